@@ -1,0 +1,212 @@
+"""The interchange format ``worksession/1``: parse and check a document before anything is written.
+
+Checks run in two passes: the JSON Schema in ``resources/schemas`` (types, required fields,
+allowed values) and the links the schema cannot express (unique keys, known references).
+The first problem in document order is reported with its JSON path, e.g.
+``$.agreements[2].lead: unknown key 'p-x'``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from functools import cache
+from typing import Any
+
+from worksession.i18n import _
+from worksession.paths import resource_path
+
+FORMAT = "worksession/1"
+SCHEMA_FILE = ("schemas", "worksession-1.schema.json")
+KEYED = ("participants", "stakeholders", "themes", "agreements")
+PEOPLE = ("participants", "stakeholders")
+
+Document = dict[str, Any]
+PathPart = str | int
+
+
+class InterchangeError(ValueError):
+    """A document that cannot be imported; ``path`` is the JSON path of the first problem."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+
+
+def json_path(parts: Sequence[PathPart]) -> str:
+    text = "$"
+    for part in parts:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return text
+
+
+@cache
+def schema() -> dict[str, Any]:
+    with resource_path(*SCHEMA_FILE).open(encoding="utf-8") as handle:
+        loaded: dict[str, Any] = json.load(handle)
+    return loaded
+
+
+def parse_document(text: str | bytes) -> Document:
+    """Decode and check a document; raise ``InterchangeError`` naming the first problem."""
+    try:
+        data = json.loads(text)
+    except UnicodeDecodeError as error:
+        raise InterchangeError("$", _("the file is not UTF-8 text")) from error
+    except json.JSONDecodeError as error:
+        raise InterchangeError(
+            "$",
+            _("not valid JSON (line {line}, column {column}: {reason})").format(
+                line=error.lineno, column=error.colno, reason=error.msg
+            ),
+        ) from error
+    check_document(data)
+    assert isinstance(data, dict)
+    return data
+
+
+def check_document(data: object) -> None:
+    """Raise ``InterchangeError`` for the first problem of ``data`` in document order."""
+    if not isinstance(data, dict):
+        raise InterchangeError("$", _("expected a JSON object"))
+    if "format" in data and data["format"] != FORMAT:
+        raise InterchangeError(
+            "$.format",
+            _("unknown format version {value!r}; this version reads {expected!r}").format(
+                value=data["format"], expected=FORMAT
+            ),
+        )
+    _check_schema(data)
+    _check_links(data)
+
+
+def _check_schema(data: dict[str, Any]) -> None:
+    from jsonschema import Draft202012Validator  # imported here: only import needs it
+
+    validator = Draft202012Validator(schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+    errors = list(validator.iter_errors(data))
+    if not errors:
+        return
+    first = min(errors, key=lambda error: _document_order(data, list(error.absolute_path)))
+    path, message = _describe(first)
+    raise InterchangeError(path, message)
+
+
+def _document_order(data: Any, parts: list[PathPart]) -> list[int]:
+    """Where a path stands in the document, so the first problem is the one a reader meets first."""
+    order = []
+    node = data
+    for part in parts:
+        if isinstance(node, dict):
+            order.append(list(node).index(part) if part in node else len(node))
+        elif isinstance(node, list) and isinstance(part, int):
+            order.append(part)
+        node = node[part]
+    return order
+
+
+_TYPE_NAMES = {
+    "string": "text",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "an object",
+    "null": "null",
+}
+
+
+def _describe(error: Any) -> tuple[str, str]:
+    if error.validator in ("anyOf", "oneOf") and error.context:
+        # "a date or null": explain the alternative the value was meant for, not the null.
+        meant = [e for e in error.context if e.validator_value != "null"] or error.context
+        return _describe(meant[0])
+    parts = list(error.absolute_path)
+    value = error.instance
+    match error.validator:
+        case "required":
+            missing = next(name for name in error.validator_value if name not in value)
+            return json_path([*parts, missing]), _("required field is missing")
+        case "additionalProperties":
+            allowed = error.schema.get("properties", {})
+            extra = next(name for name in value if name not in allowed)
+            return json_path([*parts, extra]), _("unknown field")
+        case "type":
+            expected = error.validator_value
+            names = [expected] if isinstance(expected, str) else list(expected)
+            wanted = _(" or ").join(_TYPE_NAMES.get(name, name) for name in names)
+            message = _("expected {wanted}, got {value}").format(
+                wanted=wanted, value=json.dumps(value, ensure_ascii=False)[:60]
+            )
+            return json_path(parts), message
+        case "enum":
+            message = _("{value} is not one of: {choices}").format(
+                value=json.dumps(value, ensure_ascii=False)[:60],
+                choices=", ".join(json.dumps(choice) for choice in error.validator_value),
+            )
+            return json_path(parts), message
+        case "minLength" if error.validator_value == 1:
+            return json_path(parts), _("must not be empty")
+        case "maxLength":
+            message = _("is {length} characters long; at most {limit} fit").format(
+                length=len(value), limit=error.validator_value
+            )
+            return json_path(parts), message
+        case "minimum" | "maximum":
+            return json_path(parts), _("{value} is out of range").format(value=value)
+        case "format" | "pattern" if isinstance(value, str) and "date" in str(error.schema):
+            return json_path(parts), _("{value!r} is not a date (YYYY-MM-DD)").format(value=value)
+        case "pattern":
+            return json_path(parts), _(
+                "{value!r} is not a valid key (letters, digits, '.', '_' and '-')"
+            ).format(value=value)
+        case "uniqueItems":
+            return json_path(parts), _("a key is listed twice")
+    return json_path(parts), str(error.message)
+
+
+def _check_links(data: Document) -> None:
+    kinds: dict[str, str] = {}  # key -> the list it is defined in
+    for section in KEYED:
+        for index, record in enumerate(data.get(section, [])):
+            key = record["key"]
+            if key in kinds:
+                raise InterchangeError(
+                    json_path([section, index, "key"]),
+                    _("duplicate key {key!r}").format(key=key),
+                )
+            kinds[key] = section
+    for path, key, allowed in _references(data):
+        if key is not None and kinds.get(key) not in allowed:
+            raise InterchangeError(json_path(path), _("unknown key {key!r}").format(key=key))
+    seen: set[tuple[str, str, str]] = set()
+    for index, relation in enumerate(data.get("relations", [])):
+        triple = (relation["from"], relation["to"], relation["kind"])
+        if relation["from"] == relation["to"]:
+            raise InterchangeError(
+                json_path(["relations", index, "to"]),
+                _("a stakeholder cannot relate to itself"),
+            )
+        if triple in seen:
+            raise InterchangeError(json_path(["relations", index]), _("duplicate relation"))
+        seen.add(triple)
+
+
+def _references(data: Document) -> Iterator[tuple[list[PathPart], str | None, tuple[str, ...]]]:
+    """Every key reference in document order: (path, key, the lists it may point into)."""
+    for index, record in enumerate(data.get("stakeholders", [])):
+        yield ["stakeholders", index, "participant"], record.get("participant"), ("participants",)
+    for index, record in enumerate(data.get("relations", [])):
+        for end in ("from", "to"):
+            yield ["relations", index, end], record[end], ("stakeholders",)
+    for index, record in enumerate(data.get("improvements", [])):
+        yield ["improvements", index, "theme"], record["theme"], ("themes",)
+    for index, record in enumerate(data.get("agreements", [])):
+        yield ["agreements", index, "theme"], record.get("theme"), ("themes",)
+        yield ["agreements", index, "lead"], record.get("lead"), PEOPLE
+        for position, key in enumerate(record.get("partners", [])):
+            yield ["agreements", index, "partners", position], key, PEOPLE
+    follow_up = data.get("follow_up", {})
+    yield ["follow_up", "kartrekker"], follow_up.get("kartrekker"), PEOPLE
+    for position, key in enumerate(follow_up.get("werkgroep", [])):
+        yield ["follow_up", "werkgroep", position], key, PEOPLE

@@ -1,0 +1,322 @@
+"""The tables of a work session (sqlmodel). No behaviour beyond defaults: rules live in ``rules``.
+
+Records that the interchange format links by key (participants, stakeholders, themes, agreements)
+carry a ``key`` unique within their session; ``position`` keeps the order the coach gave them.
+A person referenced by an agreement or the follow-up is either a participant or a stakeholder,
+stored as two nullable foreign keys of which at most one is set.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> dt.datetime:
+    """Aware UTC: every stored time is UTC, whatever the laptop's zone."""
+    return dt.datetime.now(dt.UTC)
+
+
+def _fk(target: str, *, ondelete: str, nullable: bool = False, index: bool = True) -> Column:
+    return Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=index)
+
+
+def _session_primary_key() -> Column:
+    """A one-per-session record keyed by its session."""
+    return Column(Integer, ForeignKey("work_session.id", ondelete="CASCADE"), primary_key=True)
+
+
+def _long_text() -> Column:
+    return Column(Text, nullable=False, default="")
+
+
+_ONE_PERSON_AT_MOST = "NOT ({p} IS NOT NULL AND {s} IS NOT NULL)"
+_EXACTLY_ONE_PERSON = "({p} IS NULL) <> ({s} IS NULL)"
+
+
+class WorkSession(SQLModel, table=True):
+    __tablename__ = "work_session"
+    __table_args__ = (
+        CheckConstraint("variant IN ('toolkit', 'nhg_coach')", name="ck_session_variant"),
+        CheckConstraint("status IN ('draft', 'in_review', 'signed_off')", name="ck_session_status"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str
+    wijk: str = ""
+    gemeente: str = ""
+    date: dt.date | None = None
+    location: str = ""
+    coach: str = ""
+    variant: str = "toolkit"
+    accredited: bool = False
+    programme: str = ""
+    ambition: str = Field(default="", sa_column=_long_text())
+    status: str = "draft"
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class Casus(SQLModel, table=True):
+    """The case the session works on; one per session."""
+
+    session_id: int | None = Field(
+        default=None,
+        sa_column=Column(
+            Integer, ForeignKey("work_session.id", ondelete="CASCADE"), primary_key=True
+        ),
+    )
+    title: str = ""
+    text: str = Field(default="", sa_column=_long_text())
+    question: str = Field(default="", sa_column=_long_text())
+
+
+class KeyFigure(SQLModel, table=True):
+    """One figure of the wijkgezondheidsprofiel (label, value, source)."""
+
+    __tablename__ = "key_figure"
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(sa_column=_fk("work_session.id", ondelete="CASCADE"))
+    position: int = 0
+    label: str
+    value: str = ""
+    source: str = ""
+
+
+class Insight(SQLModel, table=True):
+    """An insight from the casus, captured live."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(sa_column=_fk("work_session.id", ondelete="CASCADE"))
+    position: int = 0
+    text: str = Field(sa_column=_long_text())
+
+
+class Participant(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("session_id", "key", name="uq_participant_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(sa_column=_fk("work_session.id", ondelete="CASCADE"))
+    key: str
+    position: int = 0
+    name: str
+    organisation: str = ""
+    role: str = ""
+    domain: str = ""
+    email: str = ""
+    registration: str = ""
+    present: bool = True
+
+
+class Stakeholder(SQLModel, table=True):
+    """Someone active in the wijk, placed on the power/interest grid of the sociale kaart."""
+
+    __table_args__ = (
+        UniqueConstraint("session_id", "key", name="uq_stakeholder_key"),
+        CheckConstraint("influence BETWEEN 1 AND 5", name="ck_stakeholder_influence"),
+        CheckConstraint("interest BETWEEN 1 AND 5", name="ck_stakeholder_interest"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(sa_column=_fk("work_session.id", ondelete="CASCADE"))
+    key: str
+    position: int = 0
+    name: str
+    organisation: str = ""
+    domain: str = ""
+    role: str = ""
+    offer: str = Field(default="", sa_column=_long_text())
+    influence: int = 3
+    interest: int = 3
+    present: bool = False
+    participant_id: int | None = Field(
+        default=None, sa_column=_fk("participant.id", ondelete="SET NULL", nullable=True)
+    )
+
+
+class Relation(SQLModel, table=True):
+    """A directed link between two stakeholders: who refers to, works with, feeds back to whom."""
+
+    __table_args__ = (
+        UniqueConstraint("source_id", "target_id", "kind", name="uq_relation"),
+        CheckConstraint(
+            "kind IN ('refers_to', 'works_with', 'feeds_back_to')", name="ck_relation_kind"
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(sa_column=_fk("work_session.id", ondelete="CASCADE"))
+    position: int = 0
+    source_id: int = Field(sa_column=_fk("stakeholder.id", ondelete="CASCADE"))
+    target_id: int = Field(sa_column=_fk("stakeholder.id", ondelete="CASCADE"))
+    kind: str = "refers_to"
+
+
+class Theme(SQLModel, table=True):
+    __table_args__ = (
+        UniqueConstraint("session_id", "key", name="uq_theme_key"),
+        CheckConstraint("votes >= 0", name="ck_theme_votes"),
+        CheckConstraint("rank IS NULL OR rank >= 1", name="ck_theme_rank"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(sa_column=_fk("work_session.id", ondelete="CASCADE"))
+    key: str
+    position: int = 0
+    title: str
+    target_group: str = ""
+    why: str = Field(default="", sa_column=_long_text())
+    votes: int = 0
+    rank: int | None = None
+    priority: bool = False
+
+
+class Improvement(SQLModel, table=True):
+    """Where referral or cooperation stalls for a theme, and what should improve."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(sa_column=_fk("work_session.id", ondelete="CASCADE"))
+    theme_id: int = Field(sa_column=_fk("theme.id", ondelete="CASCADE"))
+    position: int = 0
+    text: str = Field(sa_column=_long_text())
+
+
+class Agreement(SQLModel, table=True):
+    """A samenwerkingsafspraak: what, one lead, partners, when, and how we see it worked."""
+
+    __table_args__ = (
+        UniqueConstraint("session_id", "key", name="uq_agreement_key"),
+        CheckConstraint(
+            _ONE_PERSON_AT_MOST.format(p="lead_participant_id", s="lead_stakeholder_id"),
+            name="ck_agreement_one_lead",
+        ),
+        CheckConstraint("kind IN ('agreement', 'decision', 'action')", name="ck_agreement_kind"),
+        CheckConstraint(
+            "status IN ('open', 'in_progress', 'done', 'dropped')", name="ck_agreement_status"
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(sa_column=_fk("work_session.id", ondelete="CASCADE"))
+    key: str
+    position: int = 0
+    theme_id: int | None = Field(
+        default=None, sa_column=_fk("theme.id", ondelete="SET NULL", nullable=True)
+    )
+    kind: str = "agreement"
+    what: str = Field(sa_column=_long_text())
+    lead_participant_id: int | None = Field(
+        default=None, sa_column=_fk("participant.id", ondelete="SET NULL", nullable=True)
+    )
+    lead_stakeholder_id: int | None = Field(
+        default=None, sa_column=_fk("stakeholder.id", ondelete="SET NULL", nullable=True)
+    )
+    due: dt.date | None = None
+    resources: str = Field(default="", sa_column=_long_text())
+    indicator: str = Field(default="", sa_column=_long_text())
+    status: str = "open"
+
+
+class AgreementPartner(SQLModel, table=True):
+    __tablename__ = "agreement_partner"
+    __table_args__ = (
+        CheckConstraint(
+            _EXACTLY_ONE_PERSON.format(p="participant_id", s="stakeholder_id"),
+            name="ck_partner_one_person",
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    agreement_id: int = Field(sa_column=_fk("agreement.id", ondelete="CASCADE"))
+    position: int = 0
+    participant_id: int | None = Field(
+        default=None, sa_column=_fk("participant.id", ondelete="CASCADE", nullable=True)
+    )
+    stakeholder_id: int | None = Field(
+        default=None, sa_column=_fk("stakeholder.id", ondelete="CASCADE", nullable=True)
+    )
+
+
+class FollowUp(SQLModel, table=True):
+    """Vervolg & borging: who keeps it going, and when we look again."""
+
+    __tablename__ = "follow_up"
+    __table_args__ = (
+        CheckConstraint(
+            _ONE_PERSON_AT_MOST.format(
+                p="kartrekker_participant_id", s="kartrekker_stakeholder_id"
+            ),
+            name="ck_follow_up_one_kartrekker",
+        ),
+    )
+
+    session_id: int | None = Field(
+        default=None,
+        sa_column=Column(
+            Integer, ForeignKey("work_session.id", ondelete="CASCADE"), primary_key=True
+        ),
+    )
+    kartrekker_participant_id: int | None = Field(
+        default=None, sa_column=_fk("participant.id", ondelete="SET NULL", nullable=True)
+    )
+    kartrekker_stakeholder_id: int | None = Field(
+        default=None, sa_column=_fk("stakeholder.id", ondelete="SET NULL", nullable=True)
+    )
+    next_meeting: dt.date | None = None
+    evaluation: dt.date | None = None
+    funding: str = Field(default="", sa_column=_long_text())
+
+
+class WerkgroepMember(SQLModel, table=True):
+    __tablename__ = "werkgroep_member"
+    __table_args__ = (
+        CheckConstraint(
+            _EXACTLY_ONE_PERSON.format(p="participant_id", s="stakeholder_id"),
+            name="ck_werkgroep_one_person",
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(sa_column=_fk("work_session.id", ondelete="CASCADE"))
+    position: int = 0
+    participant_id: int | None = Field(
+        default=None, sa_column=_fk("participant.id", ondelete="CASCADE", nullable=True)
+    )
+    stakeholder_id: int | None = Field(
+        default=None, sa_column=_fk("stakeholder.id", ondelete="CASCADE", nullable=True)
+    )
+
+
+class PlanVersion(SQLModel, table=True):
+    """A frozen version of the plan: canonical snapshot and its SHA-256. Never changed."""
+
+    __tablename__ = "plan_version"
+    __table_args__ = (UniqueConstraint("session_id", "number", name="uq_plan_version_number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(sa_column=_fk("work_session.id", ondelete="CASCADE"))
+    number: int
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    snapshot: str = Field(sa_column=_long_text())
+    sha256: str
+
+
+class SignOff(SQLModel, table=True):
+    """A participant's decision on a plan version. Names are copied: versions outlive edits."""
+
+    __tablename__ = "sign_off"
+    __table_args__ = (
+        CheckConstraint("decision IN ('agreed', 'changes')", name="ck_sign_off_decision"),
+        CheckConstraint("method IN ('session', 'email')", name="ck_sign_off_method"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    version_id: int = Field(sa_column=_fk("plan_version.id", ondelete="CASCADE"))
+    participant_key: str
+    participant_name: str
+    decision: str
+    comment: str = Field(default="", sa_column=_long_text())
+    method: str = "session"
+    decided_at: dt.datetime = Field(default_factory=utcnow)

@@ -1,0 +1,185 @@
+"""Field rules for every record a user edits: type, limits and allowed values, checked before write.
+
+Operations clean their input here, so a rejected change names the record, the field and the
+value, and nothing is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from worksession.domain.values import (
+    AgreementKind,
+    AgreementStatus,
+    Domain,
+    RelationKind,
+    Variant,
+)
+from worksession.i18n import _
+
+SHORT_TEXT_MAX = 200
+LONG_TEXT_MAX = 10_000
+
+Kind = Literal["short", "long", "date", "bool", "int", "choice"]
+
+
+class ValidationError(ValueError):
+    """A value the user gave does not fit its field; ``path`` names the field."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    kind: Kind
+    required: bool = False
+    minimum: int | None = None
+    maximum: int | None = None
+    choices: tuple[str, ...] = ()
+
+
+_SHORT = FieldSpec("short")
+_LONG = FieldSpec("long")
+_DATE = FieldSpec("date")
+_BOOL = FieldSpec("bool")
+_TITLE = FieldSpec("short", required=True)
+_DOMAIN = FieldSpec("choice", choices=Domain.values())
+_SCALE = FieldSpec("int", minimum=1, maximum=5)
+
+SPECS: dict[str, dict[str, FieldSpec]] = {
+    "session": {
+        "title": _TITLE,
+        "wijk": _SHORT,
+        "gemeente": _SHORT,
+        "date": _DATE,
+        "location": _SHORT,
+        "coach": _SHORT,
+        "variant": FieldSpec("choice", choices=Variant.values()),
+        "accredited": _BOOL,
+        "programme": _SHORT,
+        "ambition": _LONG,
+    },
+    "casus": {"title": _SHORT, "text": _LONG, "question": _LONG},
+    "figure": {"label": _TITLE, "value": _SHORT, "source": _SHORT},
+    "insight": {"text": FieldSpec("long", required=True)},
+    "participant": {
+        "name": _TITLE,
+        "organisation": _SHORT,
+        "role": _SHORT,
+        "domain": _DOMAIN,
+        "email": _SHORT,
+        "registration": _SHORT,
+        "present": _BOOL,
+    },
+    "stakeholder": {
+        "name": _TITLE,
+        "organisation": _SHORT,
+        "domain": _DOMAIN,
+        "role": _SHORT,
+        "offer": _LONG,
+        "influence": _SCALE,
+        "interest": _SCALE,
+        "present": _BOOL,
+    },
+    "relation": {"kind": FieldSpec("choice", choices=RelationKind.values())},
+    "theme": {
+        "title": _TITLE,
+        "target_group": _SHORT,
+        "why": _LONG,
+        "votes": FieldSpec("int", minimum=0, maximum=100_000),
+        "rank": FieldSpec("int", minimum=1, maximum=10_000),
+        "priority": _BOOL,
+    },
+    "improvement": {"text": FieldSpec("long", required=True)},
+    "agreement": {
+        "kind": FieldSpec("choice", choices=AgreementKind.values()),
+        "what": FieldSpec("long", required=True),
+        "due": _DATE,
+        "resources": _LONG,
+        "indicator": _LONG,
+        "status": FieldSpec("choice", choices=AgreementStatus.values()),
+    },
+    "follow_up": {"next_meeting": _DATE, "evaluation": _DATE, "funding": _LONG},
+}
+
+_NULLABLE = {("theme", "rank")}
+
+
+def clean(record: str, changes: Mapping[str, object]) -> dict[str, Any]:
+    """Return ``changes`` checked and normalised for ``record``; raise ``ValidationError``."""
+    specs = SPECS[record]
+    cleaned: dict[str, Any] = {}
+    for name, value in changes.items():
+        path = f"{record}.{name}"
+        spec = specs.get(name)
+        if spec is None:
+            raise ValidationError(path, _("unknown field"))
+        if value is None and (spec.kind == "date" or (record, name) in _NULLABLE):
+            cleaned[name] = None
+            continue
+        cleaned[name] = _clean_value(path, spec, value)
+    return cleaned
+
+
+def _clean_value(path: str, spec: FieldSpec, value: object) -> object:
+    if spec.kind in ("short", "long", "choice"):
+        if not isinstance(value, str):
+            raise ValidationError(path, _("expected text, got {value!r}").format(value=value))
+        text = value.strip() if spec.kind != "long" else value
+        limit = SHORT_TEXT_MAX if spec.kind != "long" else LONG_TEXT_MAX
+        if spec.required and not text.strip():
+            raise ValidationError(path, _("must not be empty"))
+        if len(text) > limit:
+            raise ValidationError(
+                path,
+                _("is {length} characters long; at most {limit} fit").format(
+                    length=len(text), limit=limit
+                ),
+            )
+        if spec.kind == "choice" and text not in spec.choices:
+            raise ValidationError(
+                path,
+                _("{value!r} is not one of: {choices}").format(
+                    value=text, choices=", ".join(repr(c) for c in spec.choices)
+                ),
+            )
+        return text
+    if spec.kind == "bool":
+        if not isinstance(value, bool):
+            raise ValidationError(path, _("expected yes/no, got {value!r}").format(value=value))
+        return value
+    if spec.kind == "int":
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValidationError(
+                path, _("expected a whole number, got {value!r}").format(value=value)
+            )
+        if (spec.minimum is not None and value < spec.minimum) or (
+            spec.maximum is not None and value > spec.maximum
+        ):
+            raise ValidationError(
+                path,
+                _("{value} is outside {minimum}–{maximum}").format(
+                    value=value, minimum=spec.minimum, maximum=spec.maximum
+                ),
+            )
+        return value
+    return _clean_date(path, value)
+
+
+def _clean_date(path: str, value: object) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValidationError(path, _("{value!r} is not a date (YYYY-MM-DD)").format(value=value))

@@ -1,0 +1,107 @@
+"""Value types of a work session: the fixed choices, as English slugs with Dutch labels.
+
+The slugs are what the database and the interchange format store; labels are marked for
+translation and translated when shown.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from worksession.i18n import N_, _
+
+
+class Choice(StrEnum):
+    """A fixed choice whose value is a stable slug and whose label is translated when shown."""
+
+    @property
+    def label(self) -> str:
+        return _(_LABELS[self])
+
+    @classmethod
+    def values(cls) -> tuple[str, ...]:
+        return tuple(member.value for member in cls)
+
+
+class Variant(Choice):
+    TOOLKIT = "toolkit"
+    NHG_COACH = "nhg_coach"
+
+
+class SessionStatus(Choice):
+    DRAFT = "draft"
+    IN_REVIEW = "in_review"
+    SIGNED_OFF = "signed_off"
+
+
+class Domain(Choice):
+    """Where a participant or stakeholder works; the sociale kaart is coloured by it."""
+
+    PRIMARY_CARE = "primary_care"
+    PUBLIC_HEALTH = "public_health"
+    SOCIAL_DOMAIN = "social_domain"
+    LIFESTYLE_SPORT = "lifestyle_sport"
+    RESIDENTS = "residents"
+    OTHER = "other"
+    UNKNOWN = ""
+
+
+class RelationKind(Choice):
+    REFERS_TO = "refers_to"
+    WORKS_WITH = "works_with"
+    FEEDS_BACK_TO = "feeds_back_to"
+
+
+class AgreementKind(Choice):
+    AGREEMENT = "agreement"
+    DECISION = "decision"
+    ACTION = "action"
+
+
+class AgreementStatus(Choice):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class Decision(Choice):
+    """A participant's answer to a plan version under review."""
+
+    AGREED = "agreed"
+    CHANGES = "changes"
+
+
+class DecisionMethod(Choice):
+    SESSION = "session"
+    EMAIL = "email"
+
+
+_LABELS: dict[Choice, str] = {
+    Variant.TOOLKIT: N_("Do-it-yourself toolkit"),
+    Variant.NHG_COACH: N_("With an NHG coach"),
+    SessionStatus.DRAFT: N_("draft"),
+    SessionStatus.IN_REVIEW: N_("in review"),
+    SessionStatus.SIGNED_OFF: N_("signed off"),
+    Domain.PRIMARY_CARE: N_("Primary care"),
+    Domain.PUBLIC_HEALTH: N_("Public health"),
+    Domain.SOCIAL_DOMAIN: N_("Social domain"),
+    Domain.LIFESTYLE_SPORT: N_("Lifestyle, sport and exercise"),
+    Domain.RESIDENTS: N_("Residents"),
+    Domain.OTHER: N_("Other"),
+    Domain.UNKNOWN: N_("Unknown"),
+    RelationKind.REFERS_TO: N_("refers to"),
+    RelationKind.WORKS_WITH: N_("works with"),
+    RelationKind.FEEDS_BACK_TO: N_("feeds back to"),
+    AgreementKind.AGREEMENT: N_("agreement"),
+    AgreementKind.DECISION: N_("decision"),
+    AgreementKind.ACTION: N_("action"),
+    AgreementStatus.OPEN: N_("open"),
+    AgreementStatus.IN_PROGRESS: N_("in progress"),
+    AgreementStatus.DONE: N_("done"),
+    AgreementStatus.DROPPED: N_("dropped"),
+    Decision.AGREED: N_("agreed"),
+    Decision.CHANGES: N_("changes requested"),
+    DecisionMethod.SESSION: N_("in the session"),
+    DecisionMethod.EMAIL: N_("by e-mail"),
+}

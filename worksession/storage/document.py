@@ -1,0 +1,375 @@
+"""A session as an interchange document (``worksession/1``) and back: read and import.
+
+Database ids never leave this module: records are linked by their keys in the document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from worksession.domain.interchange import FORMAT, Document
+from worksession.domain.models import (
+    Agreement,
+    AgreementPartner,
+    Casus,
+    FollowUp,
+    Improvement,
+    Insight,
+    KeyFigure,
+    Participant,
+    Relation,
+    Stakeholder,
+    Theme,
+    WerkgroepMember,
+    WorkSession,
+)
+from worksession.storage.database import Database
+from worksession.storage.operations._rows import fetch, fetch_session, ordered
+
+PersonKeys = tuple[dict[int, str], dict[int, str]]
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def read_document(*, db: Database, session_id: int) -> Document:
+    """The whole session as a ``worksession/1`` document (every field present)."""
+    with db.reading() as s:
+        return _read(s, session_id)
+
+
+def _rows(s: Session, model: Any, session_id: int) -> Sequence[Any]:
+    return s.exec(ordered(model, session_id)).all()  # type: ignore[call-overload,no-any-return]
+
+
+def _read(s: Session, session_id: int) -> Document:
+    work_session = fetch_session(s, session_id)
+    casus = fetch(s, Casus, session_id)
+    follow_up = fetch(s, FollowUp, session_id)
+    participants = _rows(s, Participant, session_id)
+    stakeholders = _rows(s, Stakeholder, session_id)
+    themes = _rows(s, Theme, session_id)
+    agreements = _rows(s, Agreement, session_id)
+    participant_keys = {row.id: row.key for row in participants}
+    stakeholder_keys = {row.id: row.key for row in stakeholders}
+    theme_keys = {row.id: row.key for row in themes}
+
+    def person(participant_id: int | None, stakeholder_id: int | None) -> str | None:
+        if participant_id is not None:
+            return participant_keys[participant_id]
+        if stakeholder_id is not None:
+            return stakeholder_keys[stakeholder_id]
+        return None
+
+    def people(rows: Sequence[AgreementPartner | WerkgroepMember]) -> list[str]:
+        return [
+            key
+            for row in rows
+            if (key := person(row.participant_id, row.stakeholder_id)) is not None
+        ]
+
+    def partners_of(agreement_id: int | None) -> list[str]:
+        query = (
+            select(AgreementPartner)
+            .where(AgreementPartner.agreement_id == agreement_id)
+            .order_by(col(AgreementPartner.position))
+        )
+        return people(s.exec(query).all())
+
+    return {
+        "format": FORMAT,
+        "session": {
+            "title": work_session.title,
+            "wijk": work_session.wijk,
+            "gemeente": work_session.gemeente,
+            "date": _iso(work_session.date),
+            "location": work_session.location,
+            "coach": work_session.coach,
+            "variant": work_session.variant,
+            "accredited": work_session.accredited,
+            "programme": work_session.programme,
+            "ambition": work_session.ambition,
+        },
+        "casus": {
+            "title": casus.title,
+            "text": casus.text,
+            "question": casus.question,
+            "figures": [
+                {"label": row.label, "value": row.value, "source": row.source}
+                for row in _rows(s, KeyFigure, session_id)
+            ],
+            "insights": [row.text for row in _rows(s, Insight, session_id)],
+        },
+        "participants": [
+            {
+                "key": row.key,
+                "name": row.name,
+                "organisation": row.organisation,
+                "role": row.role,
+                "domain": row.domain,
+                "email": row.email,
+                "registration": row.registration,
+                "present": row.present,
+            }
+            for row in participants
+        ],
+        "stakeholders": [
+            {
+                "key": row.key,
+                "name": row.name,
+                "organisation": row.organisation,
+                "domain": row.domain,
+                "role": row.role,
+                "offer": row.offer,
+                "influence": row.influence,
+                "interest": row.interest,
+                "present": row.present,
+                "participant": person(row.participant_id, None),
+            }
+            for row in stakeholders
+        ],
+        "relations": [
+            {
+                "from": stakeholder_keys[row.source_id],
+                "to": stakeholder_keys[row.target_id],
+                "kind": row.kind,
+            }
+            for row in _rows(s, Relation, session_id)
+        ],
+        "themes": [
+            {
+                "key": row.key,
+                "title": row.title,
+                "target_group": row.target_group,
+                "why": row.why,
+                "votes": row.votes,
+                "rank": row.rank,
+                "priority": row.priority,
+            }
+            for row in themes
+        ],
+        "improvements": [
+            {"theme": theme_keys[row.theme_id], "text": row.text}
+            for row in _rows(s, Improvement, session_id)
+        ],
+        "agreements": [
+            {
+                "key": row.key,
+                "theme": theme_keys.get(row.theme_id) if row.theme_id is not None else None,
+                "kind": row.kind,
+                "what": row.what,
+                "lead": person(row.lead_participant_id, row.lead_stakeholder_id),
+                "partners": partners_of(row.id),
+                "due": _iso(row.due),
+                "resources": row.resources,
+                "indicator": row.indicator,
+                "status": row.status,
+            }
+            for row in agreements
+        ],
+        "follow_up": {
+            "kartrekker": person(
+                follow_up.kartrekker_participant_id, follow_up.kartrekker_stakeholder_id
+            ),
+            "werkgroep": people(_rows(s, WerkgroepMember, session_id)),
+            "next_meeting": _iso(follow_up.next_meeting),
+            "evaluation": _iso(follow_up.evaluation),
+            "funding": follow_up.funding,
+        },
+    }
+
+
+def import_document(*, db: Database, document: Document) -> WorkSession:
+    """Create a new draft session from a checked document (``interchange.parse_document``).
+
+    Everything is written in one transaction: a failure leaves no half-imported session.
+    """
+    with db.transaction() as s:
+        return _write(s, document)
+
+
+def _write(s: Session, doc: Document) -> WorkSession:
+    header = doc["session"]
+    work_session = WorkSession(
+        title=header["title"],
+        wijk=header.get("wijk", ""),
+        gemeente=header.get("gemeente", ""),
+        date=_date(header.get("date")),
+        location=header.get("location", ""),
+        coach=header.get("coach", ""),
+        variant=header.get("variant", "toolkit"),
+        accredited=header.get("accredited", False),
+        programme=header.get("programme", ""),
+        ambition=header.get("ambition", ""),
+    )
+    s.add(work_session)
+    s.flush()
+    session_id = work_session.id
+    assert session_id is not None
+
+    casus = doc.get("casus", {})
+    s.add(
+        Casus(
+            session_id=session_id,
+            title=casus.get("title", ""),
+            text=casus.get("text", ""),
+            question=casus.get("question", ""),
+        )
+    )
+    for position, figure in enumerate(casus.get("figures", [])):
+        s.add(
+            KeyFigure(
+                session_id=session_id,
+                position=position,
+                label=figure["label"],
+                value=figure.get("value", ""),
+                source=figure.get("source", ""),
+            )
+        )
+    for position, text in enumerate(casus.get("insights", [])):
+        s.add(Insight(session_id=session_id, position=position, text=text))
+
+    participants: dict[str, Participant] = {}
+    for position, record in enumerate(doc.get("participants", [])):
+        participants[record["key"]] = Participant(
+            session_id=session_id,
+            key=record["key"],
+            position=position,
+            name=record["name"],
+            organisation=record.get("organisation", ""),
+            role=record.get("role", ""),
+            domain=record.get("domain", ""),
+            email=record.get("email", ""),
+            registration=record.get("registration", ""),
+            present=record.get("present", True),
+        )
+    s.add_all(participants.values())
+    s.flush()
+
+    stakeholders: dict[str, Stakeholder] = {}
+    for position, record in enumerate(doc.get("stakeholders", [])):
+        linked = record.get("participant")
+        stakeholders[record["key"]] = Stakeholder(
+            session_id=session_id,
+            key=record["key"],
+            position=position,
+            name=record["name"],
+            organisation=record.get("organisation", ""),
+            domain=record.get("domain", ""),
+            role=record.get("role", ""),
+            offer=record.get("offer", ""),
+            influence=record.get("influence", 3),
+            interest=record.get("interest", 3),
+            present=record.get("present", False),
+            participant_id=participants[linked].id if linked else None,
+        )
+    s.add_all(stakeholders.values())
+    s.flush()
+
+    for position, record in enumerate(doc.get("relations", [])):
+        s.add(
+            Relation(
+                session_id=session_id,
+                position=position,
+                source_id=stakeholders[record["from"]].id,
+                target_id=stakeholders[record["to"]].id,
+                kind=record["kind"],
+            )
+        )
+
+    themes: dict[str, Theme] = {}
+    for position, record in enumerate(doc.get("themes", [])):
+        themes[record["key"]] = Theme(
+            session_id=session_id,
+            key=record["key"],
+            position=position,
+            title=record["title"],
+            target_group=record.get("target_group", ""),
+            why=record.get("why", ""),
+            votes=record.get("votes", 0),
+            rank=record.get("rank"),
+            priority=record.get("priority", False),
+        )
+    s.add_all(themes.values())
+    s.flush()
+
+    for position, record in enumerate(doc.get("improvements", [])):
+        s.add(
+            Improvement(
+                session_id=session_id,
+                theme_id=themes[record["theme"]].id,
+                position=position,
+                text=record["text"],
+            )
+        )
+
+    def person_ids(key: str | None) -> tuple[int | None, int | None]:
+        if key is None:
+            return None, None
+        if key in participants:
+            return participants[key].id, None
+        return None, stakeholders[key].id
+
+    for position, record in enumerate(doc.get("agreements", [])):
+        lead_participant, lead_stakeholder = person_ids(record.get("lead"))
+        theme_key = record.get("theme")
+        agreement = Agreement(
+            session_id=session_id,
+            key=record["key"],
+            position=position,
+            theme_id=themes[theme_key].id if theme_key else None,
+            kind=record.get("kind", "agreement"),
+            what=record["what"],
+            lead_participant_id=lead_participant,
+            lead_stakeholder_id=lead_stakeholder,
+            due=_date(record.get("due")),
+            resources=record.get("resources", ""),
+            indicator=record.get("indicator", ""),
+            status=record.get("status", "open"),
+        )
+        s.add(agreement)
+        s.flush()
+        assert agreement.id is not None
+        for index, key in enumerate(record.get("partners", [])):
+            participant_id, stakeholder_id = person_ids(key)
+            s.add(
+                AgreementPartner(
+                    agreement_id=agreement.id,
+                    position=index,
+                    participant_id=participant_id,
+                    stakeholder_id=stakeholder_id,
+                )
+            )
+
+    follow_up = doc.get("follow_up", {})
+    kartrekker_participant, kartrekker_stakeholder = person_ids(follow_up.get("kartrekker"))
+    s.add(
+        FollowUp(
+            session_id=session_id,
+            kartrekker_participant_id=kartrekker_participant,
+            kartrekker_stakeholder_id=kartrekker_stakeholder,
+            next_meeting=_date(follow_up.get("next_meeting")),
+            evaluation=_date(follow_up.get("evaluation")),
+            funding=follow_up.get("funding", ""),
+        )
+    )
+    for position, key in enumerate(follow_up.get("werkgroep", [])):
+        participant_id, stakeholder_id = person_ids(key)
+        s.add(
+            WerkgroepMember(
+                session_id=session_id,
+                position=position,
+                participant_id=participant_id,
+                stakeholder_id=stakeholder_id,
+            )
+        )
+    return work_session

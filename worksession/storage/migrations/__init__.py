@@ -1,0 +1,1 @@
+"""Alembic migrations of the worksession schema, applied in order when a database is opened."""

@@ -1,0 +1,163 @@
+"""Open a database location: refuse what is not ours, back up, migrate to the current schema.
+
+A refused file is never written to: it is inspected read-only before any engine touches it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Engine
+
+from worksession.i18n import _
+from worksession.storage.backup import backup_sqlite, default_backup_dir
+from worksession.storage.database import Database
+from worksession.storage.engine import create_db_engine, sqlite_path, to_url
+from worksession.storage.errors import DatabaseRefused, StorageError
+
+APPLICATION_ID = 0x57534553  # "WSES", set by the first migration
+SQLITE_HEADER = b"SQLite format 3\x00"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config())
+    return {revision.revision for revision in script.walk_revisions()}
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def open_database(location: str | Path, *, backup_dir: Path | None = None) -> Database:
+    """Open (creating if needed) the database at ``location``, a path or an SQLAlchemy URL.
+
+    Raises ``DatabaseRefused`` for an empty file, a file that is not SQLite, an SQLite file of
+    another application, or a database written by a newer version; the file is left untouched.
+    """
+    url = to_url(location)
+    path = sqlite_path(url)
+    if path is not None:
+        inspect_sqlite_file(path)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    engine = create_db_engine(url)
+    try:
+        _migrate(engine, path, backup_dir)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(engine=engine, url=url, path=path)
+
+
+def inspect_sqlite_file(path: Path) -> None:
+    """Raise ``DatabaseRefused`` unless ``path`` is absent, a fresh SQLite file or one of ours."""
+    if not path.exists():
+        return
+    if path.is_dir():
+        raise DatabaseRefused(_("{path} is a folder, not a database file.").format(path=path))
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise DatabaseRefused(
+            _("{path} cannot be read: {reason}").format(path=path, reason=error.strerror)
+        ) from error
+    if not header:
+        raise DatabaseRefused(
+            _("{path} is an empty file, not a worksession database.").format(path=path)
+        )
+    if header != SQLITE_HEADER:
+        raise DatabaseRefused(
+            _("{path} is not a worksession database (it is not an SQLite file).").format(path=path)
+        )
+    application_id, tables, revision = _read_identity(path)
+    if not tables:
+        return  # a fresh SQLite file: safe to create our schema in it
+    if application_id != APPLICATION_ID:
+        raise DatabaseRefused(
+            _("{path} is an SQLite database of another application, not of worksession.").format(
+                path=path
+            )
+        )
+    _refuse_unknown_revision(revision, where=str(path))
+
+
+def _read_identity(path: Path) -> tuple[int, list[str], str | None]:
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            (application_id,) = connection.execute("PRAGMA application_id").fetchone()
+            tables = [
+                row[0]
+                for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            ]
+            revision = None
+            if "alembic_version" in tables:
+                row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        raise DatabaseRefused(
+            _("{path} cannot be opened as a database: {reason}").format(path=path, reason=error)
+        ) from error
+    return int(application_id), tables, revision
+
+
+def _refuse_unknown_revision(revision: str | None, *, where: str) -> None:
+    if revision is not None and revision not in known_revisions():
+        raise DatabaseRefused(
+            _(
+                "{where} was written by a newer version of worksession (schema {revision}). "
+                "Update worksession to open it; the file was not changed."
+            ).format(where=where, revision=revision)
+        )
+
+
+def _migrate(engine: Engine, path: Path | None, backup_dir: Path | None) -> None:
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+    head = head_revision()
+    if current == head:
+        return
+    _refuse_unknown_revision(current, where=engine.url.render_as_string(hide_password=True))
+    if current is not None and path is not None:
+        backup_sqlite(
+            path,
+            dest_dir=backup_dir or default_backup_dir(path),
+            label=f"before-migration-{current}-to-{head}",
+        )
+    config = alembic_config()
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # Batch migrations copy and drop tables; with foreign keys on, a drop would cascade.
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                if sqlite:
+                    problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if problems:
+                        raise StorageError(
+                            _("Migration stopped: it would break links between records.")
+                        )
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()

@@ -1,0 +1,80 @@
+"""Operations on the participant register."""
+
+from __future__ import annotations
+
+from sqlmodel import select
+
+from worksession.domain.models import Participant
+from worksession.domain.validation import clean
+from worksession.storage.database import Database
+from worksession.storage.operations._rows import (
+    fetch_session,
+    list_records,
+    new_key,
+    next_position,
+    remove_record,
+    touch,
+    update_record,
+)
+
+
+def add_participant(
+    *,
+    db: Database,
+    session_id: int,
+    name: str,
+    organisation: str = "",
+    role: str = "",
+    domain: str = "",
+    email: str = "",
+    registration: str = "",
+    present: bool = True,
+) -> Participant:
+    fields = clean(
+        "participant",
+        {
+            "name": name,
+            "organisation": organisation,
+            "role": role,
+            "domain": domain,
+            "email": email,
+            "registration": registration,
+            "present": present,
+        },
+    )
+    with db.transaction() as s:
+        fetch_session(s, session_id)
+        participant = Participant(
+            session_id=session_id,
+            key=new_key(s, session_id, "p", str(fields["name"])),
+            position=next_position(s, Participant, session_id=session_id),
+            **fields,
+        )
+        s.add(participant)
+        touch(s, session_id)
+        return participant
+
+
+def update_participant(*, db: Database, participant_id: int, **changes: object) -> Participant:
+    return update_record(db, Participant, "participant", participant_id, changes)
+
+
+def remove_participant(*, db: Database, participant_id: int) -> Participant:
+    """Remove a participant; agreements they led keep no lead, partner links go with them."""
+    return remove_record(db, Participant, participant_id)
+
+
+def list_participants(*, db: Database, session_id: int) -> list[Participant]:
+    return list_records(db, Participant, session_id)
+
+
+def find_participant(*, db: Database, session_id: int, key_or_email: str) -> Participant | None:
+    """The participant with this key or (case-insensitive) e-mail address, if any."""
+    needle = key_or_email.strip()
+    with db.reading() as s:
+        for participant in s.exec(select(Participant).where(Participant.session_id == session_id)):
+            if participant.key == needle or (
+                participant.email and participant.email.lower() == needle.lower()
+            ):
+                return participant
+    return None
