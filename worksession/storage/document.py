@@ -37,6 +37,11 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
 
+def _id(row: Stakeholder | Theme) -> int:
+    assert row.id is not None, "flushed before use"
+    return row.id
+
+
 def _date(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
@@ -48,7 +53,7 @@ def read_document(*, db: Database, session_id: int) -> Document:
 
 
 def _rows(s: Session, model: Any, session_id: int) -> Sequence[Any]:
-    return s.exec(ordered(model, session_id)).all()  # type: ignore[call-overload,no-any-return]
+    return s.exec(ordered(model, session_id)).all()  # type: ignore[call-overload]
 
 
 def _read(s: Session, session_id: int) -> Document:
@@ -280,8 +285,8 @@ def _write(s: Session, doc: Document) -> WorkSession:
             Relation(
                 session_id=session_id,
                 position=position,
-                source_id=stakeholders[record["from"]].id,
-                target_id=stakeholders[record["to"]].id,
+                source_id=_id(stakeholders[record["from"]]),
+                target_id=_id(stakeholders[record["to"]]),
                 kind=record["kind"],
             )
         )
@@ -306,7 +311,7 @@ def _write(s: Session, doc: Document) -> WorkSession:
         s.add(
             Improvement(
                 session_id=session_id,
-                theme_id=themes[record["theme"]].id,
+                theme_id=_id(themes[record["theme"]]),
                 position=position,
                 text=record["text"],
             )

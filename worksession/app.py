@@ -1,0 +1,42 @@
+"""Composition root: the one place that knows every layer, decides paths and starts the window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from worksession.i18n import _, current_language
+from worksession.locations import database_location
+from worksession.storage.errors import StorageError
+from worksession.storage.opening import open_database
+
+
+def install_qt_translations(app: QApplication) -> None:
+    """Qt's own strings (standard buttons, dialogs) in the app's language."""
+    translator = QTranslator(app)
+    path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(QLocale(current_language()), "qtbase", "_", path):
+        app.installTranslator(translator)
+
+
+def run_app(*, database: str | None = None) -> int:
+    from worksession.ui.start_window import StartWindow
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("worksession")
+    app.setApplicationDisplayName("Worksession")
+    install_qt_translations(app)
+    try:
+        db = open_database(database_location(database))
+    except StorageError as error:
+        QMessageBox.critical(None, _("The database cannot be opened"), str(error))
+        return 2
+    window = StartWindow(db)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        db.close()

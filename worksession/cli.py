@@ -1,0 +1,164 @@
+"""The command line: ``worksession`` opens the app; its subcommands drive a session from a shell.
+
+The commands are a stable interface other tools rely on. Exit 0 on success; exit 2 with one
+line on stderr that names what is wrong for bad input, and nothing written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from worksession import __version__
+from worksession.i18n import _
+
+if TYPE_CHECKING:
+    from worksession.domain.interchange import Document
+    from worksession.storage.database import Database
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+
+
+class UserError(Exception):
+    """Bad input: printed as one line on stderr, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # One line naming the problem, as every other bad input gets.
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db_help = _("database file or SQLAlchemy URL (default: $WORKSESSION_DB or the data folder)")
+    # --db is accepted before and after the command; SUPPRESS keeps a subcommand's missing
+    # --db from overwriting one given before it.
+    common = _Parser(add_help=False)
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
+    parser = _Parser(
+        prog="worksession",
+        description=_(
+            "Lead a neighbourhood health work session and produce its collaboration plan. "
+            "Without a command, the app opens."
+        ),
+    )
+    parser.add_argument("--db", metavar="PATH", help=db_help)
+    parser.add_argument("--version", action="version", version=f"worksession {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(name: str, help_text: str, handler: Callable[[argparse.Namespace], int]) -> Any:
+        sub = commands.add_parser(name, help=help_text, description=help_text, parents=[common])
+        sub.set_defaults(handler=handler)
+        return sub
+
+    command("list", _("list the sessions: id, date, wijk, title, status"), _cmd_list)
+    command("demo", _("create a complete example session and print its id"), _cmd_demo)
+    imp = command("import", _("create a session from a worksession/1 JSON file"), _cmd_import)
+    imp.add_argument("file", type=Path, metavar="FILE.json")
+    exp = command("export", _("write a session as a worksession/1 JSON file"), _cmd_export)
+    exp.add_argument("id", type=int, metavar="ID")
+    exp.add_argument("--json", type=Path, required=True, metavar="OUT.json", dest="out")
+    show = command("show", _("print a readable summary of a session"), _cmd_show)
+    show.add_argument("id", type=int, metavar="ID")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from worksession.app import run_app  # Qt is loaded only when the window opens
+
+        return run_app(database=args.db)
+    try:
+        result: int = args.handler(args)
+        return result
+    except UserError as error:
+        print(f"worksession: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+# The handlers import the storage layer when they run, so `--help` stays instant.
+
+
+def _open(args: argparse.Namespace) -> Database:
+    from worksession.locations import database_location
+    from worksession.storage.errors import StorageError
+    from worksession.storage.opening import open_database
+
+    try:
+        return open_database(database_location(args.db))
+    except StorageError as error:
+        raise UserError(str(error)) from error
+
+
+def _document(db: Database, session_id: int) -> Document:
+    from worksession.storage.document import read_document
+    from worksession.storage.errors import NotFound
+
+    try:
+        return read_document(db=db, session_id=session_id)
+    except NotFound as error:
+        raise UserError(_("there is no session with id {id}").format(id=session_id)) from error
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    from worksession.storage.operations.sessions import list_sessions
+
+    db = _open(args)
+    for row in list_sessions(db=db):
+        date = row.date.isoformat() if row.date else "-"
+        print("\t".join((str(row.id), date, row.wijk or "-", row.title, row.status)))
+    return EXIT_OK
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from worksession.demo import create_demo_session
+
+    session = create_demo_session(db=_open(args))
+    print(session.id)
+    return EXIT_OK
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from worksession.domain.interchange import InterchangeError, parse_document
+    from worksession.storage.document import import_document
+
+    try:
+        data = args.file.read_bytes()
+    except OSError as error:
+        raise UserError(f"{args.file}: {error.strerror or error}") from error
+    try:
+        document = parse_document(data)
+    except InterchangeError as error:
+        raise UserError(f"{args.file}: {error}") from error
+    session = import_document(db=_open(args), document=document)
+    print(session.id)
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from worksession.export.json_document import document_bytes
+    from worksession.files import atomic_write_bytes
+
+    document = _document(_open(args), args.id)
+    try:
+        atomic_write_bytes(args.out, document_bytes(document))
+    except OSError as error:
+        raise UserError(f"{args.out}: {error.strerror or error}") from error
+    return EXIT_OK
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    from worksession.export.summary import summary_text
+
+    sys.stdout.write(summary_text(_document(_open(args), args.id)))
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
