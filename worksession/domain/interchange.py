@@ -51,7 +51,8 @@ def schema() -> dict[str, Any]:
 def parse_document(text: str | bytes) -> Document:
     """Decode and check a document; raise ``InterchangeError`` naming the first problem."""
     try:
-        data = json.loads(text)
+        # The format is UTF-8 (a BOM is tolerated); json would guess UTF-16/32 from the bytes.
+        data = json.loads(text.decode("utf-8-sig") if isinstance(text, bytes) else text)
     except UnicodeDecodeError as error:
         raise InterchangeError("$", _("the file is not UTF-8 text")) from error
     except json.JSONDecodeError as error:

@@ -8,6 +8,8 @@ import os
 import sqlite3
 from pathlib import Path
 
+from worksession.storage.engine import read_only_uri
+
 
 def default_backup_dir(database: Path) -> Path:
     return database.parent / "backups"
@@ -24,7 +26,7 @@ def backup_sqlite(database: Path, *, dest_dir: Path, label: str) -> Path:
     final = dest_dir / f"{database.stem}-{label}-{stamp}.sqlite3"
     temporary = final.with_suffix(".tmp")
     try:
-        source = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+        source = sqlite3.connect(read_only_uri(database), uri=True)
         try:
             target = sqlite3.connect(temporary)
             try:

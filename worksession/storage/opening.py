@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 from worksession.i18n import _
 from worksession.storage.backup import backup_sqlite, default_backup_dir
 from worksession.storage.database import Database
-from worksession.storage.engine import create_db_engine, sqlite_path, to_url
+from worksession.storage.engine import create_db_engine, read_only_uri, sqlite_path, to_url
 from worksession.storage.errors import DatabaseRefused, StorageError
 
 APPLICATION_ID = 0x57534553  # "WSES", set by the first migration
@@ -97,7 +97,10 @@ def inspect_sqlite_file(path: Path) -> None:
 
 def _read_identity(path: Path) -> tuple[int, list[str], str | None]:
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        # Without a WAL file beside it, read as immutable: no -wal/-shm is created next to a
+        # file we may refuse. With one, the WAL may hold the latest schema, so read through it.
+        wal = path.with_name(path.name + "-wal")
+        connection = sqlite3.connect(read_only_uri(path, immutable=not wal.exists()), uri=True)
         try:
             (application_id,) = connection.execute("PRAGMA application_id").fetchone()
             tables = [

@@ -1,0 +1,156 @@
+"""The CLI end to end on a temporary database: output, exit codes, nothing written on errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from worksession import __version__
+from worksession.cli import main
+from worksession.paths import resource_path
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture
+def dbfile(tmp_path: Path) -> str:
+    return str(tmp_path / "cli.sqlite3")
+
+
+def test_demo_then_list_and_show(capsys: pytest.CaptureFixture[str], dbfile: str) -> None:
+    code, out, _ = run(capsys, "demo", "--db", dbfile)
+    assert code == 0 and out.strip() == "1"
+    code, out, _ = run(capsys, "list", "--db", dbfile)
+    assert code == 0
+    assert out.splitlines() == [
+        "1\t2026-03-12\tKaalheide\tSamen gezond oud worden in Kaalheide\tdraft"
+    ]
+    code, out, _ = run(capsys, "show", "1", "--db", dbfile)
+    assert code == 0
+    assert "Samen gezond oud worden in Kaalheide" in out
+    assert "Kartrekker: Yvonne Kessels" in out
+    assert "Deelnemers (11 van 12 aanwezig)" in out
+
+
+def test_db_may_stand_before_the_command_or_come_from_the_environment(
+    capsys: pytest.CaptureFixture[str], dbfile: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run(capsys, "--db", dbfile, "demo")[0] == 0
+    monkeypatch.setenv("WORKSESSION_DB", dbfile)
+    code, out, _ = run(capsys, "list")
+    assert code == 0 and out.startswith("1\t")
+
+
+def test_export_then_import_round_trips(
+    capsys: pytest.CaptureFixture[str], dbfile: str, tmp_path: Path
+) -> None:
+    run(capsys, "demo", "--db", dbfile)
+    out_file = tmp_path / "plan.json"
+    assert run(capsys, "export", "1", "--json", str(out_file), "--db", dbfile)[0] == 0
+    exported = json.loads(out_file.read_text(encoding="utf-8"))
+    demo = json.loads(resource_path("demo", "demo-session.json").read_text(encoding="utf-8"))
+    assert exported == demo
+    code, out, _ = run(capsys, "import", str(out_file), "--db", dbfile)
+    assert code == 0 and out.strip() == "2"
+    again = tmp_path / "again.json"
+    run(capsys, "export", "2", "--json", str(again), "--db", dbfile)
+    assert again.read_bytes() == out_file.read_bytes()
+
+
+def _session_count(capsys: pytest.CaptureFixture[str], dbfile: str) -> int:
+    return len(run(capsys, "list", "--db", dbfile)[1].splitlines())
+
+
+@pytest.mark.parametrize(
+    ("make_args", "fragment"),
+    [
+        (lambda tmp: ["import", str(tmp / "missing.json")], "missing.json"),
+        (lambda tmp: ["import", str(tmp / "bad.json")], "$.agreements[0].lead"),
+        (lambda tmp: ["export", "42", "--json", str(tmp / "x.json")], "42"),
+        (lambda tmp: ["show", "42"], "42"),
+        (lambda tmp: ["show", "een"], "een"),
+        (lambda tmp: ["export", "1"], "--json"),
+        (lambda tmp: ["frobnicate"], "frobnicate"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line_and_writes_nothing(
+    capsys: pytest.CaptureFixture[str],
+    dbfile: str,
+    tmp_path: Path,
+    make_args: object,
+    fragment: str,
+) -> None:
+    run(capsys, "demo", "--db", dbfile)
+    bad = json.loads(resource_path("demo", "demo-session.json").read_text(encoding="utf-8"))
+    bad["agreements"][0]["lead"] = "niemand"
+    (tmp_path / "bad.json").write_text(json.dumps(bad), encoding="utf-8")
+    before = _session_count(capsys, dbfile)
+    assert callable(make_args)
+    args = [*make_args(tmp_path), "--db", dbfile]
+    try:
+        code = main(args)
+    except SystemExit as exit_:  # argparse exits on its own
+        code = int(exit_.code or 0)
+    captured = capsys.readouterr()
+    assert code == 2
+    assert captured.out == ""
+    assert len(captured.err.strip().splitlines()) == 1
+    assert fragment in captured.err
+    assert _session_count(capsys, dbfile) == before
+    assert not (tmp_path / "x.json").exists()
+
+
+def test_a_refused_database_is_one_clear_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    foreign = tmp_path / "foto.jpg"
+    foreign.write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 200)
+    code, out, err = run(capsys, "list", "--db", str(foreign))
+    assert code == 2 and out == "" and "foto.jpg" in err
+    assert foreign.read_bytes() == b"\xff\xd8\xff\xe0" + b"\0" * 200
+
+
+def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out.strip() == f"worksession {__version__}"
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    help_text = capsys.readouterr().out
+    for command in ("list", "demo", "import", "export", "show"):
+        assert command in help_text
+
+
+def _scripts_dir() -> Path:
+    return Path(sys.executable).parent
+
+
+@pytest.mark.parametrize("entry", ["worksession", "worksession-cli"])
+def test_installed_entry_points_answer_help_and_list(entry: str, tmp_path: Path) -> None:
+    script = _scripts_dir() / entry
+    assert script.exists(), f"{entry} is not installed beside {sys.executable}"
+    env = {**os.environ, "WORKSESSION_DB": str(tmp_path / "entry.sqlite3")}
+    helped = subprocess.run([script, "--help"], capture_output=True, text=True, env=env)
+    assert helped.returncode == 0 and "demo" in helped.stdout
+    subprocess.run([script, "demo"], check=True, capture_output=True, env=env)
+    listed = subprocess.run([script, "list"], capture_output=True, text=True, env=env)
+    assert listed.stdout.startswith("1\t2026-03-12\tKaalheide")
+
+
+def test_python_dash_m_runs_the_cli(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "worksession", "list", "--db", str(tmp_path / "m.sqlite3")],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0 and result.stdout == ""

@@ -1,0 +1,162 @@
+"""Import then export gives back an equal document (property-based), and the demo survives too."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from worksession.domain.interchange import FORMAT, check_document
+from worksession.domain.values import AgreementKind, AgreementStatus, Domain, RelationKind, Variant
+from worksession.paths import resource_path
+from worksession.storage.database import Database
+from worksession.storage.document import import_document, read_document
+
+# Any text a coach may type or paste, surrogates aside (they are not valid in UTF-8 files).
+TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
+TITLE = TEXT.filter(lambda value: value != "")
+KEY = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,12}", fullmatch=True)
+DATE = st.none() | st.dates().map(lambda day: day.isoformat())
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> dict[str, Any]:
+    counts = [draw(st.integers(0, 4)) for _ in range(4)]
+    keys = draw(st.lists(KEY, min_size=sum(counts), max_size=sum(counts), unique=True))
+    p_keys, keys = keys[: counts[0]], keys[counts[0] :]
+    s_keys, keys = keys[: counts[1]], keys[counts[1] :]
+    t_keys, a_keys = keys[: counts[2]], keys[counts[2] :]
+    people = p_keys + s_keys
+
+    def maybe(pool: list[str]) -> st.SearchStrategy[str | None]:
+        return st.none() | st.sampled_from(pool) if pool else st.none()
+
+    def subset(pool: list[str]) -> list[str]:
+        return draw(st.lists(st.sampled_from(pool), unique=True, max_size=3)) if pool else []
+
+    relations = []
+    if len(s_keys) >= 2:
+        pairs = draw(
+            st.lists(
+                st.tuples(
+                    st.sampled_from(s_keys), st.sampled_from(s_keys), st.sampled_from(RelationKind)
+                ).filter(lambda t: t[0] != t[1]),
+                unique=True,
+                max_size=4,
+            )
+        )
+        relations = [{"from": a, "to": b, "kind": str(kind)} for a, b, kind in pairs]
+    return {
+        "format": FORMAT,
+        "session": {
+            "title": draw(TITLE),
+            "wijk": draw(TEXT),
+            "gemeente": draw(TEXT),
+            "date": draw(DATE),
+            "location": draw(TEXT),
+            "coach": draw(TEXT),
+            "variant": str(draw(st.sampled_from(Variant))),
+            "accredited": draw(st.booleans()),
+            "programme": draw(TEXT),
+            "ambition": draw(TEXT),
+        },
+        "casus": {
+            "title": draw(TEXT),
+            "text": draw(TEXT),
+            "question": draw(TEXT),
+            "figures": [
+                {"label": draw(TITLE), "value": draw(TEXT), "source": draw(TEXT)}
+                for _ in range(draw(st.integers(0, 3)))
+            ],
+            "insights": draw(st.lists(TITLE, max_size=3)),
+        },
+        "participants": [
+            {
+                "key": key,
+                "name": draw(TITLE),
+                "organisation": draw(TEXT),
+                "role": draw(TEXT),
+                "domain": str(draw(st.sampled_from(Domain))),
+                "email": draw(TEXT),
+                "registration": draw(TEXT),
+                "present": draw(st.booleans()),
+            }
+            for key in p_keys
+        ],
+        "stakeholders": [
+            {
+                "key": key,
+                "name": draw(TITLE),
+                "organisation": draw(TEXT),
+                "domain": str(draw(st.sampled_from(Domain))),
+                "role": draw(TEXT),
+                "offer": draw(TEXT),
+                "influence": draw(st.integers(1, 5)),
+                "interest": draw(st.integers(1, 5)),
+                "present": draw(st.booleans()),
+                "participant": draw(maybe(p_keys)),
+            }
+            for key in s_keys
+        ],
+        "relations": relations,
+        "themes": [
+            {
+                "key": key,
+                "title": draw(TITLE),
+                "target_group": draw(TEXT),
+                "why": draw(TEXT),
+                "votes": draw(st.integers(0, 500)),
+                "rank": draw(st.none() | st.integers(1, 20)),
+                "priority": draw(st.booleans()),
+            }
+            for key in t_keys
+        ],
+        "improvements": [
+            {"theme": draw(st.sampled_from(t_keys)), "text": draw(TITLE)}
+            for _ in range(draw(st.integers(0, 3)) if t_keys else 0)
+        ],
+        "agreements": [
+            {
+                "key": key,
+                "theme": draw(maybe(t_keys)),
+                "kind": str(draw(st.sampled_from(AgreementKind))),
+                "what": draw(TITLE),
+                "lead": draw(maybe(people)),
+                "partners": subset(people),
+                "due": draw(DATE),
+                "resources": draw(TEXT),
+                "indicator": draw(TEXT),
+                "status": str(draw(st.sampled_from(AgreementStatus))),
+            }
+            for key in a_keys
+        ],
+        "follow_up": {
+            "kartrekker": draw(maybe(people)),
+            "werkgroep": subset(people),
+            "next_meeting": draw(DATE),
+            "evaluation": draw(DATE),
+            "funding": draw(TEXT),
+        },
+    }
+
+
+@settings(max_examples=150)
+@given(documents())
+def test_import_then_export_gives_back_an_equal_document(
+    db: Database, document: dict[str, Any]
+) -> None:
+    # The document goes through JSON and the checks, exactly as a file would.
+    document = json.loads(json.dumps(document))
+    check_document(document)
+    session = import_document(db=db, document=document)
+    assert session.id is not None
+    assert read_document(db=db, session_id=session.id) == document
+
+
+def test_the_demo_document_survives_a_round_trip(db: Database) -> None:
+    demo = json.loads(resource_path("demo", "demo-session.json").read_text(encoding="utf-8"))
+    session = import_document(db=db, document=demo)
+    assert session.id is not None
+    assert read_document(db=db, session_id=session.id) == demo
