@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import Any
 
-from worksession.i18n import _
+from worksession.i18n import N_, _
 from worksession.paths import resource_path
 
 FORMAT = "worksession/1"
@@ -108,12 +108,12 @@ def _document_order(data: Any, parts: list[PathPart]) -> list[int]:
 
 
 _TYPE_NAMES = {
-    "string": "text",
-    "integer": "a whole number",
-    "boolean": "true or false",
-    "array": "a list",
-    "object": "an object",
-    "null": "null",
+    "string": N_("text"),
+    "integer": N_("a whole number"),
+    "boolean": N_("true or false"),
+    "array": N_("a list"),
+    "object": N_("an object"),
+    "null": N_("null"),
 }
 
 
@@ -135,7 +135,7 @@ def _describe(error: Any) -> tuple[str, str]:
         case "type":
             expected = error.validator_value
             names = [expected] if isinstance(expected, str) else list(expected)
-            wanted = _(" or ").join(_TYPE_NAMES.get(name, name) for name in names)
+            wanted = _(" or ").join(_(_TYPE_NAMES.get(name, name)) for name in names)
             message = _("expected {wanted}, got {value}").format(
                 wanted=wanted, value=json.dumps(value, ensure_ascii=False)[:60]
             )

@@ -12,11 +12,19 @@ from worksession.domain.values import (
     RelationKind,
     Variant,
 )
-from worksession.i18n import _
+from worksession.i18n import _, ngettext
 
 
 def _or_dash(value: object) -> str:
     return str(value) if value not in (None, "") else "–"
+
+
+def _field(label: str, value: object) -> str:
+    return f"{label}: {_or_dash(value)}"
+
+
+def _fields(*pairs: tuple[str, object], separator: str = "    ") -> str:
+    return separator.join(_field(label, value) for label, value in pairs)
 
 
 def _heading(title: str) -> list[str]:
@@ -42,10 +50,9 @@ def summary_text(document: Document) -> str:
     lines = [
         header["title"],
         "=" * len(header["title"]),
-        f"{_('Wijk')}: {_or_dash(header.get('wijk'))} ({_or_dash(header.get('gemeente'))})",
-        f"{_('Date')}: {_or_dash(header.get('date'))}    {_('Location')}: "
-        f"{_or_dash(header.get('location'))}",
-        f"{_('Coach')}: {_or_dash(header.get('coach'))}    {_('Variant')}: {variant}",
+        _field(_("Wijk"), f"{_or_dash(header.get('wijk'))} ({_or_dash(header.get('gemeente'))})"),
+        _fields((_("Date"), header.get("date")), (_("Location"), header.get("location"))),
+        _fields((_("Coach"), header.get("coach")), (_("Variant"), variant)),
     ]
     if header.get("ambition"):
         lines += [*_heading(_("Ambition")), header["ambition"]]
@@ -83,9 +90,10 @@ def summary_text(document: Document) -> str:
     for theme in sorted(document.get("themes", []), key=_rank_order):
         star = "*" if theme.get("priority") else " "
         rank = theme.get("rank")
+        votes = int(theme.get("votes", 0))
         lines.append(
             f"{star} {rank or '–':>2}. {theme['title']} — "
-            + _("{votes} votes").format(votes=theme.get("votes", 0))
+            + ngettext("{votes} vote", "{votes} votes", votes).format(votes=votes)
         )
         lines += [
             f"      · {item['text']}"
@@ -101,12 +109,17 @@ def summary_text(document: Document) -> str:
         theme = titles.get(agreement.get("theme") or "", "–")
         lines.append(f"- [{kind}, {status}] {agreement['what']}")
         lines.append(
-            f"  {_('Lead')}: {who(agreement.get('lead'))} · {_('When')}: "
-            f"{_or_dash(agreement.get('due'))} · {_('Theme')}: {theme}"
+            "  "
+            + _fields(
+                (_("Lead"), who(agreement.get("lead"))),
+                (_("When"), agreement.get("due")),
+                (_("Theme"), theme),
+                separator=" · ",
+            )
         )
         partners = [who(key) for key in agreement.get("partners", [])]
         if partners:
-            lines.append(f"  {_('With')}: {', '.join(partners)}")
+            lines.append("  " + _field(_("With"), ", ".join(partners)))
     lines += _follow_up_lines(document.get("follow_up", {}), who)
     return "\n".join(lines) + "\n"
 
@@ -123,7 +136,7 @@ def _casus_lines(casus: dict[str, Any]) -> list[str]:
     if casus.get("text"):
         lines.append(casus["text"])
     if casus.get("question"):
-        lines.append(f"{_('Question')}: {casus['question']}")
+        lines.append(_field(_("Question"), casus["question"]))
     for figure in casus.get("figures", []):
         source = f" ({figure['source']})" if figure.get("source") else ""
         lines.append(f"  {figure['label']}: {figure.get('value', '')}{source}")
@@ -133,11 +146,13 @@ def _casus_lines(casus: dict[str, Any]) -> list[str]:
 
 def _follow_up_lines(follow_up: dict[str, Any], who: Any) -> list[str]:
     lines = _heading(_("Follow-up"))
-    lines.append(f"{_('Kartrekker')}: {who(follow_up.get('kartrekker'))}")
-    members = [who(key) for key in follow_up.get("werkgroep", [])]
-    lines.append(f"{_('Werkgroep')}: {', '.join(members) if members else '–'}")
-    lines.append(f"{_('Next meeting')}: {_or_dash(follow_up.get('next_meeting'))}")
-    lines.append(f"{_('Evaluation')}: {_or_dash(follow_up.get('evaluation'))}")
+    members = ", ".join(who(key) for key in follow_up.get("werkgroep", []))
+    lines += [
+        _field(_("Kartrekker"), who(follow_up.get("kartrekker"))),
+        _field(_("Werkgroep"), members),
+        _field(_("Next meeting"), follow_up.get("next_meeting")),
+        _field(_("Evaluation"), follow_up.get("evaluation")),
+    ]
     if follow_up.get("funding"):
-        lines.append(f"{_('Funding')}: {follow_up['funding']}")
+        lines.append(_field(_("Funding"), follow_up["funding"]))
     return lines

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from worksession.demo import create_demo_session
-from worksession.i18n import _
+from worksession.i18n import _, ngettext
 from worksession.storage.database import Database
 from worksession.storage.operations.sessions import list_sessions
 from worksession.ui.session_table_model import SessionTableModel
@@ -74,8 +75,9 @@ class StartWindow(QMainWindow):
         text.setWordWrap(True)
         self.demo_button = QPushButton(_("Create example session"))
         self.demo_button.clicked.connect(self.create_demo)
-        for widget in (heading, text, self.demo_button):
-            layout.addWidget(widget)
+        layout.addWidget(heading)
+        layout.addWidget(text)
+        layout.addWidget(self.demo_button, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addStretch()
         layout.setContentsMargins(80, 40, 80, 40)
         return page
@@ -85,9 +87,9 @@ class StartWindow(QMainWindow):
         self.model.set_sessions(sessions)
         self.pages.setCurrentWidget(self.table if sessions else self.empty_state)
         self.statusBar().showMessage(
-            _("{count} sessions · {where}").format(
-                count=len(sessions), where=self._db.path or self._db.url
-            )
+            ngettext(
+                "{count} session · {where}", "{count} sessions · {where}", len(sessions)
+            ).format(count=len(sessions), where=self._db.path or self._db.url)
         )
 
     def create_demo(self) -> None:

@@ -22,7 +22,7 @@ from worksession.domain.models import (
     utcnow,
 )
 from worksession.domain.validation import ValidationError, clean
-from worksession.i18n import _
+from worksession.i18n import N_, _
 from worksession.storage.database import Database
 from worksession.storage.errors import NotFound
 
@@ -33,6 +33,21 @@ KEYED_MODELS: tuple[type[Participant] | type[Stakeholder] | type[Theme] | type[A
     Theme,
     Agreement,
 )
+
+
+RECORD_NAMES = {
+    "WorkSession": N_("session"),
+    "Casus": N_("casus"),
+    "FollowUp": N_("follow-up"),
+    "KeyFigure": N_("key figure"),
+    "Insight": N_("insight"),
+    "Participant": N_("participant"),
+    "Stakeholder": N_("stakeholder"),
+    "Relation": N_("relation"),
+    "Theme": N_("theme"),
+    "Improvement": N_("improvement point"),
+    "Agreement": N_("agreement"),
+}
 
 
 @dataclass(frozen=True)
@@ -47,7 +62,9 @@ def fetch(s: Session, model: type[Row], row_id: int) -> Row:
     row = s.get(model, row_id)
     if row is None:
         raise NotFound(
-            _("There is no {record} with id {id}.").format(record=model.__name__.lower(), id=row_id)
+            _("There is no {record} with id {id}.").format(
+                record=_(RECORD_NAMES.get(model.__name__, model.__name__)), id=row_id
+            )
         )
     return row
 

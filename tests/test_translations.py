@@ -1,0 +1,71 @@
+"""Dutch is the default language: every marked string is translated and the .mo is current."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from babel.messages.catalog import Message
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
+
+from worksession.i18n import _, set_language
+from worksession.paths import resource_path
+
+ROOT = Path(__file__).resolve().parents[1]
+CATALOG = resource_path("translations", "nl", "LC_MESSAGES")
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+
+
+def _marked_strings() -> set[str]:
+    found = set()
+    for _file, _line, message, _comments, _context in extract_from_dir(
+        ROOT / "worksession", keywords=KEYWORDS, comment_tags=()
+    ):
+        found.add(message[0] if isinstance(message, tuple) else message)
+    return found
+
+
+def _entries(catalog: Iterable[Message]) -> dict[str, object]:
+    """msgid (the singular for plurals) -> translation (a tuple for plurals)."""
+    entries: dict[str, object] = {}
+    for message in catalog:
+        if not message.id:
+            continue
+        plural = isinstance(message.id, (list, tuple))
+        key = message.id[0] if plural else message.id
+        entries[key] = tuple(message.string) if plural else message.string
+    return entries
+
+
+def _catalog() -> dict[str, object]:
+    with (CATALOG / "worksession.po").open("rb") as handle:
+        return _entries(read_po(handle, locale="nl"))
+
+
+def test_every_marked_string_has_a_dutch_translation() -> None:
+    catalog = _catalog()
+    missing = sorted(
+        message
+        for message in _marked_strings()
+        if not catalog.get(message)
+        or (isinstance(catalog[message], tuple) and not all(catalog[message]))  # type: ignore[arg-type]
+    )
+    assert missing == [], "run `make translations` and translate these"
+
+
+def test_the_compiled_catalog_matches_the_po_file() -> None:
+    catalog = _catalog()
+    with (CATALOG / "worksession.mo").open("rb") as handle:
+        compiled = _entries(read_mo(handle))
+    assert compiled == catalog
+
+
+def test_dutch_is_the_default_and_english_can_be_chosen() -> None:
+    set_language("nl")
+    assert _("Agreements ({count})") == "Samenwerkingsafspraken ({count})"
+    set_language("en")
+    assert _("Agreements ({count})") == "Agreements ({count})"
+    set_language("xx")  # an unknown code falls back to Dutch
+    assert _("draft") == "concept"
