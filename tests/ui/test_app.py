@@ -1,0 +1,42 @@
+"""`worksession` without a command: the window opens on the database, or a refusal is explained."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from worksession.app import run_app
+from worksession.ui.start_window import StartWindow
+
+
+def _close_later(qapp: QApplication, kind: type, seen: list[str]) -> None:
+    def close() -> None:
+        for widget in qapp.topLevelWidgets():
+            if isinstance(widget, kind) and widget.isVisible():
+                seen.append(widget.text() if isinstance(widget, QMessageBox) else "window")
+                widget.close()
+
+    QTimer.singleShot(0, close)
+
+
+def test_the_app_opens_the_start_window_and_creates_the_database(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    seen: list[str] = []
+    _close_later(qapp, StartWindow, seen)
+    path = tmp_path / "app.sqlite3"
+    assert run_app(database=str(path)) == 0
+    assert seen == ["window"]
+    assert path.exists()
+
+
+def test_a_refused_database_is_explained_and_left_alone(qapp: QApplication, tmp_path: Path) -> None:
+    path = tmp_path / "agenda.sqlite3"
+    path.write_text("geen database", encoding="utf-8")
+    seen: list[str] = []
+    _close_later(qapp, QMessageBox, seen)
+    assert run_app(database=str(path)) == 2
+    assert len(seen) == 1 and "agenda.sqlite3" in seen[0]
+    assert path.read_text(encoding="utf-8") == "geen database"
