@@ -13,10 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from worksession import __version__
+from worksession.domain.validation import ValidationError
 from worksession.i18n import _
+from worksession.programmes.model import UnknownToolkitEntry
 
 if TYPE_CHECKING:
     from worksession.domain.interchange import Document
+    from worksession.programmes.model import Library, Source
     from worksession.storage.database import Database
 
 EXIT_OK = 0
@@ -64,6 +67,21 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--json", type=Path, required=True, metavar="OUT.json", dest="out")
     show = command("show", _("print a readable summary of a session"), _cmd_show)
     show.add_argument("id", type=int, metavar="ID")
+    command("programmes", _("list the programmes: id, title, source, minutes"), _cmd_programmes)
+    command("casus", _("list the casus: id, title, source"), _cmd_casus)
+    check = command("check", _("check programme, casus or catalogue files"), _cmd_check)
+    check.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    new = command("new", _("create a session from a programme and a casus"), _cmd_new)
+    new.add_argument("--programme", required=True, metavar="ID")
+    new.add_argument("--casus", metavar="ID")
+    new.add_argument("--title", required=True, metavar="TITLE")
+    new.add_argument("--wijk", required=True, metavar="WIJK")
+    new.add_argument("--date", required=True, metavar="YYYY-MM-DD")
+    new.add_argument("--gemeente", default="", metavar="GEMEENTE")
+    overview = command("overview", _("print a programme with the time of each part"), _cmd_overview)
+    overview.add_argument("programme", metavar="ID")
+    overview.add_argument("--start", metavar="HH:MM", help=_("start time, e.g. 13:30"))
+    overview.add_argument("--out", type=Path, metavar="FILE", help=_("write to FILE"))
     return parser
 
 
@@ -77,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         result: int = args.handler(args)
         return result
-    except UserError as error:
+    except (UserError, ValidationError, UnknownToolkitEntry) as error:
         print(f"worksession: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
 
@@ -119,7 +137,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
 def _cmd_demo(args: argparse.Namespace) -> int:
     from worksession.demo import create_demo_session
 
-    session = create_demo_session(db=_open(args))
+    session = create_demo_session(db=_open(args), library=_library())
     print(session.id)
     return EXIT_OK
 
@@ -157,6 +175,96 @@ def _cmd_show(args: argparse.Namespace) -> int:
     from worksession.export.summary import summary_text
 
     sys.stdout.write(summary_text(_document(_open(args), args.id)))
+    return EXIT_OK
+
+
+def _library() -> Library:
+    from worksession.programmes.library import load_library
+
+    library = load_library()
+    for problem in library.problems:
+        print(_("worksession: unusable: {problem}").format(problem=problem), file=sys.stderr)
+    return library
+
+
+def _origin(source: Source) -> str:
+    return _("shipped") if source.origin == "shipped" else _("own folder")
+
+
+def _cmd_programmes(args: argparse.Namespace) -> int:
+    for programme in sorted(_library().programmes.values(), key=lambda p: p.id):
+        source = programme.source
+        print(
+            "\t".join(
+                (
+                    programme.id,
+                    programme.title,
+                    f"{_origin(source)} ({source.path})",
+                    str(programme.total_minutes),
+                )
+            )
+        )
+    return EXIT_OK
+
+
+def _cmd_casus(args: argparse.Namespace) -> int:
+    for casus in sorted(_library().casus.values(), key=lambda c: c.id):
+        print("\t".join((casus.id, casus.title, f"{_origin(casus.source)} ({casus.source.path})")))
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from worksession.programmes.parsing import kind_of, read_toolkit_file
+
+    failed = False
+    for path in args.files:
+        entries, problems = read_toolkit_file(path, kind_of(path))
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        failed = failed or bool(problems)
+        if not problems:
+            print(_("{path}: OK ({count} entries)").format(path=path, count=len(entries)))
+    return EXIT_BAD_INPUT if failed else EXIT_OK
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from worksession.starting import new_session
+
+    library = _library()
+    db = _open(args)
+    session = new_session(
+        db=db,
+        library=library,
+        programme_id=args.programme,
+        casus_id=args.casus,
+        title=args.title,
+        wijk=args.wijk,
+        gemeente=args.gemeente,
+        date=args.date,
+    )
+    print(session.id)
+    return EXIT_OK
+
+
+def _cmd_overview(args: argparse.Namespace) -> int:
+    from worksession.export.programme_overview import overview_text, parse_clock
+    from worksession.files import atomic_write_bytes
+    from worksession.starting import find_programme
+
+    programme = find_programme(_library(), args.programme)
+    start = None
+    if args.start:
+        start = parse_clock(args.start)
+        if start is None:
+            raise UserError(_("--start: {value!r} is not a time (HH:MM)").format(value=args.start))
+    text = overview_text(programme, start=start)
+    if args.out is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        atomic_write_bytes(args.out, text.encode("utf-8"))
+    except OSError as error:
+        raise UserError(f"{args.out}: {error.strerror or error}") from error
     return EXIT_OK
 
 

@@ -12,7 +12,9 @@ import pytest
 
 from worksession import __version__
 from worksession.cli import main
+from worksession.demo import demo_document
 from worksession.paths import resource_path
+from worksession.programmes.library import load_library
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -57,8 +59,8 @@ def test_export_then_import_round_trips(
     out_file = tmp_path / "plan.json"
     assert run(capsys, "export", "1", "--json", str(out_file), "--db", dbfile)[0] == 0
     exported = json.loads(out_file.read_text(encoding="utf-8"))
-    demo = json.loads(resource_path("demo", "demo-session.json").read_text(encoding="utf-8"))
-    assert exported == demo
+    assert exported == demo_document(load_library())
+    assert exported["session"]["programme_steps"][0]["kind"] == "preparation"
     code, out, _ = run(capsys, "import", str(out_file), "--db", dbfile)
     assert code == 0 and out.strip() == "2"
     again = tmp_path / "again.json"

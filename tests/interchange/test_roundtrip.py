@@ -8,9 +8,17 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from worksession.demo import demo_document
 from worksession.domain.interchange import FORMAT, check_document
-from worksession.domain.values import AgreementKind, AgreementStatus, Domain, RelationKind, Variant
-from worksession.paths import resource_path
+from worksession.domain.values import (
+    AgreementKind,
+    AgreementStatus,
+    Domain,
+    RelationKind,
+    StepKind,
+    Variant,
+)
+from worksession.programmes.library import load_library
 from worksession.storage.database import Database
 from worksession.storage.document import import_document, read_document
 
@@ -19,6 +27,18 @@ TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
 TITLE = TEXT.filter(lambda value: value != "")
 KEY = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,12}", fullmatch=True)
 DATE = st.none() | st.dates().map(lambda day: day.isoformat())
+STEP = st.fixed_dictionaries(
+    {
+        "id": st.from_regex(r"[a-z0-9][a-z0-9-]{0,10}", fullmatch=True),
+        "title": TITLE,
+        "kind": st.sampled_from(StepKind).map(str),
+        "minutes": st.integers(0, 480),
+        "purpose": TEXT,
+        "werkvorm": TEXT,
+        "coach": TEXT,
+        "beamer": TEXT,
+    }
+)
 
 
 @st.composite
@@ -60,6 +80,7 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
             "variant": str(draw(st.sampled_from(Variant))),
             "accredited": draw(st.booleans()),
             "programme": draw(TEXT),
+            "programme_steps": draw(st.lists(STEP, max_size=3)),
             "ambition": draw(TEXT),
         },
         "casus": {
@@ -156,7 +177,7 @@ def test_import_then_export_gives_back_an_equal_document(
 
 
 def test_the_demo_document_survives_a_round_trip(db: Database) -> None:
-    demo = json.loads(resource_path("demo", "demo-session.json").read_text(encoding="utf-8"))
+    demo = demo_document(load_library())
     session = import_document(db=db, document=demo)
     assert session.id is not None
     assert read_document(db=db, session_id=session.id) == demo

@@ -54,7 +54,7 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], object], str]] = [
     (
         "out of range",
         lambda d: d["stakeholders"][0].update(interest=9),
-        "$.stakeholders[0].interest: 9 is out of range",
+        "$.stakeholders[0].interest: must be at most 5, got 9",
     ),
     (
         "unknown enum value",

@@ -8,11 +8,13 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlmodel import SQLModel, text
 
 from worksession.storage import opening
+from worksession.storage.engine import create_db_engine, to_url
 from worksession.storage.errors import DatabaseRefused
 from worksession.storage.opening import APPLICATION_ID, head_revision, open_database
 from worksession.storage.operations.sessions import create_session, list_sessions
@@ -133,6 +135,7 @@ def test_an_older_database_is_backed_up_then_migrated_with_its_data(
     session = create_session(db=db, title="Voor de migratie")
     db.close()
 
+    previous_head = head_revision()
     migrations = tmp_path / "migrations"
     shutil.copytree(opening.MIGRATIONS, migrations)
     (migrations / "versions" / "0002_test.py").write_text(
@@ -153,6 +156,29 @@ def test_an_older_database_is_backed_up_then_migrated_with_its_data(
     (backup,) = backups.iterdir()
     assert "before-migration" in backup.name
     copy = sqlite3.connect(backup)
-    assert copy.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    assert copy.execute("SELECT version_num FROM alembic_version").fetchone()[0] == previous_head
     assert copy.execute("SELECT id FROM work_session").fetchone()[0] == session.id
     copy.close()
+
+
+def test_a_database_of_the_first_schema_is_upgraded_to_the_current_one(tmp_path: Path) -> None:
+    """The real migrations in order, from the very first schema, on a database with data."""
+    path = tmp_path / "first.sqlite3"
+    engine = create_db_engine(to_url(path))
+    config = opening.alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.exec_driver_sql(
+            "INSERT INTO work_session (title, wijk, gemeente, location, coach, variant, "
+            "accredited, programme, ambition, status, created_at, updated_at) VALUES "
+            "('Oud', '', '', '', '', 'toolkit', 0, 'samenwerken-in-de-wijk', '', 'draft', "
+            "'2026-01-01 10:00:00', '2026-01-01 10:00:00')"
+        )
+    engine.dispose()
+
+    db = open_database(path, backup_dir=tmp_path / "backups")
+    (session,) = list_sessions(db=db)
+    assert (session.title, session.programme_steps) == ("Oud", "[]")
+    db.close()
+    assert len(list((tmp_path / "backups").iterdir())) == 1

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from worksession.programmes.library import load_library
 from worksession.storage.database import Database
 from worksession.storage.operations.sessions import create_session
 from worksession.ui.session_table_model import SessionTableModel
@@ -13,7 +14,7 @@ from worksession.ui.start_window import StartWindow
 
 
 def test_first_start_shows_the_empty_state(qtbot: QtBot, db: Database) -> None:
-    window = StartWindow(db)
+    window = StartWindow(db, load_library())
     qtbot.addWidget(window)
     window.show()
     assert window.pages.currentWidget() is window.empty_state
@@ -21,7 +22,7 @@ def test_first_start_shows_the_empty_state(qtbot: QtBot, db: Database) -> None:
 
 
 def test_the_example_session_button_fills_the_list(qtbot: QtBot, db: Database) -> None:
-    window = StartWindow(db)
+    window = StartWindow(db, load_library())
     qtbot.addWidget(window)
     window.show()
     qtbot.mouseClick(window.demo_button, Qt.MouseButton.LeftButton)
@@ -35,7 +36,7 @@ def test_the_example_session_button_fills_the_list(qtbot: QtBot, db: Database) -
 def test_sessions_are_listed_newest_first(qtbot: QtBot, db: Database) -> None:
     create_session(db=db, title="Oud", wijk="A", date="2025-01-10")
     create_session(db=db, title="Nieuw", wijk="B", date="2026-02-01")
-    window = StartWindow(db)
+    window = StartWindow(db, load_library())
     qtbot.addWidget(window)
     titles = [window.model.data(window.model.index(row, 2)) for row in range(2)]
     assert titles == ["Nieuw", "Oud"]

@@ -13,7 +13,8 @@ from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import Any
 
-from worksession.i18n import N_, _
+from worksession.domain.schema_check import PathPart, first_schema_problem
+from worksession.i18n import _
 from worksession.paths import resource_path
 
 FORMAT = "worksession/1"
@@ -22,7 +23,6 @@ KEYED = ("participants", "stakeholders", "themes", "agreements")
 PEOPLE = ("participants", "stakeholders")
 
 Document = dict[str, Any]
-PathPart = str | int
 
 
 class InterchangeError(ValueError):
@@ -83,87 +83,9 @@ def check_document(data: object) -> None:
 
 
 def _check_schema(data: dict[str, Any]) -> None:
-    from jsonschema import Draft202012Validator  # imported here: only import needs it
-
-    validator = Draft202012Validator(schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
-    errors = list(validator.iter_errors(data))
-    if not errors:
-        return
-    first = min(errors, key=lambda error: _document_order(data, list(error.absolute_path)))
-    path, message = _describe(first)
-    raise InterchangeError(path, message)
-
-
-def _document_order(data: Any, parts: list[PathPart]) -> list[int]:
-    """Where a path stands in the document, so the first problem is the one a reader meets first."""
-    order = []
-    node = data
-    for part in parts:
-        if isinstance(node, dict):
-            order.append(list(node).index(part) if part in node else len(node))
-        elif isinstance(node, list) and isinstance(part, int):
-            order.append(part)
-        node = node[part]
-    return order
-
-
-_TYPE_NAMES = {
-    "string": N_("text"),
-    "integer": N_("a whole number"),
-    "boolean": N_("true or false"),
-    "array": N_("a list"),
-    "object": N_("an object"),
-    "null": N_("null"),
-}
-
-
-def _describe(error: Any) -> tuple[str, str]:
-    if error.validator in ("anyOf", "oneOf") and error.context:
-        # "a date or null": explain the alternative the value was meant for, not the null.
-        meant = [e for e in error.context if e.validator_value != "null"] or error.context
-        return _describe(meant[0])
-    parts = list(error.absolute_path)
-    value = error.instance
-    match error.validator:
-        case "required":
-            missing = next(name for name in error.validator_value if name not in value)
-            return json_path([*parts, missing]), _("required field is missing")
-        case "additionalProperties":
-            allowed = error.schema.get("properties", {})
-            extra = next(name for name in value if name not in allowed)
-            return json_path([*parts, extra]), _("unknown field")
-        case "type":
-            expected = error.validator_value
-            names = [expected] if isinstance(expected, str) else list(expected)
-            wanted = _(" or ").join(_(_TYPE_NAMES.get(name, name)) for name in names)
-            message = _("expected {wanted}, got {value}").format(
-                wanted=wanted, value=json.dumps(value, ensure_ascii=False)[:60]
-            )
-            return json_path(parts), message
-        case "enum":
-            message = _("{value} is not one of: {choices}").format(
-                value=json.dumps(value, ensure_ascii=False)[:60],
-                choices=", ".join(json.dumps(choice) for choice in error.validator_value),
-            )
-            return json_path(parts), message
-        case "minLength" if error.validator_value == 1:
-            return json_path(parts), _("must not be empty")
-        case "maxLength":
-            message = _("is {length} characters long; at most {limit} fit").format(
-                length=len(value), limit=error.validator_value
-            )
-            return json_path(parts), message
-        case "minimum" | "maximum":
-            return json_path(parts), _("{value} is out of range").format(value=value)
-        case "format" | "pattern" if isinstance(value, str) and "date" in str(error.schema):
-            return json_path(parts), _("{value!r} is not a date (YYYY-MM-DD)").format(value=value)
-        case "pattern":
-            return json_path(parts), _(
-                "{value!r} is not a valid key (letters, digits, '.', '_' and '-')"
-            ).format(value=value)
-        case "uniqueItems":
-            return json_path(parts), _("a key is listed twice")
-    return json_path(parts), str(error.message)
+    problem = first_schema_problem(schema(), data)
+    if problem is not None:
+        raise InterchangeError(json_path(problem.parts), problem.message)
 
 
 def _check_links(data: Document) -> None:

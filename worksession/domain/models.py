@@ -53,6 +53,11 @@ class WorkSession(SQLModel, table=True):
     variant: str = "toolkit"
     accredited: bool = False
     programme: str = ""
+    # A copy of the programme's steps (JSON list), so a later edit of the file leaves this
+    # session as it was run.
+    programme_steps: str = Field(
+        default="[]", sa_column=Column(Text, nullable=False, server_default="[]")
+    )
     ambition: str = Field(default="", sa_column=_long_text())
     status: str = "draft"
     created_at: dt.datetime = Field(default_factory=utcnow)

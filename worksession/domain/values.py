@@ -105,3 +105,67 @@ _LABELS: dict[Choice, str] = {
     DecisionMethod.SESSION: N_("in the session"),
     DecisionMethod.EMAIL: N_("by e-mail"),
 }
+
+
+class StepKind(Choice):
+    """What a programme step is about: it decides the page the app shows and what is recorded."""
+
+    PREPARATION = "preparation"
+    WELCOME = "welcome"
+    INTRODUCTIONS = "introductions"
+    PROFILE = "profile"
+    CASUS = "casus"
+    SOCIALE_KAART = "sociale_kaart"
+    PRIORITISING = "prioritising"
+    REFERRAL = "referral"
+    AGREEMENTS = "agreements"
+    FOLLOW_UP = "follow_up"
+    EVALUATION = "evaluation"
+    AFTER = "after"
+    REVIEW = "review"
+    BREAK = "break"
+    PLENARY = "plenary"
+
+    @property
+    def records(self) -> str:
+        """What the step records in the session, translated."""
+        return _(_RECORDS[self])
+
+
+_LABELS.update(
+    {
+        StepKind.PREPARATION: N_("Preparation"),
+        StepKind.WELCOME: N_("Welcome and goal"),
+        StepKind.INTRODUCTIONS: N_("Introductions"),
+        StepKind.PROFILE: N_("Neighbourhood health profile"),
+        StepKind.CASUS: N_("Casus"),
+        StepKind.SOCIALE_KAART: N_("Sociale kaart"),
+        StepKind.PRIORITISING: N_("Prioritising"),
+        StepKind.REFERRAL: N_("Referral and cooperation"),
+        StepKind.AGREEMENTS: N_("Collaboration agreements"),
+        StepKind.FOLLOW_UP: N_("Follow-up"),
+        StepKind.EVALUATION: N_("Evaluation and closing"),
+        StepKind.AFTER: N_("After the session"),
+        StepKind.REVIEW: N_("Review of agreements"),
+        StepKind.BREAK: N_("Break"),
+        StepKind.PLENARY: N_("Plenary"),
+    }
+)
+
+_RECORDS: dict[StepKind, str] = {
+    StepKind.PREPARATION: N_("session details and participants"),
+    StepKind.WELCOME: N_("the ambition"),
+    StepKind.INTRODUCTIONS: N_("who is who"),
+    StepKind.PROFILE: N_("key figures and findings"),
+    StepKind.CASUS: N_("the casus and insights"),
+    StepKind.SOCIALE_KAART: N_("stakeholders and relations"),
+    StepKind.PRIORITISING: N_("themes and votes"),
+    StepKind.REFERRAL: N_("improvement points"),
+    StepKind.AGREEMENTS: N_("agreements"),
+    StepKind.FOLLOW_UP: N_("follow-up"),
+    StepKind.EVALUATION: N_("evaluation and attendance"),
+    StepKind.AFTER: N_("review and sign-off of the plan"),
+    StepKind.REVIEW: N_("the status of earlier agreements"),
+    StepKind.BREAK: N_("nothing"),
+    StepKind.PLENARY: N_("notes"),
+}

@@ -6,6 +6,7 @@ Database ids never leave this module: records are linked by their keys in the do
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -102,6 +103,7 @@ def _read(s: Session, session_id: int) -> Document:
             "variant": work_session.variant,
             "accredited": work_session.accredited,
             "programme": work_session.programme,
+            "programme_steps": json.loads(work_session.programme_steps),
             "ambition": work_session.ambition,
         },
         "casus": {
@@ -214,6 +216,7 @@ def _write(s: Session, doc: Document) -> WorkSession:
         variant=header.get("variant", "toolkit"),
         accredited=header.get("accredited", False),
         programme=header.get("programme", ""),
+        programme_steps=json.dumps(header.get("programme_steps", []), ensure_ascii=False),
         ambition=header.get("ambition", ""),
     )
     s.add(work_session)

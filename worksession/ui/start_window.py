@@ -17,15 +17,17 @@ from PySide6.QtWidgets import (
 
 from worksession.demo import create_demo_session
 from worksession.i18n import _, ngettext
+from worksession.programmes.model import Library
 from worksession.storage.database import Database
 from worksession.storage.operations.sessions import list_sessions
 from worksession.ui.session_table_model import SessionTableModel
 
 
 class StartWindow(QMainWindow):
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, library: Library) -> None:
         super().__init__()
         self._db = db
+        self._library = library
         self.setWindowTitle(_("Worksession — sessions"))
         self.resize(900, 560)
 
@@ -93,5 +95,5 @@ class StartWindow(QMainWindow):
         )
 
     def create_demo(self) -> None:
-        create_demo_session(db=self._db)
+        create_demo_session(db=self._db, library=self._library)
         self.refresh()

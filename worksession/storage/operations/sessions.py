@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from sqlmodel import col, select
 
-from worksession.domain.models import Casus, FollowUp, WorkSession, utcnow
+from worksession.domain.models import Casus, FollowUp, KeyFigure, WorkSession, utcnow
 from worksession.domain.validation import clean
 from worksession.storage.database import Database
 from worksession.storage.operations._rows import fetch_session
@@ -24,9 +27,15 @@ def create_session(
     variant: str = "toolkit",
     accredited: bool = False,
     programme: str = "",
+    programme_steps: Sequence[Mapping[str, Any]] = (),
     ambition: str = "",
+    casus: Mapping[str, Any] | None = None,
 ) -> WorkSession:
-    """A new draft session with an empty casus and follow-up, ready for the first step."""
+    """A new draft session with its casus and an empty follow-up, ready for the first step.
+
+    ``programme_steps`` is the copy of the programme the session keeps; ``casus`` (title, text,
+    question, figures as label/value/source) seeds the casus from a casus file.
+    """
     fields = clean(
         "session",
         {
@@ -42,12 +51,19 @@ def create_session(
             "ambition": ambition,
         },
     )
+    seed = dict(casus or {})
+    figures = [clean("figure", figure) for figure in seed.pop("figures", [])]
+    casus_fields = clean("casus", seed)
     with db.transaction() as s:
-        work_session = WorkSession.model_validate(fields)
+        work_session = WorkSession.model_validate(
+            {**fields, "programme_steps": json.dumps(list(programme_steps), ensure_ascii=False)}
+        )
         s.add(work_session)
         s.flush()
         assert work_session.id is not None
-        s.add(Casus(session_id=work_session.id))
+        s.add(Casus(session_id=work_session.id, **casus_fields))
+        for position, figure in enumerate(figures):
+            s.add(KeyFigure(session_id=work_session.id, position=position, **figure))
         s.add(FollowUp(session_id=work_session.id))
         return work_session
 

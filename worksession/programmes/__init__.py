@@ -1,0 +1,1 @@
+"""The toolkit as files: programmes, casus and catalogues in ``sessions/``, read and checked."""

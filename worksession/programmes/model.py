@@ -1,0 +1,116 @@
+"""What the toolkit files hold once read: programmes with steps, casus, roles and themes."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from worksession.domain.values import StepKind
+
+Origin = Literal["shipped", "user"]
+
+
+class UnknownToolkitEntry(ValueError):
+    """A programme or casus id that the toolkit folders do not hold."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an entry was read from: the shipped toolkit or the trainer's own folder."""
+
+    path: Path
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    """A problem in a toolkit file, shown as ``file:line: key: what is wrong``."""
+
+    path: Path
+    line: int
+    key: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.key}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    title: str
+    kind: StepKind
+    minutes: int
+    purpose: str = ""
+    werkvorm: str = ""
+    coach: str = ""
+    beamer: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "kind": str(self.kind)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Step:
+        return cls(**{**data, "kind": StepKind(data["kind"])})
+
+
+@dataclass(frozen=True)
+class Programme:
+    id: str
+    title: str
+    steps: tuple[Step, ...]
+    source: Source
+    description: str = ""
+
+    @property
+    def total_minutes(self) -> int:
+        return sum(step.minutes for step in self.steps)
+
+
+@dataclass(frozen=True)
+class Figure:
+    label: str
+    value: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class CasusFile:
+    id: str
+    title: str
+    text: str
+    question: str
+    source: Source
+    setting: str = ""
+    themes: tuple[str, ...] = ()
+    figures: tuple[Figure, ...] = ()
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    name: str
+    domain: str
+    source: Source
+    offer: str = ""
+
+
+@dataclass(frozen=True)
+class ThemeEntry:
+    id: str
+    title: str
+    source: Source
+    target_group: str = ""
+    description: str = ""
+
+
+@dataclass
+class Library:
+    """Everything usable from the toolkit folders, plus what could not be used and why."""
+
+    programmes: dict[str, Programme] = field(default_factory=dict)
+    casus: dict[str, CasusFile] = field(default_factory=dict)
+    roles: dict[str, Role] = field(default_factory=dict)
+    themes: dict[str, ThemeEntry] = field(default_factory=dict)
+    problems: list[FileProblem] = field(default_factory=list)

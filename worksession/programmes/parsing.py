@@ -1,0 +1,146 @@
+"""Read one toolkit file: decode, parse TOML, check it against its schema and its own rules.
+
+Nothing here raises for a bad file: every problem comes back as a ``FileProblem`` naming the
+file, the line and the key, so one broken file never stops the others from loading.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from worksession.domain.schema_check import PathPart, first_schema_problem
+from worksession.i18n import _
+from worksession.paths import resource_path
+from worksession.programmes.model import (
+    CasusFile,
+    Figure,
+    FileProblem,
+    Origin,
+    Programme,
+    Role,
+    Source,
+    Step,
+    ThemeEntry,
+)
+from worksession.programmes.toml_lines import dotted, key_lines, line_of
+
+FileKind = Literal["programme", "casus", "catalogue"]
+Entry = Programme | CasusFile | Role | ThemeEntry
+FOLDERS: dict[str, FileKind] = {
+    "programmes": "programme",
+    "casus": "casus",
+    "catalogues": "catalogue",
+}
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+@cache
+def schema_for(kind: FileKind) -> dict[str, Any]:
+    with resource_path("schemas", f"{kind}.schema.json").open(encoding="utf-8") as handle:
+        loaded: dict[str, Any] = json.load(handle)
+    return loaded
+
+
+def kind_of(path: Path) -> FileKind:
+    """The kind a file is read as: by its folder, else by what it contains."""
+    if path.parent.name in FOLDERS:
+        return FOLDERS[path.parent.name]
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return "casus"
+    if re.search(r"^\s*\[\[\s*steps\s*\]\]", text, re.MULTILINE):
+        return "programme"
+    if re.search(r"^\s*\[\[\s*(roles|themes)\s*\]\]", text, re.MULTILINE):
+        return "catalogue"
+    return "casus"
+
+
+def read_toolkit_file(
+    path: Path, kind: FileKind, origin: Origin = "shipped"
+) -> tuple[list[Entry], list[FileProblem]]:
+    """The entries a file holds, or no entries and the problem that makes it unusable."""
+
+    def problem(line: int, key: str, message: str) -> tuple[list[Entry], list[FileProblem]]:
+        return [], [FileProblem(path, line, key, message)]
+
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return problem(1, "(file)", _("cannot be read: {reason}").format(reason=error.strerror))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        return problem(
+            line,
+            "(file)",
+            _("not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8").format(
+                byte=raw[error.start]
+            ),
+        )
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        reason = str(error)
+        position = _TOML_POSITION.search(reason)
+        line = int(position.group(1)) if position else 1
+        reason = _TOML_POSITION.sub("", reason).strip()
+        return problem(line, "(file)", _("not valid TOML: {reason}").format(reason=reason))
+    lines = key_lines(text)
+    found = first_schema_problem(schema_for(kind), data)
+    if found is None:
+        found_parts, message = _rule_problem(kind, data)
+    else:
+        found_parts, message = found.parts, found.message
+    if message:
+        return problem(line_of(lines, found_parts), dotted(found_parts), message)
+    return _entries(kind, data, Source(path, origin)), []
+
+
+def _rule_problem(kind: FileKind, data: dict[str, Any]) -> tuple[Sequence[PathPart], str]:
+    """Rules a schema cannot say: ids unique within the file."""
+    lists = {"programme": ["steps"], "catalogue": ["roles", "themes"], "casus": []}[kind]
+    for name in lists:
+        seen: set[str] = set()
+        for index, item in enumerate(data.get(name, [])):
+            if item["id"] in seen:
+                return (name, index, "id"), _("duplicate id {id!r}").format(id=item["id"])
+            seen.add(item["id"])
+    return (), ""
+
+
+def _entries(kind: FileKind, data: dict[str, Any], source: Source) -> list[Entry]:
+    if kind == "programme":
+        steps = tuple(Step.from_dict(step) for step in data["steps"])
+        return [
+            Programme(
+                id=data["id"],
+                title=data["title"],
+                description=data.get("description", ""),
+                steps=steps,
+                source=source,
+            )
+        ]
+    if kind == "casus":
+        return [
+            CasusFile(
+                id=data["id"],
+                title=data["title"],
+                setting=data.get("setting", ""),
+                text=data["text"],
+                question=data["question"],
+                themes=tuple(data.get("themes", [])),
+                figures=tuple(Figure(**figure) for figure in data.get("figures", [])),
+                source=source,
+            )
+        ]
+    roles: list[Entry] = [Role(**role, source=source) for role in data.get("roles", [])]
+    themes: list[Entry] = [ThemeEntry(**theme, source=source) for theme in data.get("themes", [])]
+    return roles + themes

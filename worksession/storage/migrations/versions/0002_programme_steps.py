@@ -1,0 +1,26 @@
+"""Sessions keep a copy of their programme's steps.
+
+Revision ID: 0002
+Revises: 0001
+"""
+
+from alembic import op
+import sqlalchemy as sa
+
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("work_session", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("programme_steps", sa.Text(), nullable=False, server_default="[]")
+        )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("work_session", schema=None) as batch_op:
+        batch_op.drop_column("programme_steps")
