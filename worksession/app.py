@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from worksession.i18n import _, current_language
 from worksession.locations import database_location
-from worksession.programmes.library import load_library
+from worksession.programmes.library import load_library, user_sessions_dir
 from worksession.storage.errors import StorageError
 from worksession.storage.opening import open_database
 
@@ -35,7 +35,9 @@ def run_app(*, database: str | None = None) -> int:
     except StorageError as error:
         QMessageBox.critical(None, _("The database cannot be opened"), str(error))
         return 2
-    window = StartWindow(db, load_library())
+    window = StartWindow(
+        db, load_library(), load_library=load_library, user_folder=user_sessions_dir()
+    )
     window.show()
     try:
         return app.exec()

@@ -40,3 +40,12 @@ def test_a_refused_database_is_explained_and_left_alone(qapp: QApplication, tmp_
     assert run_app(database=str(path)) == 2
     assert len(seen) == 1 and "agenda.sqlite3" in seen[0]
     assert path.read_text(encoding="utf-8") == "geen database"
+
+
+def test_qt_standard_buttons_speak_dutch(qapp: QApplication) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from worksession.app import install_qt_translations
+
+    install_qt_translations(qapp)
+    assert QCoreApplication.translate("QPlatformTheme", "Close") == "Sluiten"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -21,13 +24,23 @@ from worksession.programmes.model import Library
 from worksession.storage.database import Database
 from worksession.storage.operations.sessions import list_sessions
 from worksession.ui.session_table_model import SessionTableModel
+from worksession.ui.toolkit_dialog import ToolkitDialog
 
 
 class StartWindow(QMainWindow):
-    def __init__(self, db: Database, library: Library) -> None:
+    def __init__(
+        self,
+        db: Database,
+        library: Library,
+        *,
+        load_library: Callable[[], Library] | None = None,
+        user_folder: Path | None = None,
+    ) -> None:
         super().__init__()
         self._db = db
         self._library = library
+        self._load_library = load_library or (lambda: self._library)
+        self._user_folder = user_folder or Path.home()
         self.setWindowTitle(_("Worksession — sessions"))
         self.resize(900, 560)
 
@@ -42,7 +55,20 @@ class StartWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.empty_state)
         self.pages.addWidget(self.table)
-        self.setCentralWidget(self.pages)
+        self.toolkit_warning = QLabel()
+        self.toolkit_warning.setObjectName("toolkitWarning")
+        self.toolkit_warning.setWordWrap(True)
+        self.toolkit_warning.setStyleSheet(
+            "#toolkitWarning { background: #fff4ce; color: #3d2c00; padding: 6px 10px; }"
+        )
+        self.toolkit_warning.linkActivated.connect(lambda _link: self.show_toolkit())
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.toolkit_warning)
+        column.addWidget(self.pages)
+        self.setCentralWidget(central)
 
         self.demo_action = QAction(_("Create example session"), self)
         self.demo_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
@@ -56,7 +82,12 @@ class StartWindow(QMainWindow):
         menu.addAction(self.demo_action)
         menu.addSeparator()
         menu.addAction(quit_action)
+        self.toolkit_action = QAction(_("Programmes and casus…"), self)
+        self.toolkit_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        self.toolkit_action.triggered.connect(self.show_toolkit)
+        self.menuBar().addMenu(_("&Toolkit")).addAction(self.toolkit_action)
         self.refresh()
+        self._show_toolkit_problems()
 
     def _build_empty_state(self) -> QWidget:
         page = QWidget()
@@ -93,6 +124,29 @@ class StartWindow(QMainWindow):
                 "{count} session · {where}", "{count} sessions · {where}", len(sessions)
             ).format(count=len(sessions), where=self._db.path or self._db.url)
         )
+
+    def _show_toolkit_problems(self) -> None:
+        count = len(self._library.problems)
+        self.toolkit_warning.setVisible(count > 0)
+        self.toolkit_warning.setText(
+            ngettext(
+                "{count} toolkit file cannot be used. <a href='#'>Show why</a>",
+                "{count} toolkit files cannot be used. <a href='#'>Show why</a>",
+                count,
+            ).format(count=count)
+        )
+
+    def show_toolkit(self) -> ToolkitDialog:
+        dialog = ToolkitDialog(
+            self._library, load=self._load_library, user_folder=self._user_folder, parent=self
+        )
+        dialog.finished.connect(lambda _result: self._adopt_library(dialog.library))
+        dialog.open()
+        return dialog
+
+    def _adopt_library(self, library: Library) -> None:
+        self._library = library
+        self._show_toolkit_problems()
 
     def create_demo(self) -> None:
         create_demo_session(db=self._db, library=self._library)
