@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, TypeVar
 
 from worksession.domain.models import WorkSession
 from worksession.i18n import _
 from worksession.programmes.model import CasusFile, Library, Programme, UnknownToolkitEntry
 from worksession.storage.database import Database
 from worksession.storage.operations.sessions import create_session
+
+Entry = TypeVar("Entry", Programme, CasusFile)
 
 
 def programme_steps(programme: Programme) -> list[dict[str, Any]]:
@@ -28,26 +31,21 @@ def casus_seed(casus: CasusFile) -> dict[str, Any]:
     }
 
 
-def find_programme(library: Library, programme_id: str) -> Programme:
+def _find(entries: Mapping[str, Entry], entry_id: str, message: str) -> Entry:
     try:
-        return library.programmes[programme_id]
+        return entries[entry_id]
     except KeyError:
-        known = ", ".join(sorted(library.programmes)) or "–"
-        raise UnknownToolkitEntry(
-            _("there is no programme {id!r} (available: {known})").format(
-                id=programme_id, known=known
-            )
-        ) from None
+        known = ", ".join(sorted(entries)) or "–"
+        raise UnknownToolkitEntry(message.format(id=entry_id, known=known)) from None
+
+
+def find_programme(library: Library, programme_id: str) -> Programme:
+    message = _("there is no programme {id!r} (available: {known})")
+    return _find(library.programmes, programme_id, message)
 
 
 def find_casus(library: Library, casus_id: str) -> CasusFile:
-    try:
-        return library.casus[casus_id]
-    except KeyError:
-        known = ", ".join(sorted(library.casus)) or "–"
-        raise UnknownToolkitEntry(
-            _("there is no casus {id!r} (available: {known})").format(id=casus_id, known=known)
-        ) from None
+    return _find(library.casus, casus_id, _("there is no casus {id!r} (available: {known})"))
 
 
 def new_session(
