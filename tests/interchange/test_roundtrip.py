@@ -27,9 +27,10 @@ TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
 TITLE = TEXT.filter(lambda value: value != "")
 KEY = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,12}", fullmatch=True)
 DATE = st.none() | st.dates().map(lambda day: day.isoformat())
+STEP_ID = st.from_regex(r"[a-z0-9][a-z0-9-]{0,10}", fullmatch=True)
 STEP = st.fixed_dictionaries(
     {
-        "id": st.from_regex(r"[a-z0-9][a-z0-9-]{0,10}", fullmatch=True),
+        "id": STEP_ID,
         "title": TITLE,
         "kind": st.sampled_from(StepKind).map(str),
         "minutes": st.integers(0, 480),
@@ -159,6 +160,12 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
             "next_meeting": draw(DATE),
             "evaluation": draw(DATE),
             "funding": draw(TEXT),
+        },
+        "notes": draw(st.dictionaries(STEP_ID, TEXT, max_size=3)),
+        "evaluation": {
+            "went_well": draw(TEXT),
+            "to_improve": draw(TEXT),
+            "score": draw(st.none() | st.integers(1, 10)),
         },
     }
 

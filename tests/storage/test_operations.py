@@ -291,3 +291,25 @@ def test_deleting_a_session_removes_everything_in_it(db: Database, session_id: i
     delete_session(db=db, session_id=session_id)
     assert list_sessions(db=db) == []
     assert _count(db, Participant) == 0 and _count(db, Casus) == 0
+
+
+def test_step_notes_are_kept_per_step_and_replaced(db: Database, session_id: int) -> None:
+    from worksession.storage.operations.notes import set_step_note, step_notes
+
+    set_step_note(db=db, session_id=session_id, step_id="casus", text="Eerste idee")
+    set_step_note(db=db, session_id=session_id, step_id="casus", text="Beter idee")
+    set_step_note(db=db, session_id=session_id, step_id="welkom", text="")
+    assert step_notes(db=db, session_id=session_id) == {"casus": "Beter idee"}
+
+
+def test_the_evaluation_score_is_one_to_ten_or_none(db: Database, session_id: int) -> None:
+    from worksession.storage.operations.notes import get_evaluation, update_evaluation
+
+    assert get_evaluation(db=db, session_id=session_id).score is None
+    update_evaluation(db=db, session_id=session_id, went_well="Contacten", score=8)
+    with pytest.raises(ValidationError):
+        update_evaluation(db=db, session_id=session_id, score=11)
+    evaluation = get_evaluation(db=db, session_id=session_id)
+    assert (evaluation.went_well, evaluation.score) == ("Contacten", 8)
+    update_evaluation(db=db, session_id=session_id, score=None)
+    assert get_evaluation(db=db, session_id=session_id).score is None

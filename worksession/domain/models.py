@@ -325,3 +325,28 @@ class SignOff(SQLModel, table=True):
     comment: str = Field(default="", sa_column=_long_text())
     method: str = "session"
     decided_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class StepNote(SQLModel, table=True):
+    """The coach's notes for one step of the session's programme."""
+
+    __tablename__ = "step_note"
+    __table_args__ = (UniqueConstraint("session_id", "step_id", name="uq_step_note"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(sa_column=_fk("work_session.id", ondelete="CASCADE"))
+    step_id: str
+    text: str = Field(default="", sa_column=_long_text())
+
+
+class Evaluation(SQLModel, table=True):
+    """The short evaluation at the end of the session."""
+
+    __table_args__ = (
+        CheckConstraint("score IS NULL OR score BETWEEN 1 AND 10", name="ck_evaluation_score"),
+    )
+
+    session_id: int | None = Field(default=None, sa_column=_session_primary_key())
+    went_well: str = Field(default="", sa_column=_long_text())
+    to_improve: str = Field(default="", sa_column=_long_text())
+    score: int | None = None

@@ -106,9 +106,15 @@ SPECS: dict[str, dict[str, FieldSpec]] = {
         "status": FieldSpec("choice", choices=AgreementStatus.values()),
     },
     "follow_up": {"next_meeting": _DATE, "evaluation": _DATE, "funding": _LONG},
+    "evaluation": {
+        "went_well": _LONG,
+        "to_improve": _LONG,
+        "score": FieldSpec("int", minimum=1, maximum=10),
+    },
+    "step_note": {"text": _LONG},
 }
 
-_NULLABLE = {("theme", "rank")}
+_NULLABLE = {("theme", "rank"), ("evaluation", "score")}
 
 
 def clean(record: str, changes: Mapping[str, object]) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from worksession.domain.models import (
     Agreement,
     AgreementPartner,
     Casus,
+    Evaluation,
     FollowUp,
     Improvement,
     Insight,
@@ -24,6 +25,7 @@ from worksession.domain.models import (
     Participant,
     Relation,
     Stakeholder,
+    StepNote,
     Theme,
     WerkgroepMember,
     WorkSession,
@@ -68,6 +70,7 @@ def _read(s: Session, session_id: int) -> Document:
     participant_keys = {row.id: row.key for row in participants}
     stakeholder_keys = {row.id: row.key for row in stakeholders}
     theme_keys = {row.id: row.key for row in themes}
+    evaluation = s.get(Evaluation, session_id)
 
     def person(participant_id: int | None, stakeholder_id: int | None) -> str | None:
         if participant_id is not None:
@@ -191,6 +194,17 @@ def _read(s: Session, session_id: int) -> Document:
             "next_meeting": _iso(follow_up.next_meeting),
             "evaluation": _iso(follow_up.evaluation),
             "funding": follow_up.funding,
+        },
+        "notes": {
+            row.step_id: row.text
+            for row in s.exec(
+                select(StepNote).where(StepNote.session_id == session_id).order_by(col(StepNote.id))
+            ).all()
+        },
+        "evaluation": {
+            "went_well": evaluation.went_well if evaluation else "",
+            "to_improve": evaluation.to_improve if evaluation else "",
+            "score": evaluation.score if evaluation else None,
         },
     }
 
@@ -378,6 +392,18 @@ def _write(s: Session, doc: Document) -> WorkSession:
                 position=position,
                 participant_id=participant_id,
                 stakeholder_id=stakeholder_id,
+            )
+        )
+    for step_id, text in doc.get("notes", {}).items():
+        s.add(StepNote(session_id=session_id, step_id=step_id, text=text))
+    evaluation = doc.get("evaluation")
+    if evaluation:
+        s.add(
+            Evaluation(
+                session_id=session_id,
+                went_well=evaluation.get("went_well", ""),
+                to_improve=evaluation.get("to_improve", ""),
+                score=evaluation.get("score"),
             )
         )
     return work_session
