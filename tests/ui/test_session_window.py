@@ -1,0 +1,107 @@
+"""The session window: steps from the programme, autosave, undo/redo, shortcuts, checks."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from worksession.domain.values import StepKind
+from worksession.storage.document import read_document
+from worksession.ui.session.pages.welcome import WelcomePage
+from worksession.ui.session.window import SessionWindow
+
+
+def _row_of(window: SessionWindow, kind: StepKind) -> int:
+    return next(row for row, page in enumerate(window.page_list) if page.step.kind == kind)
+
+
+def test_the_navigator_lists_the_programme_steps_with_minutes(window: SessionWindow) -> None:
+    steps = window.controller.steps
+    assert window.navigator.count() == len(steps) >= 12
+    assert "Welkom" in window.navigator.item(1).text()
+    assert "15 min" in window.navigator.item(1).text()
+
+
+def test_keyboard_moves_between_steps(qtbot: QtBot, window: SessionWindow) -> None:
+    window.navigator.setCurrentRow(0)
+    window.next_action.trigger()
+    assert window.navigator.currentRow() == 1
+    window.previous_action.trigger()
+    window.previous_action.trigger()  # stays on the first step
+    assert window.navigator.currentRow() == 0
+    assert "Alt+Right" in [s.toString() for s in window.next_action.shortcuts()]
+
+
+def test_typing_is_stored_after_a_pause_and_undone_in_one_step(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
+    window.go_to(_row_of(window, StepKind.WELCOME))
+    page = window.current_page()
+    assert isinstance(page, WelcomePage)
+    original = window.controller.document["session"]["ambition"]
+    page.ambition.setFocus()
+    page.ambition.selectAll()
+    qtbot.keyClicks(page.ambition, "Gezond oud worden")
+    db, session_id = window.controller.db, window.controller.session_id
+    qtbot.waitUntil(
+        lambda: (
+            read_document(db=db, session_id=session_id)["session"]["ambition"]
+            == "Gezond oud worden"
+        ),
+        timeout=3000,
+    )
+    assert window.controller.undo_stack.count() == 1  # many keystrokes, one undo step
+    window.undo_action.trigger()
+    assert read_document(db=db, session_id=session_id)["session"]["ambition"] == original
+    assert page.ambition.toPlainText() == original
+    window.redo_action.trigger()
+    assert page.ambition.toPlainText() == "Gezond oud worden"
+
+
+def test_leaving_a_field_stores_it_at_once(qtbot: QtBot, window: SessionWindow) -> None:
+    window.go_to(_row_of(window, StepKind.CASUS))
+    window.side.notes.setFocus()
+    qtbot.keyClicks(window.side.notes, "Apotheek uitnodigen")
+    window.next_action.trigger()  # navigating away flushes the notes
+    db, session_id = window.controller.db, window.controller.session_id
+    step_id = window.page_list[_row_of(window, StepKind.CASUS)].step.id
+    assert read_document(db=db, session_id=session_id)["notes"][step_id] == "Apotheek uitnodigen"
+
+
+def test_a_rejected_value_is_named_and_nothing_is_stored(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
+    from worksession.domain.validation import LONG_TEXT_MAX
+
+    window.go_to(_row_of(window, StepKind.WELCOME))
+    page = window.current_page()
+    assert isinstance(page, WelcomePage)
+    before = window.controller.fingerprint()
+    page.ambition.setPlainText("x" * (LONG_TEXT_MAX + 1))
+    page.flush()
+    assert window.banner.isVisible()
+    assert "session.ambition" in window.banner.text()
+    window.controller.reload()
+    assert window.controller.fingerprint() == before
+    assert window.controller.undo_stack.count() == 0
+
+
+def test_clicking_a_check_opens_its_step(qtbot: QtBot, window: SessionWindow) -> None:
+    window.go_to(0)
+    item = window.side.checks.item(0)
+    qtbot.mouseClick(
+        window.side.checks.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=window.side.checks.visualItemRect(item).center(),
+    )
+    assert window.current_page().step.kind == StepKind.SOCIALE_KAART
+
+
+def test_zoom_makes_the_text_larger(window: SessionWindow) -> None:
+    before = window.font().pointSizeF()
+    window.zoom_in_action.trigger()
+    assert window.font().pointSizeF() > before
+    window.zoom_out_action.trigger()
+    assert abs(window.font().pointSizeF() - before) < 0.01
+    assert QApplication.instance() is not None

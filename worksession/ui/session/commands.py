@@ -1,0 +1,123 @@
+"""Undo commands: one per user action, each calling the storage operations.
+
+An action runs before it is pushed (so a rejected change never enters the stack); ``redo`` then
+only repeats it after an undo. Additions and removals go through snapshots so a record comes back
+with its own id and every link that pointed at it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+from sqlmodel import SQLModel
+
+from worksession.storage.database import Database
+from worksession.storage.operations.removal import (
+    RemovalSnapshot,
+    remove_with_snapshot,
+    restore_snapshot,
+)
+
+
+class ActionCommand(QUndoCommand):
+    """A command whose first ``redo`` is skipped: the action already ran when it was pushed."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._done_once = False
+
+    def run_first(self) -> None:
+        """Perform the action for the first time; raises when the input is rejected."""
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        if not self._done_once:
+            self._done_once = True
+            return
+        self.again()
+
+    def again(self) -> None:
+        raise NotImplementedError
+
+
+class AddCommand(ActionCommand):
+    """Add a record; undo removes it (remembering it), redo restores it with the same id."""
+
+    def __init__(
+        self, text: str, db: Database, model: type[SQLModel], add: Callable[[], SQLModel]
+    ) -> None:
+        super().__init__(text)
+        self._db, self._model, self._add = db, model, add
+        self.row_id: int | None = None
+        self._snapshot: RemovalSnapshot | None = None
+
+    def run_first(self) -> None:
+        row = self._add()
+        self.row_id = int(getattr(row, "id"))  # noqa: B009
+
+    def undo(self) -> None:
+        assert self.row_id is not None
+        self._snapshot = remove_with_snapshot(db=self._db, model=self._model, row_id=self.row_id)
+
+    def again(self) -> None:
+        assert self._snapshot is not None
+        restore_snapshot(db=self._db, snapshot=self._snapshot)
+
+
+class RemoveCommand(ActionCommand):
+    """Remove a record with what depends on it; undo puts all of it back exactly."""
+
+    def __init__(self, text: str, db: Database, model: type[SQLModel], row_id: int) -> None:
+        super().__init__(text)
+        self._db, self._model, self._row_id = db, model, row_id
+        self._snapshot: RemovalSnapshot | None = None
+
+    def run_first(self) -> None:
+        self.again()
+
+    def again(self) -> None:
+        self._snapshot = remove_with_snapshot(db=self._db, model=self._model, row_id=self._row_id)
+
+    def undo(self) -> None:
+        assert self._snapshot is not None
+        restore_snapshot(db=self._db, snapshot=self._snapshot)
+
+
+_MERGE_ID = 1000
+
+
+class EditCommand(ActionCommand):
+    """Change fields of one record. Consecutive typing in one field merges into one step."""
+
+    def __init__(
+        self,
+        text: str,
+        apply: Callable[[dict[str, Any]], object],
+        old: dict[str, Any],
+        new: dict[str, Any],
+        *,
+        merge_key: tuple[Any, ...] | None = None,
+    ) -> None:
+        super().__init__(text)
+        self._apply, self.old, self.new = apply, old, new
+        self.merge_key = merge_key
+
+    def run_first(self) -> None:
+        self._apply(self.new)
+
+    def again(self) -> None:
+        self._apply(self.new)
+
+    def undo(self) -> None:
+        self._apply(self.old)
+
+    def id(self) -> int:
+        return _MERGE_ID if self.merge_key is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, EditCommand) or other.merge_key != self.merge_key:
+            return False
+        self.new = other.new
+        return True

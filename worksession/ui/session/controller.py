@@ -1,0 +1,80 @@
+"""The session being led: its database, undo stack, current document and checks.
+
+Pages never call storage directly for a change: they hand a command to ``execute``, which runs
+it, reports a rejected value to the coach, pushes it on the undo stack and tells every page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from worksession.domain.checks import Check, lesson_checks
+from worksession.domain.interchange import Document
+from worksession.domain.validation import ValidationError
+from worksession.programmes.model import Library, Step
+from worksession.storage.database import Database
+from worksession.storage.document import read_document
+from worksession.storage.errors import StorageError
+from worksession.ui.session.commands import ActionCommand
+
+
+class SessionController(QObject):
+    changed = Signal()
+    rejected = Signal(str)  # a message naming what was wrong
+    saved = Signal(dt.datetime)
+
+    def __init__(self, db: Database, session_id: int, library: Library) -> None:
+        super().__init__()
+        self.db = db
+        self.session_id = session_id
+        self.library = library
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.indexChanged.connect(self._after_change)
+        self.document: Document = {}
+        self.checks: list[Check] = []
+        self._pushing = False
+        self.reload()
+
+    @property
+    def steps(self) -> list[Step]:
+        raw: list[dict[str, Any]] = self.document["session"].get("programme_steps", [])
+        if raw:
+            return [Step.from_dict(step) for step in raw]
+        programme = self.library.programmes.get(self.document["session"].get("programme", ""))
+        return list(programme.steps) if programme else []
+
+    def reload(self) -> None:
+        self.document = read_document(db=self.db, session_id=self.session_id)
+        self.checks = lesson_checks(self.document)
+
+    def execute(self, command: ActionCommand) -> bool:
+        """Run ``command``; on success it goes on the undo stack. False when it was rejected."""
+        try:
+            command.run_first()
+        except (ValidationError, StorageError) as error:
+            self.rejected.emit(str(error))
+            return False
+        # A merged push may not move the index; announce the change once, ourselves.
+        self._pushing = True
+        try:
+            self.undo_stack.push(command)
+        finally:
+            self._pushing = False
+        self._after_change()
+        return True
+
+    def _after_change(self, _index: int = 0) -> None:
+        if self._pushing:
+            return
+        self.reload()
+        self.saved.emit(dt.datetime.now())
+        self.changed.emit()
+
+    def fingerprint(self) -> str:
+        """The document as canonical text: equal after undo+redo when nothing is lost."""
+        return json.dumps(self.document, sort_keys=True, ensure_ascii=False)

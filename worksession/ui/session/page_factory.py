@@ -1,0 +1,17 @@
+"""Which page class shows which kind of step."""
+
+from __future__ import annotations
+
+from worksession.domain.values import StepKind
+from worksession.programmes.model import Step
+from worksession.ui.session.controller import SessionController
+from worksession.ui.session.pages.base import InstructionsPage, StepPage
+from worksession.ui.session.pages.welcome import WelcomePage
+
+PAGES: dict[StepKind, type[StepPage]] = {
+    StepKind.WELCOME: WelcomePage,
+}
+
+
+def page_for(controller: SessionController, step: Step) -> StepPage:
+    return PAGES.get(step.kind, InstructionsPage)(controller, step)

@@ -1,0 +1,1 @@
+"""One page class per step kind, all on ``StepPage``."""

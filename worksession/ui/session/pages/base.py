@@ -1,0 +1,116 @@
+"""The contract every step page keeps: built for one programme step, refreshed after every
+change, flushed before the coach leaves it, and able to say what it still needs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+
+from worksession.domain.checks import Check
+from worksession.domain.interchange import Document
+from worksession.i18n import _
+from worksession.programmes.model import Step
+from worksession.ui.session.autosave import AutosaveText, TextWidget
+from worksession.ui.session.commands import EditCommand
+from worksession.ui.session.controller import SessionController
+
+
+class StepPage(QWidget):
+    """Base of every page. Subclasses build their widgets and override ``refresh``."""
+
+    def __init__(self, controller: SessionController, step: Step) -> None:
+        super().__init__()
+        self.controller = controller
+        self.step = step
+        self._bindings: list[tuple[AutosaveText, Callable[[Document], str]]] = []
+        self.layout_ = QVBoxLayout(self)
+        heading = QLabel(step.title)
+        heading.setObjectName("pageHeading")
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        heading.setFont(font)
+        self.layout_.addWidget(heading)
+        if step.purpose:
+            purpose = QLabel(step.purpose.strip())
+            purpose.setWordWrap(True)
+            purpose.setObjectName("pagePurpose")
+            self.layout_.addWidget(purpose)
+        controller.changed.connect(self.refresh)
+
+    # --- the contract ---------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Show the session as it is now (called after every change, undo and redo)."""
+        for binding, read in self._bindings:
+            binding.show_stored(read(self.controller.document))
+
+    def flush(self) -> None:
+        """Store whatever is still being typed (before navigating away or closing)."""
+        for binding, _read in self._bindings:
+            binding.flush()
+
+    def checks(self) -> list[Check]:
+        """The lesson checks that belong to this step."""
+        return [check for check in self.controller.checks if check.step_kind == self.step.kind]
+
+    def has_content(self) -> bool:
+        """Whether the step has recorded what it should (for the navigator's mark)."""
+        return False
+
+    # --- helpers for subclasses -------------------------------------------------------------
+    def bind_text(
+        self,
+        widget: TextWidget,
+        *,
+        label: str,
+        read: Callable[[Document], str],
+        write: Callable[[dict[str, Any]], object],
+        field: str,
+        merge: tuple[Any, ...],
+    ) -> TextWidget:
+        """Make ``widget`` store itself through an undoable edit of ``field``."""
+        widget.setAccessibleName(label)
+
+        def store(old: str, new: str) -> bool:
+            command = EditCommand(
+                _("Edit {field}").format(field=label.lower()),
+                write,
+                {field: old},
+                {field: new},
+                merge_key=merge,
+            )
+            return self.controller.execute(command)
+
+        binding = AutosaveText(widget, store)
+        self._bindings.append((binding, read))
+        binding.show_stored(read(self.controller.document))
+        return widget
+
+    def line(self) -> QLineEdit:
+        return QLineEdit()
+
+    def text_area(self, rows: int = 4) -> QPlainTextEdit:
+        area = QPlainTextEdit()
+        area.setTabChangesFocus(True)
+        area.setMinimumHeight(rows * area.fontMetrics().lineSpacing() + 12)
+        return area
+
+
+class InstructionsPage(StepPage):
+    """A step that records nothing of its own (a break, a plenary part, the review)."""
+
+    def __init__(self, controller: SessionController, step: Step) -> None:
+        super().__init__(controller, step)
+        if step.beamer:
+            beamer_label = QLabel(_("On the beamer:"))
+            beamer = QLabel(step.beamer.strip())
+            beamer.setWordWrap(True)
+            beamer.setObjectName("beamerText")
+            self.layout_.addWidget(beamer_label)
+            self.layout_.addWidget(beamer)
+        self.layout_.addStretch()
+
+    def has_content(self) -> bool:
+        return True

@@ -1,0 +1,203 @@
+"""The session window: the step navigator, the page of the current step, and the side panel.
+
+It stays thin: pages do the work, the controller runs every change, this window only arranges
+them and offers the keyboard shortcuts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from worksession.domain.checks import Check
+from worksession.i18n import _
+from worksession.ui.session.controller import SessionController
+from worksession.ui.session.page_factory import page_for
+from worksession.ui.session.pages.base import StepPage
+from worksession.ui.session.side_panel import SidePanel
+
+ZOOM_STEP = 1.1
+
+
+class SessionWindow(QMainWindow):
+    def __init__(self, controller: SessionController) -> None:
+        super().__init__()
+        self.controller = controller
+        self.resize(1280, 800)
+        self._base_font = self.font().pointSizeF()
+        self._zoom = 1.0
+
+        self.navigator = QListWidget()
+        self.navigator.setAccessibleName(_("Steps"))
+        self.navigator.setMinimumWidth(220)
+        self.pages = QStackedWidget()
+        self.page_list: list[StepPage] = []
+        for step in controller.steps:
+            page = page_for(controller, step)
+            self.page_list.append(page)
+            self.pages.addWidget(page)
+            self.navigator.addItem(QListWidgetItem())
+        self.navigator.currentRowChanged.connect(self._show_step)
+
+        self.banner = QLabel()
+        self.banner.setObjectName("rejectedBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "#rejectedBanner { background: #fde7e9; color: #6e0811; padding: 6px 10px; }"
+        )
+        self.banner.hide()
+        centre = QWidget()
+        column = QVBoxLayout(centre)
+        column.addWidget(self.banner)
+        column.addWidget(self.pages)
+
+        self.side = SidePanel(controller)
+        self.side.check_chosen.connect(self.go_to_check)
+        splitter = QSplitter()
+        splitter.addWidget(self.navigator)
+        splitter.addWidget(centre)
+        splitter.addWidget(self.side)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([240, 760, 280])
+        self.setCentralWidget(splitter)
+
+        self.saved_label = QLabel()
+        self.statusBar().addPermanentWidget(self.saved_label)
+        controller.saved.connect(self._saved)
+        controller.rejected.connect(self._rejected)
+        controller.changed.connect(self._refresh_navigator)
+        self._actions()
+        self._refresh_navigator()
+        self._saved(None)
+        self.navigator.setCurrentRow(0)
+
+    # --- navigation ---------------------------------------------------------------------------
+    def current_page(self) -> StepPage:
+        page = self.pages.currentWidget()
+        assert isinstance(page, StepPage)
+        return page
+
+    def go_to(self, row: int) -> None:
+        if 0 <= row < self.navigator.count():
+            self.navigator.setCurrentRow(row)
+
+    def go_to_check(self, check: Check) -> None:
+        for row, page in enumerate(self.page_list):
+            if page.step.kind == check.step_kind:
+                self.go_to(row)
+                return
+
+    def _show_step(self, row: int) -> None:
+        if row < 0:
+            return
+        previous = self.pages.currentWidget()
+        if isinstance(previous, StepPage):
+            previous.flush()
+        page = self.page_list[row]
+        self.pages.setCurrentWidget(page)
+        self.side.show_step(page.step)
+        self.setWindowTitle(
+            f"{page.step.title} — {self.controller.document['session']['title']} — Worksession"
+        )
+
+    def _refresh_navigator(self) -> None:
+        for row, page in enumerate(self.page_list):
+            step = page.step
+            checks = page.checks()
+            mark = "⚠ " if checks else ("✓ " if page.has_content() else "   ")
+            minutes = _("{minutes} min").format(minutes=step.minutes) if step.minutes else ""
+            item = self.navigator.item(row)
+            item.setText(f"{mark}{step.title}\n      {minutes}".rstrip())
+            item.setToolTip("\n".join(check.message for check in checks) or step.kind.records)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{step.title} {minutes}")
+
+    # --- feedback -----------------------------------------------------------------------------
+    def _saved(self, when: dt.datetime | None) -> None:
+        self.banner.hide()
+        stamp = f" · {when:%H:%M:%S}" if when else ""
+        self.saved_label.setText(_("Everything saved") + stamp)
+
+    def _rejected(self, message: str) -> None:
+        self.banner.setText(_("Not saved: {message}").format(message=message))
+        self.banner.show()
+
+    # --- actions ------------------------------------------------------------------------------
+    def _action(self, text: str, shortcuts: list[QKeySequence], slot: object) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts(shortcuts)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _actions(self) -> None:
+        stack = self.controller.undo_stack
+        self.undo_action = stack.createUndoAction(self, _("Undo"))
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo_action = stack.createRedoAction(self, _("Redo"))
+        self.redo_action.setShortcuts(
+            [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]
+        )
+        self.addActions([self.undo_action, self.redo_action])
+        self.next_action = self._action(
+            _("Next step"),
+            [QKeySequence("Alt+Right"), QKeySequence("Ctrl+PgDown")],
+            lambda: self.go_to(self.navigator.currentRow() + 1),
+        )
+        self.previous_action = self._action(
+            _("Previous step"),
+            [QKeySequence("Alt+Left"), QKeySequence("Ctrl+PgUp")],
+            lambda: self.go_to(self.navigator.currentRow() - 1),
+        )
+        self.full_screen_action = self._action(
+            _("Full screen"), [QKeySequence("F11")], self.toggle_full_screen
+        )
+        self.zoom_in_action = self._action(
+            _("Zoom in"),
+            [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")],
+            lambda: self.zoom(ZOOM_STEP),
+        )
+        self.zoom_out_action = self._action(
+            _("Zoom out"), [QKeySequence("Ctrl+-")], lambda: self.zoom(1 / ZOOM_STEP)
+        )
+        session_menu = self.menuBar().addMenu(_("&Edit"))
+        session_menu.addActions([self.undo_action, self.redo_action])
+        view_menu = self.menuBar().addMenu(_("&View"))
+        view_menu.addActions(
+            [
+                self.previous_action,
+                self.next_action,
+                self.full_screen_action,
+                self.zoom_in_action,
+                self.zoom_out_action,
+            ]
+        )
+
+    def toggle_full_screen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def zoom(self, factor: float) -> None:
+        """Larger type for the beamer: scales the whole window's font."""
+        self._zoom = min(3.0, max(0.6, self._zoom * factor))
+        font = self.font()
+        font.setPointSizeF(self._base_font * self._zoom)
+        self.setFont(font)
+
+    def flush(self) -> None:
+        self.current_page().flush()
+        self.side.flush()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush()
+        super().closeEvent(event)
