@@ -18,6 +18,11 @@ class Choice(StrEnum):
     def label(self) -> str:
         return _(_LABELS[self])
 
+    @property
+    def source_label(self) -> str:
+        """The English label, for places that translate when they show it."""
+        return _LABELS[self]
+
     @classmethod
     def values(cls) -> tuple[str, ...]:
         return tuple(member.value for member in cls)

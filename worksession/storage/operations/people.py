@@ -78,3 +78,25 @@ def find_participant(*, db: Database, session_id: int, key_or_email: str) -> Par
             ):
                 return participant
     return None
+
+
+def add_participants(
+    *, db: Database, session_id: int, people: list[dict[str, object]]
+) -> list[Participant]:
+    """Add a whole list at once (a paste or a CSV import): all of it, or nothing."""
+    cleaned = [clean("participant", person) for person in people]
+    with db.transaction() as s:
+        fetch_session(s, session_id)
+        added = []
+        for fields in cleaned:
+            participant = Participant(
+                session_id=session_id,
+                key=new_key(s, session_id, "p", str(fields["name"])),
+                position=next_position(s, Participant, session_id=session_id),
+                **fields,
+            )
+            s.add(participant)
+            s.flush()
+            added.append(participant)
+        touch(s, session_id)
+        return added

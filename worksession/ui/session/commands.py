@@ -7,7 +7,7 @@ with its own id and every link that pointed at it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
@@ -121,3 +121,32 @@ class EditCommand(ActionCommand):
             return False
         self.new = other.new
         return True
+
+
+class AddManyCommand(ActionCommand):
+    """Add several records in one action (a paste or an import); undo removes them all."""
+
+    def __init__(
+        self,
+        text: str,
+        db: Database,
+        model: type[SQLModel],
+        add: Callable[[], Sequence[SQLModel]],
+    ) -> None:
+        super().__init__(text)
+        self._db, self._model, self._add = db, model, add
+        self.row_ids: list[int] = []
+        self._snapshots: list[RemovalSnapshot] = []
+
+    def run_first(self) -> None:
+        self.row_ids = [int(getattr(row, "id")) for row in self._add()]  # noqa: B009
+
+    def undo(self) -> None:
+        self._snapshots = [
+            remove_with_snapshot(db=self._db, model=self._model, row_id=row_id)
+            for row_id in reversed(self.row_ids)
+        ]
+
+    def again(self) -> None:
+        for snapshot in reversed(self._snapshots):
+            restore_snapshot(db=self._db, snapshot=snapshot)

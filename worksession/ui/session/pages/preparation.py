@@ -1,0 +1,199 @@
+"""Voorbereiding: the session's details and variant, and the participant register."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+)
+
+from worksession.domain.models import Participant
+from worksession.domain.people_import import parse_people
+from worksession.domain.validation import ValidationError
+from worksession.domain.values import Domain, Variant
+from worksession.i18n import N_, _
+from worksession.programmes.model import Step
+from worksession.storage.operations.people import (
+    add_participant,
+    add_participants,
+    list_participants,
+    update_participant,
+)
+from worksession.storage.operations.sessions import update_session
+from worksession.ui.session.commands import AddManyCommand, EditCommand
+from worksession.ui.session.controller import SessionController
+from worksession.ui.session.pages.base import StepPage
+from worksession.ui.session.record_model import Column
+from worksession.ui.session.record_table import RecordTable
+
+DOMAIN_CHOICES = tuple((domain.value, domain.source_label) for domain in Domain)
+
+PARTICIPANT_COLUMNS = (
+    Column("name", N_("Name")),
+    Column("organisation", N_("Organisation")),
+    Column("role", N_("Role")),
+    Column("domain", N_("Domain"), "choice", DOMAIN_CHOICES),
+    Column("email", N_("E-mail")),
+    Column("registration", N_("Registration no.")),
+    Column("present", N_("Present"), "bool"),
+)
+
+
+class PreparationPage(StepPage):
+    def __init__(self, controller: SessionController, step: Step) -> None:
+        super().__init__(controller, step)
+        db, session_id = controller.db, controller.session_id
+
+        def write_session(values: dict[str, Any]) -> None:
+            update_session(db=db, session_id=session_id, **values)
+
+        form = QFormLayout()
+        self.fields = {}
+        for field, label in (
+            ("title", _("Title")),
+            ("wijk", _("Wijk")),
+            ("gemeente", _("Gemeente")),
+            ("location", _("Location")),
+            ("coach", _("Coach")),
+        ):
+            self.fields[field] = self.bind_text(
+                self.line(),
+                label=label,
+                read=lambda d, f=field: str(d["session"][f]),  # type: ignore[misc]
+                write=write_session,
+                field=field,
+                merge=("session", field),
+            )
+            form.addRow(label, self.fields[field])
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("dd-MM-yyyy")
+        self.date.setAccessibleName(_("Date"))
+        self.date.dateChanged.connect(self._date_changed)
+        form.addRow(_("Date"), self.date)
+        self.variant = QComboBox()
+        self.variant.setAccessibleName(_("Variant"))
+        for variant in Variant:
+            self.variant.addItem(variant.label, variant.value)
+        self.variant.activated.connect(self._variant_chosen)
+        self.accredited = QCheckBox(_("Accredited for GPs and practice staff"))
+        variant_row = QHBoxLayout()
+        variant_row.addWidget(self.variant)
+        variant_row.addWidget(self.accredited)
+        variant_row.addStretch()
+        self.accredited.clicked.connect(self._accredited_clicked)
+        form.addRow(_("Variant"), variant_row)
+        self.layout_.addLayout(form)
+
+        self.people_heading = QLabel()
+        self.layout_.addWidget(self.people_heading)
+        self.participants = RecordTable(
+            controller,
+            model=Participant,
+            columns=PARTICIPANT_COLUMNS,
+            rows=lambda: list_participants(db=db, session_id=session_id),
+            add=lambda name: add_participant(db=db, session_id=session_id, name=name),
+            update=lambda row_id, values: update_participant(
+                db=db, participant_id=row_id, **values
+            ),
+            placeholder=_("Name of a new participant — Enter adds, then type the next"),
+            noun=_("participant"),
+        )
+        self.layout_.addWidget(self.participants, stretch=1)
+        paste = QPushButton(_("Paste list"))
+        paste.setToolTip(_("Names (and organisation, role, e-mail) copied from a spreadsheet"))
+        paste.clicked.connect(self.paste_people)
+        import_csv = QPushButton(_("Import CSV…"))
+        import_csv.clicked.connect(self.choose_csv)
+        buttons = QHBoxLayout()
+        buttons.addWidget(paste)
+        buttons.addWidget(import_csv)
+        buttons.addStretch()
+        self.layout_.addLayout(buttons)
+        self._write_session = write_session
+        self.refresh()
+
+    def refresh(self) -> None:
+        super().refresh()
+        session = self.controller.document["session"]
+        self.date.blockSignals(True)
+        if session["date"]:
+            self.date.setDate(QDate.fromString(session["date"], "yyyy-MM-dd"))
+        self.date.blockSignals(False)
+        self.variant.setCurrentIndex(max(0, self.variant.findData(session["variant"])))
+        self.accredited.setChecked(bool(session["accredited"]))
+        self.participants.refresh()
+        people = self.controller.document["participants"]
+        present = sum(1 for person in people if person["present"])
+        self.people_heading.setText(
+            _("Participants ({present} of {total} present)").format(
+                present=present, total=len(people)
+            )
+        )
+
+    def has_content(self) -> bool:
+        return bool(self.controller.document["participants"])
+
+    def _edit(self, label: str, field: str, value: object) -> None:
+        old = self.controller.document["session"][field]
+        command = EditCommand(
+            _("Edit {field}").format(field=label), self._write_session, {field: old}, {field: value}
+        )
+        if not self.controller.execute(command):
+            self.refresh()
+
+    def _date_changed(self, date: QDate) -> None:
+        self._edit(_("date"), "date", dt.date(date.year(), date.month(), date.day()).isoformat())
+
+    def _variant_chosen(self, index: int) -> None:
+        self._edit(_("variant"), "variant", self.variant.itemData(index))
+
+    def _accredited_clicked(self, checked: bool) -> None:
+        self._edit(_("accreditation"), "accredited", checked)
+
+    def paste_people(self) -> None:
+        self.import_people(QGuiApplication.clipboard().text())
+
+    def choose_csv(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Import participants"), "", _("Lists (*.csv *.txt);;All files (*)")
+        )
+        if not path:
+            return
+        try:
+            with open(path, encoding="utf-8-sig") as handle:
+                text = handle.read()
+        except (OSError, UnicodeDecodeError) as error:
+            self.controller.rejected.emit(f"{path}: {error}")
+            return
+        self.import_people(text, source=path)
+
+    def import_people(self, text: str, *, source: str = "") -> bool:
+        """Add everyone in ``text`` as one undoable step; a bad line rejects the whole list."""
+        try:
+            people = parse_people(text)
+        except ValidationError as error:
+            prefix = f"{source}: " if source else ""
+            self.controller.rejected.emit(prefix + str(error))
+            return False
+        if not people:
+            return False
+        db, session_id = self.controller.db, self.controller.session_id
+        command = AddManyCommand(
+            _("Add {count} participants").format(count=len(people)),
+            db,
+            Participant,
+            lambda: add_participants(db=db, session_id=session_id, people=people),
+        )
+        return self.controller.execute(command)

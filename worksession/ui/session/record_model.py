@@ -1,0 +1,98 @@
+"""A thin, editable table model over domain rows, described by its columns.
+
+Edits go back through ``write(row, field, value)``, which runs an undoable operation and says
+whether it was accepted; the model itself never touches storage.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from worksession.i18n import _
+
+Index = QModelIndex | QPersistentModelIndex
+ColumnKind = Literal["text", "bool", "choice", "int"]
+
+
+@dataclass(frozen=True)
+class Column:
+    field: str
+    header: str  # marked with N_, translated when shown
+    kind: ColumnKind = "text"
+    choices: tuple[tuple[str, str], ...] = ()  # (stored value, label)
+    editable: bool = True
+
+
+class RecordTableModel(QAbstractTableModel):
+    def __init__(
+        self, columns: Sequence[Column], write: Callable[[Any, str, object], bool]
+    ) -> None:
+        super().__init__()
+        self.columns = tuple(columns)
+        self._write = write
+        self._rows: list[Any] = []
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Any:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _(self.columns[section].header)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        column = self.columns[index.column()]
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if column.editable and column.kind == "bool":
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        elif column.editable:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        column = self.columns[index.column()]
+        value = getattr(self._rows[index.row()], column.field)
+        if column.kind == "bool":
+            if role == Qt.ItemDataRole.CheckStateRole:
+                return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
+            return None
+        if role == Qt.ItemDataRole.EditRole:
+            return value
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column.kind == "choice":
+                return _(dict(column.choices).get(value, str(value)))
+            return "" if value is None else value
+        return None
+
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid():
+            return False
+        column = self.columns[index.column()]
+        if column.kind == "bool" and role == Qt.ItemDataRole.CheckStateRole:
+            value = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2)
+        elif role != Qt.ItemDataRole.EditRole:
+            return False
+        if getattr(self._rows[index.row()], column.field) == value:
+            return False
+        return self._write(self._rows[index.row()], column.field, value)

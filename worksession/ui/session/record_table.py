@@ -1,0 +1,122 @@
+"""An editable list of records with keyboard-fast entry: type a name, Enter, the next one.
+
+Every edit, addition and removal is one undoable command through the session controller.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlmodel import SQLModel
+
+from worksession.i18n import _
+from worksession.ui.session.commands import AddCommand, EditCommand, RemoveCommand
+from worksession.ui.session.controller import SessionController
+from worksession.ui.session.delegates import ChoiceDelegate
+from worksession.ui.session.record_model import Column, RecordTableModel
+
+
+class RecordTable(QWidget):
+    def __init__(
+        self,
+        controller: SessionController,
+        *,
+        model: type[SQLModel],
+        columns: Sequence[Column],
+        rows: Callable[[], Sequence[Any]],
+        add: Callable[[str], SQLModel],
+        update: Callable[[int, dict[str, Any]], object],
+        placeholder: str,
+        noun: str,
+    ) -> None:
+        super().__init__()
+        self.controller = controller
+        self._record_model, self._rows, self._add, self._update = model, rows, add, update
+        self._noun = noun
+        self.model = RecordTableModel(columns, self._write)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(noun)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self._delegates = []
+        for number, column in enumerate(columns):
+            if column.kind == "choice":
+                delegate = ChoiceDelegate(column, self.view)
+                self._delegates.append(delegate)
+                self.view.setItemDelegateForColumn(number, delegate)
+
+        self.entry = QLineEdit()
+        self.entry.setPlaceholderText(placeholder)
+        self.entry.setAccessibleName(placeholder)
+        self.entry.returnPressed.connect(self.add_from_entry)
+        self.remove_button = QPushButton(_("Remove"))
+        self.remove_button.setAccessibleName(_("Remove the selected row"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.view)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.remove_selected)
+
+        entry_row = QHBoxLayout()
+        entry_row.addWidget(self.entry, stretch=1)
+        entry_row.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view, stretch=1)
+        layout.addLayout(entry_row)
+        self.refresh()
+
+    def refresh(self) -> None:
+        current = self.view.currentIndex()
+        self.model.set_rows(self._rows())
+        if current.isValid() and current.row() < self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(current.row(), current.column()))
+        self.view.resizeColumnsToContents()
+
+    def add_from_entry(self) -> None:
+        name = self.entry.text().strip()
+        if not name:
+            return
+        command = AddCommand(
+            _("Add {noun}").format(noun=self._noun), self.controller.db, self._record_model,
+            lambda: self._add(name),
+        )  # fmt: skip
+        if self.controller.execute(command):
+            self.entry.clear()
+
+    def remove_selected(self) -> None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return
+        row = self.model.row_at(index.row())
+        command = RemoveCommand(
+            _("Remove {name}").format(name=getattr(row, "name", None) or self._noun),
+            self.controller.db, self._record_model, int(row.id),
+        )  # fmt: skip
+        self.controller.execute(command)
+
+    def _write(self, row: Any, field: str, value: object) -> bool:
+        row_id = int(row.id)
+        command = EditCommand(
+            _("Edit {noun}").format(noun=self._noun),
+            lambda values: self._update(row_id, values),
+            {field: getattr(row, field)},
+            {field: value},
+        )
+        return self.controller.execute(command)
