@@ -6,12 +6,17 @@ from worksession.domain.values import StepKind
 from worksession.programmes.model import Step
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.pages.base import InstructionsPage, StepPage
+from worksession.ui.session.pages.casus import CasusPage, ProfilePage
+from worksession.ui.session.pages.introductions import IntroductionsPage
 from worksession.ui.session.pages.preparation import PreparationPage
 from worksession.ui.session.pages.welcome import WelcomePage
 
 PAGES: dict[StepKind, type[StepPage]] = {
     StepKind.PREPARATION: PreparationPage,
     StepKind.WELCOME: WelcomePage,
+    StepKind.INTRODUCTIONS: IntroductionsPage,
+    StepKind.PROFILE: ProfilePage,
+    StepKind.CASUS: CasusPage,
 }
 
 

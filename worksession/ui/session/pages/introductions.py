@@ -1,0 +1,51 @@
+"""Kennismaking: who is who, grouped by domain — the start of a smoelenboek."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+
+from worksession.domain.values import Domain
+from worksession.i18n import _
+from worksession.programmes.model import Step
+from worksession.ui.session.controller import SessionController
+from worksession.ui.session.pages.base import StepPage
+
+
+class IntroductionsPage(StepPage):
+    def __init__(self, controller: SessionController, step: Step) -> None:
+        super().__init__(controller, step)
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName(_("Who is who"))
+        self.tree.setHeaderLabels([_("Name"), _("Role"), _("Organisation")])
+        self.layout_.addWidget(self.tree, stretch=1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        super().refresh()
+        self.tree.clear()
+        people = self.controller.document["participants"]
+        absent = QBrush(QColor("#8a8a8a"))
+        for domain in Domain:
+            members = [person for person in people if person["domain"] == domain.value]
+            if not members:
+                continue
+            group = QTreeWidgetItem([f"{domain.label} ({len(members)})"])
+            for person in members:
+                name = (
+                    person["name"]
+                    if person["present"]
+                    else _("{name} (absent)").format(name=person["name"])
+                )
+                item = QTreeWidgetItem([name, person["role"], person["organisation"]])
+                if not person["present"]:
+                    for column in range(3):
+                        item.setForeground(column, absent)
+                group.addChild(item)
+            self.tree.addTopLevelItem(group)
+        self.tree.expandAll()
+        for column in range(3):
+            self.tree.resizeColumnToContents(column)
+
+    def has_content(self) -> bool:
+        return bool(self.controller.document["participants"])
