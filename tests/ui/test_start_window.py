@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -26,7 +27,7 @@ def test_the_example_session_button_fills_the_list(qtbot: QtBot, db: Database) -
     qtbot.addWidget(window)
     window.show()
     qtbot.mouseClick(window.demo_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.table)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.listing)
     assert window.model.rowCount() == 1
     index = window.model.index(0, 1)
     assert window.model.data(index) == "Kaalheide"
@@ -52,3 +53,81 @@ def test_session_table_model_passes_the_model_tester(
 
     model = SessionTableModel(list_sessions(db=db))
     qtmodeltester.check(model)
+
+
+def _answer_next_message_box(button: QMessageBox.StandardButton) -> None:
+    def answer() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMessageBox) and widget.isVisible():
+                widget.button(button).click()
+
+    QTimer.singleShot(0, answer)
+
+
+def test_a_new_session_from_the_toolkit_opens_its_window(qtbot: QtBot, db: Database) -> None:
+    window = StartWindow(db, load_library())
+    qtbot.addWidget(window)
+    window.show()
+    dialog = window.new_session()
+    dialog.casus.setCurrentIndex(dialog.casus.findData("dorp-sportclub-overgewicht"))
+    dialog.title.setText("Sportief Simpelveld")
+    dialog.wijk.setText("Simpelveld")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: len(window.session_windows) == 1)
+    opened = window.session_windows[0]
+    qtbot.addWidget(opened)
+    assert opened.controller.document["session"]["programme"] == "samenwerken-in-de-wijk"
+    assert opened.controller.document["casus"]["title"].startswith("Een sportief dorp")
+    assert window.model.rowCount() == 1
+
+
+def test_a_new_session_without_title_keeps_the_dialog_open(qtbot: QtBot, db: Database) -> None:
+    window = StartWindow(db, load_library())
+    qtbot.addWidget(window)
+    dialog = window.new_session()
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(dialog.problem.isVisible)
+    assert "session.title" in dialog.problem.text()
+    assert window.model.rowCount() == 0
+    dialog.reject()
+
+
+def test_search_duplicate_and_delete(qtbot: QtBot, db: Database) -> None:
+    window = StartWindow(db, load_library())
+    qtbot.addWidget(window)
+    window.show()
+    window.create_demo()
+    create_session(db=db, title="Avond in Heerlen", wijk="Heerlerheide", date="2026-10-01")
+    window.refresh()
+    window.search.setText("heerler")
+    assert window.proxy.rowCount() == 1
+    window.search.clear()
+
+    window.create_demo()  # selects the new demo session
+    window.duplicate_action.trigger()
+    titles = sorted(window.model.session_at(r).title for r in range(window.model.rowCount()))
+    assert titles[-1].endswith("(kopie)")
+    assert window.model.rowCount() == 4
+
+    _answer_next_message_box(QMessageBox.StandardButton.Yes)
+    window.delete_selected()
+    assert window.model.rowCount() == 3
+    assert db.path is not None
+    backups = list((db.path.parent / "backups").iterdir())
+    assert len(backups) == 1 and "before-delete" in backups[0].name
+
+    _answer_next_message_box(QMessageBox.StandardButton.No)
+    window.delete_selected()
+    assert window.model.rowCount() == 3
+
+
+def test_enter_opens_the_selected_session(qtbot: QtBot, db: Database) -> None:
+    window = StartWindow(db, load_library())
+    qtbot.addWidget(window)
+    window.show()
+    window.create_demo()
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(window.session_windows) == 1)
+    qtbot.addWidget(window.session_windows[0])
+    assert window.session_windows[0].isVisible()

@@ -407,3 +407,10 @@ def _write(s: Session, doc: Document) -> WorkSession:
             )
         )
     return work_session
+
+
+def duplicate_session(*, db: Database, session_id: int, title: str) -> WorkSession:
+    """A new draft with everything of ``session_id`` (people, kaart, themes, agreements, notes)."""
+    document = read_document(db=db, session_id=session_id)
+    document["session"]["title"] = title
+    return import_document(db=db, document=document)

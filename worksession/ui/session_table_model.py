@@ -12,7 +12,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class SessionTableModel(QAbstractTableModel):
-    COLUMNS = (N_("Date"), N_("Wijk"), N_("Title"), N_("Status"))
+    COLUMNS = (N_("Date"), N_("Wijk"), N_("Title"), N_("Status"), N_("Last change"))
 
     def __init__(self, sessions: list[WorkSession] | None = None) -> None:
         super().__init__()
@@ -50,5 +50,7 @@ class SessionTableModel(QAbstractTableModel):
                 return row.wijk or "–"
             case 2:
                 return row.title
-            case _column:
+            case 3:
                 return SessionStatus(row.status).label
+            case _column:
+                return row.updated_at.astimezone().strftime("%d-%m-%Y %H:%M")

@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -19,10 +22,18 @@ from PySide6.QtWidgets import (
 )
 
 from worksession.demo import create_demo_session
+from worksession.domain.models import WorkSession
+from worksession.domain.validation import SHORT_TEXT_MAX, ValidationError
 from worksession.i18n import _, ngettext
-from worksession.programmes.model import Library
+from worksession.programmes.model import Library, UnknownToolkitEntry
+from worksession.starting import new_session
 from worksession.storage.database import Database
-from worksession.storage.operations.sessions import list_sessions
+from worksession.storage.document import duplicate_session
+from worksession.storage.errors import StorageError
+from worksession.storage.operations.sessions import delete_session, list_sessions
+from worksession.ui.new_session_dialog import NewSessionDialog
+from worksession.ui.session.controller import SessionController
+from worksession.ui.session.window import SessionWindow
 from worksession.ui.session_table_model import SessionTableModel
 from worksession.ui.toolkit_dialog import ToolkitDialog
 
@@ -45,16 +56,33 @@ class StartWindow(QMainWindow):
         self.resize(900, 560)
 
         self.model = SessionTableModel()
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
         self.table = QTableView()
-        self.table.setModel(self.model)
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(_("Sessions"))
+        self.table.activated.connect(lambda _index: self.open_selected())  # Enter, double-click
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_("Search by title, wijk or date (Ctrl+F)"))
+        self.search.setAccessibleName(_("Search sessions"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.session_windows: list[SessionWindow] = []
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
 
         self.empty_state = self._build_empty_state()
+        listing = QWidget()
+        listing_layout = QVBoxLayout(listing)
+        listing_layout.addWidget(self.search)
+        listing_layout.addWidget(self.table)
+        self.listing = listing
         self.pages = QStackedWidget()
         self.pages.addWidget(self.empty_state)
-        self.pages.addWidget(self.table)
+        self.pages.addWidget(listing)
         self.toolkit_warning = QLabel()
         self.toolkit_warning.setObjectName("toolkitWarning")
         self.toolkit_warning.setWordWrap(True)
@@ -70,15 +98,25 @@ class StartWindow(QMainWindow):
         column.addWidget(self.pages)
         self.setCentralWidget(central)
 
-        self.demo_action = QAction(_("Create example session"), self)
-        self.demo_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
-        self.demo_action.triggered.connect(self.create_demo)
-        self.addAction(self.demo_action)
+        self.new_action = self._action(_("New session…"), "Ctrl+N", self.new_session)
+        self.open_action = self._action(_("Open"), "Return", self.open_selected)
+        self.open_action.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
+        self.duplicate_action = self._action(
+            _("Duplicate as a starting point"), "Ctrl+D", self.duplicate_selected
+        )
+        self.delete_action = self._action(_("Delete…"), "Del", self.delete_selected)
+        self.demo_action = self._action(
+            _("Create example session"), "Ctrl+Shift+D", self.create_demo
+        )
+        search_action = self._action(_("Search"), "Ctrl+F", self.search.setFocus)
         quit_action = QAction(_("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         self.addAction(quit_action)
         menu = self.menuBar().addMenu(_("&Session"))
+        menu.addActions([self.new_action, self.open_action, self.duplicate_action])
+        menu.addActions([self.delete_action, search_action])
+        menu.addSeparator()
         menu.addAction(self.demo_action)
         menu.addSeparator()
         menu.addAction(quit_action)
@@ -88,6 +126,13 @@ class StartWindow(QMainWindow):
         self.menuBar().addMenu(_("&Toolkit")).addAction(self.toolkit_action)
         self.refresh()
         self._show_toolkit_problems()
+
+    def _action(self, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
 
     def _build_empty_state(self) -> QWidget:
         page = QWidget()
@@ -108,9 +153,15 @@ class StartWindow(QMainWindow):
         text.setWordWrap(True)
         self.demo_button = QPushButton(_("Create example session"))
         self.demo_button.clicked.connect(self.create_demo)
+        self.new_button = QPushButton(_("New session…"))
+        self.new_button.clicked.connect(self.new_session)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.demo_button)
+        buttons.addStretch()
         layout.addWidget(heading)
         layout.addWidget(text)
-        layout.addWidget(self.demo_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(buttons)
         layout.addStretch()
         layout.setContentsMargins(80, 40, 80, 40)
         return page
@@ -118,7 +169,7 @@ class StartWindow(QMainWindow):
     def refresh(self) -> None:
         sessions = list_sessions(db=self._db)
         self.model.set_sessions(sessions)
-        self.pages.setCurrentWidget(self.table if sessions else self.empty_state)
+        self.pages.setCurrentWidget(self.listing if sessions else self.empty_state)
         self.statusBar().showMessage(
             ngettext(
                 "{count} session · {where}", "{count} sessions · {where}", len(sessions)
@@ -149,5 +200,105 @@ class StartWindow(QMainWindow):
         self._show_toolkit_problems()
 
     def create_demo(self) -> None:
-        create_demo_session(db=self._db, library=self._library)
+        session = create_demo_session(db=self._db, library=self._library)
         self.refresh()
+        self._select(session.id)
+
+    # --- sessions -----------------------------------------------------------------------------
+    def selected_session(self) -> WorkSession | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.session_at(self.proxy.mapToSource(index).row())
+
+    def _select(self, session_id: int | None) -> None:
+        for row in range(self.model.rowCount()):
+            if self.model.session_at(row).id == session_id:
+                self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, 0)))
+
+    def open_session(self, session_id: int) -> SessionWindow:
+        for window in self.session_windows:
+            if window.controller.session_id == session_id:
+                window.show()
+                window.raise_()
+                window.activateWindow()
+                return window
+        window = SessionWindow(SessionController(self._db, session_id, self._library))
+        window.controller.changed.connect(self.refresh)
+        self.session_windows.append(window)
+        window.show()
+        return window
+
+    def open_selected(self) -> None:
+        session = self.selected_session()
+        if session is not None and session.id is not None:
+            self.open_session(session.id)
+
+    def new_session(self) -> NewSessionDialog:
+        dialog = NewSessionDialog(self._library, self)
+        dialog.accepted.connect(lambda: self._create_from(dialog))
+        dialog.open()
+        return dialog
+
+    def _create_from(self, dialog: NewSessionDialog) -> None:
+        try:
+            session = new_session(
+                db=self._db,
+                library=self._library,
+                programme_id=str(dialog.programme.currentData()),
+                casus_id=dialog.casus.currentData(),
+                title=dialog.title.text(),
+                wijk=dialog.wijk.text(),
+                gemeente=dialog.gemeente.text(),
+                date=dialog.chosen_date(),
+            )
+        except (ValidationError, UnknownToolkitEntry) as error:
+            dialog.show_problem(str(error))
+            dialog.open()
+            return
+        self.refresh()
+        assert session.id is not None
+        self._select(session.id)
+        self.open_session(session.id)
+
+    def duplicate_selected(self) -> None:
+        session = self.selected_session()
+        if session is None or session.id is None:
+            return
+        copy = duplicate_session(
+            db=self._db,
+            session_id=session.id,
+            title=_("{title} (copy)").format(title=session.title)[:SHORT_TEXT_MAX],
+        )
+        self.refresh()
+        self._select(copy.id)
+
+    def delete_selected(self) -> None:
+        session = self.selected_session()
+        if session is None or session.id is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            _("Delete session"),
+            _(
+                "Delete “{title}” with everything in it? A backup of the database is made "
+                "first, so it can be restored."
+            ).format(title=session.title),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.delete_session(session.id)
+
+    def delete_session(self, session_id: int) -> None:
+        for window in list(self.session_windows):
+            if window.controller.session_id == session_id:
+                window.close()
+                self.session_windows.remove(window)
+        try:
+            backup = delete_session(db=self._db, session_id=session_id)
+        except (OSError, StorageError) as error:
+            QMessageBox.warning(self, _("Not deleted"), str(error))
+            return
+        self.refresh()
+        if backup is not None:
+            self.statusBar().showMessage(_("Deleted; backup in {path}").format(path=backup))

@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from sqlmodel import col, select
 
 from worksession.domain.models import Casus, FollowUp, KeyFigure, WorkSession, utcnow
 from worksession.domain.validation import clean
+from worksession.storage.backup import backup_sqlite, default_backup_dir
 from worksession.storage.database import Database
 from worksession.storage.operations._rows import fetch_session
 
@@ -79,10 +81,21 @@ def update_session(*, db: Database, session_id: int, **changes: object) -> WorkS
         return work_session
 
 
-def delete_session(*, db: Database, session_id: int) -> None:
-    """Delete a session and everything in it (the rows of its records cascade)."""
+def delete_session(*, db: Database, session_id: int) -> Path | None:
+    """Delete a session and everything in it, after a backup of the whole database.
+
+    Returns the backup file (None for a database that is not an SQLite file).
+    """
+    with db.reading() as s:
+        fetch_session(s, session_id)  # a wrong id is refused before any backup is made
+    backup = None
+    if db.path is not None:
+        backup = backup_sqlite(
+            db.path, dest_dir=default_backup_dir(db.path), label=f"before-delete-{session_id}"
+        )
     with db.transaction() as s:
         s.delete(fetch_session(s, session_id))
+    return backup
 
 
 def get_session(*, db: Database, session_id: int) -> WorkSession:
