@@ -9,6 +9,7 @@ from worksession.ui.session.pages.base import InstructionsPage, StepPage
 from worksession.ui.session.pages.casus import CasusPage, ProfilePage
 from worksession.ui.session.pages.introductions import IntroductionsPage
 from worksession.ui.session.pages.preparation import PreparationPage
+from worksession.ui.session.pages.prioritising import PrioritisingPage
 from worksession.ui.session.pages.welcome import WelcomePage
 
 PAGES: dict[StepKind, type[StepPage]] = {
@@ -17,6 +18,7 @@ PAGES: dict[StepKind, type[StepPage]] = {
     StepKind.INTRODUCTIONS: IntroductionsPage,
     StepKind.PROFILE: ProfilePage,
     StepKind.CASUS: CasusPage,
+    StepKind.PRIORITISING: PrioritisingPage,
 }
 
 

@@ -28,6 +28,8 @@ from worksession.ui.session.controller import SessionController
 from worksession.ui.session.delegates import ChoiceDelegate
 from worksession.ui.session.record_model import Column, RecordTableModel
 
+MAX_COLUMN_WIDTH = 320
+
 
 class RecordTable(QWidget):
     def __init__(
@@ -88,6 +90,9 @@ class RecordTable(QWidget):
         if current.isValid() and current.row() < self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(current.row(), current.column()))
         self.view.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):
+            # Long text (an offer, a why) should not push the other columns off the screen.
+            self.view.setColumnWidth(column, min(self.view.columnWidth(column), MAX_COLUMN_WIDTH))
 
     def add_from_entry(self) -> None:
         name = self.entry.text().strip()
