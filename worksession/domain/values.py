@@ -27,6 +27,11 @@ class Choice(StrEnum):
     def values(cls) -> tuple[str, ...]:
         return tuple(member.value for member in cls)
 
+    @classmethod
+    def pairs(cls) -> tuple[tuple[str, str], ...]:
+        """(value, English label) of every member, for choice lists translated when shown."""
+        return tuple((member.value, _LABELS[member]) for member in cls)
+
 
 class Variant(Choice):
     TOOLKIT = "toolkit"

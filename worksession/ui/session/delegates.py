@@ -18,7 +18,7 @@ class ChoiceDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = QComboBox(parent)
-        for value, label in self.column.choices:
+        for value, label in self.column.choice_list():
             editor.addItem(_(label), value)
         return editor
 

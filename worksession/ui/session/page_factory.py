@@ -5,6 +5,7 @@ from __future__ import annotations
 from worksession.domain.values import StepKind
 from worksession.programmes.model import Step
 from worksession.ui.session.controller import SessionController
+from worksession.ui.session.pages.agreements import AgreementsPage
 from worksession.ui.session.pages.base import InstructionsPage, StepPage
 from worksession.ui.session.pages.casus import CasusPage, ProfilePage
 from worksession.ui.session.pages.introductions import IntroductionsPage
@@ -19,6 +20,7 @@ PAGES: dict[StepKind, type[StepPage]] = {
     StepKind.PROFILE: ProfilePage,
     StepKind.CASUS: CasusPage,
     StepKind.PRIORITISING: PrioritisingPage,
+    StepKind.AGREEMENTS: AgreementsPage,
 }
 
 

@@ -18,13 +18,19 @@ Index = QModelIndex | QPersistentModelIndex
 ColumnKind = Literal["text", "bool", "choice", "int"]
 
 
+Choices = tuple[tuple[Any, str], ...]  # (stored value, label)
+
+
 @dataclass(frozen=True)
 class Column:
     field: str
     header: str  # marked with N_, translated when shown
     kind: ColumnKind = "text"
-    choices: tuple[tuple[str, str], ...] = ()  # (stored value, label)
+    choices: Choices | Callable[[], Choices] = ()  # a callable when they change (people)
     editable: bool = True
+
+    def choice_list(self) -> Choices:
+        return self.choices() if callable(self.choices) else self.choices
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -81,7 +87,7 @@ class RecordTableModel(QAbstractTableModel):
             return value
         if role == Qt.ItemDataRole.DisplayRole:
             if column.kind == "choice":
-                return _(dict(column.choices).get(value, str(value)))
+                return _(dict(column.choice_list()).get(value, "" if value is None else str(value)))
             return "" if value is None else value
         return None
 

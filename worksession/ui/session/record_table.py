@@ -48,7 +48,9 @@ class RecordTable(QWidget):
         self.controller = controller
         self._record_model, self._rows, self._add, self._update = model, rows, add, update
         self._noun = noun
-        self.model = RecordTableModel(columns, self._write)
+        # A page whose rows are views (not domain rows) maps edits itself.
+        self.write_override: Callable[[Any, str, object], bool] | None = None
+        self.model = RecordTableModel(columns, self._dispatch_write)
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setAccessibleName(noun)
@@ -115,6 +117,11 @@ class RecordTable(QWidget):
             self.controller.db, self._record_model, int(row.id),
         )  # fmt: skip
         self.controller.execute(command)
+
+    def _dispatch_write(self, row: Any, field: str, value: object) -> bool:
+        if self.write_override is not None:
+            return self.write_override(row, field, value)
+        return self._write(row, field, value)
 
     def _write(self, row: Any, field: str, value: object) -> bool:
         row_id = int(row.id)

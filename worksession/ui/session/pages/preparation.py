@@ -37,7 +37,7 @@ from worksession.ui.session.pages.base import StepPage
 from worksession.ui.session.record_model import Column
 from worksession.ui.session.record_table import RecordTable
 
-DOMAIN_CHOICES = tuple((domain.value, domain.source_label) for domain in Domain)
+DOMAIN_CHOICES = Domain.pairs()
 
 PARTICIPANT_COLUMNS = (
     Column("name", N_("Name")),

@@ -1,0 +1,77 @@
+"""Samenwerkingsafspraken: fast entry per theme, one lead, partners, a date the coach types."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from worksession.domain.values import StepKind
+from worksession.ui.session.pages.agreements import AgreementsPage, PartnersDialog
+from worksession.ui.session.window import SessionWindow
+
+
+def _page(window: SessionWindow) -> AgreementsPage:
+    row = next(i for i, p in enumerate(window.page_list) if p.step.kind == StepKind.AGREEMENTS)
+    window.go_to(row)
+    page = window.current_page()
+    assert isinstance(page, AgreementsPage)
+    return page
+
+
+def _column(page: AgreementsPage, field: str) -> int:
+    return next(i for i, c in enumerate(page.table.model.columns) if c.field == field)
+
+
+def test_typing_what_and_enter_adds_an_agreement_to_the_chosen_theme(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
+    page = _page(window)
+    page.theme_choice.setCurrentIndex(page.theme_choice.findData("t-bewegen-valrisico"))
+    theme_key = page.theme_choice.currentData()
+    assert theme_key == "t-bewegen-valrisico"
+    page.table.entry.setFocus()
+    qtbot.keyClicks(page.table.entry, "Valpreventie op de seniorenmiddag")
+    qtbot.keyClick(page.table.entry, Qt.Key.Key_Return)
+    added = window.controller.document["agreements"][-1]
+    assert added["what"] == "Valpreventie op de seniorenmiddag"
+    assert added["theme"] == theme_key
+    assert any(
+        c.code == "agreement-without-lead" and c.key == added["key"]
+        for c in window.controller.checks
+    )
+
+
+def test_lead_and_date_are_set_in_the_table_and_undone(window: SessionWindow) -> None:
+    page = _page(window)
+    model = page.table.model
+    person = window.controller.document["participants"][5]["key"]
+    assert model.setData(model.index(0, _column(page, "lead")), person)
+    assert window.controller.document["agreements"][0]["lead"] == person
+    assert model.setData(model.index(0, _column(page, "due")), "1-6-2026")
+    assert window.controller.document["agreements"][0]["due"] == "2026-06-01"
+    assert model.data(model.index(0, _column(page, "due"))) == "01-06-2026"
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert window.controller.document["agreements"][0]["lead"] != person
+
+
+def test_a_date_that_is_no_date_is_refused_with_its_field(window: SessionWindow) -> None:
+    page = _page(window)
+    before = window.controller.fingerprint()
+    assert not page.table.model.setData(page.table.model.index(0, _column(page, "due")), "morgen")
+    assert "agreement.due" in window.banner.text()
+    assert window.controller.fingerprint() == before
+
+
+def test_partners_are_ticked_in_a_dialog(qtbot: QtBot, window: SessionWindow) -> None:
+    page = _page(window)
+    page.table.view.setCurrentIndex(page.table.model.index(1, 0))
+    dialog = page.choose_partners()
+    assert isinstance(dialog, PartnersDialog)
+    for i in range(dialog.list.count()):
+        dialog.list.item(i).setCheckState(Qt.CheckState.Unchecked)
+    dialog.list.item(0).setCheckState(Qt.CheckState.Checked)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    first_person = window.controller.document["participants"][0]["key"]
+    assert window.controller.document["agreements"][1]["partners"] == [first_person]

@@ -1,0 +1,228 @@
+"""Samenwerkingsafspraken: per priority, agreements with kind, what, one lead, partners, date,
+resources, indicator and status — typed fast: choose the theme, type what, Enter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from worksession.domain.models import Agreement
+from worksession.domain.validation import ValidationError
+from worksession.domain.values import AgreementKind, AgreementStatus
+from worksession.i18n import N_, _
+from worksession.programmes.model import Step
+from worksession.storage.operations.agreements import (
+    add_agreement,
+    list_agreements,
+    update_agreement,
+)
+from worksession.ui.session.commands import EditCommand
+from worksession.ui.session.controller import SessionController
+from worksession.ui.session.lookups import Lookups, parse_day, people_choices, show_day
+from worksession.ui.session.pages.base import StepPage
+from worksession.ui.session.record_model import Column
+from worksession.ui.session.record_table import RecordTable
+
+
+@dataclass(frozen=True)
+class AgreementRow:
+    """An agreement as the table shows it: links by key, the date as the coach types it."""
+
+    id: int
+    name: str
+    theme: str | None
+    kind: str
+    what: str
+    lead: str | None
+    partners: str
+    partner_keys: tuple[str, ...]
+    due: str
+    resources: str
+    indicator: str
+    status: str
+
+
+class AgreementsPage(StepPage):
+    def __init__(self, controller: SessionController, step: Step) -> None:
+        super().__init__(controller, step)
+        db, session_id = controller.db, controller.session_id
+        columns = (
+            Column("theme", N_("Theme"), "choice", self._theme_choices),
+            Column("kind", N_("Kind"), "choice", AgreementKind.pairs()),
+            Column("what", N_("What")),
+            Column("lead", N_("Lead"), "choice", self._lead_choices),
+            Column("partners", N_("Partners"), editable=False),
+            Column("due", N_("When")),
+            Column("resources", N_("Resources")),
+            Column("indicator", N_("How we see it worked")),
+            Column("status", N_("Status"), "choice", AgreementStatus.pairs()),
+        )  # fmt: skip
+        self.table = RecordTable(
+            controller,
+            model=Agreement,
+            columns=columns,
+            rows=self._rows,
+            add=lambda what: add_agreement(
+                db=db, session_id=session_id, what=what, theme_id=self._chosen_theme_id()
+            ),
+            update=self._update,
+            placeholder=_("What will be done? — Enter adds it to the chosen theme"),
+            noun=_("agreement"),
+        )
+        self.table.write_override = self._write
+        self.theme_choice = QComboBox()
+        self.theme_choice.setAccessibleName(_("Theme for a new agreement"))
+        self.partners_button = QPushButton(_("Partners…"))
+        self.partners_button.clicked.connect(self.choose_partners)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(_("New agreement for:")))
+        row.addWidget(self.theme_choice, stretch=1)
+        row.addWidget(self.partners_button)
+        self.layout_.addLayout(row)
+        self.layout_.addWidget(self.table, stretch=1)
+        self.refresh()
+
+    # --- data ---------------------------------------------------------------------------------
+    def _theme_choices(self) -> tuple[tuple[Any, str], ...]:
+        themes = self.controller.document["themes"]
+        ordered = [t for t in themes if t["priority"]] + [t for t in themes if not t["priority"]]
+        return ((None, _("(no theme)")), *((t["key"], t["title"]) for t in ordered))
+
+    def _lead_choices(self) -> tuple[tuple[Any, str], ...]:
+        return ((None, _("(no lead yet)")), *people_choices(self.controller.document))
+
+    def _rows(self) -> list[AgreementRow]:
+        document = self.controller.document
+        names = dict(people_choices(document))
+        stored = list_agreements(db=self.controller.db, session_id=self.controller.session_id)
+        rows = []
+        for row, agreement in zip(stored, document["agreements"], strict=True):
+            assert row.id is not None
+            rows.append(
+                AgreementRow(
+                    id=row.id,
+                    name=agreement["what"][:40],
+                    theme=agreement["theme"],
+                    kind=agreement["kind"],
+                    what=agreement["what"],
+                    lead=agreement["lead"],
+                    partners=", ".join(names.get(key, key) for key in agreement["partners"]),
+                    partner_keys=tuple(agreement["partners"]),
+                    due=show_day(agreement["due"]),
+                    resources=agreement["resources"],
+                    indicator=agreement["indicator"],
+                    status=agreement["status"],
+                )
+            )
+        return rows
+
+    def _chosen_theme_id(self) -> int | None:
+        key = self.theme_choice.currentData()
+        return Lookups.load(self.controller.db, self.controller.session_id).themes.get(key)
+
+    def _update(self, agreement_id: int, values: dict[str, Any]) -> None:
+        lookups = Lookups.load(self.controller.db, self.controller.session_id)
+        changes: dict[str, Any] = {}
+        for field, value in values.items():
+            if field == "theme":
+                changes["theme_id"] = lookups.themes.get(value) if value else None
+            elif field == "lead":
+                changes["lead"] = lookups.person(value)
+            elif field == "partners":
+                changes["partners"] = [lookups.people[key] for key in value]
+            elif field == "due":
+                try:
+                    changes["due"] = parse_day(str(value)) if value else None
+                except ValueError:
+                    raise ValidationError(
+                        "agreement.due",
+                        _("{value!r} is not a date (DD-MM-YYYY)").format(value=value),
+                    ) from None
+            else:
+                changes[field] = value
+        update_agreement(db=self.controller.db, agreement_id=agreement_id, **changes)
+
+    def _write(self, row: AgreementRow, field: str, value: object) -> bool:
+        return self._edit(row.id, field, getattr(row, field), value)
+
+    def _edit(self, agreement_id: int, field: str, old: object, new: object) -> bool:
+        command = EditCommand(
+            _("Edit {noun}").format(noun=_("agreement")),
+            lambda values: self._update(agreement_id, values),
+            {field: old},
+            {field: new},
+        )
+        return self.controller.execute(command)
+
+    # --- view ---------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        super().refresh()
+        chosen = self.theme_choice.currentData()
+        self.theme_choice.clear()
+        for key, title in self._theme_choices():
+            self.theme_choice.addItem(title, key)
+        index = self.theme_choice.findData(chosen) if chosen else 1
+        self.theme_choice.setCurrentIndex(max(0, index if index >= 0 else 0))
+        self.table.refresh()
+
+    def has_content(self) -> bool:
+        return bool(self.controller.document["agreements"])
+
+    def choose_partners(self) -> QDialog | None:
+        index = self.table.view.currentIndex()
+        if not index.isValid():
+            return None
+        row = self.table.model.row_at(index.row())
+        current = list(row.partner_keys)
+        dialog = PartnersDialog(people_choices(self.controller.document), current, self)
+        dialog.accepted.connect(lambda: self._edit(row.id, "partners", current, dialog.chosen()))
+        dialog.open()
+        return dialog
+
+
+class PartnersDialog(QDialog):
+    """Tick who works on an agreement with its lead."""
+
+    def __init__(
+        self, people: list[tuple[str, str]], chosen: list[str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Partners"))
+        self.list = QListWidget()
+        self.list.setAccessibleName(_("Partners"))
+        for key, label in people:
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if key in chosen else Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> list[str]:
+        return [
+            self.list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]
