@@ -8,9 +8,12 @@ from worksession.ui.session.controller import SessionController
 from worksession.ui.session.pages.agreements import AgreementsPage
 from worksession.ui.session.pages.base import InstructionsPage, StepPage
 from worksession.ui.session.pages.casus import CasusPage, ProfilePage
+from worksession.ui.session.pages.evaluation import EvaluationPage
+from worksession.ui.session.pages.follow_up import FollowUpPage
 from worksession.ui.session.pages.introductions import IntroductionsPage
 from worksession.ui.session.pages.preparation import PreparationPage
 from worksession.ui.session.pages.prioritising import PrioritisingPage
+from worksession.ui.session.pages.referral import ReferralPage
 from worksession.ui.session.pages.welcome import WelcomePage
 
 PAGES: dict[StepKind, type[StepPage]] = {
@@ -20,7 +23,10 @@ PAGES: dict[StepKind, type[StepPage]] = {
     StepKind.PROFILE: ProfilePage,
     StepKind.CASUS: CasusPage,
     StepKind.PRIORITISING: PrioritisingPage,
+    StepKind.REFERRAL: ReferralPage,
     StepKind.AGREEMENTS: AgreementsPage,
+    StepKind.FOLLOW_UP: FollowUpPage,
+    StepKind.EVALUATION: EvaluationPage,
 }
 
 

@@ -1,0 +1,158 @@
+"""Vervolg & borging: kartrekker, werkgroep, next meeting, evaluation after about half a year,
+and funding."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+)
+
+from worksession.domain.rules import default_evaluation_date
+from worksession.domain.validation import ValidationError
+from worksession.i18n import _
+from worksession.programmes.model import Step
+from worksession.storage.operations.follow_up import update_follow_up
+from worksession.ui.session.commands import EditCommand
+from worksession.ui.session.controller import SessionController
+from worksession.ui.session.lookups import Lookups, parse_day, people_choices, show_day
+from worksession.ui.session.pages.base import StepPage
+
+
+class FollowUpPage(StepPage):
+    def __init__(self, controller: SessionController, step: Step) -> None:
+        super().__init__(controller, step)
+        form = QFormLayout()
+        self.kartrekker = QComboBox()
+        self.kartrekker.setAccessibleName(_("Kartrekker"))
+        self.kartrekker.activated.connect(self._kartrekker_chosen)
+        form.addRow(_("Kartrekker"), self.kartrekker)
+        self.werkgroep = QListWidget()
+        self.werkgroep.setAccessibleName(_("Werkgroep"))
+        self.werkgroep.itemChanged.connect(self._werkgroep_changed)
+        form.addRow(_("Werkgroep"), self.werkgroep)
+        self.next_meeting = self.bind_text(
+            self.line(),
+            label=_("Next meeting"),
+            read=lambda d: show_day(d["follow_up"]["next_meeting"]),
+            write=self._write,
+            field="next_meeting",
+            merge=("follow_up", "next_meeting"),
+        )
+        self.next_meeting.setPlaceholderText(_("DD-MM-YYYY"))
+        form.addRow(_("Next meeting"), self.next_meeting)
+        self.evaluation = self.bind_text(
+            self.line(),
+            label=_("Evaluation"),
+            read=lambda d: show_day(d["follow_up"]["evaluation"]),
+            write=self._write,
+            field="evaluation",
+            merge=("follow_up", "evaluation"),
+        )
+        self.suggest = QPushButton()
+        self.suggest.clicked.connect(self.use_suggested_evaluation)
+        row = QHBoxLayout()
+        row.addWidget(self.evaluation, stretch=1)
+        row.addWidget(self.suggest)
+        form.addRow(_("Evaluation"), row)
+        self.funding = self.bind_text(
+            self.text_area(3),
+            label=_("Funding"),
+            read=lambda d: d["follow_up"]["funding"],
+            write=self._write,
+            field="funding",
+            merge=("follow_up", "funding"),
+        )
+        form.addRow(_("Funding"), self.funding)
+        self.layout_.addLayout(form, stretch=1)
+        self.refresh()
+
+    def _suggested(self) -> dt.date | None:
+        date = self.controller.document["session"]["date"]
+        return default_evaluation_date(dt.date.fromisoformat(date)) if date else None
+
+    def _write(self, values: dict[str, Any]) -> None:
+        db, session_id = self.controller.db, self.controller.session_id
+        lookups = Lookups.load(db, session_id)
+        changes: dict[str, Any] = {}
+        for field, value in values.items():
+            if field in ("next_meeting", "evaluation"):
+                try:
+                    changes[field] = parse_day(str(value or ""))
+                except ValueError:
+                    raise ValidationError(
+                        f"follow_up.{field}",
+                        _("{value!r} is not a date (DD-MM-YYYY)").format(value=value),
+                    ) from None
+            elif field == "kartrekker":
+                changes["kartrekker"] = lookups.person(value)
+            elif field == "werkgroep":
+                changes["werkgroep"] = [lookups.people[key] for key in value]
+            else:
+                changes[field] = value
+        update_follow_up(db=db, session_id=session_id, **changes)
+
+    def _edit(self, label: str, field: str, old: object, new: object) -> bool:
+        command = EditCommand(
+            _("Edit {field}").format(field=label), self._write, {field: old}, {field: new}
+        )
+        return self.controller.execute(command)
+
+    def refresh(self) -> None:
+        super().refresh()
+        document = self.controller.document
+        people = people_choices(document)
+        self.kartrekker.clear()
+        self.kartrekker.addItem(_("(nobody yet)"), None)
+        for key, label in people:
+            self.kartrekker.addItem(label, key)
+        current = document["follow_up"]["kartrekker"]
+        self.kartrekker.setCurrentIndex(max(0, self.kartrekker.findData(current)))
+        members = set(document["follow_up"]["werkgroep"])
+        self.werkgroep.blockSignals(True)
+        self.werkgroep.clear()
+        for key, label in people:
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if key in members else Qt.CheckState.Unchecked)
+            self.werkgroep.addItem(item)
+        self.werkgroep.blockSignals(False)
+        suggested = self._suggested()
+        self.suggest.setVisible(suggested is not None)
+        if suggested is not None:
+            self.suggest.setText(
+                _("Half a year after the session: {date}").format(date=f"{suggested:%d-%m-%Y}")
+            )
+
+    def _kartrekker_chosen(self, index: int) -> None:
+        old = self.controller.document["follow_up"]["kartrekker"]
+        self._edit(_("kartrekker"), "kartrekker", old, self.kartrekker.itemData(index))
+
+    def _werkgroep_changed(self, _item: QListWidgetItem) -> None:
+        old = self.controller.document["follow_up"]["werkgroep"]
+        new = [
+            self.werkgroep.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.werkgroep.count())
+            if self.werkgroep.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        # Keep the order the members were added in; new members go last.
+        ordered = [key for key in old if key in new] + [key for key in new if key not in old]
+        self._edit(_("werkgroep"), "werkgroep", old, ordered)
+
+    def use_suggested_evaluation(self) -> None:
+        suggested = self._suggested()
+        if suggested is not None:
+            old = show_day(self.controller.document["follow_up"]["evaluation"])
+            self._edit(_("evaluation"), "evaluation", old, f"{suggested:%d-%m-%Y}")
+
+    def has_content(self) -> bool:
+        return bool(self.controller.document["follow_up"]["kartrekker"])

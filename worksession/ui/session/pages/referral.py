@@ -1,0 +1,80 @@
+"""Verwijzing & samenwerking: per priority, where referral and cooperation stall."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from worksession.domain.models import Improvement
+from worksession.i18n import N_, _
+from worksession.programmes.model import Step
+from worksession.storage.operations.themes import (
+    add_improvement,
+    list_improvements,
+    list_themes,
+    update_improvement,
+)
+from worksession.ui.session.controller import SessionController
+from worksession.ui.session.pages.base import StepPage
+from worksession.ui.session.record_model import Column
+from worksession.ui.session.record_table import RecordTable
+
+IMPROVEMENT_COLUMNS = (Column("text", N_("Improvement point")),)
+
+
+class ReferralPage(StepPage):
+    def __init__(self, controller: SessionController, step: Step) -> None:
+        super().__init__(controller, step)
+        self.empty = QLabel(_("Choose the priorities first (step Prioritising)."))
+        self.layout_.addWidget(self.empty)
+        self.area = QScrollArea()
+        self.area.setWidgetResizable(True)
+        self.layout_.addWidget(self.area, stretch=1)
+        self.tables: dict[int, RecordTable] = {}
+        self._shown: tuple[tuple[int, str], ...] = ()
+        self.refresh()
+
+    def _priorities(self) -> tuple[tuple[int, str], ...]:
+        themes = list_themes(db=self.controller.db, session_id=self.controller.session_id)
+        return tuple((int(t.id or 0), t.title) for t in themes if t.priority)
+
+    def _table(self, theme_id: int) -> RecordTable:
+        db, session_id = self.controller.db, self.controller.session_id
+        return RecordTable(
+            self.controller,
+            model=Improvement,
+            columns=IMPROVEMENT_COLUMNS,
+            rows=lambda: [
+                row for row in list_improvements(db=db, session_id=session_id)
+                if row.theme_id == theme_id
+            ],
+            add=lambda text: add_improvement(db=db, theme_id=theme_id, text=text),
+            update=lambda row_id, values: update_improvement(
+                db=db, improvement_id=row_id, **values
+            ),
+            placeholder=_("Where does it stall, what should change? — Enter adds"),
+            noun=_("improvement point"),
+        )  # fmt: skip
+
+    def refresh(self) -> None:
+        super().refresh()
+        priorities = self._priorities()
+        if priorities != self._shown:
+            self._shown = priorities
+            holder = QWidget()
+            column = QVBoxLayout(holder)
+            self.tables = {}
+            for theme_id, title in priorities:
+                box = QGroupBox(title)
+                inner = QVBoxLayout(box)
+                self.tables[theme_id] = self._table(theme_id)
+                self.tables[theme_id].setMinimumHeight(160)
+                inner.addWidget(self.tables[theme_id])
+                column.addWidget(box)
+            column.addStretch()
+            self.area.setWidget(holder)
+        for table in self.tables.values():
+            table.refresh()
+        self.empty.setVisible(not priorities)
+
+    def has_content(self) -> bool:
+        return bool(self.controller.document["improvements"])
