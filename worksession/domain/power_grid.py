@@ -1,0 +1,75 @@
+"""The power/interest grid of the sociale kaart as geometry, shared by the app and the PDF.
+
+Interest runs left to right and influence bottom to top, each from 1 to 5, so the grid has 5×5
+cells. Several stakeholders in one cell are spread around its centre in a fixed order, so the
+same stored values always give the same picture, on screen and on paper.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from worksession.domain.values import Domain
+from worksession.i18n import N_
+
+SCALE = 5
+HIGH = 3  # a value of 3 or more counts as high (the middle cell sits in the upper half)
+
+QUADRANTS = {
+    (True, True): N_("actively involve"),
+    (True, False): N_("keep satisfied"),
+    (False, True): N_("consult"),
+    (False, False): N_("inform"),
+}
+
+DOMAIN_COLOURS = {
+    Domain.PRIMARY_CARE: "#1f77b4",
+    Domain.PUBLIC_HEALTH: "#9467bd",
+    Domain.SOCIAL_DOMAIN: "#2ca02c",
+    Domain.LIFESTYLE_SPORT: "#ff7f0e",
+    Domain.RESIDENTS: "#d62728",
+    Domain.OTHER: "#7f7f7f",
+    Domain.UNKNOWN: "#bcbd22",
+}
+
+
+@dataclass(frozen=True)
+class Placed:
+    key: str
+    x: float  # 0..1, interest
+    y: float  # 0..1, influence (0 at the bottom)
+
+
+def quadrant(influence: int, interest: int) -> str:
+    """The quadrant's advice (marked for translation) for a stakeholder's values."""
+    return QUADRANTS[(influence >= HIGH, interest >= HIGH)]
+
+
+def cell_of(x: float, y: float) -> tuple[int, int]:
+    """(influence, interest) of the cell that holds the point (x, y), clamped to the grid."""
+    interest = min(SCALE, max(1, math.floor(x * SCALE) + 1))
+    influence = min(SCALE, max(1, math.floor(y * SCALE) + 1))
+    return influence, interest
+
+
+def place(stakeholders: Sequence[tuple[str, int, int]]) -> list[Placed]:
+    """Positions for (key, influence, interest) in order; cell-mates share their cell evenly."""
+    cells: dict[tuple[int, int], list[str]] = {}
+    for key, influence, interest in stakeholders:
+        cells.setdefault((influence, interest), []).append(key)
+    placed = []
+    for (influence, interest), keys in cells.items():
+        centre_x = (interest - 0.5) / SCALE
+        centre_y = (influence - 0.5) / SCALE
+        radius = 0.0 if len(keys) == 1 else 0.3 / SCALE
+        for index, key in enumerate(keys):
+            angle = 2 * math.pi * index / len(keys) + math.pi / 2
+            placed.append(
+                Placed(
+                    key, centre_x + radius * math.cos(angle), centre_y + radius * math.sin(angle)
+                )
+            )
+    order = {key: index for index, (key, _i, _j) in enumerate(stakeholders)}
+    return sorted(placed, key=lambda p: order[p.key])
