@@ -14,6 +14,7 @@ from worksession.ui.session.pages.introductions import IntroductionsPage
 from worksession.ui.session.pages.preparation import PreparationPage
 from worksession.ui.session.pages.prioritising import PrioritisingPage
 from worksession.ui.session.pages.referral import ReferralPage
+from worksession.ui.session.pages.sociale_kaart import SocialeKaartPage
 from worksession.ui.session.pages.welcome import WelcomePage
 
 PAGES: dict[StepKind, type[StepPage]] = {
@@ -22,6 +23,7 @@ PAGES: dict[StepKind, type[StepPage]] = {
     StepKind.INTRODUCTIONS: IntroductionsPage,
     StepKind.PROFILE: ProfilePage,
     StepKind.CASUS: CasusPage,
+    StepKind.SOCIALE_KAART: SocialeKaartPage,
     StepKind.PRIORITISING: PrioritisingPage,
     StepKind.REFERRAL: ReferralPage,
     StepKind.AGREEMENTS: AgreementsPage,

@@ -1,0 +1,96 @@
+"""Sociale kaart: the table and the grid show the same stored values; moves are undoable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from worksession.domain.power_grid import cell_of
+from worksession.domain.values import StepKind
+from worksession.ui.session.pages.sociale_kaart import SocialeKaartPage
+from worksession.ui.session.power_grid_view import SIZE, to_scene
+from worksession.ui.session.window import SessionWindow
+
+
+def _page(window: SessionWindow) -> SocialeKaartPage:
+    row = next(i for i, p in enumerate(window.page_list) if p.step.kind == StepKind.SOCIALE_KAART)
+    window.go_to(row)
+    page = window.current_page()
+    assert isinstance(page, SocialeKaartPage)
+    return page
+
+
+def test_every_stakeholder_is_on_the_grid_in_its_cell(window: SessionWindow) -> None:
+    page = _page(window)
+    stakeholders = window.controller.document["stakeholders"]
+    assert set(page.grid.nodes) == {s["key"] for s in stakeholders}
+    for record in stakeholders:
+        pos = page.grid.nodes[record["key"]].pos()
+        assert cell_of(pos.x() / SIZE, 1 - pos.y() / SIZE) == (
+            record["influence"],
+            record["interest"],
+        )
+    assert len(page.grid.arrows) == len(window.controller.document["relations"])
+
+
+def _send(view: QPoint, kind: QEvent.Type, buttons: Qt.MouseButton, widget: object) -> None:
+    event = QMouseEvent(
+        kind, QPointF(view), QPointF(view), Qt.MouseButton.LeftButton, buttons,
+        Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    QApplication.sendEvent(widget, event)  # type: ignore[arg-type]
+
+
+def test_dragging_a_node_to_another_cell_stores_and_undoes(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
+    page = _page(window)
+    record = window.controller.document["stakeholders"][2]  # influence 2, interest 4
+    node = page.grid.nodes[record["key"]]
+    viewport = page.grid.viewport()
+    start = page.grid.mapFromScene(node.scenePos())
+    target = page.grid.mapFromScene(to_scene(0.9, 0.9))  # top right: influence 5, interest 5
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    # QTest cannot move with a button held; a move event with the button down can.
+    _send(target, QEvent.Type.MouseMove, Qt.MouseButton.LeftButton, viewport)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=target)
+
+    def moved() -> bool:
+        record = window.controller.document["stakeholders"][2]
+        return (record["influence"], record["interest"]) == (5, 5)
+
+    qtbot.waitUntil(moved)
+    window.undo_action.trigger()
+    back = window.controller.document["stakeholders"][2]
+    assert (back["influence"], back["interest"]) == (record["influence"], record["interest"])
+
+
+def test_a_role_from_the_catalogue_brings_its_domain_and_offer(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
+    page = _page(window)
+    page.table.entry.setFocus()
+    qtbot.keyClicks(page.table.entry, "Logopedist")  # QTest types ASCII only
+    qtbot.keyClick(page.table.entry, Qt.Key.Key_Return)
+    added = window.controller.document["stakeholders"][-1]
+    assert added["domain"] == "primary_care" and added["offer"]
+    assert added["key"] in page.grid.nodes
+
+
+def test_relations_are_added_and_removed_with_undo(window: SessionWindow) -> None:
+    page = _page(window)
+    before = len(window.controller.document["relations"])
+    page.source.setCurrentIndex(0)
+    page.target.setCurrentIndex(page.target.count() - 1)
+    page.kind.setCurrentIndex(1)
+    page.add_relation()
+    assert len(window.controller.document["relations"]) == before + 1
+    assert len(page.grid.arrows) == before + 1
+    page.relation_list.setCurrentRow(0)
+    page.remove_relation()
+    assert len(window.controller.document["relations"]) == before
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert len(window.controller.document["relations"]) == before

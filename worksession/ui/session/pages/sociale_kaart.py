@@ -1,0 +1,190 @@
+"""Sociale kaart: who is active in the wijk, with what offer, as a table and as a
+power/interest grid; relations (who refers to whom) as arrows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from worksession.domain.models import Relation, Stakeholder
+from worksession.domain.values import Domain, RelationKind
+from worksession.i18n import N_, _
+from worksession.programmes.model import Step
+from worksession.storage.operations.sociale_kaart import (
+    add_relation,
+    add_stakeholder,
+    list_relations,
+    list_stakeholders,
+    update_stakeholder,
+)
+from worksession.ui.session.commands import AddCommand, EditCommand, RemoveCommand
+from worksession.ui.session.controller import SessionController
+from worksession.ui.session.pages.base import StepPage
+from worksession.ui.session.power_grid_view import PowerGridView
+from worksession.ui.session.record_model import Column
+from worksession.ui.session.record_table import RecordTable
+
+STAKEHOLDER_COLUMNS = (
+    Column("name", N_("Name")),
+    Column("organisation", N_("Organisation")),
+    Column("domain", N_("Domain"), "choice", Domain.pairs()),
+    Column("role", N_("Role")),
+    Column("influence", N_("Influence"), "int"),
+    Column("interest", N_("Interest"), "int"),
+    Column("present", N_("Present"), "bool"),
+    Column("offer", N_("Offer")),
+)
+
+
+class SocialeKaartPage(StepPage):
+    def __init__(self, controller: SessionController, step: Step) -> None:
+        super().__init__(controller, step)
+        db, session_id = controller.db, controller.session_id
+        roles = {role.name.lower(): role for role in controller.library.roles.values()}
+
+        def add(name: str) -> Stakeholder:
+            role = roles.get(name.lower())
+            extra: dict[str, Any] = {}
+            if role is not None:
+                extra = {"domain": role.domain, "role": role.name, "offer": role.offer}
+            return add_stakeholder(db=db, session_id=session_id, name=name, **extra)
+
+        self.table = RecordTable(
+            controller,
+            model=Stakeholder,
+            columns=STAKEHOLDER_COLUMNS,
+            rows=lambda: list_stakeholders(db=db, session_id=session_id),
+            add=add,
+            update=lambda row_id, values: update_stakeholder(
+                db=db, stakeholder_id=row_id, **values
+            ),
+            placeholder=_("A party in the wijk (type to choose a role from the catalogue)"),
+            noun=_("stakeholder"),
+        )
+        completer = QCompleter(sorted(role.name for role in controller.library.roles.values()))
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.table.entry.setCompleter(completer)
+        self.grid = PowerGridView(self._moved)
+        self.relations = self._relations_panel()
+
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.table, stretch=3)
+        column.addWidget(self.relations, stretch=2)
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(self.grid)
+        split.setSizes([520, 480])
+        self.layout_.addWidget(split, stretch=1)
+        self.refresh()
+
+    def _relations_panel(self) -> QWidget:
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(_("Relations")))
+        self.relation_list = QListWidget()
+        self.relation_list.setAccessibleName(_("Relations"))
+        layout.addWidget(self.relation_list, stretch=1)
+        self.source = QComboBox()
+        self.source.setAccessibleName(_("From"))
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(_("Kind of relation"))
+        for kind in RelationKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.target = QComboBox()
+        self.target.setAccessibleName(_("To"))
+        add = QPushButton(_("Add"))
+        add.clicked.connect(self.add_relation)
+        remove = QPushButton(_("Remove"))
+        remove.setAccessibleName(_("Remove the selected relation"))
+        remove.clicked.connect(self.remove_relation)
+        row = QHBoxLayout()
+        for widget in (self.source, self.kind, self.target, add, remove):
+            row.addWidget(widget, stretch=1 if isinstance(widget, QComboBox) else 0)
+        layout.addLayout(row)
+        return panel
+
+    def refresh(self) -> None:
+        super().refresh()
+        document = self.controller.document
+        self.table.refresh()
+        self.grid.show_document(document)
+        names = {s["key"]: s["name"] for s in document["stakeholders"]}
+        self.relation_list.clear()
+        stored = list_relations(db=self.controller.db, session_id=self.controller.session_id)
+        for row, relation in zip(stored, document["relations"], strict=True):
+            text = (
+                f"{names[relation['from']]} → {RelationKind(relation['kind']).label} → "
+                + names[relation["to"]]
+            )
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, row.id)
+            self.relation_list.addItem(item)
+        ids = {
+            s.key: s.id
+            for s in list_stakeholders(db=self.controller.db, session_id=self.controller.session_id)
+        }
+        for combo in (self.source, self.target):
+            chosen = combo.currentData()
+            combo.clear()
+            for key, name in names.items():
+                combo.addItem(name, ids[key])
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+
+    def has_content(self) -> bool:
+        return bool(self.controller.document["stakeholders"])
+
+    def _stakeholder_ids(self) -> dict[str, int]:
+        rows = list_stakeholders(db=self.controller.db, session_id=self.controller.session_id)
+        return {row.key: int(row.id or 0) for row in rows}
+
+    def _moved(self, key: str, influence: int, interest: int) -> None:
+        record = next(s for s in self.controller.document["stakeholders"] if s["key"] == key)
+        stakeholder_id = self._stakeholder_ids()[key]
+        db = self.controller.db
+        command = EditCommand(
+            _("Move {name}").format(name=record["name"]),
+            lambda values: update_stakeholder(
+                db=db, stakeholder_id=int(stakeholder_id or 0), **values
+            ),
+            {"influence": record["influence"], "interest": record["interest"]},
+            {"influence": influence, "interest": interest},
+        )
+        if not self.controller.execute(command):
+            self.refresh()
+
+    def add_relation(self) -> None:
+        source, target = self.source.currentData(), self.target.currentData()
+        if source is None or target is None:
+            return
+        db, kind = self.controller.db, self.kind.currentData()
+        command = AddCommand(
+            _("Add relation"),
+            db,
+            Relation,
+            lambda: add_relation(db=db, source_id=source, target_id=target, kind=kind),
+        )
+        self.controller.execute(command)
+
+    def remove_relation(self) -> None:
+        item = self.relation_list.currentItem()
+        if item is not None:
+            relation_id = int(item.data(Qt.ItemDataRole.UserRole))
+            command = RemoveCommand(_("Remove relation"), self.controller.db, Relation, relation_id)
+            self.controller.execute(command)
