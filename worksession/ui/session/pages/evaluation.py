@@ -31,6 +31,7 @@ class EvaluationPage(StepPage):
         self.score = QSpinBox()
         self.score.setRange(0, 10)
         self.score.setSpecialValueText("–")
+        self.score.setMaximumWidth(120)
         self.score.setAccessibleName(_("Score (1–10)"))
         self.score.valueChanged.connect(self._score_changed)
         form.addRow(_("Score (1–10)"), self.score)

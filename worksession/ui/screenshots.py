@@ -1,0 +1,78 @@
+"""Render every screen to PNG for a look as a user would: ``make screenshots``.
+
+The start window empty and filled, every step page of the demo session, and the dialogs, in
+Dutch, offscreen, into ``build/screenshots/``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from worksession.app import install_qt_translations
+from worksession.i18n import set_language
+from worksession.programmes.library import load_library
+from worksession.storage.opening import open_database
+from worksession.ui.session.controller import SessionController
+from worksession.ui.session.window import SessionWindow
+from worksession.ui.start_window import StartWindow
+
+
+def _save(widget: QWidget, folder: Path, name: str) -> Path:
+    QApplication.processEvents()
+    path = folder / f"{name}.png"
+    widget.grab().save(str(path))
+    return path
+
+
+def render_all(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    install_qt_translations(app)
+    library = load_library()
+    written = []
+    with tempfile.TemporaryDirectory() as scratch:
+        db = open_database(Path(scratch) / "screenshots.sqlite3")
+        start = StartWindow(db, library)
+        start.resize(1100, 640)
+        start.show()
+        written.append(_save(start, folder, "00-start-empty"))
+        start.create_demo()
+        written.append(_save(start, folder, "01-start-filled"))
+        dialog = start.new_session()
+        written.append(_save(dialog, folder, "02-new-session"))
+        dialog.reject()
+        toolkit = start.show_toolkit()
+        written.append(_save(toolkit, folder, "03-toolkit"))
+        toolkit.reject()
+        session_id = start.model.session_at(0).id
+        assert session_id is not None
+        window = SessionWindow(SessionController(db, session_id, library))
+        window.resize(1440, 900)
+        window.show()
+        for row, page in enumerate(window.page_list):
+            window.go_to(row)
+            written.append(_save(window, folder, f"{10 + row:02d}-{page.step.id}"))
+        window.close()
+        start.close()
+        db.close()
+    return written
+
+
+def main() -> int:
+    set_language("nl")
+    folder = Path(sys.argv[1] if len(sys.argv) > 1 else "build/screenshots")
+    for path in render_all(folder):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
