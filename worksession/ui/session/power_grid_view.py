@@ -122,6 +122,7 @@ class PowerGridView(QGraphicsView):
         self.setScene(QGraphicsScene(QRectF(-40, -20, SIZE + 190, SIZE + 60), self))
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setAccessibleName(_("Power/interest grid"))
+        self.viewport().setAccessibleName(_("Power/interest grid"))
         self.setMinimumSize(360, 360)
 
     def show_document(self, document: Document) -> None:

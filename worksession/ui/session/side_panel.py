@@ -44,6 +44,7 @@ class SidePanel(QWidget):
         self.instructions_area = QScrollArea()
         self.instructions_area.setWidgetResizable(True)
         self.instructions_area.setWidget(self.instructions)
+        self.instructions_area.setAccessibleName(_("Instructions for the coach"))
         self.toggle.toggled.connect(self.instructions_area.setVisible)
 
         notes_label = QLabel(_("Notes for this step"))

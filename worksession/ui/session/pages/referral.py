@@ -28,6 +28,7 @@ class ReferralPage(StepPage):
         self.layout_.addWidget(self.empty)
         self.area = QScrollArea()
         self.area.setWidgetResizable(True)
+        self.area.setAccessibleName(_("Improvement points per priority"))
         self.layout_.addWidget(self.area, stretch=1)
         self.tables: dict[int, RecordTable] = {}
         self._shown: tuple[tuple[int, str], ...] = ()
