@@ -7,9 +7,10 @@ import sys
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from worksession.i18n import _, current_language
+from worksession.i18n import _, current_language, set_language
 from worksession.locations import database_location
 from worksession.programmes.library import load_library, user_sessions_dir
+from worksession.settings import chosen_language
 from worksession.storage.errors import StorageError
 from worksession.storage.opening import open_database
 
@@ -25,6 +26,7 @@ def install_qt_translations(app: QApplication) -> None:
 def run_app(*, database: str | None = None) -> int:
     from worksession.ui.start_window import StartWindow
 
+    set_language(chosen_language())
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("worksession")

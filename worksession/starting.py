@@ -13,6 +13,7 @@ from worksession.storage.database import Database
 from worksession.storage.operations.sessions import create_session
 
 Entry = TypeVar("Entry", Programme, CasusFile)
+DEFAULT_PROGRAMME = "samenwerken-in-de-wijk"  # the dagdeel of the toolkit
 
 
 def programme_steps(programme: Programme) -> list[dict[str, Any]]:

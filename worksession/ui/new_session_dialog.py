@@ -19,9 +19,8 @@ from PySide6.QtWidgets import (
 from worksession.export.programme_overview import duration_text
 from worksession.i18n import _
 from worksession.programmes.model import Library
+from worksession.starting import DEFAULT_PROGRAMME
 from worksession.ui.toolkit_dialog import origin_text
-
-DEFAULT_PROGRAMME = "samenwerken-in-de-wijk"
 
 
 class NewSessionDialog(QDialog):

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -35,7 +35,14 @@ from worksession.ui.new_session_dialog import NewSessionDialog
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.window import SessionWindow
 from worksession.ui.session_table_model import SessionTableModel
+from worksession.ui.settings_dialog import SettingsDialog
 from worksession.ui.toolkit_dialog import ToolkitDialog
+from worksession.ui.window_state import (
+    last_session,
+    remember_session,
+    restore_geometry,
+    save_geometry,
+)
 
 
 class StartWindow(QMainWindow):
@@ -111,6 +118,7 @@ class StartWindow(QMainWindow):
             _("Create example session"), "Ctrl+Shift+D", self.create_demo
         )
         search_action = self._action(_("Search"), "Ctrl+F", self.search.setFocus)
+        self.settings_action = self._action(_("Settings…"), "Ctrl+,", self.show_settings)
         quit_action = QAction(_("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -121,6 +129,7 @@ class StartWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.demo_action)
         menu.addSeparator()
+        menu.addAction(self.settings_action)
         menu.addAction(quit_action)
         self.toolkit_action = QAction(_("Programmes and casus…"), self)
         self.toolkit_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
@@ -128,6 +137,8 @@ class StartWindow(QMainWindow):
         self.menuBar().addMenu(_("&Toolkit")).addAction(self.toolkit_action)
         self.refresh()
         self._show_toolkit_problems()
+        restore_geometry(self, "start")
+        self._select(last_session())
 
     def _action(self, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self)
@@ -201,6 +212,17 @@ class StartWindow(QMainWindow):
         self._library = library
         self._show_toolkit_problems()
 
+    def show_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self)
+        dialog.open()
+        return dialog
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for window in self.session_windows:
+            window.close()
+        save_geometry(self, "start")
+        super().closeEvent(event)
+
     def create_demo(self) -> None:
         session = create_demo_session(db=self._db, library=self._library)
         self.refresh()
@@ -226,6 +248,7 @@ class StartWindow(QMainWindow):
                 window.activateWindow()
                 return window
         window = SessionWindow(SessionController(self._db, session_id, self._library))
+        remember_session(session_id)
         window.controller.changed.connect(self.refresh)
         self.session_windows.append(window)
         window.show()

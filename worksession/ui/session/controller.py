@@ -16,7 +16,9 @@ from PySide6.QtGui import QUndoStack
 from worksession.domain.checks import Check, lesson_checks
 from worksession.domain.interchange import Document
 from worksession.domain.validation import ValidationError
+from worksession.domain.values import StepKind
 from worksession.programmes.model import Library, Step
+from worksession.starting import DEFAULT_PROGRAMME
 from worksession.storage.database import Database
 from worksession.storage.document import read_document
 from worksession.storage.errors import StorageError
@@ -45,8 +47,18 @@ class SessionController(QObject):
         raw: list[dict[str, Any]] = self.document["session"].get("programme_steps", [])
         if raw:
             return [Step.from_dict(step) for step in raw]
-        programme = self.library.programmes.get(self.document["session"].get("programme", ""))
-        return list(programme.steps) if programme else []
+        # A session made without a programme (an import, the CLI) gets the standard one, and
+        # failing that every kind of step once: the coach can always work on every part.
+        programme = self.library.programmes.get(
+            self.document["session"].get("programme", "")
+        ) or self.library.programmes.get(DEFAULT_PROGRAMME)
+        if programme is not None:
+            return list(programme.steps)
+        return [
+            Step(id=kind.value.replace("_", "-"), title=kind.label, kind=kind, minutes=0)
+            for kind in StepKind
+            if kind not in (StepKind.BREAK, StepKind.PLENARY, StepKind.REVIEW)
+        ]
 
     def reload(self) -> None:
         self.document = read_document(db=self.db, session_id=self.session_id)

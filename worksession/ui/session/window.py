@@ -27,6 +27,7 @@ from worksession.ui.session.controller import SessionController
 from worksession.ui.session.page_factory import page_for
 from worksession.ui.session.pages.base import StepPage
 from worksession.ui.session.side_panel import SidePanel
+from worksession.ui.window_state import restore_geometry, save_geometry
 
 ZOOM_STEP = 1.1
 
@@ -72,6 +73,7 @@ class SessionWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([240, 760, 280])
         self.setCentralWidget(splitter)
+        self.splitter = splitter
 
         self.saved_label = QLabel()
         self.statusBar().addPermanentWidget(self.saved_label)
@@ -82,6 +84,7 @@ class SessionWindow(QMainWindow):
         self._refresh_navigator()
         self._saved(None)
         self.navigator.setCurrentRow(0)
+        restore_geometry(self, "session", self.splitter)
 
     # --- navigation ---------------------------------------------------------------------------
     def current_page(self) -> StepPage:
@@ -195,9 +198,12 @@ class SessionWindow(QMainWindow):
         self.setFont(font)
 
     def flush(self) -> None:
-        self.current_page().flush()
+        page = self.pages.currentWidget()
+        if isinstance(page, StepPage):
+            page.flush()
         self.side.flush()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush()
+        save_geometry(self, "session", self.splitter)
         super().closeEvent(event)

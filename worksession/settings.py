@@ -1,0 +1,68 @@
+"""The user's preferences, declared once (name, type, default) and read through this module.
+
+Session data lives in the database and window state in Qt's settings; what is here are the few
+choices a user makes for the app itself, kept as JSON in the config folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from worksession.files import atomic_write_bytes
+from worksession.i18n import DEFAULT_LANGUAGE, LANGUAGES
+
+SETTINGS_FILE = "settings.json"
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    choices: tuple[Any, ...] = ()
+
+
+SETTINGS = {
+    "language": Setting("language", DEFAULT_LANGUAGE, LANGUAGES),
+}
+
+
+def config_dir() -> Path:
+    folder = Path(platformdirs.user_config_dir("worksession", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return folder
+
+
+def load_settings() -> dict[str, Any]:
+    """Every declared setting: the stored value when it is valid, else the default."""
+    values = {name: setting.default for name, setting in SETTINGS.items()}
+    try:
+        stored = json.loads((config_dir() / SETTINGS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        stored = {}
+    if isinstance(stored, dict):
+        for name, setting in SETTINGS.items():
+            value = stored.get(name)
+            if value is not None and (not setting.choices or value in setting.choices):
+                values[name] = value
+    return values
+
+
+def save_setting(name: str, value: Any) -> None:
+    setting = SETTINGS[name]
+    if setting.choices and value not in setting.choices:
+        raise ValueError(f"{name}: {value!r} is not one of {setting.choices}")
+    values = load_settings()
+    values[name] = value
+    text = json.dumps(values, indent=2, ensure_ascii=False) + "\n"
+    atomic_write_bytes(config_dir() / SETTINGS_FILE, text.encode("utf-8"))
+
+
+def chosen_language() -> str:
+    """``$WORKSESSION_LANG`` when set (handy for a one-off run), else the saved choice."""
+    return os.environ.get("WORKSESSION_LANG") or str(load_settings()["language"])
