@@ -13,6 +13,7 @@ from worksession.programmes.library import load_library, user_sessions_dir
 from worksession.settings import chosen_language
 from worksession.storage.errors import StorageError
 from worksession.storage.opening import open_database
+from worksession.ui import error_report
 
 
 def install_qt_translations(app: QApplication) -> None:
@@ -32,6 +33,7 @@ def run_app(*, database: str | None = None) -> int:
     app.setApplicationName("worksession")
     app.setApplicationDisplayName("Worksession")
     install_qt_translations(app)
+    error_report.install()
     try:
         db = open_database(database_location(database))
     except StorageError as error:

@@ -49,3 +49,16 @@ def test_qt_standard_buttons_speak_dutch(qapp: QApplication) -> None:
 
     install_qt_translations(qapp)
     assert QCoreApplication.translate("QPlatformTheme", "Close") == "Sluiten"
+
+
+def test_an_unexpected_error_is_logged_and_explained(qapp: QApplication) -> None:
+    from worksession.ui import error_report
+
+    seen: list[str] = []
+    _close_later(qapp, QMessageBox, seen)
+    try:
+        raise RuntimeError("schijf vol")
+    except RuntimeError as error:
+        error_report.report(RuntimeError, error, error.__traceback__)
+    assert len(seen) == 1 and "schijf vol" in seen[0]
+    assert "RuntimeError: schijf vol" in error_report.log_path().read_text(encoding="utf-8")

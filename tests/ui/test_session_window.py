@@ -105,3 +105,30 @@ def test_zoom_makes_the_text_larger(window: SessionWindow) -> None:
     window.zoom_out_action.trigger()
     assert abs(window.font().pointSizeF() - before) < 0.01
     assert QApplication.instance() is not None
+
+
+def test_the_record_tables_pass_the_model_tester(
+    qtmodeltester: object, window: SessionWindow
+) -> None:
+    from worksession.ui.session.record_table import RecordTable
+
+    tables = [table for page in window.page_list for table in page.findChildren(RecordTable)]
+    assert len(tables) >= 6
+    for table in tables:
+        qtmodeltester.check(table.model)  # type: ignore[attr-defined]
+
+
+def test_ctrl_f_finds_a_person_or_a_word_in_any_step(qtbot: QtBot, window: SessionWindow) -> None:
+    window.go_to(_row_of(window, StepKind.WELCOME))
+    window.find_action.trigger()
+    assert window.find_field.hasFocus()
+    qtbot.keyClicks(window.find_field, "Pelzer")
+    qtbot.keyClick(window.find_field, Qt.Key.Key_Return)
+    # The next step after Welkom that names her: who is who.
+    assert window.current_page().step.kind == StepKind.INTRODUCTIONS
+    qtbot.keyClick(window.find_field, Qt.Key.Key_Return)  # Enter again: the next place
+    assert window.current_page().step.kind == StepKind.AGREEMENTS
+    assert window.find_text("mijnwijk")
+    assert window.current_page().step.kind == StepKind.CASUS
+    assert not window.find_text("ruimtevaart")
+    assert "ruimtevaart" in window.statusBar().currentMessage()

@@ -61,6 +61,7 @@ class StakeholderNode(QGraphicsEllipseItem):
         name = record["name"]
         short = name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1] + "…"
         self.label = QGraphicsSimpleTextItem(short, self)
+        self.label.setBrush(QColor("#202020"))
         self.label.setPos(NODE / 2 + 3, -NODE / 2)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
@@ -121,6 +122,8 @@ class PowerGridView(QGraphicsView):
         # Room on the right for the labels of the rightmost column.
         self.setScene(QGraphicsScene(QRectF(-40, -20, SIZE + 190, SIZE + 60), self))
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # The grid is a sheet of paper in light and dark mode alike, as it will be in the PDF.
+        self.setBackgroundBrush(QBrush(QColor("#ffffff")))
         self.setAccessibleName(_("Power/interest grid"))
         self.viewport().setAccessibleName(_("Power/interest grid"))
         self.setMinimumSize(360, 360)

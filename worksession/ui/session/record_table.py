@@ -96,6 +96,18 @@ class RecordTable(QWidget):
             # Long text (an offer, a why) should not push the other columns off the screen.
             self.view.setColumnWidth(column, min(self.view.columnWidth(column), MAX_COLUMN_WIDTH))
 
+    def find_text(self, text: str, after: int = -1) -> bool:
+        """Select the first row after ``after`` whose cells contain ``text``; True if found."""
+        needle = text.casefold()
+        for row in range(after + 1, self.model.rowCount()):
+            for column in range(self.model.columnCount()):
+                value = self.model.data(self.model.index(row, column))
+                if isinstance(value, str) and needle in value.casefold():
+                    self.view.setCurrentIndex(self.model.index(row, column))
+                    self.view.scrollTo(self.view.currentIndex())
+                    return True
+        return False
+
     def add_from_entry(self) -> None:
         name = self.entry.text().strip()
         if not name:

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -40,6 +41,11 @@ class SessionWindow(QMainWindow):
         self._base_font = self.font().pointSizeF()
         self._zoom = 1.0
 
+        self.find_field = QLineEdit()
+        self.find_field.setPlaceholderText(_("Find in this session (Ctrl+F)"))
+        self.find_field.setAccessibleName(_("Find in this session"))
+        self.find_field.setClearButtonEnabled(True)
+        self.find_field.returnPressed.connect(lambda: self.find_text(self.find_field.text()))
         self.navigator = QListWidget()
         self.navigator.setAccessibleName(_("Steps"))
         self.navigator.setMinimumWidth(220)
@@ -66,8 +72,13 @@ class SessionWindow(QMainWindow):
 
         self.side = SidePanel(controller)
         self.side.check_chosen.connect(self.go_to_check)
+        left = QWidget()
+        left_column = QVBoxLayout(left)
+        left_column.setContentsMargins(0, 0, 0, 0)
+        left_column.addWidget(self.find_field)
+        left_column.addWidget(self.navigator)
         splitter = QSplitter()
-        splitter.addWidget(self.navigator)
+        splitter.addWidget(left)
         splitter.addWidget(centre)
         splitter.addWidget(self.side)
         splitter.setStretchFactor(1, 1)
@@ -137,9 +148,14 @@ class SessionWindow(QMainWindow):
         self.banner.show()
 
     # --- actions ------------------------------------------------------------------------------
-    def _action(self, text: str, shortcuts: list[QKeySequence], slot: object) -> QAction:
+    def _action(
+        self,
+        text: str,
+        shortcuts: list[QKeySequence] | list[QKeySequence.StandardKey],
+        slot: object,
+    ) -> QAction:
         action = QAction(text, self)
-        action.setShortcuts(shortcuts)
+        action.setShortcuts(shortcuts)  # type: ignore[arg-type]
         action.triggered.connect(slot)
         self.addAction(action)
         return action
@@ -162,6 +178,9 @@ class SessionWindow(QMainWindow):
             _("Previous step"),
             [QKeySequence("Alt+Left"), QKeySequence("Ctrl+PgUp")],
             lambda: self.go_to(self.navigator.currentRow() - 1),
+        )
+        self.find_action = self._action(
+            _("Find"), [QKeySequence.StandardKey.Find], self._focus_find
         )
         self.full_screen_action = self._action(
             _("Full screen"), [QKeySequence("F11")], self.toggle_full_screen
@@ -186,6 +205,26 @@ class SessionWindow(QMainWindow):
                 self.zoom_out_action,
             ]
         )
+
+    def _focus_find(self) -> None:
+        self.find_field.setFocus()
+        self.find_field.selectAll()
+
+    def find_text(self, text: str) -> bool:
+        """Go to the next step (after the current one, wrapping) that contains ``text``."""
+        if not text.strip():
+            return False
+        count = len(self.page_list)
+        current = self.navigator.currentRow()
+        for offset in range(1, count + 1):
+            row = (current + offset) % count
+            if self.page_list[row].find_text(text):
+                self.go_to(row)
+                self.page_list[row].find_text(text)  # once visible, so the selection shows
+                self.statusBar().clearMessage()
+                return True
+        self.statusBar().showMessage(_("“{text}” is not in this session.").format(text=text), 5000)
+        return False
 
     def toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()

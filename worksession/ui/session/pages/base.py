@@ -6,15 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from worksession.domain.checks import Check
 from worksession.domain.interchange import Document
 from worksession.i18n import _
 from worksession.programmes.model import Step
-from worksession.ui.session.autosave import AutosaveText, TextWidget
+from worksession.ui.session.autosave import AutosaveText, TextWidget, text_of
 from worksession.ui.session.commands import EditCommand
 from worksession.ui.session.controller import SessionController
+from worksession.ui.session.record_table import RecordTable
 
 
 class StepPage(QWidget):
@@ -57,6 +59,28 @@ class StepPage(QWidget):
 
     def has_content(self) -> bool:
         """Whether the step has recorded what it should (for the navigator's mark)."""
+        return False
+
+    def find_text(self, text: str) -> bool:
+        """Show the first place on this page that contains ``text``; True when there is one."""
+        needle = text.casefold()
+        for table in self.findChildren(RecordTable):
+            if table.find_text(text):
+                return True
+        for binding, _read in self._bindings:
+            widget = binding.widget
+            haystack = text_of(widget)
+            position = haystack.casefold().find(needle)
+            if position >= 0:
+                widget.setFocus()
+                if isinstance(widget, QLineEdit):
+                    widget.setSelection(position, len(text))
+                else:
+                    cursor = widget.textCursor()
+                    cursor.setPosition(position)
+                    cursor.setPosition(position + len(text), QTextCursor.MoveMode.KeepAnchor)
+                    widget.setTextCursor(cursor)
+                return True
         return False
 
     # --- helpers for subclasses -------------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QTreeWidgetItemIterator
 
 from worksession.domain.values import Domain
 from worksession.i18n import _
@@ -46,6 +46,18 @@ class IntroductionsPage(StepPage):
         self.tree.expandAll()
         for column in range(3):
             self.tree.resizeColumnToContents(column)
+
+    def find_text(self, text: str) -> bool:
+        needle = text.casefold()
+        iterator = QTreeWidgetItemIterator(
+            self.tree, QTreeWidgetItemIterator.IteratorFlag.NoChildren
+        )
+        while (item := iterator.value()) is not None:
+            if any(needle in item.text(column).casefold() for column in range(3)):
+                self.tree.setCurrentItem(item)
+                return True
+            iterator += 1
+        return False
 
     def has_content(self) -> bool:
         return bool(self.controller.document["participants"])

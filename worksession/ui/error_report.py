@@ -1,0 +1,46 @@
+"""The last safety net: an unexpected error becomes a message, not a traceback or a crash.
+
+Every change was committed when it was made, so the work is safe; the details go to a log file
+in the data folder for whoever helps the coach afterwards.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from worksession.i18n import _
+from worksession.locations import data_dir
+
+LOG_FILE = "worksession.log"
+
+
+def log_path() -> Path:
+    return data_dir() / LOG_FILE
+
+
+def report(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+    details = "".join(traceback.format_exception(kind, error, tb))
+    try:
+        with log_path().open("a", encoding="utf-8") as log:
+            log.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')}\n{details}\n")
+    except OSError:
+        pass  # a full disk must not turn a message into a second error
+    if QApplication.instance() is not None:
+        QMessageBox.warning(
+            None,
+            _("Something went wrong"),
+            _(
+                "Something unexpected went wrong: {error}\n\nEverything up to your last change "
+                "is saved. The details are in {log}."
+            ).format(error=error, log=log_path()),
+        )
+
+
+def install() -> None:
+    sys.excepthook = report
