@@ -36,7 +36,7 @@ def run_app(*, database: str | None = None) -> int:
     error_report.install()
     try:
         db = open_database(database_location(database))
-    except StorageError as error:
+    except (StorageError, OSError) as error:
         QMessageBox.critical(None, _("The database cannot be opened"), str(error))
         return 2
     window = StartWindow(

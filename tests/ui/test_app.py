@@ -62,3 +62,12 @@ def test_an_unexpected_error_is_logged_and_explained(qapp: QApplication) -> None
         error_report.report(RuntimeError, error, error.__traceback__)
     assert len(seen) == 1 and "schijf vol" in seen[0]
     assert "RuntimeError: schijf vol" in error_report.log_path().read_text(encoding="utf-8")
+
+
+def test_a_data_folder_that_cannot_be_made_is_explained(qapp: QApplication, tmp_path: Path) -> None:
+    blocked = tmp_path / "bestand"
+    blocked.write_text("geen map", encoding="utf-8")
+    seen: list[str] = []
+    _close_later(qapp, QMessageBox, seen)
+    assert run_app(database=str(blocked / "sub" / "db.sqlite3")) == 2
+    assert len(seen) == 1 and "bestand" in seen[0]

@@ -94,6 +94,15 @@ class PreparationPage(StepPage):
         variant_row.addStretch()
         self.accredited.clicked.connect(self._accredited_clicked)
         form.addRow(_("Variant"), variant_row)
+        self.ambition = self.bind_text(
+            self.text_area(2),
+            label=_("Ambition"),
+            read=lambda d: d["session"]["ambition"],
+            write=write_session,
+            field="ambition",
+            merge=("session", "ambition"),
+        )
+        form.addRow(_("Ambition"), self.ambition)
         self.layout_.addLayout(form)
 
         self.people_heading = QLabel()
