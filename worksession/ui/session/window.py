@@ -96,6 +96,7 @@ class SessionWindow(QMainWindow):
         self._saved(None)
         self.navigator.setCurrentRow(0)
         restore_geometry(self, "session", self.splitter)
+        self.navigator.setFocus()
 
     # --- navigation ---------------------------------------------------------------------------
     def current_page(self) -> StepPage:

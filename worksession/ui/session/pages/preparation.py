@@ -102,6 +102,7 @@ class PreparationPage(StepPage):
             field="ambition",
             merge=("session", "ambition"),
         )
+        self.ambition.setMaximumHeight(4 * self.ambition.fontMetrics().lineSpacing() + 12)
         form.addRow(_("Ambition"), self.ambition)
         self.layout_.addLayout(form)
 
