@@ -8,10 +8,12 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from worksession.demo import create_demo_session
+from worksession.domain.values import StepKind
 from worksession.programmes.library import load_library
 from worksession.programmes.model import Library
 from worksession.storage.database import Database
 from worksession.ui.session.controller import SessionController
+from worksession.ui.session.pages.base import StepPage
 from worksession.ui.session.window import SessionWindow
 
 
@@ -34,3 +36,10 @@ def window(qtbot: QtBot, controller: SessionController) -> Iterator[SessionWindo
     window.show()
     qtbot.waitExposed(window)
     yield window
+
+
+def page_of(window: SessionWindow, kind: StepKind) -> StepPage:
+    """Go to the first step of ``kind`` and return its page."""
+    row = next(i for i, page in enumerate(window.page_list) if page.step.kind == kind)
+    window.go_to(row)
+    return window.current_page()

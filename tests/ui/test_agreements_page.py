@@ -6,15 +6,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from tests.ui.conftest import page_of
 from worksession.domain.values import StepKind
 from worksession.ui.session.pages.agreements import AgreementsPage, PartnersDialog
 from worksession.ui.session.window import SessionWindow
 
 
 def _page(window: SessionWindow) -> AgreementsPage:
-    row = next(i for i, p in enumerate(window.page_list) if p.step.kind == StepKind.AGREEMENTS)
-    window.go_to(row)
-    page = window.current_page()
+    page = page_of(window, StepKind.AGREEMENTS)
     assert isinstance(page, AgreementsPage)
     return page
 

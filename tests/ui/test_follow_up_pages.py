@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from tests.ui.conftest import page_of
 from worksession.domain.values import StepKind
 from worksession.ui.session.pages.base import StepPage
 from worksession.ui.session.pages.evaluation import EvaluationPage
@@ -14,9 +15,7 @@ from worksession.ui.session.window import SessionWindow
 
 
 def _page(window: SessionWindow, kind: StepKind) -> StepPage:
-    row = next(i for i, p in enumerate(window.page_list) if p.step.kind == kind)
-    window.go_to(row)
-    return window.current_page()
+    return page_of(window, kind)
 
 
 def test_each_priority_has_its_improvement_points(qtbot: QtBot, window: SessionWindow) -> None:

@@ -6,15 +6,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
+from tests.ui.conftest import page_of
 from worksession.domain.values import StepKind
 from worksession.ui.session.pages.preparation import PreparationPage
 from worksession.ui.session.window import SessionWindow
 
 
 def _page(window: SessionWindow) -> PreparationPage:
-    row = next(i for i, p in enumerate(window.page_list) if p.step.kind == StepKind.PREPARATION)
-    window.go_to(row)
-    page = window.current_page()
+    page = page_of(window, StepKind.PREPARATION)
     assert isinstance(page, PreparationPage)
     return page
 

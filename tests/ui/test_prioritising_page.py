@@ -5,15 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from tests.ui.conftest import page_of
 from worksession.domain.values import StepKind
 from worksession.ui.session.pages.prioritising import PrioritisingPage
 from worksession.ui.session.window import SessionWindow
 
 
 def _page(window: SessionWindow) -> PrioritisingPage:
-    row = next(i for i, p in enumerate(window.page_list) if p.step.kind == StepKind.PRIORITISING)
-    window.go_to(row)
-    page = window.current_page()
+    page = page_of(window, StepKind.PRIORITISING)
     assert isinstance(page, PrioritisingPage)
     return page
 

@@ -7,6 +7,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from tests.ui.conftest import page_of
 from worksession.domain.power_grid import cell_of
 from worksession.domain.values import StepKind
 from worksession.ui.session.pages.sociale_kaart import SocialeKaartPage
@@ -15,9 +16,7 @@ from worksession.ui.session.window import SessionWindow
 
 
 def _page(window: SessionWindow) -> SocialeKaartPage:
-    row = next(i for i, p in enumerate(window.page_list) if p.step.kind == StepKind.SOCIALE_KAART)
-    window.go_to(row)
-    page = window.current_page()
+    page = page_of(window, StepKind.SOCIALE_KAART)
     assert isinstance(page, SocialeKaartPage)
     return page
 

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from worksession.domain.interchange import Document
+from worksession.domain.validation import ValidationError
 from worksession.i18n import _
 from worksession.storage.database import Database
 from worksession.storage.operations._rows import PersonRef
@@ -62,6 +63,16 @@ def parse_day(text: str) -> str | None:
         except ValueError:
             continue
     raise ValueError(text)
+
+
+def parse_day_field(path: str, value: object) -> str | None:
+    """``parse_day`` for a field: a value that is no date is refused naming ``path``."""
+    try:
+        return parse_day(str(value or ""))
+    except ValueError:
+        raise ValidationError(
+            path, _("{value!r} is not a date (DD-MM-YYYY)").format(value=value)
+        ) from None
 
 
 def show_day(iso: str | None) -> str:

@@ -5,13 +5,14 @@ Every edit, addition and removal is one undoable command through the session con
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCompleter,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -95,6 +96,13 @@ class RecordTable(QWidget):
         for column in range(self.model.columnCount()):
             # Long text (an offer, a why) should not push the other columns off the screen.
             self.view.setColumnWidth(column, min(self.view.columnWidth(column), MAX_COLUMN_WIDTH))
+
+    def suggest(self, names: Iterable[str]) -> None:
+        """Offer ``names`` (a catalogue) while typing in the add field, matching anywhere."""
+        completer = QCompleter(sorted(names), self.entry)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.entry.setCompleter(completer)
 
     def find_text(self, text: str, after: int = -1) -> bool:
         """Select the first row after ``after`` whose cells contain ``text``; True if found."""

@@ -6,22 +6,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from worksession.domain.models import Agreement
-from worksession.domain.validation import ValidationError
 from worksession.domain.values import AgreementKind, AgreementStatus
 from worksession.i18n import N_, _
 from worksession.programmes.model import Step
@@ -32,8 +28,9 @@ from worksession.storage.operations.agreements import (
 )
 from worksession.ui.session.commands import EditCommand
 from worksession.ui.session.controller import SessionController
-from worksession.ui.session.lookups import Lookups, parse_day, people_choices, show_day
+from worksession.ui.session.lookups import Lookups, parse_day_field, people_choices, show_day
 from worksession.ui.session.pages.base import StepPage
+from worksession.ui.session.people_checklist import PeopleChecklist
 from worksession.ui.session.record_model import Column
 from worksession.ui.session.record_table import RecordTable
 
@@ -145,13 +142,7 @@ class AgreementsPage(StepPage):
             elif field == "partners":
                 changes["partners"] = [lookups.people[key] for key in value]
             elif field == "due":
-                try:
-                    changes["due"] = parse_day(str(value)) if value else None
-                except ValueError:
-                    raise ValidationError(
-                        "agreement.due",
-                        _("{value!r} is not a date (DD-MM-YYYY)").format(value=value),
-                    ) from None
+                changes["due"] = parse_day_field("agreement.due", value)
             else:
                 changes[field] = value
         update_agreement(db=self.controller.db, agreement_id=agreement_id, **changes)
@@ -202,14 +193,9 @@ class PartnersDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Partners"))
-        self.list = QListWidget()
+        self.list = PeopleChecklist()
         self.list.setAccessibleName(_("Partners"))
-        for key, label in people:
-            item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if key in chosen else Qt.CheckState.Unchecked)
-            self.list.addItem(item)
+        self.list.set_people(people, chosen)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -221,8 +207,4 @@ class PartnersDialog(QDialog):
         layout.addWidget(buttons)
 
     def chosen(self) -> list[str]:
-        return [
-            self.list.item(i).data(Qt.ItemDataRole.UserRole)
-            for i in range(self.list.count())
-            if self.list.item(i).checkState() == Qt.CheckState.Checked
-        ]
+        return self.list.chosen()

@@ -6,25 +6,23 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
 )
 
 from worksession.domain.rules import default_evaluation_date
-from worksession.domain.validation import ValidationError
 from worksession.i18n import _
 from worksession.programmes.model import Step
 from worksession.storage.operations.follow_up import update_follow_up
 from worksession.ui.session.commands import EditCommand
 from worksession.ui.session.controller import SessionController
-from worksession.ui.session.lookups import Lookups, parse_day, people_choices, show_day
+from worksession.ui.session.lookups import Lookups, parse_day_field, people_choices, show_day
 from worksession.ui.session.pages.base import StepPage
+from worksession.ui.session.people_checklist import PeopleChecklist
 
 
 class FollowUpPage(StepPage):
@@ -35,7 +33,7 @@ class FollowUpPage(StepPage):
         self.kartrekker.setAccessibleName(_("Kartrekker"))
         self.kartrekker.activated.connect(self._kartrekker_chosen)
         form.addRow(_("Kartrekker"), self.kartrekker)
-        self.werkgroep = QListWidget()
+        self.werkgroep = PeopleChecklist()
         self.werkgroep.setAccessibleName(_("Werkgroep"))
         self.werkgroep.itemChanged.connect(self._werkgroep_changed)
         form.addRow(_("Werkgroep"), self.werkgroep)
@@ -85,13 +83,7 @@ class FollowUpPage(StepPage):
         changes: dict[str, Any] = {}
         for field, value in values.items():
             if field in ("next_meeting", "evaluation"):
-                try:
-                    changes[field] = parse_day(str(value or ""))
-                except ValueError:
-                    raise ValidationError(
-                        f"follow_up.{field}",
-                        _("{value!r} is not a date (DD-MM-YYYY)").format(value=value),
-                    ) from None
+                changes[field] = parse_day_field(f"follow_up.{field}", value)
             elif field == "kartrekker":
                 changes["kartrekker"] = lookups.person(value)
             elif field == "werkgroep":
@@ -116,16 +108,7 @@ class FollowUpPage(StepPage):
             self.kartrekker.addItem(label, key)
         current = document["follow_up"]["kartrekker"]
         self.kartrekker.setCurrentIndex(max(0, self.kartrekker.findData(current)))
-        members = set(document["follow_up"]["werkgroep"])
-        self.werkgroep.blockSignals(True)
-        self.werkgroep.clear()
-        for key, label in people:
-            item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if key in members else Qt.CheckState.Unchecked)
-            self.werkgroep.addItem(item)
-        self.werkgroep.blockSignals(False)
+        self.werkgroep.set_people(people, document["follow_up"]["werkgroep"])
         suggested = self._suggested()
         self.suggest.setVisible(suggested is not None)
         if suggested is not None:
@@ -139,11 +122,7 @@ class FollowUpPage(StepPage):
 
     def _werkgroep_changed(self, _item: QListWidgetItem) -> None:
         old = self.controller.document["follow_up"]["werkgroep"]
-        new = [
-            self.werkgroep.item(i).data(Qt.ItemDataRole.UserRole)
-            for i in range(self.werkgroep.count())
-            if self.werkgroep.item(i).checkState() == Qt.CheckState.Checked
-        ]
+        new = self.werkgroep.chosen()
         # Keep the order the members were added in; new members go last.
         ordered = [key for key in old if key in new] + [key for key in new if key not in old]
         self._edit(_("werkgroep"), "werkgroep", old, ordered)

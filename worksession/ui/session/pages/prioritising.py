@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCompleter, QLabel, QSplitter
+from PySide6.QtWidgets import QLabel, QSplitter
 
 from worksession.domain.models import Theme
 from worksession.domain.rules import RECOMMENDED_PRIORITIES, too_many_priorities
@@ -53,10 +53,7 @@ class PrioritisingPage(StepPage):
             placeholder=_("A theme (type to choose from the catalogue) — Enter adds"),
             noun=_("theme"),
         )
-        completer = QCompleter(sorted(theme.title for theme in controller.library.themes.values()))
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.themes.entry.setCompleter(completer)
+        self.themes.suggest(theme.title for theme in controller.library.themes.values())
         self.warning = QLabel()
         self.warning.setObjectName("priorityWarning")
         self.warning.setWordWrap(True)

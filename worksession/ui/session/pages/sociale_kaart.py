@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -74,10 +73,7 @@ class SocialeKaartPage(StepPage):
             placeholder=_("A party in the wijk (type to choose a role from the catalogue)"),
             noun=_("stakeholder"),
         )
-        completer = QCompleter(sorted(role.name for role in controller.library.roles.values()))
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.table.entry.setCompleter(completer)
+        self.table.suggest(role.name for role in controller.library.roles.values())
         self.grid = PowerGridView(self._moved)
         self.relations = self._relations_panel()
 
