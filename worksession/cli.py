@@ -78,6 +78,17 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--wijk", required=True, metavar="WIJK")
     new.add_argument("--date", required=True, metavar="YYYY-MM-DD")
     new.add_argument("--gemeente", default="", metavar="GEMEENTE")
+    freeze = command("freeze", _("freeze the plan as the next version for review"), _cmd_freeze)
+    freeze.add_argument("id", type=int, metavar="ID")
+    signoff = command(
+        "signoff", _("record a participant's decision on a plan version"), _cmd_signoff
+    )
+    signoff.add_argument("id", type=int, metavar="ID")
+    signoff.add_argument("--version", type=int, required=True, metavar="N", dest="number")
+    signoff.add_argument("--participant", required=True, metavar="KEY_OR_EMAIL")
+    signoff.add_argument("--decision", required=True, choices=("agreed", "changes"))
+    signoff.add_argument("--comment", default="", metavar="TEXT")
+    signoff.add_argument("--method", default="session", choices=("session", "email"))
     overview = command("overview", _("print a programme with the time of each part"), _cmd_overview)
     overview.add_argument("programme", metavar="ID")
     overview.add_argument("--start", metavar="HH:MM", help=_("start time, e.g. 13:30"))
@@ -243,6 +254,37 @@ def _cmd_new(args: argparse.Namespace) -> int:
         date=args.date,
     )
     print(session.id)
+    return EXIT_OK
+
+
+def _cmd_freeze(args: argparse.Namespace) -> int:
+    from worksession.storage.errors import NotFound
+    from worksession.storage.operations.plan import freeze
+
+    try:
+        version = freeze(db=_open(args), session_id=args.id)
+    except NotFound as error:
+        raise UserError(_("there is no session with id {id}").format(id=args.id)) from error
+    print(f"version {version.number} sha256:{version.sha256}")
+    return EXIT_OK
+
+
+def _cmd_signoff(args: argparse.Namespace) -> int:
+    from worksession.storage.errors import NotFound
+    from worksession.storage.operations.plan import record_decision
+
+    try:
+        record_decision(
+            db=_open(args),
+            session_id=args.id,
+            version=args.number,
+            participant=args.participant,
+            decision=args.decision,
+            comment=args.comment,
+            method=args.method,
+        )
+    except NotFound as error:
+        raise UserError(str(error)) from error
     return EXIT_OK
 
 

@@ -156,3 +156,27 @@ def test_python_dash_m_runs_the_cli(tmp_path: Path) -> None:
         text=True,
     )
     assert result.returncode == 0 and result.stdout == ""
+
+
+def test_freeze_and_signoff_from_the_command_line(
+    capsys: pytest.CaptureFixture[str], dbfile: str
+) -> None:
+    run(capsys, "demo", "--db", dbfile)
+    code, out, _ = run(capsys, "freeze", "1", "--db", dbfile)
+    assert code == 0
+    assert out.startswith("version 1 sha256:") and len(out.strip().split(":")[1]) == 64
+    code, out, err = run(
+        capsys, "signoff", "1", "--version", "1", "--participant", "p-marieke-hermans",
+        "--decision", "agreed", "--method", "email", "--db", dbfile,
+    )  # fmt: skip
+    assert (code, out, err) == (0, "", "")
+    code, _, err = run(
+        capsys, "signoff", "1", "--version", "3", "--participant", "p-marieke-hermans",
+        "--decision", "agreed", "--db", dbfile,
+    )  # fmt: skip
+    assert code == 2 and "3" in err
+    code, _, err = run(
+        capsys, "signoff", "1", "--version", "1", "--participant", "niemand",
+        "--decision", "agreed", "--db", dbfile,
+    )  # fmt: skip
+    assert code == 2 and "niemand" in err

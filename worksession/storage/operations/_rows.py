@@ -73,9 +73,16 @@ def fetch_session(s: Session, session_id: int) -> WorkSession:
     return fetch(s, WorkSession, session_id)
 
 
-def touch(s: Session, session_id: int) -> None:
-    """Record that the session changed now (the start window sorts by it)."""
-    fetch_session(s, session_id).updated_at = utcnow()
+def touch(s: Session, session_id: int, *, plan: bool = True) -> None:
+    """Record that the session changed now (the start window sorts by it).
+
+    A change to the plan's content makes the session a draft again: a frozen version stays as
+    it was, and the next freeze makes a new one. Coach-only changes (notes) pass ``plan=False``.
+    """
+    work_session = fetch_session(s, session_id)
+    work_session.updated_at = utcnow()
+    if plan:
+        work_session.status = "draft"
 
 
 def next_position(s: Session, model: type[SQLModel], **where: int) -> int:

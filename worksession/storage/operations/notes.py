@@ -25,7 +25,7 @@ def set_step_note(*, db: Database, session_id: int, step_id: str, text: str) -> 
             note = StepNote(session_id=session_id, step_id=step_id)
             s.add(note)
         note.text = fields["text"]
-        touch(s, session_id)
+        touch(s, session_id, plan=False)
         return note
 
 

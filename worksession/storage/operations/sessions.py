@@ -78,6 +78,7 @@ def update_session(*, db: Database, session_id: int, **changes: object) -> WorkS
         for name, value in fields.items():
             setattr(work_session, name, value)
         work_session.updated_at = utcnow()
+        work_session.status = "draft"  # the plan changed: a frozen version stays as it was
         return work_session
 
 

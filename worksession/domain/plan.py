@@ -1,0 +1,55 @@
+"""The collaboration plan as a frozen version: a canonical snapshot and its SHA-256 fingerprint.
+
+The snapshot is the session's interchange document without what belongs to the coach alone
+(notes per step, the programme's steps), plus the version number. Its canonical form — sorted
+keys, no spaces, UTF-8 — is what the fingerprint is taken of, so anyone can recompute it.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+from typing import Any
+
+from worksession.domain.interchange import Document
+
+PLAN_FORMAT = "worksession-plan/1"
+COACH_ONLY = ("notes",)
+COACH_ONLY_SESSION = ("programme_steps",)
+
+Snapshot = dict[str, Any]
+
+
+def plan_snapshot(document: Document, version: int) -> Snapshot:
+    """What participants agree to, as plain data (the renderer and the fingerprint use this)."""
+    snapshot = {
+        key: copy.deepcopy(value) for key, value in document.items() if key not in COACH_ONLY
+    }
+    snapshot["session"] = {
+        key: value for key, value in snapshot["session"].items() if key not in COACH_ONLY_SESSION
+    }
+    snapshot["format"] = PLAN_FORMAT
+    snapshot["version"] = version
+    return snapshot
+
+
+def canonical_bytes(snapshot: Snapshot) -> bytes:
+    return json.dumps(snapshot, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode(
+        "utf-8"
+    )
+
+
+def fingerprint(snapshot: Snapshot) -> str:
+    """The SHA-256 of the canonical snapshot, as lower-case hex."""
+    return hashlib.sha256(canonical_bytes(snapshot)).hexdigest()
+
+
+def same_content(first: Snapshot, second: Snapshot) -> bool:
+    """Whether two snapshots hold the same plan, whatever their version numbers."""
+    return {**first, "version": 0} == {**second, "version": 0}
+
+
+def present_participants(snapshot: Snapshot) -> list[dict[str, Any]]:
+    """Who must agree before a version is signed off: everyone who was in the room."""
+    return [person for person in snapshot["participants"] if person.get("present")]
