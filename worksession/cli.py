@@ -89,6 +89,12 @@ def build_parser() -> argparse.ArgumentParser:
     signoff.add_argument("--decision", required=True, choices=("agreed", "changes"))
     signoff.add_argument("--comment", default="", metavar="TEXT")
     signoff.add_argument("--method", default="session", choices=("session", "email"))
+    pdf = command("pdf", _("write the collaboration plan as PDF"), _cmd_pdf)
+    pdf.add_argument("id", type=int, metavar="ID")
+    pdf.add_argument("--out", type=Path, required=True, metavar="FILE")
+    pdf.add_argument("--version", type=int, metavar="N", dest="number")
+    verify = command("verify", _("check that a plan PDF is untouched"), _cmd_verify)
+    verify.add_argument("file", type=Path, metavar="FILE")
     overview = command("overview", _("print a programme with the time of each part"), _cmd_overview)
     overview.add_argument("programme", metavar="ID")
     overview.add_argument("--start", metavar="HH:MM", help=_("start time, e.g. 13:30"))
@@ -286,6 +292,31 @@ def _cmd_signoff(args: argparse.Namespace) -> int:
     except NotFound as error:
         raise UserError(str(error)) from error
     return EXIT_OK
+
+
+def _cmd_pdf(args: argparse.Namespace) -> int:
+    from worksession.plan_export import write_plan_pdf
+    from worksession.storage.errors import NotFound
+
+    try:
+        write_plan_pdf(db=_open(args), session_id=args.id, out=args.out, number=args.number)
+    except NotFound as error:
+        raise UserError(str(error)) from error
+    except OSError as error:
+        raise UserError(f"{args.out}: {error.strerror or error}") from error
+    return EXIT_OK
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    from worksession.export.pdf.plan import verify_plan
+
+    try:
+        data = args.file.read_bytes()
+    except OSError as error:
+        raise UserError(f"{args.file}: {error.strerror or error}") from error
+    verdict = verify_plan(data)
+    print(verdict.message)
+    return EXIT_OK if verdict.ok else 1
 
 
 def _cmd_overview(args: argparse.Namespace) -> int:

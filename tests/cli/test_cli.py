@@ -180,3 +180,27 @@ def test_freeze_and_signoff_from_the_command_line(
         "--decision", "agreed", "--db", dbfile,
     )  # fmt: skip
     assert code == 2 and "niemand" in err
+
+
+def test_pdf_then_verify_from_the_command_line(
+    capsys: pytest.CaptureFixture[str], dbfile: str, tmp_path: Path
+) -> None:
+    run(capsys, "demo", "--db", dbfile)
+    draft = tmp_path / "concept.pdf"
+    assert run(capsys, "pdf", "1", "--out", str(draft), "--db", dbfile)[0] == 0
+    code, out, _ = run(capsys, "verify", str(draft))
+    assert code == 0 and out.startswith("OK Samen gezond oud worden in Kaalheide version 1 sha256:")
+    frozen = run(capsys, "freeze", "1", "--db", dbfile)[1].split()[-1]
+    plan = tmp_path / "plan.pdf"
+    assert run(capsys, "pdf", "1", "--out", str(plan), "--version", "1", "--db", dbfile)[0] == 0
+    code, out, _ = run(capsys, "verify", str(plan))
+    assert (code, out.split()[-1]) == (0, frozen)
+    changed = bytearray(plan.read_bytes())
+    changed[len(changed) // 2] ^= 0x20
+    plan.write_bytes(bytes(changed))
+    code, out, _ = run(capsys, "verify", str(plan))
+    assert code == 1 and out.strip() in ("TAMPERED", "NOT A WORKSESSION PLAN")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("geen pdf", encoding="utf-8")
+    assert run(capsys, "verify", str(notes))[:2] == (1, "NOT A WORKSESSION PLAN\n")
+    assert run(capsys, "pdf", "1", "--out", str(plan), "--version", "7", "--db", dbfile)[0] == 2

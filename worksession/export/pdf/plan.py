@@ -1,0 +1,152 @@
+"""Render a frozen plan to PDF bytes, embed what it was made from, and verify a file.
+
+The renderer takes plain data (the snapshot, its fingerprint, the decisions) and never opens
+the database. The same data always gives the same bytes (reportlab's invariant mode, fixed
+metadata), which is what makes the file self-verifying: ``verify`` reads the embedded data,
+checks its fingerprint, renders it again and compares the result with the file byte for byte.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab import rl_config
+from reportlab.graphics.shapes import STATE_DEFAULTS
+from reportlab.platypus import SimpleDocTemplate
+
+from worksession.domain.plan import Snapshot, canonical_bytes, fingerprint
+from worksession.export.pdf import sections
+from worksession.export.pdf.fonts import register_fonts
+from worksession.export.pdf.layout import MARGIN, numbered_canvas
+from worksession.i18n import _
+
+ATTACHMENT = "worksession-plan.json"
+PAYLOAD_FORMAT = "worksession-plan-pdf/1"
+
+
+@dataclass(frozen=True)
+class PlanPayload:
+    """Everything a plan PDF shows: the frozen snapshot, its fingerprint, status and decisions."""
+
+    snapshot: Snapshot
+    sha256: str
+    signed_off: bool
+    decisions: tuple[dict[str, Any], ...] = ()
+
+    def to_bytes(self) -> bytes:
+        data = {
+            "format": PAYLOAD_FORMAT,
+            "snapshot": self.snapshot,
+            "sha256": self.sha256,
+            "signed_off": self.signed_off,
+            "decisions": list(self.decisions),
+        }
+        return json.dumps(data, sort_keys=True, ensure_ascii=False, indent=1).encode("utf-8")
+
+    @classmethod
+    def from_bytes(cls, raw: bytes) -> PlanPayload:
+        data = json.loads(raw.decode("utf-8"))
+        if data.get("format") != PAYLOAD_FORMAT:
+            raise ValueError("not a worksession plan payload")
+        return cls(
+            snapshot=data["snapshot"],
+            sha256=data["sha256"],
+            signed_off=bool(data["signed_off"]),
+            decisions=tuple(data["decisions"]),
+        )
+
+
+def render_plan(payload: PlanPayload) -> bytes:
+    """The plan as PDF bytes, with the payload attached; identical input, identical bytes."""
+    body = _render_body(payload)
+    return _attach(body, payload)
+
+
+def _render_body(payload: PlanPayload) -> bytes:
+    snapshot = payload.snapshot
+    title = snapshot["session"]["title"]
+    status = _("signed off") if payload.signed_off else _("concept, for review")
+    buffer = io.BytesIO()
+    previous = rl_config.invariant, rl_config.canvas_basefontname, STATE_DEFAULTS["fontName"]
+    rl_config.invariant = 1  # no creation time or random id: same input, same bytes
+    # Pages and drawings start in a base font: make it ours, so only DejaVu is in the file.
+    rl_config.canvas_basefontname = STATE_DEFAULTS["fontName"] = register_fonts()
+    try:
+        document = SimpleDocTemplate(
+            buffer,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN,
+            bottomMargin=MARGIN,
+            title=_("Collaboration plan: {title}").format(title=title),
+            author=snapshot["session"]["coach"] or "worksession",
+            subject=_("Collaboration plan, version {version}").format(version=snapshot["version"]),
+            creator="worksession",
+            lang="nl",
+        )
+        story = [
+            *sections.cover(snapshot, status),
+            *sections.at_a_glance(snapshot),
+            *sections.context(snapshot),
+            *sections.sociale_kaart(snapshot),
+            *sections.priorities(snapshot),
+            *sections.agreements(snapshot),
+            *sections.attendance_and_sign_off(snapshot, payload.sha256, payload.decisions),
+        ]
+        canvas_class = numbered_canvas(
+            title, snapshot["version"], payload.sha256[:12], concept=not payload.signed_off
+        )
+        document.build(story, canvasmaker=canvas_class)
+    finally:
+        rl_config.invariant, rl_config.canvas_basefontname, STATE_DEFAULTS["fontName"] = previous
+    return buffer.getvalue()
+
+
+def _attach(body: bytes, payload: PlanPayload) -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(body)))
+    writer.add_attachment(ATTACHMENT, payload.to_bytes())
+    writer.page_mode = "/UseOutlines"
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@dataclass(frozen=True)
+class Verdict:
+    ok: bool
+    message: str  # "OK <title> version N sha256:<hex>", "TAMPERED" or "NOT A WORKSESSION PLAN"
+
+
+def verify_plan(data: bytes) -> Verdict:
+    """Whether ``data`` is an untouched worksession plan."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        attachments = PdfReader(io.BytesIO(data)).attachments
+        raw = attachments.get(ATTACHMENT)
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError):
+        return Verdict(False, "NOT A WORKSESSION PLAN")
+    if not raw:
+        return Verdict(False, "NOT A WORKSESSION PLAN")
+    try:
+        payload = PlanPayload.from_bytes(raw[0])
+    except (ValueError, KeyError, TypeError):
+        return Verdict(False, "TAMPERED")
+    if fingerprint(payload.snapshot) != payload.sha256:
+        return Verdict(False, "TAMPERED")
+    if render_plan(payload) != data:
+        return Verdict(False, "TAMPERED")
+    snapshot = payload.snapshot
+    return Verdict(
+        True,
+        f"OK {snapshot['session']['title']} version {snapshot['version']} sha256:{payload.sha256}",
+    )
+
+
+__all__ = ["PlanPayload", "Verdict", "canonical_bytes", "render_plan", "verify_plan"]

@@ -1,0 +1,347 @@
+"""The sections of the plan, each a list of flowables built from the snapshot."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
+
+from worksession.domain.plan import Snapshot
+from worksession.domain.values import (
+    AgreementKind,
+    AgreementStatus,
+    Decision,
+    DecisionMethod,
+    Domain,
+    Variant,
+)
+from worksession.export.pdf.drawings import power_grid, vote_chart
+from worksession.export.pdf.fonts import REGULAR
+from worksession.export.pdf.styles import RULE, TABLE_HEAD
+from worksession.export.pdf.text import day, label_value, para
+from worksession.i18n import _
+
+CONTENT_WIDTH = 170 * mm
+
+
+class Heading(Flowable):
+    """A section heading that also becomes a bookmark in the PDF outline."""
+
+    def __init__(self, title: str, key: str, level: int = 0) -> None:
+        super().__init__()
+        self.paragraph = para(title, "Heading1" if level == 0 else "Heading2")
+        self.title, self.key, self.level = title, key, level
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        width, height = self.paragraph.wrap(available_width, available_height)
+        self.width, self.height = width, height
+        return width, height
+
+    def getSpaceBefore(self) -> float:
+        return float(self.paragraph.getSpaceBefore())
+
+    def getSpaceAfter(self) -> float:
+        return float(self.paragraph.getSpaceAfter())
+
+    def draw(self) -> None:
+        self.canv.bookmarkPage(self.key)
+        self.canv.addOutlineEntry(self.title, self.key, level=self.level)
+        self.paragraph.drawOn(self.canv, 0, 0)
+
+
+def people(snapshot: Snapshot) -> dict[str, str]:
+    """Key → name for everyone who can be named as a lead, partner or member."""
+    return {
+        record["key"]: record["name"]
+        for section in ("participants", "stakeholders")
+        for record in snapshot[section]
+    }
+
+
+def table(
+    header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float]
+) -> Table:
+    """A table whose header repeats on every page; every cell is escaped text."""
+    data = [[para(cell, "CellHead") for cell in header]]
+    data += [[para(cell, "Cell") for cell in row] for row in rows]
+    result = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+    result.setStyle(
+        TableStyle(
+            [
+                # Cells are paragraphs, but the table still sets its own font on each cell.
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("BACKGROUND", (0, 0), (-1, 0), TABLE_HEAD),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return result
+
+
+def cover(snapshot: Snapshot, status_text: str) -> list[Flowable]:
+    session = snapshot["session"]
+    names = people(snapshot)
+    variant = Variant(session["variant"]).label
+    if session["accredited"]:
+        variant += ", " + _("accredited")
+    rows = [
+        (_("Wijk"), session["wijk"]),
+        (_("Gemeente"), session["gemeente"]),
+        (_("Date"), day(session["date"])),
+        (_("Location"), session["location"]),
+        (_("Coach"), session["coach"]),
+        (_("Kartrekker"), names.get(snapshot["follow_up"]["kartrekker"] or "", "–")),
+        (_("Variant"), variant),
+        (_("Version"), str(snapshot["version"])),
+        (_("Status"), status_text),
+    ]
+    return [
+        Spacer(1, 30 * mm),
+        para(_("Collaboration plan"), "Muted"),
+        para(session["title"], "Title"),
+        para(_("Samenwerken aan gezondheid in de wijk"), "Lead"),
+        Spacer(1, 10 * mm),
+        *[label_value(label, value) for label, value in rows],
+        PageBreak(),
+    ]
+
+
+def at_a_glance(snapshot: Snapshot) -> list[Flowable]:
+    names = people(snapshot)
+    themes = {t["key"]: t for t in snapshot["themes"]}
+    priorities = sorted(
+        (t for t in snapshot["themes"] if t["priority"]), key=lambda t: t["rank"] or 999
+    )
+    flow: list[Flowable] = [Heading(_("At a glance"), "glance")]
+    if snapshot["session"]["ambition"]:
+        flow += [para(_("Ambition"), "Heading2"), para(snapshot["session"]["ambition"], "Lead")]
+    flow.append(para(_("Priorities"), "Heading2"))
+    flow += [para(f"{index}. {theme['title']}") for index, theme in enumerate(priorities, 1)]
+    flow.append(para(_("Agreements"), "Heading2"))
+    rows = [
+        (
+            _shorten(agreement["what"]),
+            names.get(agreement["lead"] or "", _("no lead yet")),
+            day(agreement["due"]),
+            themes[agreement["theme"]]["title"] if agreement["theme"] in themes else "",
+        )
+        for agreement in snapshot["agreements"]
+    ]
+    widths = [w * CONTENT_WIDTH for w in (0.50, 0.19, 0.13, 0.18)]
+    flow.append(table([_("What"), _("Lead"), _("When"), _("Theme")], rows, widths))
+    follow_up = snapshot["follow_up"]
+    flow += [
+        Spacer(1, 4 * mm),
+        label_value(_("Next meeting"), day(follow_up["next_meeting"])),
+        label_value(_("Evaluation"), day(follow_up["evaluation"])),
+        PageBreak(),
+    ]
+    return flow
+
+
+GLANCE_CHARS = 120
+
+
+def _shorten(text: str) -> str:
+    """The first sentence, or the start of the text: a busy GP reads the line, not the whole."""
+    first = text.split(". ")[0].strip()
+    if len(first) > GLANCE_CHARS:
+        first = first[: GLANCE_CHARS - 1].rstrip() + "…"
+    return first
+
+
+def context(snapshot: Snapshot) -> list[Flowable]:
+    casus = snapshot["casus"]
+    flow: list[Flowable] = [Heading(_("Context"), "context")]
+    if casus["figures"]:
+        flow.append(Heading(_("Neighbourhood health profile"), "profile", level=1))
+        rows = [(f["label"], f["value"], f["source"]) for f in casus["figures"]]
+        widths = [0.42 * CONTENT_WIDTH, 0.25 * CONTENT_WIDTH, 0.33 * CONTENT_WIDTH]
+        flow.append(table([_("Figure"), _("Value"), _("Source")], rows, widths))
+    flow.append(Heading(_("Casus") + (f": {casus['title']}" if casus["title"] else ""), "casus", 1))
+    if casus["text"]:
+        flow.append(para(casus["text"]))
+    if casus["question"]:
+        flow += [Spacer(1, 2 * mm), label_value(_("Question"), casus["question"])]
+    if casus["insights"]:
+        flow.append(para(_("Insights"), "Heading2"))
+        flow += [para(f"• {insight}") for insight in casus["insights"]]
+    flow.append(PageBreak())
+    return flow
+
+
+def sociale_kaart(snapshot: Snapshot) -> list[Flowable]:
+    flow: list[Flowable] = [Heading(_("Sociale kaart"), "kaart")]
+    if snapshot["stakeholders"]:
+        legend = ", ".join(f"{domain.label}" for domain in Domain if domain is not Domain.UNKNOWN)
+        flow += [
+            KeepTogether([power_grid(snapshot)]),
+            para(
+                _("Filled: present at the session; open: not present. Colours: {legend}.").format(
+                    legend=legend
+                ),
+                "Small",
+            ),
+            Spacer(1, 4 * mm),
+        ]
+        rows = [
+            (
+                s["name"],
+                Domain(s["domain"]).label,
+                s["role"],
+                s["offer"],
+                f"{s['influence']} / {s['interest']}",
+                _("yes") if s["present"] else _("no"),
+            )
+            for s in snapshot["stakeholders"]
+        ]
+        widths = [w * CONTENT_WIDTH for w in (0.19, 0.13, 0.17, 0.33, 0.08, 0.10)]
+        header = [_("Name"), _("Domain"), _("Role"), _("Offer"), _("Infl./int."), _("Present")]
+        flow.append(table(header, rows, widths))
+    else:
+        flow.append(para(_("No stakeholders were mapped."), "Muted"))
+    flow.append(PageBreak())
+    return flow
+
+
+def priorities(snapshot: Snapshot) -> list[Flowable]:
+    flow: list[Flowable] = [Heading(_("Priorities"), "priorities")]
+    if snapshot["themes"]:
+        flow += [vote_chart(snapshot["themes"]), Spacer(1, 4 * mm)]
+    for theme in sorted(snapshot["themes"], key=lambda t: t["rank"] or 999):
+        if not theme["priority"]:
+            continue
+        block: list[Flowable] = [Heading(theme["title"], f"theme-{theme['key']}", level=1)]
+        block.append(label_value(_("Target group"), theme["target_group"]))
+        block.append(label_value(_("Why"), theme["why"]))
+        block.append(label_value(_("Votes"), theme["votes"]))
+        points = [i["text"] for i in snapshot["improvements"] if i["theme"] == theme["key"]]
+        if points:
+            block.append(para(_("Where referral and cooperation stall"), "Heading2"))
+            block += [para(f"• {point}") for point in points]
+        flow += block
+    flow.append(PageBreak())
+    return flow
+
+
+def agreements(snapshot: Snapshot) -> list[Flowable]:
+    names = people(snapshot)
+    flow: list[Flowable] = [Heading(_("Agreements"), "agreements")]
+    groups: list[tuple[str, list[dict[str, Any]]]] = []
+    for theme in sorted(snapshot["themes"], key=lambda t: (not t["priority"], t["rank"] or 999)):
+        chosen = [a for a in snapshot["agreements"] if a["theme"] == theme["key"]]
+        if chosen:
+            groups.append((theme["title"], chosen))
+    loose = [a for a in snapshot["agreements"] if not a["theme"]]
+    if loose:
+        groups.append((_("Other agreements"), loose))
+    header = [
+        _("What"),
+        _("Lead and partners"),
+        _("When, status"),
+        _("Resources and how we see it worked"),
+    ]
+    widths = [w * CONTENT_WIDTH for w in (0.38, 0.22, 0.14, 0.26)]
+    for index, (title, rows) in enumerate(groups):
+        flow.append(Heading(title, f"agreements-{index}", level=1))
+        flow.append(table(header, [_agreement_row(a, names) for a in rows], widths))
+    follow_up = snapshot["follow_up"]
+    flow += [
+        Heading(_("Follow-up"), "follow-up", level=1),
+        label_value(_("Kartrekker"), names.get(follow_up["kartrekker"] or "", "–")),
+        label_value(
+            _("Werkgroep"), ", ".join(names.get(k, k) for k in follow_up["werkgroep"]) or "–"
+        ),
+        label_value(_("Next meeting"), day(follow_up["next_meeting"])),
+        label_value(_("Evaluation"), day(follow_up["evaluation"])),
+        label_value(_("Funding"), follow_up["funding"]),
+        PageBreak(),
+    ]
+    return flow
+
+
+def _agreement_row(agreement: dict[str, Any], names: dict[str, str]) -> tuple[str, ...]:
+    partners = ", ".join(names.get(key, key) for key in agreement["partners"])
+    lead = _("Lead: {name}").format(name=names.get(agreement["lead"] or "", "–"))
+    return (
+        agreement["what"],
+        lead + (f"\n{_('With')}: {partners}" if partners else ""),
+        f"{day(agreement['due'])}\n{AgreementStatus(agreement['status']).label}"
+        f"\n({AgreementKind(agreement['kind']).label})",
+        f"{_('Resources')}: {agreement['resources'] or '–'}\n"
+        f"{_('How we see it worked')}: {agreement['indicator'] or '–'}",
+    )
+
+
+def attendance_and_sign_off(
+    snapshot: Snapshot, fingerprint: str, decisions: Sequence[dict[str, Any]]
+) -> list[Flowable]:
+    flow: list[Flowable] = [Heading(_("Attendance"), "attendance")]
+    rows = [
+        (
+            p["name"],
+            p["organisation"],
+            p["role"],
+            p["registration"],
+            _("yes") if p["present"] else _("no"),
+        )
+        for p in snapshot["participants"]
+    ]
+    widths = [w * CONTENT_WIDTH for w in (0.25, 0.27, 0.24, 0.14, 0.1)]
+    header = [_("Name"), _("Organisation"), _("Role"), _("Registration no."), _("Present")]
+    flow.append(table(header, rows, widths))
+    flow.append(Heading(_("Sign-off"), "sign-off"))
+    by_key = {d["participant_key"]: d for d in decisions}
+    sign_rows = []
+    for person in snapshot["participants"]:
+        if not person["present"] and person["key"] not in by_key:
+            continue
+        decision = by_key.get(person["key"])
+        sign_rows.append(
+            (
+                person["name"],
+                Decision(decision["decision"]).label if decision else _("not yet"),
+                decision["comment"] if decision else "",
+                decision["decided_at"] if decision else "",
+                DecisionMethod(decision["method"]).label if decision else "",
+            )
+        )
+    widths = [w * CONTENT_WIDTH for w in (0.24, 0.16, 0.3, 0.16, 0.14)]
+    header = [_("Participant"), _("Decision"), _("Comment"), _("Date and time"), _("How")]
+    flow.append(table(header, sign_rows, widths))
+    flow += [
+        Spacer(1, 6 * mm),
+        label_value(
+            _("Fingerprint (SHA-256) of version {n}").format(n=snapshot["version"]), fingerprint
+        ),
+        Spacer(1, 2 * mm),
+        para(
+            _(
+                "This file carries the agreed text of the plan. To check that it is unchanged, "
+                "run: worksession verify FILE.pdf — it answers OK with the version and the "
+                "fingerprint above, or TAMPERED."
+            ),
+            "Small",
+        ),
+    ]
+    return flow
+
+
+def decision_rows(decisions: Sequence[Any]) -> list[dict[str, Any]]:
+    """Stored decisions as plain data for the payload (times in UTC, minutes)."""
+    return [
+        {
+            "participant_key": row.participant_key,
+            "participant_name": row.participant_name,
+            "decision": row.decision,
+            "comment": row.comment,
+            "method": row.method,
+            "decided_at": row.decided_at.strftime("%d-%m-%Y %H:%M UTC"),
+        }
+        for row in decisions
+    ]
