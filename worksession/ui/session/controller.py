@@ -22,6 +22,7 @@ from worksession.starting import DEFAULT_PROGRAMME
 from worksession.storage.database import Database
 from worksession.storage.document import read_document
 from worksession.storage.errors import StorageError
+from worksession.storage.operations.sessions import get_session
 from worksession.ui.session.commands import ActionCommand
 
 
@@ -39,6 +40,7 @@ class SessionController(QObject):
         self.undo_stack.indexChanged.connect(self._after_change)
         self.document: Document = {}
         self.checks: list[Check] = []
+        self.status = "draft"
         self._pushing = False
         self.reload()
 
@@ -62,6 +64,7 @@ class SessionController(QObject):
 
     def reload(self) -> None:
         self.document = read_document(db=self.db, session_id=self.session_id)
+        self.status = get_session(db=self.db, session_id=self.session_id).status
         self.checks = lesson_checks(self.document)
 
     def execute(self, command: ActionCommand) -> bool:

@@ -1,0 +1,87 @@
+"""Na de sessie: freeze, decisions per participant, preview and a background export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import page_of
+from worksession.domain.values import StepKind
+from worksession.export.pdf.plan import verify_plan
+from worksession.ui.session.pages.plan import PlanPage
+from worksession.ui.session.window import SessionWindow
+
+
+def _page(window: SessionWindow) -> PlanPage:
+    page = page_of(window, StepKind.AFTER)
+    assert isinstance(page, PlanPage)
+    return page
+
+
+def test_from_draft_to_signed_off_in_the_app(qtbot: QtBot, window: SessionWindow) -> None:
+    page = _page(window)
+    assert not page.agree_button.isEnabled()
+    page.freeze_button.click()
+    assert window.controller.status == "in_review"
+    assert page.version.count() == 1
+    present = page.decisions.rowCount()
+    assert present == 11
+    page.decisions.setCurrentCell(0, 0)
+    assert page.decide("changes", "Datum van de informatiemiddag klopt niet")
+    assert page.decisions.item(0, 1).text() == "wijziging gevraagd"
+    page.decisions.setCurrentCell(0, 0)
+    for _ in range(present):
+        page.agree_button.click()  # the next row is chosen after each decision
+    assert window.controller.status == "signed_off"
+    assert page.has_content()
+
+
+def test_a_change_after_sign_off_is_a_new_draft_and_a_new_version(
+    window: SessionWindow,
+) -> None:
+    page = _page(window)
+    page.freeze_button.click()
+    from worksession.storage.operations.sessions import update_session
+
+    update_session(db=window.controller.db, session_id=window.controller.session_id, location="x")
+    window.controller.reload()
+    page.refresh()
+    page.freeze_button.click()
+    assert page.version.count() == 2
+    assert page.version.currentData() == 2
+
+
+def test_export_runs_in_the_background_and_writes_a_verifiable_plan(
+    qtbot: QtBot, window: SessionWindow, tmp_path: Path
+) -> None:
+    page = _page(window)
+    page.freeze_button.click()
+    folder = tmp_path / "export"
+    folder.mkdir()
+    target = folder / "plan.pdf"
+    job = page.export_to(target)
+    with qtbot.waitSignal(job.signals.done, timeout=20000):
+        pass
+    qtbot.waitUntil(lambda: getattr(page, "exported_path", None) == target)
+    assert verify_plan(target.read_bytes()).ok
+    assert [p.name for p in folder.iterdir()] == ["plan.pdf"]  # no temporary file left
+
+
+def test_an_unwritable_target_is_reported(
+    qtbot: QtBot, window: SessionWindow, tmp_path: Path
+) -> None:
+    page = _page(window)
+    job = page.export_to(tmp_path / "missing-folder" / "plan.pdf")
+    with qtbot.waitSignal(job.signals.failed, timeout=20000):
+        pass
+    qtbot.waitUntil(window.banner.isVisible)
+    assert "missing-folder" in window.banner.text() or "No such file" in window.banner.text()
+
+
+def test_the_preview_shows_every_page(qtbot: QtBot, window: SessionWindow) -> None:
+    page = _page(window)
+    job = page.refresh_preview()
+    with qtbot.waitSignal(job.signals.done, timeout=20000):
+        pass
+    qtbot.waitUntil(lambda: len(page.preview.pages) >= 7)

@@ -1,0 +1,301 @@
+"""Na de sessie: the collaboration plan — freeze a version for review, record each participant's
+decision, preview the PDF and export it (in the background, written atomically)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QImage
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from worksession.domain.plan import present_participants
+from worksession.domain.validation import ValidationError
+from worksession.domain.values import Decision, DecisionMethod, SessionStatus
+from worksession.export.pdf.plan import render_plan
+from worksession.files import atomic_write_bytes
+from worksession.i18n import _
+from worksession.plan_export import plan_payload
+from worksession.programmes.model import Step
+from worksession.storage.operations.plan import (
+    freeze,
+    latest_decisions,
+    list_versions,
+    record_decision,
+    snapshot_of,
+)
+from worksession.ui.background import Job, start
+from worksession.ui.session.controller import SessionController
+from worksession.ui.session.pages.base import StepPage
+from worksession.ui.session.pdf_preview import PdfPreview, render_pages
+
+PROGRESS_AFTER_MS = 500
+
+
+class PlanPage(StepPage):
+    def __init__(self, controller: SessionController, step: Step) -> None:
+        super().__init__(controller, step)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.freeze_button = QPushButton(_("Freeze as a version for review"))
+        self.freeze_button.clicked.connect(self.freeze_version)
+        self.export_button = QPushButton(_("Export PDF…"))
+        self.export_button.clicked.connect(self.choose_export)
+        self.preview_button = QPushButton(_("Preview"))
+        self.preview_button.clicked.connect(self.refresh_preview)
+        self.version = QComboBox()
+        self.version.setAccessibleName(_("Version"))
+        self.version.activated.connect(lambda _index: self._show_decisions())
+        top = QHBoxLayout()
+        for widget in (self.freeze_button, self.version, self.preview_button, self.export_button):
+            top.addWidget(widget)
+        top.addStretch()
+
+        self.decisions = QTableWidget(0, 5)
+        self.decisions.setAccessibleName(_("Decisions per participant"))
+        self.decisions.setHorizontalHeaderLabels(
+            [_("Participant"), _("Decision"), _("Comment"), _("Date and time"), _("How")]
+        )
+        self.decisions.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.decisions.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.decisions.verticalHeader().hide()
+        self.decisions.horizontalHeader().setStretchLastSection(True)
+        self.method = QComboBox()
+        self.method.setAccessibleName(_("How the decision was given"))
+        for method in DecisionMethod:
+            self.method.addItem(method.label, method.value)
+        self.agree_button = QPushButton(_("Agreed"))
+        self.agree_button.clicked.connect(lambda: self.decide(Decision.AGREED.value))
+        self.changes_button = QPushButton(_("Changes requested…"))
+        self.changes_button.clicked.connect(self.ask_changes)
+        decide_row = QHBoxLayout()
+        for widget in (self.method, self.agree_button, self.changes_button):
+            decide_row.addWidget(widget)
+        decide_row.addStretch()
+        left = QWidget()
+        left_column = QVBoxLayout(left)
+        left_column.setContentsMargins(0, 0, 0, 0)
+        left_column.addWidget(self.decisions, stretch=1)
+        left_column.addLayout(decide_row)
+        self.preview = PdfPreview()
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(self.preview)
+        split.setSizes([520, 420])
+
+        self.layout_.addWidget(self.status)
+        self.layout_.addLayout(top)
+        self.layout_.addWidget(split, stretch=1)
+        self.jobs: list[Job] = []
+        self.refresh()
+
+    # --- state --------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        super().refresh()
+        versions = list_versions(db=self.controller.db, session_id=self.controller.session_id)
+        chosen = self.version.currentData()
+        self.version.clear()
+        for version in reversed(versions):
+            stamp = version.created_at.astimezone().strftime("%d-%m-%Y %H:%M")
+            self.version.addItem(
+                _("Version {n} · {when} · sha256:{short}").format(
+                    n=version.number, when=stamp, short=version.sha256[:12]
+                ),
+                version.number,
+            )
+        self.version.setCurrentIndex(max(0, self.version.findData(chosen)))
+        status = SessionStatus(self.controller.status)
+        texts = {
+            SessionStatus.DRAFT: _(
+                "Draft: freeze the plan as a version when it is ready for the participants."
+            ),
+            SessionStatus.IN_REVIEW: _(
+                "In review: record each participant's decision on the latest version."
+            ),
+            SessionStatus.SIGNED_OFF: _(
+                "Signed off: every participant who was present agreed. A change makes a new "
+                "draft; this version stays as it is."
+            ),
+        }
+        self.status.setText(texts[status])
+        has_versions = bool(versions)
+        for widget in (self.version, self.agree_button, self.changes_button, self.method):
+            widget.setEnabled(has_versions)
+        self._show_decisions()
+
+    def has_content(self) -> bool:
+        return self.controller.status == SessionStatus.SIGNED_OFF
+
+    def _chosen_number(self) -> int | None:
+        number = self.version.currentData()
+        return int(number) if number is not None else None
+
+    def _show_decisions(self) -> None:
+        number = self._chosen_number()
+        self.decisions.setRowCount(0)
+        if number is None:
+            return
+        versions = list_versions(db=self.controller.db, session_id=self.controller.session_id)
+        version = next(v for v in versions if v.number == number)
+        assert version.id is not None
+        snapshot = snapshot_of(version)
+        decided = latest_decisions(db=self.controller.db, version_id=version.id)
+        people = [p for p in snapshot["participants"] if p["present"] or p["key"] in decided]
+        self.decisions.setRowCount(len(people))
+        for row, person in enumerate(people):
+            decision = decided.get(person["key"])
+            cells = [
+                person["name"],
+                Decision(decision.decision).label if decision else _("not yet"),
+                decision.comment if decision else "",
+                decision.decided_at.astimezone().strftime("%d-%m-%Y %H:%M") if decision else "",
+                DecisionMethod(decision.method).label if decision else "",
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, person["key"])
+                self.decisions.setItem(row, column, item)
+        self.decisions.resizeColumnsToContents()
+        self.present_keys = [p["key"] for p in present_participants(snapshot)]
+
+    def _changed(self) -> None:
+        self.controller.reload()
+        self.controller.changed.emit()
+
+    # --- actions ------------------------------------------------------------------------------
+    def freeze_version(self) -> None:
+        self.flush()
+        version = freeze(db=self.controller.db, session_id=self.controller.session_id)
+        self._changed()
+        self.version.setCurrentIndex(max(0, self.version.findData(version.number)))
+        self._show_decisions()
+
+    def decide(self, decision: str, comment: str = "") -> bool:
+        number = self._chosen_number()
+        item = self.decisions.currentItem()
+        if number is None or item is None:
+            self.controller.rejected.emit(_("Choose a participant in the list first."))
+            return False
+        try:
+            record_decision(
+                db=self.controller.db,
+                session_id=self.controller.session_id,
+                version=number,
+                participant=str(item.data(Qt.ItemDataRole.UserRole)),
+                decision=decision,
+                comment=comment,
+                method=str(self.method.currentData()),
+            )
+        except ValidationError as error:
+            self.controller.rejected.emit(str(error))
+            return False
+        row = self.decisions.currentRow()
+        self._changed()
+        self.decisions.setCurrentCell(min(row + 1, self.decisions.rowCount() - 1), 0)
+        return True
+
+    def ask_changes(self) -> None:
+        comment, ok = QInputDialog.getMultiLineText(
+            self, _("Changes requested"), _("Which change is asked for?")
+        )
+        if ok:
+            self.decide(Decision.CHANGES.value, comment)
+
+    def _pdf_bytes(self) -> bytes:
+        payload = plan_payload(
+            db=self.controller.db,
+            session_id=self.controller.session_id,
+            number=self._chosen_number(),
+        )
+        return render_plan(payload)
+
+    def refresh_preview(self) -> Job:
+        self.flush()
+        self.preview_button.setEnabled(False)
+        job = Job(lambda: render_pages(self._pdf_bytes()))
+        job.signals.done.connect(self._preview_ready)
+        job.signals.failed.connect(self._failed)
+        self.jobs.append(job)
+        return start(job)
+
+    def _preview_ready(self, images: list[QImage]) -> None:
+        self.preview_button.setEnabled(True)
+        self.preview.show_images(images)
+
+    def choose_export(self) -> None:
+        title = self.controller.document["session"]["title"]
+        suggested = f"{title}.pdf".replace("/", "-")
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Export the plan"), suggested, _("PDF (*.pdf)")
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> Job:
+        """Render and write in the background; a progress dialog shows if it takes a while."""
+        self.flush()
+        progress = QProgressDialog(_("Making the plan…"), "", 0, 0, self)
+        progress.setCancelButton(None)
+        progress.setMinimumDuration(PROGRESS_AFTER_MS)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.export_button.setEnabled(False)
+
+        def work() -> Path:
+            atomic_write_bytes(path, self._pdf_bytes())
+            return path
+
+        job = Job(work)
+        job.signals.done.connect(lambda result: self._exported(result, progress))
+        job.signals.failed.connect(lambda error: self._export_failed(error, progress))
+        self.jobs.append(job)
+        self.last_export = job
+        return start(job)
+
+    def _export_failed(self, error: object, progress: QProgressDialog) -> None:
+        progress.reset()
+        self._failed(error)
+
+    def _exported(self, path: Path, progress: QProgressDialog) -> None:
+        progress.reset()
+        self.export_button.setEnabled(True)
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(_("Plan written to {path}").format(path=path))
+        self.exported_path = path
+        self.offer_to_open(path)
+
+    def offer_to_open(self, path: Path) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(_("Plan exported"))
+        box.setText(_("The plan is written to {path}. Open it now?").format(path=path))
+        box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close)
+        box.finished.connect(
+            lambda result: (
+                result == QMessageBox.StandardButton.Open
+                and QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            )
+        )
+        box.open()
+
+    def _failed(self, error: object) -> None:
+        self.export_button.setEnabled(True)
+        self.preview_button.setEnabled(True)
+        message = getattr(error, "strerror", None) or str(error)
+        self.controller.rejected.emit(
+            _("The plan was not written: {reason}").format(reason=message)
+        )
