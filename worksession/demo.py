@@ -45,3 +45,117 @@ def demo_document(library: Library) -> Document:
 def create_demo_session(*, db: Database, library: Library) -> WorkSession:
     """Import the demo as a new session (checked like any import)."""
     return import_document(db=db, document=demo_document(library))
+
+
+def large_document(
+    *, participants: int = 30, stakeholders: int = 60, themes: int = 12, agreements: int = 40
+) -> Document:
+    """A big, realistic-looking session for load tests and benchmarks (deterministic)."""
+    from worksession.domain.values import AgreementKind, AgreementStatus, Domain, RelationKind
+
+    domains = [d.value for d in Domain if d is not Domain.UNKNOWN]
+    first = [
+        "Anna",
+        "Bram",
+        "Chantal",
+        "Daan",
+        "Esra",
+        "Fleur",
+        "Gülşen",
+        "Hamza",
+        "Iris",
+        "Joost",
+        "Kim",
+        "Łukasz",
+        "Mila",
+        "Nguyễn",
+        "Olga",
+        "Pieter",
+    ]
+    last = ["de Vries", "Jansen", "Yılmaz", "Bakker", "Visser", "Smit", "Meijer", "de Boer"]
+    document = copy.deepcopy(_demo_file())
+    document["participants"] = [
+        {
+            "key": f"p-{i}",
+            "name": f"{first[i % len(first)]} {last[i % len(last)]} {i}",
+            "organisation": f"Organisatie {i % 9}",
+            "role": [
+                "huisarts",
+                "POH-GGZ",
+                "wijkverpleegkundige",
+                "buurtsportcoach",
+                "inwoner",
+                "beleidsadviseur",
+            ][i % 6],
+            "domain": domains[i % len(domains)],
+            "email": f"deelnemer{i}@example.nl",
+            "registration": f"{19000000000 + i}" if i % 3 == 0 else "",
+            "present": i % 7 != 0,
+        }
+        for i in range(participants)
+    ]
+    document["stakeholders"] = [
+        {
+            "key": f"s-{i}",
+            "name": f"Partij {i} {last[i % len(last)]}",
+            "organisation": f"Organisatie {i % 11}",
+            "domain": domains[i % len(domains)],
+            "role": "aanbieder",
+            "offer": "Biedt ondersteuning, advies en activiteiten voor inwoners van de wijk. " * 2,
+            "influence": 1 + i % 5,
+            "interest": 1 + (i * 3) % 5,
+            "present": i % 2 == 0,
+            "participant": f"p-{i}" if i < participants and i % 4 == 0 else None,
+        }
+        for i in range(stakeholders)
+    ]
+    document["relations"] = [
+        {
+            "from": f"s-{i}",
+            "to": f"s-{(i * 7 + 3) % stakeholders}",
+            "kind": list(RelationKind)[i % 3].value,
+        }
+        for i in range(min(stakeholders, 40))
+        if i != (i * 7 + 3) % stakeholders
+    ]
+    document["themes"] = [
+        {
+            "key": f"t-{i}",
+            "title": f"Thema {i + 1}",
+            "target_group": "inwoners",
+            "why": "Vaak genoemd in de wijk.",
+            "votes": 30 - 2 * i,
+            "rank": i + 1,
+            "priority": i < 3,
+        }
+        for i in range(themes)
+    ]
+    document["improvements"] = [
+        {"theme": f"t-{i % 3}", "text": f"Verbeterpunt {i + 1}: de verwijzing loopt vast."}
+        for i in range(9)
+    ]
+    document["agreements"] = [
+        {
+            "key": f"a-{i}",
+            "theme": f"t-{i % themes}",
+            "kind": list(AgreementKind)[i % 3].value,
+            "what": f"Afspraak {i + 1}: we organiseren samen een activiteit & <overleg> voor "
+            f"inwoners, met een vaste contactpersoon en terugkoppeling aan de verwijzer.",
+            "lead": f"p-{i % participants}",
+            "partners": [f"s-{(i + 1) % stakeholders}", f"p-{(i + 2) % participants}"],
+            "due": f"2026-{1 + i % 12:02d}-15",
+            "resources": "Twee uur per week; ruimte in het buurthuis.",
+            "indicator": "Na een half jaar minstens tien deelnemers.",
+            "status": list(AgreementStatus)[i % 4].value,
+        }
+        for i in range(agreements)
+    ]
+    document["follow_up"] = {
+        "kartrekker": "p-1",
+        "werkgroep": ["p-1", "p-2", "s-3"],
+        "next_meeting": "2026-05-14",
+        "evaluation": "2026-09-10",
+        "funding": "Gemeente en zorgverzekeraar.",
+    }
+    check_document(document)
+    return document

@@ -147,3 +147,19 @@ def test_a_plain_pdf_is_not_a_worksession_plan() -> None:
 def test_a_signed_off_plan_has_no_concept_mark() -> None:
     text = _text(render_plan(_payload(signed=True)))
     assert "CONCEPT" not in text and "vastgesteld" in text
+
+
+def test_a_large_plan_flows_across_pages_and_keeps_every_name() -> None:
+    from worksession.demo import large_document
+
+    payload = _payload(large_document())
+    data = render_plan(payload)
+    reader = PdfReader(io.BytesIO(data))
+    assert len(reader.pages) >= 12
+    text = _text(data)
+    for record in payload.snapshot["participants"] + payload.snapshot["stakeholders"]:
+        assert record["name"] in text
+    for agreement in payload.snapshot["agreements"]:
+        assert agreement["what"][:40] in text  # "&" and "<overleg>" print as typed
+    assert "pagina 2 van" in _flat(reader.pages[1].extract_text())
+    assert verify_plan(data).ok

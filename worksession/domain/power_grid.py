@@ -61,15 +61,15 @@ def place(stakeholders: Sequence[tuple[str, int, int]]) -> list[Placed]:
         cells.setdefault((influence, interest), []).append(key)
     placed = []
     for (influence, interest), keys in cells.items():
-        centre_x = (interest - 0.5) / SCALE
-        centre_y = (influence - 0.5) / SCALE
-        radius = 0.0 if len(keys) == 1 else 0.3 / SCALE
+        # Cell-mates share the cell in a small grid of their own, filling it row by row.
+        columns = math.ceil(math.sqrt(len(keys)))
+        rows = math.ceil(len(keys) / columns)
         for index, key in enumerate(keys):
-            angle = 2 * math.pi * index / len(keys) + math.pi / 2
-            placed.append(
-                Placed(
-                    key, centre_x + radius * math.cos(angle), centre_y + radius * math.sin(angle)
-                )
-            )
+            row, column = divmod(index, columns)
+            inner_x = (column + 0.5) / columns if len(keys) > 1 else 0.5
+            inner_y = 1 - (row + 0.5) / rows if len(keys) > 1 else 0.5
+            x = (interest - 1 + 0.1 + 0.8 * inner_x) / SCALE
+            y = (influence - 1 + 0.1 + 0.8 * inner_y) / SCALE
+            placed.append(Placed(key, x, y))
     order = {key: index for index, (key, _i, _j) in enumerate(stakeholders)}
     return sorted(placed, key=lambda p: order[p.key])

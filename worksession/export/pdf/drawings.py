@@ -100,15 +100,41 @@ def power_grid(snapshot: dict[str, Any], size: float = 360.0) -> Drawing:
                 RELATION_COLOURS.get(RelationKind(relation["kind"]), "#444444")
             )
             _arrow(drawing, spots[relation["from"]], spots[relation["to"]], colour)
-    for key, (x, y) in spots.items():
+    numbered = crowded(snapshot)
+    for number, (key, (x, y)) in enumerate(spots.items(), start=1):
         record = stakeholders[key]
         colour = colors.HexColor(DOMAIN_COLOURS.get(Domain(record["domain"]), "#7f7f7f"))
         fill = colour if record["present"] else colors.white
-        drawing.add(Circle(x, y, 4.5, fillColor=fill, strokeColor=colour, strokeWidth=1.2))
-        drawing.add(
-            String(x + 6.5, y - 2.5, _short(record["name"]), fontName=REGULAR, fontSize=6.5)
-        )
+        radius = 5.5 if numbered else 4.5
+        drawing.add(Circle(x, y, radius, fillColor=fill, strokeColor=colour, strokeWidth=1.2))
+        if numbered:
+            # Crowded cells: a number in the circle, the names in the table below the grid.
+            ink = colors.white if record["present"] else colour
+            drawing.add(
+                String(
+                    x,
+                    y - 2,
+                    str(number),
+                    fontName=BOLD,
+                    fontSize=5.5,
+                    fillColor=ink,
+                    textAnchor="middle",
+                )
+            )
+        else:
+            drawing.add(
+                String(x + 6.5, y - 2.5, _short(record["name"]), fontName=REGULAR, fontSize=6.5)
+            )
     return drawing
+
+
+def crowded(snapshot: dict[str, Any]) -> bool:
+    """Whether names would overlap on the grid: then stakeholders are numbered instead."""
+    cells: dict[tuple[int, int], int] = {}
+    for record in snapshot["stakeholders"]:
+        cell = (record["influence"], record["interest"])
+        cells[cell] = cells.get(cell, 0) + 1
+    return len(snapshot["stakeholders"]) > 20 or any(count > 2 for count in cells.values())
 
 
 def _arrow(

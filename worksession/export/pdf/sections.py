@@ -17,11 +17,11 @@ from worksession.domain.values import (
     Domain,
     Variant,
 )
-from worksession.export.pdf.drawings import power_grid, vote_chart
+from worksession.export.pdf.drawings import crowded, power_grid, vote_chart
 from worksession.export.pdf.fonts import REGULAR
 from worksession.export.pdf.styles import RULE, TABLE_HEAD
 from worksession.export.pdf.text import day, label_value, para
-from worksession.i18n import _
+from worksession.i18n import _, ngettext
 
 CONTENT_WIDTH = 170 * mm
 
@@ -122,18 +122,33 @@ def at_a_glance(snapshot: Snapshot) -> list[Flowable]:
         flow += [para(_("Ambition"), "Heading2"), para(snapshot["session"]["ambition"], "Lead")]
     flow.append(para(_("Priorities"), "Heading2"))
     flow += [para(f"{index}. {theme['title']}") for index, theme in enumerate(priorities, 1)]
-    flow.append(para(_("Agreements"), "Heading2"))
+    flow.append(para(_("Agreements on the priorities"), "Heading2"))
+    chosen = {theme["key"] for theme in priorities}
+    shown = [a for a in snapshot["agreements"] if a["theme"] in chosen]
     rows = [
         (
             _shorten(agreement["what"]),
             names.get(agreement["lead"] or "", _("no lead yet")),
             day(agreement["due"]),
-            themes[agreement["theme"]]["title"] if agreement["theme"] in themes else "",
+            themes[agreement["theme"]]["title"],
         )
-        for agreement in snapshot["agreements"]
+        for agreement in shown
     ]
-    widths = [w * CONTENT_WIDTH for w in (0.50, 0.19, 0.13, 0.18)]
-    flow.append(table([_("What"), _("Lead"), _("When"), _("Theme")], rows, widths))
+    widths = [w * CONTENT_WIDTH for w in (0.52, 0.19, 0.13, 0.16)]
+    if rows:
+        flow.append(table([_("What"), _("Lead"), _("When"), _("Theme")], rows, widths))
+    others = len(snapshot["agreements"]) - len(shown)
+    if others:
+        flow.append(
+            para(
+                ngettext(
+                    "And {count} other agreement: see Agreements.",
+                    "And {count} other agreements: see Agreements.",
+                    others,
+                ).format(count=others),
+                "Small",
+            )
+        )
     follow_up = snapshot["follow_up"]
     flow += [
         Spacer(1, 4 * mm),
@@ -144,7 +159,7 @@ def at_a_glance(snapshot: Snapshot) -> list[Flowable]:
     return flow
 
 
-GLANCE_CHARS = 120
+GLANCE_CHARS = 75
 
 
 def _shorten(text: str) -> str:
@@ -189,16 +204,17 @@ def sociale_kaart(snapshot: Snapshot) -> list[Flowable]:
             ),
             Spacer(1, 4 * mm),
         ]
+        numbered = crowded(snapshot)
         rows = [
             (
-                s["name"],
+                (f"{number}. " if numbered else "") + s["name"],
                 Domain(s["domain"]).label,
                 s["role"],
                 s["offer"],
                 f"{s['influence']} / {s['interest']}",
                 _("yes") if s["present"] else _("no"),
             )
-            for s in snapshot["stakeholders"]
+            for number, s in enumerate(snapshot["stakeholders"], start=1)
         ]
         widths = [w * CONTENT_WIDTH for w in (0.19, 0.13, 0.17, 0.33, 0.08, 0.10)]
         header = [_("Name"), _("Domain"), _("Role"), _("Offer"), _("Infl./int."), _("Present")]
