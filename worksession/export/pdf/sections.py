@@ -15,6 +15,7 @@ from worksession.domain.values import (
     Decision,
     DecisionMethod,
     Domain,
+    RelationKind,
     Variant,
 )
 from worksession.export.pdf.drawings import crowded, power_grid, vote_chart
@@ -266,6 +267,7 @@ def agreements(snapshot: Snapshot) -> list[Flowable]:
     for index, (title, rows) in enumerate(groups):
         flow.append(Heading(title, f"agreements-{index}", level=1))
         flow.append(table(header, [_agreement_row(a, names) for a in rows], widths))
+    flow += referrals(snapshot)
     follow_up = snapshot["follow_up"]
     flow += [
         Heading(_("Follow-up"), "follow-up", level=1),
@@ -279,6 +281,27 @@ def agreements(snapshot: Snapshot) -> list[Flowable]:
         PageBreak(),
     ]
     return flow
+
+
+def referrals(snapshot: Snapshot) -> list[Flowable]:
+    """Who refers to whom and who reports back, from the relations on the sociale kaart."""
+    names = people(snapshot)
+    rows = [
+        (
+            names.get(r["from"], r["from"]),
+            RelationKind(r["kind"]).label,
+            names.get(r["to"], r["to"]),
+        )
+        for r in snapshot["relations"]
+        if r["kind"] in (RelationKind.REFERS_TO, RelationKind.FEEDS_BACK_TO)
+    ]
+    if not rows:
+        return []
+    widths = [w * CONTENT_WIDTH for w in (0.4, 0.2, 0.4)]
+    return [
+        Heading(_("Referral agreements"), "referrals", level=1),
+        table([_("From"), _("Agreement"), _("To")], rows, widths),
+    ]
 
 
 def _agreement_row(agreement: dict[str, Any], names: dict[str, str]) -> tuple[str, ...]:
