@@ -217,7 +217,7 @@ def sociale_kaart(snapshot: Snapshot) -> list[Flowable]:
             )
             for number, s in enumerate(snapshot["stakeholders"], start=1)
         ]
-        widths = [w * CONTENT_WIDTH for w in (0.19, 0.13, 0.17, 0.33, 0.08, 0.10)]
+        widths = [w * CONTENT_WIDTH for w in (0.19, 0.13, 0.16, 0.31, 0.09, 0.12)]
         header = [_("Name"), _("Domain"), _("Role"), _("Offer"), _("Infl./int."), _("Present")]
         flow.append(table(header, rows, widths))
     else:
@@ -331,7 +331,7 @@ def attendance_and_sign_off(
         )
         for p in snapshot["participants"]
     ]
-    widths = [w * CONTENT_WIDTH for w in (0.25, 0.27, 0.24, 0.14, 0.1)]
+    widths = [w * CONTENT_WIDTH for w in (0.23, 0.25, 0.22, 0.18, 0.12)]
     header = [_("Name"), _("Organisation"), _("Role"), _("Registration no."), _("Present")]
     flow.append(table(header, rows, widths))
     flow.append(Heading(_("Sign-off"), "sign-off"))
