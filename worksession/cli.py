@@ -141,6 +141,14 @@ def _document(db: Database, session_id: int) -> Document:
         raise UserError(_("there is no session with id {id}").format(id=session_id)) from error
 
 
+def _read(path: Path) -> bytes:
+    """The bytes of a file the user named; a file that cannot be read is bad input."""
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise UserError(f"{path}: {error.strerror or error}") from error
+
+
 def _cmd_list(args: argparse.Namespace) -> int:
     from worksession.storage.operations.sessions import list_sessions
 
@@ -163,10 +171,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from worksession.domain.interchange import InterchangeError, parse_document
     from worksession.storage.document import import_document
 
-    try:
-        data = args.file.read_bytes()
-    except OSError as error:
-        raise UserError(f"{args.file}: {error.strerror or error}") from error
+    data = _read(args.file)
     try:
         document = parse_document(data)
     except InterchangeError as error:
@@ -310,10 +315,7 @@ def _cmd_pdf(args: argparse.Namespace) -> int:
 def _cmd_verify(args: argparse.Namespace) -> int:
     from worksession.export.pdf.plan import verify_plan
 
-    try:
-        data = args.file.read_bytes()
-    except OSError as error:
-        raise UserError(f"{args.file}: {error.strerror or error}") from error
+    data = _read(args.file)
     verdict = verify_plan(data)
     print(verdict.message)
     return EXIT_OK if verdict.ok else 1
