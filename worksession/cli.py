@@ -95,6 +95,11 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument("--version", type=int, metavar="N", dest="number")
     verify = command("verify", _("check that a plan PDF is untouched"), _cmd_verify)
     verify.add_argument("file", type=Path, metavar="FILE")
+    command("backup", _("make a backup of the database now"), _cmd_backup)
+    command("backups", _("list the backups: date, size, reason, file"), _cmd_backups)
+    restore = command("restore", _("restore the database from a backup"), _cmd_restore)
+    restore.add_argument("file", type=Path, metavar="FILE")
+    command("check-db", _("run the full integrity check of the database"), _cmd_check_db)
     overview = command("overview", _("print a programme with the time of each part"), _cmd_overview)
     overview.add_argument("programme", metavar="ID")
     overview.add_argument("--start", metavar="HH:MM", help=_("start time, e.g. 13:30"))
@@ -319,6 +324,64 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     verdict = verify_plan(data)
     print(verdict.message)
     return EXIT_OK if verdict.ok else 1
+
+
+def _database_file(args: argparse.Namespace) -> Path:
+    """The SQLite file behind ``--db`` (backups are of files, not of server databases)."""
+    from worksession.locations import database_location
+    from worksession.storage.engine import sqlite_path, to_url
+
+    path = sqlite_path(to_url(database_location(args.db)))
+    if path is None:
+        raise UserError(_("backups are made of SQLite database files only"))
+    return path
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from worksession.storage.backups import make_backup
+
+    _open(args).close()  # checked and migrated first: a backup is of a good database
+    try:
+        backup = make_backup(_database_file(args), label="manual")
+    except OSError as error:
+        raise UserError(str(error)) from error
+    print(backup.path)
+    return EXIT_OK
+
+
+def _cmd_backups(args: argparse.Namespace) -> int:
+    from worksession.storage.backups import list_backups
+
+    for backup in list_backups(_database_file(args)):
+        when = backup.created.astimezone().strftime("%Y-%m-%d %H:%M")
+        print("\t".join((when, str(backup.size), backup.label, str(backup.path))))
+    return EXIT_OK
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from worksession.storage.backups import restore_backup
+    from worksession.storage.errors import StorageError
+
+    try:
+        safety = restore_backup(_database_file(args), args.file)
+    except (StorageError, OSError) as error:
+        raise UserError(str(error)) from error
+    if safety is not None:
+        print(_("restored; the state before is kept in {path}").format(path=safety.path))
+    return EXIT_OK
+
+
+def _cmd_check_db(args: argparse.Namespace) -> int:
+    from worksession.storage.integrity import full_check
+
+    _open(args).close()
+    problems = full_check(_database_file(args))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return EXIT_BAD_INPUT
+    print("OK")
+    return EXIT_OK
 
 
 def _cmd_overview(args: argparse.Namespace) -> int:

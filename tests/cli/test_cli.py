@@ -204,3 +204,23 @@ def test_pdf_then_verify_from_the_command_line(
     notes.write_text("geen pdf", encoding="utf-8")
     assert run(capsys, "verify", str(notes))[:2] == (1, "NOT A WORKSESSION PLAN\n")
     assert run(capsys, "pdf", "1", "--out", str(plan), "--version", "7", "--db", dbfile)[0] == 2
+
+
+def test_backup_backups_restore_and_check_db(
+    capsys: pytest.CaptureFixture[str], dbfile: str
+) -> None:
+    run(capsys, "demo", "--db", dbfile)
+    code, out, _ = run(capsys, "backup", "--db", dbfile)
+    assert code == 0
+    backup = out.strip()
+    assert Path(backup).exists()
+    code, out, _ = run(capsys, "backups", "--db", dbfile)
+    assert code == 0 and backup in out and "\tmanual\t" in out
+    run(capsys, "demo", "--db", dbfile)
+    assert len(run(capsys, "list", "--db", dbfile)[1].splitlines()) == 2
+    code, out, _ = run(capsys, "restore", backup, "--db", dbfile)
+    assert code == 0 and "before-restore" in out
+    assert len(run(capsys, "list", "--db", dbfile)[1].splitlines()) == 1
+    assert run(capsys, "check-db", "--db", dbfile)[:2] == (0, "OK\n")
+    code, _, err = run(capsys, "restore", dbfile + "-nope", "--db", dbfile)
+    assert code == 2 and "nope" in err

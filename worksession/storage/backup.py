@@ -38,6 +38,7 @@ def backup_sqlite(database: Path, *, dest_dir: Path, label: str) -> Path:
                 target.close()
         finally:
             source.close()
+        os.chmod(temporary, 0o600)  # names and e-mail addresses: readable by the user only
         os.replace(temporary, final)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

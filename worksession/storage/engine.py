@@ -2,7 +2,8 @@
 
 Pragmas: WAL so readers never block the writer; ``foreign_keys=ON`` because SQLite leaves it off;
 ``synchronous=FULL`` so a change the app acknowledged survives a power cut, not only a crash
-(with WAL, NORMAL may lose the last commits on power loss; at our write rate FULL costs little).
+(with WAL, NORMAL may lose the last commits on power loss; at our write rate FULL costs little);
+``secure_delete`` so removed names and notes do not linger in the file.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=FULL",
     "PRAGMA busy_timeout=5000",
+    "PRAGMA secure_delete=ON",  # deleted personal data is overwritten, not left in free pages
 )
 
 

@@ -5,6 +5,7 @@ A refused file is never written to: it is inspected read-only before any engine 
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -15,10 +16,11 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 
 from worksession.i18n import _
-from worksession.storage.backup import backup_sqlite, default_backup_dir
+from worksession.storage.backups import make_backup
 from worksession.storage.database import Database
 from worksession.storage.engine import create_db_engine, read_only_uri, sqlite_path, to_url
 from worksession.storage.errors import DatabaseRefused, StorageError
+from worksession.storage.integrity import damaged, quick_check
 
 APPLICATION_ID = 0x57534553  # "WSES", set by the first migration
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -53,6 +55,9 @@ def open_database(location: str | Path, *, backup_dir: Path | None = None) -> Da
     if path is not None:
         inspect_sqlite_file(path)
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not path.exists():
+            # Created by us, private to the user; SQLite gives its -wal and -shm the same mode.
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
     engine = create_db_engine(url)
     try:
         _migrate(engine, path, backup_dir)
@@ -83,6 +88,7 @@ def inspect_sqlite_file(path: Path) -> None:
         raise DatabaseRefused(
             _("{path} is not a worksession database (it is not an SQLite file).").format(path=path)
         )
+    _refuse_truncated(path)
     application_id, tables, revision = _read_identity(path)
     if not tables:
         return  # a fresh SQLite file: safe to create our schema in it
@@ -93,6 +99,25 @@ def inspect_sqlite_file(path: Path) -> None:
             )
         )
     _refuse_unknown_revision(revision, where=str(path))
+    problems = quick_check(path)
+    if problems:
+        raise damaged(path, _("the quick check found: {problem}").format(problem=problems[0]))
+
+
+def _refuse_truncated(path: Path) -> None:
+    """An SQLite file is whole pages after a 100-byte header; anything else was cut off."""
+    size = path.stat().st_size
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    page_size = int.from_bytes(header[16:18], "big") if len(header) >= 18 else 0
+    page_size = 65536 if page_size == 1 else page_size
+    if size < 100 or page_size < 512 or size % page_size:
+        raise damaged(
+            path,
+            _("the file is truncated ({size} bytes, not a whole number of pages)").format(
+                size=size
+            ),
+        )
 
 
 def _read_identity(path: Path) -> tuple[int, list[str], str | None]:
@@ -114,9 +139,7 @@ def _read_identity(path: Path) -> tuple[int, list[str], str | None]:
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
-        raise DatabaseRefused(
-            _("{path} cannot be opened as a database: {reason}").format(path=path, reason=error)
-        ) from error
+        raise damaged(path, str(error)) from error
     return int(application_id), tables, revision
 
 
@@ -138,11 +161,7 @@ def _migrate(engine: Engine, path: Path | None, backup_dir: Path | None) -> None
         return
     _refuse_unknown_revision(current, where=engine.url.render_as_string(hide_password=True))
     if current is not None and path is not None:
-        backup_sqlite(
-            path,
-            dest_dir=backup_dir or default_backup_dir(path),
-            label=f"before-migration-{current}-to-{head}",
-        )
+        make_backup(path, label=f"before-migration-{current}-to-{head}", backup_dir=backup_dir)
     config = alembic_config()
     with engine.connect() as connection:
         sqlite = connection.dialect.name == "sqlite"

@@ -12,7 +12,7 @@ from sqlmodel import col, select
 
 from worksession.domain.models import Casus, FollowUp, KeyFigure, WorkSession, utcnow
 from worksession.domain.validation import clean
-from worksession.storage.backup import backup_sqlite, default_backup_dir
+from worksession.storage.backups import make_backup
 from worksession.storage.database import Database
 from worksession.storage.operations._rows import fetch_session
 
@@ -91,9 +91,7 @@ def delete_session(*, db: Database, session_id: int) -> Path | None:
         fetch_session(s, session_id)  # a wrong id is refused before any backup is made
     backup = None
     if db.path is not None:
-        backup = backup_sqlite(
-            db.path, dest_dir=default_backup_dir(db.path), label=f"before-delete-{session_id}"
-        )
+        backup = make_backup(db.path, label=f"before-delete-{session_id}").path
     with db.transaction() as s:
         s.delete(fetch_session(s, session_id))
     return backup
