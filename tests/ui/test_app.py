@@ -71,3 +71,43 @@ def test_a_data_folder_that_cannot_be_made_is_explained(qapp: QApplication, tmp_
     _close_later(qapp, QMessageBox, seen)
     assert run_app(database=str(blocked / "sub" / "db.sqlite3")) == 2
     assert len(seen) == 1 and "bestand" in seen[0]
+
+
+def test_a_damaged_database_offers_its_newest_backup(qapp: QApplication, tmp_path: Path) -> None:
+    import os
+
+    from worksession.storage.backups import make_backup
+    from worksession.storage.opening import open_database
+    from worksession.storage.operations.sessions import create_session, list_sessions
+
+    path = tmp_path / "ws.sqlite3"
+    db = open_database(path)
+    create_session(db=db, title="Kaalheide")
+    db.close()
+    make_backup(path, label="manual")
+    data = bytearray(path.read_bytes())
+    for start in range(4096, len(data), 4096):
+        data[start : start + 300] = os.urandom(300)
+    path.write_bytes(bytes(data))
+
+    def answer_yes_then_close() -> None:
+        for widget in qapp.topLevelWidgets():
+            if isinstance(widget, QMessageBox) and widget.isVisible():
+                widget.button(QMessageBox.StandardButton.Yes).click()
+                QTimer.singleShot(0, close_start_window)
+                return
+        QTimer.singleShot(10, answer_yes_then_close)
+
+    def close_start_window() -> None:
+        for widget in qapp.topLevelWidgets():
+            if isinstance(widget, StartWindow) and widget.isVisible():
+                widget.close()
+                return
+        QTimer.singleShot(10, close_start_window)
+
+    QTimer.singleShot(0, answer_yes_then_close)
+    assert run_app(database=str(path)) == 0
+    db = open_database(path)
+    assert [s.title for s in list_sessions(db=db)] == ["Kaalheide"]
+    db.close()
+    assert list(tmp_path.glob("ws.sqlite3.damaged-*"))
