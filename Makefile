@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint typecheck unit lock translations screenshots clean
+.PHONY: run test lint typecheck unit soak lock translations screenshots clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "worksession needs Python 3.11 or newer")'
@@ -31,6 +31,10 @@ typecheck: $(STAMP)
 
 unit: $(STAMP)
 	$(BIN)/python -m pytest
+
+# The crash test with many more SIGKILLs than the normal suite runs.
+soak: $(STAMP)
+	WORKSESSION_CRASH_RUNS=300 $(BIN)/python -m pytest tests/crash -q
 
 # Every screen of the demo session as PNG under build/screenshots/, to look at as a user would.
 screenshots: $(STAMP)
