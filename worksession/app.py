@@ -17,6 +17,7 @@ from worksession.storage.errors import StorageError
 from worksession.storage.integrity import DatabaseDamaged
 from worksession.storage.opening import open_database
 from worksession.ui import error_report
+from worksession.ui.backup_timer import BackupTimer
 
 
 def install_qt_translations(app: QApplication) -> None:
@@ -71,6 +72,15 @@ def run_app(*, database: str | None = None) -> int:
     window = StartWindow(
         db, load_library(), load_library=load_library, user_folder=user_sessions_dir()
     )
+    if db.path is not None:
+        backups = BackupTimer(db.path)
+        backups.failed.connect(
+            lambda reason: window.statusBar().showMessage(
+                _("The automatic backup failed: {reason}").format(reason=reason)
+            )
+        )
+        backups.backup_if_changed("start")
+        window.backups = backups  # lives as long as the window
     window.show()
     try:
         return app.exec()

@@ -181,7 +181,12 @@ def _cmd_import(args: argparse.Namespace) -> int:
         document = parse_document(data)
     except InterchangeError as error:
         raise UserError(f"{args.file}: {error}") from error
-    session = import_document(db=_open(args), document=document)
+    db = _open(args)
+    if db.path is not None:
+        from worksession.storage.backups import make_backup
+
+        make_backup(db.path, label="before-import")
+    session = import_document(db=db, document=document)
     print(session.id)
     return EXIT_OK
 

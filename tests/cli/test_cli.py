@@ -224,3 +224,13 @@ def test_backup_backups_restore_and_check_db(
     assert run(capsys, "check-db", "--db", dbfile)[:2] == (0, "OK\n")
     code, _, err = run(capsys, "restore", dbfile + "-nope", "--db", dbfile)
     assert code == 2 and "nope" in err
+
+
+def test_an_import_is_preceded_by_a_backup(
+    capsys: pytest.CaptureFixture[str], dbfile: str, tmp_path: Path
+) -> None:
+    run(capsys, "demo", "--db", dbfile)
+    exported = tmp_path / "s.json"
+    run(capsys, "export", "1", "--json", str(exported), "--db", dbfile)
+    assert run(capsys, "import", str(exported), "--db", dbfile)[0] == 0
+    assert "\tbefore-import\t" in run(capsys, "backups", "--db", dbfile)[1]
