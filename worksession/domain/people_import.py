@@ -48,14 +48,22 @@ def _columns(first: list[str]) -> tuple[list[str | None], bool]:
 
 def parse_people(text: str) -> list[dict[str, Any]]:
     """Participant fields per non-empty line; raises ``ValidationError`` naming line and column."""
-    lines = [line for line in text.replace("\r\n", "\n").split("\n") if line.strip()]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # Windows and old Mac endings
+    lines = [line for line in text.split("\n") if line.strip()]
     if not lines:
         return []
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(lines[0], ",;\t")
     except csv.Error:
         dialect = csv.excel
-    rows = list(csv.reader(io.StringIO("\n".join(lines)), dialect))
+    try:
+        rows = list(csv.reader(io.StringIO("\n".join(lines)), dialect))
+    except csv.Error as error:
+        raise ValidationError(
+            "participants", _("not a readable list: {reason}").format(reason=error)
+        ) from error
+    if not rows:
+        return []
     columns, has_header = _columns(rows[0])
     body = rows[1:] if has_header else rows
     if len(body) > MAX_ROWS:
