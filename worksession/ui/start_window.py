@@ -30,7 +30,9 @@ from worksession.starting import new_session
 from worksession.storage.database import Database
 from worksession.storage.document import duplicate_session
 from worksession.storage.errors import StorageError
+from worksession.storage.integrity import full_check
 from worksession.storage.operations.sessions import delete_session, list_sessions
+from worksession.ui.backups_dialog import BackupsDialog
 from worksession.ui.new_session_dialog import NewSessionDialog
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.window import SessionWindow
@@ -120,6 +122,10 @@ class StartWindow(QMainWindow):
         )
         search_action = self._action(_("Search"), "Ctrl+F", self.search.setFocus)
         self.settings_action = self._action(_("Settings…"), "Ctrl+,", self.show_settings)
+        self.backups_action = self._action(_("Backups…"), "Ctrl+Shift+B", self.show_backups)
+        self.check_action = self._action(_("Check the database"), "Ctrl+Shift+K", self.check_db)
+        self.backups_action.setEnabled(db.path is not None)
+        self.check_action.setEnabled(db.path is not None)
         quit_action = QAction(_("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -130,6 +136,7 @@ class StartWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.demo_action)
         menu.addSeparator()
+        menu.addActions([self.backups_action, self.check_action])
         menu.addAction(self.settings_action)
         menu.addAction(quit_action)
         self.toolkit_action = QAction(_("Programmes and casus…"), self)
@@ -212,6 +219,39 @@ class StartWindow(QMainWindow):
     def _adopt_library(self, library: Library) -> None:
         self._library = library
         self._show_toolkit_problems()
+
+    def show_backups(self) -> BackupsDialog:
+        assert self._db.path is not None
+        dialog = BackupsDialog(
+            self._db.path,
+            before_restore=self._release_database,
+            after_restore=self.refresh,
+            parent=self,
+        )
+        dialog.open()
+        return dialog
+
+    def _release_database(self) -> None:
+        """Close every session window and pooled connection before the file is replaced."""
+        for window in list(self.session_windows):
+            window.close()
+        self.session_windows.clear()
+        self._db.engine.dispose()
+
+    def check_db(self) -> list[str]:
+        assert self._db.path is not None
+        problems = full_check(self._db.path)
+        if problems:
+            QMessageBox.warning(
+                self,
+                _("Check the database"),
+                _("The check found problems:\n{problems}\n\nRestore a backup (Backups…).").format(
+                    problems="\n".join(problems[:10])
+                ),
+            )
+        else:
+            self.statusBar().showMessage(_("The database is intact."), 8000)
+        return problems
 
     def show_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self)

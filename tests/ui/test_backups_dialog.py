@@ -1,0 +1,39 @@
+"""The Back-ups dialog: list, back up now, restore (after a copy of the current state);
+the full database check from the menu."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from worksession.programmes.library import load_library
+from worksession.storage.database import Database
+from worksession.storage.operations.sessions import create_session
+from worksession.ui.start_window import StartWindow
+
+
+def test_back_up_then_restore_from_the_dialog(qtbot: QtBot, db: Database) -> None:
+    create_session(db=db, title="Voor de back-up")
+    window = StartWindow(db, load_library())
+    qtbot.addWidget(window)
+    window.show()
+    dialog = window.show_backups()
+    assert dialog.table.rowCount() == 0 and not dialog.restore_button.isEnabled()
+    dialog.backup_now()
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 2).text() == "manual"
+    create_session(db=db, title="Na de back-up")
+    window.refresh()
+    assert window.model.rowCount() == 2
+    opened = window.open_session(window.model.session_at(0).id or 0)
+    qtbot.addWidget(opened)
+    assert dialog.restore(dialog.backups[0].path)
+    assert window.model.rowCount() == 1  # the list follows the restored database
+    assert window.session_windows == []  # windows on the old state were closed
+    labels = [dialog.table.item(row, 2).text() for row in range(dialog.table.rowCount())]
+    assert "before-restore" in labels
+
+
+def test_the_full_check_reports_an_intact_database(qtbot: QtBot, db: Database) -> None:
+    window = StartWindow(db, load_library())
+    qtbot.addWidget(window)
+    assert window.check_db() == []
+    assert "intact" in window.statusBar().currentMessage()
