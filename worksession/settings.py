@@ -29,6 +29,8 @@ class Setting:
 
 SETTINGS = {
     "language": Setting("language", DEFAULT_LANGUAGE, LANGUAGES),
+    # Backups hold personal data too: older ones are removed after this many days.
+    "backup_retention_days": Setting("backup_retention_days", 365, (90, 180, 365, 730)),
 }
 
 

@@ -37,3 +37,25 @@ def test_the_full_check_reports_an_intact_database(qtbot: QtBot, db: Database) -
     qtbot.addWidget(window)
     assert window.check_db() == []
     assert "intact" in window.statusBar().currentMessage()
+
+
+def test_the_privacy_page_says_what_is_stored_where(qtbot: QtBot, db: Database) -> None:
+    window = StartWindow(db, load_library())
+    qtbot.addWidget(window)
+    dialog = window.show_privacy()
+    text = dialog.text.toPlainText()
+    assert str(db.path) in text and "365" in text and "backups" in text
+
+
+def test_old_backups_go_after_the_retention_period(db: Database) -> None:
+    import datetime as dt
+
+    from worksession.settings import save_setting
+    from worksession.storage.backups import list_backups, make_backup, prune
+
+    assert db.path is not None
+    make_backup(db.path, label="manual")
+    save_setting("backup_retention_days", 90)
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(days=100)
+    assert len(prune(db.path, now=later)) == 1
+    assert list_backups(db.path) == []

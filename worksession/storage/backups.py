@@ -96,9 +96,16 @@ def prune(
     *,
     backup_dir: Path | None = None,
     now: dt.datetime | None = None,
-    retention_days: int = RETENTION_DAYS,
+    retention_days: int | None = None,
 ) -> list[Path]:
-    """Delete the backups the rotation does not keep; returns what was deleted."""
+    """Delete the backups the rotation does not keep; returns what was deleted.
+
+    The retention period is the user's setting unless ``retention_days`` is given.
+    """
+    if retention_days is None:
+        from worksession.settings import load_settings
+
+        retention_days = int(load_settings()["backup_retention_days"])
     backups = list_backups(database, backup_dir)
     kept = keep(backups, now or dt.datetime.now(dt.UTC), retention_days)
     removed = []

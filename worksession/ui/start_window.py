@@ -25,6 +25,7 @@ from worksession.demo import create_demo_session
 from worksession.domain.models import WorkSession
 from worksession.domain.validation import SHORT_TEXT_MAX, ValidationError
 from worksession.i18n import _, ngettext
+from worksession.locations import data_dir
 from worksession.programmes.model import Library, UnknownToolkitEntry
 from worksession.starting import new_session
 from worksession.storage.database import Database
@@ -34,6 +35,7 @@ from worksession.storage.integrity import full_check
 from worksession.storage.operations.sessions import delete_session, list_sessions
 from worksession.ui.backups_dialog import BackupsDialog
 from worksession.ui.new_session_dialog import NewSessionDialog
+from worksession.ui.privacy_dialog import PrivacyDialog
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.window import SessionWindow
 from worksession.ui.session_table_model import SessionTableModel
@@ -124,6 +126,7 @@ class StartWindow(QMainWindow):
         self.settings_action = self._action(_("Settings…"), "Ctrl+,", self.show_settings)
         self.backups_action = self._action(_("Backups…"), "Ctrl+Shift+B", self.show_backups)
         self.check_action = self._action(_("Check the database"), "Ctrl+Shift+K", self.check_db)
+        self.privacy_action = self._action(_("Privacy and storage…"), "F1", self.show_privacy)
         self.backups_action.setEnabled(db.path is not None)
         self.check_action.setEnabled(db.path is not None)
         quit_action = QAction(_("Quit"), self)
@@ -143,6 +146,7 @@ class StartWindow(QMainWindow):
         self.toolkit_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
         self.toolkit_action.triggered.connect(self.show_toolkit)
         self.menuBar().addMenu(_("&Toolkit")).addAction(self.toolkit_action)
+        self.menuBar().addMenu(_("&Help")).addAction(self.privacy_action)
         self.refresh()
         self._show_toolkit_problems()
         restore_geometry(self, "start")
@@ -252,6 +256,11 @@ class StartWindow(QMainWindow):
         else:
             self.statusBar().showMessage(_("The database is intact."), 8000)
         return problems
+
+    def show_privacy(self) -> PrivacyDialog:
+        dialog = PrivacyDialog(self._db.path, data_dir(), self)
+        dialog.open()
+        return dialog
 
     def show_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self)

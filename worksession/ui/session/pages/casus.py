@@ -82,6 +82,12 @@ class CasusPage(StepPage):
                 merge=("casus", field),
             )
             form.addRow(label, widget)
+        reminder = QLabel(
+            _("Write no names of clients or patients in the casus: it goes into the plan.")
+        )
+        reminder.setObjectName("privacyReminder")
+        reminder.setStyleSheet("#privacyReminder { color: #8a5a00; }")
+        self.layout_.addWidget(reminder)
         self.layout_.addLayout(form, stretch=1)
         self.layout_.addWidget(QLabel(_("Insights")))
         self.insights = RecordTable(

@@ -1,0 +1,60 @@
+"""What is stored where: a short page an organisation can use for its privacy assessment (AVG)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from worksession.i18n import _
+from worksession.settings import config_dir, load_settings
+
+
+def privacy_text(database: Path | None, data_folder: Path) -> str:
+    retention = load_settings()["backup_retention_days"]
+    place = str(database) if database else _("(a database server)")
+    return "\n\n".join(
+        [
+            _("What worksession stores, and where"),
+            _(
+                "Personal data: names, organisations, roles, e-mail addresses and registration "
+                "numbers (BIG or quality register) of participants, the parties on the sociale "
+                "kaart, each participant's decision on the plan, and what the coach writes "
+                "(casus, notes). Nothing is sent anywhere: there is no network connection."
+            ),
+            _("The database: {place} (readable by you only).").format(place=place),
+            _(
+                "Backups: the folder 'backups' beside the database; copies older than {days} "
+                "days are removed (see Settings)."
+            ).format(days=retention),
+            _("Settings and window positions: {folder}.").format(folder=config_dir()),
+            _("Error log (no session content): {path}.").format(
+                path=data_folder / "worksession.log"
+            ),
+            _(
+                "Exported plans (PDF) and interchange files (JSON) are where you save them; they "
+                "hold the same personal data."
+            ),
+            _(
+                "Deleting a session removes it from the database (deleted data is overwritten); "
+                "it stays in the backups until they are removed by the retention period."
+            ),
+        ]
+    )
+
+
+class PrivacyDialog(QDialog):
+    def __init__(
+        self, database: Path | None, data_folder: Path, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Privacy and storage"))
+        self.resize(640, 460)
+        self.text = QTextBrowser()
+        self.text.setAccessibleName(_("Privacy and storage"))
+        self.text.setPlainText(privacy_text(database, data_folder))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(buttons)
