@@ -17,8 +17,10 @@ def test_the_language_is_chosen_in_the_settings(qtbot: QtBot, db: Database) -> N
     qtbot.addWidget(window)
     dialog = window.show_settings()
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.retention.setCurrentIndex(dialog.retention.findData(180))
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert load_settings()["language"] == "en"
+    assert load_settings()["backup_retention_days"] == 180
 
 
 def test_geometry_and_last_session_survive_a_restart(qtbot: QtBot, db: Database) -> None:
