@@ -132,3 +132,30 @@ def test_ctrl_f_finds_a_person_or_a_word_in_any_step(qtbot: QtBot, window: Sessi
     assert window.current_page().step.kind == StepKind.CASUS
     assert not window.find_text("ruimtevaart")
     assert "ruimtevaart" in window.statusBar().currentMessage()
+
+
+def test_a_database_that_cannot_be_written_is_told_and_the_text_stays(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
+    from sqlalchemy import event
+
+    def refuse(*_args: object) -> None:
+        import sqlite3
+
+        raise sqlite3.OperationalError("database or disk is full")
+
+    window.go_to(_row_of(window, StepKind.WELCOME))
+    page = window.current_page()
+    assert isinstance(page, WelcomePage)
+    engine = window.controller.db.engine
+    event.listen(engine, "before_cursor_execute", refuse)
+    try:
+        page.ambition.setPlainText("Nieuwe ambitie")
+        page.flush()
+    finally:
+        event.remove(engine, "before_cursor_execute", refuse)
+    assert window.banner.isVisible() and "disk is full" in window.banner.text()
+    assert page.ambition.toPlainText() == "Nieuwe ambitie"
+    page.flush()  # once the disk has room, the same text is stored
+    window.controller.reload()
+    assert window.controller.document["session"]["ambition"] == "Nieuwe ambitie"

@@ -7,6 +7,7 @@ in the data folder for whoever helps the coach afterwards.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -27,7 +28,9 @@ def log_path() -> Path:
 def report(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
     details = "".join(traceback.format_exception(kind, error, tb))
     try:
-        with log_path().open("a", encoding="utf-8") as log:
+        path = log_path()
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        with os.fdopen(descriptor, "a", encoding="utf-8") as log:
             log.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')}\n{details}\n")
     except OSError:
         pass  # a full disk must not turn a message into a second error

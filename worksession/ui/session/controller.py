@@ -12,11 +12,13 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
+from sqlalchemy.exc import DBAPIError
 
 from worksession.domain.checks import Check, lesson_checks
 from worksession.domain.interchange import Document
 from worksession.domain.validation import ValidationError
 from worksession.domain.values import StepKind
+from worksession.i18n import _
 from worksession.programmes.model import Library, Step
 from worksession.starting import DEFAULT_PROGRAMME
 from worksession.storage.database import Database
@@ -73,6 +75,15 @@ class SessionController(QObject):
             command.run_first()
         except (ValidationError, StorageError) as error:
             self.rejected.emit(str(error))
+            return False
+        except DBAPIError as error:
+            # A full disk, a read-only folder, a locked file: the change is not stored, the
+            # typed text stays in its field, and the coach is told in plain words.
+            self.rejected.emit(
+                _("the database cannot be written ({reason}); check the disk and try again").format(
+                    reason=getattr(error.orig, "args", [error])[0]
+                )
+            )
             return False
         # A merged push may not move the index; announce the change once, ourselves.
         self._pushing = True
