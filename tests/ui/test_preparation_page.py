@@ -100,3 +100,14 @@ def test_session_details_are_edited_in_place(qtbot: QtBot, window: SessionWindow
     assert window.controller.document["session"]["accredited"] is False
     window.undo_action.trigger()
     assert window.controller.document["session"]["accredited"] is True
+
+
+def test_erasing_a_person_is_final_and_clears_the_undo_history(window: SessionWindow) -> None:
+    page = _page(window)
+    page.participants.entry.setText("Tijdelijk")
+    page.participants.add_from_entry()
+    assert window.controller.undo_stack.count() == 1
+    person = page.participants.model.row_at(page.participants.model.rowCount() - 1)
+    page.erase(int(person.id))
+    assert "Tijdelijk" not in _names(window)
+    assert window.controller.undo_stack.count() == 0

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
 )
 
@@ -30,6 +31,7 @@ from worksession.storage.operations.people import (
     list_participants,
     update_participant,
 )
+from worksession.storage.operations.privacy import erase_participant
 from worksession.storage.operations.sessions import update_session
 from worksession.ui.session.commands import AddManyCommand, EditCommand
 from worksession.ui.session.controller import SessionController
@@ -126,9 +128,13 @@ class PreparationPage(StepPage):
         paste.clicked.connect(self.paste_people)
         import_csv = QPushButton(_("Import CSV…"))
         import_csv.clicked.connect(self.choose_csv)
+        erase = QPushButton(_("Erase person (privacy)…"))
+        erase.setToolTip(_("Remove everything this session holds about the selected participant"))
+        erase.clicked.connect(self.ask_erase)
         buttons = QHBoxLayout()
         buttons.addWidget(paste)
         buttons.addWidget(import_csv)
+        buttons.addWidget(erase)
         buttons.addStretch()
         self.layout_.addLayout(buttons)
         self._write_session = write_session
@@ -171,6 +177,33 @@ class PreparationPage(StepPage):
 
     def _accredited_clicked(self, checked: bool) -> None:
         self._edit(_("accreditation"), "accredited", checked)
+
+    def ask_erase(self) -> None:
+        index = self.participants.view.currentIndex()
+        if not index.isValid():
+            self.controller.rejected.emit(_("Choose a participant in the list first."))
+            return
+        person = self.participants.model.row_at(index.row())
+        answer = QMessageBox.question(
+            self,
+            _("Erase person"),
+            _(
+                "Erase {name} from this session? Name, organisation, role, e-mail and "
+                "registration number are removed, with every link to agreements and the "
+                "werkgroep. In decisions on the plan only remains that a participant agreed "
+                "and when. Plan versions that were frozen keep the text as it was agreed; to "
+                "remove those too, delete the session. This cannot be undone."
+            ).format(name=person.name),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.erase(int(person.id))
+
+    def erase(self, participant_id: int) -> None:
+        """Erase for good: the undo history goes too, it could bring the person back."""
+        erase_participant(db=self.controller.db, participant_id=participant_id)
+        self.controller.undo_stack.clear()
+        self.controller.reload()
+        self.controller.changed.emit()
 
     def paste_people(self) -> None:
         self.import_people(QGuiApplication.clipboard().text())
