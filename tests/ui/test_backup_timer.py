@@ -32,3 +32,20 @@ def test_a_backup_when_changed_and_none_when_not(qtbot: QtBot, tmp_path: Path) -
     assert made.args[0].label == "auto"
     assert [b.label for b in list_backups(path)] == ["auto", "start"]
     db.close()
+
+
+def test_a_backup_that_cannot_be_written_is_reported_and_leaves_nothing(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "ws.sqlite3"
+    db = open_database(path)
+    create_session(db=db, title="Kaalheide")
+    (tmp_path / "backups").write_text("a file where the folder should be", encoding="utf-8")
+    timer = BackupTimer(path)
+    with qtbot.waitSignal(timer.failed) as failed:
+        assert timer.backup_if_changed("auto") is None
+    assert "backups" in failed.args[0]
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("ws.sqlite3")) == [
+        "backups"
+    ]
+    db.close()
