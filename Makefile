@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint typecheck unit soak lock translations screenshots clean
+.PHONY: run test lint typecheck unit soak bench lock translations screenshots clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "worksession needs Python 3.11 or newer")'
@@ -31,6 +31,10 @@ typecheck: $(STAMP)
 
 unit: $(STAMP)
 	$(BIN)/python -m pytest
+
+# Speed and memory figures against their baselines (not part of make test).
+bench: $(STAMP)
+	$(BIN)/python -m tests.benchmarks.run
 
 # The crash test with many more SIGKILLs than the normal suite runs.
 soak: $(STAMP)

@@ -1,0 +1,39 @@
+"""Small timing helpers for the benchmarks: repeat, take percentiles, report against a baseline."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+
+
+def timings(action: Callable[[], object], runs: int) -> list[float]:
+    """Seconds each run of ``action`` took."""
+    results = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        results.append(time.perf_counter() - start)
+    return results
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def report(name: str, value: float, baseline: float, target: float, unit: str = "s") -> bool:
+    """Print one figure next to its baseline as a ratio; True when the ratio meets the target."""
+    ratio = value / baseline if baseline else float("inf")
+    ok = ratio <= target
+    mark = "ok " if ok else "OVER"
+    print(
+        f"{mark} {name:<46} {value * 1000:9.2f} m{unit}  baseline {baseline * 1000:9.2f} m{unit}"
+        f"  ratio {ratio:5.2f}  (target ≤ {target})"
+    )
+    return ok
