@@ -17,7 +17,7 @@ from reportlab import rl_config
 from reportlab.graphics.shapes import STATE_DEFAULTS
 from reportlab.platypus import SimpleDocTemplate
 
-from worksession.domain.plan import Snapshot, canonical_bytes, fingerprint
+from worksession.domain.plan import Snapshot, fingerprint
 from worksession.export.pdf import sections
 from worksession.export.pdf.fonts import register_fonts
 from worksession.export.pdf.layout import MARGIN, numbered_canvas
@@ -149,4 +149,3 @@ def verify_plan(data: bytes) -> Verdict:
     )
 
 
-__all__ = ["PlanPayload", "Verdict", "canonical_bytes", "render_plan", "verify_plan"]

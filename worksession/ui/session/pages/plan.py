@@ -60,6 +60,7 @@ class PlanPage(StepPage):
         self.preview_button.clicked.connect(self.refresh_preview)
         self.version = QComboBox()
         self.version.setAccessibleName(_("Version"))
+        self.version.setPlaceholderText(_("(no version yet)"))
         self.version.activated.connect(lambda _index: self._show_decisions())
         top = QHBoxLayout()
         for widget in (self.freeze_button, self.version, self.preview_button, self.export_button):
