@@ -147,5 +147,3 @@ def verify_plan(data: bytes) -> Verdict:
         True,
         f"OK {snapshot['session']['title']} version {snapshot['version']} sha256:{payload.sha256}",
     )
-
-
