@@ -16,8 +16,9 @@ from sqlmodel import SQLModel, text
 from worksession.storage import opening
 from worksession.storage.engine import create_db_engine, to_url
 from worksession.storage.errors import DatabaseRefused
-from worksession.storage.opening import APPLICATION_ID, head_revision, open_database
+from worksession.storage.opening import APPLICATION_ID, open_database
 from worksession.storage.operations.sessions import create_session, list_sessions
+from worksession.storage.revisions import HEAD_REVISION, KNOWN_REVISIONS
 
 
 def _fingerprint(path: Path) -> tuple[str, list[str]]:
@@ -32,7 +33,7 @@ def test_a_new_database_gets_the_schema_and_our_pragmas(tmp_path: Path) -> None:
         assert s.exec(text("PRAGMA foreign_keys")).one()[0] == 1
         assert s.exec(text("PRAGMA synchronous")).one()[0] == 2  # FULL
         assert s.exec(text("PRAGMA application_id")).one()[0] == APPLICATION_ID
-        assert s.exec(text("SELECT version_num FROM alembic_version")).one()[0] == head_revision()
+        assert s.exec(text("SELECT version_num FROM alembic_version")).one()[0] == HEAD_REVISION
     db.close()
 
 
@@ -135,13 +136,15 @@ def test_an_older_database_is_backed_up_then_migrated_with_its_data(
     session = create_session(db=db, title="Voor de migratie")
     db.close()
 
-    previous_head = head_revision()
+    previous_head = HEAD_REVISION
     migrations = tmp_path / "migrations"
     shutil.copytree(opening.MIGRATIONS, migrations)
     (migrations / "versions" / "0002_test.py").write_text(
-        NEXT_MIGRATION.format(head=head_revision()), encoding="utf-8"
+        NEXT_MIGRATION.format(head=HEAD_REVISION), encoding="utf-8"
     )
     monkeypatch.setattr(opening, "MIGRATIONS", migrations)
+    monkeypatch.setattr(opening, "KNOWN_REVISIONS", (*KNOWN_REVISIONS, "0002_test"))
+    monkeypatch.setattr(opening, "HEAD_REVISION", "0002_test")
 
     backups = tmp_path / "backups"
     db = open_database(path, backup_dir=backups)
@@ -182,3 +185,13 @@ def test_a_database_of_the_first_schema_is_upgraded_to_the_current_one(tmp_path:
     assert (session.title, session.programme_steps) == ("Oud", "[]")
     db.close()
     assert len(list((tmp_path / "backups").iterdir())) == 1
+
+
+def test_the_known_revisions_are_the_migration_scripts_in_order() -> None:
+    """Opening checks revisions without Alembic; this list must follow the scripts."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(opening.alembic_config())
+    in_order = [revision.revision for revision in script.walk_revisions()][::-1]
+    assert tuple(in_order) == KNOWN_REVISIONS
+    assert script.get_current_head() == HEAD_REVISION

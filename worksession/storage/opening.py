@@ -8,12 +8,11 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from sqlalchemy import text
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from worksession.i18n import _
 from worksession.storage.backups import make_backup
@@ -21,6 +20,10 @@ from worksession.storage.database import Database
 from worksession.storage.engine import create_db_engine, read_only_uri, sqlite_path, to_url
 from worksession.storage.errors import DatabaseRefused, StorageError
 from worksession.storage.integrity import damaged, quick_check
+from worksession.storage.revisions import HEAD_REVISION, KNOWN_REVISIONS
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 APPLICATION_ID = 0x57534553  # "WSES", set by the first migration
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -28,20 +31,21 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config  # only when a migration runs: Alembic is slow to import
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
 
 
-def known_revisions() -> set[str]:
-    script = ScriptDirectory.from_config(alembic_config())
-    return {revision.revision for revision in script.walk_revisions()}
-
-
-def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+def current_revision(engine: Engine) -> str | None:
+    """The schema revision recorded in the database; None for a database without one."""
+    with engine.connect() as connection:
+        try:
+            row = connection.execute(text("SELECT version_num FROM alembic_version")).first()
+        except (OperationalError, ProgrammingError):
+            return None  # no alembic_version table yet: a new, empty database
+    return None if row is None else str(row[0])
 
 
 def open_database(location: str | Path, *, backup_dir: Path | None = None) -> Database:
@@ -144,7 +148,7 @@ def _read_identity(path: Path) -> tuple[int, list[str], str | None]:
 
 
 def _refuse_unknown_revision(revision: str | None, *, where: str) -> None:
-    if revision is not None and revision not in known_revisions():
+    if revision is not None and revision not in KNOWN_REVISIONS:
         raise DatabaseRefused(
             _(
                 "{where} was written by a newer version of worksession (schema {revision}). "
@@ -154,14 +158,15 @@ def _refuse_unknown_revision(revision: str | None, *, where: str) -> None:
 
 
 def _migrate(engine: Engine, path: Path | None, backup_dir: Path | None) -> None:
-    with engine.connect() as connection:
-        current = MigrationContext.configure(connection).get_current_revision()
-    head = head_revision()
+    current = current_revision(engine)
+    head = HEAD_REVISION
     if current == head:
         return
     _refuse_unknown_revision(current, where=engine.url.render_as_string(hide_password=True))
     if current is not None and path is not None:
         make_backup(path, label=f"before-migration-{current}-to-{head}", backup_dir=backup_dir)
+    from alembic import command
+
     config = alembic_config()
     with engine.connect() as connection:
         sqlite = connection.dialect.name == "sqlite"
