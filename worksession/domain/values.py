@@ -179,3 +179,31 @@ _RECORDS: dict[StepKind, str] = {
     StepKind.BREAK: N_("nothing"),
     StepKind.PLENARY: N_("notes"),
 }
+
+
+class VoteMode(Choice):
+    """How the group votes without devices (the plan states the method)."""
+
+    DOTS = "dots"
+    POINTS = "points"
+    RANKING = "ranking"
+    HANDS = "hands"
+
+
+class VoteEntry(Choice):
+    """How the coach enters the votes: a total per theme, or one ballot per participant."""
+
+    TOTALS = "totals"
+    BALLOTS = "ballots"
+
+
+_LABELS.update(
+    {
+        VoteMode.DOTS: N_("Dot voting"),
+        VoteMode.POINTS: N_("Points budget"),
+        VoteMode.RANKING: N_("Ranking (Borda count)"),
+        VoteMode.HANDS: N_("Show of hands"),
+        VoteEntry.TOTALS: N_("a total per theme"),
+        VoteEntry.BALLOTS: N_("a ballot per participant"),
+    }
+)
