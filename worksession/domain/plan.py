@@ -1,7 +1,10 @@
 """The collaboration plan as a frozen version: a canonical snapshot and its SHA-256 fingerprint.
 
 The snapshot is the session's interchange document without what belongs to the coach alone
-(notes per step, the programme's steps), plus the version number. Its canonical form — sorted
+(notes per step, the programme's steps), plus the version number. The vote round becomes its
+method, the number who voted, the final order and the ties — with the ballots only when the vote
+is named; the step timings become the appendix's planned and actual time per step. A session
+without a vote round or timings has neither key, as before they existed. Its canonical form — sorted
 keys, no spaces, UTF-8 — is what the fingerprint is taken of, so anyone can recompute it.
 """
 
@@ -13,6 +16,8 @@ import json
 from typing import Any
 
 from worksession.domain.interchange import Document
+from worksession.domain.schedule import plan_schedule
+from worksession.domain.voting import plan_voting
 
 PLAN_FORMAT = "worksession-plan/1"
 COACH_ONLY = ("notes",)
@@ -29,6 +34,10 @@ def plan_snapshot(document: Document, version: int) -> Snapshot:
     snapshot["session"] = {
         key: value for key, value in snapshot["session"].items() if key not in COACH_ONLY_SESSION
     }
+    for key, summary in (("voting", plan_voting(document)), ("schedule", plan_schedule(document))):
+        snapshot.pop(key, None)
+        if summary is not None:
+            snapshot[key] = summary
     snapshot["format"] = PLAN_FORMAT
     snapshot["version"] = version
     return snapshot

@@ -219,7 +219,7 @@ class Timesheet:
     total: TimesheetRow
     start: dt.time | None
     planned_end: dt.time | None
-    actual_end: dt.time | None  # when every step with planned time was timed
+    actual_end: dt.time | None  # start + the actual total in whole minutes, when all were timed
 
 
 def timesheet(plan: Mapping[str, Any], total_title: str) -> Timesheet:
@@ -256,5 +256,5 @@ def timesheet(plan: Mapping[str, Any], total_title: str) -> Timesheet:
         total=total,
         start=start,
         planned_end=_after(start, planned_total * 60),
-        actual_end=_after(start, actual_seconds_total) if timed and all_timed else None,
+        actual_end=_after(start, (actual_total or 0) * 60) if timed and all_timed else None,
     )

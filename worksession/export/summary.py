@@ -5,12 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from worksession.domain.interchange import Document
+from worksession.domain.schedule import plan_schedule, timesheet
 from worksession.domain.values import (
     AgreementKind,
     AgreementStatus,
     Domain,
     RelationKind,
     Variant,
+)
+from worksession.domain.voting import (
+    document_tally,
+    method_sentence,
+    present_count,
+    settings_from_document,
 )
 from worksession.i18n import _, ngettext
 
@@ -87,7 +94,14 @@ def summary_text(document: Document) -> str:
         lines.append(f"  {who(relation['from'])} → {kind} → {who(relation['to'])}")
 
     lines += _heading(_("Themes and votes"))
-    for theme in sorted(document.get("themes", []), key=_rank_order):
+    lines += _voting_lines(document, who)
+    result = document_tally(document)
+    place = {key: index for index, key in enumerate(result.order)} if result else {}
+    ordered = sorted(
+        document.get("themes", []),
+        key=(lambda t: place.get(t["key"], len(place))) if result else _rank_order,
+    )
+    for theme in ordered:
         star = "*" if theme.get("priority") else " "
         rank = theme.get("rank")
         votes = int(theme.get("votes", 0))
@@ -121,7 +135,72 @@ def summary_text(document: Document) -> str:
         if partners:
             lines.append("  " + _field(_("With"), ", ".join(partners)))
     lines += _follow_up_lines(document.get("follow_up", {}), who)
+    lines += _schedule_lines(document)
     return "\n".join(lines) + "\n"
+
+
+def _voting_lines(document: Document, who: Any) -> list[str]:
+    """The method, the ties, and the ballots with names when the vote is named."""
+    voting = document.get("voting")
+    result = document_tally(document)
+    if voting is None or result is None:
+        return []
+    settings = settings_from_document(voting)
+    titles = {theme["key"]: theme["title"] for theme in document.get("themes", [])}
+    lines = [method_sentence(settings, voters=result.voters, eligible=present_count(document))]
+    for group in result.ties:
+        names = ", ".join(titles[key] for key in group)
+        text = (
+            _("Equal scores: {themes}. The group has not decided their order yet.")
+            if group in result.unresolved
+            else _("Equal scores: {themes}. The group chose this order.")
+        )
+        lines.append(text.format(themes=names))
+    if settings.anonymous or voting.get("entry") != "ballots":
+        return lines
+    for number, ballot in enumerate(voting.get("ballots", []), start=1):
+        name = who(ballot["participant"]) if ballot.get("participant") else ""
+        if ballot.get("ranking"):
+            vote = " · ".join(
+                f"{place}. {titles[key]}" for place, key in enumerate(ballot["ranking"], start=1)
+            )
+        else:
+            vote = ", ".join(
+                f"{titles[key]} {count}" for key, count in ballot.get("counts", {}).items() if count
+            )
+        label = name or _("ballot {number}").format(number=number)
+        lines.append(f"  {label}: {vote or '–'}")
+    return lines
+
+
+def _schedule_lines(document: Document) -> list[str]:
+    """Planned and actual minutes per step, when a step was timed."""
+    schedule = plan_schedule(document)
+    if schedule is None or all(step["actual_seconds"] is None for step in schedule["steps"]):
+        return []
+    sheet = timesheet(schedule, _("Total"))
+    lines = _heading(_("Schedule: planned and actual"))
+    for row in (*sheet.rows, sheet.total):
+        actual = "–" if row.actual_minutes is None else str(row.actual_minutes)
+        difference = row.difference_minutes
+        change = "" if difference is None else f" ({difference:+d})"
+        lines.append(
+            _("{step}: planned {planned} min, actual {actual} min").format(
+                step=row.title, planned=row.planned_minutes, actual=actual
+            )
+            + change
+        )
+    if sheet.start is not None and sheet.planned_end is not None:
+        lines.append(
+            _field(_("Start"), sheet.start.strftime("%H:%M"))
+            + "    "
+            + _field(_("Planned end"), sheet.planned_end.strftime("%H:%M"))
+            + "    "
+            + _field(
+                _("Actual end"), sheet.actual_end.strftime("%H:%M") if sheet.actual_end else None
+            )
+        )
+    return lines
 
 
 def _rank_order(theme: dict[str, Any]) -> tuple[int, int]:

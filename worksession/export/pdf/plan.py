@@ -95,6 +95,7 @@ def _render_body(payload: PlanPayload) -> bytes:
             *sections.priorities(snapshot),
             *sections.agreements(snapshot),
             *sections.attendance_and_sign_off(snapshot, payload.sha256, payload.decisions),
+            *sections.appendix(snapshot),
         ]
         canvas_class = numbered_canvas(
             title, snapshot["version"], payload.sha256[:12], concept=not payload.signed_off

@@ -9,6 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from worksession.domain.plan import Snapshot
+from worksession.domain.schedule import TimesheetRow, timesheet
 from worksession.domain.values import (
     AgreementKind,
     AgreementStatus,
@@ -18,6 +19,7 @@ from worksession.domain.values import (
     RelationKind,
     Variant,
 )
+from worksession.domain.voting import method_sentence, settings_from_document
 from worksession.export.pdf.drawings import crowded, power_grid, vote_chart
 from worksession.export.pdf.fonts import REGULAR
 from worksession.export.pdf.styles import RULE, TABLE_HEAD
@@ -230,7 +232,14 @@ def priorities(snapshot: Snapshot) -> list[Flowable]:
     flow: list[Flowable] = [Heading(_("Priorities"), "priorities")]
     if snapshot["themes"]:
         flow += [vote_chart(snapshot["themes"]), Spacer(1, 4 * mm)]
-    for theme in sorted(snapshot["themes"], key=lambda t: t["rank"] or 999):
+    voting = snapshot.get("voting")  # plans frozen before vote rounds existed have none
+    if voting is not None:
+        flow += vote_method(snapshot, voting)
+        place = {key: index for index, key in enumerate(voting["order"])}
+        in_order = sorted(snapshot["themes"], key=lambda t: place.get(t["key"], len(place)))
+    else:
+        in_order = sorted(snapshot["themes"], key=lambda t: t["rank"] or 999)
+    for theme in in_order:
         if not theme["priority"]:
             continue
         block: list[Flowable] = [Heading(theme["title"], f"theme-{theme['key']}", level=1)]
@@ -244,6 +253,59 @@ def priorities(snapshot: Snapshot) -> list[Flowable]:
         flow += block
     flow.append(PageBreak())
     return flow
+
+
+def vote_method(snapshot: Snapshot, voting: dict[str, Any]) -> list[Flowable]:
+    """How the group voted, the ties and how they were settled, and — when the vote is named —
+    every ballot with its participant."""
+    settings = settings_from_document(voting)
+    titles = {theme["key"]: theme["title"] for theme in snapshot["themes"]}
+    flow: list[Flowable] = [
+        para(method_sentence(settings, voters=voting["voters"], eligible=voting["eligible"]))
+    ]
+    for group in voting["ties"]:
+        names = ", ".join(titles[key] for key in group)
+        text = (
+            _("Equal scores: {themes}. The group has not decided their order yet.")
+            if group in voting["unresolved"]
+            else _("Equal scores: {themes}. The group chose this order.")
+        )
+        flow.append(para(text.format(themes=names), "Small"))
+    ballots = voting.get("ballots")
+    if ballots is not None:
+        names_of = people(snapshot)
+        rows = [
+            (
+                names_of.get(ballot["participant"] or "", "")
+                or _("ballot {number}").format(number=number),
+                _ballot_text(ballot, snapshot["themes"], titles),
+            )
+            for number, ballot in enumerate(ballots, start=1)
+        ]
+        flow.append(para(_("Ballots"), "Heading2"))
+        flow.append(
+            table([_("Participant"), _("Vote")], rows, [0.3 * CONTENT_WIDTH, 0.7 * CONTENT_WIDTH])
+        )
+    flow.append(Spacer(1, 4 * mm))
+    return flow
+
+
+def _ballot_text(
+    ballot: dict[str, Any], themes: Sequence[dict[str, Any]], titles: dict[str, str]
+) -> str:
+    if "ranking" in ballot:
+        return " · ".join(
+            f"{place}. {titles[key]}" for place, key in enumerate(ballot["ranking"], start=1)
+        )
+    counts = ballot["counts"]
+    return (
+        ", ".join(
+            f"{theme['title']} {counts[theme['key']]}"
+            for theme in themes
+            if counts.get(theme["key"])
+        )
+        or "–"
+    )
 
 
 def agreements(snapshot: Snapshot) -> list[Flowable]:
@@ -369,6 +431,54 @@ def attendance_and_sign_off(
         ),
     ]
     return flow
+
+
+def appendix(snapshot: Snapshot) -> list[Flowable]:
+    """The schedule as run: planned and actual minutes per step (only when a step was timed)."""
+    schedule = snapshot.get("schedule")
+    if schedule is None or all(step["actual_seconds"] is None for step in schedule["steps"]):
+        return []
+    sheet = timesheet(schedule, _("Total"))
+    rows = [
+        (row.title, str(row.planned_minutes), _minutes(row.actual_minutes), _difference(row))
+        for row in (*sheet.rows, sheet.total)
+    ]
+    widths = [w * CONTENT_WIDTH for w in (0.49, 0.17, 0.17, 0.17)]
+    header = [_("Step"), _("Planned (min)"), _("Actual (min)"), _("Difference")]
+    flow: list[Flowable] = [
+        PageBreak(),
+        Heading(_("Appendix"), "appendix"),
+        Heading(_("Schedule: planned and actual"), "schedule", level=1),
+        table(header, rows, widths),
+        Spacer(1, 2 * mm),
+    ]
+    if sheet.start is not None and sheet.planned_end is not None:
+        times = {
+            "start": sheet.start.strftime("%H:%M"),
+            "planned": sheet.planned_end.strftime("%H:%M"),
+        }
+        text = (
+            _("Start {start}; planned end {planned}; actual end {actual}.").format(
+                actual=sheet.actual_end.strftime("%H:%M"), **times
+            )
+            if sheet.actual_end is not None
+            else _("Start {start}; planned end {planned}.").format(**times)
+        )
+        flow.append(para(text, "Small"))
+    if any(row.actual_minutes is None and row.planned_minutes for row in sheet.rows):
+        flow.append(para(_("The total difference counts only the steps that were timed."), "Small"))
+    return flow
+
+
+def _minutes(value: int | None) -> str:
+    return "–" if value is None else str(value)
+
+
+def _difference(row: TimesheetRow) -> str:
+    value = row.difference_minutes
+    if value is None:
+        return "–"
+    return f"+{value}" if value > 0 else ("0" if value == 0 else f"−{-value}")
 
 
 def decision_rows(decisions: Sequence[Any]) -> list[dict[str, Any]]:
