@@ -1,8 +1,5 @@
 """worksession: lead a neighbourhood health work session and produce its collaboration plan."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("worksession")
-except PackageNotFoundError:  # running from a checkout that is not installed
-    __version__ = "0.0.0"
+# The single source of the version (the build reads it from here): a literal, because asking
+# importlib.metadata costs tens of milliseconds on every start.
+__version__ = "0.1.0"

@@ -1,27 +1,37 @@
-"""Composition root: the one place that knows every layer, decides paths and starts the window."""
+"""Composition root: the one place that knows every layer, decides paths and starts the window.
+
+Start-up is in two steps so the window paints before anything slow is imported: first Qt and
+the start window with "Opening the sessions…", then (from the event loop) the database, the
+session list, and after that the toolkit and the automatic backup.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
 
 from worksession.i18n import _, current_language, set_language
-from worksession.locations import database_location
-from worksession.programmes.library import load_library, user_sessions_dir
 from worksession.settings import chosen_language
-from worksession.storage.backups import Backup, restore_backup
-from worksession.storage.errors import StorageError
-from worksession.storage.integrity import DatabaseDamaged
-from worksession.storage.opening import open_database
 from worksession.ui import error_report
-from worksession.ui.backup_timer import BackupTimer
+from worksession.ui.start_window import StartWindow
+from worksession.ui.startup_probe import StartupProbe
+
+if TYPE_CHECKING:
+    from worksession.storage.database import Database
+    from worksession.storage.integrity import DatabaseDamaged
 
 
 def install_qt_translations(app: QApplication) -> None:
-    """Qt's own strings (standard buttons, dialogs) in the app's language."""
+    """Qt's own strings (standard buttons, dialogs) in the app's language.
+
+    Installed after the first paint: the start window shows none of Qt's strings, and QLocale's
+    hundreds of enum members are slow to load."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
     translator = QTranslator(app)
     path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(QLocale(current_language()), "qtbase", "_", path):
@@ -30,6 +40,10 @@ def install_qt_translations(app: QApplication) -> None:
 
 def offer_restore(error: DatabaseDamaged, location: str) -> bool:
     """Tell what happened to a damaged database and offer its newest good backup."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from worksession.storage.backups import Backup, restore_backup
+
     backup = error.backup
     if not isinstance(backup, Backup):
         QMessageBox.critical(None, _("The database is damaged"), str(error))
@@ -49,40 +63,107 @@ def offer_restore(error: DatabaseDamaged, location: str) -> bool:
     return True
 
 
-def run_app(*, database: str | None = None) -> int:
-    from worksession.ui.start_window import StartWindow
+def open_chosen_database(location: str) -> Database | None:
+    """The database at ``location``; None (after telling the user why) when it cannot be used."""
+    from PySide6.QtWidgets import QMessageBox
 
+    from worksession.storage.errors import StorageError
+    from worksession.storage.integrity import DatabaseDamaged
+    from worksession.storage.opening import open_database
+
+    try:
+        return open_database(location)
+    except DatabaseDamaged as error:
+        if not offer_restore(error, location):
+            return None
+        return open_database(location)
+    except (StorageError, OSError) as error:
+        QMessageBox.critical(None, _("The database cannot be opened"), str(error))
+        return None
+
+
+def start_backups(window: StartWindow, db: Database) -> None:
+    from worksession.ui.backup_timer import BackupTimer
+
+    if db.path is None:
+        return
+    backups = BackupTimer(db.path)
+    backups.failed.connect(
+        lambda reason: window.statusBar().showMessage(
+            _("The automatic backup failed: {reason}").format(reason=reason)
+        )
+    )
+    backups.backup_if_changed("start")
+    window.backups = backups  # lives as long as the window
+
+
+class Startup(QObject):
+    """The second step of the start, run from the event loop once the window has painted."""
+
+    # Should a platform never paint a window (started minimised), the sessions open anyway.
+    FALLBACK_MS = 400
+
+    def __init__(
+        self, window: StartWindow, database: str | None, probe: StartupProbe | None
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.database = database
+        self.probe = probe
+        self.db: Database | None = None
+        self._started = False
+        self.finished = False  # the event loop has ended: queued steps must not run any more
+        window.installEventFilter(self)
+        QTimer.singleShot(self.FALLBACK_MS, self.open_sessions)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._started:
+            # Queued: the paint finishes and reaches the screen before the slow work starts.
+            QTimer.singleShot(0, self.open_sessions)
+        return False
+
+    def open_sessions(self) -> None:
+        if self._started or self.finished:
+            return
+        self._started = True
+        self.window.removeEventFilter(self)
+        from worksession.locations import database_location
+
+        install_qt_translations(QApplication.instance())  # type: ignore[arg-type]
+        location = database_location(self.database)
+        self.db = open_chosen_database(location)
+        if self.db is None:
+            # Hidden, not closed: closing the last window would also post a quit that a later
+            # event loop (a dialog's) would receive.
+            self.window.hide()
+            QApplication.exit(2)
+            return
+        self.window.attach(self.db)
+        if self.probe is None:  # measuring stops at ready; the rest follows in normal use
+            QTimer.singleShot(0, self.after_listing)
+
+    def after_listing(self) -> None:
+        """What the first minutes do not need: the toolkit files and the start-up backup."""
+        if self.finished or self.db is None:
+            return
+        self.window.load_toolkit()
+        start_backups(self.window, self.db)
+
+
+def run_app(*, database: str | None = None, measure_startup: bool = False) -> int:
     set_language(chosen_language())
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("worksession")
     app.setApplicationDisplayName("Worksession")
-    install_qt_translations(app)
     error_report.install()
-    location = database_location(database)
-    try:
-        db = open_database(location)
-    except DatabaseDamaged as error:
-        if not offer_restore(error, location):
-            return 2
-        db = open_database(location)
-    except (StorageError, OSError) as error:
-        QMessageBox.critical(None, _("The database cannot be opened"), str(error))
-        return 2
-    window = StartWindow(
-        db, load_library(), load_library=load_library, user_folder=user_sessions_dir()
-    )
-    if db.path is not None:
-        backups = BackupTimer(db.path)
-        backups.failed.connect(
-            lambda reason: window.statusBar().showMessage(
-                _("The automatic backup failed: {reason}").format(reason=reason)
-            )
-        )
-        backups.backup_if_changed("start")
-        window.backups = backups  # lives as long as the window
+    window = StartWindow()
+    probe = StartupProbe(window) if measure_startup else None
+    startup = Startup(window, database, probe)
     window.show()
     try:
         return app.exec()
     finally:
-        db.close()
+        startup.finished = True
+        if startup.db is not None:
+            startup.db.close()

@@ -13,9 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from worksession import __version__
-from worksession.domain.validation import ValidationError
 from worksession.i18n import _
-from worksession.programmes.model import UnknownToolkitEntry
 
 if TYPE_CHECKING:
     from worksession.domain.interchange import Document
@@ -51,6 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--db", metavar="PATH", help=db_help)
     parser.add_argument("--version", action="version", version=f"worksession {__version__}")
+    parser.add_argument(
+        "--measure-startup",
+        action="store_true",
+        help=_("open the app, print first_paint_s=… ready_s=… (seconds since launch) and quit"),
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, help_text: str, handler: Callable[[argparse.Namespace], int]) -> Any:
@@ -107,13 +110,38 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def window_options(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The options when ``argv`` only opens the window, else None.
+
+    Opening the window is the common case and the start is timed: it skips building the parser
+    of every subcommand (help, errors and commands still go through ``build_parser``).
+    """
+    quick = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    quick.add_argument("--db")
+    quick.add_argument("--measure-startup", action="store_true")
+    try:
+        args, rest = quick.parse_known_args(argv)
+    except argparse.ArgumentError:  # e.g. --db without a value: the full parser names it
+        return None
+    return None if rest else args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    quick = window_options(arguments)
+    if quick is not None:
         from worksession.app import run_app  # Qt is loaded only when the window opens
 
-        return run_app(database=args.db)
+        return run_app(database=quick.db, measure_startup=quick.measure_startup)
+    args = build_parser().parse_args(arguments)
+    if args.command is None:
+        from worksession.app import run_app
+
+        return run_app(database=args.db, measure_startup=args.measure_startup)
+    # Imported here so that opening the window does not load them.
+    from worksession.domain.validation import ValidationError
+    from worksession.programmes.model import UnknownToolkitEntry
+
     try:
         result: int = args.handler(args)
         return result
@@ -155,10 +183,10 @@ def _read(path: Path) -> bytes:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
-    from worksession.storage.operations.sessions import list_sessions
+    from worksession.storage.session_list import session_summaries
 
     db = _open(args)
-    for row in list_sessions(db=db):
+    for row in session_summaries(db=db):
         date = row.date.isoformat() if row.date else "-"
         print("\t".join((str(row.id), date, row.wijk or "-", row.title, row.status)))
     return EXIT_OK

@@ -5,18 +5,26 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QTableView
 
 from worksession.app import run_app
 from worksession.ui.start_window import StartWindow
 
 
 def _close_later(qapp: QApplication, kind: type, seen: list[str]) -> None:
+    """Close the first visible window of ``kind`` once it is there (a start window once its
+    sessions are listed), noting what it said."""
+
     def close() -> None:
         for widget in qapp.topLevelWidgets():
+            opening = isinstance(widget, StartWindow) and not widget.findChildren(QTableView)
+            if kind is StartWindow and opening:
+                break  # still opening the sessions
             if isinstance(widget, kind) and widget.isVisible():
                 seen.append(widget.text() if isinstance(widget, QMessageBox) else "window")
                 widget.close()
+                return
+        QTimer.singleShot(10, close)  # the event loop polls; nothing sleeps
 
     QTimer.singleShot(0, close)
 

@@ -49,9 +49,9 @@ def test_session_table_model_passes_the_model_tester(
 ) -> None:
     create_session(db=db, title="Werksessie", wijk="Kaalheide", date="2026-03-12")
     create_session(db=db, title="Zonder datum")
-    from worksession.storage.operations.sessions import list_sessions
+    from worksession.storage.session_list import session_summaries
 
-    model = SessionTableModel(list_sessions(db=db))
+    model = SessionTableModel(session_summaries(db=db))
     qtmodeltester.check(model)
 
 

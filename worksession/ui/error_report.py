@@ -13,7 +13,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from worksession.i18n import _
 from worksession.locations import data_dir
@@ -35,6 +35,8 @@ def report(kind: type[BaseException], error: BaseException, tb: TracebackType | 
     except OSError:
         pass  # a full disk must not turn a message into a second error
     if QApplication.instance() is not None:
+        from PySide6.QtWidgets import QMessageBox  # not on the start path
+
         QMessageBox.warning(
             None,
             _("Something went wrong"),

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from worksession.domain.models import WorkSession
 from worksession.domain.values import SessionStatus
 from worksession.i18n import N_, _
+
+if TYPE_CHECKING:
+    from worksession.storage.session_list import SessionSummary
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -14,16 +18,20 @@ Index = QModelIndex | QPersistentModelIndex
 class SessionTableModel(QAbstractTableModel):
     COLUMNS = (N_("Date"), N_("Wijk"), N_("Title"), N_("Status"), N_("Last change"))
 
-    def __init__(self, sessions: list[WorkSession] | None = None) -> None:
+    def __init__(self, sessions: list[SessionSummary] | None = None) -> None:
         super().__init__()
-        self._sessions: list[WorkSession] = list(sessions or [])
+        self._sessions: list[SessionSummary] = []
+        self._cells: list[tuple[str, ...]] = []
+        self.set_sessions(sessions or [])
 
-    def set_sessions(self, sessions: list[WorkSession]) -> None:
+    def set_sessions(self, sessions: list[SessionSummary]) -> None:
         self.beginResetModel()
         self._sessions = list(sessions)
+        # Formatted once: the view asks for cells many times, an archive has a thousand rows.
+        self._cells = [_cells(session) for session in self._sessions]
         self.endResetModel()
 
-    def session_at(self, row: int) -> WorkSession:
+    def session_at(self, row: int) -> SessionSummary:
         return self._sessions[row]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
@@ -40,17 +48,16 @@ class SessionTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
             return None
-        row = self._sessions[index.row()]
-        match index.column():
-            case 0:
-                return row.date.strftime("%d-%m-%Y") if row.date else "–"
-            case 1:
-                return row.wijk or "–"
-            case 2:
-                return row.title
-            case 3:
-                return SessionStatus(row.status).label
-            case _column:
-                return row.updated_at.astimezone().strftime("%d-%m-%Y %H:%M")
+        return self._cells[index.row()][index.column()]
+
+
+def _cells(row: SessionSummary) -> tuple[str, ...]:
+    return (
+        row.date.strftime("%d-%m-%Y") if row.date else "–",
+        row.wijk or "–",
+        row.title,
+        SessionStatus(row.status).label,
+        row.updated_at.astimezone().strftime("%d-%m-%Y %H:%M"),
+    )

@@ -4,43 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QMessageBox,
-    QPushButton,
-    QStackedWidget,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QLabel, QMainWindow
 
-from worksession.demo import create_demo_session
-from worksession.domain.models import WorkSession
-from worksession.domain.validation import SHORT_TEXT_MAX, ValidationError
 from worksession.i18n import _, ngettext
-from worksession.locations import data_dir
-from worksession.programmes.model import Library, UnknownToolkitEntry
-from worksession.starting import new_session
-from worksession.storage.database import Database
-from worksession.storage.document import duplicate_session
-from worksession.storage.errors import StorageError
-from worksession.storage.integrity import full_check
-from worksession.storage.operations.sessions import delete_session, list_sessions
-from worksession.ui.backups_dialog import BackupsDialog
-from worksession.ui.new_session_dialog import NewSessionDialog
-from worksession.ui.privacy_dialog import PrivacyDialog
-from worksession.ui.session.controller import SessionController
-from worksession.ui.session.window import SessionWindow
-from worksession.ui.session_table_model import SessionTableModel
-from worksession.ui.settings_dialog import SettingsDialog
-from worksession.ui.toolkit_dialog import ToolkitDialog
 from worksession.ui.window_state import (
     last_session,
     remember_session,
@@ -48,24 +17,112 @@ from worksession.ui.window_state import (
     save_geometry,
 )
 
+# The window paints before the storage layer, the toolkit and the session screens are imported,
+# and before most widget classes (PySide6 creates a class's enums when it is first imported):
+# those load when the database is attached or an action needs them (see ``attach``), which keeps
+# reportlab, Alembic and the session pages off the path to the first paint.
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent
+    from PySide6.QtWidgets import QWidget
+
+    from worksession.programmes.model import Library
+    from worksession.storage.database import Database
+    from worksession.storage.session_list import SessionSummary
+    from worksession.ui.backups_dialog import BackupsDialog
+    from worksession.ui.new_session_dialog import NewSessionDialog
+    from worksession.ui.privacy_dialog import PrivacyDialog
+    from worksession.ui.session.window import SessionWindow
+    from worksession.ui.settings_dialog import SettingsDialog
+    from worksession.ui.toolkit_dialog import ToolkitDialog
+
+
+# Columns fit the widest of this many rows, not of a whole archive (a thousand sessions).
+CONTENT_WIDTH_ROWS = 60
+
 
 class StartWindow(QMainWindow):
+    """The sessions of one database. Built without a database it shows that the sessions are
+    being opened, and fills in when ``attach`` gives it one."""
+
+    listed = Signal()  # the sessions of an attached database are on screen
+
     def __init__(
         self,
-        db: Database,
-        library: Library,
+        db: Database | None = None,
+        library: Library | None = None,
         *,
         load_library: Callable[[], Library] | None = None,
         user_folder: Path | None = None,
     ) -> None:
         super().__init__()
-        self._db = db
-        self._library = library
-        self._load_library = load_library or (lambda: self._library)
-        self._user_folder = user_folder or Path.home()
+        self._db_or_none = db
+        self._library_or_none = library
+        self._load_library = load_library
+        self._user_folder = user_folder
         self.setWindowTitle(_("Worksession — sessions"))
         self.resize(900, 560)
 
+        self.session_windows: list[SessionWindow] = []
+        self.backups: QObject | None = None
+        self._built = False
+        # Until a database is attached the window only says that the sessions are opening:
+        # the first paint does not wait for the table, the menus and their widget classes.
+        opening = QLabel(_("Opening the sessions…"))
+        # Centred by a style sheet: importing Qt's namespace creates its hundred enums.
+        opening.setStyleSheet("qproperty-alignment: AlignCenter;")
+        self.setCentralWidget(opening)
+        restore_geometry(self, "start")
+        if db is not None:
+            self.attach(db)
+
+    def attach(self, db: Database) -> None:
+        """Show the sessions of ``db`` and enable everything that works on them."""
+        self._db_or_none = db
+        if not self._built:
+            self._build()
+        self.backups_action.setEnabled(db.path is not None)
+        self.check_action.setEnabled(db.path is not None)
+        self.refresh()
+        self._select(last_session())
+        self.listed.emit()
+
+    @property
+    def _db(self) -> Database:
+        assert self._db_or_none is not None, "used before a database was attached"
+        return self._db_or_none
+
+    @property
+    def _library(self) -> Library:
+        """The toolkit, read the first time something needs it (start-up reads it after the
+        sessions are listed, see ``load_toolkit``)."""
+        if self._library_or_none is None:
+            self.load_toolkit()
+        assert self._library_or_none is not None
+        return self._library_or_none
+
+    def load_toolkit(self) -> None:
+        if self._load_library is None:
+            from worksession.programmes.library import load_library
+
+            self._load_library = load_library
+        self._adopt_library(self._load_library())
+
+    def _build(self) -> None:
+        """The listing, the search, the actions and the menus."""
+        from PySide6.QtCore import QSortFilterProxyModel, Qt
+        from PySide6.QtGui import QAction, QKeySequence
+        from PySide6.QtWidgets import (
+            QHeaderView,
+            QLineEdit,
+            QStackedWidget,
+            QTableView,
+            QVBoxLayout,
+            QWidget,
+        )
+
+        from worksession.ui.session_table_model import SessionTableModel
+
+        self._built = True
         self.model = SessionTableModel()
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -80,12 +137,11 @@ class StartWindow(QMainWindow):
         self.search.setAccessibleName(_("Search sessions"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
-        self.session_windows: list[SessionWindow] = []
-        self.backups: QObject | None = None
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(CONTENT_WIDTH_ROWS)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
 
         self.empty_state = self._build_empty_state()
@@ -127,8 +183,6 @@ class StartWindow(QMainWindow):
         self.backups_action = self._action(_("Backups…"), "Ctrl+Shift+B", self.show_backups)
         self.check_action = self._action(_("Check the database"), "Ctrl+Shift+K", self.check_db)
         self.privacy_action = self._action(_("Privacy and storage…"), "F1", self.show_privacy)
-        self.backups_action.setEnabled(db.path is not None)
-        self.check_action.setEnabled(db.path is not None)
         quit_action = QAction(_("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -147,12 +201,11 @@ class StartWindow(QMainWindow):
         self.toolkit_action.triggered.connect(self.show_toolkit)
         self.menuBar().addMenu(_("&Toolkit")).addAction(self.toolkit_action)
         self.menuBar().addMenu(_("&Help")).addAction(self.privacy_action)
-        self.refresh()
         self._show_toolkit_problems()
-        restore_geometry(self, "start")
-        self._select(last_session())
 
     def _action(self, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
+        from PySide6.QtGui import QAction, QKeySequence
+
         action = QAction(text, self)
         action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(lambda _checked=False: slot())
@@ -160,6 +213,8 @@ class StartWindow(QMainWindow):
         return action
 
     def _build_empty_state(self) -> QWidget:
+        from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addStretch()
@@ -192,7 +247,9 @@ class StartWindow(QMainWindow):
         return page
 
     def refresh(self) -> None:
-        sessions = list_sessions(db=self._db)
+        from worksession.storage.session_list import session_summaries
+
+        sessions = session_summaries(db=self._db)
         self.model.set_sessions(sessions)
         self.pages.setCurrentWidget(self.listing if sessions else self.empty_state)
         self.statusBar().showMessage(
@@ -202,7 +259,10 @@ class StartWindow(QMainWindow):
         )
 
     def _show_toolkit_problems(self) -> None:
-        count = len(self._library.problems)
+        library = self._library_or_none
+        if not self._built:
+            return
+        count = 0 if library is None else len(library.problems)
         self.toolkit_warning.setVisible(count > 0)
         self.toolkit_warning.setText(
             ngettext(
@@ -213,18 +273,27 @@ class StartWindow(QMainWindow):
         )
 
     def show_toolkit(self) -> ToolkitDialog:
+        from worksession.programmes.library import user_sessions_dir
+        from worksession.ui.toolkit_dialog import ToolkitDialog
+
+        library = self._library
         dialog = ToolkitDialog(
-            self._library, load=self._load_library, user_folder=self._user_folder, parent=self
+            library,
+            load=self._load_library or (lambda: library),
+            user_folder=self._user_folder or user_sessions_dir(),
+            parent=self,
         )
         dialog.finished.connect(lambda _result: self._adopt_library(dialog.library))
         dialog.open()
         return dialog
 
     def _adopt_library(self, library: Library) -> None:
-        self._library = library
+        self._library_or_none = library
         self._show_toolkit_problems()
 
     def show_backups(self) -> BackupsDialog:
+        from worksession.ui.backups_dialog import BackupsDialog
+
         assert self._db.path is not None
         dialog = BackupsDialog(
             self._db.path,
@@ -243,6 +312,10 @@ class StartWindow(QMainWindow):
         self._db.engine.dispose()
 
     def check_db(self) -> list[str]:
+        from PySide6.QtWidgets import QMessageBox
+
+        from worksession.storage.integrity import full_check
+
         assert self._db.path is not None
         problems = full_check(self._db.path)
         if problems:
@@ -258,11 +331,16 @@ class StartWindow(QMainWindow):
         return problems
 
     def show_privacy(self) -> PrivacyDialog:
+        from worksession.locations import data_dir
+        from worksession.ui.privacy_dialog import PrivacyDialog
+
         dialog = PrivacyDialog(self._db.path, data_dir(), self)
         dialog.open()
         return dialog
 
     def show_settings(self) -> SettingsDialog:
+        from worksession.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self)
         dialog.open()
         return dialog
@@ -274,12 +352,14 @@ class StartWindow(QMainWindow):
         super().closeEvent(event)
 
     def create_demo(self) -> None:
+        from worksession.demo import create_demo_session
+
         session = create_demo_session(db=self._db, library=self._library)
         self.refresh()
         self._select(session.id)
 
     # --- sessions -----------------------------------------------------------------------------
-    def selected_session(self) -> WorkSession | None:
+    def selected_session(self) -> SessionSummary | None:
         index = self.table.currentIndex()
         if not index.isValid():
             return None
@@ -291,6 +371,9 @@ class StartWindow(QMainWindow):
                 self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, 0)))
 
     def open_session(self, session_id: int) -> SessionWindow:
+        from worksession.ui.session.controller import SessionController
+        from worksession.ui.session.window import SessionWindow
+
         for window in self.session_windows:
             if window.controller.session_id == session_id:
                 window.show()
@@ -310,12 +393,18 @@ class StartWindow(QMainWindow):
             self.open_session(session.id)
 
     def new_session(self) -> NewSessionDialog:
+        from worksession.ui.new_session_dialog import NewSessionDialog
+
         dialog = NewSessionDialog(self._library, self)
         dialog.accepted.connect(lambda: self._create_from(dialog))
         dialog.open()
         return dialog
 
     def _create_from(self, dialog: NewSessionDialog) -> None:
+        from worksession.domain.validation import ValidationError
+        from worksession.programmes.model import UnknownToolkitEntry
+        from worksession.starting import new_session
+
         try:
             session = new_session(
                 db=self._db,
@@ -337,6 +426,9 @@ class StartWindow(QMainWindow):
         self.open_session(session.id)
 
     def duplicate_selected(self) -> None:
+        from worksession.domain.validation import SHORT_TEXT_MAX
+        from worksession.storage.document import duplicate_session
+
         session = self.selected_session()
         if session is None or session.id is None:
             return
@@ -349,6 +441,8 @@ class StartWindow(QMainWindow):
         self._select(copy.id)
 
     def delete_selected(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         session = self.selected_session()
         if session is None or session.id is None:
             return
@@ -365,6 +459,11 @@ class StartWindow(QMainWindow):
         self.delete_session(session.id)
 
     def delete_session(self, session_id: int) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from worksession.storage.errors import StorageError
+        from worksession.storage.operations.sessions import delete_session
+
         for window in list(self.session_windows):
             if window.controller.session_id == session_id:
                 window.close()

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtWidgets import QSplitter, QWidget
 
 from worksession.settings import config_dir
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QSplitter, QWidget
 
 STATE_FILE = "window-state.ini"
 

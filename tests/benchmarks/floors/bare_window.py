@@ -1,0 +1,31 @@
+"""Floor for first paint: a bare PySide6 window, timed from launch to its first paint event.
+
+Prints ``first_paint_s=…`` (seconds since ``WORKSESSION_LAUNCHED``, set by the benchmark) and quits.
+"""
+
+import os
+import sys
+import time
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            elapsed = time.time() - float(os.environ["WORKSESSION_LAUNCHED"])
+            print(f"first_paint_s={elapsed:.4f}", flush=True)
+            QTimer.singleShot(0, QApplication.quit)
+            watched.removeEventFilter(self)
+        return False
+
+
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.setWindowTitle("floor")
+window.resize(900, 560)
+probe = FirstPaint()
+window.installEventFilter(probe)
+window.show()
+sys.exit(app.exec())
