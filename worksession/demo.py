@@ -1,13 +1,17 @@
 """The example session: the toolkit's mining-area casus, worked through to a full plan.
 
 The people, sociale kaart, votes and agreements come from ``resources/demo``; the programme and
-the casus come from the toolkit files, so the demo shows what the shipped files hold.
+the casus come from the toolkit files, so the demo shows what the shipped files hold. The step
+timers of the afternoon (``DEMO_TIMINGS``) go with the toolkit's programme, so the plan's appendix
+shows planned against actual minutes.
 """
 
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from functools import cache
+from typing import Any
 
 from worksession.domain.interchange import Document, check_document, parse_document
 from worksession.domain.models import WorkSession
@@ -20,6 +24,23 @@ from worksession.storage.document import import_document
 DEMO_FILE = ("demo", "demo-session.json")
 DEMO_PROGRAMME = DEFAULT_PROGRAMME
 DEMO_CASUS = "mijnstreek"
+DEMO_START = "13:30"
+# 13:30 in Kerkrade on 12 March 2026 (CET, UTC+1), when the first timer started.
+DEMO_FIRST_START = dt.datetime(2026, 3, 12, 12, 30, 10, tzinfo=dt.UTC)
+# Step id → (seconds the step ran, minutes the coach added): a real afternoon runs a little late.
+DEMO_TIMINGS: dict[str, tuple[int, int]] = {
+    "welkom": (17 * 60 + 10, 2),
+    "kennismaking": (28 * 60 + 30, 3),
+    "wijkgezondheidsprofiel": (22 * 60 + 5, 0),
+    "casus": (33 * 60 + 40, 3),
+    "sociale-kaart": (26 * 60, 1),
+    "pauze": (17 * 60, 0),
+    "prioriteren": (21 * 60 + 30, 2),
+    "verwijzing-en-samenwerking": (23 * 60, 0),
+    "samenwerkingsafspraken": (38 * 60 + 20, 5),
+    "vervolg-en-borging": (9 * 60 + 10, 0),
+    "evaluatie-en-afsluiting": (11 * 60, 1),
+}
 
 
 @cache
@@ -34,12 +55,35 @@ def demo_document(library: Library) -> Document:
     if programme is not None:
         document["session"]["programme"] = programme.id
         document["session"]["programme_steps"] = programme_steps(programme)
+        document["schedule"] = demo_schedule(document["session"]["programme_steps"])
     casus = library.casus.get(DEMO_CASUS)
     if casus is not None:
         insights = document.get("casus", {}).get("insights", [])
         document["casus"] = {**casus_seed(casus), "insights": insights}
     check_document(document)
     return document
+
+
+def demo_schedule(steps: list[dict[str, Any]]) -> dict[str, Any]:
+    """The demo afternoon's start time and step timers, back to back, for the steps it has."""
+    moment = DEMO_FIRST_START
+    timed = []
+    for step in steps:
+        if step["id"] not in DEMO_TIMINGS:
+            continue
+        seconds, extra = DEMO_TIMINGS[step["id"]]
+        finished = moment + dt.timedelta(seconds=seconds)
+        timed.append(
+            {
+                "step": step["id"],
+                "actual_seconds": seconds,
+                "extra_minutes": extra,
+                "started_at": moment.isoformat(),
+                "finished_at": finished.isoformat(),
+            }
+        )
+        moment = finished
+    return {"start_time": DEMO_START, "steps": timed}
 
 
 def create_demo_session(*, db: Database, library: Library) -> WorkSession:
@@ -74,6 +118,7 @@ def large_document(
     ]
     last = ["de Vries", "Jansen", "Yılmaz", "Bakker", "Visser", "Smit", "Meijer", "de Boer"]
     document = copy.deepcopy(_demo_file())
+    document.pop("voting", None)  # the counts below are not the demo's dot vote
     document["participants"] = [
         {
             "key": f"p-{i}",

@@ -6,8 +6,10 @@ import datetime as dt
 
 import pytest
 
+from worksession.demo import create_demo_session
 from worksession.domain.schedule import StepTime
 from worksession.domain.validation import ValidationError
+from worksession.programmes.library import load_library
 from worksession.storage.database import Database
 from worksession.storage.operations.sessions import create_session, get_session, update_session
 from worksession.storage.operations.timing import (
@@ -87,3 +89,11 @@ def test_the_start_time_is_checked_and_normalised(db: Database, session_id: int)
         update_session(db=db, session_id=session_id, start_time="25:00")
     update_session(db=db, session_id=session_id, start_time=None)
     assert session_schedule(db=db, session_id=session_id).expected_end is None
+
+
+def test_the_demo_afternoon_ran_twelve_minutes_late(db: Database) -> None:
+    session = create_demo_session(db=db, library=load_library())
+    assert session.id is not None
+    schedule = session_schedule(db=db, session_id=session.id)
+    assert (schedule.planned_end, schedule.will_overrun) == (dt.time(17, 25), True)
+    assert schedule.overrun_seconds == 12 * 60 + 25

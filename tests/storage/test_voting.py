@@ -8,10 +8,12 @@ from collections.abc import Iterator
 
 import pytest
 
+from worksession.demo import create_demo_session
 from worksession.domain.models import Participant, Theme, VoteBallot
 from worksession.domain.validation import ValidationError
 from worksession.domain.values import VoteEntry, VoteMode
 from worksession.i18n import set_language
+from worksession.programmes.library import load_library
 from worksession.storage.database import Database
 from worksession.storage.document import read_document
 from worksession.storage.operations.people import add_participant
@@ -295,3 +297,12 @@ def test_erasing_a_person_keeps_the_count_without_the_name(room: Room) -> None:
     assert room.scores()[1] == (4, 1)
     voting = read_document(db=room.db, session_id=room.session_id)["voting"]
     assert voting["ballots"] == [{"participant": None, "counts": {"t-bewegen": 4}}]
+
+
+def test_the_demo_session_shows_its_dot_vote(db: Database) -> None:
+    session = create_demo_session(db=db, library=load_library())
+    assert session.id is not None
+    overview = vote_overview(db=db, session_id=session.id)
+    assert overview.method == "Dot voting, 5 dots each; 11 of 11 participants voted."
+    assert overview.tally.problems == ()
+    assert [t.votes for t in list_themes(db=db, session_id=session.id)] == [15, 12, 10, 8, 6, 4]
