@@ -7,6 +7,8 @@ import json
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from worksession.demo import create_demo_session
 from worksession.domain.models import Participant, Theme, VoteBallot
@@ -306,3 +308,36 @@ def test_the_demo_session_shows_its_dot_vote(db: Database) -> None:
     assert overview.method == "Dot voting, 5 dots each; 11 of 11 participants voted."
     assert overview.tally.problems == ()
     assert [t.votes for t in list_themes(db=db, session_id=session.id)] == [15, 12, 10, 8, 6, 4]
+
+
+@settings(max_examples=30)
+@given(
+    st.lists(st.lists(st.integers(0, 2), min_size=4, max_size=4), max_size=6),
+    st.data(),
+)
+def test_the_stored_scores_always_equal_the_ballots(
+    db: Database, ballots: list[list[int]], data: st.DataObject
+) -> None:
+    room = Room(db)
+    _dot_ballots(room, per_person=8)
+    ids = [
+        _id(
+            add_ballot(
+                db=db,
+                session_id=room.session_id,
+                counts=dict(zip(room.themes, counts, strict=True)),
+            )
+        )
+        for counts in ballots
+    ]
+    removed = data.draw(st.lists(st.sampled_from(ids), unique=True)) if ids else []
+    for ballot_id in removed:
+        remove_ballot(db=db, ballot_id=ballot_id)
+    kept = [
+        counts for ballot_id, counts in zip(ids, ballots, strict=True) if ballot_id not in removed
+    ]
+    expected = [sum(counts[index] for counts in kept) for index in range(4)]
+    assert [votes for votes, _rank in room.scores()] == expected
+    assert vote_overview(db=db, session_id=room.session_id).tally.voters == sum(
+        1 for counts in kept if any(counts)
+    )
