@@ -37,3 +37,11 @@ def report(name: str, value: float, baseline: float, target: float, unit: str = 
         f"  ratio {ratio:5.2f}  (target ≤ {target})"
     )
     return ok
+
+
+def report_limit(name: str, value: float, limit: float) -> bool:
+    """Print one figure against an absolute limit (a frame, say); True when within it."""
+    ok = value <= limit
+    mark = "ok " if ok else "OVER"
+    print(f"{mark} {name:<46} {value * 1000:9.2f} ms  limit    {limit * 1000:9.2f} ms")
+    return ok

@@ -159,3 +159,33 @@ def test_a_database_that_cannot_be_written_is_told_and_the_text_stays(
     page.flush()  # once the disk has room, the same text is stored
     window.controller.reload()
     assert window.controller.document["session"]["ambition"] == "Nieuwe ambitie"
+
+
+def test_a_change_refreshes_the_page_on_screen_now_and_hidden_pages_when_shown(
+    window: SessionWindow,
+) -> None:
+    from worksession.storage.operations.sociale_kaart import list_stakeholders, update_stakeholder
+    from worksession.ui.session.commands import EditCommand
+    from worksession.ui.session.pages.sociale_kaart import SocialeKaartPage
+
+    kaart = next(p for p in window.page_list if isinstance(p, SocialeKaartPage))
+    window.go_to(_row_of(window, StepKind.WELCOME))
+    controller = window.controller
+    first = list_stakeholders(db=controller.db, session_id=controller.session_id)[0]
+    command = EditCommand(
+        "Naam",
+        lambda values: update_stakeholder(db=controller.db, stakeholder_id=first.id or 0, **values),
+        {"name": first.name},
+        {"name": "Buurtteam Noord"},
+    )
+    assert controller.execute(command)
+
+    def names() -> list[str]:
+        model = kaart.table.model
+        return [str(model.index(row, 0).data()) for row in range(model.rowCount())]
+
+    assert "Buurtteam Noord" not in names()  # hidden: not rebuilt on the save
+    window.go_to(window.page_list.index(kaart))
+    assert "Buurtteam Noord" in names()  # brought up to date as it is shown
+    controller.undo_stack.undo()
+    assert "Buurtteam Noord" not in names()  # on screen: at once

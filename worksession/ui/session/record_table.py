@@ -30,6 +30,8 @@ from worksession.ui.session.delegates import ChoiceDelegate
 from worksession.ui.session.record_model import Column, RecordTableModel
 
 MAX_COLUMN_WIDTH = 320
+# Columns fit the widest of this many rows: measuring every row of a long list costs a frame.
+CONTENT_WIDTH_ROWS = 40
 
 
 class RecordTable(QWidget):
@@ -60,6 +62,8 @@ class RecordTable(QWidget):
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setResizeContentsPrecision(CONTENT_WIDTH_ROWS)
+        self._sized_for_rows = -1
         self._delegates = []
         for number, column in enumerate(columns):
             if column.kind == "choice":
@@ -92,6 +96,9 @@ class RecordTable(QWidget):
         self.model.set_rows(self._rows())
         if current.isValid() and current.row() < self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(current.row(), current.column()))
+        if self.model.rowCount() == self._sized_for_rows:
+            return  # an edit in place: the columns keep their widths and the view stays calm
+        self._sized_for_rows = self.model.rowCount()
         self.view.resizeColumnsToContents()
         for column in range(self.model.columnCount()):
             # Long text (an offer, a why) should not push the other columns off the screen.

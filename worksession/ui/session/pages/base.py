@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QShowEvent, QTextCursor
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from worksession.domain.checks import Check
@@ -40,7 +40,25 @@ class StepPage(QWidget):
             purpose.setWordWrap(True)
             purpose.setObjectName("pagePurpose")
             self.layout_.addWidget(purpose)
-        controller.changed.connect(self.refresh)
+        self._stale = False
+        controller.changed.connect(self._session_changed)
+
+    def _session_changed(self) -> None:
+        # Only the page on screen refreshes at once; the others when they are shown. A save
+        # must not rebuild a dozen hidden pages on the GUI thread (``make bench``).
+        if self.isHidden():
+            self._stale = True
+        else:
+            self.refresh()
+
+    def refresh_if_stale(self) -> None:
+        if self._stale:
+            self._stale = False
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.refresh_if_stale()
+        super().showEvent(event)
 
     # --- the contract ---------------------------------------------------------------------
     def refresh(self) -> None:
@@ -63,6 +81,7 @@ class StepPage(QWidget):
 
     def find_text(self, text: str) -> bool:
         """Show the first place on this page that contains ``text``; True when there is one."""
+        self.refresh_if_stale()
         needle = text.casefold()
         for table in self.findChildren(RecordTable):
             if table.find_text(text):
