@@ -27,13 +27,27 @@ def median(values: list[float]) -> float:
     return statistics.median(values)
 
 
-def report(name: str, value: float, baseline: float, target: float, unit: str = "s") -> bool:
+def milliseconds(seconds: float) -> str:
+    return f"{seconds * 1000:9.2f} ms"
+
+
+def megabytes(kilobytes: float) -> str:
+    return f"{kilobytes / 1024:9.1f} MB"
+
+
+def report(
+    name: str,
+    value: float,
+    baseline: float,
+    target: float,
+    shown: Callable[[float], str] = milliseconds,
+) -> bool:
     """Print one figure next to its baseline as a ratio; True when the ratio meets the target."""
     ratio = value / baseline if baseline else float("inf")
     ok = ratio <= target
     mark = "ok " if ok else "OVER"
     print(
-        f"{mark} {name:<46} {value * 1000:9.2f} m{unit}  baseline {baseline * 1000:9.2f} m{unit}"
+        f"{mark} {name:<46} {shown(value)}  baseline {shown(baseline)}"
         f"  ratio {ratio:5.2f}  (target ≤ {target})"
     )
     return ok
@@ -43,5 +57,5 @@ def report_limit(name: str, value: float, limit: float) -> bool:
     """Print one figure against an absolute limit (a frame, say); True when within it."""
     ok = value <= limit
     mark = "ok " if ok else "OVER"
-    print(f"{mark} {name:<46} {value * 1000:9.2f} ms  limit    {limit * 1000:9.2f} ms")
+    print(f"{mark} {name:<46} {milliseconds(value)}  limit    {milliseconds(limit)}")
     return ok

@@ -1,9 +1,11 @@
-"""Floor for first paint: a bare PySide6 window, timed from launch to its first paint event.
+"""Floor for first paint and for memory: a bare PySide6 window.
 
-Prints ``first_paint_s=…`` (seconds since ``WORKSESSION_LAUNCHED``, set by the benchmark) and quits.
+Prints ``first_paint_s=…`` (seconds since ``WORKSESSION_LAUNCHED``, set by the benchmark) and
+``peak_rss_kb=…`` (the process's peak resident memory), then quits.
 """
 
 import os
+import resource
 import sys
 import time
 
@@ -28,4 +30,6 @@ window.resize(900, 560)
 probe = FirstPaint()
 window.installEventFilter(probe)
 window.show()
-sys.exit(app.exec())
+status = app.exec()
+print(f"peak_rss_kb={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", flush=True)
+sys.exit(status)

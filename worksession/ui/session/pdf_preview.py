@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from worksession.i18n import _
@@ -33,12 +33,33 @@ def render_pages(data: bytes, scale: float = PREVIEW_SCALE) -> list[QImage]:
     return images
 
 
+class PageImage(QWidget):
+    """One page, painted straight from its image: a pixmap copy would double the memory of a
+    long plan's preview (``make bench``)."""
+
+    def __init__(self, image: QImage) -> None:
+        super().__init__()
+        self.image = image
+        self.setFixedSize(image.size())
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+
+    def sizeHint(self) -> QSize:
+        return self.image.size()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.drawImage(event.rect(), self.image, event.rect())
+        painter.setPen(Qt.GlobalColor.lightGray)
+        painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
+        painter.end()
+
+
 class PdfPreview(QScrollArea):
     def __init__(self) -> None:
         super().__init__()
         self.setAccessibleName(_("Preview of the plan"))
         self.setWidgetResizable(True)
-        self.pages: list[QLabel] = []
+        self.pages: list[PageImage] = []
         self.show_images([])
 
     def show_images(self, images: list[QImage]) -> None:
@@ -49,9 +70,7 @@ class PdfPreview(QScrollArea):
         if not images:
             column.addWidget(QLabel(_("The preview appears here.")))
         for image in images:
-            label = QLabel()
-            label.setPixmap(QPixmap.fromImage(image))
-            label.setStyleSheet("border: 1px solid #c9d3d9; background: white;")
-            column.addWidget(label)
-            self.pages.append(label)
+            page = PageImage(image)
+            column.addWidget(page)
+            self.pages.append(page)
         self.setWidget(holder)
