@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -25,8 +27,10 @@ RANKING = VoteSettings(VoteMode.RANKING, VoteEntry.BALLOTS)
 
 
 @pytest.fixture(autouse=True)
-def _english() -> None:
+def _english() -> Iterator[None]:
     set_language("en")
+    yield
+    set_language("nl")  # module-scoped fixtures elsewhere render in the default language
 
 
 def test_dot_ballots_add_up_per_theme_and_rank_with_shared_ranks() -> None:

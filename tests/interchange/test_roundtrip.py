@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -17,7 +18,9 @@ from worksession.domain.values import (
     RelationKind,
     StepKind,
     Variant,
+    VoteEntry,
 )
+from worksession.domain.voting import COUNTING, ENTRIES, document_tally
 from worksession.programmes.library import load_library
 from worksession.storage.database import Database
 from worksession.storage.document import import_document, read_document
@@ -69,7 +72,7 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
             )
         )
         relations = [{"from": a, "to": b, "kind": str(kind)} for a, b, kind in pairs]
-    return {
+    document: dict[str, Any] = {
         "format": FORMAT,
         "session": {
             "title": draw(TITLE),
@@ -167,6 +170,75 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
             "to_improve": draw(TEXT),
             "score": draw(st.none() | st.integers(1, 10)),
         },
+    }
+    if draw(st.booleans()):
+        document["voting"] = draw(votings(t_keys, p_keys))
+        result = document_tally(document)
+        assert result is not None
+        if document["voting"]["entry"] == VoteEntry.BALLOTS:  # the ballots decide the scores
+            for theme in document["themes"]:
+                theme["votes"], theme["rank"] = (
+                    result.scores[theme["key"]],
+                    result.ranks[theme["key"]],
+                )
+    step_ids = sorted({step["id"] for step in document["session"]["programme_steps"]})
+    schedule = draw(schedules(step_ids))
+    if schedule["start_time"] is not None or schedule["steps"]:
+        document["schedule"] = schedule
+    return document
+
+
+VOTE_METHODS = [(mode, entry) for mode, entries in ENTRIES.items() for entry in entries]
+
+
+@st.composite
+def votings(draw: st.DrawFn, t_keys: list[str], p_keys: list[str]) -> dict[str, Any]:
+    mode, entry = draw(st.sampled_from(VOTE_METHODS))
+    named = draw(st.lists(st.sampled_from(p_keys), unique=True, max_size=3)) if p_keys else []
+    unnamed = draw(st.integers(0, 2))
+    voters: list[str | None] = draw(st.permutations([*named, *[None] * unnamed]))
+    ballots: list[dict[str, Any]] = []
+    for key in voters:
+        if mode in COUNTING:
+            counts = (
+                draw(st.dictionaries(st.sampled_from(t_keys), st.integers(0, 5))) if t_keys else {}
+            )
+            ballots.append({"participant": key, "counts": counts})
+        else:
+            ranking = draw(st.lists(st.sampled_from(t_keys), unique=True)) if t_keys else []
+            ballots.append({"participant": key, "ranking": ranking})
+    return {
+        "mode": str(mode),
+        "entry": str(entry),
+        "per_person": draw(st.none() | st.integers(20, 1000)),
+        "cap": draw(st.none() | st.integers(5, 1000)),
+        "anonymous": draw(st.booleans()),
+        "voters": draw(st.none() | st.integers(0, 100)),
+        "tie_break": draw(st.lists(st.sampled_from(t_keys), unique=True)) if t_keys else [],
+        "ballots": ballots,
+    }
+
+
+MOMENT = st.none() | st.datetimes(
+    min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2100, 1, 1), timezones=st.just(dt.UTC)
+).map(lambda moment: moment.replace(microsecond=0).isoformat())
+
+
+@st.composite
+def schedules(draw: st.DrawFn, step_ids: list[str]) -> dict[str, Any]:
+    timed = draw(st.lists(st.sampled_from(step_ids), unique=True)) if step_ids else []
+    return {
+        "start_time": draw(st.none() | st.times().map(lambda moment: moment.strftime("%H:%M"))),
+        "steps": [
+            {
+                "step": step,
+                "actual_seconds": draw(st.integers(0, 86400)),
+                "extra_minutes": draw(st.integers(0, 480)),
+                "started_at": draw(MOMENT),
+                "finished_at": draw(MOMENT),
+            }
+            for step in timed
+        ],
     }
 
 

@@ -14,6 +14,12 @@ from functools import cache
 from typing import Any
 
 from worksession.domain.schema_check import PathPart, first_schema_problem
+from worksession.domain.voting import (
+    ballot_problems,
+    ballots_from_document,
+    settings_from_document,
+    settings_problem,
+)
 from worksession.i18n import _
 from worksession.paths import resource_path
 
@@ -113,6 +119,57 @@ def _check_links(data: Document) -> None:
         if triple in seen:
             raise InterchangeError(json_path(["relations", index]), _("duplicate relation"))
         seen.add(triple)
+    _check_voting(data)
+    _check_schedule(data)
+
+
+def _check_voting(data: Document) -> None:
+    """The method fits its entry, one ballot per participant, ballots of the method's shape and
+    within its budget and cap (the messages name the participant and the value)."""
+    voting = data.get("voting")
+    if voting is None:
+        return
+    settings = settings_from_document(voting)
+    problem = settings_problem(settings)
+    if problem is not None:
+        raise InterchangeError(json_path(["voting", "entry"]), problem)
+    themes = {theme["key"]: theme["title"] for theme in data.get("themes", [])}
+    names = {person["key"]: person["name"] for person in data.get("participants", [])}
+    voted: set[str] = set()
+    ballots = ballots_from_document(voting, names)
+    for index, (record, ballot) in enumerate(zip(voting.get("ballots", []), ballots, strict=True)):
+        path: list[PathPart] = ["voting", "ballots", index]
+        participant = record.get("participant")
+        if participant is not None:
+            if participant in voted:
+                raise InterchangeError(
+                    json_path([*path, "participant"]),
+                    _("{key!r} has a ballot already").format(key=participant),
+                )
+            voted.add(participant)
+        problems = ballot_problems(settings, themes, ballot, number=index + 1)
+        if problems:
+            field = "counts" if settings.counting else "ranking"
+            raise InterchangeError(json_path([*path, field]), problems[0])
+
+
+def _check_schedule(data: Document) -> None:
+    """Every timed step is a step of the session's programme, and is timed once."""
+    schedule = data.get("schedule")
+    if schedule is None:
+        return
+    steps = {step["id"] for step in data["session"].get("programme_steps", [])}
+    timed: set[str] = set()
+    for index, record in enumerate(schedule.get("steps", [])):
+        path = json_path(["schedule", "steps", index, "step"])
+        step = record["step"]
+        if step not in steps:
+            raise InterchangeError(
+                path, _("{step!r} is not a step of session.programme_steps").format(step=step)
+            )
+        if step in timed:
+            raise InterchangeError(path, _("step {step!r} is listed twice").format(step=step))
+        timed.add(step)
 
 
 def _references(data: Document) -> Iterator[tuple[list[PathPart], str | None, tuple[str, ...]]]:
@@ -133,3 +190,13 @@ def _references(data: Document) -> Iterator[tuple[list[PathPart], str | None, tu
     yield ["follow_up", "kartrekker"], follow_up.get("kartrekker"), PEOPLE
     for position, key in enumerate(follow_up.get("werkgroep", [])):
         yield ["follow_up", "werkgroep", position], key, PEOPLE
+    voting = data.get("voting", {})
+    for position, key in enumerate(voting.get("tie_break", [])):
+        yield ["voting", "tie_break", position], key, ("themes",)
+    for index, ballot in enumerate(voting.get("ballots", [])):
+        path: list[PathPart] = ["voting", "ballots", index]
+        yield [*path, "participant"], ballot.get("participant"), ("participants",)
+        for key in ballot.get("counts", {}):
+            yield [*path, "counts", key], key, ("themes",)
+        for position, key in enumerate(ballot.get("ranking", [])):
+            yield [*path, "ranking", position], key, ("themes",)

@@ -59,6 +59,8 @@ class WorkSession(SQLModel, table=True):
         default="[]", sa_column=Column(Text, nullable=False, server_default="[]")
     )
     ambition: str = Field(default="", sa_column=_long_text())
+    # When the dagdeel starts ("HH:MM"), for the running schedule; None when not set.
+    start_time: str | None = None
     status: str = "draft"
     created_at: dt.datetime = Field(default_factory=utcnow)
     updated_at: dt.datetime = Field(default_factory=utcnow)
@@ -350,3 +352,81 @@ class Evaluation(SQLModel, table=True):
     went_well: str = Field(default="", sa_column=_long_text())
     to_improve: str = Field(default="", sa_column=_long_text())
     score: int | None = None
+
+
+class VoteRound(SQLModel, table=True):
+    """How the group votes on the themes; one per session (none: dots, totals per theme).
+
+    With ``entry`` = totals the themes' ``votes`` are what the coach typed; with ballots they are
+    recomputed from the ballots. ``tie_break`` is a JSON list of theme keys: the order the group
+    chose among themes with equal scores.
+    """
+
+    __tablename__ = "vote_round"
+    __table_args__ = (
+        CheckConstraint("mode IN ('dots', 'points', 'ranking', 'hands')", name="ck_vote_mode"),
+        CheckConstraint("entry IN ('totals', 'ballots')", name="ck_vote_entry"),
+        CheckConstraint("per_person IS NULL OR per_person >= 1", name="ck_vote_per_person"),
+        CheckConstraint("cap IS NULL OR cap >= 1", name="ck_vote_cap"),
+        CheckConstraint("voters IS NULL OR voters >= 0", name="ck_vote_voters"),
+    )
+
+    session_id: int | None = Field(default=None, sa_column=_session_primary_key())
+    mode: str = "dots"
+    entry: str = "totals"
+    per_person: int | None = None
+    cap: int | None = None
+    anonymous: bool = True
+    voters: int | None = None  # the number who voted, typed with totals
+    tie_break: str = Field(default="[]", sa_column=Column(Text, nullable=False, default="[]"))
+
+
+class VoteBallot(SQLModel, table=True):
+    """One participant's ballot. Without a participant it is an unnamed ballot (a paper slip,
+    or a person erased from the session: the count stays, the name goes)."""
+
+    __tablename__ = "vote_ballot"
+    __table_args__ = (
+        UniqueConstraint("session_id", "participant_id", name="uq_vote_ballot_participant"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(sa_column=_fk("work_session.id", ondelete="CASCADE"))
+    position: int = 0
+    participant_id: int | None = Field(
+        default=None, sa_column=_fk("participant.id", ondelete="SET NULL", nullable=True)
+    )
+
+
+class VoteMark(SQLModel, table=True):
+    """What a ballot gives one theme: dots or points, or its place in a ranking (1 = first)."""
+
+    __tablename__ = "vote_mark"
+    __table_args__ = (
+        UniqueConstraint("ballot_id", "theme_id", name="uq_vote_mark"),
+        CheckConstraint("value >= 0", name="ck_vote_mark_value"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    ballot_id: int = Field(sa_column=_fk("vote_ballot.id", ondelete="CASCADE"))
+    theme_id: int = Field(sa_column=_fk("theme.id", ondelete="CASCADE"))
+    value: int
+
+
+class StepTiming(SQLModel, table=True):
+    """How long a programme step actually took (the timer), and the minutes added to it."""
+
+    __tablename__ = "step_timing"
+    __table_args__ = (
+        UniqueConstraint("session_id", "step_id", name="uq_step_timing"),
+        CheckConstraint("actual_seconds >= 0", name="ck_step_timing_seconds"),
+        CheckConstraint("extra_minutes >= 0", name="ck_step_timing_extra"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(sa_column=_fk("work_session.id", ondelete="CASCADE"))
+    step_id: str
+    actual_seconds: int = 0
+    extra_minutes: int = 0
+    started_at: dt.datetime | None = None
+    finished_at: dt.datetime | None = None

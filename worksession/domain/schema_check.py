@@ -103,6 +103,12 @@ def _describe(error: Any) -> SchemaProblem:
             message = _("must be at most {maximum}, got {value}").format(
                 maximum=expected, value=value
             )
+        case "pattern" if error.schema.get("title") == "Time of day":
+            message = _("{value!r} is not a time of day (HH:MM)").format(value=value)
+        case "pattern" if error.schema.get("title") == "Moment":
+            message = _("{value!r} is not a date and time (YYYY-MM-DDTHH:MM:SS+00:00)").format(
+                value=value
+            )
         case "format" | "pattern" if isinstance(value, str) and "date" in str(error.schema):
             message = _("{value!r} is not a date (YYYY-MM-DD)").format(value=value)
         case "pattern":

@@ -11,19 +11,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from worksession.domain.schedule import parse_start_time
 from worksession.domain.values import (
     AgreementKind,
     AgreementStatus,
     Domain,
     RelationKind,
     Variant,
+    VoteEntry,
+    VoteMode,
 )
 from worksession.i18n import _
 
 SHORT_TEXT_MAX = 200
 LONG_TEXT_MAX = 10_000
 
-Kind = Literal["short", "long", "date", "bool", "int", "choice"]
+Kind = Literal["short", "long", "date", "bool", "int", "choice", "time"]
 
 
 class ValidationError(ValueError):
@@ -64,6 +67,7 @@ SPECS: dict[str, dict[str, FieldSpec]] = {
         "accredited": _BOOL,
         "programme": _SHORT,
         "ambition": _LONG,
+        "start_time": FieldSpec("time"),
     },
     "casus": {"title": _SHORT, "text": _LONG, "question": _LONG},
     "figure": {"label": _TITLE, "value": _SHORT, "source": _SHORT},
@@ -112,9 +116,29 @@ SPECS: dict[str, dict[str, FieldSpec]] = {
         "score": FieldSpec("int", minimum=1, maximum=10),
     },
     "step_note": {"text": _LONG},
+    "vote_round": {
+        "mode": FieldSpec("choice", choices=VoteMode.values()),
+        "entry": FieldSpec("choice", choices=VoteEntry.values()),
+        "per_person": FieldSpec("int", minimum=1, maximum=1000),
+        "cap": FieldSpec("int", minimum=1, maximum=1000),
+        "anonymous": _BOOL,
+        "voters": FieldSpec("int", minimum=0, maximum=10_000),
+    },
+    "vote": {"count": FieldSpec("int", minimum=0, maximum=1000)},
+    "step_timing": {
+        "actual_seconds": FieldSpec("int", minimum=0, maximum=24 * 60 * 60),
+        "extra_minutes": FieldSpec("int", minimum=0, maximum=480),
+    },
 }
 
-_NULLABLE = {("theme", "rank"), ("evaluation", "score")}
+_NULLABLE = {
+    ("theme", "rank"),
+    ("evaluation", "score"),
+    ("session", "start_time"),
+    ("vote_round", "per_person"),
+    ("vote_round", "cap"),
+    ("vote_round", "voters"),
+}
 
 
 def clean(record: str, changes: Mapping[str, object]) -> dict[str, Any]:
@@ -175,7 +199,22 @@ def _clean_value(path: str, spec: FieldSpec, value: object) -> object:
                 ),
             )
         return value
+    if spec.kind == "time":
+        return _clean_time(path, value)
     return _clean_date(path, value)
+
+
+def _clean_time(path: str, value: object) -> str | None:
+    """A time of day as "HH:MM" ("9:05" becomes "09:05"); an empty text means none."""
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, str):
+        if not value.strip():
+            return None
+        parsed = parse_start_time(value)
+        if parsed is not None:
+            return parsed.strftime("%H:%M")
+    raise ValidationError(path, _("{value!r} is not a time of day (HH:MM)").format(value=value))
 
 
 def _clean_date(path: str, value: object) -> dt.date:

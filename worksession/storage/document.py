@@ -26,12 +26,18 @@ from worksession.domain.models import (
     Relation,
     Stakeholder,
     StepNote,
+    StepTiming,
     Theme,
+    VoteBallot,
+    VoteMark,
+    VoteRound,
     WerkgroepMember,
     WorkSession,
 )
+from worksession.domain.values import VoteMode
 from worksession.storage.database import Database
 from worksession.storage.operations._rows import fetch, fetch_session, ordered
+from worksession.storage.operations.voting import refresh_votes
 
 PersonKeys = tuple[dict[int, str], dict[int, str]]
 
@@ -47,6 +53,14 @@ def _id(row: Stakeholder | Theme) -> int:
 
 def _date(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
+
+
+def _moment(value: dt.datetime | None) -> str | None:
+    return value.astimezone(dt.UTC).isoformat() if value is not None else None
+
+
+def _utc(text: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(text).astimezone(dt.UTC) if text else None
 
 
 def read_document(*, db: Database, session_id: int) -> Document:
@@ -94,7 +108,7 @@ def _read(s: Session, session_id: int) -> Document:
         )
         return people(s.exec(query).all())
 
-    return {
+    document: Document = {
         "format": FORMAT,
         "session": {
             "title": work_session.title,
@@ -207,6 +221,78 @@ def _read(s: Session, session_id: int) -> Document:
             "score": evaluation.score if evaluation else None,
         },
     }
+    voting = _read_voting(s, session_id, themes, participant_keys)
+    if voting is not None:
+        document["voting"] = voting
+    schedule = _read_schedule(s, work_session)
+    if schedule is not None:
+        document["schedule"] = schedule
+    return document
+
+
+def _read_voting(
+    s: Session, session_id: int, themes: Sequence[Theme], participant_keys: dict[int | None, str]
+) -> dict[str, Any] | None:
+    """The vote round, present when the session has one (chosen settings or ballots)."""
+    row = s.get(VoteRound, session_id)
+    ballots = _rows(s, VoteBallot, session_id)
+    if row is None and not ballots:
+        return None
+    row = row or VoteRound(session_id=session_id)
+    theme_keys = {theme.id: theme.key for theme in themes}
+    counting = row.mode in (VoteMode.DOTS, VoteMode.POINTS)
+    marks: dict[int, list[VoteMark]] = {}
+    if ballots:
+        query = (
+            select(VoteMark)
+            .where(col(VoteMark.ballot_id).in_([ballot.id for ballot in ballots]))
+            .order_by(col(VoteMark.value), col(VoteMark.id))
+        )
+        for mark in s.exec(query).all():
+            marks.setdefault(mark.ballot_id, []).append(mark)
+
+    def ballot(record: VoteBallot) -> dict[str, Any]:
+        mine = marks.get(record.id or 0, [])
+        who = participant_keys.get(record.participant_id) if record.participant_id else None
+        if counting:
+            return {"participant": who, "counts": {theme_keys[m.theme_id]: m.value for m in mine}}
+        return {"participant": who, "ranking": [theme_keys[m.theme_id] for m in mine]}
+
+    return {
+        "mode": row.mode,
+        "entry": row.entry,
+        "per_person": row.per_person,
+        "cap": row.cap,
+        "anonymous": row.anonymous,
+        "voters": row.voters,
+        # Keys of removed themes stay stored (undo brings the theme back) but are not exported.
+        "tie_break": [key for key in json.loads(row.tie_break) if key in theme_keys.values()],
+        "ballots": [ballot(record) for record in ballots],
+    }
+
+
+def _read_schedule(s: Session, work_session: WorkSession) -> dict[str, Any] | None:
+    """The start time and the step timings, present when there is either."""
+    timings = s.exec(
+        select(StepTiming)
+        .where(StepTiming.session_id == work_session.id)
+        .order_by(col(StepTiming.id))
+    ).all()
+    if work_session.start_time is None and not timings:
+        return None
+    return {
+        "start_time": work_session.start_time,
+        "steps": [
+            {
+                "step": row.step_id,
+                "actual_seconds": row.actual_seconds,
+                "extra_minutes": row.extra_minutes,
+                "started_at": _moment(row.started_at),
+                "finished_at": _moment(row.finished_at),
+            }
+            for row in timings
+        ],
+    }
 
 
 def import_document(*, db: Database, document: Document) -> WorkSession:
@@ -232,6 +318,7 @@ def _write(s: Session, doc: Document) -> WorkSession:
         programme=header.get("programme", ""),
         programme_steps=json.dumps(header.get("programme_steps", []), ensure_ascii=False),
         ambition=header.get("ambition", ""),
+        start_time=doc.get("schedule", {}).get("start_time"),
     )
     s.add(work_session)
     s.flush()
@@ -406,11 +493,66 @@ def _write(s: Session, doc: Document) -> WorkSession:
                 score=evaluation.get("score"),
             )
         )
+    _write_voting(s, session_id, doc.get("voting"), participants, themes)
+    for record in doc.get("schedule", {}).get("steps", []):
+        s.add(
+            StepTiming(
+                session_id=session_id,
+                step_id=record["step"],
+                actual_seconds=record["actual_seconds"],
+                extra_minutes=record.get("extra_minutes", 0),
+                started_at=_utc(record.get("started_at")),
+                finished_at=_utc(record.get("finished_at")),
+            )
+        )
     return work_session
 
 
+def _write_voting(
+    s: Session,
+    session_id: int,
+    voting: dict[str, Any] | None,
+    participants: dict[str, Participant],
+    themes: dict[str, Theme],
+) -> None:
+    """The vote round as in the document; with ballots as the entry the scores follow them."""
+    if voting is None:
+        return
+    row = VoteRound(
+        session_id=session_id,
+        mode=voting.get("mode", "dots"),
+        entry=voting.get("entry", "totals"),
+        per_person=voting.get("per_person"),
+        cap=voting.get("cap"),
+        anonymous=voting.get("anonymous", True),
+        voters=voting.get("voters"),
+        tie_break=json.dumps(voting.get("tie_break", []), ensure_ascii=False),
+    )
+    s.add(row)
+    for position, record in enumerate(voting.get("ballots", [])):
+        key = record.get("participant")
+        ballot = VoteBallot(
+            session_id=session_id,
+            position=position,
+            participant_id=participants[key].id if key else None,
+        )
+        s.add(ballot)
+        s.flush()
+        assert ballot.id is not None
+        for theme_key, count in record.get("counts", {}).items():
+            s.add(VoteMark(ballot_id=ballot.id, theme_id=_id(themes[theme_key]), value=count))
+        for place, theme_key in enumerate(record.get("ranking", []), 1):
+            s.add(VoteMark(ballot_id=ballot.id, theme_id=_id(themes[theme_key]), value=place))
+    s.flush()
+    if row.entry == "ballots":
+        refresh_votes(s, session_id)
+
+
 def duplicate_session(*, db: Database, session_id: int, title: str) -> WorkSession:
-    """A new draft with everything of ``session_id`` (people, kaart, themes, agreements, notes)."""
+    """A new draft with everything of ``session_id`` (people, kaart, themes, votes, agreements,
+    notes), except the step timings: they are what happened on that day; the start time stays."""
     document = read_document(db=db, session_id=session_id)
     document["session"]["title"] = title
+    if "schedule" in document:
+        document["schedule"]["steps"] = []
     return import_document(db=db, document=document)

@@ -2,7 +2,8 @@
 someone agreed to a signed plan stays.
 
 The participant and every link to them are removed; in the decisions on frozen versions their
-name and comment are blanked, keeping only that *a* participant agreed and when. Frozen
+name and comment are blanked, keeping only that *a* participant agreed and when. Their ballots
+stay (the counts are the group's decision) but no longer say whose they were. Frozen
 versions themselves keep the plan as it was agreed (their fingerprint must not change); to remove
 those too, the session is deleted. This is final: an erasure is not undoable.
 """
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 
 from sqlmodel import col, select
 
-from worksession.domain.models import Participant, PlanVersion, SignOff
+from worksession.domain.models import Participant, PlanVersion, SignOff, VoteBallot
 from worksession.storage.database import Database
 from worksession.storage.operations._rows import fetch, touch
 
@@ -25,6 +26,7 @@ class Erasure:
     name: str
     decisions_blanked: int
     in_frozen_versions: int  # versions whose agreed text still names the person
+    ballots_unlinked: int = 0  # ballots kept without their name
 
 
 def erase_participant(*, db: Database, participant_id: int) -> Erasure:
@@ -48,6 +50,12 @@ def erase_participant(*, db: Database, participant_id: int) -> Erasure:
             select(PlanVersion.snapshot).where(PlanVersion.session_id == session_id)
         ).all()
         named = sum(1 for snapshot in snapshots if f'"key":"{key}"' in snapshot)
+        ballots = list(
+            s.exec(select(VoteBallot).where(VoteBallot.participant_id == participant_id)).all()
+        )
+        for ballot in ballots:
+            ballot.participant_id = None
+        s.flush()
         s.delete(person)
         touch(s, session_id)
-    return Erasure(name, len(decisions), named)
+    return Erasure(name, len(decisions), named, len(ballots))

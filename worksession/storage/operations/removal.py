@@ -4,20 +4,27 @@ Before the delete, the record and every row that its foreign keys would take wit
 CASCADE) are copied, and every link that would be cleared (ON DELETE SET NULL) is remembered.
 Restoring inserts the rows again with their own ids and sets the cleared links back: an agreement
 whose lead was a removed stakeholder gets its lead again.
+
+Removing a theme takes its marks on the ballots with it, removing a participant leaves their
+ballot without a name; after a removal or a restore that touched themes or ballots the scores
+and ranks of the vote round are recomputed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Table, insert, select, update
-from sqlmodel import SQLModel
+from sqlmodel import Session, SQLModel
 
 from worksession.storage.database import Database
 from worksession.storage.operations._rows import fetch, touch
+from worksession.storage.operations.voting import refresh_votes
 
 RowKey = tuple[str, tuple[Any, ...]]
+VOTE_TABLES = frozenset({"theme", "vote_ballot", "vote_mark"})
 
 
 @dataclass(frozen=True)
@@ -79,6 +86,8 @@ def remove_with_snapshot(*, db: Database, model: type[SQLModel], row_id: int) ->
         connection = s.connection()
         _collect(connection, table, "id", row_id, rows, cleared, set())
         s.delete(row)
+        s.flush()
+        _refresh_votes_if_touched(s, session_id, rows)
         touch(s, session_id)
     return RemovalSnapshot(session_id, tuple(rows), tuple(cleared))
 
@@ -93,4 +102,12 @@ def restore_snapshot(*, db: Database, snapshot: RemovalSnapshot) -> None:
             table = _table(name)
             condition = [table.c[pk] == pk_value for pk, pk_value in key.items()]
             connection.execute(update(table).where(*condition).values({column: value}))
+        _refresh_votes_if_touched(s, snapshot.session_id, snapshot.rows)
         touch(s, snapshot.session_id)
+
+
+def _refresh_votes_if_touched(
+    s: Session, session_id: int, rows: Sequence[tuple[str, dict[str, Any]]]
+) -> None:
+    if any(name in VOTE_TABLES for name, _values in rows):
+        refresh_votes(s, session_id)

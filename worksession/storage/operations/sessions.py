@@ -32,11 +32,13 @@ def create_session(
     programme_steps: Sequence[Mapping[str, Any]] = (),
     ambition: str = "",
     casus: Mapping[str, Any] | None = None,
+    start_time: str | None = None,
 ) -> WorkSession:
     """A new draft session with its casus and an empty follow-up, ready for the first step.
 
     ``programme_steps`` is the copy of the programme the session keeps; ``casus`` (title, text,
-    question, figures as label/value/source) seeds the casus from a casus file.
+    question, figures as label/value/source) seeds the casus from a casus file; ``start_time``
+    ("HH:MM") is when the dagdeel starts, for the running schedule.
     """
     fields = clean(
         "session",
@@ -51,6 +53,7 @@ def create_session(
             "accredited": accredited,
             "programme": programme,
             "ambition": ambition,
+            "start_time": start_time,
         },
     )
     seed = dict(casus or {})
@@ -71,7 +74,7 @@ def create_session(
 
 
 def update_session(*, db: Database, session_id: int, **changes: object) -> WorkSession:
-    """Change session details (title, wijk, gemeente, date, location, coach, variant, …)."""
+    """Change session details (title, wijk, gemeente, date, start_time, location, coach, …)."""
     fields = clean("session", changes)
     with db.transaction() as s:
         work_session = fetch_session(s, session_id)

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from sqlmodel import Session, select
-
 from worksession.domain.models import Improvement, Theme
-from worksession.domain.rules import competition_ranks
 from worksession.domain.validation import clean
 from worksession.storage.database import Database
 from worksession.storage.operations._rows import (
-    check_belongs,
     fetch,
     fetch_session,
     list_records,
@@ -20,6 +16,11 @@ from worksession.storage.operations._rows import (
     remove_record,
     touch,
     update_record,
+)
+from worksession.storage.operations.voting import (
+    refresh_votes,
+    refuse_typed_votes,
+    set_vote_totals,
 )
 
 
@@ -45,6 +46,8 @@ def add_theme(
     )
     with db.transaction() as s:
         fetch_session(s, session_id)
+        if fields["votes"]:
+            refuse_typed_votes(s, session_id)
         theme = Theme(
             session_id=session_id,
             key=new_key(s, session_id, "t", str(fields["title"])),
@@ -53,57 +56,45 @@ def add_theme(
         )
         s.add(theme)
         s.flush()
-        _rerank(s, session_id)
+        refresh_votes(s, session_id)  # a ranking gives the first place one point more now
         touch(s, session_id)
         return theme
 
 
 def update_theme(*, db: Database, theme_id: int, **changes: object) -> Theme:
-    """Change a theme; a change of votes re-ranks every theme of the session."""
+    """Change a theme; a change of votes re-ranks every theme of the session.
+
+    Votes are typed only when the vote round takes totals; with ballots they are refused.
+    """
     if "votes" not in changes:
         return update_record(db, Theme, "theme", theme_id, changes)
     fields = clean("theme", changes)
     with db.transaction() as s:
         theme = fetch(s, Theme, theme_id)
+        refuse_typed_votes(s, theme.session_id)
         for name, value in fields.items():
             setattr(theme, name, value)
         s.flush()
-        _rerank(s, theme.session_id)
+        refresh_votes(s, theme.session_id)
         touch(s, theme.session_id)
         return theme
 
 
 def record_votes(*, db: Database, session_id: int, votes: Mapping[int, int]) -> list[Theme]:
     """Enter the dot-vote counts of several themes at once (theme id → votes); ranks follow."""
-    cleaned = {
-        theme_id: clean("theme", {"votes": count})["votes"] for theme_id, count in votes.items()
-    }
-    with db.transaction() as s:
-        for theme_id, count in cleaned.items():
-            theme = fetch(s, Theme, theme_id)
-            check_belongs(theme, session_id, "theme")
-            theme.votes = int(str(count))
-        s.flush()
-        themes = _rerank(s, session_id)
-        touch(s, session_id)
-        return themes
-
-
-def _rerank(s: Session, session_id: int) -> list[Theme]:
-    """Ranks follow votes once any vote is cast; before that no theme has a rank."""
-    themes = list(s.exec(select(Theme).where(Theme.session_id == session_id)).all())
-    counts = [theme.votes for theme in themes]
-    ranks: list[int | None] = (
-        list(competition_ranks(counts)) if any(counts) else [None] * len(themes)
-    )
-    for theme, rank in zip(themes, ranks, strict=True):
-        theme.rank = rank
-    return themes
+    return set_vote_totals(db=db, session_id=session_id, totals=votes)
 
 
 def remove_theme(*, db: Database, theme_id: int) -> Theme:
-    """Remove a theme with its improvement points; its agreements stay, without a theme."""
-    return remove_record(db, Theme, theme_id)
+    """Remove a theme with its improvement points and its marks on ballots; its agreements stay,
+    without a theme. Scores and ranks of the other themes follow."""
+    with db.transaction() as s:
+        theme = fetch(s, Theme, theme_id)
+        s.delete(theme)
+        s.flush()
+        refresh_votes(s, theme.session_id)
+        touch(s, theme.session_id)
+        return theme
 
 
 def list_themes(*, db: Database, session_id: int) -> list[Theme]:
