@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 
 from worksession.domain.checks import Check
 from worksession.i18n import _
+from worksession.ui.presenter.presenting import Presenting
+from worksession.ui.presenter.room_toolbar import RoomToolBar
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.page_factory import page_for
 from worksession.ui.session.pages.base import StepPage
@@ -95,6 +97,9 @@ class SessionWindow(QMainWindow):
         self._refresh_navigator()
         self._saved(None)
         self.navigator.setCurrentRow(0)
+        self.presenting = Presenting(self)
+        self.room = RoomToolBar(self, self.presenting)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.room)
         restore_geometry(self, "session", self.splitter)
         self.navigator.setFocus()
 
@@ -245,5 +250,6 @@ class SessionWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush()
+        self.presenting.close()
         save_geometry(self, "session", self.splitter)
         super().closeEvent(event)

@@ -1,0 +1,102 @@
+"""The presenter window on the beamer: follows the coach, can be frozen and blanked, shows what
+participants should see and never the coach's notes or checks."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from worksession.domain.values import StepKind
+from worksession.storage.operations.notes import set_step_note
+from worksession.ui.session.window import SessionWindow
+
+
+def _row(window: SessionWindow, kind: StepKind) -> int:
+    return next(i for i, page in enumerate(window.page_list) if page.step.kind == kind)
+
+
+def test_f5_shows_the_presenter_full_screen_and_esc_hides_it(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
+    presenter = window.presenting.presenter
+    window.room.present_action.trigger()
+    qtbot.waitUntil(presenter.isVisible)
+    assert presenter.isFullScreen()
+    assert window.room.hide_action.isEnabled()
+    window.room.hide_action.trigger()
+    assert not presenter.isVisible()
+    assert not window.room.hide_action.isEnabled()  # Esc is free again for fields and dialogs
+
+
+def test_the_presenter_follows_the_coach_unless_frozen(window: SessionWindow) -> None:
+    presenter = window.presenting.presenter
+    window.room.present_action.trigger()
+    casus = _row(window, StepKind.CASUS)
+    window.go_to(casus)
+    assert presenter.title.text() == window.page_list[casus].step.title
+    assert "Inwoners van 65 jaar en ouder" in presenter.items.text()  # a key figure
+    window.room.freeze_action.trigger()
+    window.go_to(_row(window, StepKind.AGREEMENTS))
+    assert presenter.title.text() == window.page_list[casus].step.title  # still the casus
+    window.room.freeze_action.trigger()
+    agreements = _row(window, StepKind.AGREEMENTS)
+    assert presenter.title.text() == window.page_list[agreements].step.title
+    assert "kartrekker: Marieke Hermans" in presenter.items.text()
+
+
+def test_b_blanks_the_beamer_and_brings_it_back(window: SessionWindow) -> None:
+    presenter = window.presenting.presenter
+    assert not window.room.black_action.isEnabled()  # nothing to blank yet
+    window.room.present_action.trigger()
+    window.room.black_action.trigger()
+    assert presenter.is_black
+    window.room.black_action.trigger()
+    assert not presenter.is_black
+
+
+def test_a_clicker_on_the_presenter_moves_the_steps(qtbot: QtBot, window: SessionWindow) -> None:
+    window.room.present_action.trigger()
+    start = window.navigator.currentRow()
+    qtbot.keyClick(window.presenting.presenter, Qt.Key.Key_PageDown)
+    assert window.navigator.currentRow() == start + 1
+    qtbot.keyClick(window.presenting.presenter, Qt.Key.Key_PageUp)
+    assert window.navigator.currentRow() == start
+    qtbot.keyClick(window.presenting.presenter, Qt.Key.Key_Escape)
+    assert not window.presenting.presenter.isVisible()
+
+
+def test_the_sociale_kaart_and_prioritising_show_the_grid_and_the_live_votes(
+    window: SessionWindow,
+) -> None:
+    presenter = window.presenting.presenter
+    window.room.present_action.trigger()
+    window.go_to(_row(window, StepKind.SOCIALE_KAART))
+    assert presenter.visuals.currentWidget() is presenter.grid
+    assert len(presenter.grid.nodes) == len(window.controller.document["stakeholders"])
+    window.go_to(_row(window, StepKind.PRIORITISING))
+    assert presenter.visuals.currentWidget() is presenter.chart
+    titles = {bar.title: bar.votes for bar in presenter.chart.bars}
+    themes = window.controller.document["themes"]
+    assert titles == {theme["title"]: theme["votes"] for theme in themes}
+
+
+def test_the_presenter_never_shows_coach_notes_or_checks(window: SessionWindow) -> None:
+    controller = window.controller
+    secret = "NOTITIE-VOOR-DE-COACH"
+    for step in controller.steps:
+        set_step_note(
+            db=controller.db, session_id=controller.session_id, step_id=step.id, text=secret
+        )
+    controller.reload()
+    controller.changed.emit()
+    presenter = window.presenting.presenter
+    window.room.present_action.trigger()
+    for row, page in enumerate(window.page_list):
+        window.go_to(row)
+        shown = presenter.shown_text()
+        assert secret not in shown
+        for line in page.step.coach.splitlines():
+            if len(line.strip()) > 20:  # the programme's coach text, line by line
+                assert line.strip() not in shown, (page.step.title, line)
+        for check in page.checks():
+            assert check.message not in shown

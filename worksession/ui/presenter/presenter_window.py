@@ -1,0 +1,184 @@
+"""The presenter window: what the room sees on the beamer, large and calm.
+
+It shows a ``Slide`` (see ``domain/slides.py``): the step, its question, the casus and key figures,
+the themes' live vote result or the power/interest grid, the agreements as they are made, and the
+step's clock. Type sizes follow the window's height so it reads from the back of the room on any
+screen; long lists are cut (with "+ N more") instead of scrolling. It never holds the coach's
+notes or checks: it is only ever given slides.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QColor, QFont, QKeyEvent, QPalette, QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from worksession.domain.slides import Slide, Visual
+from worksession.domain.step_timer import TimerLevel
+from worksession.i18n import _, ngettext
+from worksession.ui.session.power_grid_view import PowerGridView
+from worksession.ui.vote_chart import Bar, VoteChart
+
+INK = "#111111"
+PAPER = "#ffffff"
+MUTED = "#4a4a4a"
+CLOCK_COLOURS = {
+    TimerLevel.NORMAL: INK,
+    TimerLevel.WARNING: "#b35300",  # orange: 20% of the step's time left
+    TimerLevel.CRITICAL: "#c50f1f",  # red: 5% left
+    TimerLevel.OVER: "#c50f1f",
+}
+
+
+def _label(name: str, *, wrap: bool = True) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(wrap)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+class PresenterWindow(QWidget):
+    """Keys pressed here (the coach clicked the beamer by mistake) go back to the coach."""
+
+    def __init__(self, forward_keys: Any = None) -> None:
+        super().__init__(None, Qt.WindowType.Window)
+        self.setWindowTitle(_("Worksession — presenter"))
+        self._forward_keys = forward_keys
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(PAPER))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(INK))
+        self.setPalette(palette)
+        self.setAutoFillBackground(True)
+        self.setCursor(Qt.CursorShape.BlankCursor)
+
+        self.title = _label("presenterTitle")
+        self.clock = _label("presenterClock", wrap=False)
+        self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.question = _label("presenterQuestion")
+        self.heading = _label("presenterHeading")
+        self.items = _label("presenterItems")
+        self.items.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.grid = PowerGridView(lambda *_args: None)
+        self.grid.setInteractive(False)
+        self.grid.setFrameShape(PowerGridView.Shape.NoFrame)
+        self.grid.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.grid.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.chart = VoteChart()
+        self.visuals = QStackedWidget()
+        self.visuals.addWidget(QWidget())  # Visual.NONE
+        self.visuals.addWidget(self.grid)
+        self.visuals.addWidget(self.chart)
+
+        top = QHBoxLayout()
+        top.addWidget(self.title, stretch=1)
+        top.addWidget(self.clock)
+        text = QVBoxLayout()
+        text.addWidget(self.question)
+        text.addWidget(self.heading)
+        text.addWidget(self.items, stretch=1)
+        body = QHBoxLayout()
+        body.addLayout(text, stretch=1)
+        body.addWidget(self.visuals, stretch=1)
+        self.slide_page = QWidget()
+        self.slide_column = QVBoxLayout(self.slide_page)
+        column = self.slide_column
+        column.addLayout(top)
+        column.addLayout(body, stretch=1)
+        self.black = QWidget()
+        self.black.setAutoFillBackground(True)
+        black = self.black.palette()
+        black.setColor(QPalette.ColorRole.Window, QColor("#000000"))
+        self.black.setPalette(black)
+        self.screens = QStackedWidget()
+        self.screens.addWidget(self.slide_page)
+        self.screens.addWidget(self.black)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.screens)
+        self.slide: Slide | None = None
+        self.set_clock("", TimerLevel.NORMAL)
+        self.resize(1280, 720)
+
+    # --- content ------------------------------------------------------------------------------
+    def show_slide(self, slide: Slide, document: dict[str, Any]) -> None:
+        self.slide = slide
+        self.title.setText(slide.title)
+        self.question.setText("\n".join(slide.question))
+        self.question.setVisible(bool(slide.question))
+        self.heading.setText(slide.heading if slide.items else "")
+        self.heading.setVisible(bool(slide.items))
+        lines = [f"•  {item}" for item in slide.items]
+        if slide.more:
+            lines.append(
+                ngettext("+ {count} more", "+ {count} more", slide.more).format(count=slide.more)
+            )
+        self.items.setText("\n".join(lines))
+        if slide.visual == Visual.GRID:
+            self.grid.show_document(document)
+            self.visuals.setCurrentWidget(self.grid)
+        elif slide.visual == Visual.VOTES:
+            themes = document.get("themes", [])
+            self.chart.set_bars([Bar(t["title"], t["votes"], t["priority"]) for t in themes])
+            self.visuals.setCurrentWidget(self.chart)
+        else:
+            self.visuals.setCurrentIndex(0)
+        self.visuals.setVisible(slide.visual != Visual.NONE)
+        self._scale_type()
+
+    def set_clock(self, text: str, level: str) -> None:
+        self.clock.setText(text)
+        colour = CLOCK_COLOURS.get(TimerLevel(level), INK) if level else INK
+        self.clock.setStyleSheet(f"color: {colour};")
+        self.clock.setProperty("level", level)
+
+    def set_black(self, black: bool) -> None:
+        self.screens.setCurrentWidget(self.black if black else self.slide_page)
+
+    @property
+    def is_black(self) -> bool:
+        return self.screens.currentWidget() is self.black
+
+    def shown_text(self) -> str:
+        """Every text on the presenter, for checks that nothing of the coach's leaks here."""
+        return "\n".join(label.text() for label in self.findChildren(QLabel))
+
+    # --- type that reads from the back of the room ------------------------------------------
+    def _scale_type(self) -> None:
+        unit = max(self.height(), 360) / 36  # one line of body text: 1/36 of the screen
+        for label, factor, bold in (
+            (self.title, 1.6, True),
+            (self.clock, 2.2, True),
+            (self.question, 1.35, False),
+            (self.heading, 1.1, True),
+            (self.items, 1.0, False),
+        ):
+            font = QFont(self.font())
+            font.setPixelSize(int(unit * factor))
+            font.setBold(bold)
+            label.setFont(font)
+        self.chart.setFont(_sized(self.font(), int(unit * 0.9)))
+        margin = int(unit * 1.2)
+        self.slide_column.setContentsMargins(margin, margin, margin, margin)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._scale_type()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._forward_keys is not None:
+            self._forward_keys(event)
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.set_black(False)
+        super().closeEvent(event)
+
+
+def _sized(font: QFont, pixels: int) -> QFont:
+    sized = QFont(font)
+    sized.setPixelSize(max(pixels, 10))
+    return sized
