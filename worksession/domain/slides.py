@@ -81,7 +81,7 @@ def _agreements(title: str, question: tuple[str, ...], document: Mapping[str, An
     return _listed(title, question, _("Agreements so far"), items)
 
 
-def _first_sentence(text: str, limit: int = 140) -> str:
+def _first_sentence(text: str, limit: int = 110) -> str:
     """An agreement's opening sentence: the room reads the gist, the plan has the rest."""
     sentence = text.split(". ")[0].rstrip(".")
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"

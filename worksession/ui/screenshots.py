@@ -16,6 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication, QWidget
 
 from worksession.app import install_qt_translations
+from worksession.domain.values import StepKind
 from worksession.i18n import set_language
 from worksession.programmes.library import load_library
 from worksession.storage.opening import open_database
@@ -60,9 +61,36 @@ def render_all(folder: Path) -> list[Path]:
         for row, page in enumerate(window.page_list):
             window.go_to(row)
             written.append(_save(window, folder, f"{10 + row:02d}-{page.step.id}"))
+        written += _presenter_shots(window, folder)
         window.close()
         start.close()
         db.close()
+    return written
+
+
+PRESENTER_SIZES = ((1920, 1080), (1280, 720))
+PRESENTER_STEPS = (
+    StepKind.WELCOME,
+    StepKind.CASUS,
+    StepKind.SOCIALE_KAART,
+    StepKind.PRIORITISING,
+    StepKind.AGREEMENTS,
+)
+
+
+def _presenter_shots(window: SessionWindow, folder: Path) -> list[Path]:
+    """The beamer's view of the main steps, at a full-HD and a common beamer resolution."""
+    written = []
+    presenter = window.presenting.presenter
+    for width, height in PRESENTER_SIZES:
+        presenter.resize(width, height)
+        presenter.show()
+        for kind in PRESENTER_STEPS:
+            row = next(i for i, page in enumerate(window.page_list) if page.step.kind == kind)
+            window.go_to(row)
+            name = f"50-presenter-{width}x{height}-{window.page_list[row].step.id}"
+            written.append(_save(presenter, folder, name))
+    presenter.hide()
     return written
 
 

@@ -80,8 +80,8 @@ class PresenterWindow(QWidget):
         text.addWidget(self.heading)
         text.addWidget(self.items, stretch=1)
         body = QHBoxLayout()
-        body.addLayout(text, stretch=1)
-        body.addWidget(self.visuals, stretch=1)
+        body.addLayout(text, stretch=2)
+        body.addWidget(self.visuals, stretch=3)  # the grid and the chart need the room
         self.slide_page = QWidget()
         self.slide_column = QVBoxLayout(self.slide_page)
         column = self.slide_column
@@ -147,7 +147,7 @@ class PresenterWindow(QWidget):
 
     # --- type that reads from the back of the room ------------------------------------------
     def _scale_type(self) -> None:
-        unit = max(self.height(), 360) / 36  # one line of body text: 1/36 of the screen
+        unit = max(self.height(), 360) / 30  # one line of body text: 1/30 of the screen
         for label, factor, bold in (
             (self.title, 1.6, True),
             (self.clock, 2.2, True),
@@ -162,6 +162,26 @@ class PresenterWindow(QWidget):
         self.chart.setFont(_sized(self.font(), int(unit * 0.9)))
         margin = int(unit * 1.2)
         self.slide_column.setContentsMargins(margin, margin, margin, margin)
+        self._fit_items(unit, margin)
+
+    def _fit_items(self, unit: float, margin: int) -> None:
+        """Smaller type for a long list rather than a list that runs off the screen."""
+        width = self.width() - 2 * margin
+        if self.visuals.isVisibleTo(self):
+            width = width * 2 // 5
+        used = 2 * margin + 3 * int(unit * 0.5)  # margins and the spaces between the blocks
+        for label in (self.title, self.question, self.heading):
+            if label.isVisibleTo(self) and label.text():
+                used += (
+                    label.heightForWidth(max(width, 1))
+                    if label is not self.title
+                    else (label.sizeHint().height())
+                )
+        room = self.height() - used
+        for factor in (1.0, 0.9, 0.8, 0.7, 0.6):
+            self.items.setFont(_sized(self.items.font(), int(unit * factor)))
+            if self.items.heightForWidth(max(width, 1)) <= room:
+                return
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
