@@ -100,13 +100,19 @@ def _read(s: Session, session_id: int) -> Document:
             if (key := person(row.participant_id, row.stakeholder_id)) is not None
         ]
 
+    # Every agreement's partners in one query: one per agreement made re-reading a large plan
+    # after each save cost more than the save itself.
+    partner_rows: dict[int, list[AgreementPartner]] = {}
+    all_partners = (
+        select(AgreementPartner)
+        .where(col(AgreementPartner.agreement_id).in_([row.id for row in agreements]))
+        .order_by(col(AgreementPartner.agreement_id), col(AgreementPartner.position))
+    )
+    for partner in s.exec(all_partners).all():
+        partner_rows.setdefault(partner.agreement_id, []).append(partner)
+
     def partners_of(agreement_id: int | None) -> list[str]:
-        query = (
-            select(AgreementPartner)
-            .where(AgreementPartner.agreement_id == agreement_id)
-            .order_by(col(AgreementPartner.position))
-        )
-        return people(s.exec(query).all())
+        return people(partner_rows.get(agreement_id or 0, []))
 
     document: Document = {
         "format": FORMAT,
