@@ -55,7 +55,7 @@ lock:
 # Extract English source strings, merge into the Dutch catalog, compile it.
 translations: $(STAMP)
 	$(BIN)/pybabel extract --no-location --sort-output -k _ -k N_ -k ngettext:1,2 -o resources/translations/worksession.pot worksession
-	$(BIN)/pybabel update --no-fuzzy-matching -i resources/translations/worksession.pot -d resources/translations -D worksession
+	$(BIN)/pybabel update --no-fuzzy-matching -w 100 -i resources/translations/worksession.pot -d resources/translations -D worksession
 	$(BIN)/pybabel compile -d resources/translations -D worksession
 
 clean:
