@@ -8,7 +8,6 @@ step, previews the plan and exports it to PDF as the plan page does, then prints
 from __future__ import annotations
 
 import os
-import resource
 import sys
 from pathlib import Path
 
@@ -16,6 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
+from tests.benchmarks.floors.peak_memory import peak_rss_kb
 from worksession.storage.opening import open_database
 from worksession.ui.session.pages.plan import PlanPage
 from worksession.ui.start_window import StartWindow
@@ -52,7 +52,7 @@ def main(folder: Path) -> int:
     window.close()
     start.close()
     db.close()
-    print(f"peak_rss_kb={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", flush=True)
+    print(f"peak_rss_kb={peak_rss_kb()}", flush=True)
     return 0
 
 

@@ -5,10 +5,10 @@ Prints ``first_paint_s=…`` (seconds since ``WORKSESSION_LAUNCHED``, set by the
 """
 
 import os
-import resource
 import sys
 import time
 
+from peak_memory import peak_rss_kb  # beside this script
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -31,5 +31,5 @@ probe = FirstPaint()
 window.installEventFilter(probe)
 window.show()
 status = app.exec()
-print(f"peak_rss_kb={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", flush=True)
+print(f"peak_rss_kb={peak_rss_kb()}", flush=True)
 sys.exit(status)
