@@ -1,19 +1,24 @@
-"""Horizontal bars of the dot-vote result, highest first; the chosen priorities stand out.
+"""Horizontal bars of the vote result, highest first; the chosen priorities stand out.
 
-Drawn with QPainter so it scales with the widget: the same chart serves the coach's page and,
-large, the beamer.
+Drawn with QPainter so it scales with the widget and its font: the same chart serves the coach's
+page and, large, the beamer. Each bar carries its rank; bars with equal scores share a rank and
+a bracket joins their ends, so a tie reads as a tie from the back of the room. Priorities have
+the dark bar and a bold title (not colour alone).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-PRIORITY = QColor("#1f6f8b")
-OTHER = QColor("#a7c4cf")
+PRIORITY = QColor("#0b4f6c")  # 8.9:1 against white
+OTHER = QColor("#6b8e9f")  # 3.5:1 against white, lighter than a priority
+INK = QColor("#111111")
+#: A row is at most this many text lines high: few themes do not make fat bars.
+ROW_LINES = 2.2
 
 
 @dataclass(frozen=True)
@@ -21,6 +26,7 @@ class Bar:
     title: str
     votes: int
     priority: bool
+    rank: int | None = None  # shared by equal scores; None: not shown
 
 
 class VoteChart(QWidget):
@@ -31,45 +37,100 @@ class VoteChart(QWidget):
         self.setMinimumHeight(120)
 
     def set_bars(self, bars: list[Bar]) -> None:
-        self.bars = sorted(bars, key=lambda bar: (-bar.votes, bar.title))
-        self.setAccessibleDescription(", ".join(f"{bar.title}: {bar.votes}" for bar in self.bars))
+        """Show ``bars`` highest first; equal scores keep the order they are given in."""
+        self.bars = sorted(bars, key=lambda bar: -bar.votes)
+        self.setAccessibleDescription(
+            ", ".join(
+                f"{bar.rank}. {bar.title}: {bar.votes}" if bar.rank else f"{bar.title}: {bar.votes}"
+                for bar in self.bars
+            )
+        )
         self.updateGeometry()
         self.update()
 
+    def _row_height(self) -> float:
+        return self.fontMetrics().lineSpacing() * ROW_LINES
+
     def sizeHint(self) -> QSize:
-        return QSize(400, max(120, 28 * len(self.bars) + 10))
+        height = int(self._row_height() * len(self.bars)) + 10
+        return QSize(400, max(self.minimumHeight(), height))
+
+    def minimumSizeHint(self) -> QSize:
+        lines = self.fontMetrics().lineSpacing() * 1.3
+        return QSize(200, max(self.minimumHeight(), int(lines * len(self.bars)) + 10))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if not self.bars:
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        font = QFont(self.font())
-        painter.setFont(font)
+        plain = QFont(self.font())
+        bold = QFont(plain)
+        bold.setBold(True)
+        painter.setFont(bold)
         metrics = painter.fontMetrics()
-        row = self.height() / len(self.bars)
+        row = min(self.height() / len(self.bars), self._row_height())
+        gap = metrics.horizontalAdvance("0")
+        ranked = any(bar.rank for bar in self.bars)
+        rank_width = metrics.horizontalAdvance("00.") + gap if ranked else 0.0
         label_width = min(
-            self.width() * 0.4, max(metrics.horizontalAdvance(b.title) for b in self.bars) + 12
+            self.width() * 0.4,
+            max(metrics.horizontalAdvance(bar.title) for bar in self.bars) + gap,
         )
-        number_width = metrics.horizontalAdvance("0000") + 8
+        number_width = metrics.horizontalAdvance("0000") + 3 * gap
+        start = rank_width + label_width + gap
         most = max(1, max(bar.votes for bar in self.bars))
-        room = max(1.0, self.width() - label_width - number_width)
+        room = max(1.0, self.width() - start - number_width)
+        ends: list[float] = []
         for index, bar in enumerate(self.bars):
             top = index * row
-            text_rect = QRectF(0, top, label_width - 8, row)
-            painter.setPen(self.palette().windowText().color())
-            title = metrics.elidedText(bar.title, Qt.TextElideMode.ElideRight, int(label_width - 8))
+            painter.setPen(INK)
+            if bar.rank:
+                painter.setFont(bold)
+                painter.drawText(
+                    QRectF(0, top, rank_width - gap / 2, row),
+                    Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                    f"{bar.rank}.",
+                )
+            painter.setFont(bold if bar.priority else plain)
+            title = painter.fontMetrics().elidedText(
+                bar.title, Qt.TextElideMode.ElideRight, int(label_width - gap)
+            )
             painter.drawText(
-                text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, title
+                QRectF(rank_width, top, label_width - gap, row),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                title,
             )
             length = room * bar.votes / most
             painter.fillRect(
-                QRectF(label_width, top + row * 0.2, length, row * 0.6),
+                QRectF(start, top + row * 0.18, length, row * 0.64),
                 PRIORITY if bar.priority else OTHER,
             )
+            ends.append(start + length)
+            painter.setFont(bold)
             painter.drawText(
-                QRectF(label_width + length + 6, top, number_width, row),
+                QRectF(start + length + gap * 1.5, top, number_width, row),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                 str(bar.votes),
             )
+        self._draw_ties(painter, row, ends, gap)
         painter.end()
+
+    def _draw_ties(self, painter: QPainter, row: float, ends: list[float], gap: float) -> None:
+        """A bracket joining the ends of bars with equal scores (they end at the same x)."""
+        pen = QPen(INK)
+        pen.setWidthF(max(1.5, gap / 4))
+        painter.setPen(pen)
+        index = 0
+        while index < len(self.bars):
+            last = index
+            while last + 1 < len(self.bars) and self.bars[last + 1].votes == self.bars[index].votes:
+                last += 1
+            if last > index and self.bars[index].votes > 0:
+                x = ends[index] + gap / 2
+                top, bottom = index * row + row * 0.18, last * row + row * 0.82
+                painter.drawLine(QPointF(x, top), QPointF(x, bottom))
+                for each in range(index, last + 1):
+                    middle = each * row + row / 2
+                    painter.drawLine(QPointF(x - gap / 2, middle), QPointF(x, middle))
+            index = last + 1

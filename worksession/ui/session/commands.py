@@ -150,3 +150,27 @@ class AddManyCommand(ActionCommand):
     def again(self) -> None:
         for snapshot in reversed(self._snapshots):
             restore_snapshot(db=self._db, snapshot=snapshot)
+
+
+class RemoveManyCommand(ActionCommand):
+    """Remove several records in one action (every ballot of a vote); undo puts them all back."""
+
+    def __init__(
+        self, text: str, db: Database, model: type[SQLModel], row_ids: Sequence[int]
+    ) -> None:
+        super().__init__(text)
+        self._db, self._model, self._row_ids = db, model, tuple(row_ids)
+        self._snapshots: list[RemovalSnapshot] = []
+
+    def run_first(self) -> None:
+        self.again()
+
+    def again(self) -> None:
+        self._snapshots = [
+            remove_with_snapshot(db=self._db, model=self._model, row_id=row_id)
+            for row_id in self._row_ids
+        ]
+
+    def undo(self) -> None:
+        for snapshot in reversed(self._snapshots):
+            restore_snapshot(db=self._db, snapshot=snapshot)

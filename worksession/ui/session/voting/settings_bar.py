@@ -1,0 +1,176 @@
+"""How the group votes: the mode, dots or points per person, the cap per theme, how the votes
+are entered, how many voted, and whether the plan names who voted what.
+
+Each control stores its change at once as one undoable step; a refused change (a budget that a
+typed ballot already exceeds, a ranking while ballots hold dots) is reported by the controller
+and the control shows the stored value again. Choosing a ranking switches to ballots and a show
+of hands to totals, the only ways they can be entered.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from worksession.domain.values import VoteEntry, VoteMode
+from worksession.domain.voting import ENTRIES, VoteSettings
+from worksession.i18n import _
+from worksession.ui.session.voting.actions import VoteActions
+
+NOT_SET = "—"
+
+
+def _number(maximum: int, name: str) -> QSpinBox:
+    """A number that may be left open: 0 shows as "—" and is stored as None."""
+    spin = QSpinBox()
+    spin.setRange(0, maximum)
+    spin.setSpecialValueText(NOT_SET)
+    spin.setKeyboardTracking(False)  # one change on Enter or leaving, not one per digit
+    spin.setAccessibleName(name)
+    spin.setMinimumWidth(spin.fontMetrics().horizontalAdvance("00000") + 30)
+    spin.setMaximumWidth(spin.minimumWidth() + 20)
+    return spin
+
+
+class VoteSettingsBar(QWidget):
+    def __init__(self, actions: VoteActions) -> None:
+        super().__init__()
+        self.voting = actions
+        self.settings = VoteSettings()
+        self.voters_typed: int | None = None
+
+        self.mode = QComboBox()
+        self.mode.setAccessibleName(_("Vote method"))
+        for mode in VoteMode:
+            self.mode.addItem(mode.label, mode.value)
+        self.mode.activated.connect(self._mode_chosen)
+        self.entry = QComboBox()
+        self.entry.setAccessibleName(_("Votes are entered as"))
+        for entry in VoteEntry:
+            self.entry.addItem(entry.label, entry.value)
+        self.entry.activated.connect(self._entry_chosen)
+        self.per_person = _number(1000, _("Dots or points per person"))
+        self.per_person.valueChanged.connect(lambda value: self._number("per_person", value))
+        self.cap = _number(1000, _("At most per theme"))
+        self.cap.valueChanged.connect(lambda value: self._number("cap", value))
+        self.voters = _number(10_000, _("Number who voted"))
+        self.voters.valueChanged.connect(lambda value: self._number("voters", value))
+        self.anonymous = QCheckBox(_("Anonymous in the plan"))
+        self.anonymous.setToolTip(_("Unticked, the plan lists each participant's ballot by name."))
+        self.anonymous.clicked.connect(self._anonymous_chosen)
+
+        self.per_person_label = QLabel()
+        self.cap_label = QLabel(_("At most per theme:"))
+        self.voters_label = QLabel(_("Number who voted:"))
+        method_label, entry_label = QLabel(_("Method:")), QLabel(_("Entered as:"))
+        for label, field in (
+            (method_label, self.mode),
+            (entry_label, self.entry),
+            (self.per_person_label, self.per_person),
+            (self.cap_label, self.cap),
+            (self.voters_label, self.voters),
+        ):
+            label.setBuddy(field)
+        # Two short rows that fit beside the side panel; what a mode does not use is hidden.
+        rows: tuple[tuple[QWidget, ...], ...] = (
+            (method_label, self.mode, entry_label, self.entry),
+            (
+                self.per_person_label,
+                self.per_person,
+                self.cap_label,
+                self.cap,
+                self.voters_label,
+                self.voters,
+                self.anonymous,
+            ),
+        )
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        for widgets in rows:
+            line = QHBoxLayout()
+            for widget in widgets:
+                line.addWidget(widget)
+            line.addStretch(1)
+            column.addLayout(line)
+
+    # --- showing ------------------------------------------------------------------------------
+    def show_settings(self, settings: VoteSettings, voters_typed: int | None) -> None:
+        self.settings, self.voters_typed = settings, voters_typed
+        fields: tuple[QWidget, ...] = (
+            self.mode,
+            self.entry,
+            self.per_person,
+            self.cap,
+            self.voters,
+        )
+        for field in fields:
+            field.blockSignals(True)
+        self.mode.setCurrentIndex(self.mode.findData(settings.mode.value))
+        self.entry.setCurrentIndex(self.entry.findData(settings.entry.value))
+        self.per_person.setValue(settings.per_person or 0)
+        self.cap.setValue(settings.cap or 0)
+        self.voters.setValue(voters_typed or 0)
+        for field in fields:
+            field.blockSignals(False)
+        self.anonymous.setChecked(settings.anonymous)
+        allowed = ENTRIES[settings.mode]
+        self.entry.setEnabled(len(allowed) > 1)
+        self.per_person_label.setText(
+            _("Points each:") if settings.mode is VoteMode.POINTS else _("Dots each:")
+        )
+        counted: tuple[QWidget, ...] = (
+            self.per_person_label,
+            self.per_person,
+            self.cap_label,
+            self.cap,
+        )
+        for part in counted:
+            part.setVisible(settings.counting)
+        totals = settings.entry is VoteEntry.TOTALS
+        self.voters_label.setVisible(totals)
+        self.voters.setVisible(totals)
+        self.anonymous.setVisible(not totals)  # only ballots can name who voted what
+
+    # --- changing -----------------------------------------------------------------------------
+    def _stored(self) -> dict[str, Any]:
+        s = self.settings
+        return {
+            "mode": s.mode.value,
+            "entry": s.entry.value,
+            "per_person": s.per_person,
+            "cap": s.cap,
+            "anonymous": s.anonymous,
+            "voters": self.voters_typed,
+        }
+
+    def _change(self, new: dict[str, Any]) -> None:
+        stored = self._stored()
+        if all(stored[name] == value for name, value in new.items()):
+            return
+        if not self.voting.change_settings({name: stored[name] for name in new}, new):
+            self.show_settings(self.settings, self.voters_typed)  # the stored value again
+
+    def _mode_chosen(self, index: int) -> None:
+        mode = VoteMode(self.mode.itemData(index))
+        new: dict[str, Any] = {"mode": mode.value}
+        if self.settings.entry not in ENTRIES[mode]:
+            new["entry"] = ENTRIES[mode][0].value
+        self._change(new)
+
+    def _entry_chosen(self, index: int) -> None:
+        self._change({"entry": self.entry.itemData(index)})
+
+    def _number(self, name: str, value: int) -> None:
+        self._change({name: value or None})
+
+    def _anonymous_chosen(self, checked: bool) -> None:
+        self._change({"anonymous": checked})
