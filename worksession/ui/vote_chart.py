@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 PRIORITY = QColor("#0b4f6c")  # 8.9:1 against white
@@ -19,6 +19,22 @@ OTHER = QColor("#6b8e9f")  # 3.5:1 against white, lighter than a priority
 INK = QColor("#111111")
 #: A row is at most this many text lines high: few themes do not make fat bars.
 ROW_LINES = 2.2
+
+
+def wrap_elided(text: str, metrics: QFontMetrics, width: int, lines: int) -> list[str]:
+    """``text`` word-wrapped into at most ``lines`` lines of ``width``; what does not fit (a
+    long word, the rest of the text) ends in an ellipsis."""
+    result: list[str] = []
+    words = text.split()
+    while words and len(result) < lines:
+        line = words.pop(0)
+        while words and metrics.horizontalAdvance(f"{line} {words[0]}") <= width:
+            line = f"{line} {words.pop(0)}"
+        if len(result) == lines - 1 and words:
+            line = " ".join([line, *words])
+            words = []
+        result.append(metrics.elidedText(line, Qt.TextElideMode.ElideRight, width))
+    return result
 
 
 @dataclass(frozen=True)
@@ -93,8 +109,9 @@ class VoteChart(QWidget):
                     f"{bar.rank}.",
                 )
             painter.setFont(bold if bar.priority else plain)
-            title = painter.fontMetrics().elidedText(
-                bar.title, Qt.TextElideMode.ElideRight, int(label_width - gap)
+            lines = 2 if row >= 2 * painter.fontMetrics().lineSpacing() else 1
+            title = "\n".join(
+                wrap_elided(bar.title, painter.fontMetrics(), int(label_width - gap), lines)
             )
             painter.drawText(
                 QRectF(rank_width, top, label_width - gap, row),

@@ -103,9 +103,10 @@ class VoteResults(QWidget):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.chart, stretch=1)
+        layout.addWidget(self.chart)
         layout.addWidget(self.method)
         layout.addWidget(self.ties)
+        layout.addStretch(1)
         self.view = ResultView((), "", (), False)
         self._apply_scale()
 

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QFontMetrics, QKeyEvent, QPainter, QPalette, QRegularExpressionValidator
+from PySide6.QtGui import QKeyEvent, QPainter, QPalette, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -49,6 +49,7 @@ from worksession.ui.session.voting.ballot_model import (
     Voter,
     ballot_rows,
 )
+from worksession.ui.vote_chart import wrap_elided
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -123,22 +124,6 @@ class BallotTable(QTableView):
             self.model().setData(current, "", Qt.ItemDataRole.EditRole)
             return
         super().keyPressEvent(event)
-
-
-def wrap_elided(text: str, metrics: QFontMetrics, width: int, lines: int) -> list[str]:
-    """``text`` word-wrapped into at most ``lines`` lines of ``width``; what does not fit (a
-    long word, the rest of the text) ends in an ellipsis."""
-    result: list[str] = []
-    words = text.split()
-    while words and len(result) < lines:
-        line = words.pop(0)
-        while words and metrics.horizontalAdvance(f"{line} {words[0]}") <= width:
-            line = f"{line} {words.pop(0)}"
-        if len(result) == lines - 1 and words:
-            line = " ".join([line, *words])
-            words = []
-        result.append(metrics.elidedText(line, Qt.TextElideMode.ElideRight, width))
-    return result
 
 
 class ThemeHeader(QHeaderView):

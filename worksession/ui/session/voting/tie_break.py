@@ -31,6 +31,7 @@ class TieBreakDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Decide the order of equal themes"))
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("0") * 60)
         layout = QVBoxLayout(self)
         intro = QLabel(
             _("These themes have the same score. Put them in the order the group chose.")
