@@ -20,6 +20,15 @@ from worksession.domain.values import StepKind
 from worksession.i18n import set_language
 from worksession.programmes.library import load_library
 from worksession.storage.opening import open_database
+from worksession.storage.operations.people import list_participants
+from worksession.storage.operations.themes import list_themes
+from worksession.storage.operations.voting import (
+    add_ballot,
+    list_ballots,
+    remove_ballot,
+    set_vote_settings,
+    set_vote_totals,
+)
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.window import SessionWindow
 from worksession.ui.start_window import StartWindow
@@ -62,6 +71,7 @@ def render_all(folder: Path) -> list[Path]:
             window.go_to(row)
             written.append(_save(window, folder, f"{10 + row:02d}-{page.step.id}"))
         written += _presenter_shots(window, folder)
+        written += _voting_states(window, folder)
         window.close()
         start.close()
         db.close()
@@ -91,6 +101,53 @@ def _presenter_shots(window: SessionWindow, folder: Path) -> list[Path]:
             name = f"50-presenter-{width}x{height}-{window.page_list[row].step.id}"
             written.append(_save(presenter, folder, name))
     presenter.hide()
+    return written
+
+
+def _voting_states(window: SessionWindow, folder: Path) -> list[Path]:
+    """The Prioriteren page in each vote mode, with ballots typed (after the plain pages, so
+    those show the demo's own dot vote)."""
+    controller = window.controller
+    db, session_id = controller.db, controller.session_id
+    row = next(
+        i for i, page in enumerate(window.page_list) if page.step.kind == StepKind.PRIORITISING
+    )
+    window.go_to(row)
+    name = f"{10 + row:02d}-{window.page_list[row].step.id}"
+    t = [int(theme.id or 0) for theme in list_themes(db=db, session_id=session_id)]
+    people = [int(p.id or 0) for p in list_participants(db=db, session_id=session_id) if p.present]
+    written = []
+
+    def show(mode: str, **settings: object) -> None:
+        for ballot in list_ballots(db=db, session_id=session_id):
+            remove_ballot(db=db, ballot_id=ballot.id)
+        set_vote_settings(db=db, session_id=session_id, mode=mode, **settings)
+
+    def save(mode: str) -> None:
+        controller.reload()
+        controller.changed.emit()
+        written.append(_save(window, folder, f"{name}-{mode}"))
+
+    show("dots", entry="ballots", per_person=5, cap=3, anonymous=False)
+    for i, person in enumerate(people[:9]):
+        counts = {t[i % 3]: 3, t[(i + 1) % 3]: 2}
+        add_ballot(db=db, session_id=session_id, participant_id=person, counts=counts)
+    save("dots")
+    show("points", entry="ballots", per_person=10, cap=5, anonymous=True)
+    for i in range(8):
+        counts = {t[i % 6]: 5, t[(i + 1) % 6]: 3, t[(i + 3) % 6]: 2}
+        add_ballot(db=db, session_id=session_id, counts=counts)
+    save("points")
+    show("ranking", entry="ballots", anonymous=False)
+    for i, person in enumerate(people[:7]):
+        ranking = [t[(i + k) % 4] for k in range(3)]
+        add_ballot(db=db, session_id=session_id, participant_id=person, ranking=ranking)
+    save("ranking")
+    show("hands", entry="totals", voters=len(people))
+    set_vote_totals(
+        db=db, session_id=session_id, totals=dict(zip(t, (9, 9, 7, 6, 2, 0), strict=False))
+    )
+    save("hands")
     return written
 
 
