@@ -359,6 +359,11 @@ def test_the_results_widget_reads_only_the_document_and_scales_for_the_beamer(
     assert large.chart.sizeHint().height() > small.chart.sizeHint().height()
     assert not large.ties.isVisibleTo(large)  # the demo has no tie
 
+    page = _page(window)
+    before = page.results.chart.font().pointSizeF()
+    window.zoom(1.5)  # Ctrl++ for the beamer enlarges the page's result too
+    assert page.results.chart.font().pointSizeF() == pytest.approx(before * 1.5)
+
     without_vote = {key: value for key, value in document.items() if key != "voting"}
     small.show_document(without_vote)
     assert small.method.text() == "Dot voting."

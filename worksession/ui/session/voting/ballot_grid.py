@@ -180,7 +180,11 @@ class BallotGrid(QWidget):
         header = ThemeHeader()
         self.view.setHorizontalHeader(header)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed row heights and a fixed last column: measuring every row after each typed
+        # count would cost a frame with twenty ballots.
+        rows = self.view.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().lineSpacing() + 8)
 
         self.status = QLabel()
         self.status.setObjectName("ballotStatus")
@@ -219,9 +223,15 @@ class BallotGrid(QWidget):
         summary = self.model.summary_column
         header = self.view.horizontalHeader()
         if summary < header.count():
-            header.setSectionResizeMode(summary, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(summary, QHeaderView.ResizeMode.Fixed)
+            widest = max(header.sectionSizeFromContents(summary).width(), self._summary_width())
+            header.resizeSection(summary, widest)
         self.clear_button.setEnabled(bool(ballots))
         self._show_status()
+
+    def _summary_width(self) -> int:
+        sample = _("{count} too many").format(count=88)
+        return self.view.fontMetrics().horizontalAdvance(f"⚠ {sample}") + 16
 
     def _show_status(self, *_args: object) -> None:
         current = self.view.currentIndex()

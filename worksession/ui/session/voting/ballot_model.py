@@ -109,30 +109,37 @@ class BallotGridModel(QAbstractTableModel):
     def show(
         self, settings: VoteSettings, themes: Sequence[tuple[int, str]], rows: Sequence[BallotRow]
     ) -> None:
-        """Show new content; rows are updated in place when the columns stay the same."""
+        """Show new content; rows are updated in place when the columns stay the same, and
+        only the rows that changed are repainted (a count typed changes one row)."""
         themes, rows = list(themes), list(rows)
+        refused = set(self.refusals)
         self.refusals.clear()
         if themes != self.themes or settings.counting != self.settings.counting:
             self.beginResetModel()
             self.settings, self.themes, self.rows = settings, themes, rows
             self.endResetModel()
             return
+        same_method = settings == self.settings
         self.settings = settings
-        old, new = len(self.rows), len(rows)
+        previous = self.rows
+        old, new = len(previous), len(rows)
         if new < old:
             self.beginRemoveRows(QModelIndex(), new, old - 1)
-            self.rows = self.rows[:new]
+            self.rows = previous[:new]
             self.endRemoveRows()
         elif new > old:
             self.beginInsertRows(QModelIndex(), old, new - 1)
-            self.rows = self.rows + rows[old:]
+            self.rows = previous + rows[old:]
             self.endInsertRows()
         self.rows = rows
-        if rows:
-            last = self.columnCount() - 1
-            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, last))
-            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(rows) - 1)
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        last = self.columnCount() - 1
+        for number, row in enumerate(rows):
+            if same_method and number < old and previous[number] == row and number not in refused:
+                continue
+            self.dataChanged.emit(self.index(number, 0), self.index(number, last))
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, number, number)
+        if not same_method:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, last)
 
     def refuse(self, row: int, column: int, value: int | None, message: str) -> None:
         self.refusals[row] = Refusal(column, value, message)
