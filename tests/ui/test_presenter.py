@@ -74,10 +74,11 @@ def test_the_sociale_kaart_and_prioritising_show_the_grid_and_the_live_votes(
     assert presenter.visuals.currentWidget() is presenter.grid
     assert len(presenter.grid.nodes) == len(window.controller.document["stakeholders"])
     window.go_to(_row(window, StepKind.PRIORITISING))
-    assert presenter.visuals.currentWidget() is presenter.chart
-    titles = {bar.title: bar.votes for bar in presenter.chart.bars}
+    assert presenter.visuals.currentWidget() is presenter.results
+    titles = {bar.title: bar.votes for bar in presenter.results.chart.bars}
     themes = window.controller.document["themes"]
     assert titles == {theme["title"]: theme["votes"] for theme in themes}
+    assert "5 stippen per persoon" in presenter.results.method.text()  # the method, in Dutch
 
 
 def test_the_presenter_never_shows_coach_notes_or_checks(window: SessionWindow) -> None:

@@ -19,7 +19,7 @@ from worksession.domain.slides import Slide, Visual
 from worksession.domain.step_timer import TimerLevel
 from worksession.i18n import _, ngettext
 from worksession.ui.session.power_grid_view import PowerGridView
-from worksession.ui.vote_chart import Bar, VoteChart
+from worksession.ui.vote_results import VoteResults
 
 INK = "#111111"
 PAPER = "#ffffff"
@@ -66,11 +66,11 @@ class PresenterWindow(QWidget):
         self.grid.setFrameShape(PowerGridView.Shape.NoFrame)
         self.grid.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.grid.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.chart = VoteChart()
+        self.results = VoteResults()  # the chart, the method and any tie, live
         self.visuals = QStackedWidget()
         self.visuals.addWidget(QWidget())  # Visual.NONE
         self.visuals.addWidget(self.grid)
-        self.visuals.addWidget(self.chart)
+        self.visuals.addWidget(self.results)
 
         top = QHBoxLayout()
         top.addWidget(self.title, stretch=1)
@@ -120,9 +120,8 @@ class PresenterWindow(QWidget):
             self.grid.show_document(document)
             self.visuals.setCurrentWidget(self.grid)
         elif slide.visual == Visual.VOTES:
-            themes = document.get("themes", [])
-            self.chart.set_bars([Bar(t["title"], t["votes"], t["priority"]) for t in themes])
-            self.visuals.setCurrentWidget(self.chart)
+            self.results.show_document(document)
+            self.visuals.setCurrentWidget(self.results)
         else:
             self.visuals.setCurrentIndex(0)
         self.visuals.setVisible(slide.visual != Visual.NONE)
@@ -159,7 +158,9 @@ class PresenterWindow(QWidget):
             font.setPixelSize(int(unit * factor))
             font.setBold(bold)
             label.setFont(font)
-        self.chart.setFont(_sized(self.font(), int(unit * 0.9)))
+        results = QFont(self.font())
+        results.setPointSizeF(unit * 0.65)  # points: the results scale their own type from it
+        self.results.setFont(results)
         margin = int(unit * 1.2)
         self.slide_column.setContentsMargins(margin, margin, margin, margin)
         self._fit_items(unit, margin)
