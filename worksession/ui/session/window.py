@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -70,7 +71,14 @@ class SessionWindow(QMainWindow):
         centre = QWidget()
         column = QVBoxLayout(centre)
         column.addWidget(self.banner)
-        column.addWidget(self.pages)
+        # A page wider than the room left (the sociale kaart on a 1280-pixel laptop) scrolls
+        # instead of forcing the whole window wider than the screen.
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroller.setWidget(self.pages)
+        scroller.setAccessibleName(_("The page of this step"))
+        column.addWidget(scroller)
 
         self.side = SidePanel(controller)
         self.side.check_chosen.connect(self.go_to_check)
