@@ -73,6 +73,15 @@ def fetch_session(s: Session, session_id: int) -> WorkSession:
     return fetch(s, WorkSession, session_id)
 
 
+def session_record(s: Session, model: type[Row], session_id: int) -> Row:
+    """A one-per-session record (keyed by its session), added on first use."""
+    row = s.get(model, session_id)
+    if row is None:
+        row = model(session_id=session_id)
+        s.add(row)
+    return row
+
+
 def touch(s: Session, session_id: int, *, plan: bool = True) -> None:
     """Record that the session changed now (the start window sorts by it).
 

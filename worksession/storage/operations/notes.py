@@ -8,7 +8,7 @@ from worksession.domain.models import Evaluation, StepNote
 from worksession.domain.validation import ValidationError, clean
 from worksession.i18n import _
 from worksession.storage.database import Database
-from worksession.storage.operations._rows import fetch_session, touch
+from worksession.storage.operations._rows import fetch_session, session_record, touch
 
 
 def set_step_note(*, db: Database, session_id: int, step_id: str, text: str) -> StepNote:
@@ -41,10 +41,7 @@ def update_evaluation(*, db: Database, session_id: int, **changes: object) -> Ev
     fields = clean("evaluation", changes)
     with db.transaction() as s:
         fetch_session(s, session_id)
-        evaluation = s.get(Evaluation, session_id)
-        if evaluation is None:
-            evaluation = Evaluation(session_id=session_id)
-            s.add(evaluation)
+        evaluation = session_record(s, Evaluation, session_id)
         for name, value in fields.items():
             setattr(evaluation, name, value)
         touch(s, session_id)

@@ -38,6 +38,7 @@ from worksession.storage.operations._rows import (
     fetch_session,
     next_position,
     ordered,
+    session_record,
     touch,
 )
 
@@ -102,10 +103,7 @@ def set_vote_settings(*, db: Database, session_id: int, **changes: object) -> Vo
     fields = clean("vote_round", changes)
     with db.transaction() as s:
         fetch_session(s, session_id)
-        row = s.get(VoteRound, session_id)
-        if row is None:
-            row = VoteRound(session_id=session_id)
-            s.add(row)
+        row = session_record(s, VoteRound, session_id)
         before = settings_of(row)
         for name, value in fields.items():
             setattr(row, name, value)
@@ -145,10 +143,7 @@ def set_tie_break(*, db: Database, session_id: int, theme_ids: Sequence[int]) ->
         keys = [
             _theme(s, session_id, theme_id, "vote_round.tie_break").key for theme_id in theme_ids
         ]
-        row = s.get(VoteRound, session_id)
-        if row is None:
-            row = VoteRound(session_id=session_id)
-            s.add(row)
+        row = session_record(s, VoteRound, session_id)
         row.tie_break = json.dumps(keys, ensure_ascii=False)
         refresh_votes(s, session_id)
         touch(s, session_id)
@@ -174,10 +169,7 @@ def set_vote_totals(
         for theme_id, count in cleaned.items():
             _theme(s, session_id, theme_id, "theme").votes = count
         if voter_fields:
-            row = s.get(VoteRound, session_id)
-            if row is None:
-                row = VoteRound(session_id=session_id)
-                s.add(row)
+            row = session_record(s, VoteRound, session_id)
             row.voters = voter_fields["voters"]
         s.flush()
         themes = refresh_votes(s, session_id)
