@@ -76,7 +76,7 @@ class StartWindow(QMainWindow):
             self.attach(db)
 
     def attach(self, db: Database) -> None:
-        """Show the sessions of ``db`` and enable everything that works on them."""
+        """Show the sessions of ``db``; the listing, actions and menus are built the first time."""
         self._db_or_none = db
         if not self._built:
             self._build()

@@ -32,6 +32,13 @@ CLOCK_COLOURS = {
 }
 
 
+def clock_colour(level: str, normal: str = INK) -> str:
+    """The countdown's colour for a ``TimerLevel`` value; ``normal`` while time is ample."""
+    if not level or TimerLevel(level) is TimerLevel.NORMAL:
+        return normal
+    return CLOCK_COLOURS[TimerLevel(level)]
+
+
 def _label(name: str, *, wrap: bool = True) -> QLabel:
     label = QLabel()
     label.setObjectName(name)
@@ -129,8 +136,7 @@ class PresenterWindow(QWidget):
 
     def set_clock(self, text: str, level: str) -> None:
         self.clock.setText(text)
-        colour = CLOCK_COLOURS.get(TimerLevel(level), INK) if level else INK
-        self.clock.setStyleSheet(f"color: {colour};")
+        self.clock.setStyleSheet(f"color: {clock_colour(level)};")
         self.clock.setProperty("level", level)
 
     def set_black(self, black: bool) -> None:
@@ -167,21 +173,17 @@ class PresenterWindow(QWidget):
 
     def _fit_items(self, unit: float, margin: int) -> None:
         """Smaller type for a long list rather than a list that runs off the screen."""
-        width = self.width() - 2 * margin
+        width = max(self.width() - 2 * margin, 1)
         if self.visuals.isVisibleTo(self):
-            width = width * 2 // 5
+            width = max(width * 2 // 5, 1)
         used = 2 * margin + 3 * int(unit * 0.5)  # margins and the spaces between the blocks
         for label in (self.title, self.question, self.heading):
             if label.isVisibleTo(self) and label.text():
-                used += (
-                    label.heightForWidth(max(width, 1))
-                    if label is not self.title
-                    else (label.sizeHint().height())
-                )
+                used += label.heightForWidth(width)
         room = self.height() - used
         for factor in (1.0, 0.9, 0.8, 0.7, 0.6):
             self.items.setFont(_sized(self.items.font(), int(unit * factor)))
-            if self.items.heightForWidth(max(width, 1)) <= room:
+            if self.items.heightForWidth(width) <= room:
                 return
 
     def resizeEvent(self, event: QResizeEvent) -> None:

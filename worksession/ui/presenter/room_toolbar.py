@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QToolButton
 
 from worksession.domain.schedule import Schedule
 from worksession.i18n import _
-from worksession.ui.presenter.presenter_window import CLOCK_COLOURS
+from worksession.ui.presenter.presenter_window import clock_colour
 from worksession.ui.presenter.presenting import Presenting
 from worksession.ui.presenter.schedule_dialog import ScheduleDialog, schedule_summary
 
@@ -106,8 +106,9 @@ class RoomToolBar(QToolBar):
         self.freeze_action.setChecked(self.presenting.frozen_row is not None)
 
     def _show_clock(self, text: str, level: str) -> None:
-        colour = CLOCK_COLOURS.get(level, "")  # type: ignore[call-overload]
         self.clock_label.setText(text)
+        # Ample time keeps the theme's text colour (dark mode too); orange and red as on the beamer.
+        colour = clock_colour(level, normal="palette(window-text)")
         self.clock_label.setStyleSheet(f"font-weight: bold; color: {colour};")
         timer = self.presenting.step_clock.timer
         running = timer is not None and timer.running
