@@ -10,7 +10,7 @@ import statistics
 import sys
 from pathlib import Path
 
-from tests.benchmarks.bench_startup import FLOORS, _figures
+from tests.benchmarks.bench_startup import FLOORS, process_figures
 from tests.benchmarks.measure import megabytes, report
 
 RUNS = 3
@@ -19,7 +19,7 @@ RUNS = 3
 def main(folder: Path) -> bool:
     home = folder / "home"
     floor = statistics.median(
-        _figures([sys.executable, str(FLOORS / "bare_window.py")], home)["peak_rss_kb"]
+        process_figures([sys.executable, str(FLOORS / "bare_window.py")], home)["peak_rss_kb"]
         for _ in range(RUNS)
     )
     walks = []
@@ -27,6 +27,6 @@ def main(folder: Path) -> bool:
         walk = folder / f"walk-{run}"
         walk.mkdir()
         command = [sys.executable, "-m", "tests.benchmarks.demo_walk", str(walk)]
-        walks.append(_figures(command, home)["peak_rss_kb"])
+        walks.append(process_figures(command, home)["peak_rss_kb"])
     peak = statistics.median(walks)
     return report("memory: demo walk + export, peak RSS", peak, floor, 2.0, megabytes)

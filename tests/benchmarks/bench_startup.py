@@ -46,11 +46,12 @@ def _environment(home: Path) -> dict[str, str]:
     return environment
 
 
-def _figures(command: list[str], home: Path, *, extra: tuple[str, ...] = ()) -> dict[str, float]:
+def process_figures(command: list[str], home: Path) -> dict[str, float]:
+    """Run ``command`` as the app would be started and read the ``name=value`` it prints."""
     environment = _environment(home)
     environment["WORKSESSION_LAUNCHED"] = repr(time.time())
     done = subprocess.run(
-        [*command[:1], *extra, *command[1:]],
+        command,
         env=environment,
         capture_output=True,
         text=True,
@@ -61,7 +62,7 @@ def _figures(command: list[str], home: Path, *, extra: tuple[str, ...] = ()) -> 
 
 
 def _median(command: list[str], home: Path, key: str) -> float:
-    return statistics.median(_figures(command, home)[key] for _ in range(RUNS))
+    return statistics.median(process_figures(command, home)[key] for _ in range(RUNS))
 
 
 def make_databases(folder: Path) -> dict[str, Path]:
@@ -117,7 +118,7 @@ def main(folder: Path) -> bool:
     python = [sys.executable]
     paint_floor = _median([*python, str(FLOORS / "bare_window.py")], home, "first_paint_s")
     ready_floor = _median([*python, str(FLOORS / "listed_window.py"), ten], home, "ready_s")
-    runs = [_figures([*APP, ten], home) for _ in range(RUNS)]
+    runs = [process_figures([*APP, ten], home) for _ in range(RUNS)]
     first_paint = statistics.median(run["first_paint_s"] for run in runs)
     ready = statistics.median(run["ready_s"] for run in runs)
     empty = _median([*APP, str(paths["empty"])], home, "ready_s")
