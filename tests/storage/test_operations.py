@@ -117,6 +117,15 @@ def test_keys_are_readable_and_unique_across_records(db: Database, session_id: i
     )
 
 
+def test_a_key_numbers_past_every_form_it_could_clash_with(db: Database, session_id: int) -> None:
+    keys = [
+        add_agreement(db=db, session_id=session_id, what=what).key
+        for what in ("Plan", "Planning", "Plan", "Plan 2", "Plan")
+    ]
+    # "a-planning" does not clash with "a-plan"; "Plan 2" is already taken by the second "Plan".
+    assert keys == ["a-plan", "a-planning", "a-plan-2", "a-plan-2-2", "a-plan-3"]
+
+
 def test_find_participant_by_key_or_email(db: Database, session_id: int) -> None:
     added = add_participant(
         db=db, session_id=session_id, name="Yvonne Kessels", email="Y.Kessels@example.nl"

@@ -11,6 +11,7 @@ from worksession.domain.plan import canonical_bytes, fingerprint
 from worksession.domain.validation import ValidationError
 from worksession.programmes.library import load_library
 from worksession.storage.database import Database
+from worksession.storage.operations.agreements import add_agreement
 from worksession.storage.operations.notes import set_step_note
 from worksession.storage.operations.plan import (
     freeze,
@@ -63,6 +64,14 @@ def test_freeze_edit_freeze_gives_version_two_and_keeps_version_one(
     kept = list_versions(db=db, session_id=session_id)[0]
     assert (kept.snapshot, kept.sha256) == (first.snapshot, first.sha256)
     assert snapshot_of(second)["session"]["ambition"] == "Een nieuwe stip op de horizon"
+
+
+def test_adding_to_a_frozen_plan_makes_the_session_a_draft_again(
+    db: Database, session_id: int
+) -> None:
+    freeze(db=db, session_id=session_id)
+    add_agreement(db=db, session_id=session_id, what="Beweegmaatje voor elke nieuwe deelnemer")
+    assert _status(db, session_id) == "draft"
 
 
 def test_the_version_is_signed_off_when_every_present_participant_agreed(

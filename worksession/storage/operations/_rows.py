@@ -8,7 +8,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, TypeVar, cast
 
-from sqlalchemy import delete, func
+from sqlalchemy import Executable, Table, bindparam, delete, func, or_, union_all, update
+from sqlalchemy.orm.util import identity_key
 from sqlmodel import Session, SQLModel, col, select
 
 from worksession.domain.models import (
@@ -58,6 +59,11 @@ class PersonRef:
     id: int
 
 
+def table_of(model: type[SQLModel]) -> Table:
+    """The table behind a model, for plain queries that skip the ORM's per-statement work."""
+    return cast(Table, model.__table__)  # type: ignore[attr-defined]
+
+
 def fetch(s: Session, model: type[Row], row_id: int) -> Row:
     row = s.get(model, row_id)
     if row is None:
@@ -71,6 +77,17 @@ def fetch(s: Session, model: type[Row], row_id: int) -> Row:
 
 def fetch_session(s: Session, session_id: int) -> WorkSession:
     return fetch(s, WorkSession, session_id)
+
+
+_SESSION_EXISTS = select(table_of(WorkSession).c.id).where(
+    table_of(WorkSession).c.id == bindparam("session_id")
+)
+
+
+def require_session(s: Session, session_id: int) -> None:
+    """Fail with NotFound unless the session exists (a plain query: no object is built)."""
+    if s.execute(_SESSION_EXISTS, {"session_id": session_id}).first() is None:
+        fetch_session(s, session_id)  # raises the same NotFound as every other lookup
 
 
 def session_record(s: Session, model: type[Row], session_id: int) -> Row:
@@ -88,17 +105,32 @@ def touch(s: Session, session_id: int, *, plan: bool = True) -> None:
     A change to the plan's content makes the session a draft again: a frozen version stays as
     it was, and the next freeze makes a new one. Coach-only changes (notes) pass ``plan=False``.
     """
-    work_session = fetch_session(s, session_id)
-    work_session.updated_at = utcnow()
+    values: dict[str, object] = {"updated_at": utcnow()}
     if plan:
-        work_session.status = "draft"
+        values["status"] = "draft"
+    loaded = s.identity_map.get(identity_key(WorkSession, session_id))
+    if loaded is not None:
+        for name, value in values.items():
+            setattr(loaded, name, value)
+        return
+    # Not loaded in this unit of work: one plain UPDATE instead of loading the row to change it.
+    table = table_of(WorkSession)
+    s.execute(update(table).where(table.c.id == session_id).values(**values))
 
 
-def next_position(s: Session, model: type[SQLModel], **where: int) -> int:
-    query = select(func.max(model.position))  # type: ignore[attr-defined]
-    for name, value in where.items():
-        query = query.where(getattr(model, name) == value)
-    highest = s.exec(query).one()
+_NEXT_POSITION: dict[type[SQLModel], Executable] = {}
+
+
+def next_position(s: Session, model: type[SQLModel], session_id: int) -> int:
+    """One past the highest position among the session's rows of ``model``."""
+    query = _NEXT_POSITION.get(model)
+    if query is None:
+        table = table_of(model)
+        query = select(func.max(table.c.position)).where(
+            table.c.session_id == bindparam("session_id")
+        )
+        _NEXT_POSITION[model] = query
+    highest = s.execute(query, {"session_id": session_id}).scalar()
     return 0 if highest is None else int(highest) + 1
 
 
@@ -107,12 +139,30 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")[:40].strip("-")
 
 
+def _key_clashes() -> Executable:
+    """Keys of a session equal to ``base`` or numbered from it, across every keyed record."""
+    tables = [table_of(model) for model in KEYED_MODELS]
+    return union_all(
+        *(
+            select(table.c.key).where(
+                table.c.session_id == bindparam("session_id"),
+                or_(table.c.key == bindparam("base"), table.c.key.like(bindparam("numbered"))),
+            )
+            for table in tables
+        )
+    )
+
+
+# Built once: composing the union on every save cost more than running it.
+_KEY_CLASHES = _key_clashes()
+
+
 def new_key(s: Session, session_id: int, prefix: str, text: str) -> str:
     """A readable key unique across every keyed record of the session (they share one space)."""
-    taken: set[str] = set()
-    for model in KEYED_MODELS:
-        taken.update(s.exec(select(model.key).where(model.session_id == session_id)).all())
     base = f"{prefix}-{slug(text) or 'x'}"
+    # A slug holds only a-z, 0-9 and "-", so nothing in it is a LIKE wildcard.
+    parameters = {"session_id": session_id, "base": base, "numbered": f"{base}-%"}
+    taken = set(s.scalars(_KEY_CLASHES, parameters).all())
     key, number = base, 2
     while key in taken:
         key, number = f"{base}-{number}", number + 1
@@ -130,13 +180,14 @@ def person_columns(
     """(participant_id, stakeholder_id) for ``ref``, checked to be in the same session."""
     if ref is None:
         return None, None
-    model = Participant if ref.kind == "participant" else Stakeholder
-    row = s.get(model, ref.id)
-    if row is None:
+    table = table_of(Participant if ref.kind == "participant" else Stakeholder)
+    owner = s.execute(select(table.c.session_id).where(table.c.id == ref.id)).first()
+    if owner is None:
         raise ValidationError(
             path, _("there is no {kind} with id {id}").format(kind=ref.kind, id=ref.id)
         )
-    check_belongs(row, session_id, path)
+    if owner.session_id != session_id:
+        raise ValidationError(path, _("belongs to another session"))
     return (ref.id, None) if ref.kind == "participant" else (None, ref.id)
 
 
@@ -196,7 +247,8 @@ def replace_people(
     if len(set(refs)) != len(refs):
         raise ValidationError(path, _("someone is named twice"))
     conditions = [getattr(model, name) == value for name, value in owner.items()]
-    s.execute(delete(model).where(*conditions))
+    # No loaded partner rows need syncing; without this the ORM expires the session's objects.
+    s.execute(delete(model).where(*conditions).execution_options(synchronize_session=False))
     for position, ref in enumerate(refs):
         participant_id, stakeholder_id = person_columns(s, in_session, ref, path)
         s.add(

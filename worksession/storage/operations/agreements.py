@@ -14,7 +14,6 @@ from worksession.storage.operations._rows import (
     PersonRef,
     check_belongs,
     fetch,
-    fetch_session,
     list_records,
     new_key,
     next_position,
@@ -23,6 +22,7 @@ from worksession.storage.operations._rows import (
     person_ref,
     remove_record,
     replace_people,
+    require_session,
     touch,
 )
 
@@ -53,13 +53,13 @@ def add_agreement(
         },
     )
     with db.transaction() as s:
-        fetch_session(s, session_id)
+        require_session(s, session_id)
         _check_theme(s, session_id, theme_id)
         lead_participant, lead_stakeholder = person_columns(s, session_id, lead, "agreement.lead")
         agreement = Agreement(
             session_id=session_id,
             key=new_key(s, session_id, "a", str(fields["what"])),
-            position=next_position(s, Agreement, session_id=session_id),
+            position=next_position(s, Agreement, session_id),
             theme_id=theme_id,
             lead_participant_id=lead_participant,
             lead_stakeholder_id=lead_stakeholder,
@@ -68,7 +68,8 @@ def add_agreement(
         s.add(agreement)
         s.flush()
         assert agreement.id is not None
-        _replace_partners(s, session_id, agreement.id, partners)
+        if partners:
+            _replace_partners(s, session_id, agreement.id, partners)
         touch(s, session_id)
         return agreement
 

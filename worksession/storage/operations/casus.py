@@ -7,10 +7,10 @@ from worksession.domain.validation import clean
 from worksession.storage.database import Database
 from worksession.storage.operations._rows import (
     fetch,
-    fetch_session,
     list_records,
     next_position,
     remove_record,
+    require_session,
     touch,
     update_record,
 )
@@ -37,10 +37,10 @@ def add_key_figure(
 ) -> KeyFigure:
     fields = clean("figure", {"label": label, "value": value, "source": source})
     with db.transaction() as s:
-        fetch_session(s, session_id)
+        require_session(s, session_id)
         figure = KeyFigure(
             session_id=session_id,
-            position=next_position(s, KeyFigure, session_id=session_id),
+            position=next_position(s, KeyFigure, session_id),
             **fields,
         )
         s.add(figure)
@@ -63,10 +63,10 @@ def list_key_figures(*, db: Database, session_id: int) -> list[KeyFigure]:
 def add_insight(*, db: Database, session_id: int, text: str) -> Insight:
     fields = clean("insight", {"text": text})
     with db.transaction() as s:
-        fetch_session(s, session_id)
+        require_session(s, session_id)
         insight = Insight(
             session_id=session_id,
-            position=next_position(s, Insight, session_id=session_id),
+            position=next_position(s, Insight, session_id),
             **fields,
         )
         s.add(insight)

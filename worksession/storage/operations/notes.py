@@ -8,7 +8,7 @@ from worksession.domain.models import Evaluation, StepNote
 from worksession.domain.validation import ValidationError, clean
 from worksession.i18n import _
 from worksession.storage.database import Database
-from worksession.storage.operations._rows import fetch_session, session_record, touch
+from worksession.storage.operations._rows import require_session, session_record, touch
 
 
 def set_step_note(*, db: Database, session_id: int, step_id: str, text: str) -> StepNote:
@@ -17,7 +17,7 @@ def set_step_note(*, db: Database, session_id: int, step_id: str, text: str) -> 
     if not step_id:
         raise ValidationError("step_note.step_id", _("must not be empty"))
     with db.transaction() as s:
-        fetch_session(s, session_id)
+        require_session(s, session_id)
         note = s.exec(
             select(StepNote).where(StepNote.session_id == session_id, StepNote.step_id == step_id)
         ).first()
@@ -40,7 +40,7 @@ def update_evaluation(*, db: Database, session_id: int, **changes: object) -> Ev
     """Change what went well, what to improve, or the score (1–10, or None)."""
     fields = clean("evaluation", changes)
     with db.transaction() as s:
-        fetch_session(s, session_id)
+        require_session(s, session_id)
         evaluation = session_record(s, Evaluation, session_id)
         for name, value in fields.items():
             setattr(evaluation, name, value)
@@ -50,5 +50,5 @@ def update_evaluation(*, db: Database, session_id: int, **changes: object) -> Ev
 
 def get_evaluation(*, db: Database, session_id: int) -> Evaluation:
     with db.reading() as s:
-        fetch_session(s, session_id)
+        require_session(s, session_id)
         return s.get(Evaluation, session_id) or Evaluation(session_id=session_id)

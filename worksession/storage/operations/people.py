@@ -8,11 +8,11 @@ from worksession.domain.models import Participant
 from worksession.domain.validation import clean
 from worksession.storage.database import Database
 from worksession.storage.operations._rows import (
-    fetch_session,
     list_records,
     new_key,
     next_position,
     remove_record,
+    require_session,
     touch,
     update_record,
 )
@@ -43,11 +43,11 @@ def add_participant(
         },
     )
     with db.transaction() as s:
-        fetch_session(s, session_id)
+        require_session(s, session_id)
         participant = Participant(
             session_id=session_id,
             key=new_key(s, session_id, "p", str(fields["name"])),
-            position=next_position(s, Participant, session_id=session_id),
+            position=next_position(s, Participant, session_id),
             **fields,
         )
         s.add(participant)
@@ -86,13 +86,13 @@ def add_participants(
     """Add a whole list at once (a paste or a CSV import): all of it, or nothing."""
     cleaned = [clean("participant", person) for person in people]
     with db.transaction() as s:
-        fetch_session(s, session_id)
+        require_session(s, session_id)
         added = []
         for fields in cleaned:
             participant = Participant(
                 session_id=session_id,
                 key=new_key(s, session_id, "p", str(fields["name"])),
-                position=next_position(s, Participant, session_id=session_id),
+                position=next_position(s, Participant, session_id),
                 **fields,
             )
             s.add(participant)

@@ -11,11 +11,11 @@ from worksession.storage.database import Database
 from worksession.storage.operations._rows import (
     check_belongs,
     fetch,
-    fetch_session,
     list_records,
     new_key,
     next_position,
     remove_record,
+    require_session,
     touch,
     update_record,
 )
@@ -49,7 +49,7 @@ def add_stakeholder(
         },
     )
     with db.transaction() as s:
-        fetch_session(s, session_id)
+        require_session(s, session_id)
         if participant_id is not None:
             check_belongs(
                 fetch(s, Participant, participant_id), session_id, "stakeholder.participant"
@@ -57,7 +57,7 @@ def add_stakeholder(
         stakeholder = Stakeholder(
             session_id=session_id,
             key=new_key(s, session_id, "s", str(fields["name"])),
-            position=next_position(s, Stakeholder, session_id=session_id),
+            position=next_position(s, Stakeholder, session_id),
             participant_id=participant_id,
             **fields,
         )
@@ -118,7 +118,7 @@ def add_relation(*, db: Database, source_id: int, target_id: int, kind: str) -> 
             session_id=source.session_id,
             source_id=source_id,
             target_id=target_id,
-            position=next_position(s, Relation, session_id=source.session_id),
+            position=next_position(s, Relation, source.session_id),
             **fields,
         )
         s.add(relation)

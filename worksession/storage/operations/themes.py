@@ -9,11 +9,11 @@ from worksession.domain.validation import clean
 from worksession.storage.database import Database
 from worksession.storage.operations._rows import (
     fetch,
-    fetch_session,
     list_records,
     new_key,
     next_position,
     remove_record,
+    require_session,
     touch,
     update_record,
 )
@@ -45,13 +45,13 @@ def add_theme(
         },
     )
     with db.transaction() as s:
-        fetch_session(s, session_id)
+        require_session(s, session_id)
         if fields["votes"]:
             refuse_typed_votes(s, session_id)
         theme = Theme(
             session_id=session_id,
             key=new_key(s, session_id, "t", str(fields["title"])),
-            position=next_position(s, Theme, session_id=session_id),
+            position=next_position(s, Theme, session_id),
             **fields,
         )
         s.add(theme)
@@ -108,7 +108,7 @@ def add_improvement(*, db: Database, theme_id: int, text: str) -> Improvement:
         improvement = Improvement(
             session_id=theme.session_id,
             theme_id=theme_id,
-            position=next_position(s, Improvement, session_id=theme.session_id),
+            position=next_position(s, Improvement, theme.session_id),
             **fields,
         )
         s.add(improvement)

@@ -24,7 +24,7 @@ from worksession.domain.schedule import (
 from worksession.domain.validation import ValidationError, clean
 from worksession.i18n import _
 from worksession.storage.database import Database
-from worksession.storage.operations._rows import fetch_session, touch
+from worksession.storage.operations._rows import fetch_session, require_session, touch
 
 _UNSET: object = object()
 
@@ -65,7 +65,7 @@ def record_step_time(
 def clear_step_time(*, db: Database, session_id: int, step_id: str) -> StepTiming | None:
     """Forget a step's measured time (the timer was reset); returns what was stored."""
     with db.transaction() as s:
-        fetch_session(s, session_id)
+        require_session(s, session_id)
         timing = _timing(s, session_id, step_id)
         if timing is not None:
             s.delete(timing)
@@ -76,7 +76,7 @@ def clear_step_time(*, db: Database, session_id: int, step_id: str) -> StepTimin
 def step_times(*, db: Database, session_id: int) -> dict[str, StepTiming]:
     """Step id → its stored timing, for the steps that were timed."""
     with db.reading() as s:
-        fetch_session(s, session_id)
+        require_session(s, session_id)
         rows = s.exec(
             select(StepTiming)
             .where(StepTiming.session_id == session_id)

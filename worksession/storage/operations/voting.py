@@ -35,9 +35,9 @@ from worksession.storage.database import Database
 from worksession.storage.operations._rows import (
     check_belongs,
     fetch,
-    fetch_session,
     next_position,
     ordered,
+    require_session,
     session_record,
     touch,
 )
@@ -89,7 +89,7 @@ def settings_of(row: VoteRound | None) -> VoteSettings:
 def get_vote_round(*, db: Database, session_id: int) -> VoteRound:
     """The session's vote settings (an unsaved default row when none were chosen yet)."""
     with db.reading() as s:
-        fetch_session(s, session_id)
+        require_session(s, session_id)
         return s.get(VoteRound, session_id) or VoteRound(session_id=session_id)
 
 
@@ -102,7 +102,7 @@ def set_vote_settings(*, db: Database, session_id: int, **changes: object) -> Vo
     """
     fields = clean("vote_round", changes)
     with db.transaction() as s:
-        fetch_session(s, session_id)
+        require_session(s, session_id)
         row = session_record(s, VoteRound, session_id)
         before = settings_of(row)
         for name, value in fields.items():
@@ -139,7 +139,7 @@ def set_tie_break(*, db: Database, session_id: int, theme_ids: Sequence[int]) ->
     if len(set(theme_ids)) != len(theme_ids):
         raise ValidationError("vote_round.tie_break", _("a theme is listed twice"))
     with db.transaction() as s:
-        fetch_session(s, session_id)
+        require_session(s, session_id)
         keys = [
             _theme(s, session_id, theme_id, "vote_round.tie_break").key for theme_id in theme_ids
         ]
@@ -164,7 +164,7 @@ def set_vote_totals(
     }
     voter_fields = clean("vote_round", {"voters": voters}) if voters is not _UNSET else {}
     with db.transaction() as s:
-        fetch_session(s, session_id)
+        require_session(s, session_id)
         refuse_typed_votes(s, session_id)
         for theme_id, count in cleaned.items():
             _theme(s, session_id, theme_id, "theme").votes = count
@@ -188,12 +188,12 @@ def add_ballot(
     """Add one ballot: ``counts`` (theme id → dots or points) or ``ranking`` (theme ids, first =
     most preferred), of ``participant_id`` or unnamed (None)."""
     with db.transaction() as s:
-        fetch_session(s, session_id)
+        require_session(s, session_id)
         settings = _ballot_settings(s, session_id)
         _check_voter(s, session_id, participant_id, None)
         ballot = VoteBallot(
             session_id=session_id,
-            position=next_position(s, VoteBallot, session_id=session_id),
+            position=next_position(s, VoteBallot, session_id),
             participant_id=participant_id,
         )
         s.add(ballot)
@@ -253,7 +253,7 @@ def list_ballots(*, db: Database, session_id: int) -> list[BallotView]:
 def vote_overview(*, db: Database, session_id: int) -> VoteOverview:
     """The method, the ballots and the tally by theme id, as a vote screen shows them."""
     with db.reading() as s:
-        fetch_session(s, session_id)
+        require_session(s, session_id)
         row = s.get(VoteRound, session_id)
         settings = settings_of(row)
         themes = _themes(s, session_id)
