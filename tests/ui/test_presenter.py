@@ -7,7 +7,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from worksession.domain.values import StepKind
+from worksession.storage.operations.casus import list_key_figures, update_key_figure
 from worksession.storage.operations.notes import set_step_note
+from worksession.ui.session.commands import EditCommand
 from worksession.ui.session.window import SessionWindow
 
 
@@ -101,3 +103,26 @@ def test_the_presenter_never_shows_coach_notes_or_checks(window: SessionWindow) 
                 assert line.strip() not in shown, (page.step.title, line)
         for check in page.checks():
             assert check.message not in shown
+
+
+def test_a_hidden_presenter_catches_up_when_it_is_shown(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
+    presenter = window.presenting.presenter
+    window.go_to(_row(window, StepKind.CASUS))
+    window.room.present_action.trigger()
+    window.room.hide_action.trigger()
+    db = window.controller.db
+    figure = list_key_figures(db=db, session_id=window.controller.session_id)[0]
+    window.controller.execute(
+        EditCommand(
+            "Label",
+            lambda values: update_key_figure(db=db, figure_id=figure.id or 0, **values),
+            {"label": figure.label},
+            {"label": "Mantelzorgers in de wijk"},
+        )
+    )
+    assert "Mantelzorgers" not in presenter.items.text()  # hidden: not redrawn on every save
+    window.room.present_action.trigger()
+    qtbot.waitUntil(presenter.isVisible)
+    assert "Mantelzorgers in de wijk" in presenter.items.text()

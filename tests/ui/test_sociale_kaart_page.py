@@ -93,3 +93,40 @@ def test_relations_are_added_and_removed_with_undo(window: SessionWindow) -> Non
     window.undo_action.trigger()
     window.undo_action.trigger()
     assert len(window.controller.document["relations"]) == before
+
+
+def test_an_edit_changes_its_node_in_place_and_a_removal_takes_it_off(
+    window: SessionWindow,
+) -> None:
+    page = _page(window)
+    first, second = window.controller.document["stakeholders"][:2]
+    kept = page.grid.nodes[second["key"]]
+    edited = page.grid.nodes[first["key"]]
+    page.table.model.setData(page.table.model.index(0, 0), "Buurtteam Noord")
+    assert page.grid.nodes[first["key"]] is edited
+    assert edited.label.text() == "Buurtteam Noord" and "Buurtteam Noord" in edited.toolTip()
+    page.table.view.setCurrentIndex(page.table.model.index(0, 0))
+    page.table.remove_selected()
+    assert first["key"] not in page.grid.nodes and edited.scene() is None
+    assert page.grid.nodes[second["key"]] is kept
+    assert len(page.grid.arrows) == len(window.controller.document["relations"])
+    window.undo_action.trigger()
+    assert page.grid.nodes[first["key"]].label.text() == "Buurtteam Noord"
+
+
+def test_an_edit_in_place_repaints_its_row_without_resetting_the_table(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
+    page = _page(window)
+    model = page.table.model
+    page.table.view.setCurrentIndex(model.index(3, 1))
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    with qtbot.waitSignal(model.dataChanged) as changed:
+        model.setData(model.index(1, 3), "Coördinator")
+    assert changed.args is not None and changed.args[0].row() == 1
+    assert resets == [] and page.table.view.currentIndex().row() == 3
+    assert model.data(model.index(1, 3)) == "Coördinator"
+    page.table.entry.setText("Diëtist")
+    page.table.add_from_entry()
+    assert resets == [True] and model.rowCount() == len(window.controller.document["stakeholders"])

@@ -10,7 +10,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlalchemy import Row
+from sqlmodel import Session, SQLModel
 
 from worksession.domain.interchange import FORMAT, Document
 from worksession.domain.models import (
@@ -36,8 +37,9 @@ from worksession.domain.models import (
 )
 from worksession.domain.values import VoteMode
 from worksession.storage.database import Database
-from worksession.storage.operations._rows import fetch, fetch_session, ordered
+from worksession.storage.operations._rows import fetch
 from worksession.storage.operations.voting import refresh_votes
+from worksession.storage.views import one_row, rows_of_owners, session_rows
 
 PersonKeys = tuple[dict[int, str], dict[int, str]]
 
@@ -69,22 +71,26 @@ def read_document(*, db: Database, session_id: int) -> Document:
         return _read(s, session_id)
 
 
-def _rows(s: Session, model: Any, session_id: int) -> Sequence[Any]:
-    return s.exec(ordered(model, session_id)).all()  # type: ignore[call-overload]
+def _required(s: Session, model: type[SQLModel], column: str, session_id: int) -> Row[Any]:
+    row = one_row(s, model, column, session_id)
+    if row is None:
+        fetch(s, model, session_id)  # keyed by the session's id: raises its NotFound
+    assert row is not None
+    return row
 
 
 def _read(s: Session, session_id: int) -> Document:
-    work_session = fetch_session(s, session_id)
-    casus = fetch(s, Casus, session_id)
-    follow_up = fetch(s, FollowUp, session_id)
-    participants = _rows(s, Participant, session_id)
-    stakeholders = _rows(s, Stakeholder, session_id)
-    themes = _rows(s, Theme, session_id)
-    agreements = _rows(s, Agreement, session_id)
+    work_session = _required(s, WorkSession, "id", session_id)
+    casus = _required(s, Casus, "session_id", session_id)
+    follow_up = _required(s, FollowUp, "session_id", session_id)
+    participants = session_rows(s, Participant, session_id)
+    stakeholders = session_rows(s, Stakeholder, session_id)
+    themes = session_rows(s, Theme, session_id)
+    agreements = session_rows(s, Agreement, session_id)
     participant_keys = {row.id: row.key for row in participants}
     stakeholder_keys = {row.id: row.key for row in stakeholders}
     theme_keys = {row.id: row.key for row in themes}
-    evaluation = s.get(Evaluation, session_id)
+    evaluation = one_row(s, Evaluation, "session_id", session_id)
 
     def person(participant_id: int | None, stakeholder_id: int | None) -> str | None:
         if participant_id is not None:
@@ -93,7 +99,7 @@ def _read(s: Session, session_id: int) -> Document:
             return stakeholder_keys[stakeholder_id]
         return None
 
-    def people(rows: Sequence[AgreementPartner | WerkgroepMember]) -> list[str]:
+    def people(rows: Sequence[Row[Any]]) -> list[str]:
         return [
             key
             for row in rows
@@ -102,13 +108,11 @@ def _read(s: Session, session_id: int) -> Document:
 
     # Every agreement's partners in one query: one per agreement made re-reading a large plan
     # after each save cost more than the save itself.
-    partner_rows: dict[int, list[AgreementPartner]] = {}
-    all_partners = (
-        select(AgreementPartner)
-        .where(col(AgreementPartner.agreement_id).in_([row.id for row in agreements]))
-        .order_by(col(AgreementPartner.agreement_id), col(AgreementPartner.position))
+    partner_rows: dict[int, list[Row[Any]]] = {}
+    partners = rows_of_owners(
+        s, AgreementPartner, Agreement, session_id, "agreement_id", "position"
     )
-    for partner in s.exec(all_partners).all():
+    for partner in partners:
         partner_rows.setdefault(partner.agreement_id, []).append(partner)
 
     def partners_of(agreement_id: int | None) -> list[str]:
@@ -135,9 +139,9 @@ def _read(s: Session, session_id: int) -> Document:
             "question": casus.question,
             "figures": [
                 {"label": row.label, "value": row.value, "source": row.source}
-                for row in _rows(s, KeyFigure, session_id)
+                for row in session_rows(s, KeyFigure, session_id)
             ],
-            "insights": [row.text for row in _rows(s, Insight, session_id)],
+            "insights": [row.text for row in session_rows(s, Insight, session_id)],
         },
         "participants": [
             {
@@ -173,7 +177,7 @@ def _read(s: Session, session_id: int) -> Document:
                 "to": stakeholder_keys[row.target_id],
                 "kind": row.kind,
             }
-            for row in _rows(s, Relation, session_id)
+            for row in session_rows(s, Relation, session_id)
         ],
         "themes": [
             {
@@ -189,7 +193,7 @@ def _read(s: Session, session_id: int) -> Document:
         ],
         "improvements": [
             {"theme": theme_keys[row.theme_id], "text": row.text}
-            for row in _rows(s, Improvement, session_id)
+            for row in session_rows(s, Improvement, session_id)
         ],
         "agreements": [
             {
@@ -210,17 +214,12 @@ def _read(s: Session, session_id: int) -> Document:
             "kartrekker": person(
                 follow_up.kartrekker_participant_id, follow_up.kartrekker_stakeholder_id
             ),
-            "werkgroep": people(_rows(s, WerkgroepMember, session_id)),
+            "werkgroep": people(session_rows(s, WerkgroepMember, session_id)),
             "next_meeting": _iso(follow_up.next_meeting),
             "evaluation": _iso(follow_up.evaluation),
             "funding": follow_up.funding,
         },
-        "notes": {
-            row.step_id: row.text
-            for row in s.exec(
-                select(StepNote).where(StepNote.session_id == session_id).order_by(col(StepNote.id))
-            ).all()
-        },
+        "notes": {row.step_id: row.text for row in session_rows(s, StepNote, session_id, "id")},
         "evaluation": {
             "went_well": evaluation.went_well if evaluation else "",
             "to_improve": evaluation.to_improve if evaluation else "",
@@ -237,27 +236,21 @@ def _read(s: Session, session_id: int) -> Document:
 
 
 def _read_voting(
-    s: Session, session_id: int, themes: Sequence[Theme], participant_keys: dict[int | None, str]
+    s: Session, session_id: int, themes: Sequence[Row[Any]], participant_keys: dict[int, str]
 ) -> dict[str, Any] | None:
     """The vote round, present when the session has one (chosen settings or ballots)."""
-    row = s.get(VoteRound, session_id)
-    ballots = _rows(s, VoteBallot, session_id)
-    if row is None and not ballots:
+    stored = one_row(s, VoteRound, "session_id", session_id)
+    ballots = session_rows(s, VoteBallot, session_id)
+    if stored is None and not ballots:
         return None
-    row = row or VoteRound(session_id=session_id)
+    row: Any = stored or VoteRound(session_id=session_id)
     theme_keys = {theme.id: theme.key for theme in themes}
     counting = row.mode in (VoteMode.DOTS, VoteMode.POINTS)
-    marks: dict[int, list[VoteMark]] = {}
-    if ballots:
-        query = (
-            select(VoteMark)
-            .where(col(VoteMark.ballot_id).in_([ballot.id for ballot in ballots]))
-            .order_by(col(VoteMark.value), col(VoteMark.id))
-        )
-        for mark in s.exec(query).all():
-            marks.setdefault(mark.ballot_id, []).append(mark)
+    marks: dict[int, list[Row[Any]]] = {}
+    for mark in rows_of_owners(s, VoteMark, VoteBallot, session_id, "value", "id"):
+        marks.setdefault(mark.ballot_id, []).append(mark)
 
-    def ballot(record: VoteBallot) -> dict[str, Any]:
+    def ballot(record: Row[Any]) -> dict[str, Any]:
         mine = marks.get(record.id or 0, [])
         who = participant_keys.get(record.participant_id) if record.participant_id else None
         if counting:
@@ -277,13 +270,9 @@ def _read_voting(
     }
 
 
-def _read_schedule(s: Session, work_session: WorkSession) -> dict[str, Any] | None:
+def _read_schedule(s: Session, work_session: Row[Any]) -> dict[str, Any] | None:
     """The start time and the step timings, present when there is either."""
-    timings = s.exec(
-        select(StepTiming)
-        .where(StepTiming.session_id == work_session.id)
-        .order_by(col(StepTiming.id))
-    ).all()
+    timings = session_rows(s, StepTiming, work_session.id, "id")
     if work_session.start_time is None and not timings:
         return None
     return {

@@ -54,6 +54,11 @@ class Presenting(QObject):
         return max(self.window.navigator.currentRow(), 0)
 
     def refresh(self) -> None:
+        # A hidden beamer is brought up to date when it is shown, not after every save.
+        if self.shown:
+            self._show_slide()
+
+    def _show_slide(self) -> None:
         steps = self.controller.steps
         if not steps:
             return
@@ -75,7 +80,7 @@ class Presenting(QObject):
         self.hide() if self.shown else self.show()
 
     def show(self) -> None:
-        self.refresh()
+        self._show_slide()
         screen = self.chosen_screen()
         self.presenter.setScreen(screen)
         self.presenter.setGeometry(screen.geometry())

@@ -48,29 +48,37 @@ class StakeholderNode(QGraphicsEllipseItem):
     def __init__(self, record: dict[str, Any], moved: Callable[[str, int, int], None]) -> None:
         super().__init__(-NODE / 2, -NODE / 2, NODE, NODE)
         self.key = record["key"]
-        self.cell = (record["influence"], record["interest"])
         self._moved = moved
-        colour = QColor(DOMAIN_COLOURS.get(Domain(record["domain"]), "#7f7f7f"))
-        self.setPen(QPen(colour.darker(140), 2))
-        self.setBrush(QBrush(colour) if record["present"] else QBrush(Qt.BrushStyle.NoBrush))
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
-        self.setToolTip(f"{record['name']}\n{record['role']}".strip())
         self.setZValue(2)
-        name = record["name"]
-        short = name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1] + "…"
-        self.label = QGraphicsSimpleTextItem(short, self)
+        self.label = QGraphicsSimpleTextItem(self)
         self.label.setBrush(QColor("#202020"))
         self.label.setPos(NODE / 2 + 3, -NODE / 2)
+        self.record: dict[str, Any] = {}
+        self.show_record(record)
+
+    def show_record(self, record: dict[str, Any]) -> None:
+        """Show the stakeholder as ``record`` has it; nothing to do when it did not change."""
+        if record == self.record:
+            return
+        self.record = dict(record)
+        self.cell = (record["influence"], record["interest"])
+        colour = QColor(DOMAIN_COLOURS.get(Domain(record["domain"]), "#7f7f7f"))
+        self.setPen(QPen(colour.darker(140), 2))
+        self.setBrush(QBrush(colour) if record["present"] else QBrush(Qt.BrushStyle.NoBrush))
+        self.setToolTip(f"{record['name']}\n{record['role']}".strip())
+        name = record["name"]
+        self.label.setText(name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1] + "…")
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         point = self.pos()
         cell = cell_of(point.x() / SIZE, 1 - point.y() / SIZE)
         if cell != self.cell:
-            # Storing the move redraws the grid, which deletes this item: not inside its own
-            # event handler, but once the event is done.
+            # Storing the move updates the grid (and undoing it may remove this item): not
+            # inside its own event handler, but once the event is done.
             key, moved = self.key, self._moved
             QTimer.singleShot(0, lambda: moved(key, *cell))
 
@@ -119,6 +127,8 @@ class PowerGridView(QGraphicsView):
         self._moved = moved
         self.nodes: dict[str, StakeholderNode] = {}
         self.arrows: list[Arrow] = []
+        self._grid_drawn = False
+        self._drawn_relations: list[tuple[str, QPointF, QPointF]] = []
         # Room on the right for the labels of the rightmost column.
         self.setScene(QGraphicsScene(QRectF(-40, -20, SIZE + 190, SIZE + 60), self))
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -129,25 +139,48 @@ class PowerGridView(QGraphicsView):
         self.setMinimumSize(360, 360)
 
     def show_document(self, document: Document) -> None:
+        """Bring the grid up to date: nodes are kept and changed in place, not rebuilt.
+
+        A save refreshes the page on screen; rebuilding every node of a full sociale kaart on
+        each one cost more than a frame (``make bench``).
+        """
         scene = self.scene()
-        scene.clear()
-        self.nodes = {}
-        self.arrows = []
-        self._draw_grid(scene)
+        if not self._grid_drawn:
+            self._draw_grid(scene)
+            self._grid_drawn = True
         stakeholders = {s["key"]: s for s in document["stakeholders"]}
+        for key in [key for key in self.nodes if key not in stakeholders]:
+            scene.removeItem(self.nodes.pop(key))
         spots = place([(k, s["influence"], s["interest"]) for k, s in stakeholders.items()])
         for spot in spots:
-            node = StakeholderNode(stakeholders[spot.key], self._moved)
+            node = self.nodes.get(spot.key)
+            if node is None:
+                node = StakeholderNode(stakeholders[spot.key], self._moved)
+                scene.addItem(node)
+                self.nodes[spot.key] = node
+            else:
+                node.show_record(stakeholders[spot.key])
             node.setPos(to_scene(spot.x, spot.y))
-            scene.addItem(node)
-            self.nodes[spot.key] = node
-        for relation in document["relations"]:
-            start, end = self.nodes.get(relation["from"]), self.nodes.get(relation["to"])
-            if start is not None and end is not None:
-                colour = RELATION_COLOURS.get(RelationKind(relation["kind"]), "#444444")
-                arrow = Arrow(start.pos(), end.pos(), colour)
-                scene.addItem(arrow)
-                self.arrows.append(arrow)
+        self._show_relations(document["relations"])
+
+    def _show_relations(self, relations: list[dict[str, Any]]) -> None:
+        drawn = [
+            (relation["kind"], self.nodes[relation["from"]].pos(), self.nodes[relation["to"]].pos())
+            for relation in relations
+            if relation["from"] in self.nodes and relation["to"] in self.nodes
+        ]
+        if drawn == self._drawn_relations:
+            return  # new arrows would repaint the whole grid for nothing
+        self._drawn_relations = drawn
+        scene = self.scene()
+        for arrow in self.arrows:
+            scene.removeItem(arrow)
+        self.arrows = []
+        for kind, start, end in drawn:
+            colour = RELATION_COLOURS.get(RelationKind(kind), "#444444")
+            arrow = Arrow(start, end, colour)
+            scene.addItem(arrow)
+            self.arrows.append(arrow)
 
     def _draw_grid(self, scene: QGraphicsScene) -> None:
         half = SIZE / 2 - SIZE / SCALE / 2  # the middle cell belongs to the upper/right half

@@ -41,11 +41,28 @@ class RecordTableModel(QAbstractTableModel):
         self.columns = tuple(columns)
         self._write = write
         self._rows: list[Any] = []
+        self._shown_columns: tuple[Column, ...] = ()
 
     def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        """Show ``rows``; when they are the same records as before, only changed rows repaint.
+
+        A reset after every save made the view forget its layout and repaint every cell.
+        """
+        new = list(rows)
+        if self.columns != self._shown_columns or _ids(new) != _ids(self._rows):
+            self.beginResetModel()
+            self._rows, self._shown_columns = new, self.columns
+            self.endResetModel()
+            return
+        old, self._rows = self._rows, new
+        last = self.columnCount() - 1
+        for number, (before, after) in enumerate(zip(old, new, strict=True)):
+            if before != after:
+                self.dataChanged.emit(self.index(number, 0), self.index(number, last))
+        people = [n for n, column in enumerate(self.columns) if callable(column.choices)]
+        if people and new:
+            # Labels from a changing list (a renamed participant) may differ in unchanged rows.
+            self.dataChanged.emit(self.index(0, min(people)), self.index(len(new) - 1, max(people)))
 
     def row_at(self, row: int) -> Any:
         return self._rows[row]
@@ -102,3 +119,7 @@ class RecordTableModel(QAbstractTableModel):
         if getattr(self._rows[index.row()], column.field) == value:
             return False
         return self._write(self._rows[index.row()], column.field, value)
+
+
+def _ids(rows: Sequence[Any]) -> list[object]:
+    return [getattr(row, "id", None) for row in rows]

@@ -23,9 +23,9 @@ from worksession.i18n import N_, _
 from worksession.programmes.model import Step
 from worksession.storage.operations.agreements import (
     add_agreement,
-    list_agreements,
     update_agreement,
 )
+from worksession.storage.views import record_rows
 from worksession.ui.session.commands import EditCommand
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.lookups import Lookups, parse_day_field, people_choices, show_day
@@ -105,7 +105,7 @@ class AgreementsPage(StepPage):
     def _rows(self) -> list[AgreementRow]:
         document = self.controller.document
         names = dict(people_choices(document))
-        stored = list_agreements(db=self.controller.db, session_id=self.controller.session_id)
+        stored = record_rows(self.controller.db, Agreement, self.controller.session_id)
         rows = []
         for row, agreement in zip(stored, document["agreements"], strict=True):
             assert row.id is not None

@@ -12,12 +12,11 @@ from worksession.programmes.model import Step
 from worksession.storage.operations.casus import (
     add_insight,
     add_key_figure,
-    list_insights,
-    list_key_figures,
     update_casus,
     update_insight,
     update_key_figure,
 )
+from worksession.storage.views import record_rows
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.pages.base import StepPage
 from worksession.ui.session.record_model import Column
@@ -41,7 +40,7 @@ class ProfilePage(StepPage):
             controller,
             model=KeyFigure,
             columns=FIGURE_COLUMNS,
-            rows=lambda: list_key_figures(db=db, session_id=session_id),
+            rows=lambda: record_rows(db, KeyFigure, session_id),
             add=lambda label: add_key_figure(db=db, session_id=session_id, label=label),
             update=lambda row_id, values: update_key_figure(db=db, figure_id=row_id, **values),
             placeholder=_("A new figure (e.g. “Ernstig eenzaam 65+”) — Enter adds"),
@@ -94,7 +93,7 @@ class CasusPage(StepPage):
             controller,
             model=Insight,
             columns=INSIGHT_COLUMNS,
-            rows=lambda: list_insights(db=db, session_id=session_id),
+            rows=lambda: record_rows(db, Insight, session_id),
             add=lambda text: add_insight(db=db, session_id=session_id, text=text),
             update=lambda row_id, values: update_insight(db=db, insight_id=row_id, **values),
             placeholder=_("An insight from the room — Enter adds"),

@@ -28,11 +28,11 @@ from worksession.programmes.model import Step
 from worksession.storage.operations.people import (
     add_participant,
     add_participants,
-    list_participants,
     update_participant,
 )
 from worksession.storage.operations.privacy import erase_participant
 from worksession.storage.operations.sessions import update_session
+from worksession.storage.views import record_rows
 from worksession.ui.session.commands import AddManyCommand, EditCommand
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.pages.base import StepPage
@@ -114,7 +114,7 @@ class PreparationPage(StepPage):
             controller,
             model=Participant,
             columns=PARTICIPANT_COLUMNS,
-            rows=lambda: list_participants(db=db, session_id=session_id),
+            rows=lambda: record_rows(db, Participant, session_id),
             add=lambda name: add_participant(db=db, session_id=session_id, name=name),
             update=lambda row_id, values: update_participant(
                 db=db, participant_id=row_id, **values

@@ -20,15 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from worksession.domain.models import Theme
+from worksession.domain.models import Participant, Theme
 from worksession.domain.rules import RECOMMENDED_PRIORITIES, too_many_priorities
 from worksession.domain.values import VoteEntry, VoteMode
 from worksession.domain.voting import VoteSettings
 from worksession.i18n import N_, _
 from worksession.programmes.model import Step
-from worksession.storage.operations.people import list_participants
 from worksession.storage.operations.themes import add_theme, list_themes, update_theme
 from worksession.storage.operations.voting import vote_overview
+from worksession.storage.views import record_rows
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.pages.base import StepPage
 from worksession.ui.session.record_model import Column
@@ -86,7 +86,7 @@ class PrioritisingPage(StepPage):
             controller,
             model=Theme,
             columns=THEME_COLUMNS,
-            rows=lambda: list_themes(db=db, session_id=session_id),
+            rows=lambda: record_rows(db, Theme, session_id),
             add=add,
             update=lambda row_id, values: update_theme(db=db, theme_id=row_id, **values),
             placeholder=_("A theme (type to choose from the catalogue) — Enter adds"),
@@ -145,10 +145,10 @@ class PrioritisingPage(StepPage):
         self.themes.model.columns = theme_columns(settings)
         self.themes.refresh()
         self.vote_settings.show_settings(settings, overview.voters_typed)
-        themes = [(int(t.id or 0), t.title) for t in list_themes(db=db, session_id=session_id)]
+        themes = [(int(t.id), t.title) for t in record_rows(db, Theme, session_id)]
         voters = [
             Voter(int(p.id or 0), p.name, p.present)
-            for p in list_participants(db=db, session_id=session_id)
+            for p in record_rows(db, Participant, session_id)
         ]
         self.ballots.show_round(settings, themes, overview.ballots, voters)
         by_ballot = settings.entry is VoteEntry.BALLOTS

@@ -9,10 +9,10 @@ from worksession.i18n import N_, _
 from worksession.programmes.model import Step
 from worksession.storage.operations.themes import (
     add_improvement,
-    list_improvements,
     list_themes,
     update_improvement,
 )
+from worksession.storage.views import record_rows
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.pages.base import StepPage
 from worksession.ui.session.record_model import Column
@@ -45,7 +45,7 @@ class ReferralPage(StepPage):
             model=Improvement,
             columns=IMPROVEMENT_COLUMNS,
             rows=lambda: [
-                row for row in list_improvements(db=db, session_id=session_id)
+                row for row in record_rows(db, Improvement, session_id)
                 if row.theme_id == theme_id
             ],
             add=lambda text: add_improvement(db=db, theme_id=theme_id, text=text),

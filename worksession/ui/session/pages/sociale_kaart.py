@@ -25,10 +25,9 @@ from worksession.programmes.model import Step
 from worksession.storage.operations.sociale_kaart import (
     add_relation,
     add_stakeholder,
-    list_relations,
-    list_stakeholders,
     update_stakeholder,
 )
+from worksession.storage.views import record_rows
 from worksession.ui.session.commands import AddCommand, EditCommand, RemoveCommand
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.pages.base import StepPage
@@ -65,7 +64,7 @@ class SocialeKaartPage(StepPage):
             controller,
             model=Stakeholder,
             columns=STAKEHOLDER_COLUMNS,
-            rows=lambda: list_stakeholders(db=db, session_id=session_id),
+            rows=lambda: record_rows(db, Stakeholder, session_id),
             add=add,
             update=lambda row_id, values: update_stakeholder(
                 db=db, stakeholder_id=row_id, **values
@@ -123,7 +122,7 @@ class SocialeKaartPage(StepPage):
         self.grid.show_document(document)
         names = {s["key"]: s["name"] for s in document["stakeholders"]}
         self.relation_list.clear()
-        stored = list_relations(db=self.controller.db, session_id=self.controller.session_id)
+        stored = record_rows(self.controller.db, Relation, self.controller.session_id)
         for row, relation in zip(stored, document["relations"], strict=True):
             text = (
                 f"{names[relation['from']]} → {RelationKind(relation['kind']).label} → "
@@ -132,10 +131,7 @@ class SocialeKaartPage(StepPage):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             self.relation_list.addItem(item)
-        ids = {
-            s.key: s.id
-            for s in list_stakeholders(db=self.controller.db, session_id=self.controller.session_id)
-        }
+        ids = self._stakeholder_ids()
         for combo in (self.source, self.target):
             chosen = combo.currentData()
             combo.clear()
@@ -147,7 +143,8 @@ class SocialeKaartPage(StepPage):
         return bool(self.controller.document["stakeholders"])
 
     def _stakeholder_ids(self) -> dict[str, int]:
-        rows = list_stakeholders(db=self.controller.db, session_id=self.controller.session_id)
+        # The table has just read the stakeholders; asking the database again costs a query.
+        rows = (self.table.model.row_at(row) for row in range(self.table.model.rowCount()))
         return {row.key: int(row.id or 0) for row in rows}
 
     def _moved(self, key: str, influence: int, interest: int) -> None:
