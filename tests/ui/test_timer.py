@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
+from worksession.domain.schedule import format_time
 from worksession.domain.values import StepKind
 from worksession.storage.operations.timing import step_times
 from worksession.ui.presenter.presenter_window import CLOCK_COLOURS
@@ -116,4 +117,21 @@ def test_the_schedule_shows_the_expected_end_and_warns_when_late(window: Session
     assert "min" in window.room.schedule_label.text()
     assert dialog.table.rowCount() == len(window.page_list)
     assert dialog.start.time().toString("HH:mm") == "13:30"
+    dialog.close()
+
+
+def test_a_new_start_time_moves_the_expected_end_and_undo_moves_it_back(
+    window: SessionWindow,
+) -> None:
+    step_clock = _timed_window(window, FakeClock(), StepKind.CASUS).step_clock
+    dialog = window.room.show_schedule()
+    end = step_clock.schedule().expected_end
+    assert end is not None
+    dialog.start.setTime(dialog.start.time().addSecs(3600))
+    dialog.start.editingFinished.emit()
+    later = step_clock.schedule().expected_end
+    assert later is not None and later.hour == (end.hour + 1) % 24
+    assert format_time(later) in window.room.schedule_label.text()
+    window.undo_action.trigger()
+    assert format_time(end) in window.room.schedule_label.text()
     dialog.close()

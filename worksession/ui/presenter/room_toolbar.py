@@ -29,7 +29,7 @@ class RoomToolBar(QToolBar):
         self.setObjectName("roomToolBar")
         self.window_ = window
         self.presenting = presenting
-        clock = presenting.step_clock
+        clock = self.clock = presenting.step_clock
         self.present_action = self._action(_("Presenter"), "F5", presenting.toggle, checkable=True)
         # On the window only: the Presenter button shows the state.
         self.hide_action = self._action(
@@ -72,10 +72,23 @@ class RoomToolBar(QToolBar):
         clock.ticked.connect(self._show_clock)
         clock.schedule_changed.connect(self._show_schedule)
         presenting.state_changed.connect(self._show_state)
-        window.controller.changed.connect(lambda: self._show_schedule(clock.schedule()))
+        self._schedule_basis: tuple[object, object] | None = None
+        window.controller.changed.connect(self._session_changed)
         self._show_state()
         clock.update()
         self._show_schedule(clock.schedule())
+
+    def _session_changed(self) -> None:
+        # Of a session's changes only its programme and start time move the schedule (step
+        # times come with the clock's own signal): other saves should not cost a query.
+        document = self.window_.controller.document
+        basis = (
+            document["session"].get("programme_steps"),
+            document.get("schedule", {}).get("start_time"),
+        )
+        if basis != self._schedule_basis:
+            self._schedule_basis = basis
+            self._show_schedule(self.clock.schedule())
 
     def _action(
         self,
