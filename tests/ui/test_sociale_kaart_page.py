@@ -105,6 +105,7 @@ def test_an_edit_changes_its_node_in_place_and_a_removal_takes_it_off(
     page.table.model.setData(page.table.model.index(0, 0), "Buurtteam Noord")
     assert page.grid.nodes[first["key"]] is edited
     assert edited.label.text() == "Buurtteam Noord" and "Buurtteam Noord" in edited.toolTip()
+    assert page.source.findText("Buurtteam Noord") >= 0  # the relation lists follow a rename
     page.table.view.setCurrentIndex(page.table.model.index(0, 0))
     page.table.remove_selected()
     assert first["key"] not in page.grid.nodes and edited.scene() is None

@@ -75,6 +75,7 @@ class SocialeKaartPage(StepPage):
         self.table.suggest(role.name for role in controller.library.roles.values())
         self.grid = PowerGridView(self._moved)
         self.relations = self._relations_panel()
+        self._shown: tuple[object, ...] = ()
 
         left = QWidget()
         column = QVBoxLayout(left)
@@ -121,17 +122,22 @@ class SocialeKaartPage(StepPage):
         self.table.refresh()
         self.grid.show_document(document)
         names = {s["key"]: s["name"] for s in document["stakeholders"]}
-        self.relation_list.clear()
         stored = record_rows(self.controller.db, Relation, self.controller.session_id)
-        for row, relation in zip(stored, document["relations"], strict=True):
-            text = (
-                f"{names[relation['from']]} → {RelationKind(relation['kind']).label} → "
-                + names[relation["to"]]
-            )
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, row.id)
-            self.relation_list.addItem(item)
+        relations = [
+            (row.id, r["from"], r["kind"], r["to"])
+            for row, r in zip(stored, document["relations"], strict=True)
+        ]
         ids = self._stakeholder_ids()
+        shown = (names, relations, ids)
+        if shown == self._shown:
+            return  # most saves change neither names nor relations: keep the lists as they are
+        self._shown = shown
+        self.relation_list.clear()
+        for relation_id, source, kind, target in relations:
+            text = f"{names[source]} → {RelationKind(kind).label} → {names[target]}"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, relation_id)
+            self.relation_list.addItem(item)
         for combo in (self.source, self.target):
             chosen = combo.currentData()
             combo.clear()
