@@ -71,6 +71,15 @@ def read_document(*, db: Database, session_id: int) -> Document:
         return _read(s, session_id)
 
 
+def read_working_copy(*, db: Database, session_id: int) -> tuple[Document, str]:
+    """The document and the session's status (draft, in review…), read together."""
+    with db.reading() as s:
+        document = _read(s, session_id)
+        status = one_row(s, WorkSession, "id", session_id)
+        assert status is not None  # _read found it in this same read
+        return document, str(status.status)
+
+
 def _required(s: Session, model: type[SQLModel], column: str, session_id: int) -> Row[Any]:
     row = one_row(s, model, column, session_id)
     if row is None:

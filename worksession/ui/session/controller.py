@@ -22,9 +22,8 @@ from worksession.i18n import _
 from worksession.programmes.model import Library, Step
 from worksession.starting import DEFAULT_PROGRAMME
 from worksession.storage.database import Database
-from worksession.storage.document import read_document
+from worksession.storage.document import read_working_copy
 from worksession.storage.errors import StorageError
-from worksession.storage.operations.sessions import get_session
 from worksession.ui.session.commands import ActionCommand
 
 
@@ -65,8 +64,7 @@ class SessionController(QObject):
         ]
 
     def reload(self) -> None:
-        self.document = read_document(db=self.db, session_id=self.session_id)
-        self.status = get_session(db=self.db, session_id=self.session_id).status
+        self.document, self.status = read_working_copy(db=self.db, session_id=self.session_id)
         self.checks = lesson_checks(self.document)
 
     def execute(self, command: ActionCommand) -> bool:
