@@ -20,9 +20,9 @@ from worksession.domain.values import (
     Variant,
 )
 from worksession.domain.voting import method_sentence, settings_from_document
+from worksession.export.pdf.cells import SIDE_PADDING, cell
 from worksession.export.pdf.drawings import crowded, power_grid, vote_chart
-from worksession.export.pdf.fonts import REGULAR
-from worksession.export.pdf.styles import RULE, TABLE_HEAD
+from worksession.export.pdf.styles import RULE, TABLE_HEAD, stylesheet
 from worksession.export.pdf.text import day, label_value, para
 from worksession.i18n import _, ngettext
 
@@ -66,15 +66,24 @@ def people(snapshot: Snapshot) -> dict[str, str]:
 def table(
     header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float]
 ) -> Table:
-    """A table whose header repeats on every page; every cell is escaped text."""
-    data = [[para(cell, "CellHead") for cell in header]]
-    data += [[para(cell, "Cell") for cell in row] for row in rows]
+    """A table whose header repeats on every page; every cell is user text that wraps."""
+    head, body = stylesheet()["CellHead"], stylesheet()["Cell"]
+    data = [[cell(text, head, width) for text, width in zip(header, widths, strict=True)]]
+    data += [
+        [cell(text, body, width) for text, width in zip(row, widths, strict=True)] for row in rows
+    ]
     result = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
     result.setStyle(
         TableStyle(
             [
-                # Cells are paragraphs, but the table still sets its own font on each cell.
-                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                # Short cells are plain strings the table draws in its own font: the cell
+                # styles' font, size and leading, so they print as the paragraphs would.
+                ("FONTNAME", (0, 0), (-1, -1), body.fontName),
+                ("FONTNAME", (0, 0), (-1, 0), head.fontName),
+                ("FONTSIZE", (0, 0), (-1, -1), body.fontSize),
+                ("LEADING", (0, 0), (-1, -1), body.leading),
+                ("LEFTPADDING", (0, 0), (-1, -1), SIDE_PADDING),  # what ``cell`` measures with
+                ("RIGHTPADDING", (0, 0), (-1, -1), SIDE_PADDING),
                 ("BACKGROUND", (0, 0), (-1, 0), TABLE_HEAD),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -12,8 +12,12 @@ from worksession.export.pdf.styles import stylesheet
 
 def para(text: object, style: str = "Body") -> Paragraph:
     """A paragraph of user text: ``<`` and ``&`` print as typed, line breaks are kept."""
-    safe = escape("" if text is None else str(text)).replace("\n", "<br/>")
-    return Paragraph(safe, stylesheet()[style])
+    return Paragraph(user_markup(text), stylesheet()[style])
+
+
+def user_markup(text: object) -> str:
+    """User text as paragraph markup that prints as typed, line breaks kept."""
+    return escape("" if text is None else str(text)).replace("\n", "<br/>")
 
 
 def markup(safe_markup: str, style: str = "Body") -> Paragraph:
