@@ -15,10 +15,11 @@ from typing import Any
 
 from reportlab import rl_config
 from reportlab.graphics.shapes import STATE_DEFAULTS
-from reportlab.platypus import SimpleDocTemplate
+from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from worksession.domain.plan import Snapshot, fingerprint
 from worksession.export.pdf import sections
+from worksession.export.pdf.attachment import embed_file
 from worksession.export.pdf.fonts import register_fonts
 from worksession.export.pdf.layout import MARGIN, numbered_canvas
 from worksession.i18n import _
@@ -59,62 +60,70 @@ class PlanPayload:
         )
 
 
+class _PlanDocument(SimpleDocTemplate):
+    """A document that opens with its outline shown and carries one attached file."""
+
+    def __init__(self, buffer: io.BytesIO, attachment: tuple[str, bytes], **kwargs: Any) -> None:
+        super().__init__(buffer, **kwargs)
+        self.attachment = attachment
+
+    def beforeDocument(self) -> None:
+        # Added as reportlab writes the file: no second pass over the finished PDF to attach it.
+        embed_file(self.canv, *self.attachment)
+        self.canv.showOutline()
+
+
 def render_plan(payload: PlanPayload) -> bytes:
     """The plan as PDF bytes, with the payload attached; identical input, identical bytes."""
-    body = _render_body(payload)
-    return _attach(body, payload)
-
-
-def _render_body(payload: PlanPayload) -> bytes:
     snapshot = payload.snapshot
-    title = snapshot["session"]["title"]
-    status = _("signed off") if payload.signed_off else _("concept, for review")
     buffer = io.BytesIO()
     previous = rl_config.invariant, rl_config.canvas_basefontname, STATE_DEFAULTS["fontName"]
     rl_config.invariant = 1  # no creation time or random id: same input, same bytes
     # Pages and drawings start in a base font: make it ours, so only DejaVu is in the file.
     rl_config.canvas_basefontname = STATE_DEFAULTS["fontName"] = register_fonts()
     try:
-        document = SimpleDocTemplate(
-            buffer,
-            leftMargin=MARGIN,
-            rightMargin=MARGIN,
-            topMargin=MARGIN,
-            bottomMargin=MARGIN,
-            title=_("Collaboration plan: {title}").format(title=title),
-            author=snapshot["session"]["coach"] or "worksession",
-            subject=_("Collaboration plan, version {version}").format(version=snapshot["version"]),
-            creator="worksession",
-            lang="nl",
-        )
-        story = [
-            *sections.cover(snapshot, status),
-            *sections.at_a_glance(snapshot),
-            *sections.context(snapshot),
-            *sections.sociale_kaart(snapshot),
-            *sections.priorities(snapshot),
-            *sections.agreements(snapshot),
-            *sections.attendance_and_sign_off(snapshot, payload.sha256, payload.decisions),
-            *sections.appendix(snapshot),
-        ]
         canvas_class = numbered_canvas(
-            title, snapshot["version"], payload.sha256[:12], concept=not payload.signed_off
+            snapshot["session"]["title"],
+            snapshot["version"],
+            payload.sha256[:12],
+            concept=not payload.signed_off,
         )
-        document.build(story, canvasmaker=canvas_class)
+        _document(buffer, payload).build(_story(payload), canvasmaker=canvas_class)
     finally:
         rl_config.invariant, rl_config.canvas_basefontname, STATE_DEFAULTS["fontName"] = previous
     return buffer.getvalue()
 
 
-def _attach(body: bytes, payload: PlanPayload) -> bytes:
-    from pypdf import PdfReader, PdfWriter
+def _document(buffer: io.BytesIO, payload: PlanPayload) -> _PlanDocument:
+    snapshot = payload.snapshot
+    return _PlanDocument(
+        buffer,
+        (ATTACHMENT, payload.to_bytes()),
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        title=_("Collaboration plan: {title}").format(title=snapshot["session"]["title"]),
+        author=snapshot["session"]["coach"] or "worksession",
+        subject=_("Collaboration plan, version {version}").format(version=snapshot["version"]),
+        creator="worksession",
+        lang="nl",
+    )
 
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(body)))
-    writer.add_attachment(ATTACHMENT, payload.to_bytes())
-    writer.page_mode = "/UseOutlines"
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+
+def _story(payload: PlanPayload) -> list[Flowable]:
+    snapshot = payload.snapshot
+    status = _("signed off") if payload.signed_off else _("concept, for review")
+    return [
+        *sections.cover(snapshot, status),
+        *sections.at_a_glance(snapshot),
+        *sections.context(snapshot),
+        *sections.sociale_kaart(snapshot),
+        *sections.priorities(snapshot),
+        *sections.agreements(snapshot),
+        *sections.attendance_and_sign_off(snapshot, payload.sha256, payload.decisions),
+        *sections.appendix(snapshot),
+    ]
 
 
 @dataclass(frozen=True)
