@@ -110,29 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def window_options(argv: Sequence[str]) -> argparse.Namespace | None:
-    """The options when ``argv`` only opens the window, else None.
-
-    Opening the window is the common case and the start is timed: it skips building the parser
-    of every subcommand (help, errors and commands still go through ``build_parser``).
-    """
-    quick = argparse.ArgumentParser(add_help=False, exit_on_error=False)
-    quick.add_argument("--db")
-    quick.add_argument("--measure-startup", action="store_true")
-    try:
-        args, rest = quick.parse_known_args(argv)
-    except argparse.ArgumentError:  # e.g. --db without a value: the full parser names it
-        return None
-    return None if rest else args
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
-    quick = window_options(arguments)
-    if quick is not None:
-        from worksession.app import run_app  # Qt is loaded only when the window opens
-
-        return run_app(database=quick.db, measure_startup=quick.measure_startup)
     args = build_parser().parse_args(arguments)
     if args.command is None:
         from worksession.app import run_app
@@ -356,6 +335,8 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     data = _read(args.file)
     verdict = verify_plan(data)
     print(verdict.message)
+    if verdict.note:
+        print(verdict.note, file=sys.stderr)
     return EXIT_OK if verdict.ok else 1
 
 

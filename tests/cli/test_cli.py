@@ -206,6 +206,15 @@ def test_pdf_then_verify_from_the_command_line(
     assert run(capsys, "pdf", "1", "--out", str(plan), "--version", "7", "--db", dbfile)[0] == 2
 
 
+def test_verify_names_how_an_earlier_editions_plan_was_checked(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    earlier = Path(__file__).parents[1] / "export" / "fixtures" / "demo-plan-renderer-1.pdf"
+    code, out, err = run(capsys, "verify", str(earlier))
+    assert code == 0 and out.startswith("OK Samen gezond oud worden in Kaalheide version 1")
+    assert len(out.splitlines()) == 1 and "eerdere versie" in err
+
+
 def test_backup_backups_restore_and_check_db(
     capsys: pytest.CaptureFixture[str], dbfile: str
 ) -> None:

@@ -6,15 +6,23 @@ from __future__ import annotations
 import copy
 import io
 import re
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
 from reportlab.pdfbase import pdfmetrics
 
 from worksession.demo import demo_document
 from worksession.domain.plan import fingerprint, plan_snapshot
 from worksession.export.pdf.fonts import BOLD, REGULAR, register_fonts
-from worksession.export.pdf.plan import PlanPayload, render_plan, verify_plan
+from worksession.export.pdf.plan import (
+    ATTACHMENT,
+    RENDERER,
+    PlanPayload,
+    render_plan,
+    verify_plan,
+)
 from worksession.programmes.library import load_library
 
 NAMES = ["Gülşen Yılmaz", "Łukasz Wiśniewski", "Nguyễn Thị Hạnh", "Zoë de Vries",
@@ -163,3 +171,35 @@ def test_a_large_plan_flows_across_pages_and_keeps_every_name() -> None:
         assert agreement["what"][:40] in text  # "&" and "<overleg>" print as typed
     assert "pagina 2 van" in _flat(reader.pages[1].extract_text())
     assert verify_plan(data).ok
+
+
+EARLIER_EDITION = Path(__file__).parent / "fixtures" / "demo-plan-renderer-1.pdf"
+
+
+def test_a_plan_made_by_the_earlier_layout_still_verifies_by_its_words() -> None:
+    # Exported before the layout's second edition: the same pages, other bytes.
+    verdict = verify_plan(EARLIER_EDITION.read_bytes())
+    assert verdict.ok and verdict.message.startswith("OK Samen gezond oud worden in Kaalheide")
+    assert verdict.note  # says that the text, not the bytes, was compared
+
+
+def test_a_changed_word_in_an_earlier_editions_plan_is_tampering() -> None:
+    original = PlanPayload.from_bytes(
+        PdfReader(io.BytesIO(EARLIER_EDITION.read_bytes())).attachments[ATTACHMENT][0]
+    )
+    assert original.renderer == 1  # the first edition's data does not name its layout
+    changed = copy.deepcopy(original.snapshot)
+    changed["agreements"][0]["what"] = changed["agreements"][0]["what"].replace("vijf", "tien")
+    forged_body = render_plan(replace(original, snapshot=changed))
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(forged_body)))
+    del writer._root_object["/Names"]
+    writer.add_attachment(ATTACHMENT, original.to_bytes())
+    out = io.BytesIO()
+    writer.write(out)
+    assert verify_plan(out.getvalue()).message == "TAMPERED"
+
+
+def test_the_payload_names_the_layout_that_drew_it() -> None:
+    payload = _payload()
+    assert PlanPayload.from_bytes(payload.to_bytes()).renderer == RENDERER
+    assert not verify_plan(render_plan(payload)).note  # the current layout: byte for byte
