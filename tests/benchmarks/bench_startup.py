@@ -31,7 +31,7 @@ from worksession.programmes.library import load_library
 from worksession.storage.document import import_document
 from worksession.storage.opening import open_database
 
-RUNS = 9
+RUNS = 11
 FLOORS = Path(__file__).resolve().parent / "floors"
 PACKAGE = Path(__file__).resolve().parents[2] / "worksession"
 APP = [sys.executable, "-m", "worksession", "--measure-startup", "--db"]
@@ -59,10 +59,6 @@ def process_figures(command: list[str], home: Path) -> dict[str, float]:
         check=True,
     )
     return {key: float(value) for key, value in re.findall(r"(\w+)=([\d.]+)", done.stdout)}
-
-
-def _median(command: list[str], home: Path, key: str) -> float:
-    return statistics.median(process_figures(command, home)[key] for _ in range(RUNS))
 
 
 def make_databases(folder: Path) -> dict[str, Path]:
@@ -116,13 +112,25 @@ def main(folder: Path) -> bool:
     paths = make_databases(folder)
     ten = str(paths["ten"])
     python = [sys.executable]
-    paint_floor = _median([*python, str(FLOORS / "bare_window.py")], home, "first_paint_s")
-    ready_floor = _median([*python, str(FLOORS / "listed_window.py"), ten], home, "ready_s")
-    runs = [process_figures([*APP, ten], home) for _ in range(RUNS)]
-    first_paint = statistics.median(run["first_paint_s"] for run in runs)
-    ready = statistics.median(run["ready_s"] for run in runs)
-    empty = _median([*APP, str(paths["empty"])], home, "ready_s")
-    archive = _median([*APP, str(paths["archive"])], home, "ready_s")
+    bare = [*python, str(FLOORS / "bare_window.py")]
+    listed = [*python, str(FLOORS / "listed_window.py"), ten]
+    # Floors and app take turns: on a shared machine the speed drifts over a minute, and
+    # measuring all floors first and the app after would put the drift into the ratio.
+    floors: list[float] = []
+    floors_ready: list[float] = []
+    empties: list[float] = []
+    archives: list[float] = []
+    apps: list[dict[str, float]] = []
+    for _ in range(RUNS):
+        floors.append(process_figures(bare, home)["first_paint_s"])
+        floors_ready.append(process_figures(listed, home)["ready_s"])
+        apps.append(process_figures([*APP, ten], home))
+        empties.append(process_figures([*APP, str(paths["empty"])], home)["ready_s"])
+        archives.append(process_figures([*APP, str(paths["archive"])], home)["ready_s"])
+    paint_floor, ready_floor = statistics.median(floors), statistics.median(floors_ready)
+    first_paint = statistics.median(run["first_paint_s"] for run in apps)
+    ready = statistics.median(run["ready_s"] for run in apps)
+    empty, archive = statistics.median(empties), statistics.median(archives)
     results = [
         report("start-up: first paint (10 sessions), median", first_paint, paint_floor, 1.2),
         report("start-up: ready (10 sessions), median", ready, ready_floor, 1.15),
