@@ -68,16 +68,13 @@ def _utc(text: str | None) -> dt.datetime | None:
 def read_document(*, db: Database, session_id: int) -> Document:
     """The whole session as a ``worksession/1`` document (every field present)."""
     with db.reading() as s:
-        return _read(s, session_id)
+        return _read(s, session_id)[0]
 
 
 def read_working_copy(*, db: Database, session_id: int) -> tuple[Document, str]:
     """The document and the session's status (draft, in review…), read together."""
     with db.reading() as s:
-        document = _read(s, session_id)
-        status = one_row(s, WorkSession, "id", session_id)
-        assert status is not None  # _read found it in this same read
-        return document, str(status.status)
+        return _read(s, session_id)
 
 
 def _required(s: Session, model: type[SQLModel], column: str, session_id: int) -> Row[Any]:
@@ -88,7 +85,8 @@ def _required(s: Session, model: type[SQLModel], column: str, session_id: int) -
     return row
 
 
-def _read(s: Session, session_id: int) -> Document:
+def _read(s: Session, session_id: int) -> tuple[Document, str]:
+    """The document and the session's status, which is not part of the document."""
     work_session = _required(s, WorkSession, "id", session_id)
     casus = _required(s, Casus, "session_id", session_id)
     follow_up = _required(s, FollowUp, "session_id", session_id)
@@ -241,7 +239,7 @@ def _read(s: Session, session_id: int) -> Document:
     schedule = _read_schedule(s, work_session)
     if schedule is not None:
         document["schedule"] = schedule
-    return document
+    return document, str(work_session.status)
 
 
 def _read_voting(

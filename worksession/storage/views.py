@@ -10,15 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Row, Select, bindparam, select
+from sqlalchemy import Row, Select, Table, bindparam, select
 from sqlmodel import Session, SQLModel
 
 from worksession.storage.database import Database
-from worksession.storage.operations._rows import table_of
 
 RecordView = Row[Any]
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """The table behind a model, for plain queries that skip the ORM's per-statement work."""
+    return cast(Table, model.__table__)  # type: ignore[attr-defined]
 
 
 def session_rows(

@@ -6,9 +6,10 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal, TypeVar, cast
 
-from sqlalchemy import Executable, Table, bindparam, delete, func, or_, union_all, update
+from sqlalchemy import Executable, bindparam, delete, func, or_, union_all, update
 from sqlalchemy.orm.util import identity_key
 from sqlmodel import Session, SQLModel, col, select
 
@@ -26,6 +27,7 @@ from worksession.domain.validation import ValidationError, clean
 from worksession.i18n import N_, _
 from worksession.storage.database import Database
 from worksession.storage.errors import NotFound
+from worksession.storage.views import one_row, table_of
 
 Row = TypeVar("Row", bound=SQLModel)
 KEYED_MODELS: tuple[type[Participant] | type[Stakeholder] | type[Theme] | type[Agreement], ...] = (
@@ -59,11 +61,6 @@ class PersonRef:
     id: int
 
 
-def table_of(model: type[SQLModel]) -> Table:
-    """The table behind a model, for plain queries that skip the ORM's per-statement work."""
-    return cast(Table, model.__table__)  # type: ignore[attr-defined]
-
-
 def fetch(s: Session, model: type[Row], row_id: int) -> Row:
     row = s.get(model, row_id)
     if row is None:
@@ -79,14 +76,9 @@ def fetch_session(s: Session, session_id: int) -> WorkSession:
     return fetch(s, WorkSession, session_id)
 
 
-_SESSION_EXISTS = select(table_of(WorkSession).c.id).where(
-    table_of(WorkSession).c.id == bindparam("session_id")
-)
-
-
 def require_session(s: Session, session_id: int) -> None:
     """Fail with NotFound unless the session exists (a plain query: no object is built)."""
-    if s.execute(_SESSION_EXISTS, {"session_id": session_id}).first() is None:
+    if one_row(s, WorkSession, "id", session_id) is None:
         fetch_session(s, session_id)  # raises the same NotFound as every other lookup
 
 
@@ -118,20 +110,16 @@ def touch(s: Session, session_id: int, *, plan: bool = True) -> None:
     s.execute(update(table).where(table.c.id == session_id).values(**values))
 
 
-_NEXT_POSITION: dict[type[SQLModel], Executable] = {}
-
-
 def next_position(s: Session, model: type[SQLModel], session_id: int) -> int:
     """One past the highest position among the session's rows of ``model``."""
-    query = _NEXT_POSITION.get(model)
-    if query is None:
-        table = table_of(model)
-        query = select(func.max(table.c.position)).where(
-            table.c.session_id == bindparam("session_id")
-        )
-        _NEXT_POSITION[model] = query
-    highest = s.execute(query, {"session_id": session_id}).scalar()
+    highest = s.execute(_highest_position(model), {"session_id": session_id}).scalar()
     return 0 if highest is None else int(highest) + 1
+
+
+@cache  # built once per model, as the views' queries are
+def _highest_position(model: type[SQLModel]) -> Executable:
+    table = table_of(model)
+    return select(func.max(table.c.position)).where(table.c.session_id == bindparam("session_id"))
 
 
 def slug(text: str) -> str:
@@ -169,7 +157,7 @@ def new_key(s: Session, session_id: int, prefix: str, text: str) -> str:
     return key
 
 
-def check_belongs(row: SQLModel, session_id: int, path: str) -> None:
+def check_belongs(row: object, session_id: int, path: str) -> None:
     if getattr(row, "session_id", None) != session_id:
         raise ValidationError(path, _("belongs to another session"))
 
@@ -180,14 +168,12 @@ def person_columns(
     """(participant_id, stakeholder_id) for ``ref``, checked to be in the same session."""
     if ref is None:
         return None, None
-    table = table_of(Participant if ref.kind == "participant" else Stakeholder)
-    owner = s.execute(select(table.c.session_id).where(table.c.id == ref.id)).first()
-    if owner is None:
+    row = one_row(s, Participant if ref.kind == "participant" else Stakeholder, "id", ref.id)
+    if row is None:
         raise ValidationError(
             path, _("there is no {kind} with id {id}").format(kind=ref.kind, id=ref.id)
         )
-    if owner.session_id != session_id:
-        raise ValidationError(path, _("belongs to another session"))
+    check_belongs(row, session_id, path)
     return (ref.id, None) if ref.kind == "participant" else (None, ref.id)
 
 
