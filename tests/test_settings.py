@@ -25,6 +25,8 @@ def test_defaults_then_a_saved_choice(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_damaged_or_invalid_file_falls_back_to_defaults() -> None:
     (config_dir() / SETTINGS_FILE).write_text("{kapot", encoding="utf-8")
     assert load_settings()["language"] == "nl"
+    (config_dir() / SETTINGS_FILE).write_bytes(b'{"language": "en\xff"}')
+    assert load_settings()["language"] == "nl"
     (config_dir() / SETTINGS_FILE).write_text('{"language": "fr"}', encoding="utf-8")
     assert load_settings()["language"] == "nl"
     with pytest.raises(ValueError, match="fr"):

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+import pytest
 from babel.messages.catalog import Message
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
-from worksession.i18n import _, set_language
+from worksession.i18n import _, ngettext, set_language
 from worksession.paths import resource_path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -69,3 +70,27 @@ def test_dutch_is_the_default_and_english_can_be_chosen() -> None:
     assert _("Agreements ({count})") == "Agreements ({count})"
     set_language("xx")  # an unknown code falls back to Dutch
     assert _("draft") == "concept"
+
+
+def test_a_missing_or_damaged_catalog_leaves_the_app_in_english(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import worksession.i18n as i18n
+
+    folder = tmp_path / "nl" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    monkeypatch.setattr(i18n, "resource_path", lambda *parts: tmp_path.joinpath(*parts[1:]))
+    set_language("nl")
+    assert _("draft") == "draft"  # no file
+    (folder / "worksession.mo").write_bytes(b"not a catalog")
+    set_language("nl")
+    assert _("draft") == "draft"  # a damaged file
+    monkeypatch.undo()
+    set_language("nl")
+    assert _("draft") == "concept"
+
+
+def test_plural_forms_come_from_the_catalog() -> None:
+    set_language("nl")
+    assert ngettext("{votes} vote", "{votes} votes", 1) == "{votes} stem"
+    assert ngettext("{votes} vote", "{votes} votes", 3) == "{votes} stemmen"

@@ -6,11 +6,9 @@ choices a user makes for the app itself, kept as JSON in the config folder.
 
 from __future__ import annotations
 
-import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import platformdirs
 
@@ -20,8 +18,9 @@ from worksession.i18n import DEFAULT_LANGUAGE, LANGUAGES
 SETTINGS_FILE = "settings.json"
 
 
-@dataclass(frozen=True)
-class Setting:
+# A named tuple, not a dataclass: this module is read before the first paint, and the
+# dataclasses module alone costs a few milliseconds to import.
+class Setting(NamedTuple):
     name: str
     default: Any
     choices: tuple[Any, ...] = ()
@@ -44,8 +43,14 @@ def load_settings() -> dict[str, Any]:
     """Every declared setting: the stored value when it is valid, else the default."""
     values = {name: setting.default for name, setting in SETTINGS.items()}
     try:
-        stored = json.loads((config_dir() / SETTINGS_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        text = (config_dir() / SETTINGS_FILE).read_text(encoding="utf-8")
+    except (OSError, ValueError):  # none saved yet, or not text at all
+        return values
+    import json  # only with a file to read: this runs before the first paint
+
+    try:
+        stored = json.loads(text)
+    except ValueError:
         stored = {}
     if isinstance(stored, dict):
         for name, setting in SETTINGS.items():
@@ -61,6 +66,8 @@ def save_setting(name: str, value: Any) -> None:
         raise ValueError(f"{name}: {value!r} is not one of {setting.choices}")
     values = load_settings()
     values[name] = value
+    import json
+
     text = json.dumps(values, indent=2, ensure_ascii=False) + "\n"
     atomic_write_bytes(config_dir() / SETTINGS_FILE, text.encode("utf-8"))
 

@@ -51,3 +51,19 @@ def test_nothing_heavy_is_imported_before_the_sessions_are_listed(tmp_path: Path
     imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()}
     assert "worksession.storage.session_list" in imported  # the listing itself ran
     assert sorted(name for name in imported if name.startswith(HEAVY)) == []
+
+
+# Each costs milliseconds to import on a slow laptop and the start window needs none of them.
+NOT_BEFORE_PAINT = ("locale", "dataclasses", "datetime", "sqlalchemy", "sqlmodel")
+NOT_BEFORE_PAINT += ("worksession.storage", "worksession.programmes")
+
+
+def test_the_window_paints_before_the_database_layers_are_imported(tmp_path: Path) -> None:
+    database = tmp_path / "ws.sqlite3"
+    open_database(database).close()
+    done = _start(database, "-X", "importtime")
+    # importtime lists a module when its import ends, so every module above the app's own line
+    # was loaded before the app began to build its window.
+    names = [line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()]
+    before_window = names[: names.index("worksession.app")]
+    assert sorted(name for name in before_window if name.startswith(NOT_BEFORE_PAINT)) == []

@@ -15,34 +15,53 @@ DOMAIN = "worksession"
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
 
-_translations: gettext.NullTranslations = gettext.NullTranslations()
-_language = "en"
+_language = DEFAULT_LANGUAGE
+# Read on first use: the app chooses its language before it shows a word, and reading the
+# catalog at import would read it twice.
+_translations: gettext.NullTranslations | None = None
+
+
+def catalog(language: str) -> gettext.NullTranslations:
+    """The compiled catalog of ``language``; no translation (English) when it is missing.
+
+    The one file is opened directly rather than through ``gettext.translation``, whose search
+    over locale aliases imports the ``locale`` module: a few milliseconds before the first
+    paint, for a language code the app already knows."""
+    if language == "en":
+        return gettext.NullTranslations()
+    path = resource_path("translations", language, "LC_MESSAGES", f"{DOMAIN}.mo")
+    try:
+        with path.open("rb") as compiled:
+            return gettext.GNUTranslations(compiled)
+    except OSError:  # missing or damaged: English beats not starting
+        return gettext.NullTranslations()
 
 
 def set_language(language: str) -> None:
     """Switch every later ``_`` call to ``language`` (``nl`` or ``en``); unknown codes fall back."""
     global _translations, _language
-    code = language if language in LANGUAGES else DEFAULT_LANGUAGE
-    if code == "en":
-        _translations = gettext.NullTranslations()
-    else:
-        _translations = gettext.translation(
-            DOMAIN, localedir=resource_path("translations"), languages=[code], fallback=True
-        )
-    _language = code
+    _language = language if language in LANGUAGES else DEFAULT_LANGUAGE
+    _translations = None
 
 
 def current_language() -> str:
     return _language
 
 
+def _active() -> gettext.NullTranslations:
+    global _translations
+    if _translations is None:
+        _translations = catalog(_language)
+    return _translations
+
+
 def _(message: str) -> str:
     """Translate ``message`` into the current language."""
-    return _translations.gettext(message)
+    return _active().gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _translations.ngettext(singular, plural, n)
+    return _active().ngettext(singular, plural, n)
 
 
 def N_(message: str) -> str:

@@ -6,7 +6,6 @@ in the data folder for whoever helps the coach afterwards.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
 import traceback
@@ -26,6 +25,8 @@ def log_path() -> Path:
 
 
 def report(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+    import datetime as dt  # only when something went wrong: not on the start path
+
     details = "".join(traceback.format_exception(kind, error, tb))
     try:
         path = log_path()
