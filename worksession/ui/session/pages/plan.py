@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QImage
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -42,7 +42,7 @@ from worksession.storage.operations.plan import (
 from worksession.ui.background import Job, start
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.pages.base import StepPage
-from worksession.ui.session.pdf_preview import PdfPreview, render_pages
+from worksession.ui.session.pdf_preview import PdfPreview
 
 PROGRESS_AFTER_MS = 500
 
@@ -228,15 +228,15 @@ class PlanPage(StepPage):
     def refresh_preview(self) -> Job:
         self.flush()
         self.preview_button.setEnabled(False)
-        job = Job(lambda: render_pages(self._pdf_bytes()))
+        job = Job(self._pdf_bytes)
         job.signals.done.connect(self._preview_ready)
         job.signals.failed.connect(self._failed)
         self.jobs.append(job)
         return start(job)
 
-    def _preview_ready(self, images: list[QImage]) -> None:
+    def _preview_ready(self, data: bytes) -> None:
         self.preview_button.setEnabled(True)
-        self.preview.show_images(images)
+        self.preview.show_pdf(data)
 
     def choose_export(self) -> None:
         title = self.controller.document["session"]["title"]
