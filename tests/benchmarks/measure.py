@@ -53,6 +53,14 @@ def report(
     return ok
 
 
+def report_context(
+    name: str, value: float, baseline: float, shown: Callable[[float], str] = milliseconds
+) -> None:
+    """Print a figure that explains another one (no target of its own), with its ratio."""
+    ratio = value / baseline if baseline else float("inf")
+    print(f"    {name:<46} {shown(value)}  baseline {shown(baseline)}  ratio {ratio:5.2f}")
+
+
 def report_limit(name: str, value: float, limit: float) -> bool:
     """Print one figure against an absolute limit (a frame, say); True when within it."""
     ok = value <= limit

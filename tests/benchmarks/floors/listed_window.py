@@ -1,7 +1,8 @@
 """Floor for ready: PySide6 and sqlmodel, a window listing the sessions table with one select.
 
 Run as ``python listed_window.py DATABASE``. Prints ``ready_s=…`` (seconds since
-``WORKSESSION_LAUNCHED``) once the rows are in the table and the event loop is free, then quits.
+``WORKSESSION_LAUNCHED``) once the rows are in the table and the event loop is free, then quits
+and prints ``peak_rss_kb=…``: the memory the required stack needs before the app adds anything.
 """
 
 import datetime as dt
@@ -9,6 +10,7 @@ import os
 import sys
 import time
 
+from peak_memory import peak_rss_kb  # beside this script
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableWidget, QTableWidgetItem
 from sqlmodel import Field, Session, SQLModel, create_engine, select
@@ -49,4 +51,6 @@ for row, record in enumerate(rows):
     for column, value in enumerate((record.date, record.wijk, record.title, record.status)):
         table.setItem(row, column, QTableWidgetItem(str(value)))
 QTimer.singleShot(0, ready)
-sys.exit(app.exec())
+status = app.exec()
+print(f"peak_rss_kb={peak_rss_kb()}", flush=True)
+sys.exit(status)
