@@ -33,6 +33,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
     quick = window_options(arguments)
     if quick is not None:
+        # The Qt-free modules the window needs come first: once PySide6 is loaded it reads the
+        # source of every module imported after it (looking for its ``__feature__`` imports),
+        # which costs about half a millisecond a module before the first paint.
+        import worksession.locations
+        import worksession.settings
+        import worksession.startup_clock  # noqa: F401
         from worksession.app import run_app  # Qt is loaded only when the window opens
 
         database, measure = quick

@@ -92,6 +92,16 @@ def test_a_new_session_without_title_keeps_the_dialog_open(qtbot: QtBot, db: Dat
     dialog.reject()
 
 
+def test_the_actions_have_their_shortcuts(qtbot: QtBot, db: Database) -> None:
+    window = StartWindow(db, load_library())
+    qtbot.addWidget(window)
+    shown = {
+        action.text(): action.shortcut().toString()
+        for action in (window.new_action, window.duplicate_action, window.toolkit_action)
+    }
+    assert list(shown.values()) == ["Ctrl+N", "Ctrl+D", "Ctrl+Shift+T"]
+
+
 def test_search_duplicate_and_delete(qtbot: QtBot, db: Database) -> None:
     window = StartWindow(db, load_library())
     qtbot.addWidget(window)
@@ -108,6 +118,9 @@ def test_search_duplicate_and_delete(qtbot: QtBot, db: Database) -> None:
     titles = sorted(window.model.session_at(r).title for r in range(window.model.rowCount()))
     assert titles[-1].endswith("(kopie)")
     assert window.model.rowCount() == 4
+    window.search.setText("(KOPIE)")  # literal text in any case, not a pattern
+    assert window.proxy.rowCount() == 1
+    window.search.clear()
 
     _answer_next_message_box(QMessageBox.StandardButton.Yes)
     window.delete_selected()
