@@ -413,3 +413,27 @@ def test_switching_to_ballots_and_back_by_undo_keeps_the_typed_totals(
     assert _stored(window)[A] == (0, None)  # the (empty) ballots count now
     window.undo_action.trigger()
     assert _stored(window) == typed
+
+
+def test_passing_a_ranking_with_the_arrow_keys_keeps_the_chosen_entry(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
+    page = _page(window)
+    bar = page.vote_settings
+    voting = window.controller.document["voting"]
+    assert (voting["mode"], voting["entry"]) == ("dots", "totals")
+    typed = _stored(window)
+    _choose(qtbot, bar.mode, VoteMode.RANKING.value)  # passes points, lands on a ranking
+    assert window.controller.document["voting"]["entry"] == "ballots"  # the only way
+    _choose(qtbot, bar.mode, VoteMode.POINTS.value)  # one step back up
+    voting = window.controller.document["voting"]
+    assert (voting["mode"], voting["entry"]) == ("points", "totals")
+    assert bar.entry.currentData() == VoteEntry.TOTALS.value
+    for _step in range(2):  # the ranking's ballots replaced the typed totals: undo brings them
+        window.undo_action.trigger()
+    assert _stored(window) == typed
+    _choose(qtbot, bar.entry, VoteEntry.BALLOTS.value)  # a choice the coach makes is kept
+    _choose(qtbot, bar.mode, VoteMode.HANDS.value)
+    assert window.controller.document["voting"]["entry"] == "totals"
+    _choose(qtbot, bar.mode, VoteMode.DOTS.value)
+    assert window.controller.document["voting"]["entry"] == "ballots"

@@ -4,7 +4,8 @@ are entered, how many voted, and whether the plan names who voted what.
 Each control stores its change at once as one undoable step; a refused change (a budget that a
 typed ballot already exceeds, a ranking while ballots hold dots) is reported by the controller
 and the control shows the stored value again. Choosing a ranking switches to ballots and a show
-of hands to totals, the only ways they can be entered.
+of hands to totals, the only ways they can be entered; moving on to dots or points goes back to
+the way the coach chose for those.
 """
 
 from __future__ import annotations
@@ -47,6 +48,9 @@ class VoteSettingsBar(QWidget):
         self.voting = actions
         self.settings = VoteSettings()
         self.voters_typed: int | None = None
+        # How the coach chose to enter votes, kept while a mode that allows only one way is
+        # chosen: passing "ranking" with the arrow keys must not leave the totals as ballots.
+        self.chosen_entry: VoteEntry | None = None
 
         self.mode = QComboBox()
         self.mode.setAccessibleName(_("Vote method"))
@@ -105,6 +109,8 @@ class VoteSettingsBar(QWidget):
     # --- showing ------------------------------------------------------------------------------
     def show_settings(self, settings: VoteSettings, voters_typed: int | None) -> None:
         self.settings, self.voters_typed = settings, voters_typed
+        if len(ENTRIES[settings.mode]) > 1:
+            self.chosen_entry = settings.entry
         fields: tuple[QWidget, ...] = (
             self.mode,
             self.entry,
@@ -161,9 +167,12 @@ class VoteSettingsBar(QWidget):
 
     def _mode_chosen(self, index: int) -> None:
         mode = VoteMode(self.mode.itemData(index))
+        allowed = ENTRIES[mode]
+        preferred = self.chosen_entry or self.settings.entry
+        entry = preferred if preferred in allowed else allowed[0]
         new: dict[str, Any] = {"mode": mode.value}
-        if self.settings.entry not in ENTRIES[mode]:
-            new["entry"] = ENTRIES[mode][0].value
+        if entry is not self.settings.entry:
+            new["entry"] = entry.value
         self._change(new)
 
     def _entry_chosen(self, index: int) -> None:
