@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "worksession"
 DATABASE_ENV = "WORKSESSION_DB"
 DATABASE_FILE = "worksession.sqlite3"
@@ -14,6 +12,8 @@ DATABASE_FILE = "worksession.sqlite3"
 
 def data_dir() -> Path:
     """The user's private data folder (created 0700 where the platform supports it)."""
+    import platformdirs  # not at import: the error report imports this before the first paint
+
     folder = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     return folder

@@ -54,7 +54,7 @@ def test_nothing_heavy_is_imported_before_the_sessions_are_listed(tmp_path: Path
 
 
 # Each costs milliseconds to import on a slow laptop and the start window needs none of them.
-NOT_BEFORE_PAINT = ("locale", "dataclasses", "datetime", "sqlalchemy", "sqlmodel")
+NOT_BEFORE_PAINT = ("locale", "dataclasses", "datetime", "platformdirs", "sqlalchemy", "sqlmodel")
 NOT_BEFORE_PAINT += ("worksession.storage", "worksession.programmes")
 
 
