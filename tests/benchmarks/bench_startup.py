@@ -33,6 +33,7 @@ from worksession.storage.document import import_document
 from worksession.storage.opening import open_database
 
 RUNS = 11
+STARTS = ("ten", "empty", "archive")  # the databases each round starts the app on
 FLOORS = Path(__file__).resolve().parent / "floors"
 PACKAGE = Path(__file__).resolve().parents[2] / "worksession"
 # The installed command, as a coach starts it: ``python -m worksession`` would add runpy's own
@@ -126,9 +127,9 @@ def main(folder: Path) -> bool:
     floors: list[float] = []
     floors_ready: list[float] = []
     paints: list[float] = []
-    readies: dict[str, list[float]] = {"ten": [], "empty": [], "archive": []}
+    readies: dict[str, list[float]] = {name: [] for name in STARTS}
     for _ in range(RUNS):
-        for name in readies:
+        for name in STARTS:
             floors.append(process_figures(bare, home)["first_paint_s"])
             if name == "ten":
                 floors_ready.append(process_figures(listed, home)["ready_s"])
@@ -137,7 +138,7 @@ def main(folder: Path) -> bool:
             readies[name].append(started["ready_s"])
     paint_floor, ready_floor = statistics.median(floors), statistics.median(floors_ready)
     first_paint = statistics.median(paints)
-    ready, empty, archive = (statistics.median(readies[name]) for name in readies)  # in order
+    ready, empty, archive = (statistics.median(readies[name]) for name in STARTS)
     results = [
         report("start-up: first paint, median", first_paint, paint_floor, 1.2),
         report("start-up: ready (10 sessions), median", ready, ready_floor, 1.15),

@@ -50,7 +50,7 @@ class VoteSettingsBar(QWidget):
         self.voters_typed: int | None = None
         # How the coach chose to enter votes, kept while a mode that allows only one way is
         # chosen: passing "ranking" with the arrow keys must not leave the totals as ballots.
-        self.chosen_entry: VoteEntry | None = None
+        self.chosen_entry: VoteEntry = self.settings.entry
 
         self.mode = QComboBox()
         self.mode.setAccessibleName(_("Vote method"))
@@ -168,8 +168,7 @@ class VoteSettingsBar(QWidget):
     def _mode_chosen(self, index: int) -> None:
         mode = VoteMode(self.mode.itemData(index))
         allowed = ENTRIES[mode]
-        preferred = self.chosen_entry or self.settings.entry
-        entry = preferred if preferred in allowed else allowed[0]
+        entry = self.chosen_entry if self.chosen_entry in allowed else allowed[0]
         new: dict[str, Any] = {"mode": mode.value}
         if entry is not self.settings.entry:
             new["entry"] = entry.value
