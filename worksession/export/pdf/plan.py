@@ -138,6 +138,7 @@ class Verdict:
     ok: bool
     message: str  # "OK <title> version N sha256:<hex>", "TAMPERED" or "NOT A WORKSESSION PLAN"
     note: str = ""  # how an earlier edition's file was checked, for the reader
+    signed_off: bool = False  # an OK file whose version every present participant agreed to
 
 
 def verify_plan(data: bytes) -> Verdict:
@@ -176,6 +177,7 @@ def verify_plan(data: bytes) -> Verdict:
         True,
         f"OK {snapshot['session']['title']} version {snapshot['version']} sha256:{payload.sha256}",
         note,
+        signed_off=payload.signed_off,
     )
 
 
