@@ -330,14 +330,14 @@ def _cmd_pdf(args: argparse.Namespace) -> int:
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
-    from worksession.export.pdf.plan import verify_plan
+    from worksession.export.pdf.verify import verify_plan
 
-    data = _read(args.file)
-    verdict = verify_plan(data)
-    print(verdict.message)
-    if verdict.note:
-        print(verdict.note, file=sys.stderr)
-    return EXIT_OK if verdict.ok else 1
+    verdict = verify_plan(_read(args.file))
+    for line in verdict.lines:
+        print(line)
+    if verdict.reason:
+        print(f"{args.file}: {verdict.reason}", file=sys.stderr)
+    return verdict.exit_code
 
 
 def _database_file(args: argparse.Namespace) -> Path:

@@ -6,13 +6,15 @@ without any frozen version exports its current content as a concept of the next 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
-from worksession.domain.plan import fingerprint, plan_snapshot, present_participants
-from worksession.domain.values import Decision
-from worksession.export.pdf.plan import PlanPayload, render_plan
-from worksession.export.pdf.sections import decision_rows
+from worksession.domain.models import utcnow
+from worksession.domain.plan import fingerprint, plan_snapshot
+from worksession.export.pdf.payload import PlanPayload, as_utc, decision_records, utc_text
+from worksession.export.pdf.plan import render_plan
 from worksession.files import atomic_write_bytes
+from worksession.i18n import current_language
 from worksession.storage.database import Database
 from worksession.storage.document import read_document
 from worksession.storage.operations.plan import (
@@ -25,21 +27,28 @@ from worksession.storage.operations.plan import (
 
 def plan_payload(*, db: Database, session_id: int, number: int | None = None) -> PlanPayload:
     """The payload of version ``number`` (the latest by default) with its decisions."""
+    language = current_language()
     if number is None and not list_versions(db=db, session_id=session_id):
         snapshot = plan_snapshot(read_document(db=db, session_id=session_id), 1)
-        return PlanPayload(snapshot=snapshot, sha256=fingerprint(snapshot), signed_off=False)
+        return PlanPayload(
+            snapshot=snapshot,
+            sha256=fingerprint(snapshot),
+            signed_off=False,
+            draft=True,
+            dated=utc_text(utcnow()),
+            language=language,
+        )
     version = get_version(db=db, session_id=session_id, number=number)
     assert version.id is not None
-    snapshot = snapshot_of(version)
-    latest = latest_decisions(db=db, version_id=version.id)
-    agreed = {key for key, row in latest.items() if row.decision == Decision.AGREED}
-    needed = {person["key"] for person in present_participants(snapshot)}
-    return PlanPayload(
-        snapshot=snapshot,
+    unsigned = PlanPayload(
+        snapshot=snapshot_of(version),
         sha256=version.sha256,
-        signed_off=bool(needed) and needed <= agreed,
-        decisions=tuple(decision_rows(list(latest.values()))),
+        signed_off=False,
+        decisions=decision_records(latest_decisions(db=db, version_id=version.id).values()),
+        dated=utc_text(as_utc(version.created_at)),
+        language=language,
     )
+    return replace(unsigned, signed_off=unsigned.count.complete)
 
 
 def write_plan_pdf(

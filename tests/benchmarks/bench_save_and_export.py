@@ -23,7 +23,8 @@ from tests.benchmarks.measure import percentile, report, timings
 from worksession.demo import large_document
 from worksession.domain.plan import fingerprint, plan_snapshot
 from worksession.export.pdf.fonts import register_fonts
-from worksession.export.pdf.plan import PlanPayload, render_plan
+from worksession.export.pdf.payload import PlanPayload
+from worksession.export.pdf.plan import render_plan
 from worksession.storage.document import import_document
 from worksession.storage.engine import SQLITE_PRAGMAS
 from worksession.storage.opening import open_database

@@ -16,7 +16,9 @@ from worksession.domain.interchange import InterchangeError, parse_document
 from worksession.domain.people_import import parse_people
 from worksession.domain.plan import fingerprint, plan_snapshot
 from worksession.domain.validation import ValidationError
-from worksession.export.pdf.plan import PlanPayload, render_plan, verify_plan
+from worksession.export.pdf.payload import PlanPayload
+from worksession.export.pdf.plan import render_plan
+from worksession.export.pdf.verify import verify_plan
 from worksession.programmes.library import load_library
 
 JSON = st.recursive(

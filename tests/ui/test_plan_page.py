@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import page_of
 from worksession.domain.values import StepKind
-from worksession.export.pdf.plan import verify_plan
+from worksession.export.pdf.verify import verify_plan
 from worksession.ui.session.pages.plan import PlanPage
 from worksession.ui.session.window import SessionWindow
 

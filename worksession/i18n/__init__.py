@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import gettext
 import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from worksession.paths import resource_path
 
@@ -16,6 +19,9 @@ LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
 
 _language = DEFAULT_LANGUAGE
+# A language chosen for one thread only: a plan is drawn (and verified) in the language it was
+# made in, in a worker thread, while the window goes on speaking the user's language.
+_this_thread = threading.local()
 # Read on first use: the app chooses its language before it shows a word, and reading the
 # catalog at import would read it twice.
 _translations: gettext.NullTranslations | None = None
@@ -48,8 +54,22 @@ def current_language() -> str:
     return _language
 
 
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Translate every ``_`` call of this thread into ``language`` until the block ends."""
+    previous = getattr(_this_thread, "translations", None)
+    _this_thread.translations = catalog(language if language in LANGUAGES else DEFAULT_LANGUAGE)
+    try:
+        yield
+    finally:
+        _this_thread.translations = previous
+
+
 def _active() -> gettext.NullTranslations:
     global _translations
+    chosen = getattr(_this_thread, "translations", None)
+    if chosen is not None:
+        return chosen
     if _translations is None:
         _translations = catalog(_language)
     return _translations

@@ -1,8 +1,16 @@
-"""Page layout: header with the plan's title, footer with "pagina X van Y", version and short
-fingerprint, and a CONCEPT mark on every page of a version that is not signed off."""
+"""Page layout: header with the plan's title, footer with "pagina X van Y", the version, the
+short content fingerprint and seal, and a CONCEPT mark on every page of a plan not signed off.
+
+The canvas also fixes the file's dates and identifier to the plan's own date: reportlab would
+otherwise take them from the clock, or from the environment (``SOURCE_DATE_EPOCH``), and the
+same plan must give the same bytes on every computer.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
@@ -17,12 +25,44 @@ PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 20 * mm
 
 
-def numbered_canvas(title: str, version: int, short_print: str, concept: bool) -> type[Canvas]:
+@dataclass(frozen=True)
+class Footer:
+    """What every page says about the plan it belongs to."""
+
+    title: str
+    version: str  # "versie 2", or "concept, nog niet vastgelegd"
+    content: str  # the content fingerprint, shortened
+    seal: str  # the seal, shortened
+    concept: bool  # not signed off: a CONCEPT mark across the page
+
+
+class _FixedStamp:
+    """reportlab's time stamp, at a moment we choose (UTC)."""
+
+    def __init__(self, moment: dt.datetime) -> None:
+        utc = moment.astimezone(dt.UTC)
+        self.t = utc.timestamp()
+        self.lt = utc.timetuple()
+        self.YMDhms = tuple(self.lt)[:6]
+        self.dhh = self.dmm = 0
+        self.tzname = "UTC"
+
+
+def _date_the_file(canvas: Canvas, moment: dt.datetime) -> None:
+    document = canvas._doc
+    document._timeStamp = _FixedStamp(moment)
+    # The file identifier is a digest reportlab starts from the clock: start it from the date.
+    document.signature = hashlib.md5(usedforsecurity=False)
+    document.signature.update(b"a worksession plan " + moment.isoformat().encode("ascii"))
+
+
+def numbered_canvas(footer: Footer, dated: dt.datetime) -> type[Canvas]:
     """A canvas class that knows the page count when it draws each footer."""
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
+            _date_the_file(self, dated)
             self._pages: list[dict[str, Any]] = []
 
         def showPage(self) -> None:
@@ -47,15 +87,17 @@ def numbered_canvas(title: str, version: int, short_print: str, concept: bool) -
             self.setFillColor(MUTED)
             self.setFont(REGULAR, 7.5)
             if number > 1:
-                self.drawString(MARGIN, PAGE_HEIGHT - 12 * mm, title)
-            footer = _("page {number} of {total}").format(number=number, total=total)
-            self.drawString(MARGIN, 10 * mm, footer)
+                self.drawString(MARGIN, PAGE_HEIGHT - 12 * mm, footer.title)
+            pages = _("page {number} of {total}").format(number=number, total=total)
+            self.drawString(MARGIN, 10 * mm, pages)
             self.drawRightString(
                 PAGE_WIDTH - MARGIN,
                 10 * mm,
-                _("version {version} · sha256:{short}").format(version=version, short=short_print),
+                _("{version} · content sha256:{content} · seal sha256:{seal}").format(
+                    version=footer.version, content=footer.content, seal=footer.seal
+                ),
             )
-            if concept:
+            if footer.concept:
                 self.setFillColor(ACCENT, alpha=0.10)
                 self.setFont(BOLD, 86)
                 self.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)

@@ -1,70 +1,33 @@
-"""Render a frozen plan to PDF bytes, embed what it was made from, and verify a file.
+"""Render a plan payload to PDF bytes, with the payload attached.
 
-The renderer takes plain data (the snapshot, its fingerprint, the decisions) and never opens
-the database. The same data always gives the same bytes (reportlab's invariant mode, fixed
-metadata), which is what makes the file self-verifying: ``verify`` reads the embedded data,
-checks its fingerprint, renders it again and compares the result with the file byte for byte.
+The renderer takes plain data (the payload: snapshot, fingerprint, decisions, language, date)
+and never opens the database. The same payload always gives the same bytes, on any computer and
+in any user language: the plan is drawn in the language it was made in, its times in Dutch time,
+its PDF dates from the payload, and reportlab's process-wide settings are set for the drawing
+under one lock. That is what makes the file self-verifying (see ``verify``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
-import json
-from dataclasses import dataclass, replace
+import threading
 from typing import Any
 
 from reportlab import rl_config
 from reportlab.graphics.shapes import STATE_DEFAULTS
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
-from worksession.domain.plan import Snapshot, fingerprint
 from worksession.export.pdf import sections
 from worksession.export.pdf.attachment import embed_file
 from worksession.export.pdf.fonts import register_fonts
-from worksession.export.pdf.layout import MARGIN, numbered_canvas
-from worksession.i18n import _
+from worksession.export.pdf.layout import MARGIN, Footer, numbered_canvas
+from worksession.export.pdf.payload import ATTACHMENT, PlanPayload
+from worksession.i18n import _, speaking
 
-ATTACHMENT = "worksession-plan.json"
-PAYLOAD_FORMAT = "worksession-plan-pdf/1"
-# The layout's edition: raise it whenever the same payload renders to other bytes. Files from an
-# earlier edition cannot be reproduced byte for byte, so ``verify`` compares their text instead.
-# 1: paragraphs in every table cell, attachment added by pypdf (files made until 2026-11).
-RENDERER = 2
-
-
-@dataclass(frozen=True)
-class PlanPayload:
-    """Everything a plan PDF shows: the frozen snapshot, its fingerprint, status and decisions."""
-
-    snapshot: Snapshot
-    sha256: str
-    signed_off: bool
-    decisions: tuple[dict[str, Any], ...] = ()
-    renderer: int = RENDERER
-
-    def to_bytes(self) -> bytes:
-        data = {
-            "format": PAYLOAD_FORMAT,
-            "renderer": self.renderer,
-            "snapshot": self.snapshot,
-            "sha256": self.sha256,
-            "signed_off": self.signed_off,
-            "decisions": list(self.decisions),
-        }
-        return json.dumps(data, sort_keys=True, ensure_ascii=False, indent=1).encode("utf-8")
-
-    @classmethod
-    def from_bytes(cls, raw: bytes) -> PlanPayload:
-        data = json.loads(raw.decode("utf-8"))
-        if data.get("format") != PAYLOAD_FORMAT:
-            raise ValueError("not a worksession plan payload")
-        return cls(
-            snapshot=data["snapshot"],
-            sha256=data["sha256"],
-            signed_off=bool(data["signed_off"]),
-            decisions=tuple(data["decisions"]),
-            renderer=int(data.get("renderer", 1)),  # the first edition did not say
-        )
+# reportlab keeps its defaults (invariant mode, the base font) in one module for the whole
+# process: two plans drawn at once from two threads would change them under each other.
+_DRAWING = threading.Lock()
 
 
 class _PlanDocument(SimpleDocTemplate):
@@ -82,27 +45,55 @@ class _PlanDocument(SimpleDocTemplate):
 
 def render_plan(payload: PlanPayload) -> bytes:
     """The plan as PDF bytes, with the payload attached; identical input, identical bytes."""
-    snapshot = payload.snapshot
     buffer = io.BytesIO()
-    previous = rl_config.invariant, rl_config.canvas_basefontname, STATE_DEFAULTS["fontName"]
-    rl_config.invariant = 1  # no creation time or random id: same input, same bytes
-    # Pages and drawings start in a base font: make it ours, so only DejaVu is in the file.
-    rl_config.canvas_basefontname = STATE_DEFAULTS["fontName"] = register_fonts()
-    try:
-        canvas_class = numbered_canvas(
-            snapshot["session"]["title"],
-            snapshot["version"],
-            payload.sha256[:12],
-            concept=not payload.signed_off,
-        )
-        _document(buffer, payload).build(_story(payload), canvasmaker=canvas_class)
-    finally:
-        rl_config.invariant, rl_config.canvas_basefontname, STATE_DEFAULTS["fontName"] = previous
+    with _DRAWING, speaking(payload.language):
+        previous = rl_config.invariant, rl_config.canvas_basefontname, STATE_DEFAULTS["fontName"]
+        rl_config.invariant = 1  # no random file id: same input, same bytes
+        # Pages and drawings start in a base font: make it ours, so only our fonts are in the file.
+        rl_config.canvas_basefontname = STATE_DEFAULTS["fontName"] = register_fonts()
+        try:
+            canvas_class = numbered_canvas(_footer(payload), document_date(payload))
+            _document(buffer, payload).build(_story(payload), canvasmaker=canvas_class)
+        finally:
+            rl_config.invariant, rl_config.canvas_basefontname, STATE_DEFAULTS["fontName"] = (
+                previous
+            )
     return buffer.getvalue()
+
+
+def document_date(payload: PlanPayload) -> dt.datetime:
+    """The PDF's creation date: when the version was frozen (or the concept made), else the
+    session's day."""
+    if payload.dated:
+        return dt.datetime.fromisoformat(payload.dated)
+    day = payload.snapshot["session"].get("date") or "2000-01-01"
+    return dt.datetime.combine(dt.date.fromisoformat(day), dt.time(), dt.UTC)
+
+
+def _footer(payload: PlanPayload) -> Footer:
+    snapshot = payload.snapshot
+    version = (
+        _("concept, not yet frozen")
+        if payload.draft
+        else _("version {version}").format(version=snapshot["version"])
+    )
+    return Footer(
+        title=snapshot["session"]["title"],
+        version=version,
+        content=payload.sha256[:12],
+        seal=payload.seal[:12],
+        concept=not payload.signed_off,
+    )
 
 
 def _document(buffer: io.BytesIO, payload: PlanPayload) -> _PlanDocument:
     snapshot = payload.snapshot
+    title = snapshot["session"]["title"]
+    subject = (
+        _("Collaboration plan, concept not yet frozen")
+        if payload.draft
+        else _("Collaboration plan, version {version}").format(version=snapshot["version"])
+    )
     return _PlanDocument(
         buffer,
         (ATTACHMENT, payload.to_bytes()),
@@ -110,77 +101,24 @@ def _document(buffer: io.BytesIO, payload: PlanPayload) -> _PlanDocument:
         rightMargin=MARGIN,
         topMargin=MARGIN,
         bottomMargin=MARGIN,
-        title=_("Collaboration plan: {title}").format(title=snapshot["session"]["title"]),
+        pageCompression=1,  # not left to reportlab's settings, which the environment can change
+        title=_("Collaboration plan: {title}").format(title=title),
         author=snapshot["session"]["coach"] or "worksession",
-        subject=_("Collaboration plan, version {version}").format(version=snapshot["version"]),
+        subject=subject,
         creator="worksession",
-        lang="nl",
+        lang=payload.language,
     )
 
 
 def _story(payload: PlanPayload) -> list[Flowable]:
     snapshot = payload.snapshot
-    status = _("signed off") if payload.signed_off else _("concept, for review")
     return [
-        *sections.cover(snapshot, status),
+        *sections.cover(snapshot, payload),
         *sections.at_a_glance(snapshot),
         *sections.context(snapshot),
         *sections.sociale_kaart(snapshot),
         *sections.priorities(snapshot),
         *sections.agreements(snapshot),
-        *sections.attendance_and_sign_off(snapshot, payload.sha256, payload.decisions),
+        *sections.attendance_and_sign_off(snapshot, payload),
         *sections.appendix(snapshot),
     ]
-
-
-@dataclass(frozen=True)
-class Verdict:
-    ok: bool
-    message: str  # "OK <title> version N sha256:<hex>", "TAMPERED" or "NOT A WORKSESSION PLAN"
-    note: str = ""  # how an earlier edition's file was checked, for the reader
-    signed_off: bool = False  # an OK file whose version every present participant agreed to
-
-
-def verify_plan(data: bytes) -> Verdict:
-    """Whether ``data`` is an untouched worksession plan."""
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        raw = reader.attachments.get(ATTACHMENT)
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError):
-        return Verdict(False, "NOT A WORKSESSION PLAN")
-    if not raw:
-        return Verdict(False, "NOT A WORKSESSION PLAN")
-    try:
-        payload = PlanPayload.from_bytes(raw[0])
-    except (ValueError, KeyError, TypeError):
-        return Verdict(False, "TAMPERED")
-    if fingerprint(payload.snapshot) != payload.sha256:
-        return Verdict(False, "TAMPERED")
-    note = ""
-    if payload.renderer == RENDERER:
-        if render_plan(payload) != data:
-            return Verdict(False, "TAMPERED")
-    else:
-        # Made by another edition of the layout: its bytes cannot be reproduced, its words can.
-        again = PdfReader(io.BytesIO(render_plan(replace(payload, renderer=RENDERER))))
-        if _page_words(reader) != _page_words(again):
-            return Verdict(False, "TAMPERED")
-        note = _(
-            "Made with an earlier version of worksession: its text was compared word for word "
-            "with the plan it carries, its drawings were not."
-        )
-    snapshot = payload.snapshot
-    return Verdict(
-        True,
-        f"OK {snapshot['session']['title']} version {snapshot['version']} sha256:{payload.sha256}",
-        note,
-        signed_off=payload.signed_off,
-    )
-
-
-def _page_words(reader: Any) -> list[list[str]]:
-    """The words of every page, in order: the same whatever the line breaks inside a page."""
-    return [page.extract_text().split() for page in reader.pages]

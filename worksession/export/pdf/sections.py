@@ -22,8 +22,10 @@ from worksession.domain.values import (
 from worksession.domain.voting import method_sentence, settings_from_document
 from worksession.export.pdf.cells import SIDE_PADDING, cell
 from worksession.export.pdf.drawings import crowded, power_grid, vote_chart
+from worksession.export.pdf.payload import PlanPayload
 from worksession.export.pdf.styles import RULE, TABLE_HEAD, stylesheet
 from worksession.export.pdf.text import day, label_value, para
+from worksession.export.pdf.when import local_day, local_minute
 from worksession.i18n import _, ngettext
 
 CONTENT_WIDTH = 170 * mm
@@ -95,7 +97,7 @@ def table(
     return result
 
 
-def cover(snapshot: Snapshot, status_text: str) -> list[Flowable]:
+def cover(snapshot: Snapshot, payload: PlanPayload) -> list[Flowable]:
     session = snapshot["session"]
     names = people(snapshot)
     variant = Variant(session["variant"]).label
@@ -109,8 +111,9 @@ def cover(snapshot: Snapshot, status_text: str) -> list[Flowable]:
         (_("Coach"), session["coach"]),
         (_("Kartrekker"), names.get(snapshot["follow_up"]["kartrekker"] or "", "–")),
         (_("Variant"), variant),
-        (_("Version"), str(snapshot["version"])),
-        (_("Status"), status_text),
+        (_("Version"), _("concept, not yet frozen") if payload.draft else str(snapshot["version"])),
+        (_("Status"), status_text(payload)),
+        (_("Sign-off"), sign_off_summary(payload)),
     ]
     return [
         Spacer(1, 30 * mm),
@@ -121,6 +124,35 @@ def cover(snapshot: Snapshot, status_text: str) -> list[Flowable]:
         *[label_value(label, value) for label, value in rows],
         PageBreak(),
     ]
+
+
+def status_text(payload: PlanPayload) -> str:
+    if payload.signed_off:
+        return _("signed off")
+    if payload.draft:
+        return _("concept, not yet frozen")
+    return _("concept, for review")
+
+
+def sign_off_summary(payload: PlanPayload) -> str:
+    """One line for the cover: how many of those present agreed, and when the last one did."""
+    if payload.draft:
+        return _("not asked yet: the plan is not frozen as a version")
+    count = payload.count
+    if count.complete:
+        last = max(d["decided_at"] for d in payload.decisions if d["decision"] == "agreed")
+        return _("{agreed} of {needed} present agreed on {day}").format(
+            agreed=count.agreed, needed=count.needed, day=local_day(last)
+        )
+    text = _("{agreed} of {needed} present agreed so far").format(
+        agreed=count.agreed, needed=count.needed
+    )
+    changes = sum(1 for d in payload.decisions if d["decision"] == Decision.CHANGES.value)
+    if changes:
+        text += "; " + ngettext(
+            "{count} asked for a change", "{count} asked for changes", changes
+        ).format(count=changes)
+    return text
 
 
 def at_a_glance(snapshot: Snapshot) -> list[Flowable]:
@@ -388,9 +420,7 @@ def _agreement_row(agreement: dict[str, Any], names: dict[str, str]) -> tuple[st
     )
 
 
-def attendance_and_sign_off(
-    snapshot: Snapshot, fingerprint: str, decisions: Sequence[dict[str, Any]]
-) -> list[Flowable]:
+def attendance_and_sign_off(snapshot: Snapshot, payload: PlanPayload) -> list[Flowable]:
     flow: list[Flowable] = [Heading(_("Attendance"), "attendance")]
     rows = [
         (
@@ -406,7 +436,8 @@ def attendance_and_sign_off(
     header = [_("Name"), _("Organisation"), _("Role"), _("Registration no."), _("Present")]
     flow.append(table(header, rows, widths))
     flow.append(Heading(_("Sign-off"), "sign-off"))
-    by_key = {d["participant_key"]: d for d in decisions}
+    flow.append(para(sign_off_summary(payload)))
+    by_key = {d["participant_key"]: d for d in payload.decisions}
     sign_rows = []
     for person in snapshot["participants"]:
         if not person["present"] and person["key"] not in by_key:
@@ -417,29 +448,53 @@ def attendance_and_sign_off(
                 person["name"],
                 Decision(decision["decision"]).label if decision else _("not yet"),
                 decision["comment"] if decision else "",
-                decision["decided_at"] if decision else "",
+                local_minute(decision["decided_at"]) if decision else "",
                 DecisionMethod(decision["method"]).label if decision else "",
             )
         )
     widths = [w * CONTENT_WIDTH for w in (0.24, 0.16, 0.3, 0.16, 0.14)]
     header = [_("Participant"), _("Decision"), _("Comment"), _("Date and time"), _("How")]
     flow.append(table(header, sign_rows, widths))
+    flow.append(para(_("Times are Dutch time."), "Small"))
+    what = (
+        _("Fingerprint (SHA-256) of this concept")
+        if payload.draft
+        else _("Fingerprint (SHA-256) of version {n}").format(n=snapshot["version"])
+    )
     flow += [
         Spacer(1, 6 * mm),
-        label_value(
-            _("Fingerprint (SHA-256) of version {n}").format(n=snapshot["version"]), fingerprint
-        ),
+        label_value(what, payload.sha256),
+        label_value(_("Seal (SHA-256) of this document"), payload.seal),
         Spacer(1, 2 * mm),
-        para(
-            _(
-                "This file carries the agreed text of the plan. To check that it is unchanged, "
-                "run: worksession verify FILE.pdf — it answers OK with the version and the "
-                "fingerprint above, or TAMPERED."
-            ),
-            "Small",
-        ),
+        *[para(text, "Small") for text in _what_the_fingerprints_prove()],
     ]
     return flow
+
+
+def _what_the_fingerprints_prove() -> list[str]:
+    """The checks explained for a reader who is not technical: what they prove and what not."""
+    return [
+        _(
+            "The fingerprint is a code computed from the text of the plan: the agreements, "
+            "priorities, sociale kaart and attendance. Changing one letter gives another "
+            "fingerprint. The seal is computed from that fingerprint together with everyone's "
+            "decision, the status (concept or signed off), the language and the layout of this "
+            "document: changing a decision or the status gives another seal."
+        ),
+        _(
+            "The file carries the data it was made from. Run: worksession verify FILE.pdf — it "
+            "draws the plan again and compares it with this file. It answers OK with the "
+            "version, the fingerprint and the seal when nothing in the file was changed, and "
+            "TAMPERED when something was."
+        ),
+        _(
+            "What this does not prove: someone with the app on another computer can make a "
+            "different plan that is just as complete, with its own fingerprint and seal. To know "
+            "that this is the plan your group agreed to, compare both codes with the ones the "
+            "coach recorded (worksession verify FILE.pdf --db, in the coach's archive) or check "
+            "the coach's digital signature, when the file has one."
+        ),
+    ]
 
 
 def appendix(snapshot: Snapshot) -> list[Flowable]:
@@ -488,18 +543,3 @@ def _difference(row: TimesheetRow) -> str:
     if value is None:
         return "–"
     return f"+{value}" if value > 0 else ("0" if value == 0 else f"−{-value}")
-
-
-def decision_rows(decisions: Sequence[Any]) -> list[dict[str, Any]]:
-    """Stored decisions as plain data for the payload (times in UTC, minutes)."""
-    return [
-        {
-            "participant_key": row.participant_key,
-            "participant_name": row.participant_name,
-            "decision": row.decision,
-            "comment": row.comment,
-            "method": row.method,
-            "decided_at": row.decided_at.strftime("%d-%m-%Y %H:%M UTC"),
-        }
-        for row in decisions
-    ]
