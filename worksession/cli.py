@@ -96,7 +96,14 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument("id", type=int, metavar="ID")
     pdf.add_argument("--out", type=Path, required=True, metavar="FILE")
     pdf.add_argument("--version", type=int, metavar="N", dest="number")
-    verify = command("verify", _("check that a plan PDF is untouched"), _cmd_verify)
+    verify = command(
+        "verify",
+        _(
+            "check that a plan PDF is untouched; with --db also that its version and decisions "
+            "are the ones recorded in that database"
+        ),
+        _cmd_verify,
+    )
     verify.add_argument("file", type=Path, metavar="FILE")
     command("backup", _("make a backup of the database now"), _cmd_backup)
     command("backups", _("list the backups: date, size, reason, file"), _cmd_backups)
@@ -330,14 +337,26 @@ def _cmd_pdf(args: argparse.Namespace) -> int:
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
-    from worksession.export.pdf.verify import verify_plan
+    from worksession.plan_archive import check_plan_file
 
-    verdict = verify_plan(_read(args.file))
-    for line in verdict.lines:
+    data = _read(args.file)
+    check = check_plan_file(data, _open_existing(args) if args.db is not None else None)
+    for line in check.lines:
         print(line)
-    if verdict.reason:
-        print(f"{args.file}: {verdict.reason}", file=sys.stderr)
-    return verdict.exit_code
+    if check.verdict.reason:
+        print(f"{args.file}: {check.verdict.reason}", file=sys.stderr)
+    return check.exit_code
+
+
+def _open_existing(args: argparse.Namespace) -> Database:
+    """The database of ``--db`` for reading: a missing file is an error, not a new archive."""
+    from worksession.locations import database_location
+    from worksession.storage.engine import sqlite_path, to_url
+
+    path = sqlite_path(to_url(database_location(args.db)))
+    if path is not None and not path.is_file():
+        raise UserError(_("{path}: there is no database here").format(path=path))
+    return _open(args)
 
 
 def _database_file(args: argparse.Namespace) -> Path:

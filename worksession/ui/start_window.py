@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from worksession.storage.session_list import SessionSummary
     from worksession.ui.backups_dialog import BackupsDialog
     from worksession.ui.new_session_dialog import NewSessionDialog
+    from worksession.ui.plan_check_dialog import PlanCheckDialog
     from worksession.ui.privacy_dialog import PrivacyDialog
     from worksession.ui.session.window import SessionWindow
     from worksession.ui.settings_dialog import SettingsDialog
@@ -182,6 +183,7 @@ class StartWindow(QMainWindow):
         self.backups_action = self._action(_("Backups…"), "Ctrl+Shift+B", self.show_backups)
         self.check_action = self._action(_("Check the database"), "Ctrl+Shift+K", self.check_db)
         self.privacy_action = self._action(_("Privacy and storage…"), "F1", self.show_privacy)
+        self.check_plan_action = self._action(_("Check a plan…"), "Ctrl+Shift+V", self.check_plan)
         quit_action = QAction(_("Quit"), self)
         quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -192,7 +194,7 @@ class StartWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.demo_action)
         menu.addSeparator()
-        menu.addActions([self.backups_action, self.check_action])
+        menu.addActions([self.check_plan_action, self.backups_action, self.check_action])
         menu.addAction(self.settings_action)
         menu.addAction(quit_action)
         self.toolkit_action = QAction(_("Programmes and casus…"), self)
@@ -201,6 +203,9 @@ class StartWindow(QMainWindow):
         self.menuBar().addMenu(_("&Toolkit")).addAction(self.toolkit_action)
         self.menuBar().addMenu(_("&Help")).addAction(self.privacy_action)
         self._show_toolkit_problems()
+        from worksession.ui.plan_drops import PlanDrops
+
+        self.plan_drops = PlanDrops(self, self.check_plan_file)
 
     def _action(self, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
         from PySide6.QtGui import QAction, QKeySequence
@@ -330,6 +335,17 @@ class StartWindow(QMainWindow):
         else:
             self.statusBar().showMessage(_("The database is intact."), 8000)
         return problems
+
+    def check_plan(self) -> PlanCheckDialog | None:
+        """Plan controleren: a PDF checked on its own and against this database."""
+        from worksession.ui.plan_check_dialog import choose_and_check
+
+        return choose_and_check(self, self._db)
+
+    def check_plan_file(self, path: Path) -> PlanCheckDialog:
+        from worksession.ui.plan_check_dialog import open_check
+
+        return open_check(self, path, self._db)
 
     def show_privacy(self) -> PrivacyDialog:
         from worksession.locations import data_dir
