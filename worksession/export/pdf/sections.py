@@ -452,7 +452,7 @@ def attendance_and_sign_off(snapshot: Snapshot, payload: PlanPayload) -> list[Fl
                 DecisionMethod(decision["method"]).label if decision else "",
             )
         )
-    widths = [w * CONTENT_WIDTH for w in (0.24, 0.16, 0.3, 0.16, 0.14)]
+    widths = [w * CONTENT_WIDTH for w in (0.22, 0.15, 0.28, 0.21, 0.14)]
     header = [_("Participant"), _("Decision"), _("Comment"), _("Date and time"), _("How")]
     flow.append(table(header, sign_rows, widths))
     flow.append(para(_("Times are Dutch time."), "Small"))
@@ -465,9 +465,10 @@ def attendance_and_sign_off(snapshot: Snapshot, payload: PlanPayload) -> list[Fl
         Spacer(1, 6 * mm),
         label_value(what, payload.sha256),
         label_value(_("Seal (SHA-256) of this document"), payload.seal),
-        Spacer(1, 2 * mm),
-        *[para(text, "Small") for text in _what_the_fingerprints_prove()],
+        para(_("What the fingerprint and the seal prove"), "Heading2"),
     ]
+    for text in _what_the_fingerprints_prove():
+        flow += [para(text, "Small"), Spacer(1, 1.5 * mm)]
     return flow
 
 
