@@ -7,7 +7,8 @@ text fits its column line by line prints exactly the same as a plain string, whi
 draws itself: same font, size and leading (the table style sets them from the cell style), and
 the first baseline one font size below the padding, as a paragraph's is
 (``rl_config.paraFontSizeHeightOffset``). Only text that has to wrap stays a paragraph, and that
-paragraph remembers its line breaks for the width it was given.
+paragraph remembers its line breaks for the width it was given. So does text the table cannot
+draw as it is: right-to-left lines, and characters that need a fallback font (``scripts``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
+from worksession.export.pdf.scripts import is_plain
 from worksession.export.pdf.text import user_markup
 
 # The cell padding left and right (reportlab's default), which the tables set from here.
@@ -45,12 +47,14 @@ class OnceWrapped(Paragraph):
 
 
 def cell(text: object, style: ParagraphStyle, column_width: float) -> Cell:
-    """What the table gets for ``text``: the plain string when every line fits the column,
-    nothing for empty text, otherwise a paragraph that wraps."""
+    """What the table gets for ``text``: the plain string when it is all left-to-right DejaVu
+    text and every line fits the column, nothing for empty text, otherwise a paragraph that
+    wraps (and sets each part in its font)."""
     value = "" if text is None else str(text)
     if not value:
         return []  # an empty paragraph is 0 high; an empty string would be one line high
-    if _fits(value.split("\n"), style, column_width - 2 * SIDE_PADDING - FIT_MARGIN):
+    room = column_width - 2 * SIDE_PADDING - FIT_MARGIN
+    if is_plain(value) and _fits(value.split("\n"), style, room):
         return value
     return OnceWrapped(user_markup(value), style)
 

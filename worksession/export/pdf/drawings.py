@@ -12,6 +12,7 @@ from reportlab.lib import colors
 from worksession.domain.power_grid import DOMAIN_COLOURS, QUADRANTS, SCALE, place
 from worksession.domain.values import Domain, RelationKind
 from worksession.export.pdf.fonts import BOLD, REGULAR
+from worksession.export.pdf.strings import label
 from worksession.i18n import _
 
 TINTS = {
@@ -123,7 +124,7 @@ def power_grid(snapshot: dict[str, Any], size: float = 360.0) -> Drawing:
             )
         else:
             drawing.add(
-                String(x + 6.5, y - 2.5, _short(record["name"]), fontName=REGULAR, fontSize=6.5)
+                label(x + 6.5, y - 2.5, _short(record["name"]), fontName=REGULAR, fontSize=6.5)
             )
     return drawing
 
@@ -166,7 +167,7 @@ def vote_chart(themes: list[dict[str, Any]], width: float = 440.0) -> Drawing:
     for index, theme in enumerate(ordered):
         y = drawing.height - (index + 1) * row
         drawing.add(
-            String(
+            label(
                 label_width - 6,
                 y + 5,
                 _short(theme["title"]),

@@ -1,8 +1,15 @@
-"""Register the shipped DejaVu Sans once, so every name prints (Gülşen, Łukasz, Nguyễn, عائشة)."""
+"""The plan's fonts: DejaVu Sans for every Latin, Greek, Cyrillic, Hebrew and Arabic name, and
+Noto Sans SC and KR for Chinese, Japanese and Korean ones, registered only when a plan needs them.
+
+reportlab keeps its fonts in one process-wide registry, and plans are rendered from several
+threads (the app's preview beside the CLI's export in tests), so every registration happens
+under one lock. A plan whose names are all in DejaVu never loads the other fonts, which keeps its
+bytes as they were before the fallbacks existed.
+"""
 
 from __future__ import annotations
 
-from functools import cache
+import threading
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -13,15 +20,56 @@ from worksession.paths import resource_path
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
 ITALIC = "DejaVuSans-Oblique"
+# Fallbacks in the order they are tried, each with the file it is read from. The CJK fonts have
+# one weight: bold text in them prints in the regular weight.
+FALLBACKS = {
+    "NotoSansSC": "NotoSansSC-Regular-subset.ttf",  # hanzi, kanji, kana, CJK punctuation
+    "NotoSansKR": "NotoSansKR-Regular-subset.ttf",  # Hangul
+}
+
+# Reentrant: registering a fallback may start by registering the family it falls back from.
+_LOCK = threading.RLock()
+_registered: set[str] = set()
 
 
-@cache
 def register_fonts() -> str:
     """Register the family (regular, bold, italic) and return its name for the styles."""
-    for name in (REGULAR, BOLD, ITALIC):
-        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", f"{name}.ttf"))))
-    addMapping(REGULAR, 0, 0, REGULAR)
-    addMapping(REGULAR, 1, 0, BOLD)
-    addMapping(REGULAR, 0, 1, ITALIC)
-    addMapping(REGULAR, 1, 1, BOLD)
+    if REGULAR in _registered:  # the common case needs no lock: the set only grows
+        return REGULAR
+    with _LOCK:
+        if REGULAR not in _registered:
+            for name in (REGULAR, BOLD, ITALIC):
+                pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", f"{name}.ttf"))))
+            addMapping(REGULAR, 0, 0, REGULAR)
+            addMapping(REGULAR, 1, 0, BOLD)
+            addMapping(REGULAR, 0, 1, ITALIC)
+            addMapping(REGULAR, 1, 1, BOLD)
+            _registered.add(REGULAR)
     return REGULAR
+
+
+def fallback_font(name: str) -> str:
+    """Register the fallback font ``name`` (one of ``FALLBACKS``) on first use and return it."""
+    if name in _registered:
+        return name
+    with _LOCK:
+        if name not in _registered:
+            register_fonts()
+            pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", FALLBACKS[name]))))
+            # Bold or italic markup around a run in this font keeps the one weight it has.
+            for bold in (0, 1):
+                for italic in (0, 1):
+                    addMapping(name, bold, italic, name)
+            _registered.add(name)
+    return name
+
+
+def glyph_map(name: str) -> dict[int, int]:
+    """The registered font's character → glyph map: what it can print without a .notdef box."""
+    face = pdfmetrics.getFont(name).face
+    return face.charToGlyph
+
+
+def is_registered(name: str) -> bool:
+    """Whether ``name`` has been registered in this process (the fallbacks load on demand)."""
+    return name in _registered

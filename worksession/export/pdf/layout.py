@@ -18,6 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from worksession.export.pdf.fonts import BOLD, REGULAR
+from worksession.export.pdf.strings import draw_text
 from worksession.export.pdf.styles import ACCENT, MUTED, RULE
 from worksession.i18n import _
 
@@ -87,7 +88,7 @@ def numbered_canvas(footer: Footer, dated: dt.datetime) -> type[Canvas]:
             self.setFillColor(MUTED)
             self.setFont(REGULAR, 7.5)
             if number > 1:
-                self.drawString(MARGIN, PAGE_HEIGHT - 12 * mm, footer.title)
+                draw_text(self, MARGIN, PAGE_HEIGHT - 12 * mm, footer.title)  # any script
             pages = _("page {number} of {total}").format(number=number, total=total)
             self.drawString(MARGIN, 10 * mm, pages)
             self.drawRightString(

@@ -1,12 +1,14 @@
-"""Safe text for platypus: every user string is escaped before it becomes a Paragraph."""
+"""Safe text for platypus: every user string is escaped before it becomes a Paragraph, and each
+part of it is set in a font that has its glyphs (see ``scripts``)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.platypus import Paragraph
 
+from worksession.export.pdf.scripts import is_plain, runs
 from worksession.export.pdf.styles import stylesheet
 
 
@@ -15,9 +17,24 @@ def para(text: object, style: str = "Body") -> Paragraph:
     return Paragraph(user_markup(text), stylesheet()[style])
 
 
-def user_markup(text: object) -> str:
-    """User text as paragraph markup that prints as typed, line breaks kept."""
-    return escape("" if text is None else str(text)).replace("\n", "<br/>")
+def user_markup(text: object, *, line_breaks: bool = True) -> str:
+    """User text as paragraph markup that prints as typed: line breaks kept (or, without
+    ``line_breaks``, left for the paragraph to print as spaces), right-to-left lines in visual
+    order, and parts DejaVu cannot print in their fallback font."""
+    value = "" if text is None else str(text)
+    separator = "<br/>" if line_breaks else "\n"
+    if is_plain(value):
+        return escape(value).replace("\n", separator)  # the common case, exactly as before
+    return separator.join(_line_markup(line) for line in value.split("\n"))
+
+
+def _line_markup(line: str) -> str:
+    return "".join(
+        escape(run.text)
+        if run.font is None
+        else f"<font face={quoteattr(run.font)}>{escape(run.text)}</font>"
+        for run in runs(line)
+    )
 
 
 def markup(safe_markup: str, style: str = "Body") -> Paragraph:
@@ -31,5 +48,5 @@ def day(iso: str | None) -> str:
 
 
 def label_value(label: str, value: object) -> Paragraph:
-    shown = escape(str(value)) if value not in (None, "") else "–"
+    shown = user_markup(value, line_breaks=False) if value not in (None, "") else "–"
     return markup(f"<b>{escape(label)}</b>: {shown}")

@@ -1,0 +1,122 @@
+"""Which font prints each part of a user string, with right-to-left text in the order it is seen.
+
+reportlab draws a string left to right in one font and does not shape it. So before user text is
+drawn, each line is prepared here:
+
+1. It is put in Unicode's composed form (NFC), so "e" + combining accent prints as "é".
+2. A line with Arabic or Hebrew is shaped (Arabic letters take their joined forms, lam-alef
+   becomes its ligature; arabic-reshaper) and put in visual order by the Unicode bidirectional
+   algorithm (python-bidi): right-to-left words come out right to left *and* in the right
+   word order, with left-to-right parts of the same line kept as they are.
+3. The result is split into runs, each in a font whose character map has every character of it:
+   DejaVu Sans (regular and bold both) first, then the CJK fallbacks in ``FALLBACKS`` order.
+   Spaces and punctuation stay in the run they are in when its font has them, so "佐藤 花子"
+   is one run. A character no shipped font has prints as U+FFFD (a visible "�") in DejaVu
+   instead of an empty .notdef box; invisible format characters (direction marks) are dropped.
+
+A line that is already composed, left to right and all in DejaVu comes out unchanged as one run,
+so plans with only such text print exactly as before.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from arabic_reshaper import ArabicReshaper
+from bidi import get_display
+
+from worksession.export.pdf.fonts import (
+    BOLD,
+    FALLBACKS,
+    REGULAR,
+    fallback_font,
+    glyph_map,
+    register_fonts,
+)
+
+REPLACEMENT = "\ufffd"
+RIGHT_TO_LEFT = frozenset({"R", "AL"})  # bidi classes of Hebrew and Arabic letters
+
+# The default configuration joins "الله" into one ligature glyph (U+FDF2) that DejaVu lacks;
+# only the lam-alef ligatures, which Arabic requires, are kept.
+_RESHAPER = ArabicReshaper(configuration={"ARABIC LIGATURE ALLAH": False})
+
+
+@dataclass(frozen=True)
+class Run:
+    """Part of a line in one font: ``font`` is None for the style's own DejaVu face."""
+
+    text: str
+    font: str | None = None
+
+
+def is_plain(text: str) -> bool:
+    """Whether ``text`` prints unchanged in DejaVu, as one left-to-right run per line: what the
+    fast paths (a table's plain-string cell, a drawing's single String) may draw as it is."""
+    covered = dejavu_chars()
+    return unicodedata.is_normalized("NFC", text) and all(
+        ord(char) in covered and unicodedata.bidirectional(char) not in RIGHT_TO_LEFT
+        for char in text
+        if not char.isspace()
+    )
+
+
+def visual(line: str) -> str:
+    """One line composed, and when it has right-to-left letters shaped and in visual order."""
+    line = unicodedata.normalize("NFC", line)
+    if not any(unicodedata.bidirectional(char) in RIGHT_TO_LEFT for char in line):
+        return line
+    return str(get_display(_RESHAPER.reshape(line)))
+
+
+def runs(line: str) -> list[Run]:
+    """One line of user text (no line breaks) as runs of characters each font can print."""
+    result: list[Run] = []
+    for char in visual(line):
+        current = result[-1] if result else None
+        if current and _neutral(char) and ord(char) in _glyphs(current.font):
+            font: str | None = current.font
+        else:
+            chosen = _choose(char)
+            if chosen is None:
+                continue
+            char, font = chosen
+        if current and current.font == font:
+            result[-1] = Run(current.text + char, font)
+        else:
+            result.append(Run(char, font))
+    return result
+
+
+def _choose(char: str) -> tuple[str, str | None] | None:
+    """The character to draw and its font; None to leave out an invisible format character."""
+    if char.isspace() or ord(char) in dejavu_chars():
+        return char, None
+    for name in FALLBACKS:
+        if ord(char) in glyph_map(fallback_font(name)):
+            return char, name
+    if unicodedata.category(char) == "Cf":
+        return None  # a direction mark or joiner: the order and forms are already applied
+    # A presentation form or compatibility character DejaVu has in its plain form.
+    plain = unicodedata.normalize("NFKC", char)
+    if plain and all(ord(part) in dejavu_chars() for part in plain):
+        return plain, None
+    return REPLACEMENT, None
+
+
+def _neutral(char: str) -> bool:
+    """Spaces and punctuation, which read as part of whatever run they stand in."""
+    return char.isspace() or unicodedata.category(char)[0] in "PZ"
+
+
+def _glyphs(font: str | None) -> frozenset[int] | dict[int, int]:
+    return dejavu_chars() if font is None else glyph_map(font)
+
+
+@cache
+def dejavu_chars() -> frozenset[int]:
+    """The characters both DejaVu faces used for text (regular and bold) can print."""
+    register_fonts()
+    return frozenset(glyph_map(REGULAR)) & frozenset(glyph_map(BOLD))
