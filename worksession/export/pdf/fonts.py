@@ -1,10 +1,10 @@
 """The plan's fonts: DejaVu Sans for every Latin, Greek, Cyrillic, Hebrew and Arabic name, and
 Noto Sans SC and KR for Chinese, Japanese and Korean ones, registered only when a plan needs them.
 
-reportlab keeps its fonts in one process-wide registry, and plans are rendered from several
-threads (the app's preview beside the CLI's export in tests), so every registration happens
-under one lock. A plan whose names are all in DejaVu never loads the other fonts, which keeps its
-bytes as they were before the fallbacks existed.
+reportlab keeps its fonts in one process-wide registry, and fonts are registered from whichever
+thread first needs them (a plan rendered for the preview, the CLI's export, a check), so every
+registration happens under one lock. A plan whose names are all in DejaVu never loads the other
+fonts, which keeps its bytes as they were before the fallbacks existed.
 """
 
 from __future__ import annotations

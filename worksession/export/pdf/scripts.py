@@ -12,7 +12,8 @@ drawn, each line is prepared here:
    DejaVu Sans (regular and bold both) first, then the CJK fallbacks in ``FALLBACKS`` order.
    Spaces and punctuation stay in the run they are in when its font has them, so "佐藤 花子"
    is one run. A character no shipped font has prints as U+FFFD (a visible "�") in DejaVu
-   instead of an empty .notdef box; invisible format characters (direction marks) are dropped.
+   instead of an empty .notdef box; invisible format characters (direction marks, joiners)
+   that no font has, or that a right-to-left line no longer needs, are dropped.
 
 A line that is already composed, left to right and all in DejaVu comes out unchanged as one run,
 so plans with only such text print exactly as before.
@@ -68,7 +69,10 @@ def visual(line: str) -> str:
     line = unicodedata.normalize("NFC", line)
     if not any(unicodedata.bidirectional(char) in RIGHT_TO_LEFT for char in line):
         return line
-    return str(get_display(_RESHAPER.reshape(line)))
+    ordered = str(get_display(_RESHAPER.reshape(line)))
+    # Direction marks and joiners have done their work once the line is shaped and ordered;
+    # drawn, they would only come back in the extracted text. A soft hyphen still has a job.
+    return "".join(c for c in ordered if unicodedata.category(c) != "Cf" or c == "\xad")
 
 
 def runs(line: str) -> list[Run]:
