@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, 
 from worksession.domain.slides import Slide, Visual
 from worksession.domain.step_timer import TimerLevel
 from worksession.i18n import _, ngettext
+from worksession.ui.fonts import register_app_fonts
 from worksession.ui.session.power_grid_view import PowerGridView
 from worksession.ui.vote_results import VoteResults
 
@@ -52,6 +53,7 @@ class PresenterWindow(QWidget):
 
     def __init__(self, forward_keys: Any = None) -> None:
         super().__init__(None, Qt.WindowType.Window)
+        register_app_fonts()  # names in any script on the beamer, whichever window opened it
         self.setWindowTitle(_("Worksession — presenter"))
         self._forward_keys = forward_keys
         palette = self.palette()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from worksession.domain.checks import Check
 from worksession.i18n import _
+from worksession.ui.fonts import register_app_fonts
 from worksession.ui.presenter.presenting import Presenting
 from worksession.ui.presenter.room_toolbar import RoomToolBar
 from worksession.ui.session.controller import SessionController
@@ -39,6 +40,7 @@ ZOOM_STEP = 1.1
 class SessionWindow(QMainWindow):
     def __init__(self, controller: SessionController) -> None:
         super().__init__()
+        register_app_fonts()  # before any name is shown: every script finds its glyphs
         self.controller = controller
         self.resize(1280, 800)
         self._base_font = self.font().pointSizeF()
