@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint typecheck unit soak bench lock translations screenshots clean
+.PHONY: run test lint typecheck unit soak bench lock translations screenshots plan-pages clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "worksession needs Python 3.11 or newer")'
@@ -43,6 +43,10 @@ soak: $(STAMP)
 # Every screen of the demo session as PNG under build/screenshots/, to look at as a user would.
 screenshots: $(STAMP)
 	$(BIN)/python -m worksession.ui.screenshots build/screenshots
+
+# The demo plan and the names corpus plan (names in every script) as PDF and PNG pages.
+plan-pages: $(STAMP)
+	$(BIN)/python -m tests.export.plan_pages build/plan-pages
 
 # Refresh constraints.txt from a clean resolve of pyproject.toml (run by hand, commit the result).
 lock:

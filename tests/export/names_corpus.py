@@ -26,6 +26,7 @@ NAMES = (
     Name("יעל כהן", "Hebrew"),
     Name("عائشة بنت أحمد", "Arabic"),
     Name("عبد الله الأنصاري", "Arabic with lam-alef and Allah"),
+    Name("فاطمة الزهراء بنت محمد بن عبد الرحمن الأنصاري", "Arabic, long enough to wrap"),
     Name("李伟", "Chinese"),
     Name("王芳", "Chinese"),
     Name("陳美玲", "Chinese, traditional"),
@@ -37,9 +38,11 @@ NAMES = (
     Name("Jan van 't Hek", "tussenvoegsel with apostrophe"),
     Name("Els de Vries-van der Meer", "tussenvoegsels and a hyphen"),
 )
-RIGHT_TO_LEFT = frozenset({"Hebrew", "Arabic", "Arabic with lam-alef and Allah"})
+RIGHT_TO_LEFT = frozenset(
+    {"Hebrew", "Arabic", "Arabic with lam-alef and Allah", "Arabic, long enough to wrap"}
+)
 # Names that are also a stakeholder on the sociale kaart (by position in NAMES).
-STAKEHOLDERS = (6, 8, 11, 13, 5)
+STAKEHOLDERS = (6, 9, 12, 14, 5)
 TITLE = "Samen gezond in Kaalheide – 佐藤 花子 en عائشة بنت أحمد"
 THEME = "Eenzaamheid – 외로움 – 孤独"
 

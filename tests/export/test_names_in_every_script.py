@@ -38,7 +38,7 @@ from worksession.export.pdf.plan import PlanPayload, render_plan
 from worksession.export.pdf.scripts import REPLACEMENT, Run, dejavu_chars, is_plain, runs, visual
 from worksession.export.pdf.strings import label
 from worksession.export.pdf.styles import stylesheet
-from worksession.export.pdf.text import user_markup
+from worksession.export.pdf.text import ReadingOrderParagraph, user_markup
 from worksession.programmes.library import load_library
 
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
@@ -100,6 +100,18 @@ def test_right_to_left_names_are_drawn_in_reading_order() -> None:
     for name in (name for name in NAMES if name.script in RIGHT_TO_LEFT):
         drawn_words = visual(name.text).split()
         assert [readable(word[::-1]) for word in reversed(drawn_words)] == typed(name.text).split()
+
+
+def test_a_right_to_left_name_that_wraps_reads_from_its_first_line_on() -> None:
+    # A paragraph breaking the visual line would put the name's last words on its first line.
+    name = "فاطمة الزهراء بنت محمد بن عبد الرحمن الأنصاري"
+    paragraph = cell(name, stylesheet()["Cell"], 110)
+    assert isinstance(paragraph, ReadingOrderParagraph)
+    paragraph.wrap(110, 1000)
+    lines = paragraph.text.split("<br/>")
+    assert len(lines) >= 2
+    typed_order = [readable(line[::-1]) for line in lines]  # each line is wholly right to left
+    assert " ".join(typed_order) == name
 
 
 def test_no_character_of_the_corpus_plan_is_drawn_as_notdef(corpus_pdf: bytes) -> None:
@@ -168,7 +180,7 @@ def test_a_table_cell_with_a_fallback_run_is_a_paragraph_and_latin_stays_a_strin
     chinese = cell("李伟", style, 120)
     assert isinstance(chinese, OnceWrapped)
     assert '<font face="NotoSansSC">李伟</font>' in chinese.text
-    assert isinstance(cell("יעל כהן", style, 120), OnceWrapped)
+    assert isinstance(cell("יעל כהן", style, 120), ReadingOrderParagraph)
 
 
 def test_a_drawing_label_is_split_into_strings_that_end_at_its_anchor() -> None:

@@ -19,14 +19,14 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
-from worksession.export.pdf.scripts import is_plain
-from worksession.export.pdf.text import user_markup
+from worksession.export.pdf.scripts import has_right_to_left, is_plain
+from worksession.export.pdf.text import ReadingOrderParagraph, user_markup
 
 # The cell padding left and right (reportlab's default), which the tables set from here.
 SIDE_PADDING = 6.0
 # Stay this far inside the column when deciding that a line fits: a line nearly as wide as
 # the column is left to the paragraph, which then decides exactly as before.
-FIT_MARGIN = 0.5
+FIT_MARGIN = 0.5  # as ``text.FIT_MARGIN``
 
 Cell: TypeAlias = str | list[Any] | Paragraph
 
@@ -56,6 +56,8 @@ def cell(text: object, style: ParagraphStyle, column_width: float) -> Cell:
     room = column_width - 2 * SIDE_PADDING - FIT_MARGIN
     if is_plain(value) and _fits(value.split("\n"), style, room):
         return value
+    if has_right_to_left(value):
+        return ReadingOrderParagraph(value, style)
     return OnceWrapped(user_markup(value), style)
 
 

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from arabic_reshaper import ArabicReshaper
-from bidi import get_display
+from bidi import get_base_level, get_display
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from worksession.export.pdf.fonts import (
     BOLD,
@@ -64,21 +65,63 @@ def is_plain(text: str) -> bool:
     )
 
 
-def visual(line: str) -> str:
-    """One line composed, and when it has right-to-left letters shaped and in visual order."""
+def has_right_to_left(text: str) -> bool:
+    """Whether ``text`` has Hebrew or Arabic letters, which need reordering before drawing."""
+    return any(unicodedata.bidirectional(char) in RIGHT_TO_LEFT for char in text)
+
+
+def base_direction(line: str) -> str:
+    """ "R" when the line's first letter with a direction is right-to-left, else "L": the
+    direction a paragraph of it reads in (the Unicode rule), kept for each of its lines."""
+    return "R" if get_base_level(line) == 1 else "L"
+
+
+def visual(line: str, base: str | None = None) -> str:
+    """One line composed, and when it has right-to-left letters shaped and in visual order;
+    ``base`` is the direction of the paragraph it belongs to (by default its own)."""
     line = unicodedata.normalize("NFC", line)
-    if not any(unicodedata.bidirectional(char) in RIGHT_TO_LEFT for char in line):
+    if not has_right_to_left(line):
         return line
-    ordered = str(get_display(_RESHAPER.reshape(line)))
+    ordered = str(get_display(_RESHAPER.reshape(line), base_dir=base or base_direction(line)))
     # Direction marks and joiners have done their work once the line is shaped and ordered;
     # drawn, they would only come back in the extracted text. A soft hyphen still has a job.
     return "".join(c for c in ordered if unicodedata.category(c) != "Cf" or c == "\xad")
 
 
+def broken(line: str, room: float, font: str, size: float) -> list[str]:
+    """A line with right-to-left text broken into lines that fit ``room`` points, in visual
+    order each. The breaks are chosen in typed order, so the lines read top to bottom as the
+    text was typed (a paragraph that broke the visual line would put a right-to-left text's
+    last words on its first line)."""
+    base = base_direction(line)
+    lines: list[str] = []
+    current: list[str] = []
+    for word in line.split(" "):
+        candidate = " ".join([*current, word])
+        if current and width(visual(candidate, base), font, size) > room:
+            lines.append(" ".join(current))
+            current = [word]
+        else:
+            current.append(word)
+    lines.append(" ".join(current))
+    return [visual(part, base) for part in lines]
+
+
+def width(ordered: str, font: str, size: float) -> float:
+    """How wide a line in visual order prints, each run in its font (``font`` for DejaVu's runs)."""
+    return sum(stringWidth(run.text, run.font or font, size) for run in visual_runs(ordered))
+
+
 def runs(line: str) -> list[Run]:
     """One line of user text (no line breaks) as runs of characters each font can print."""
+    return visual_runs(visual(line))
+
+
+def visual_runs(ordered: str) -> list[Run]:
+    """A line already in visual order (``visual``, ``broken``) as runs in fonts that have
+    every character of them."""
     result: list[Run] = []
-    for char in visual(line):
+    for char in ordered:
         current = result[-1] if result else None
         if current and _neutral(char) and ord(char) in _glyphs(current.font):
             font: str | None = current.font

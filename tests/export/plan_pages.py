@@ -1,0 +1,53 @@
+"""Render the demo plan and the names corpus plan to PDF and to a PNG per page, to look at as a
+reader would: ``make plan-pages`` (into ``build/plan-pages/``).
+
+The pages are drawn by pdfium (pypdfium2, which the app uses for its preview) at 100 dpi, so no
+other tool is needed; ``pdftoppm -r 100`` gives the same pages where poppler is installed.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pypdfium2
+
+from tests.export.names_corpus import names_corpus_document
+from worksession.demo import demo_document
+from worksession.domain.plan import fingerprint, plan_snapshot
+from worksession.export.pdf.plan import PlanPayload, render_plan
+from worksession.programmes.library import load_library
+
+DPI = 100
+
+
+def plans() -> dict[str, dict[str, Any]]:
+    demo = demo_document(load_library())
+    return {"demo-plan": demo, "names-corpus-plan": names_corpus_document(demo)}
+
+
+def write_pages(folder: Path) -> list[Path]:
+    """Each plan as ``NAME.pdf`` and ``NAME-page-NN.png`` in ``folder``; the files written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, document in plans().items():
+        snapshot = plan_snapshot(document, 1)
+        data = render_plan(PlanPayload(snapshot, fingerprint(snapshot), signed_off=False))
+        pdf = folder / f"{name}.pdf"
+        pdf.write_bytes(data)
+        written.append(pdf)
+        pages = pypdfium2.PdfDocument(data)
+        try:
+            for index in range(len(pages)):
+                png = folder / f"{name}-page-{index + 1:02d}.png"
+                pages[index].render(scale=DPI / 72).to_pil().save(png)
+                written.append(png)
+        finally:
+            pages.close()
+    return written
+
+
+if __name__ == "__main__":
+    for path in write_pages(Path(sys.argv[1] if len(sys.argv) > 1 else "build/plan-pages")):
+        print(path)
