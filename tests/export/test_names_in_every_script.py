@@ -34,7 +34,7 @@ from worksession.demo import demo_document
 from worksession.domain.plan import fingerprint, plan_snapshot
 from worksession.export.pdf.cells import OnceWrapped, cell
 from worksession.export.pdf.fonts import REGULAR, glyph_map, register_fonts
-from worksession.export.pdf.plan import PlanPayload, render_plan
+from worksession.export.pdf.plan import PlanPayload, render_plan, verify_plan
 from worksession.export.pdf.scripts import REPLACEMENT, Run, dejavu_chars, is_plain, runs, visual
 from worksession.export.pdf.strings import label
 from worksession.export.pdf.styles import stylesheet
@@ -247,3 +247,8 @@ def test_plans_rendered_from_several_threads_are_the_plans_rendered_one_by_one()
     assert all(results[index] == expected[index % 2] for index in range(6))
     # Each render put reportlab's process-wide settings back; none was left set by a race.
     assert (rl_config.invariant, rl_config.canvas_basefontname) == settings
+
+
+def test_the_names_corpus_plan_verifies(corpus_pdf: bytes) -> None:
+    # verify renders the plan again and compares bytes: the fallbacks are as reproducible.
+    assert verify_plan(corpus_pdf).ok
