@@ -16,7 +16,8 @@ import pypdfium2
 from tests.export.names_corpus import names_corpus_document
 from worksession.demo import demo_document
 from worksession.domain.plan import fingerprint, plan_snapshot
-from worksession.export.pdf.plan import PlanPayload, render_plan
+from worksession.export.pdf.payload import PlanPayload
+from worksession.export.pdf.plan import render_plan
 from worksession.programmes.library import load_library
 
 DPI = 100
@@ -33,7 +34,9 @@ def write_pages(folder: Path) -> list[Path]:
     written = []
     for name, document in plans().items():
         snapshot = plan_snapshot(document, 1)
-        data = render_plan(PlanPayload(snapshot, fingerprint(snapshot), signed_off=False))
+        data = render_plan(
+            PlanPayload(snapshot=snapshot, sha256=fingerprint(snapshot), signed_off=False)
+        )
         pdf = folder / f"{name}.pdf"
         pdf.write_bytes(data)
         written.append(pdf)

@@ -34,11 +34,13 @@ from worksession.demo import demo_document
 from worksession.domain.plan import fingerprint, plan_snapshot
 from worksession.export.pdf.cells import OnceWrapped, cell
 from worksession.export.pdf.fonts import REGULAR, glyph_map, register_fonts
-from worksession.export.pdf.plan import PlanPayload, render_plan, verify_plan
+from worksession.export.pdf.payload import PlanPayload
+from worksession.export.pdf.plan import render_plan
 from worksession.export.pdf.scripts import REPLACEMENT, Run, dejavu_chars, is_plain, runs, visual
 from worksession.export.pdf.strings import label
 from worksession.export.pdf.styles import stylesheet
 from worksession.export.pdf.text import ReadingOrderParagraph, user_markup
+from worksession.export.pdf.verify import verify_plan
 from worksession.programmes.library import load_library
 
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
