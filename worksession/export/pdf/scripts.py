@@ -15,8 +15,13 @@ drawn, each line is prepared here:
    instead of an empty .notdef box; invisible format characters (direction marks, joiners)
    that no font has, or that a right-to-left line no longer needs, are dropped.
 
-A line that is already composed, left to right and all in DejaVu comes out unchanged as one run,
-so plans with only such text print exactly as before.
+A paragraph that wraps must not break a line already in visual order (a right-to-left text's
+last words would land on its first line): ``broken`` chooses the breaks in typed order and then
+orders each line on its own, with the paragraph's direction.
+
+Harakat (Arabic vowel marks) are left out: reportlab cannot place a mark over its letter. A line
+that is already composed, left to right and all in DejaVu comes out unchanged as one run, so
+plans with only such text print exactly as before.
 """
 
 from __future__ import annotations
