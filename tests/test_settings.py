@@ -46,3 +46,17 @@ def test_the_config_folder_is_where_platformdirs_puts_it(
         else:
             monkeypatch.setenv(name, value)
     assert user_config_dir() == platformdirs.user_config_dir("worksession", appauthor=False)
+
+
+def test_the_coachs_name_and_email_are_text_settings() -> None:
+    assert (load_settings()["name"], load_settings()["email"]) == ("", "")
+    save_setting("name", "Hanneke Vos")
+    save_setting("email", "h.vos@example.org")
+    assert (load_settings()["name"], load_settings()["email"]) == (
+        "Hanneke Vos",
+        "h.vos@example.org",
+    )
+    with pytest.raises(ValueError, match="name"):
+        save_setting("name", 12)
+    (config_dir() / SETTINGS_FILE).write_text('{"name": ["x"], "email": 3}', encoding="utf-8")
+    assert (load_settings()["name"], load_settings()["email"]) == ("", "")

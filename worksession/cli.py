@@ -105,6 +105,21 @@ def build_parser() -> argparse.ArgumentParser:
         _cmd_verify,
     )
     verify.add_argument("file", type=Path, metavar="FILE")
+    sign = command("sign", _("sign a signed-off plan PDF digitally (PAdES)"), _cmd_sign)
+    sign.add_argument("file", type=Path, metavar="PLAN.pdf")
+    sign.add_argument("--out", type=Path, required=True, metavar="SIGNED.pdf")
+    sign.add_argument(
+        "--cert",
+        type=Path,
+        metavar="FILE.p12",
+        help=_("your certificate (e.g. UZI or PKIoverheid); default: your personal certificate"),
+    )
+    sign.add_argument(
+        "--name", default="", help=_("your name, when the personal certificate is made")
+    )
+    sign.add_argument(
+        "--email", default="", help=_("your e-mail, when the personal certificate is made")
+    )
     command("backup", _("make a backup of the database now"), _cmd_backup)
     command("backups", _("list the backups: date, size, reason, file"), _cmd_backups)
     restore = command("restore", _("restore the database from a backup"), _cmd_restore)
@@ -357,6 +372,62 @@ def _open_existing(args: argparse.Namespace) -> Database:
     if path is not None and not path.is_file():
         raise UserError(_("{path}: there is no database here").format(path=path))
     return _open(args)
+
+
+def _cmd_sign(args: argparse.Namespace) -> int:
+    """Sign a plan that verifies as signed off; the passphrase from a prompt or the environment."""
+    from worksession.certificates import CertificateError
+    from worksession.export.pdf.plan import verify_plan
+    from worksession.files import atomic_write_bytes
+    from worksession.plan_signing import sign_plan_bytes
+
+    data = _read(args.file)
+    verdict = verify_plan(data)
+    if not verdict.ok:
+        raise UserError(f"{args.file}: {verdict.message}")
+    if not verdict.signed_off:
+        raise UserError(
+            _("{path}: this plan is not signed off yet; only a signed-off plan is signed").format(
+                path=args.file
+            )
+        )
+    try:
+        signed = sign_plan_bytes(
+            data,
+            certificate=args.cert,
+            passphrase=_passphrase,
+            name=args.name,
+            email=args.email,
+        )
+    except CertificateError as error:
+        raise UserError(str(error)) from error
+    try:
+        atomic_write_bytes(args.out, signed.data)
+    except OSError as error:
+        raise UserError(f"{args.out}: {error.strerror or error}") from error
+    print(_("Signed by {name}: {path}").format(name=signed.signer, path=args.out))
+    if signed.self_made:
+        print(signed.trust_advice)
+    return EXIT_OK
+
+
+def _passphrase(confirm: bool) -> str:
+    """$WORKSESSION_CERT_PASSPHRASE when set (scripts, tests), else asked without echo."""
+    import getpass
+    import os
+
+    from worksession.certificates import PASSPHRASE_ENV
+
+    given = os.environ.get(PASSPHRASE_ENV)
+    if given is not None:
+        return given
+    try:
+        first = getpass.getpass(_("Passphrase of the certificate: "))
+        if confirm and getpass.getpass(_("The same passphrase again: ")) != first:
+            raise UserError(_("the two passphrases differ; nothing was made"))
+    except (EOFError, KeyboardInterrupt) as error:
+        raise UserError(_("no passphrase given")) from error
+    return first
 
 
 def _database_file(args: argparse.Namespace) -> Path:

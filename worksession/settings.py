@@ -31,6 +31,9 @@ SETTINGS = {
     "language": Setting("language", DEFAULT_LANGUAGE, LANGUAGES),
     # Backups hold personal data too: older ones are removed after this many days.
     "backup_retention_days": Setting("backup_retention_days", 365, (90, 180, 365, 730)),
+    # The coach's own name and e-mail, put in the personal certificate that signs plans.
+    "name": Setting("name", ""),
+    "email": Setting("email", ""),
 }
 
 
@@ -73,15 +76,23 @@ def load_settings() -> dict[str, Any]:
     if isinstance(stored, dict):
         for name, setting in SETTINGS.items():
             value = stored.get(name)
-            if value is not None and (not setting.choices or value in setting.choices):
+            if _acceptable(setting, value):
                 values[name] = value
     return values
 
 
+def _acceptable(setting: Setting, value: Any) -> bool:
+    """A choice when the setting has choices; otherwise a value of the default's type."""
+    if setting.choices:
+        return value in setting.choices
+    return value is not None and type(value) is type(setting.default)
+
+
 def save_setting(name: str, value: Any) -> None:
     setting = SETTINGS[name]
-    if setting.choices and value not in setting.choices:
-        raise ValueError(f"{name}: {value!r} is not one of {setting.choices}")
+    if not _acceptable(setting, value):
+        allowed = setting.choices or type(setting.default).__name__
+        raise ValueError(f"{name}: {value!r} is not one of {allowed}")
     values = load_settings()
     values[name] = value
     import json
