@@ -105,6 +105,17 @@ def build_parser() -> argparse.ArgumentParser:
         _cmd_verify,
     )
     verify.add_argument("file", type=Path, metavar="FILE")
+    verify.add_argument(
+        "--trust",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="CERT",
+        help=_(
+            "a certificate (PEM or DER) whose signatures you trust, besides those in "
+            "trusted-certificates in the data folder; may be repeated"
+        ),
+    )
     sign = command("sign", _("sign a signed-off plan PDF digitally (PAdES)"), _cmd_sign)
     sign.add_argument("file", type=Path, metavar="PLAN.pdf")
     sign.add_argument("--out", type=Path, required=True, metavar="SIGNED.pdf")
@@ -352,10 +363,16 @@ def _cmd_pdf(args: argparse.Namespace) -> int:
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
+    from worksession.certificates import CertificateError, trusted_certificates
     from worksession.plan_archive import check_plan_file
 
     data = _read(args.file)
-    check = check_plan_file(data, _open_existing(args) if args.db is not None else None)
+    try:
+        trust = trusted_certificates(args.trust)
+    except CertificateError as error:
+        raise UserError(str(error)) from error
+    database = _open_existing(args) if args.db is not None else None
+    check = check_plan_file(data, database, trust=trust)
     for line in check.lines:
         print(line)
     if check.verdict.reason:
@@ -377,7 +394,7 @@ def _open_existing(args: argparse.Namespace) -> Database:
 def _cmd_sign(args: argparse.Namespace) -> int:
     """Sign a plan that verifies as signed off; the passphrase from a prompt or the environment."""
     from worksession.certificates import CertificateError
-    from worksession.export.pdf.plan import verify_plan
+    from worksession.export.pdf.verify import verify_plan
     from worksession.files import atomic_write_bytes
     from worksession.plan_signing import sign_plan_bytes
 

@@ -11,6 +11,7 @@ Its words are fixed, like ``verify``'s: the same answer in every language.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlmodel import col, select
@@ -144,9 +145,11 @@ class FileCheck:
         return self.verdict.exit_code
 
 
-def check_plan_file(data: bytes, db: Database | None) -> FileCheck:
-    """``verify`` of the bytes, and the archive check when ``db`` is given and the file is OK."""
-    verdict = verify_plan(data)
+def check_plan_file(data: bytes, db: Database | None, *, trust: Sequence[bytes] = ()) -> FileCheck:
+    """``verify`` of the bytes, and the archive check when ``db`` is given and the file is OK.
+
+    ``trust``: the certificates (DER) that make a signature "trusted"."""
+    verdict = verify_plan(data, trust=trust)
     if db is None or not verdict.ok or verdict.payload is None:
         return FileCheck(verdict)
     return FileCheck(verdict, check_against_archive(db=db, payload=verdict.payload))

@@ -13,7 +13,11 @@ from pathlib import Path
 import pytest
 
 from tests.export.certificate_authority import authority
-from worksession.certificates import PASSPHRASE_ENV, personal_certificate_file
+from worksession.certificates import (
+    PASSPHRASE_ENV,
+    personal_certificate_file,
+    trusted_certificates_folder,
+)
 from worksession.cli import main
 from worksession.export.pdf.signing import check_signatures
 from worksession.settings import load_settings
@@ -79,6 +83,50 @@ def test_sign_a_signed_off_plan_with_a_personal_certificate_made_once(
     assert run(capsys, "sign", str(plan), "--out", str(again))[0] == 0
     assert key.read_bytes() == made
     assert check_signatures(again.read_bytes(), len(original)).lines == report.lines
+
+
+def test_verify_names_the_signer_and_a_changed_byte_is_tampering(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    plans: tuple[Path, Path],
+    tmp_path: Path,
+) -> None:
+    _concept, plan = plans
+    monkeypatch.setenv(PASSPHRASE_ENV, PASSPHRASE)
+    signed = tmp_path / "signed.pdf"
+    assert run(capsys, "sign", str(plan), "--out", str(signed), "--name", "Hanneke Vos")[0] == 0
+    code, out, err = run(capsys, "verify", str(plan))
+    plain = out.splitlines()
+    assert code == 0 and len(plain) == 1 and plain[0].endswith(", vastgesteld)")
+    code, out, err = run(capsys, "verify", str(signed))
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [*plain, "signed by Hanneke Vos (not trusted: self-made)"]
+    # The reader who knows the coach's certificate trusts it: by --trust, or by the folder.
+    certificate = tmp_path / "hanneke.pem"
+    certificate.write_bytes(_certificate_pem(personal_certificate_file()))
+    code, out, _ = run(capsys, "verify", str(signed), "--trust", str(certificate))
+    assert out.splitlines()[1] == "signed by Hanneke Vos (trusted)"
+    folder = trusted_certificates_folder()
+    folder.mkdir()
+    (folder / "hanneke.crt").write_bytes(certificate.read_bytes())
+    assert run(capsys, "verify", str(signed))[1].splitlines()[1].endswith("(trusted)")
+    (folder / "notes.crt").write_text("geen certificaat", encoding="utf-8")
+    code, _, err = run(capsys, "verify", str(signed))
+    assert code == 2 and "notes.crt" in err
+    (folder / "notes.crt").unlink()
+    changed = bytearray(signed.read_bytes())
+    changed[-len(changed) // 20] ^= 0x01  # in the signature's update
+    signed.write_bytes(bytes(changed))
+    code, out, err = run(capsys, "verify", str(signed))
+    assert (code, out) == (1, "TAMPERED\n") and "changed after it was made" in err
+
+
+def _certificate_pem(p12: Path) -> bytes:
+    from cryptography.hazmat.primitives.serialization import Encoding, pkcs12
+
+    loaded = pkcs12.load_key_and_certificates(p12.read_bytes(), PASSPHRASE.encode())
+    assert loaded[1] is not None
+    return loaded[1].public_bytes(Encoding.PEM)
 
 
 def test_a_wrong_passphrase_is_one_clear_line_and_nothing_written(
@@ -181,7 +229,12 @@ def _loaded_after(*argv: str) -> str:
     return done.stdout.strip().splitlines()[-1]
 
 
-def test_pyhanko_is_loaded_only_to_sign(plans: tuple[Path, Path]) -> None:
-    assert _loaded_after("--help").endswith("[]") or _loaded_after("list") == "0 []"
+def test_pyhanko_is_loaded_only_to_sign_or_to_verify_a_signed_file(
+    plans: tuple[Path, Path], tmp_path: Path
+) -> None:
+    assert _loaded_after("list", "--db", str(tmp_path / "db.sqlite3")) == "0 []"
     assert _loaded_after("verify", str(plans[1])) == "0 []"
     assert _loaded_after("sign", str(plans[0]), "--out", "x.pdf") == "2 []"
+    changed = tmp_path / "changed.pdf"
+    changed.write_bytes(plans[1].read_bytes() + b"%")
+    assert _loaded_after("verify", str(changed)).startswith("1 ['asn1crypto', 'pyhanko'")

@@ -73,7 +73,7 @@ class PlanCheckDialog(QDialog):
         layout.addWidget(self.headline)
         layout.addWidget(self.details)
         layout.addWidget(buttons)
-        self.job = start(Job(lambda: check_plan_file(path.read_bytes(), db)))
+        self.job = start(Job(lambda: _check(path, db)))
         self.job.signals.done.connect(self._show)
         self.job.signals.failed.connect(self._failed)
 
@@ -92,6 +92,13 @@ class PlanCheckDialog(QDialog):
             _("{path} cannot be read: {reason}").format(path=self.path, reason=reason)
         )
         self.checked.emit(None)
+
+
+def _check(path: Path, db: Database | None) -> FileCheck:
+    """Runs in the background: the file, checked with the certificates the coach trusts."""
+    from worksession.certificates import trusted_certificates
+
+    return check_plan_file(path.read_bytes(), db, trust=trusted_certificates())
 
 
 def choose_and_check(parent: QWidget, db: Database | None) -> PlanCheckDialog | None:

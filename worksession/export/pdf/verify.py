@@ -15,6 +15,7 @@ setting. Every file gets a verdict; nothing in it can make this raise.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -75,8 +76,11 @@ class Verdict:
         return [self.message, *self.signatures]
 
 
-def verify_plan(data: bytes) -> Verdict:
-    """Whether ``data`` is an untouched worksession plan, and which one."""
+def verify_plan(data: bytes, *, trust: Sequence[bytes] = ()) -> Verdict:
+    """Whether ``data`` is an untouched worksession plan, and which one.
+
+    ``trust`` holds the certificates (DER) the reader trusts: they decide only whether a
+    signature's line says "trusted", never whether the file is OK."""
     raw = _attached_payload(data)
     if raw is None:
         return Verdict(Status.NOT_A_PLAN, "the file carries no worksession plan data")
@@ -86,10 +90,10 @@ def verify_plan(data: bytes) -> Verdict:
         return Verdict(Status.CANNOT_CHECK, str(error))
     except PayloadError as error:
         return Verdict(Status.TAMPERED, f"the attached plan data was changed or damaged: {error}")
-    return _check(data, payload)
+    return _check(data, payload, trust)
 
 
-def _check(data: bytes, payload: PlanPayload) -> Verdict:
+def _check(data: bytes, payload: PlanPayload, trust: Sequence[bytes]) -> Verdict:
     try:
         content = fingerprint(payload.snapshot)
     except (TypeError, ValueError, RecursionError):
@@ -112,13 +116,21 @@ def _check(data: bytes, payload: PlanPayload) -> Verdict:
     if data == drawn:
         return Verdict(Status.OK, payload=payload)
     if len(data) > len(drawn) and data.startswith(drawn):
-        return _signed(data, len(drawn), payload)
+        return _signed(data, len(drawn), payload, trust)
     return Verdict(Status.TAMPERED, "the pages differ from the plan the file carries")
 
 
-def _signed(data: bytes, original_length: int, payload: PlanPayload) -> Verdict:
+def _signed(
+    data: bytes, original_length: int, payload: PlanPayload, trust: Sequence[bytes]
+) -> Verdict:
     """The file is the plan followed by later revisions: only intact signatures may follow."""
-    return Verdict(Status.TAMPERED, "the file was changed after it was made: bytes follow the plan")
+    # Imported here: pyHanko loads only for a file that goes on after the plan.
+    from worksession.export.pdf.signing import check_signatures
+
+    report = check_signatures(data, original_length, trust=trust)
+    if not report.ok:
+        return Verdict(Status.TAMPERED, f"the file was changed after it was made: {report.reason}")
+    return Verdict(Status.OK, payload=payload, signatures=tuple(report.lines))
 
 
 def _attached_payload(data: bytes) -> bytes | None:
