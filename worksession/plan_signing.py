@@ -45,7 +45,7 @@ def trust_advice(fingerprint: str = "") -> str:
         "Give them its fingerprint in person or by phone, not in the same e-mail as the plan."
     )
     if fingerprint:
-        text += "\n" + _("Fingerprint (SHA-256): {fingerprint}").format(fingerprint=fingerprint)
+        text += "\n\n" + _("Fingerprint (SHA-256): {fingerprint}").format(fingerprint=fingerprint)
     return text
 
 

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import page_of
+from worksession.certificates import personal_certificate_file
 from worksession.domain.values import StepKind
 from worksession.export.pdf.verify import verify_plan
+from worksession.plan_archive import check_plan_file
+from worksession.plan_signing import needs_personal_certificate
+from worksession.settings import load_settings
 from worksession.ui.session.pages.plan import PlanPage
+from worksession.ui.session.plan_signing import PersonalCertificateDialog
 from worksession.ui.session.window import SessionWindow
 
 
@@ -85,3 +91,64 @@ def test_the_preview_shows_every_page(qtbot: QtBot, window: SessionWindow) -> No
     with qtbot.waitSignal(job.signals.done, timeout=20000):
         pass
     qtbot.waitUntil(lambda: len(page.preview.pages) >= 7)
+
+
+def _sign_off_everyone(page: PlanPage) -> None:
+    page.freeze_button.click()
+    page.decisions.setCurrentCell(0, 0)
+    for _ in range(page.decisions.rowCount()):
+        page.agree_button.click()
+
+
+def test_digitaal_ondertekenen_makes_the_certificate_once_and_writes_a_signed_plan(
+    qtbot: QtBot, window: SessionWindow, tmp_path: Path
+) -> None:
+    page = _page(window)
+    assert not page.sign_button.isEnabled()  # nothing signed off yet
+    _sign_off_everyone(page)
+    assert window.controller.status == "signed_off" and page.sign_button.isEnabled()
+    # The first time: the coach's name, e-mail and a passphrase, refused until they fit.
+    dialog = PersonalCertificateDialog(page)
+    qtbot.addWidget(dialog)
+    assert "zelfgemaakt" in dialog.findChild(QLabel).text()
+    dialog.name.setText("")
+    assert dialog.problem_text().startswith("Naam")
+    dialog.name.setText("Hanneke Vos")
+    assert dialog.problem_text().startswith("Wachtwoordzin")
+    dialog.passphrase.setText("tulpen")
+    dialog.repeat.setText("tulp")
+    dialog.accept()
+    assert dialog.isVisible() is False and dialog.result() == 0  # still open, not accepted
+    assert "verschillen" in dialog.problem.text()
+    dialog.repeat.setText("tulpen")
+    assert dialog.problem_text() == ""
+    target = tmp_path / "ondertekend.pdf"
+    job = page.signing.sign_to(target, "tulpen", name="Hanneke Vos", email="h.vos@example.org")
+    with qtbot.waitSignal(job.signals.done, timeout=30000):
+        pass
+    qtbot.waitUntil(lambda: page.signing.written == target)
+    check = check_plan_file(target.read_bytes(), None)
+    assert check.verdict.ok and check.verdict.signed_off
+    assert check.lines[1:] == ["signed by Hanneke Vos (not trusted: self-made)"]
+    report = page.signing.report
+    assert report is not None and "Ondertekend door Hanneke Vos" in report.text()
+    assert "vingerafdruk" in report.informativeText().lower()
+    assert personal_certificate_file().exists() and not needs_personal_certificate(None)
+    assert load_settings()["name"] == "Hanneke Vos"
+    report.close()
+    # Later: only the passphrase; a wrong one is a message, and nothing is written.
+    wrong = tmp_path / "fout.pdf"
+    job = page.signing.sign_to(wrong, "rozen")
+    with qtbot.waitSignal(job.signals.failed, timeout=30000):
+        pass
+    qtbot.waitUntil(window.banner.isVisible)
+    assert "wachtwoordzin klopt niet" in window.banner.text()
+    assert not wrong.exists()
+
+
+def test_a_version_under_review_cannot_be_signed(window: SessionWindow) -> None:
+    page = _page(window)
+    page.freeze_button.click()
+    assert not page.sign_button.isEnabled()
+    page.signing.choose("Kaalheide")  # no dialog: refused before asking anything
+    assert "vastgestelde versie" in window.banner.text()

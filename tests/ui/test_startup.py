@@ -17,6 +17,7 @@ from worksession.storage.operations.sessions import create_session
 
 HEAVY = ("reportlab", "alembic", "pypdf", "jsonschema", "worksession.export", "worksession.demo")
 HEAVY += ("worksession.ui.session.", "worksession.domain.models", "worksession.programmes.library")
+HEAVY += ("pyhanko", "asn1crypto", "cryptography", "worksession.certificates")
 
 
 def _start(database: Path, *python_options: str) -> subprocess.CompletedProcess[str]:
@@ -67,3 +68,18 @@ def test_the_window_paints_before_the_database_layers_are_imported(tmp_path: Pat
     names = [line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()]
     before_window = names[: names.index("worksession.app")]
     assert sorted(name for name in before_window if name.startswith(NOT_BEFORE_PAINT)) == []
+
+
+def test_the_plan_page_loads_no_signing_library_until_the_coach_signs() -> None:
+    """pyHanko and its certificate libraries load when signing, not with the session window."""
+    script = (
+        "import sys\n"
+        "import worksession.ui.session.window, worksession.ui.session.pages.plan\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('pyhanko', 'pyhanko_certvalidator', 'asn1crypto')))\n"
+    )
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=environment, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"

@@ -43,6 +43,7 @@ from worksession.ui.background import Job, start
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.pages.base import StepPage
 from worksession.ui.session.pdf_preview import PdfPreview
+from worksession.ui.session.plan_signing import PlanSigning
 
 PROGRESS_AFTER_MS = 500
 
@@ -58,6 +59,17 @@ class PlanPage(StepPage):
         self.export_button.clicked.connect(self.choose_export)
         self.preview_button = QPushButton(_("Preview"))
         self.preview_button.clicked.connect(self.refresh_preview)
+        self.signing = PlanSigning(
+            self, self._pdf_bytes, self._chosen_signed_off, self.controller.rejected.emit
+        )
+        self.sign_button = QPushButton(_("Sign digitally…"))
+        self.sign_button.setToolTip(
+            _("Sign a signed-off version with your certificate, so changes later show")
+        )
+        self.sign_button.setAccessibleDescription(self.sign_button.toolTip())
+        self.sign_button.clicked.connect(
+            lambda: self.signing.choose(self.controller.document["session"]["title"])
+        )
         self.version = QComboBox()
         self.version.setAccessibleName(_("Version"))
         self.version.setPlaceholderText(_("(no version yet)"))
@@ -66,6 +78,10 @@ class PlanPage(StepPage):
         for widget in (self.freeze_button, self.version, self.preview_button, self.export_button):
             top.addWidget(widget)
         top.addStretch()
+        # On its own row: the top one is full, and signing is the last step, after sign-off.
+        sign_row = QHBoxLayout()
+        sign_row.addWidget(self.sign_button)
+        sign_row.addStretch()
 
         self.decisions = QTableWidget(0, 5)
         self.decisions.setAccessibleName(_("Decisions per participant"))
@@ -101,6 +117,7 @@ class PlanPage(StepPage):
 
         self.layout_.addWidget(self.status)
         self.layout_.addLayout(top)
+        self.layout_.addLayout(sign_row)
         self.layout_.addWidget(split, stretch=1)
         self.jobs: list[Job] = []
         self.refresh()
@@ -146,9 +163,18 @@ class PlanPage(StepPage):
         number = self.version.currentData()
         return int(number) if number is not None else None
 
+    def _chosen_signed_off(self) -> bool:
+        number = self._chosen_number()
+        if number is None:
+            return False
+        return plan_payload(
+            db=self.controller.db, session_id=self.controller.session_id, number=number
+        ).signed_off
+
     def _show_decisions(self) -> None:
         number = self._chosen_number()
         self.decisions.setRowCount(0)
+        self.sign_button.setEnabled(self._chosen_signed_off())
         if number is None:
             return
         versions = list_versions(db=self.controller.db, session_id=self.controller.session_id)
