@@ -29,7 +29,7 @@ PASSPHRASE_ENV = "WORKSESSION_CERT_PASSPHRASE"  # for scripts and tests; people 
 PERSONAL_FILE = "personal-certificate.p12"
 TRUSTED_FOLDER = "trusted-certificates"
 VALID_YEARS = 5
-KEY_BITS = 3072  # RSA: what every PDF reader checks, Acrobat and Poppler alike
+KEY_BITS = 3072  # RSA: the kind of key every PDF reader can check
 TRUSTED_SUFFIXES = (".pem", ".crt", ".cer", ".der")
 
 
