@@ -13,7 +13,9 @@ from pypdf import PdfReader
 
 from worksession.demo import demo_document
 from worksession.domain.plan import fingerprint, plan_snapshot
-from worksession.export.pdf.plan import PlanPayload, render_plan, verify_plan
+from worksession.export.pdf.payload import PlanPayload
+from worksession.export.pdf.plan import render_plan
+from worksession.export.pdf.verify import verify_plan
 from worksession.export.summary import summary_text
 from worksession.programmes.library import load_library
 
