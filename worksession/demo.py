@@ -92,7 +92,12 @@ def create_demo_session(*, db: Database, library: Library) -> WorkSession:
 
 
 def large_document(
-    *, participants: int = 30, stakeholders: int = 60, themes: int = 12, agreements: int = 40
+    *,
+    participants: int = 30,
+    stakeholders: int = 60,
+    themes: int = 12,
+    agreements: int = 40,
+    referrals: int = 12,
 ) -> Document:
     """A big, realistic-looking session for load tests and benchmarks (deterministic)."""
     from worksession.domain.values import AgreementKind, AgreementStatus, Domain, RelationKind
@@ -194,6 +199,19 @@ def large_document(
             "status": list(AgreementStatus)[i % 4].value,
         }
         for i in range(agreements)
+    ]
+    document["referrals"] = [
+        {
+            "signal": f"Signaal {i + 1}: zorgen over eenzaamheid, geldzorgen of vallen bij een "
+            "oudere inwoner.",
+            "theme": f"t-{i % themes}" if i % 4 else None,
+            "from": f"p-{i % participants}",
+            "to": f"s-{(i * 5 + 2) % stakeholders}",
+            "contact": f"Contactpersoon {i}, 045 - 555 {i:02d} {i:02d}",
+            "feedback": i % 3 != 0,
+            "feedback_how": "Terugkoppeling per mail binnen twee weken." if i % 3 else "",
+        }
+        for i in range(referrals)
     ]
     document["follow_up"] = {
         "kartrekker": "p-1",

@@ -39,6 +39,7 @@ FIELDS = [
     "themes",
     "improvements",
     "agreements",
+    "referrals",
     "follow_up",
 ]
 
@@ -92,6 +93,8 @@ def test_any_unicode_in_names_and_agreements_still_gives_a_verifiable_pdf(
     document = copy.deepcopy(DEMO)
     document["participants"][0]["name"] = name
     document["agreements"][0]["what"] = what
+    document["referrals"][0]["contact"] = name
+    document["referrals"][0]["signal"] = what or "x"
     document["casus"]["text"] = casus
     snapshot = plan_snapshot(document, 1)
     data = render_plan(PlanPayload(snapshot, fingerprint(snapshot), False))

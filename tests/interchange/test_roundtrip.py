@@ -171,6 +171,9 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
             "score": draw(st.none() | st.integers(1, 10)),
         },
     }
+    referrals = [draw(referral_records(t_keys, people)) for _ in range(draw(st.integers(0, 3)))]
+    if referrals:  # export writes the list only for a session that has referral agreements
+        document["referrals"] = referrals
     if draw(st.booleans()):
         document["voting"] = draw(votings(t_keys, p_keys))
         result = document_tally(document)
@@ -186,6 +189,21 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
     if schedule["start_time"] is not None or schedule["steps"]:
         document["schedule"] = schedule
     return document
+
+
+@st.composite
+def referral_records(draw: st.DrawFn, t_keys: list[str], people: list[str]) -> dict[str, Any]:
+    source = draw(st.none() | st.sampled_from(people)) if people else None
+    others = [key for key in people if key != source]  # nobody refers to themselves
+    return {
+        "signal": draw(TITLE),
+        "theme": draw(st.none() | st.sampled_from(t_keys)) if t_keys else None,
+        "from": source,
+        "to": draw(st.none() | st.sampled_from(others)) if others else None,
+        "contact": draw(TEXT),
+        "feedback": draw(st.booleans()),
+        "feedback_how": draw(TEXT),
+    }
 
 
 VOTE_METHODS = [(mode, entry) for mode, entries in ENTRIES.items() for entry in entries]

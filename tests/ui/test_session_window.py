@@ -127,6 +127,8 @@ def test_ctrl_f_finds_a_person_or_a_word_in_any_step(qtbot: QtBot, window: Sessi
     # The next step after Welkom that names her: who is who.
     assert window.current_page().step.kind == StepKind.INTRODUCTIONS
     qtbot.keyClick(window.find_field, Qt.Key.Key_Return)  # Enter again: the next place
+    assert window.current_page().step.kind == StepKind.REFERRAL  # a referral goes to her
+    qtbot.keyClick(window.find_field, Qt.Key.Key_Return)
     assert window.current_page().step.kind == StepKind.AGREEMENTS
     assert window.find_text("mijnwijk")
     assert window.current_page().step.kind == StepKind.CASUS

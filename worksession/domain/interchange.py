@@ -119,6 +119,12 @@ def _check_links(data: Document) -> None:
         if triple in seen:
             raise InterchangeError(json_path(["relations", index]), _("duplicate relation"))
         seen.add(triple)
+    for index, referral in enumerate(data.get("referrals", [])):
+        if referral.get("from") is not None and referral.get("from") == referral.get("to"):
+            raise InterchangeError(
+                json_path(["referrals", index, "to"]),
+                _("a referral cannot go to the one who refers"),
+            )
     _check_voting(data)
     _check_schedule(data)
 
@@ -186,6 +192,10 @@ def _references(data: Document) -> Iterator[tuple[list[PathPart], str | None, tu
         yield ["agreements", index, "lead"], record.get("lead"), PEOPLE
         for position, key in enumerate(record.get("partners", [])):
             yield ["agreements", index, "partners", position], key, PEOPLE
+    for index, record in enumerate(data.get("referrals", [])):
+        yield ["referrals", index, "theme"], record.get("theme"), ("themes",)
+        for end in ("from", "to"):
+            yield ["referrals", index, end], record.get(end), PEOPLE
     follow_up = data.get("follow_up", {})
     yield ["follow_up", "kartrekker"], follow_up.get("kartrekker"), PEOPLE
     for position, key in enumerate(follow_up.get("werkgroep", [])):

@@ -2,8 +2,8 @@
 
 Records that the interchange format links by key (participants, stakeholders, themes, agreements)
 carry a ``key`` unique within their session; ``position`` keeps the order the coach gave them.
-A person referenced by an agreement or the follow-up is either a participant or a stakeholder,
-stored as two nullable foreign keys of which at most one is set.
+A person referenced by an agreement, a referral or the follow-up is either a participant or a
+stakeholder, stored as two nullable foreign keys of which at most one is set.
 """
 
 from __future__ import annotations
@@ -244,6 +244,46 @@ class AgreementPartner(SQLModel, table=True):
     stakeholder_id: int | None = Field(
         default=None, sa_column=_fk("stakeholder.id", ondelete="CASCADE", nullable=True)
     )
+
+
+class Referral(SQLModel, table=True):
+    """A verwijsafspraak: on which signal who refers to whom, the contact person there, and
+    whether (and how) the one referred to reports back. Both ends are a participant or a
+    stakeholder, each as two nullable foreign keys of which at most one is set."""
+
+    __table_args__ = (
+        CheckConstraint(
+            _ONE_PERSON_AT_MOST.format(p="source_participant_id", s="source_stakeholder_id"),
+            name="ck_referral_one_source",
+        ),
+        CheckConstraint(
+            _ONE_PERSON_AT_MOST.format(p="target_participant_id", s="target_stakeholder_id"),
+            name="ck_referral_one_target",
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(sa_column=_fk("work_session.id", ondelete="CASCADE"))
+    position: int = 0
+    theme_id: int | None = Field(
+        default=None, sa_column=_fk("theme.id", ondelete="SET NULL", nullable=True)
+    )
+    signal: str = Field(sa_column=_long_text())
+    source_participant_id: int | None = Field(
+        default=None, sa_column=_fk("participant.id", ondelete="SET NULL", nullable=True)
+    )
+    source_stakeholder_id: int | None = Field(
+        default=None, sa_column=_fk("stakeholder.id", ondelete="SET NULL", nullable=True)
+    )
+    target_participant_id: int | None = Field(
+        default=None, sa_column=_fk("participant.id", ondelete="SET NULL", nullable=True)
+    )
+    target_stakeholder_id: int | None = Field(
+        default=None, sa_column=_fk("stakeholder.id", ondelete="SET NULL", nullable=True)
+    )
+    contact: str = ""
+    feedback: bool = False
+    feedback_how: str = Field(default="", sa_column=_long_text())
 
 
 class FollowUp(SQLModel, table=True):

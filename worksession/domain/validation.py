@@ -109,6 +109,12 @@ SPECS: dict[str, dict[str, FieldSpec]] = {
         "indicator": _LONG,
         "status": FieldSpec("choice", choices=AgreementStatus.values()),
     },
+    "referral": {
+        "signal": FieldSpec("long", required=True),
+        "contact": _SHORT,
+        "feedback": _BOOL,
+        "feedback_how": _LONG,
+    },
     "follow_up": {"next_meeting": _DATE, "evaluation": _DATE, "funding": _LONG},
     "evaluation": {
         "went_well": _LONG,

@@ -170,7 +170,7 @@ _RECORDS: dict[StepKind, str] = {
     StepKind.CASUS: N_("the casus and insights"),
     StepKind.SOCIALE_KAART: N_("stakeholders and relations"),
     StepKind.PRIORITISING: N_("themes and votes"),
-    StepKind.REFERRAL: N_("improvement points"),
+    StepKind.REFERRAL: N_("improvement points and referral agreements"),
     StepKind.AGREEMENTS: N_("agreements"),
     StepKind.FOLLOW_UP: N_("follow-up"),
     StepKind.EVALUATION: N_("evaluation and attendance"),

@@ -39,7 +39,8 @@ def _heading(title: str) -> list[str]:
 
 
 def summary_text(document: Document) -> str:
-    """Header, ambition, casus, people, sociale kaart, priorities, agreements and follow-up."""
+    """Header, ambition, casus, people, sociale kaart, priorities, agreements, referral
+    agreements and follow-up."""
     names = {
         record["key"]: record["name"]
         for section in ("participants", "stakeholders")
@@ -134,9 +135,33 @@ def summary_text(document: Document) -> str:
         partners = [who(key) for key in agreement.get("partners", [])]
         if partners:
             lines.append("  " + _field(_("With"), ", ".join(partners)))
+    lines += _referral_lines(document, who)
     lines += _follow_up_lines(document.get("follow_up", {}), who)
     lines += _schedule_lines(document)
     return "\n".join(lines) + "\n"
+
+
+def _referral_lines(document: Document, who: Any) -> list[str]:
+    """The referral agreements, when the session has any: signal, from → to, contact, feedback."""
+    referrals = document.get("referrals", [])
+    if not referrals:
+        return []
+    lines = _heading(_("Referral agreements ({count})").format(count=len(referrals)))
+    for referral in referrals:
+        feedback = _("yes") if referral.get("feedback") else _("no")
+        if referral.get("feedback_how"):
+            feedback += f" ({referral['feedback_how']})"
+        lines.append(f"- {referral['signal']}")
+        lines.append(f"  {who(referral.get('from'))} → {who(referral.get('to'))}")
+        lines.append(
+            "  "
+            + _fields(
+                (_("Contact person"), referral.get("contact")),
+                (_("Feedback agreed"), feedback),
+                separator=" · ",
+            )
+        )
+    return lines
 
 
 def _voting_lines(document: Document, who: Any) -> list[str]:

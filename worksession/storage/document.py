@@ -24,6 +24,7 @@ from worksession.domain.models import (
     Insight,
     KeyFigure,
     Participant,
+    Referral,
     Relation,
     Stakeholder,
     StepNote,
@@ -125,6 +126,21 @@ def _read(s: Session, session_id: int) -> tuple[Document, str]:
     def partners_of(agreement_id: int | None) -> list[str]:
         return people(partner_rows.get(agreement_id or 0, []))
 
+    # Present only when there are any: a session without referral agreements reads (and its
+    # plan is fingerprinted) as before they existed.
+    referrals = [
+        {
+            "signal": row.signal,
+            "theme": theme_keys.get(row.theme_id) if row.theme_id is not None else None,
+            "from": person(row.source_participant_id, row.source_stakeholder_id),
+            "to": person(row.target_participant_id, row.target_stakeholder_id),
+            "contact": row.contact,
+            "feedback": row.feedback,
+            "feedback_how": row.feedback_how,
+        }
+        for row in session_rows(s, Referral, session_id)
+    ]
+
     document: Document = {
         "format": FORMAT,
         "session": {
@@ -217,6 +233,7 @@ def _read(s: Session, session_id: int) -> tuple[Document, str]:
             }
             for row in agreements
         ],
+        **({"referrals": referrals} if referrals else {}),
         "follow_up": {
             "kartrekker": person(
                 follow_up.kartrekker_participant_id, follow_up.kartrekker_stakeholder_id
@@ -461,6 +478,26 @@ def _write(s: Session, doc: Document) -> WorkSession:
                 )
             )
 
+    for position, record in enumerate(doc.get("referrals", [])):
+        source_participant, source_stakeholder = person_ids(record.get("from"))
+        target_participant, target_stakeholder = person_ids(record.get("to"))
+        theme_key = record.get("theme")
+        s.add(
+            Referral(
+                session_id=session_id,
+                position=position,
+                theme_id=themes[theme_key].id if theme_key else None,
+                signal=record["signal"],
+                source_participant_id=source_participant,
+                source_stakeholder_id=source_stakeholder,
+                target_participant_id=target_participant,
+                target_stakeholder_id=target_stakeholder,
+                contact=record.get("contact", ""),
+                feedback=record.get("feedback", False),
+                feedback_how=record.get("feedback_how", ""),
+            )
+        )
+
     follow_up = doc.get("follow_up", {})
     kartrekker_participant, kartrekker_stakeholder = person_ids(follow_up.get("kartrekker"))
     s.add(
@@ -552,7 +589,8 @@ def _write_voting(
 
 def duplicate_session(*, db: Database, session_id: int, title: str) -> WorkSession:
     """A new draft with everything of ``session_id`` (people, kaart, themes, votes, agreements,
-    notes), except the step timings: they are what happened on that day; the start time stays."""
+    referrals, notes), except the step timings: they are what happened on that day; the start
+    time stays."""
     document = read_document(db=db, session_id=session_id)
     document["session"]["title"] = title
     if "schedule" in document:

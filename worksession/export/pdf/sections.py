@@ -387,6 +387,12 @@ def agreements(snapshot: Snapshot) -> list[Flowable]:
 
 
 def referrals(snapshot: Snapshot) -> list[Flowable]:
+    """Who refers to whom: first the arrows drawn on the sociale kaart, then the referral
+    agreements made as records (signal, from → to, contact person, feedback)."""
+    return _referral_map(snapshot) + _referral_agreements(snapshot)
+
+
+def _referral_map(snapshot: Snapshot) -> list[Flowable]:
     """Who refers to whom and who reports back, from the relations on the sociale kaart."""
     names = people(snapshot)
     rows = [
@@ -402,8 +408,39 @@ def referrals(snapshot: Snapshot) -> list[Flowable]:
         return []
     widths = [w * CONTENT_WIDTH for w in (0.4, 0.2, 0.4)]
     return [
+        Heading(_("Referrals on the sociale kaart"), "referral-map", level=1),
+        table([_("From"), _("Relation"), _("To")], rows, widths),
+    ]
+
+
+def _referral_agreements(snapshot: Snapshot) -> list[Flowable]:
+    """The verwijsafspraken: on which signal, who refers to whom, the contact person there, and
+    whether (and how) the one referred to reports back. Plans without them have no key."""
+    records = snapshot.get("referrals", [])
+    if not records:
+        return []
+    names = people(snapshot)
+    titles = {theme["key"]: theme["title"] for theme in snapshot["themes"]}
+
+    def who(key: str | None) -> str:
+        return names.get(key, key) if key else "–"
+
+    rows = [
+        (
+            r["signal"] + (f"\n({titles[r['theme']]})" if r["theme"] else ""),
+            f"{who(r['from'])}\n→ {who(r['to'])}",
+            r["contact"] or "–",
+            (_("yes") if r["feedback"] else _("no"))
+            + (f": {r['feedback_how']}" if r["feedback_how"] else ""),
+        )
+        for r in records
+    ]
+    # The contact column is the widest: an e-mail address cannot wrap without breaking it.
+    widths = [w * CONTENT_WIDTH for w in (0.26, 0.20, 0.33, 0.21)]
+    header = [_("Signal"), _("From → to"), _("Contact person"), _("Feedback")]
+    return [
         Heading(_("Referral agreements"), "referrals", level=1),
-        table([_("From"), _("Agreement"), _("To")], rows, widths),
+        table(header, rows, widths),
     ]
 
 

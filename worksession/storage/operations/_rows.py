@@ -50,12 +50,14 @@ RECORD_NAMES = {
     "Theme": N_("theme"),
     "Improvement": N_("improvement point"),
     "Agreement": N_("agreement"),
+    "Referral": N_("referral agreement"),
 }
 
 
 @dataclass(frozen=True)
 class PersonRef:
-    """A participant or a stakeholder: who leads an agreement, partners in it, or trekt de kar."""
+    """A participant or a stakeholder: who leads an agreement, partners in it, refers or is
+    referred to, or trekt de kar."""
 
     kind: Literal["participant", "stakeholder"]
     id: int

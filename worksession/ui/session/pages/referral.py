@@ -1,8 +1,10 @@
-"""Verwijzing & samenwerking: per priority, where referral and cooperation stall."""
+"""Verwijzing & samenwerking: per priority, where referral and cooperation stall; under it the
+referral agreements (signal, from, to, contact person, feedback)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from worksession.domain.models import Improvement
 from worksession.i18n import N_, _
@@ -17,6 +19,7 @@ from worksession.ui.session.controller import SessionController
 from worksession.ui.session.pages.base import StepPage
 from worksession.ui.session.record_model import Column
 from worksession.ui.session.record_table import RecordTable
+from worksession.ui.session.referral_agreements import ReferralAgreements
 
 IMPROVEMENT_COLUMNS = (Column("text", N_("Improvement point")),)
 
@@ -29,7 +32,13 @@ class ReferralPage(StepPage):
         self.area = QScrollArea()
         self.area.setWidgetResizable(True)
         self.area.setAccessibleName(_("Improvement points per priority"))
-        self.layout_.addWidget(self.area, stretch=1)
+        self.referrals = ReferralAgreements(controller)
+        # The coach gives the room to what the group is working on: bottlenecks, then agreements.
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(self.area)
+        self.split.addWidget(self.referrals)
+        self.layout_.addWidget(self.split, stretch=1)
         self.tables: dict[int, RecordTable] = {}
         self._shown: tuple[tuple[int, str], ...] = ()
         self.refresh()
@@ -76,6 +85,9 @@ class ReferralPage(StepPage):
         for table in self.tables.values():
             table.refresh()
         self.empty.setVisible(not priorities)
+        self.area.setVisible(bool(priorities))
+        self.referrals.refresh()
 
     def has_content(self) -> bool:
-        return bool(self.controller.document["improvements"])
+        document = self.controller.document
+        return bool(document["improvements"] or document.get("referrals"))
