@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -24,6 +25,9 @@ from worksession.i18n import _
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 20 * mm
+
+# Draws on a page when the document is saved, given the page number of every bookmark.
+AtSave: TypeAlias = Callable[[Canvas, Mapping[str, int]], None]
 
 
 @dataclass(frozen=True)
@@ -61,19 +65,38 @@ def numbered_canvas(footer: Footer, dated: dt.datetime) -> type[Canvas]:
     """A canvas class that knows the page count when it draws each footer."""
 
     class NumberedCanvas(Canvas):
+        # Pages are held back until the last one is known, so the PDF's own page is still the
+        # first while the story is drawn: bookmarks and what needs page numbers (the contents)
+        # are kept with their page and written when the pages are.
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             _date_the_file(self, dated)
             self._pages: list[dict[str, Any]] = []
+            self._bookmarks: list[tuple[str, dict[str, Any]]] = []
+            self._at_save: list[AtSave] = []
+            self.bookmark_pages: dict[str, int] = {}
+
+        def bookmarkPage(self, key: str, **where: Any) -> None:  # type: ignore[override]
+            self._bookmarks.append((key, where))
+            self.bookmark_pages[key] = self.getPageNumber()
+
+        def draw_at_save(self, draw: AtSave) -> None:
+            """Draw on this page once every bookmark's page is known."""
+            self._at_save.append(draw)
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
+            self._bookmarks, self._at_save = [], []  # the next page's own
             self._startPage()
 
         def save(self) -> None:
             total = len(self._pages)
             for state in self._pages:
                 self.__dict__.update(state)
+                for key, where in self._bookmarks:
+                    super().bookmarkPage(key, **where)
+                for draw in self._at_save:
+                    draw(self, self.bookmark_pages)
                 self._decorate(total)
                 super().showPage()
             super().save()

@@ -112,13 +112,14 @@ def _document(buffer: io.BytesIO, payload: PlanPayload) -> _PlanDocument:
 
 def _story(payload: PlanPayload) -> list[Flowable]:
     snapshot = payload.snapshot
-    return [
-        *sections.cover(snapshot, payload),
+    body = [
         *sections.at_a_glance(snapshot),
         *sections.context(snapshot),
         *sections.sociale_kaart(snapshot),
         *sections.priorities(snapshot),
         *sections.agreements(snapshot),
+        *sections.follow_up(snapshot),
         *sections.attendance_and_sign_off(snapshot, payload),
         *sections.appendix(snapshot),
     ]
+    return sections.with_contents(sections.cover(snapshot, payload), body)

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
+from worksession.domain.agreement_numbers import agreement_groups, agreement_numbers
 from worksession.domain.plan import Snapshot
 from worksession.domain.schedule import TimesheetRow, timesheet
 from worksession.domain.values import (
@@ -20,8 +30,10 @@ from worksession.domain.values import (
     Variant,
 )
 from worksession.domain.voting import method_sentence, settings_from_document
-from worksession.export.pdf.cells import SIDE_PADDING, cell
+from worksession.export.pdf.cells import SIDE_PADDING, Cell, cell
+from worksession.export.pdf.contents import Contents, Entry
 from worksession.export.pdf.drawings import crowded, power_grid, vote_chart
+from worksession.export.pdf.hyphenation import at_hyphens, breakable
 from worksession.export.pdf.payload import PlanPayload
 from worksession.export.pdf.styles import RULE, TABLE_HEAD, stylesheet
 from worksession.export.pdf.text import day, label_value, para
@@ -51,7 +63,9 @@ class Heading(Flowable):
         return float(self.paragraph.getSpaceAfter())
 
     def draw(self) -> None:
-        self.canv.bookmarkPage(self.key)
+        # The bookmark opens the page at the heading, not at the top of the page.
+        _left, top = self.canv.absolutePosition(0, self.height + self.getSpaceBefore())
+        self.canv.bookmarkPage(self.key, fit="XYZ", top=round(top, 1))
         self.canv.addOutlineEntry(self.title, self.key, level=self.level)
         self.paragraph.drawOn(self.canv, 0, 0)
 
@@ -70,9 +84,9 @@ def table(
 ) -> Table:
     """A table whose header repeats on every page; every cell is user text that wraps."""
     head, body = stylesheet()["CellHead"], stylesheet()["Cell"]
-    data = [[cell(text, head, width) for text, width in zip(header, widths, strict=True)]]
+    data = [[_cell(text, head, width) for text, width in zip(header, widths, strict=True)]]
     data += [
-        [cell(text, body, width) for text, width in zip(row, widths, strict=True)] for row in rows
+        [_cell(text, body, width) for text, width in zip(row, widths, strict=True)] for row in rows
     ]
     result = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
     result.setStyle(
@@ -95,6 +109,16 @@ def table(
         )
     )
     return result
+
+
+def _cell(text: object, style: ParagraphStyle, width: float) -> Cell:
+    """A table cell whose words too wide for the column break with a hyphen."""
+    if isinstance(text, Paragraph):
+        return text
+    if not isinstance(text, str):
+        return cell(text, style, width)
+    broken = breakable(text, style.fontName, style.fontSize, width - 2 * SIDE_PADDING)
+    return cell(broken.text, at_hyphens(style) if broken.at_hyphens else style, width)
 
 
 def cover(snapshot: Snapshot, payload: PlanPayload) -> list[Flowable]:
@@ -157,7 +181,6 @@ def sign_off_summary(payload: PlanPayload) -> str:
 
 def at_a_glance(snapshot: Snapshot) -> list[Flowable]:
     names = people(snapshot)
-    themes = {t["key"]: t for t in snapshot["themes"]}
     priorities = sorted(
         (t for t in snapshot["themes"] if t["priority"]), key=lambda t: t["rank"] or 999
     )
@@ -167,21 +190,35 @@ def at_a_glance(snapshot: Snapshot) -> list[Flowable]:
     flow.append(para(_("Priorities"), "Heading2"))
     flow += [para(f"{index}. {theme['title']}") for index, theme in enumerate(priorities, 1)]
     flow.append(para(_("Agreements on the priorities"), "Heading2"))
-    chosen = {theme["key"] for theme in priorities}
-    shown = [a for a in snapshot["agreements"] if a["theme"] in chosen]
-    rows = [
-        (
-            _shorten(agreement["what"]),
-            names.get(agreement["lead"] or "", _("no lead yet")),
-            day(agreement["due"]),
-            themes[agreement["theme"]]["title"],
-        )
-        for agreement in shown
+    numbers = agreement_numbers(snapshot["themes"], snapshot["agreements"])
+    groups = [
+        (theme, rows)
+        for theme, rows in agreement_groups(snapshot["themes"], snapshot["agreements"])
+        if theme is not None and theme["priority"]
     ]
-    widths = [w * CONTENT_WIDTH for w in (0.52, 0.19, 0.13, 0.16)]
+    rows: list[tuple[object, ...]] = []
+    theme_rows: list[int] = []
+    for theme, chosen in groups:
+        theme_rows.append(len(rows) + 1)  # the header is row 0
+        rows.append((para(theme["title"], "CellTheme"), "", "", "", ""))
+        rows += [
+            (
+                numbers[agreement["key"]],
+                _first_sentence(agreement["what"]),
+                names.get(agreement["lead"] or "", _("no lead yet")),
+                ", ".join(names.get(key, key) for key in agreement["partners"]) or "–",
+                f"{day(agreement['due'])}\n{AgreementStatus(agreement['status']).label}",
+            )
+            for agreement in chosen
+        ]
+    widths = [w * CONTENT_WIDTH for w in GLANCE_COLUMNS]
     if rows:
-        flow.append(table([_("What"), _("Lead"), _("When"), _("Theme")], rows, widths))
-    others = len(snapshot["agreements"]) - len(shown)
+        header = [_("No."), _("What"), _("Lead"), _("Partners"), _("When, status")]
+        overview = table(header, rows, widths)
+        overview.setStyle(TableStyle([("SPAN", (0, row), (-1, row)) for row in theme_rows]))
+        flow.append(overview)
+    shown = sum(len(chosen) for _theme, chosen in groups)
+    others = len(snapshot["agreements"]) - shown
     if others:
         flow.append(
             para(
@@ -203,15 +240,19 @@ def at_a_glance(snapshot: Snapshot) -> list[Flowable]:
     return flow
 
 
-GLANCE_CHARS = 75
+# Number, what, lead, partners, date and status: a date is the widest word of its column.
+GLANCE_COLUMNS = (0.065, 0.435, 0.16, 0.21, 0.13)
+GLANCE_CHARS = 160
 
 
-def _shorten(text: str) -> str:
-    """The first sentence, or the start of the text: a busy GP reads the line, not the whole."""
+def _first_sentence(text: str) -> str:
+    """The first sentence, whole words only: a busy GP reads the line, the number leads to the
+    whole agreement."""
     first = text.split(". ")[0].strip()
-    if len(first) > GLANCE_CHARS:
-        first = first[: GLANCE_CHARS - 1].rstrip() + "…"
-    return first
+    cut = first.rfind(" ", 0, GLANCE_CHARS)
+    if len(first) <= GLANCE_CHARS or cut <= 0:
+        return first
+    return first[:cut].rstrip(" ,;:") + " …"
 
 
 def context(snapshot: Snapshot) -> list[Flowable]:
@@ -351,29 +392,34 @@ def _ballot_text(
 
 def agreements(snapshot: Snapshot) -> list[Flowable]:
     names = people(snapshot)
+    numbers = agreement_numbers(snapshot["themes"], snapshot["agreements"])
     flow: list[Flowable] = [Heading(_("Agreements"), "agreements")]
-    groups: list[tuple[str, list[dict[str, Any]]]] = []
-    for theme in sorted(snapshot["themes"], key=lambda t: (not t["priority"], t["rank"] or 999)):
-        chosen = [a for a in snapshot["agreements"] if a["theme"] == theme["key"]]
-        if chosen:
-            groups.append((theme["title"], chosen))
-    loose = [a for a in snapshot["agreements"] if not a["theme"]]
-    if loose:
-        groups.append((_("Other agreements"), loose))
     header = [
+        _("No."),
         _("What"),
         _("Lead and partners"),
         _("When, status"),
         _("Resources and how we see it worked"),
     ]
-    widths = [w * CONTENT_WIDTH for w in (0.38, 0.22, 0.14, 0.26)]
-    for index, (title, rows) in enumerate(groups):
+    widths = [w * CONTENT_WIDTH for w in (0.065, 0.335, 0.2, 0.14, 0.26)]
+    groups = agreement_groups(snapshot["themes"], snapshot["agreements"])
+    for index, (theme, rows) in enumerate(groups):
+        title = str(theme["title"]) if theme is not None else _("Other agreements")
         flow.append(Heading(title, f"agreements-{index}", level=1))
-        flow.append(table(header, [_agreement_row(a, names) for a in rows], widths))
+        flow.append(
+            table(header, [(numbers[a["key"]], *_agreement_row(a, names)) for a in rows], widths)
+        )
     flow += referrals(snapshot)
+    return flow
+
+
+def follow_up(snapshot: Snapshot) -> list[Flowable]:
+    """Vervolg en borging: who keeps the agreements going, and when the group looks back."""
+    names = people(snapshot)
     follow_up = snapshot["follow_up"]
-    flow += [
-        Heading(_("Follow-up"), "follow-up", level=1),
+    return [
+        Spacer(1, 6 * mm),
+        Heading(_("Follow-up"), "follow-up"),
         label_value(_("Kartrekker"), names.get(follow_up["kartrekker"] or "", "–")),
         label_value(
             _("Werkgroep"), ", ".join(names.get(k, k) for k in follow_up["werkgroep"]) or "–"
@@ -383,7 +429,19 @@ def agreements(snapshot: Snapshot) -> list[Flowable]:
         label_value(_("Funding"), follow_up["funding"]),
         PageBreak(),
     ]
-    return flow
+
+
+def with_contents(cover: Sequence[Flowable], body: Sequence[Flowable]) -> list[Flowable]:
+    """The cover, the contents list (every section of ``body`` with its page) on the cover's
+    page, then the body."""
+    entries = [
+        Entry(flowable.title, flowable.key)
+        for flowable in body
+        if isinstance(flowable, Heading) and flowable.level == 0
+    ]
+    front = list(cover[:-1]) if cover and isinstance(cover[-1], PageBreak) else list(cover)
+    listing = [Spacer(1, 12 * mm), para(_("Contents"), "Heading2"), Contents(entries)]
+    return [*front, KeepTogether(listing), PageBreak(), *body]
 
 
 def referrals(snapshot: Snapshot) -> list[Flowable]:
@@ -444,7 +502,7 @@ def _referral_agreements(snapshot: Snapshot) -> list[Flowable]:
     ]
 
 
-def _agreement_row(agreement: dict[str, Any], names: dict[str, str]) -> tuple[str, ...]:
+def _agreement_row(agreement: Mapping[str, Any], names: dict[str, str]) -> tuple[str, ...]:
     partners = ", ".join(names.get(key, key) for key in agreement["partners"])
     lead = _("Lead: {name}").format(name=names.get(agreement["lead"] or "", "–"))
     return (

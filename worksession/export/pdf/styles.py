@@ -24,8 +24,12 @@ def stylesheet() -> StyleSheet1:
     sheet.add(base)
     sheet.add(ParagraphStyle("Small", parent=base, fontSize=8, leading=10.5))
     sheet.add(ParagraphStyle("Muted", parent=base, textColor=MUTED))
-    sheet.add(ParagraphStyle("Cell", parent=base, fontSize=8, leading=10))
-    sheet.add(ParagraphStyle("CellHead", parent=base, fontName=BOLD, fontSize=8, leading=10))
+    # A web address too long for its column breaks at a slash; other long words get soft
+    # hyphens where Dutch breaks them (``hyphenation``).
+    cell = ParagraphStyle("Cell", parent=base, fontSize=8, leading=10, uriWasteReduce=0.3)
+    sheet.add(cell)
+    sheet.add(ParagraphStyle("CellHead", parent=cell, fontName=BOLD))
+    sheet.add(ParagraphStyle("CellTheme", parent=cell, fontName=BOLD, textColor=ACCENT))
     sheet.add(
         ParagraphStyle(
             "Title",
