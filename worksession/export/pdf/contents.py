@@ -61,18 +61,20 @@ class Contents(Flowable):
         pages: Mapping[str, int],
     ) -> None:
         font, size = self.style.fontName, self.style.fontSize
-        dot = stringWidth(". ", font, size)
         canvas.saveState()
+        canvas.setFont(font, size)
+        canvas.setFillColor(self.style.textColor)
+        canvas.setStrokeColor(MUTED)
+        canvas.setLineWidth(0.8)
+        canvas.setLineCap(1)  # round: each dash of length 0 is a dot
+        canvas.setDash([0, 3])
         for entry, (x, y) in zip(self.entries, lines, strict=True):
             number = str(pages.get(entry.key, ""))
-            canvas.setFillColor(self.style.textColor)
-            canvas.setFont(font, size)
             canvas.drawString(x, y, entry.title)
-            canvas.drawRightString(right, y, number)
+            # The leader is a dotted line, not full stops: the text reads "Context 3".
             start = x + stringWidth(entry.title, font, size) + LEADER_GAP
             end = right - stringWidth(number, font, size) - LEADER_GAP
-            dots = int((end - start) // dot)
-            if dots > 0:
-                canvas.setFillColor(MUTED)
-                canvas.drawRightString(end, y, ". " * dots)
+            if end > start:
+                canvas.line(start, y + 1, end, y + 1)
+            canvas.drawRightString(right, y, number)
         canvas.restoreState()

@@ -4,14 +4,34 @@ vote result as bars."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from worksession.domain.power_grid import DOMAIN_COLOURS, QUADRANTS, SCALE, place
+from worksession.domain.power_grid import DOMAIN_COLOURS, QUADRANTS, SCALE
 from worksession.domain.values import Domain, RelationKind
 from worksession.export.pdf.fonts import BOLD, REGULAR
+from worksession.export.pdf.grid_layout import (
+    ADVICE_SIZE,
+    ASCENT,
+    BOTTOM,
+    CELL,
+    DESCENT,
+    GRID,
+    HEIGHT,
+    LEFT,
+    NAME_SIZE,
+    SPLIT,
+    WIDTH,
+    GridLayout,
+    Marker,
+    advice_labels,
+    grid_layout,
+)
 from worksession.export.pdf.strings import label
 from worksession.i18n import _
 
@@ -21,139 +41,265 @@ TINTS = {
     (False, True): "#e4eef8",
     (False, False): "#f2f2f2",
 }
-RELATION_COLOURS = {
-    RelationKind.REFERS_TO: "#444444",
-    RelationKind.WORKS_WITH: "#2ca02c",
-    RelationKind.FEEDS_BACK_TO: "#1f77b4",
+
+
+@dataclass(frozen=True)
+class LineStyle:
+    """How a relation kind is drawn: told apart by its dashes, so also on a greyscale print."""
+
+    colour: str
+    dashes: tuple[float, ...] | None  # None: solid
+    both_ends: bool  # an arrow head at both ends: a relation that goes both ways
+
+
+RELATION_STYLES = {
+    RelationKind.REFERS_TO: LineStyle("#444444", None, False),
+    RelationKind.WORKS_WITH: LineStyle("#2ca02c", (4.0, 2.0), True),
+    RelationKind.FEEDS_BACK_TO: LineStyle("#1f77b4", (1.0, 1.6), False),
 }
+RELATION_COLOURS = {kind: style.colour for kind, style in RELATION_STYLES.items()}
 LABEL_CHARS = 26
+INK = colors.HexColor("#222222")
 
 
 def _short(name: str) -> str:
     return name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1] + "…"
 
 
-def power_grid(snapshot: dict[str, Any], size: float = 360.0) -> Drawing:
+def _label(
+    drawing: Drawing | Group,
+    x: float,
+    y: float,
+    text: str,
+    size: float,
+    *,
+    font: str = REGULAR,
+    colour: object = INK,
+    anchor: str = "start",
+) -> None:
+    """Every word on the sociale kaart and its legend is written here (names are user text, in
+    any script: ``label`` draws each run in a font that has it)."""
+    drawing.add(
+        label(x, y, text, fontName=font, fontSize=size, fillColor=colour, textAnchor=anchor)
+    )
+
+
+def power_grid(snapshot: dict[str, Any]) -> Drawing:
     """The grid with every stakeholder where the app shows it; arrows for relations."""
-    margin_left, margin_bottom, label_room = 26.0, 24.0, 120.0
-    drawing = Drawing(size + margin_left + label_room, size + margin_bottom + 6)
-    cell = size / SCALE
-    split = 2 * cell  # values of 3 and more are high: the middle cell is in the upper half
-    for (high_influence, high_interest), advice in QUADRANTS.items():
-        x = margin_left + (split if high_interest else 0)
-        width = size - split if high_interest else split
-        y = margin_bottom + (split if high_influence else 0)
-        height = size - split if high_influence else split
-        tint = colors.HexColor(TINTS[(high_influence, high_interest)])
+    layout = kaart_layout(snapshot)
+    drawing = Drawing(WIDTH, HEIGHT)
+    for advice in layout.advice:
+        x = LEFT + (SPLIT if advice.high_interest else 0)
+        width = GRID - SPLIT if advice.high_interest else SPLIT
+        y = BOTTOM + (SPLIT if advice.high_influence else 0)
+        height = GRID - SPLIT if advice.high_influence else SPLIT
+        tint = colors.HexColor(TINTS[(advice.high_influence, advice.high_interest)])
         drawing.add(Rect(x, y, width, height, fillColor=tint, strokeColor=None))
-        drawing.add(
-            String(
-                x + 4,
-                y + height - 11,
-                _(advice),
-                fontName=BOLD,
-                fontSize=7.5,
-                fillColor=colors.HexColor("#555555"),
-            )
+    for advice in layout.advice:
+        _label(
+            drawing,
+            advice.x,
+            advice.y,
+            advice.text,
+            ADVICE_SIZE,
+            font=BOLD,
+            colour=colors.HexColor("#555555"),
         )
     grid_colour = colors.HexColor("#cccccc")
     for step in range(SCALE + 1):
-        offset = step * cell
+        offset = step * CELL
         drawing.add(
             Line(
-                margin_left + offset,
-                margin_bottom,
-                margin_left + offset,
-                margin_bottom + size,
+                LEFT + offset,
+                BOTTOM,
+                LEFT + offset,
+                BOTTOM + GRID,
                 strokeColor=grid_colour,
                 strokeWidth=0.5,
             )
         )
         drawing.add(
             Line(
-                margin_left,
-                margin_bottom + offset,
-                margin_left + size,
-                margin_bottom + offset,
+                LEFT,
+                BOTTOM + offset,
+                LEFT + GRID,
+                BOTTOM + offset,
                 strokeColor=grid_colour,
                 strokeWidth=0.5,
             )
         )
-    drawing.add(
-        String(
-            margin_left + size, 6, _("Interest →"), fontName=REGULAR, fontSize=8, textAnchor="end"
-        )
-    )
-    axis = String(0, 0, _("Influence →"), fontName=REGULAR, fontSize=8, textAnchor="end")
-    turned = Group(axis)
+    _label(drawing, LEFT + GRID, 6, _("Interest →"), 8, anchor="end")
+    turned = Group()
+    _label(turned, 0, 0, _("Influence →"), 8, anchor="end")
     turned.rotate(90)
-    turned.translate(margin_bottom + size, -12)
+    turned.translate(BOTTOM + GRID, -12)
     drawing.add(turned)
 
     stakeholders = {s["key"]: s for s in snapshot["stakeholders"]}
-    spots = {
-        spot.key: (margin_left + spot.x * size, margin_bottom + spot.y * size)
-        for spot in place([(k, s["influence"], s["interest"]) for k, s in stakeholders.items()])
-    }
+    markers = {marker.key: marker for marker in layout.markers}
     for relation in snapshot["relations"]:
-        if relation["from"] in spots and relation["to"] in spots:
-            colour = colors.HexColor(
-                RELATION_COLOURS.get(RelationKind(relation["kind"]), "#444444")
-            )
-            _arrow(drawing, spots[relation["from"]], spots[relation["to"]], colour)
-    numbered = crowded(snapshot)
-    for number, (key, (x, y)) in enumerate(spots.items(), start=1):
-        record = stakeholders[key]
-        colour = colors.HexColor(DOMAIN_COLOURS.get(Domain(record["domain"]), "#7f7f7f"))
-        fill = colour if record["present"] else colors.white
-        radius = 5.5 if numbered else 4.5
-        drawing.add(Circle(x, y, radius, fillColor=fill, strokeColor=colour, strokeWidth=1.2))
-        if numbered:
-            # Crowded cells: a number in the circle, the names in the table below the grid.
-            ink = colors.white if record["present"] else colour
+        if relation["from"] in markers and relation["to"] in markers:
+            style = RELATION_STYLES.get(RelationKind(relation["kind"]), RELATION_STYLES[REFERS])
+            _arrow(drawing, markers[relation["from"]], markers[relation["to"]], style)
+    for marker in layout.markers:
+        record = stakeholders[marker.key]
+        _marker(drawing, marker.x, marker.y, marker.radius, record["domain"], record["present"])
+        if marker.number_size:
+            ink = colors.white if record["present"] else _domain_colour(record["domain"])
+            size = marker.number_size
+            baseline = marker.y - size * (ASCENT - DESCENT) / 2
+            _label(
+                drawing, marker.x, baseline, str(marker.number), size, font=BOLD, colour=ink,
+                anchor="middle",
+            )  # fmt: skip
+        box = marker.name_box()
+        if marker.name is not None and box is not None:
+            # A light ground under the name keeps it readable where an arrow crosses it.
             drawing.add(
-                String(
-                    x,
-                    y - 2,
-                    str(number),
-                    fontName=BOLD,
-                    fontSize=5.5,
-                    fillColor=ink,
-                    textAnchor="middle",
+                Rect(
+                    box.left - 0.5, box.bottom, box.right - box.left + 1, box.top - box.bottom,
+                    fillColor=colors.white, fillOpacity=0.75, strokeColor=None,
                 )
-            )
-        else:
-            drawing.add(
-                label(x + 6.5, y - 2.5, _short(record["name"]), fontName=REGULAR, fontSize=6.5)
-            )
+            )  # fmt: skip
+            _label(drawing, *marker.name_position(), marker.name, NAME_SIZE)
     return drawing
 
 
+REFERS = RelationKind.REFERS_TO
+
+
+def kaart_layout(snapshot: dict[str, Any]) -> GridLayout:
+    """Where the markers and names of the snapshot's stakeholders go (shared with the table)."""
+    advice = advice_labels({text: _(text) for text in QUADRANTS.values()})
+    return grid_layout(
+        [(s["key"], s["name"], s["influence"], s["interest"]) for s in snapshot["stakeholders"]],
+        advice,
+    )
+
+
 def crowded(snapshot: dict[str, Any]) -> bool:
-    """Whether names would overlap on the grid: then stakeholders are numbered instead."""
-    cells: dict[tuple[int, int], int] = {}
-    for record in snapshot["stakeholders"]:
-        cell = (record["influence"], record["interest"])
-        cells[cell] = cells.get(cell, 0) + 1
-    return len(snapshot["stakeholders"]) > 20 or any(count > 2 for count in cells.values())
+    """Whether names would overlap on the grid: then the markers are numbered, and the
+    stakeholder table is their key."""
+    return kaart_layout(snapshot).numbered
 
 
-def _arrow(
+def _domain_colour(domain: str) -> object:
+    return colors.HexColor(DOMAIN_COLOURS.get(Domain(domain), "#7f7f7f"))
+
+
+def _marker(
+    drawing: Drawing, x: float, y: float, radius: float, domain: str, present: bool
+) -> None:
+    """A stakeholder: a circle in its domain's colour, filled when present at the session."""
+    colour = _domain_colour(domain)
+    fill = colour if present else colors.white
+    drawing.add(Circle(x, y, radius, fillColor=fill, strokeColor=colour, strokeWidth=1.2))
+
+
+def _arrow(drawing: Drawing, start: Marker, end: Marker, style: LineStyle) -> None:
+    x1, y1, x2, y2 = start.x, start.y, end.x, end.y
+    length = math.hypot(x2 - x1, y2 - y1)
+    if length < start.radius + end.radius + 6:
+        return
+    ux, uy = (x2 - x1) / length, (y2 - y1) / length
+    # From the edge of one marker to the edge of the other, not into their numbers.
+    x1, y1 = x1 + ux * (start.radius + 1), y1 + uy * (start.radius + 1)
+    x2, y2 = x2 - ux * (end.radius + 1), y2 - uy * (end.radius + 1)
+    _relation_line(drawing, (x1, y1), (x2, y2), style)
+
+
+def _relation_line(
+    drawing: Drawing, start: tuple[float, float], end: tuple[float, float], style: LineStyle
+) -> None:
+    """A line in the relation kind's dashes, with its arrow head (or heads)."""
+    colour = colors.HexColor(style.colour)
+    (x1, y1), (x2, y2) = start, end
+    drawing.add(
+        Line(
+            x1, y1, x2, y2, strokeColor=colour, strokeWidth=0.9,
+            strokeDashArray=list(style.dashes) if style.dashes else None,
+        )
+    )  # fmt: skip
+    _head(drawing, start, end, colour)
+    if style.both_ends:
+        _head(drawing, end, start, colour)
+
+
+def _head(
     drawing: Drawing, start: tuple[float, float], end: tuple[float, float], colour: object
 ) -> None:
     (x1, y1), (x2, y2) = start, end
-    length = math.hypot(x2 - x1, y2 - y1)
-    if length < 10:
-        return
+    length = math.hypot(x2 - x1, y2 - y1) or 1.0
     ux, uy = (x2 - x1) / length, (y2 - y1) / length
-    x1, y1, x2, y2 = x1 + ux * 5, y1 + uy * 5, x2 - ux * 5, y2 - uy * 5
-    drawing.add(Line(x1, y1, x2, y2, strokeColor=colour, strokeWidth=0.8))
     wing = 4.0
     left = (x2 - ux * wing - uy * wing * 0.6, y2 - uy * wing + ux * wing * 0.6)
     right = (x2 - ux * wing + uy * wing * 0.6, y2 - uy * wing - ux * wing * 0.6)
     drawing.add(
         Polygon([x2, y2, *left, *right], fillColor=colour, strokeColor=colour, strokeWidth=0.5)
     )
+
+
+# A sample of the legend: draws itself with its left end at (x, y) and says how wide it is.
+Sample = tuple[Callable[[Drawing, float, float], None], float]
+
+
+def kaart_legend(snapshot: dict[str, Any], width: float) -> Drawing:
+    """What the colours, fills and lines of the grid mean, in swatches: the domains that occur,
+    present or not, and the relation kinds with their dashes and arrow heads."""
+    used = {Domain(s["domain"]) for s in snapshot["stakeholders"]}
+    domains = [d for d in Domain if d is not Domain.UNKNOWN or d in used]
+    rows: list[tuple[str, list[tuple[str, Sample]]]] = [
+        (_("Domains"), [(domain.label, _swatch(domain.value, True)) for domain in domains]),
+        (
+            _("Presence"),
+            [
+                (_("present at the session"), _swatch(Domain.OTHER.value, True)),
+                (_("not present"), _swatch(Domain.OTHER.value, False)),
+            ],
+        ),
+        (
+            _("Relations"),
+            [(kind.label, _line_sample(RELATION_STYLES[kind])) for kind in RelationKind],
+        ),
+    ]
+    return _legend(rows, width)
+
+
+LEGEND_ROW, LEGEND_HEAD, LEGEND_SIZE, LEGEND_SPACE = 12.0, 62.0, 7.5, 14.0
+
+
+def _legend(rows: list[tuple[str, list[tuple[str, Sample]]]], width: float) -> Drawing:
+    """Rows of (title, [(label, sample)]); entries wrap onto more lines when a row is full."""
+    lines: list[list[tuple[str | None, float, str, Sample]]] = []
+    for title, entries in rows:
+        x, line = LEGEND_HEAD, list[tuple[str | None, float, str, Sample]]()
+        heading: str | None = title
+        for text, sample in entries:
+            needed = sample[1] + 4 + stringWidth(text, REGULAR, LEGEND_SIZE) + LEGEND_SPACE
+            if line and x + needed - LEGEND_SPACE > width:
+                lines.append(line)
+                x, line = LEGEND_HEAD, []
+            line.append((heading, x, text, sample))
+            heading = None
+            x += needed
+        lines.append(line)
+    drawing = Drawing(width, LEGEND_ROW * len(lines) + 2)
+    for row, line in enumerate(lines):
+        y = drawing.height - (row + 1) * LEGEND_ROW + 3
+        for heading, x, text, (draw, sample_width) in line:
+            if heading:
+                _label(drawing, 0, y, heading, LEGEND_SIZE, font=BOLD)
+            draw(drawing, x, y + 2.6)
+            _label(drawing, x + sample_width + 4, y, text, LEGEND_SIZE)
+    return drawing
+
+
+def _swatch(domain: str, present: bool) -> Sample:
+    return (lambda drawing, x, y: _marker(drawing, x + 4.5, y, 4.0, domain, present)), 9.0
+
+
+def _line_sample(style: LineStyle) -> Sample:
+    return (lambda drawing, x, y: _relation_line(drawing, (x, y), (x + 26, y), style)), 26.0
 
 
 def vote_chart(themes: list[dict[str, Any]], width: float = 440.0) -> Drawing:

@@ -76,7 +76,7 @@ def numbered_canvas(footer: Footer, dated: dt.datetime) -> type[Canvas]:
             self._at_save: list[AtSave] = []
             self.bookmark_pages: dict[str, int] = {}
 
-        def bookmarkPage(self, key: str, **where: Any) -> None:  # type: ignore[override]
+        def bookmarkPage(self, key: str, **where: Any) -> None:
             self._bookmarks.append((key, where))
             self.bookmark_pages[key] = self.getPageNumber()
 

@@ -32,7 +32,7 @@ from worksession.domain.values import (
 from worksession.domain.voting import method_sentence, settings_from_document
 from worksession.export.pdf.cells import SIDE_PADDING, Cell, cell
 from worksession.export.pdf.contents import Contents, Entry
-from worksession.export.pdf.drawings import crowded, power_grid, vote_chart
+from worksession.export.pdf.drawings import crowded, kaart_legend, power_grid, vote_chart
 from worksession.export.pdf.hyphenation import at_hyphens, breakable
 from worksession.export.pdf.payload import PlanPayload
 from worksession.export.pdf.styles import RULE, TABLE_HEAD, stylesheet
@@ -278,14 +278,9 @@ def context(snapshot: Snapshot) -> list[Flowable]:
 def sociale_kaart(snapshot: Snapshot) -> list[Flowable]:
     flow: list[Flowable] = [Heading(_("Sociale kaart"), "kaart")]
     if snapshot["stakeholders"]:
-        legend = ", ".join(f"{domain.label}" for domain in Domain if domain is not Domain.UNKNOWN)
         flow += [
-            KeepTogether([power_grid(snapshot)]),
-            para(
-                _("Filled: present at the session; open: not present. Colours: {legend}.").format(
-                    legend=legend
-                ),
-                "Small",
+            KeepTogether(
+                [power_grid(snapshot), Spacer(1, 2 * mm), kaart_legend(snapshot, CONTENT_WIDTH)]
             ),
             Spacer(1, 4 * mm),
         ]
@@ -301,7 +296,7 @@ def sociale_kaart(snapshot: Snapshot) -> list[Flowable]:
             )
             for number, s in enumerate(snapshot["stakeholders"], start=1)
         ]
-        widths = [w * CONTENT_WIDTH for w in (0.19, 0.13, 0.16, 0.31, 0.09, 0.12)]
+        widths = [w * CONTENT_WIDTH for w in (0.19, 0.13, 0.16, 0.295, 0.11, 0.115)]
         header = [_("Name"), _("Domain"), _("Role"), _("Offer"), _("Infl./int."), _("Present")]
         flow.append(table(header, rows, widths))
     else:
