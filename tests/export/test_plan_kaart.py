@@ -47,13 +47,13 @@ def _snapshot(stakeholders: list[dict[str, Any]], relations: Sequence[Any] = ())
     return {"stakeholders": stakeholders, "relations": list(relations)}
 
 
-def _flat_shapes(drawing: Drawing) -> list[Any]:
+def _flat_shapes(drawing: Drawing | Group) -> list[Any]:
     """Every shape of the drawing, Groups opened (except the turned axis label)."""
     shapes: list[Any] = []
     for shape in drawing.contents:
         if isinstance(shape, Group):
             if shape.transform == (1, 0, 0, 1, 0, 0):
-                shapes += _flat_shapes(shape)  # type: ignore[arg-type]
+                shapes += _flat_shapes(shape)
         else:
             shapes.append(shape)
     return shapes
