@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import page_of
+from worksession.domain.agreement_numbers import agreement_numbers
 from worksession.domain.values import StepKind
 from worksession.ui.session.pages.agreements import AgreementsPage, PartnersDialog
 from worksession.ui.session.window import SessionWindow
@@ -74,3 +75,24 @@ def test_partners_are_ticked_in_a_dialog(qtbot: QtBot, window: SessionWindow) ->
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     first_person = window.controller.document["participants"][0]["key"]
     assert window.controller.document["agreements"][1]["partners"] == [first_person]
+
+
+def test_each_agreement_shows_the_number_the_plan_gives_it(window: SessionWindow) -> None:
+    page = _page(window)
+    model = page.table.model
+    column = _column(page, "number")
+    assert column == 0
+    assert not model.flags(model.index(0, column)) & Qt.ItemFlag.ItemIsEditable
+    document = window.controller.document
+    expected = agreement_numbers(document["themes"], document["agreements"])
+    shown = [model.data(model.index(row, column)) for row in range(model.rowCount())]
+    assert shown == [expected[a["key"]] for a in document["agreements"]]
+    assert sorted(shown, key=lambda n: int(n[1:])) == [f"A{n}" for n in range(1, len(shown) + 1)]
+    # A later date moves the first agreement behind the others of its theme: its number follows.
+    first = document["agreements"][0]
+    same_theme = [a for a in document["agreements"] if a["theme"] == first["theme"]]
+    assert model.setData(model.index(0, _column(page, "due")), "31-12-2030")
+    last_of_theme = max(int(expected[a["key"]][1:]) for a in same_theme)
+    assert model.data(model.index(0, column)) == f"A{last_of_theme}"
+    window.undo_action.trigger()
+    assert model.data(model.index(0, column)) == shown[0]

@@ -1,5 +1,6 @@
-"""Samenwerkingsafspraken: per priority, agreements with kind, what, one lead, partners, date,
-resources, indicator and status — typed fast: choose the theme, type what, Enter."""
+"""Samenwerkingsafspraken: per priority, agreements with their number (A1 … as the plan prints
+them), kind, what, one lead, partners, date, resources, indicator and status — typed fast:
+choose the theme, type what, Enter."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from worksession.domain.agreement_numbers import agreement_numbers
 from worksession.domain.models import Agreement
 from worksession.domain.values import AgreementKind, AgreementStatus
 from worksession.i18n import N_, _
@@ -41,6 +43,7 @@ class AgreementRow:
 
     id: int
     name: str
+    number: str  # A1, A2 … as the plan prints it
     theme: str | None
     kind: str
     what: str
@@ -58,6 +61,7 @@ class AgreementsPage(StepPage):
         super().__init__(controller, step)
         db, session_id = controller.db, controller.session_id
         columns = (
+            Column("number", N_("No."), editable=False),
             Column("theme", N_("Theme"), "choice", self._theme_choices),
             Column("kind", N_("Kind"), "choice", AgreementKind.pairs()),
             Column("what", N_("What")),
@@ -106,6 +110,7 @@ class AgreementsPage(StepPage):
         document = self.controller.document
         names = dict(people_choices(document))
         stored = record_rows(self.controller.db, Agreement, self.controller.session_id)
+        numbers = agreement_numbers(document["themes"], document["agreements"])
         rows = []
         for row, agreement in zip(stored, document["agreements"], strict=True):
             assert row.id is not None
@@ -113,6 +118,7 @@ class AgreementsPage(StepPage):
                 AgreementRow(
                     id=row.id,
                     name=agreement["what"][:40],
+                    number=numbers[agreement["key"]],
                     theme=agreement["theme"],
                     kind=agreement["kind"],
                     what=agreement["what"],
