@@ -84,9 +84,9 @@ def _label(
     )
 
 
-def power_grid(snapshot: dict[str, Any]) -> Drawing:
+def power_grid(snapshot: dict[str, Any], layout: GridLayout | None = None) -> Drawing:
     """The grid with every stakeholder where the app shows it; arrows for relations."""
-    layout = kaart_layout(snapshot)
+    layout = layout or kaart_layout(snapshot)
     drawing = Drawing(WIDTH, HEIGHT)
     for advice in layout.advice:
         x = LEFT + (SPLIT if advice.high_interest else 0)

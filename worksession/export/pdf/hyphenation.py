@@ -46,11 +46,14 @@ def breakable(text: str, font: str, size: float, room: float) -> Breakable:
     if len(text) * size * WIDEST_LETTER <= room or stringWidth(text, font, size) <= room:
         return Breakable(text, False)  # the common case: the whole cell fits on one line
     at_hyphens = False
+    widest = size * WIDEST_LETTER
 
     def word(match: re.Match[str]) -> str:
         nonlocal at_hyphens
         token = match.group(0)
-        if SOFT_HYPHEN in token or stringWidth(token, font, size) <= room:
+        if len(token) * widest <= room or SOFT_HYPHEN in token:
+            return token
+        if stringWidth(token, font, size) <= room:
             return token  # it fits, or its writer chose where it may break
         broken = _WORD.sub(lambda part: _hyphenated(part.group(0), font, size, room), token)
         at_hyphens = at_hyphens or (broken == token and "-" in token)

@@ -32,7 +32,7 @@ from worksession.domain.values import (
 from worksession.domain.voting import method_sentence, settings_from_document
 from worksession.export.pdf.cells import SIDE_PADDING, Cell, cell
 from worksession.export.pdf.contents import Contents, Entry
-from worksession.export.pdf.drawings import crowded, kaart_legend, power_grid, vote_chart
+from worksession.export.pdf.drawings import kaart_layout, kaart_legend, power_grid, vote_chart
 from worksession.export.pdf.hyphenation import at_hyphens, breakable
 from worksession.export.pdf.payload import PlanPayload
 from worksession.export.pdf.styles import RULE, TABLE_HEAD, stylesheet
@@ -278,13 +278,13 @@ def context(snapshot: Snapshot) -> list[Flowable]:
 def sociale_kaart(snapshot: Snapshot) -> list[Flowable]:
     flow: list[Flowable] = [Heading(_("Sociale kaart"), "kaart")]
     if snapshot["stakeholders"]:
+        layout = kaart_layout(snapshot)
+        grid = power_grid(snapshot, layout)
         flow += [
-            KeepTogether(
-                [power_grid(snapshot), Spacer(1, 2 * mm), kaart_legend(snapshot, CONTENT_WIDTH)]
-            ),
+            KeepTogether([grid, Spacer(1, 2 * mm), kaart_legend(snapshot, CONTENT_WIDTH)]),
             Spacer(1, 4 * mm),
         ]
-        numbered = crowded(snapshot)
+        numbered = layout.numbered  # then the table is the key to the numbered markers
         rows = [
             (
                 (f"{number}. " if numbered else "") + s["name"],
