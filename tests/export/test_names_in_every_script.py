@@ -73,7 +73,9 @@ def typed(name: str) -> str:
 
 def _attendance_page(data: bytes) -> int:
     reader = PdfReader(io.BytesIO(data))
-    (index,) = [i for i, page in enumerate(reader.pages) if "Presentielijst" in page.extract_text()]
+    (section,) = [item for item in reader.outline if getattr(item, "title", "") == "Presentielijst"]
+    index = reader.get_destination_page_number(section)
+    assert "Presentielijst" in reader.pages[index].extract_text()
     return index
 
 

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from worksession.domain.power_grid import QUADRANTS, SCALE, place
-from worksession.export.pdf.fonts import BOLD, REGULAR
 from worksession.export.pdf import scripts
+from worksession.export.pdf.fonts import BOLD, REGULAR
 
 GRID = 360.0  # the side of the square grid, in points
 # The drawing is as wide as the page's text: names beside the right-hand column get what is left.
