@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import copy
 import io
+import itertools
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -205,3 +207,66 @@ def test_follow_up_is_a_section_of_its_own(demo_reader: PdfReader) -> None:
     assert top.index("Vervolg en borging") == top.index("Samenwerkingsafspraken") + 1
     text = _section_pages(demo_reader, "Vervolg en borging")
     assert "Kartrekker:" in text and "Werkgroep:" in text and "Financiering:" in text
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _strings(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item)]
+    return []
+
+
+def _dutch_catalog() -> list[str]:
+    from babel.messages.pofile import read_po
+
+    path = Path(__file__).parents[2] / "resources/translations/nl/LC_MESSAGES/worksession.po"
+    with path.open("rb") as po:
+        catalog = read_po(po)
+    return [
+        text
+        for message in catalog
+        for text in (message.string if isinstance(message.string, tuple) else [message.string])
+        if text
+    ]
+
+
+def _hyphenated_joined(lines: list[list[str]]) -> list[list[str]]:
+    """Lines with a word hyphenated at their end made whole with the start of the next line."""
+    result: list[list[str]] = []
+    for tokens in lines:
+        if not tokens:
+            continue
+        if result and result[-1][-1].endswith("-") and result[-1][-1][-2:-1].isalpha():
+            head = result.pop()
+            tokens = [*head[:-1], head[-1][:-1] + tokens[0], *tokens[1:]]
+        result.append(tokens)
+    return result
+
+
+def _core(token: str) -> str:
+    return re.sub(r"^\W+|\W+$", "", token)
+
+
+@pytest.mark.parametrize("which", ["demo", "large"])
+def test_no_line_of_a_plan_ends_inside_a_word_without_a_hyphen(
+    which: str, demo: dict[str, Any]
+) -> None:
+    document = demo if which == "demo" else large_document()
+    pages = PdfReader(io.BytesIO(_render(document))).pages
+    lines = _hyphenated_joined(
+        [line.split() for page in pages for line in page.extract_text().splitlines()]
+    )
+    # Whole words: those typed into the plan, the app's own Dutch words, and those the plan
+    # prints inside a line.
+    words = {_core(token) for text in _strings(document) for token in text.split()}
+    words |= {_core(token) for text in _dutch_catalog() for token in text.split()}
+    words |= {_core(token) for tokens in lines for token in tokens[1:-1]}
+    for tokens, following in itertools.pairwise(lines):
+        last = tokens[-1]
+        if last.endswith(("-", "…")) or re.search(r"\d", last):
+            continue  # a word of its own with a hyphen, a name shortened on the kaart, a date
+        assert _core(last) in words, f"{last!r} is cut"
+        assert not re.match(r"[,.;:!?)]", following[0]), f"{last!r} / {following[0]!r}"

@@ -41,8 +41,8 @@ class Breakable:
 
 
 def breakable(text: str, font: str, size: float, room: float) -> Breakable:
-    """``text`` with soft hyphens in every word wider than ``room`` points, so that each piece
-    between them, with its hyphen, fits a line of the column."""
+    """``text`` with soft hyphens where Dutch breaks the words wider than ``room`` points (with
+    their punctuation), so that each piece between them, with its hyphen, fits a line."""
     if len(text) * size * WIDEST_LETTER <= room or stringWidth(text, font, size) <= room:
         return Breakable(text, False)  # the common case: the whole cell fits on one line
     at_hyphens = False
@@ -52,12 +52,16 @@ def breakable(text: str, font: str, size: float, room: float) -> Breakable:
         nonlocal at_hyphens
         token = match.group(0)
         if len(token) * widest <= room or SOFT_HYPHEN in token:
-            return token
-        if stringWidth(token, font, size) <= room:
             return token  # it fits, or its writer chose where it may break
-        broken = _WORD.sub(lambda part: _hyphenated(part.group(0), font, size, room), token)
-        at_hyphens = at_hyphens or (broken == token and "-" in token)
-        return broken
+        if stringWidth(token, font, size) <= room:
+            return token
+        parts = _WORD.findall(token)
+        if "-" in token and all(stringWidth(part, font, size) <= room for part in parts):
+            at_hyphens = True  # "Zuid-Limburg": break after the hyphen it has
+            return token
+        # Every part gets its break points, also one that fits on its own: "huisartsenzorg,"
+        # may be too wide only with its comma.
+        return _WORD.sub(lambda part: _hyphenated(part.group(0), font, size, room), token)
 
     return Breakable(_LONG_TOKEN.sub(word, text), at_hyphens)
 
@@ -78,8 +82,6 @@ _LONG_TOKEN = re.compile(r"\S{6,}")
 
 @lru_cache(maxsize=CACHED_WORDS)
 def _hyphenated(word: str, font: str, size: float, room: float) -> str:
-    if stringWidth(word, font, size) <= room:
-        return word  # a word inside a longer token (a web address, "POH-GGZ-consulent")
     pieces = _dictionary().inserted(word, hyphen="\n").split("\n")
     hyphen = stringWidth("-", font, size)
     fitting = [part for piece in pieces for part in _cut(piece, font, size, room - hyphen)]

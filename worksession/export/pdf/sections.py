@@ -287,7 +287,8 @@ def sociale_kaart(snapshot: Snapshot) -> list[Flowable]:
         numbered = layout.numbered  # then the table is the key to the numbered markers
         rows = [
             (
-                (f"{number}. " if numbered else "") + s["name"],
+                *((str(number),) if numbered else ()),
+                s["name"],
                 Domain(s["domain"]).label,
                 s["role"],
                 s["offer"],
@@ -296,8 +297,12 @@ def sociale_kaart(snapshot: Snapshot) -> list[Flowable]:
             )
             for number, s in enumerate(snapshot["stakeholders"], start=1)
         ]
-        widths = [w * CONTENT_WIDTH for w in (0.19, 0.13, 0.16, 0.295, 0.11, 0.115)]
         header = [_("Name"), _("Domain"), _("Role"), _("Offer"), _("Infl./int."), _("Present")]
+        shares: tuple[float, ...] = (0.19, 0.13, 0.16, 0.295, 0.11, 0.115)
+        if numbered:  # a column of its own: a number before a right-to-left name would move
+            header.insert(0, _("No."))
+            shares = (0.055, 0.165, 0.12, 0.15, 0.285, 0.11, 0.115)
+        widths = [w * CONTENT_WIDTH for w in shares]
         flow.append(table(header, rows, widths))
     else:
         flow.append(para(_("No stakeholders were mapped."), "Muted"))
