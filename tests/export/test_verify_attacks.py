@@ -53,7 +53,7 @@ def _resealed(payload: PlanPayload, change: Callable[[dict[str, Any]], None]) ->
         snapshot = data["snapshot"]
         decisions = tuple(data["decisions"])
         forged = replace(payload, snapshot=snapshot, sha256=fingerprint(snapshot))
-        forged = replace(forged, decisions=decisions, dated=data["dated"])  # type: ignore[arg-type]
+        forged = replace(forged, decisions=decisions, dated=data["dated"])
         data["sha256"], data["seal"] = forged.sha256, forged.seal
 
     return _edited_json(payload, edit)
@@ -69,7 +69,7 @@ def _reforged(payload: PlanPayload, change: Callable[[dict[str, Any]], None]) ->
 # --- bytes around the plan that a re-render might not notice ---------------------------------
 
 
-def _incremental(pdf: bytes, change: Callable[[PdfWriter], None]) -> bytes:
+def _incremental(pdf: bytes, change: Callable[[PdfWriter], object]) -> bytes:
     """``pdf`` followed by an incremental update made by pypdf: the original bytes stay a prefix."""
     writer = PdfWriter(io.BytesIO(pdf), incremental=True)
     change(writer)
@@ -105,7 +105,7 @@ def _byte_changes(concept: PlanPayload) -> dict[str, Callable[[bytes], bytes]]:
     forged = replace(
         concept,
         signed_off=True,
-        decisions=tuple({**d, "decision": "agreed", "comment": ""} for d in concept.decisions),  # type: ignore[misc]
+        decisions=tuple({**d, "decision": "agreed", "comment": ""} for d in concept.decisions),
     ).to_bytes()
     return {
         "whitespace after %%EOF": lambda pdf: pdf + b" \r\n",
