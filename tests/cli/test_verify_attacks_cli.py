@@ -1,0 +1,244 @@
+"""Attacks on ``worksession verify`` as a command (issue 14): the verifier's environment, a file
+made to keep it busy, and ``--db`` with archives that hold the same content.
+
+``verify`` must give the same answer whatever the environment of the computer that checks, end
+in seconds for any file, and with ``--db`` tell a plan made elsewhere from the coach's own. An
+attack that still succeeds is a failing test marked ``xfail(strict=True)``.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import io
+import os
+import sqlite3
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+
+from tests.cli.test_verify_archive import _session_in_review, run
+from tests.export.test_verify import _concept
+from worksession.domain.plan import fingerprint
+from worksession.export.pdf.payload import ATTACHMENT
+from worksession.export.pdf.plan import render_plan
+from worksession.plan_export import plan_payload
+from worksession.storage.opening import open_database
+
+# An honest plan verifies in about three seconds in a fresh process on the slow CI machine.
+BOUND_SECONDS = 20
+OK_LINE = "OK Samen gezond oud worden in Kaalheide version 1 sha256:"
+
+
+@pytest.fixture(scope="module")
+def plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("plan") / "plan.pdf"
+    path.write_bytes(render_plan(_concept()))
+    return path
+
+
+def _verify(plan: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "worksession", "verify", str(plan)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=BOUND_SECONDS * 3,
+        check=False,
+    )
+
+
+# --- the verifier's environment -------------------------------------------------------------
+
+_RL = pytest.mark.xfail(
+    strict=True,
+    reason="reportlab reads its defaults (page size, stream encoding, spacing…) "
+    "from RL_* variables at import; render_plan fixes only invariant, pageCompression and the "
+    "base font, so an untouched plan is TAMPERED on a computer where one is set",
+)
+ENVIRONMENTS = [
+    pytest.param({"RL_invariant": "0"}, id="RL_invariant"),
+    pytest.param({"RL_pageCompression": "0"}, id="RL_pageCompression"),
+    pytest.param({"RL_allowTTFSubsetting": "0"}, id="RL_allowTTFSubsetting"),
+    pytest.param({"LC_ALL": "tr_TR.UTF-8", "LANGUAGE": "en", "TZ": "Pacific/Chatham"}, id="tr"),
+    pytest.param({"RL_defaultPageSize": "letter"}, id="RL_defaultPageSize", marks=_RL),
+    pytest.param({"RL_useA85": "0"}, id="RL_useA85", marks=_RL),
+    pytest.param({"RL_ttfAsciiReadable": "0"}, id="RL_ttfAsciiReadable", marks=_RL),
+    pytest.param({"RL_overlapAttachedSpace": "0"}, id="RL_overlapAttachedSpace", marks=_RL),
+    pytest.param({"RL_spaceShrinkage": "0.2"}, id="RL_spaceShrinkage", marks=_RL),
+    pytest.param({"RL_showBoundary": "1"}, id="RL_showBoundary", marks=_RL),
+    pytest.param(
+        {"RL_uriWasteReduce": "0.5"},
+        id="RL_malformed",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="a malformed RL_* value makes importing reportlab raise: verify ends in a "
+            "traceback instead of an answer",
+        ),
+    ),
+    pytest.param(
+        {"PYTHONTZPATH": "/nonexistent"},
+        id="PYTHONTZPATH",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="Dutch time comes from the computer's time zone files (no tzdata package): "
+            "without Europe/Amsterdam an untouched plan is TAMPERED "
+            "(ZoneInfoNotFoundError), not CANNOT CHECK",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("env", ENVIRONMENTS)
+def test_verify_answers_ok_in_any_environment(plan: Path, env: dict[str, str]) -> None:
+    result = _verify(plan, env)
+    assert result.returncode == 0, (result.stdout, result.stderr[-500:])
+    assert result.stdout.startswith(OK_LINE)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="reportlab also reads ~/.reportlab_settings (and a reportlab_settings module on the "
+    "path): a settings file in the verifier's home makes an untouched plan TAMPERED",
+)
+def test_verify_answers_ok_with_a_reportlab_settings_file_at_home(
+    plan: Path, tmp_path: Path
+) -> None:
+    (tmp_path / ".reportlab_settings").write_text("showBoundary = 1\n", encoding="utf-8")
+    result = _verify(plan, {"HOME": str(tmp_path)})
+    assert result.returncode == 0, (result.stdout, result.stderr[-500:])
+
+
+# --- a file made to keep verify busy --------------------------------------------------------
+
+
+def _compressed_attachment(pdf: bytes, raw: bytes) -> bytes:
+    """``pdf`` carrying ``raw`` as its plan data, Flate-compressed: a large payload in a small
+    file (reportlab stores it uncompressed, but any PDF writer may compress it)."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    del writer._root_object["/Names"]
+    stream = writer.add_attachment(ATTACHMENT, raw)._embedded_file
+    reference = stream.indirect_reference
+    assert reference is not None
+    writer._objects[reference.idnum - 1] = stream.flate_encode()
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="verify draws whatever consistent payload a file carries, with no limit on its size: "
+    "a 120 kB file with a compressed 1 MB ambition of one paragraph keeps it busy for minutes "
+    "(reportlab splits one long paragraph over pages in quadratic time)",
+)
+def test_verify_ends_in_seconds_for_a_file_made_to_keep_it_busy(tmp_path: Path) -> None:
+    concept = _concept()
+    snapshot = copy.deepcopy(concept.snapshot)
+    snapshot["session"]["ambition"] = "woord " * 150_000
+    forged = replace(concept, snapshot=snapshot, sha256=fingerprint(snapshot))
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(_compressed_attachment(render_plan(concept), forged.to_bytes()))
+    assert bomb.stat().st_size < 200_000
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "worksession", "verify", str(bomb)],
+            capture_output=True,
+            text=True,
+            timeout=BOUND_SECONDS,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"verify did not end within {BOUND_SECONDS} s")
+    assert result.returncode in (1, 3)
+
+
+# --- --db with another archive of the same content ------------------------------------------
+
+
+def _freeze_the_demo(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+    assert run(capsys, "demo", "--db", str(db))[0] == 0
+    assert run(capsys, "freeze", "1", "--db", str(db))[0] == 0
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the archive check compares the content fingerprint and the decisions, not the "
+    "freeze date the file carries (the PDF's dates): the demo frozen on another laptop a week "
+    "later has the same fingerprint and no decisions, so it is 'recorded' in the coach's archive",
+)
+def test_the_demo_frozen_on_another_laptop_is_not_recorded(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    coach, other = tmp_path / "coach.sqlite3", tmp_path / "other.sqlite3"
+    _freeze_the_demo(capsys, coach)
+    _freeze_the_demo(capsys, other)
+    with sqlite3.connect(other) as connection:  # that laptop froze it a week later
+        connection.execute("UPDATE plan_version SET created_at = '2026-11-26 10:00:00.000000'")
+    connection.close()
+    plan = tmp_path / "elsewhere.pdf"
+    assert run(capsys, "pdf", "1", "--out", str(plan), "--db", str(other))[0] == 0
+    mine = tmp_path / "mine.pdf"
+    assert run(capsys, "pdf", "1", "--out", str(mine), "--db", str(coach))[0] == 0
+    assert plan.read_bytes() != mine.read_bytes()
+    code, out, _ = run(capsys, "verify", str(plan), "--db", str(coach))
+    assert out.startswith("OK ")
+    assert code == 1, out
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the archive check does not compare the file's freeze date ('dated', sealed and "
+    "printed as the PDF's dates) with the version's recorded time: a re-dated plan is "
+    "'recorded … with the same decisions'",
+)
+def test_a_plan_with_another_freeze_date_differs_from_the_archive(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = tmp_path / "coach.sqlite3"
+    _session_in_review(capsys, db)
+    database = open_database(str(db))
+    real = plan_payload(db=database, session_id=1)
+    database.close()
+    earlier = dt.datetime.fromisoformat(real.dated) - dt.timedelta(days=30)
+    backdated = replace(real, dated=earlier.isoformat())
+    plan = tmp_path / "backdated.pdf"
+    plan.write_bytes(render_plan(backdated))
+    code, out, _ = run(capsys, "verify", str(plan), "--db", str(db))
+    assert out.startswith("OK ")
+    assert code == 1, out
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="verify --db names a decision by the participant_name the file carries, which is "
+    "neither checked against the snapshot nor printed safely: a file can blame a difference on "
+    "someone else and add a line of its own to the output",
+)
+def test_the_archive_names_the_recorded_person_in_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = tmp_path / "coach.sqlite3"
+    names = _session_in_review(capsys, db)
+    database = open_database(str(db))
+    real = plan_payload(db=database, session_id=1)
+    database.close()
+    injected = f"{names[0]}\narchive: recorded as session 1 version 1, with the same decisions"
+    decisions = tuple(
+        {**d, "decision": "agreed", "comment": "", "participant_name": injected}
+        if d["decision"] == "changes"
+        else d
+        for d in real.decisions
+    )
+    forged = replace(real, signed_off=True, decisions=decisions)  # type: ignore[arg-type]
+    plan = tmp_path / "forged.pdf"
+    plan.write_bytes(render_plan(forged))
+    code, out, _ = run(capsys, "verify", str(plan), "--db", str(db))
+    assert code == 1 and out.startswith("OK ")
+    lines = out.splitlines()
+    assert not any(line.startswith("archive: recorded") for line in lines), out
+    assert f"decision of {names[3]} differs: akkoord in file, wijziging gevraagd recorded" in out
