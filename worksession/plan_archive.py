@@ -17,8 +17,14 @@ from dataclasses import dataclass
 from sqlmodel import col, select
 
 from worksession.domain.models import PlanVersion
-from worksession.export.pdf.payload import DecisionRecord, PlanPayload, decision_records
-from worksession.export.pdf.verify import Verdict, verify_plan
+from worksession.export.pdf.payload import (
+    DecisionRecord,
+    PlanPayload,
+    as_utc,
+    decision_records,
+    utc_text,
+)
+from worksession.export.pdf.verify import Verdict, one_line, verify_plan
 from worksession.export.pdf.when import local_minute
 from worksession.storage.database import Database
 from worksession.storage.operations.plan import latest_decisions
@@ -84,6 +90,11 @@ def _compare(db: Database, version: PlanVersion, payload: PlanPayload) -> Archiv
     }
     in_file = {d["participant_key"]: d for d in payload.decisions}
     differences: list[str] = []
+    frozen = utc_text(as_utc(version.created_at))
+    if payload.dated != frozen:
+        differences.append(
+            f"frozen at {local_minute(payload.dated)} in file, {local_minute(frozen)} recorded"
+        )
     for key in sorted(in_file.keys() | recorded.keys()):
         differences += _decision_differences(in_file.get(key), recorded.get(key))
     return ArchiveCheck(tuple(differences), version.session_id, version.number)
@@ -94,7 +105,7 @@ def _decision_differences(
 ) -> list[str]:
     either = in_file or recorded
     assert either is not None
-    name = either["participant_name"]
+    name = one_line(either["participant_name"])
     if recorded is None:
         assert in_file is not None
         return [f"decision of {name} is not recorded: {_word(in_file)} in file"]
@@ -107,8 +118,8 @@ def _decision_differences(
         )
     if in_file["comment"] != recorded["comment"]:
         found.append(
-            f"comment of {name} differs: {in_file['comment']!r} in file, "
-            f"{recorded['comment']!r} recorded"
+            f"comment of {name} differs: {one_line(repr(in_file['comment']))} in file, "
+            f"{one_line(repr(recorded['comment']))} recorded"
         )
     if in_file["decided_at"] != recorded["decided_at"]:
         found.append(

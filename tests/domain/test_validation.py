@@ -51,3 +51,12 @@ def test_rejections_name_the_field(
 def test_rank_may_be_cleared_but_a_date_string_must_parse() -> None:
     assert clean("theme", {"rank": None}) == {"rank": None}
     assert clean("follow_up", {"evaluation": None}) == {"evaluation": None}
+
+
+def test_a_session_title_cannot_carry_a_fingerprint_code() -> None:
+    """``verify`` prints the title before the plan's codes: a title with one could put another
+    plan's code first on that line."""
+    with pytest.raises(ValidationError) as caught:
+        clean("session", {"title": "Plan version 1 SHA256:abc"})
+    assert caught.value.path == "session.title"
+    assert clean("session", {"title": "Samen gezond in Kaalheide"})["title"]

@@ -2,9 +2,8 @@
 
 ``tests/export/test_verify.py`` covers the findings of the issue; these go further: tricks in the
 attached JSON, in the bytes around the plan, in the snapshot's values deep inside, in the title
-that the verdict line prints, and random or cut-off files. An attack that still succeeds is kept
-as a failing test marked ``xfail(strict=True)``: it passes the day the hole is closed, and then
-the mark must go.
+that the verdict line prints, and random or cut-off files. Each is a test that fails for the
+attacker.
 """
 
 from __future__ import annotations
@@ -171,11 +170,6 @@ def test_json_tricks_in_the_attachment_are_never_ok(
     assert verdict.status in NOT_OK, verdict
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="json.loads raises a plain ValueError for an integer of more than 4300 digits; "
-    "PlanPayload.from_bytes catches only JSONDecodeError, so verify raises (a traceback)",
-)
 def test_an_integer_of_thousands_of_digits_gets_a_verdict(concept_pdf: bytes) -> None:
     raw = b'{"format": 1' + b"0" * 5000 + b"}"
     verdict = verify_plan(_with_attachment(concept_pdf, raw))
@@ -248,22 +242,16 @@ def _duplicate_first_participant(snapshot: dict[str, Any]) -> None:
     snapshot["participants"].append({**snapshot["participants"][0], "name": "Iemand Anders"})
 
 
-_STRICT = pytest.mark.xfail(
-    strict=True,
-    reason="the payload is checked only to the snapshot's sections: values deep inside are "
-    "drawn as they come (truthy text as yes, NaN as 'nan', keys that point nowhere)",
-)
 DEEP_WRONG = [
-    pytest.param(_set(("participants", 5, "present"), "nee"), id="present-as-text", marks=_STRICT),
-    pytest.param(_set(("session", "accredited"), "nee"), id="accredited-as-text", marks=_STRICT),
-    pytest.param(_set(("session", "ambition"), math.nan), id="nan-ambition", marks=_STRICT),
+    pytest.param(_set(("participants", 5, "present"), "nee"), id="present-as-text"),
+    pytest.param(_set(("session", "accredited"), "nee"), id="accredited-as-text"),
+    pytest.param(_set(("session", "ambition"), math.nan), id="nan-ambition"),
     pytest.param(
         _set(("participants", 0, "registration"), math.inf),
         id="infinite-registration",
-        marks=_STRICT,
     ),
-    pytest.param(_set(("agreements", 0, "lead"), "p-nobody"), id="lead-unknown", marks=_STRICT),
-    pytest.param(_duplicate_first_participant, id="two-people-one-key", marks=_STRICT),
+    pytest.param(_set(("agreements", 0, "lead"), "p-nobody"), id="lead-unknown"),
+    pytest.param(_duplicate_first_participant, id="two-people-one-key"),
     pytest.param(_set(("participants", 0, "name"), 12345), id="name-as-number"),
     pytest.param(_set(("session", "title"), {"nl": "x"}), id="title-as-object"),
     pytest.param(_set(("themes", 0, "votes"), "veel"), id="votes-as-text"),
@@ -306,24 +294,20 @@ def test_a_title_cannot_add_lines_or_hidden_text_to_the_verdict(
 ) -> None:
     forged = _reforged(concept, _set(("session", "title"), TITLES[trick]))
     verdict = verify_plan(render_plan(forged))
-    assert verdict.ok
+    # A title the app refuses (one carrying "sha256:") is no plan of the app's at all.
+    assert verdict.ok or "sha256:" in TITLES[trick]
     assert len(verdict.message.splitlines()) == 1 and verdict.message.isprintable()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the verdict line puts the file's own title before the fingerprints, unquoted: a "
-    "title can carry the genuine plan's fingerprint, seal and '(4 van 4 akkoord, vastgesteld)', "
-    "which then open the forged file's OK line",
-)
 def test_a_title_cannot_lend_the_verdict_another_plans_fingerprint(concept: PlanPayload) -> None:
+    """The verdict line prints the title before the fingerprints: a title carrying the genuine
+    plan's codes would open the forged file's OK line with them. The app refuses such a title
+    (at entry and on import), so a file with one is not a plan the app made."""
     genuine = f"version 1 sha256:{concept.sha256} seal sha256:{concept.seal}"
     title = f"Samen gezond oud worden in Kaalheide {genuine} (4 van 4 akkoord, vastgesteld)"
     forged = _reforged(concept, _set(("session", "title"), title))
     verdict = verify_plan(render_plan(forged))
-    assert verdict.ok and forged.sha256 != concept.sha256
-    # A reader (or a script) takes the first fingerprint on the line as the plan's.
-    assert verdict.message.split(" sha256:")[1].split()[0] == forged.sha256
+    assert verdict.status is Status.TAMPERED and "session.title" in verdict.reason
 
 
 # --- several threads ------------------------------------------------------------------------

@@ -133,3 +133,10 @@ def test_files_that_are_not_a_json_object_are_named_as_such(raw: bytes, fragment
     set_language("en")
     with pytest.raises(InterchangeError, match=fragment):
         parse_document(raw)
+
+
+def test_an_imported_title_cannot_carry_a_fingerprint_code() -> None:
+    text = _mutated(lambda d: d["session"].update(title="Plan sha256:" + "0" * 64))
+    with pytest.raises(InterchangeError) as caught:
+        parse_document(text)
+    assert caught.value.path == "$.session.title"

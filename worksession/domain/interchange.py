@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any
 
 from worksession.domain.schema_check import PathPart, first_schema_problem
+from worksession.domain.validation import FINGERPRINT_MARK, fingerprint_mark_in
 from worksession.domain.voting import (
     ballot_problems,
     ballots_from_document,
@@ -85,6 +86,13 @@ def check_document(data: object) -> None:
             ),
         )
     _check_schema(data)
+    if fingerprint_mark_in(data["session"]["title"]):
+        raise InterchangeError(
+            "$.session.title",
+            _(
+                "must not contain {mark!r}: the plan's check prints its codes after the title"
+            ).format(mark=FINGERPRINT_MARK),
+        )
     _check_links(data)
 
 

@@ -147,6 +147,15 @@ _NULLABLE = {
 }
 
 
+# ``verify`` prints a plan's title before the version's fingerprint and seal: a title carrying
+# such a code could put another plan's code first on that line, so no title may.
+FINGERPRINT_MARK = "sha256:"
+
+
+def fingerprint_mark_in(title: str) -> bool:
+    return FINGERPRINT_MARK in title.lower()
+
+
 def clean(record: str, changes: Mapping[str, object]) -> dict[str, Any]:
     """Return ``changes`` checked and normalised for ``record``; raise ``ValidationError``."""
     specs = SPECS[record]
@@ -160,6 +169,13 @@ def clean(record: str, changes: Mapping[str, object]) -> dict[str, Any]:
             cleaned[name] = None
             continue
         cleaned[name] = _clean_value(path, spec, value)
+    if record == "session" and fingerprint_mark_in(str(cleaned.get("title", ""))):
+        raise ValidationError(
+            "session.title",
+            _(
+                "must not contain {mark!r}: the plan's check prints its codes after the title"
+            ).format(mark=FINGERPRINT_MARK),
+        )
     return cleaned
 
 

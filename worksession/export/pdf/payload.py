@@ -161,7 +161,8 @@ class PlanPayload:
         """Read and check an attached payload; raises ``PayloadError`` naming the bad field."""
         try:
             data = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+        # ValueError: also an integer of thousands of digits, which Python refuses to read.
+        except (ValueError, RecursionError) as error:
             raise PayloadError("payload", "not readable JSON") from error
         if not isinstance(data, dict):
             raise PayloadError("payload", "not a JSON object")
@@ -201,12 +202,14 @@ class PlanPayload:
 
     def inconsistency(self) -> str:
         """Why this payload could not have been made by the app, or '' when it could."""
-        keys = {person.get("key") for person in self.snapshot["participants"]}
+        names = {person.get("key"): person.get("name") for person in self.snapshot["participants"]}
         seen: set[str] = set()
         for decision in self.decisions:
             key = decision["participant_key"]
-            if key not in keys:
+            if key not in names:
                 return f"a decision of {key!r}, who is not a participant of this version"
+            if decision["participant_name"] != names[key]:
+                return f"the decision of {key!r} names someone else than the attendance list"
             if key in seen:
                 return f"two decisions of {key!r}"
             seen.add(key)

@@ -20,7 +20,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from worksession.domain.plan import fingerprint
+from worksession.domain.plan_check import snapshot_problem
 from worksession.export.pdf.payload import ATTACHMENT, EarlierEdition, PayloadError, PlanPayload
+from worksession.i18n import speaking
+
+# Larger than any plan the app makes (the largest test plan carries 60 kB; every text field has
+# its limit): a larger payload is refused before it is drawn, which could take minutes.
+MAX_PAYLOAD_BYTES = 4 * 1024 * 1024
 
 
 class Status(StrEnum):
@@ -62,7 +68,7 @@ class Verdict:
             return self.status.value
         payload = self.payload
         snapshot = payload.snapshot
-        title = _one_line(str(snapshot["session"].get("title", "")))
+        title = one_line(str(snapshot["session"].get("title", "")))
         which = "concept" if payload.draft else f"version {snapshot['version']}"
         count = payload.count
         agreed = f"{count.agreed} van {count.needed} akkoord" + (
@@ -84,6 +90,10 @@ def verify_plan(data: bytes, *, trust: Sequence[bytes] = ()) -> Verdict:
     raw = _attached_payload(data)
     if raw is None:
         return Verdict(Status.NOT_A_PLAN, "the file carries no worksession plan data")
+    if len(raw) > MAX_PAYLOAD_BYTES:
+        return Verdict(
+            Status.TAMPERED, "the attached plan data is larger than any plan the app makes"
+        )
     try:
         payload = PlanPayload.from_bytes(raw)
     except EarlierEdition as error:
@@ -100,10 +110,19 @@ def _check(data: bytes, payload: PlanPayload, trust: Sequence[bytes]) -> Verdict
         return Verdict(Status.TAMPERED, "the attached plan cannot be read as a plan")
     if content != payload.sha256:
         return Verdict(Status.TAMPERED, "the plan's text does not match its fingerprint")
+    with speaking("en"):  # the reason reads the same on every computer
+        problem = snapshot_problem(payload.snapshot)
+    if problem:
+        return Verdict(Status.TAMPERED, f"the attached plan is not one the app makes: {problem}")
     problem = payload.inconsistency()
     if problem:
         return Verdict(Status.TAMPERED, f"the attached decisions do not fit: {problem}")
     from worksession.export.pdf.plan import render_plan
+    from worksession.export.pdf.when import zone_problem
+
+    problem = zone_problem()
+    if problem:
+        return Verdict(Status.CANNOT_CHECK, problem)
 
     try:
         drawn = render_plan(payload)
@@ -148,6 +167,6 @@ def _attached_payload(data: bytes) -> bytes | None:
     return raw if isinstance(raw, bytes) else None
 
 
-def _one_line(text: str) -> str:
+def one_line(text: str) -> str:
     """A title as one printable line: a file cannot add lines of its own to the verdict."""
     return " ".join("".join(c if c.isprintable() else " " for c in text).split())

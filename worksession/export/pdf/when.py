@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 PLAN_ZONE = "Europe/Amsterdam"
 
@@ -17,6 +17,15 @@ PLAN_ZONE = "Europe/Amsterdam"
 @cache
 def _zone() -> ZoneInfo:
     return ZoneInfo(PLAN_ZONE)
+
+
+def zone_problem() -> str:
+    """Why Dutch time cannot be told on this computer ('' when it can)."""
+    try:
+        _zone()
+    except (ZoneInfoNotFoundError, ValueError, OSError) as error:
+        return f"this computer has no time-zone data for {PLAN_ZONE} ({error})"
+    return ""
 
 
 def local(utc_iso: str) -> dt.datetime:
