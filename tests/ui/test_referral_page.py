@@ -169,3 +169,19 @@ def test_the_step_counts_as_done_with_referral_agreements_alone(window: SessionW
     page = page_of(window, StepKind.REFERRAL)
     assert isinstance(page, ReferralPage)
     assert page.has_content()
+
+
+def test_the_keyboard_reaches_from_and_to_and_tab_leaves_the_table(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
+    box = _referrals(window)
+    # Sized to their longest name the two choices made the page wider than a 1280 screen.
+    assert box.minimumSizeHint().width() < 600
+    box.table.view.setFocus()
+    box.table.view.setCurrentIndex(box.table.model.index(0, 0))
+    qtbot.keyClick(box.table.view, Qt.Key.Key_Tab)
+    assert box.table.entry.hasFocus()  # not the next cell of a 7-column table
+    qtbot.keyClick(box.table.entry, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
+    assert box.source_choice.hasFocus()
+    qtbot.keyClick(box.source_choice, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    assert box.target_choice.hasFocus()

@@ -60,6 +60,9 @@ class RecordTable(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().hide()
+        # Tab leaves the table for its add field, as everywhere else; otherwise it walks every
+        # cell and a keyboard user is stuck in a long table. Arrows move between cells.
+        self.view.setTabKeyNavigation(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.horizontalHeader().setResizeContentsPrecision(CONTENT_WIDTH_ROWS)

@@ -19,6 +19,9 @@ from worksession.ui.session.lookups import Lookups
 from worksession.ui.session.record_model import Choices, Column
 from worksession.ui.session.record_table import RecordTable
 
+# Wide enough for a name with a short role; the list opens as wide as its longest entry.
+CHOICE_CHARACTERS = 18
+
 
 @dataclass(frozen=True)
 class ReferralRow:
@@ -77,8 +80,16 @@ class ReferralAgreements(QGroupBox):
         self.source_choice.setAccessibleName(_("Who refers, for a new referral agreement"))
         self.target_choice = QComboBox()
         self.target_choice.setAccessibleName(_("To whom, for a new referral agreement"))
+        for combo in (self.source_choice, self.target_choice):
+            # Sized to their longest name ("Jan Houben (inwoner, mantelzorger voor zijn
+            # vrouw)") the two made the page wider than a 1280-wide screen leaves for it.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(CHOICE_CHARACTERS)
         choices = QHBoxLayout()
-        for label, combo in ((_("From:"), self.source_choice), (_("To:"), self.target_choice)):
+        # Alt+V and Alt+N reach the two choices from the add field, past the table.
+        for label, combo in ((_("&From:"), self.source_choice), (_("&To:"), self.target_choice)):
             caption = QLabel(label)
             caption.setBuddy(combo)
             choices.addWidget(caption)

@@ -4,7 +4,15 @@ referral agreements (signal, from, to, contact person, feedback)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from worksession.domain.models import Improvement
 from worksession.i18n import N_, _
@@ -38,6 +46,9 @@ class ReferralPage(StepPage):
         self.split.setChildrenCollapsible(False)
         self.split.addWidget(self.area)
         self.split.addWidget(self.referrals)
+        # The split takes the height there is rather than asking for both tables' full
+        # height: on a 720-pixel screen the add field of the referral agreements stays in sight.
+        self.split.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.layout_.addWidget(self.split, stretch=1)
         self.tables: dict[int, RecordTable] = {}
         self._shown: tuple[tuple[int, str], ...] = ()
