@@ -191,3 +191,26 @@ def test_a_change_refreshes_the_page_on_screen_now_and_hidden_pages_when_shown(
     assert "Buurtteam Noord" in names()  # brought up to date as it is shown
     controller.undo_stack.undo()
     assert "Buurtteam Noord" not in names()  # on screen: at once
+
+
+def _fits(window: SessionWindow) -> bool:
+    scroller = window.page_scroller
+    bars = (scroller.horizontalScrollBar(), scroller.verticalScrollBar())
+    return all(bar.maximum() == 0 for bar in bars)
+
+
+def test_the_steps_fit_a_1280_by_720_laptop_without_scrolling(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
+    # What a 1280×720 screen leaves inside the window manager's frame. A stack as wide as the
+    # sociale kaart and as tall as the casus made every step scroll, with Akkoord out of sight.
+    window.resize(1280, 672)
+    for kind in (StepKind.REFERRAL, StepKind.AGREEMENTS, StepKind.AFTER, StepKind.WELCOME):
+        window.go_to(_row_of(window, kind))
+        qtbot.waitUntil(lambda: _fits(window))
+
+
+def test_a_new_window_fits_its_screen_with_room_for_the_title_bar(window: SessionWindow) -> None:
+    screen = window.screen().availableGeometry()
+    assert window.width() <= screen.width()
+    assert window.height() < screen.height()  # 800 high on a 720 screen hid the status bar

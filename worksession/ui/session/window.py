@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -37,12 +38,37 @@ from worksession.ui.window_state import restore_geometry, save_geometry
 ZOOM_STEP = 1.1
 
 
+DEFAULT_SIZE = QSize(1280, 800)
+FRAME_ALLOWANCE = QSize(0, 48)  # the title bar and border the window manager adds
+
+
+def _room_on_screen() -> QSize:
+    """The size a new window may take: a 1280×720 laptop got a window taller than its screen,
+    with the status bar and the last row of a page below the edge."""
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return DEFAULT_SIZE
+    return screen.availableGeometry().size() - FRAME_ALLOWANCE
+
+
+class CurrentPageStack(QStackedWidget):
+    """The step pages, as tall as the page shown. A stack asks every page how tall it wants
+    to be at a width; the casus then made every step scroll on a 1280×720 laptop, with the
+    buttons under a table (Akkoord, an add field) out of sight."""
+
+    def heightForWidth(self, width: int) -> int:
+        page = self.currentWidget()
+        if page is None or not page.hasHeightForWidth():
+            return super().heightForWidth(width)
+        return max(page.heightForWidth(width), page.minimumSizeHint().height())
+
+
 class SessionWindow(QMainWindow):
     def __init__(self, controller: SessionController) -> None:
         super().__init__()
         register_app_fonts()  # before any name is shown: every script finds its glyphs
         self.controller = controller
-        self.resize(1280, 800)
+        self.resize(DEFAULT_SIZE.boundedTo(_room_on_screen()))
         self._base_font = self.font().pointSizeF()
         self._zoom = 1.0
 
@@ -54,7 +80,7 @@ class SessionWindow(QMainWindow):
         self.navigator = QListWidget()
         self.navigator.setAccessibleName(_("Steps"))
         self.navigator.setMinimumWidth(220)
-        self.pages = QStackedWidget()
+        self.pages = CurrentPageStack()
         self.page_list: list[StepPage] = []
         for step in controller.steps:
             page = page_for(controller, step)
@@ -81,6 +107,7 @@ class SessionWindow(QMainWindow):
         scroller.setWidget(self.pages)
         scroller.setAccessibleName(_("The page of this step"))
         column.addWidget(scroller)
+        self.page_scroller = scroller
 
         self.side = SidePanel(controller)
         self.side.check_chosen.connect(self.go_to_check)
@@ -136,6 +163,11 @@ class SessionWindow(QMainWindow):
         if isinstance(previous, StepPage):
             previous.flush()
         page = self.page_list[row]
+        # A stack is as wide as its widest page: the sociale kaart made every step scroll
+        # sideways on a 1280-pixel laptop. Only the shown page counts.
+        for other in self.page_list:
+            policy = QSizePolicy.Policy.Preferred if other is page else QSizePolicy.Policy.Ignored
+            other.setSizePolicy(policy, policy)
         self.pages.setCurrentWidget(page)
         self.side.show_step(page.step)
         self.setWindowTitle(
