@@ -152,3 +152,27 @@ def test_a_version_under_review_cannot_be_signed(window: SessionWindow) -> None:
     assert not page.sign_button.isEnabled()
     page.signing.choose("Kaalheide")  # no dialog: refused before asking anything
     assert "vastgestelde versie" in window.banner.text()
+
+
+def test_the_version_is_readable_and_tab_goes_from_the_list_to_the_decision(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
+    from PySide6.QtCore import Qt
+
+    page = _page(window)
+    window.resize(1280, 672)
+    page.freeze_button.click()
+    # Sized while empty the list cut "Versie 1 · 30-11-2026 04:07" to "Versie 1 · 30-11-2".
+    shown = page.version.currentText().split(" · sha256:")[0]
+    qtbot.waitUntil(
+        lambda: page.version.width() > page.version.fontMetrics().horizontalAdvance(shown) + 20
+    )
+    page.decisions.setFocus()
+    page.decisions.setCurrentCell(0, 0)
+    qtbot.keyClick(page.decisions, Qt.Key.Key_Tab)
+    assert page.method.hasFocus()  # not the next cell of the list
+    qtbot.keyClick(page.method, Qt.Key.Key_Tab)
+    assert page.agree_button.hasFocus()
+    qtbot.keyClick(page.agree_button, Qt.Key.Key_Space)
+    assert page.decisions.item(0, 1).text() == "akkoord"
+    assert page.decisions.currentRow() == 1  # ready for the next participant

@@ -46,6 +46,7 @@ from worksession.ui.session.pdf_preview import PdfPreview
 from worksession.ui.session.plan_signing import PlanSigning
 
 PROGRESS_AFTER_MS = 500
+VERSION_CHARACTERS = 24  # "Versie 1 · 30-11-2026 04:07", the fingerprint as room allows
 
 
 class PlanPage(StepPage):
@@ -74,10 +75,17 @@ class PlanPage(StepPage):
         self.version.setAccessibleName(_("Version"))
         self.version.setPlaceholderText(_("(no version yet)"))
         self.version.activated.connect(lambda _index: self._show_decisions())
+        # Sized on first show the list stayed as narrow as "(no version yet)" and cut the
+        # version it names ("Versie 1 · 30-11-2"); it takes the room the row has instead.
+        self.version.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.version.setMinimumContentsLength(VERSION_CHARACTERS)
         top = QHBoxLayout()
-        for widget in (self.freeze_button, self.version, self.preview_button, self.export_button):
-            top.addWidget(widget)
-        top.addStretch()
+        top.addWidget(self.freeze_button)
+        top.addWidget(self.version, stretch=1)
+        top.addWidget(self.preview_button)
+        top.addWidget(self.export_button)
         # On its own row: the top one is full, and signing is the last step, after sign-off.
         sign_row = QHBoxLayout()
         sign_row.addWidget(self.sign_button)
@@ -91,6 +99,8 @@ class PlanPage(StepPage):
         self.decisions.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.decisions.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.decisions.verticalHeader().hide()
+        # Tab goes on to the decision buttons; arrows choose the participant.
+        self.decisions.setTabKeyNavigation(False)
         self.decisions.horizontalHeader().setStretchLastSection(True)
         self.method = QComboBox()
         self.method.setAccessibleName(_("How the decision was given"))
