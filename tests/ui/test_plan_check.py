@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from worksession.demo import create_demo_session
@@ -70,9 +70,11 @@ def test_a_dropped_plan_is_checked_against_this_database(
     dialog = _drop(qtbot, window, path)
     assert dialog is not None
     assert dialog.headline.text() == (
-        "Dit plan is ongewijzigd; de versie en de besluiten zijn die welke hier zijn vastgelegd."
+        "Dit plan is ongewijzigd; versie en besluiten komen overeen met wat hier is vastgelegd."
     )
     text = dialog.details.toPlainText()
+    # Each verdict line as verify prints it, not broken between "seal" and its fingerprint.
+    assert dialog.details.lineWrapMode() == QPlainTextEdit.LineWrapMode.NoWrap
     assert text.startswith("OK Samen gezond oud worden in Kaalheide version 1 sha256:")
     assert "archive: recorded as session 1 version 1, with the same decisions" in text
 

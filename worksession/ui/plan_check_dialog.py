@@ -66,6 +66,9 @@ class PlanCheckDialog(QDialog):
         self.details.setReadOnly(True)
         self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.details.setMinimumWidth(820)
+        # The lines are verify's own, to compare with what someone else ran: one line each,
+        # not broken between "seal" and its fingerprint.
+        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
