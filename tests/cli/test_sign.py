@@ -154,7 +154,7 @@ def test_a_wrong_passphrase_is_one_clear_line_and_nothing_written(
     ("argv", "environment", "expected"),
     [
         (["--name", "Hanneke Vos"], {PASSPHRASE_ENV: ""}, "lege wachtwoordzin"),
-        ([], {PASSPHRASE_ENV: PASSPHRASE}, "je naam"),
+        ([], {PASSPHRASE_ENV: PASSPHRASE}, "uw naam"),
         (["--cert", "missing.p12"], {PASSPHRASE_ENV: PASSPHRASE}, "missing.p12"),
     ],
 )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from worksession.demo import create_demo_session
@@ -16,6 +16,7 @@ from worksession.programmes.library import load_library
 from worksession.storage.database import Database
 from worksession.storage.operations.plan import freeze
 from worksession.ui.plan_check_dialog import PlanCheckDialog
+from worksession.ui.session.window import SessionWindow
 from worksession.ui.start_window import StartWindow
 
 
@@ -34,7 +35,7 @@ def _mime(path: Path) -> QMimeData:
     return data
 
 
-def _drop(qtbot: QtBot, window: StartWindow, path: Path) -> PlanCheckDialog | None:
+def _drop(qtbot: QtBot, window: QWidget, path: Path) -> PlanCheckDialog | None:
     mime = _mime(path)
     enter = QDragEnterEvent(
         window.rect().center(),
@@ -104,3 +105,15 @@ def test_only_a_pdf_is_taken(qtbot: QtBot, db: Database, tmp_path: Path) -> None
     window.show()
     assert _drop(qtbot, window, notes) is None
     assert window.findChildren(PlanCheckDialog) == []
+
+
+def test_the_session_window_checks_a_plan_too(
+    qtbot: QtBot, window: SessionWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / "plan.pdf"
+    write_plan_pdf(db=window.controller.db, session_id=window.controller.session_id, out=path)
+    assert [s.toString() for s in window.check_plan_action.shortcuts()] == ["Ctrl+Shift+V"]
+    dialog = _drop(qtbot, window, path)
+    assert dialog is not None and dialog.check is not None
+    # A concept never frozen: unchanged, and no archive records a concept.
+    assert dialog.headline.text() == "Dit plan is ongewijzigd, maar dit archief kent het niet."

@@ -108,6 +108,10 @@ def test_digitaal_ondertekenen_makes_the_certificate_once_and_writes_a_signed_pl
     _sign_off_everyone(page)
     assert window.controller.status == "signed_off" and page.sign_button.isEnabled()
     # The first time: the coach's name, e-mail and a passphrase, refused until they fit.
+    assert page.signing.coach() == "Hanneke Vos"  # the session's coach starts the name
+    assert PersonalCertificateDialog(page, suggested_name="Hanneke Vos").name.text() == (
+        "Hanneke Vos"
+    )
     dialog = PersonalCertificateDialog(page)
     qtbot.addWidget(dialog)
     assert "zelfgemaakt" in dialog.findChild(QLabel).text()
@@ -143,6 +147,7 @@ def test_digitaal_ondertekenen_makes_the_certificate_once_and_writes_a_signed_pl
         pass
     qtbot.waitUntil(window.banner.isVisible)
     assert "wachtwoordzin klopt niet" in window.banner.text()
+    assert not window.banner.text().startswith("Niet opgeslagen")  # nothing typed was lost
     assert not wrong.exists()
 
 

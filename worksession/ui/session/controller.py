@@ -29,7 +29,8 @@ from worksession.ui.session.commands import ActionCommand
 
 class SessionController(QObject):
     changed = Signal()
-    rejected = Signal(str)  # a message naming what was wrong
+    rejected = Signal(str)  # an edit that was not stored: a message naming what was wrong
+    failed = Signal(str)  # something asked for that is not an edit (export, signing) failed
     saved = Signal(dt.datetime)
 
     def __init__(self, db: Database, session_id: int, library: Library) -> None:

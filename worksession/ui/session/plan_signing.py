@@ -42,11 +42,12 @@ from worksession.ui.background import Job, start
 class PersonalCertificateDialog(QDialog):
     """Name, e-mail and a passphrase (twice) for the coach's personal certificate."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, suggested_name: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Your personal certificate"))
         settings = load_settings()
-        self.name = QLineEdit(str(settings["name"]))
+        # The session's coach is most likely the one signing: a start the coach can correct.
+        self.name = QLineEdit(str(settings["name"]) or suggested_name)
         self.email = QLineEdit(str(settings["email"]))
         self.passphrase = QLineEdit()
         self.repeat = QLineEdit()
@@ -109,9 +110,11 @@ class PlanSigning(QObject):
         render: Callable[[], bytes],
         signed_off: Callable[[], bool],
         reject: Callable[[str], None],
+        coach: Callable[[], str] = str,
     ) -> None:
         super().__init__(page)
         self.page = page
+        self.coach = coach  # the session's coach: the name a new certificate starts from
         self.render = render
         self.signed_off = signed_off
         self.reject = reject
@@ -133,7 +136,7 @@ class PlanSigning(QObject):
         if not path:
             return
         if needs_personal_certificate(None):
-            dialog = PersonalCertificateDialog(self.page)
+            dialog = PersonalCertificateDialog(self.page, suggested_name=self.coach())
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             self.sign_to(

@@ -7,6 +7,8 @@ them and offers the keyboard shortcuts.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 from worksession.domain.checks import Check
 from worksession.i18n import _
 from worksession.ui.fonts import register_app_fonts
+from worksession.ui.plan_drops import PlanDrops
 from worksession.ui.presenter.presenting import Presenting
 from worksession.ui.presenter.room_toolbar import RoomToolBar
 from worksession.ui.session.controller import SessionController
@@ -34,6 +37,9 @@ from worksession.ui.session.page_factory import page_for
 from worksession.ui.session.pages.base import StepPage
 from worksession.ui.session.side_panel import SidePanel
 from worksession.ui.window_state import restore_geometry, save_geometry
+
+if TYPE_CHECKING:
+    from worksession.ui.plan_check_dialog import PlanCheckDialog
 
 ZOOM_STEP = 1.1
 
@@ -129,6 +135,7 @@ class SessionWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
         controller.saved.connect(self._saved)
         controller.rejected.connect(self._rejected)
+        controller.failed.connect(self._failed)
         controller.changed.connect(self._refresh_navigator)
         self._actions()
         self._refresh_navigator()
@@ -195,6 +202,11 @@ class SessionWindow(QMainWindow):
         self.banner.setText(_("Not saved: {message}").format(message=message))
         self.banner.show()
 
+    def _failed(self, message: str) -> None:
+        # Not an edit: everything typed is still stored, so the banner does not say otherwise.
+        self.banner.setText(message)
+        self.banner.show()
+
     # --- actions ------------------------------------------------------------------------------
     def _action(
         self,
@@ -241,8 +253,14 @@ class SessionWindow(QMainWindow):
         self.zoom_out_action = self._action(
             _("Zoom out"), [QKeySequence("Ctrl+-")], lambda: self.zoom(1 / ZOOM_STEP)
         )
+        self.check_plan_action = self._action(
+            _("Check a plan…"), [QKeySequence("Ctrl+Shift+V")], self.check_plan
+        )
+        self.plan_drops = PlanDrops(self, self.check_plan_file)
         session_menu = self.menuBar().addMenu(_("&Edit"))
         session_menu.addActions([self.undo_action, self.redo_action])
+        session_menu.addSeparator()
+        session_menu.addAction(self.check_plan_action)
         view_menu = self.menuBar().addMenu(_("&View"))
         view_menu.addActions(
             [
@@ -253,6 +271,17 @@ class SessionWindow(QMainWindow):
                 self.zoom_out_action,
             ]
         )
+
+    def check_plan(self) -> PlanCheckDialog | None:
+        """Plan controleren: a PDF checked on its own and against this session's database."""
+        from worksession.ui.plan_check_dialog import choose_and_check
+
+        return choose_and_check(self, self.controller.db)
+
+    def check_plan_file(self, path: Path) -> PlanCheckDialog:
+        from worksession.ui.plan_check_dialog import open_check
+
+        return open_check(self, path, self.controller.db)
 
     def _focus_find(self) -> None:
         self.find_field.setFocus()

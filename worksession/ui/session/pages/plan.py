@@ -61,7 +61,11 @@ class PlanPage(StepPage):
         self.preview_button = QPushButton(_("Preview"))
         self.preview_button.clicked.connect(self.refresh_preview)
         self.signing = PlanSigning(
-            self, self._pdf_bytes, self._chosen_signed_off, self.controller.rejected.emit
+            self,
+            self._pdf_bytes,
+            self._chosen_signed_off,
+            self.controller.failed.emit,
+            coach=lambda: str(self.controller.document["session"]["coach"]),
         )
         self.sign_button = QPushButton(_("Sign digitally…"))
         self.sign_button.setToolTip(
@@ -333,6 +337,4 @@ class PlanPage(StepPage):
         self.export_button.setEnabled(True)
         self.preview_button.setEnabled(True)
         message = getattr(error, "strerror", None) or str(error)
-        self.controller.rejected.emit(
-            _("The plan was not written: {reason}").format(reason=message)
-        )
+        self.controller.failed.emit(_("The plan was not written: {reason}").format(reason=message))
