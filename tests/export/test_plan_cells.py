@@ -13,10 +13,10 @@ from reportlab.platypus import Paragraph, Table
 
 from worksession.demo import large_document
 from worksession.domain.plan import fingerprint, plan_snapshot
+from worksession.export.pdf.blocks import table
 from worksession.export.pdf.cells import SIDE_PADDING, OnceWrapped, cell
 from worksession.export.pdf.payload import ATTACHMENT, PlanPayload
 from worksession.export.pdf.plan import render_plan
-from worksession.export.pdf.sections import table
 from worksession.export.pdf.styles import stylesheet
 from worksession.export.pdf.text import para
 

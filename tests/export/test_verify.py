@@ -398,3 +398,13 @@ def test_any_change_to_the_payload_is_never_ok(data: st.DataObject) -> None:
 
 _CONCEPT = _concept()
 _CONCEPT_PDF = render_plan(_CONCEPT)
+
+
+def test_a_stored_plan_of_this_edition_still_verifies() -> None:
+    """Made when edition 3 began. When this fails, the same payload now draws other bytes: raise
+    ``RENDERER`` in payload.py, keep this file (it must then be CANNOT CHECK) and store one of the
+    new edition beside it."""
+    stored = (FIXTURES / f"concept-plan-renderer-{RENDERER}.pdf").read_bytes()
+    verdict = verify_plan(stored)
+    assert verdict.ok, verdict.reason
+    assert verdict.message.endswith("(3 van 4 akkoord)")

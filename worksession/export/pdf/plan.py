@@ -18,7 +18,7 @@ from reportlab import rl_config
 from reportlab.graphics.shapes import STATE_DEFAULTS
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
-from worksession.export.pdf import sections
+from worksession.export.pdf import agreements, sections, sign_off
 from worksession.export.pdf.attachment import embed_file
 from worksession.export.pdf.fonts import register_fonts
 from worksession.export.pdf.layout import MARGIN, Footer, numbered_canvas
@@ -117,9 +117,9 @@ def _story(payload: PlanPayload) -> list[Flowable]:
         *sections.context(snapshot),
         *sections.sociale_kaart(snapshot),
         *sections.priorities(snapshot),
-        *sections.agreements(snapshot),
-        *sections.follow_up(snapshot),
-        *sections.attendance_and_sign_off(snapshot, payload),
+        *agreements.agreements(snapshot),
+        *agreements.follow_up(snapshot),
+        *sign_off.attendance_and_sign_off(snapshot, payload),
         *sections.appendix(snapshot),
     ]
-    return sections.with_contents(sections.cover(snapshot, payload), body)
+    return sections.with_contents(sign_off.cover(snapshot, payload), body)

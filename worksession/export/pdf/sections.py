@@ -1,182 +1,25 @@
-"""The sections of the plan, each a list of flowables built from the snapshot."""
+"""The sections of the plan between the cover and the sign-off, each a list of flowables built
+from the snapshot: at a glance, context, sociale kaart, priorities and the appendix; and the
+contents list on the cover page."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import (
-    Flowable,
-    KeepTogether,
-    PageBreak,
-    Paragraph,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, TableStyle
 
 from worksession.domain.agreement_numbers import agreement_groups, agreement_numbers
 from worksession.domain.plan import Snapshot
 from worksession.domain.schedule import TimesheetRow, timesheet
-from worksession.domain.values import (
-    AgreementKind,
-    AgreementStatus,
-    Decision,
-    DecisionMethod,
-    Domain,
-    RelationKind,
-    Variant,
-)
+from worksession.domain.values import AgreementStatus, Domain
 from worksession.domain.voting import method_sentence, settings_from_document
-from worksession.export.pdf.cells import SIDE_PADDING, Cell, cell
+from worksession.export.pdf.blocks import CONTENT_WIDTH, Heading, people, table
 from worksession.export.pdf.contents import Contents, Entry
 from worksession.export.pdf.drawings import kaart_layout, kaart_legend, power_grid, vote_chart
-from worksession.export.pdf.hyphenation import at_hyphens, breakable
-from worksession.export.pdf.payload import PlanPayload
-from worksession.export.pdf.styles import RULE, TABLE_HEAD, stylesheet
 from worksession.export.pdf.text import day, label_value, para
-from worksession.export.pdf.when import local_day, local_minute
 from worksession.i18n import _, ngettext
-
-CONTENT_WIDTH = 170 * mm
-
-
-class Heading(Flowable):
-    """A section heading that also becomes a bookmark in the PDF outline."""
-
-    def __init__(self, title: str, key: str, level: int = 0) -> None:
-        super().__init__()
-        self.paragraph = para(title, "Heading1" if level == 0 else "Heading2")
-        self.title, self.key, self.level = title, key, level
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        width, height = self.paragraph.wrap(available_width, available_height)
-        self.width, self.height = width, height
-        return width, height
-
-    def getSpaceBefore(self) -> float:
-        return float(self.paragraph.getSpaceBefore())
-
-    def getSpaceAfter(self) -> float:
-        return float(self.paragraph.getSpaceAfter())
-
-    def draw(self) -> None:
-        # The bookmark opens the page at the heading, not at the top of the page.
-        _left, top = self.canv.absolutePosition(0, self.height + self.getSpaceBefore())
-        self.canv.bookmarkPage(self.key, fit="XYZ", top=round(top, 1))
-        self.canv.addOutlineEntry(self.title, self.key, level=self.level)
-        self.paragraph.drawOn(self.canv, 0, 0)
-
-
-def people(snapshot: Snapshot) -> dict[str, str]:
-    """Key → name for everyone who can be named as a lead, partner or member."""
-    return {
-        record["key"]: record["name"]
-        for section in ("participants", "stakeholders")
-        for record in snapshot[section]
-    }
-
-
-def table(
-    header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float]
-) -> Table:
-    """A table whose header repeats on every page; every cell is user text that wraps."""
-    head, body = stylesheet()["CellHead"], stylesheet()["Cell"]
-    data = [[_cell(text, head, width) for text, width in zip(header, widths, strict=True)]]
-    data += [
-        [_cell(text, body, width) for text, width in zip(row, widths, strict=True)] for row in rows
-    ]
-    result = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
-    result.setStyle(
-        TableStyle(
-            [
-                # Short cells are plain strings the table draws in its own font: the cell
-                # styles' font, size and leading, so they print as the paragraphs would.
-                ("FONTNAME", (0, 0), (-1, -1), body.fontName),
-                ("FONTNAME", (0, 0), (-1, 0), head.fontName),
-                ("FONTSIZE", (0, 0), (-1, -1), body.fontSize),
-                ("LEADING", (0, 0), (-1, -1), body.leading),
-                ("LEFTPADDING", (0, 0), (-1, -1), SIDE_PADDING),  # what ``cell`` measures with
-                ("RIGHTPADDING", (0, 0), (-1, -1), SIDE_PADDING),
-                ("BACKGROUND", (0, 0), (-1, 0), TABLE_HEAD),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ]
-        )
-    )
-    return result
-
-
-def _cell(text: object, style: ParagraphStyle, width: float) -> Cell:
-    """A table cell whose words too wide for the column break with a hyphen."""
-    if isinstance(text, Paragraph):
-        return text
-    if not isinstance(text, str):
-        return cell(text, style, width)
-    broken = breakable(text, style.fontName, style.fontSize, width - 2 * SIDE_PADDING)
-    return cell(broken.text, at_hyphens(style) if broken.at_hyphens else style, width)
-
-
-def cover(snapshot: Snapshot, payload: PlanPayload) -> list[Flowable]:
-    session = snapshot["session"]
-    names = people(snapshot)
-    variant = Variant(session["variant"]).label
-    if session["accredited"]:
-        variant += ", " + _("accredited")
-    rows = [
-        (_("Wijk"), session["wijk"]),
-        (_("Gemeente"), session["gemeente"]),
-        (_("Date"), day(session["date"])),
-        (_("Location"), session["location"]),
-        (_("Coach"), session["coach"]),
-        (_("Kartrekker"), names.get(snapshot["follow_up"]["kartrekker"] or "", "–")),
-        (_("Variant"), variant),
-        (_("Version"), _("concept, not yet frozen") if payload.draft else str(snapshot["version"])),
-        (_("Status"), status_text(payload)),
-        (_("Sign-off"), sign_off_summary(payload)),
-    ]
-    return [
-        Spacer(1, 30 * mm),
-        para(_("Collaboration plan"), "Muted"),
-        para(session["title"], "Title"),
-        para(_("Samenwerken aan gezondheid in de wijk"), "Lead"),
-        Spacer(1, 10 * mm),
-        *[label_value(label, value) for label, value in rows],
-        PageBreak(),
-    ]
-
-
-def status_text(payload: PlanPayload) -> str:
-    if payload.signed_off:
-        return _("signed off")
-    if payload.draft:
-        return _("concept, not yet frozen")
-    return _("concept, for review")
-
-
-def sign_off_summary(payload: PlanPayload) -> str:
-    """One line for the cover: how many of those present agreed, and when the last one did."""
-    if payload.draft:
-        return _("not asked yet: the plan is not frozen as a version")
-    count = payload.count
-    if count.complete:
-        last = max(d["decided_at"] for d in payload.decisions if d["decision"] == "agreed")
-        return _("{agreed} of {needed} present agreed on {day}").format(
-            agreed=count.agreed, needed=count.needed, day=local_day(last)
-        )
-    text = _("{agreed} of {needed} present agreed so far").format(
-        agreed=count.agreed, needed=count.needed
-    )
-    changes = sum(1 for d in payload.decisions if d["decision"] == Decision.CHANGES.value)
-    if changes:
-        text += "; " + ngettext(
-            "{count} asked for a change", "{count} asked for changes", changes
-        ).format(count=changes)
-    return text
 
 
 def at_a_glance(snapshot: Snapshot) -> list[Flowable]:
@@ -242,6 +85,8 @@ def at_a_glance(snapshot: Snapshot) -> list[Flowable]:
 
 # Number, what, lead, partners, date and status: a date is the widest word of its column.
 GLANCE_COLUMNS = (0.065, 0.435, 0.16, 0.21, 0.13)
+
+
 GLANCE_CHARS = 160
 
 
@@ -390,47 +235,6 @@ def _ballot_text(
     )
 
 
-def agreements(snapshot: Snapshot) -> list[Flowable]:
-    names = people(snapshot)
-    numbers = agreement_numbers(snapshot["themes"], snapshot["agreements"])
-    flow: list[Flowable] = [Heading(_("Agreements"), "agreements")]
-    header = [
-        _("No."),
-        _("What"),
-        _("Lead and partners"),
-        _("When, status"),
-        _("Resources and how we see it worked"),
-    ]
-    widths = [w * CONTENT_WIDTH for w in (0.065, 0.335, 0.2, 0.14, 0.26)]
-    groups = agreement_groups(snapshot["themes"], snapshot["agreements"])
-    for index, (theme, rows) in enumerate(groups):
-        title = str(theme["title"]) if theme is not None else _("Other agreements")
-        flow.append(Heading(title, f"agreements-{index}", level=1))
-        flow.append(
-            table(header, [(numbers[a["key"]], *_agreement_row(a, names)) for a in rows], widths)
-        )
-    flow += referrals(snapshot)
-    return flow
-
-
-def follow_up(snapshot: Snapshot) -> list[Flowable]:
-    """Vervolg en borging: who keeps the agreements going, and when the group looks back."""
-    names = people(snapshot)
-    follow_up = snapshot["follow_up"]
-    return [
-        Spacer(1, 6 * mm),
-        Heading(_("Follow-up"), "follow-up"),
-        label_value(_("Kartrekker"), names.get(follow_up["kartrekker"] or "", "–")),
-        label_value(
-            _("Werkgroep"), ", ".join(names.get(k, k) for k in follow_up["werkgroep"]) or "–"
-        ),
-        label_value(_("Next meeting"), day(follow_up["next_meeting"])),
-        label_value(_("Evaluation"), day(follow_up["evaluation"])),
-        label_value(_("Funding"), follow_up["funding"]),
-        PageBreak(),
-    ]
-
-
 def with_contents(cover: Sequence[Flowable], body: Sequence[Flowable]) -> list[Flowable]:
     """The cover, the contents list (every section of ``body`` with its page) on the cover's
     page, then the body."""
@@ -442,155 +246,6 @@ def with_contents(cover: Sequence[Flowable], body: Sequence[Flowable]) -> list[F
     front = list(cover[:-1]) if cover and isinstance(cover[-1], PageBreak) else list(cover)
     listing = [Spacer(1, 12 * mm), para(_("Contents"), "Heading2"), Contents(entries)]
     return [*front, KeepTogether(listing), PageBreak(), *body]
-
-
-def referrals(snapshot: Snapshot) -> list[Flowable]:
-    """Who refers to whom: first the arrows drawn on the sociale kaart, then the referral
-    agreements made as records (signal, from → to, contact person, feedback)."""
-    return _referral_map(snapshot) + _referral_agreements(snapshot)
-
-
-def _referral_map(snapshot: Snapshot) -> list[Flowable]:
-    """Who refers to whom and who reports back, from the relations on the sociale kaart."""
-    names = people(snapshot)
-    rows = [
-        (
-            names.get(r["from"], r["from"]),
-            RelationKind(r["kind"]).label,
-            names.get(r["to"], r["to"]),
-        )
-        for r in snapshot["relations"]
-        if r["kind"] in (RelationKind.REFERS_TO, RelationKind.FEEDS_BACK_TO)
-    ]
-    if not rows:
-        return []
-    widths = [w * CONTENT_WIDTH for w in (0.4, 0.2, 0.4)]
-    return [
-        Heading(_("Referrals on the sociale kaart"), "referral-map", level=1),
-        table([_("From"), _("Relation"), _("To")], rows, widths),
-    ]
-
-
-def _referral_agreements(snapshot: Snapshot) -> list[Flowable]:
-    """The verwijsafspraken: on which signal, who refers to whom, the contact person there, and
-    whether (and how) the one referred to reports back. Plans without them have no key."""
-    records = snapshot.get("referrals", [])
-    if not records:
-        return []
-    names = people(snapshot)
-    titles = {theme["key"]: theme["title"] for theme in snapshot["themes"]}
-
-    def who(key: str | None) -> str:
-        return names.get(key, key) if key else "–"
-
-    rows = [
-        (
-            r["signal"] + (f"\n({titles[r['theme']]})" if r["theme"] else ""),
-            f"{who(r['from'])}\n→ {who(r['to'])}",
-            r["contact"] or "–",
-            (_("yes") if r["feedback"] else _("no"))
-            + (f": {r['feedback_how']}" if r["feedback_how"] else ""),
-        )
-        for r in records
-    ]
-    # The contact column is the widest: an e-mail address cannot wrap without breaking it.
-    widths = [w * CONTENT_WIDTH for w in (0.26, 0.20, 0.33, 0.21)]
-    header = [_("Signal"), _("From → to"), _("Contact person"), _("Feedback")]
-    return [
-        Heading(_("Referral agreements"), "referrals", level=1),
-        table(header, rows, widths),
-    ]
-
-
-def _agreement_row(agreement: Mapping[str, Any], names: dict[str, str]) -> tuple[str, ...]:
-    partners = ", ".join(names.get(key, key) for key in agreement["partners"])
-    lead = _("Lead: {name}").format(name=names.get(agreement["lead"] or "", "–"))
-    return (
-        agreement["what"],
-        lead + (f"\n{_('With')}: {partners}" if partners else ""),
-        f"{day(agreement['due'])}\n{AgreementStatus(agreement['status']).label}"
-        f"\n({AgreementKind(agreement['kind']).label})",
-        f"{_('Resources')}: {agreement['resources'] or '–'}\n"
-        f"{_('How we see it worked')}: {agreement['indicator'] or '–'}",
-    )
-
-
-def attendance_and_sign_off(snapshot: Snapshot, payload: PlanPayload) -> list[Flowable]:
-    flow: list[Flowable] = [Heading(_("Attendance"), "attendance")]
-    rows = [
-        (
-            p["name"],
-            p["organisation"],
-            p["role"],
-            p["registration"],
-            _("yes") if p["present"] else _("no"),
-        )
-        for p in snapshot["participants"]
-    ]
-    widths = [w * CONTENT_WIDTH for w in (0.23, 0.25, 0.22, 0.18, 0.12)]
-    header = [_("Name"), _("Organisation"), _("Role"), _("Registration no."), _("Present")]
-    flow.append(table(header, rows, widths))
-    flow.append(Heading(_("Sign-off"), "sign-off"))
-    flow.append(para(sign_off_summary(payload)))
-    by_key = {d["participant_key"]: d for d in payload.decisions}
-    sign_rows = []
-    for person in snapshot["participants"]:
-        if not person["present"] and person["key"] not in by_key:
-            continue
-        decision = by_key.get(person["key"])
-        sign_rows.append(
-            (
-                person["name"],
-                Decision(decision["decision"]).label if decision else _("not yet"),
-                decision["comment"] if decision else "",
-                local_minute(decision["decided_at"]) if decision else "",
-                DecisionMethod(decision["method"]).label if decision else "",
-            )
-        )
-    widths = [w * CONTENT_WIDTH for w in (0.22, 0.15, 0.28, 0.21, 0.14)]
-    header = [_("Participant"), _("Decision"), _("Comment"), _("Date and time"), _("How")]
-    flow.append(table(header, sign_rows, widths))
-    flow.append(para(_("Times are Dutch time."), "Small"))
-    what = (
-        _("Fingerprint (SHA-256) of this concept")
-        if payload.draft
-        else _("Fingerprint (SHA-256) of version {n}").format(n=snapshot["version"])
-    )
-    flow += [
-        Spacer(1, 6 * mm),
-        label_value(what, payload.sha256),
-        label_value(_("Seal (SHA-256) of this document"), payload.seal),
-        para(_("What the fingerprint and the seal prove"), "Heading2"),
-    ]
-    for text in _what_the_fingerprints_prove():
-        flow += [para(text, "Small"), Spacer(1, 1.5 * mm)]
-    return flow
-
-
-def _what_the_fingerprints_prove() -> list[str]:
-    """The checks explained for a reader who is not technical: what they prove and what not."""
-    return [
-        _(
-            "The fingerprint is a code computed from the text of the plan: the agreements, "
-            "priorities, sociale kaart and attendance. Changing one letter gives another "
-            "fingerprint. The seal is computed from that fingerprint together with everyone's "
-            "decision, the status (concept or signed off), the language and the layout of this "
-            "document: changing a decision or the status gives another seal."
-        ),
-        _(
-            "The file carries the data it was made from. Run: worksession verify FILE.pdf — it "
-            "draws the plan again and compares it with this file. It answers OK with the "
-            "version, the fingerprint and the seal when nothing in the file was changed, and "
-            "TAMPERED when something was."
-        ),
-        _(
-            "What this does not prove: someone with the app on another computer can make a "
-            "different plan that is just as complete, with its own fingerprint and seal. To know "
-            "that this is the plan your group agreed to, compare both codes with the ones the "
-            "coach recorded (worksession verify FILE.pdf --db, in the coach's archive) or check "
-            "the coach's digital signature, when the file has one."
-        ),
-    ]
 
 
 def appendix(snapshot: Snapshot) -> list[Flowable]:
