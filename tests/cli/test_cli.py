@@ -10,17 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli.running import run
 from worksession import __version__
 from worksession.cli import main
 from worksession.demo import demo_document
 from worksession.paths import resource_path
 from worksession.programmes.library import load_library
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 @pytest.fixture

@@ -12,23 +12,17 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli.running import run
 from tests.export.certificate_authority import authority
 from worksession.certificates import (
     PASSPHRASE_ENV,
     personal_certificate_file,
     trusted_certificates_folder,
 )
-from worksession.cli import main
 from worksession.export.pdf.signing import check_signatures
 from worksession.settings import load_settings
 
 PASSPHRASE = "zomer in Kaalheide"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 @pytest.fixture

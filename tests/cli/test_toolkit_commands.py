@@ -8,15 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from worksession.cli import main
+from tests.cli.running import run
 from worksession.paths import sessions_dir
 from worksession.programmes.library import user_sessions_dir
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def test_programmes_lists_id_title_source_and_minutes(capsys: pytest.CaptureFixture[str]) -> None:

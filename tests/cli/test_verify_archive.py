@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from worksession.cli import main
+from tests.cli.running import run
 from worksession.export.pdf.plan import render_plan
 from worksession.export.pdf.verify import verify_plan
 from worksession.plan_archive import check_against_archive
@@ -17,12 +17,6 @@ from worksession.plan_export import plan_payload, write_plan_pdf
 from worksession.storage.opening import open_database
 from worksession.storage.operations.people import list_participants, update_participant
 from worksession.storage.operations.plan import record_decision
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def _session_in_review(capsys: pytest.CaptureFixture[str], db: Path) -> list[str]:

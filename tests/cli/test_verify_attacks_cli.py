@@ -21,8 +21,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from tests.cli.test_verify_archive import _session_in_review, run
-from tests.export.test_verify import _concept
+from tests.cli.running import run
+from tests.cli.test_verify_archive import _session_in_review
+from tests.export.concept_plan import concept_plan
 from worksession.domain.plan import fingerprint
 from worksession.export.pdf.payload import ATTACHMENT
 from worksession.export.pdf.plan import render_plan
@@ -37,7 +38,7 @@ OK_LINE = "OK Samen gezond oud worden in Kaalheide version 1 sha256:"
 @pytest.fixture(scope="module")
 def plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("plan") / "plan.pdf"
-    path.write_bytes(render_plan(_concept()))
+    path.write_bytes(render_plan(concept_plan()))
     return path
 
 
@@ -103,7 +104,7 @@ def _compressed_attachment(pdf: bytes, raw: bytes) -> bytes:
 
 
 def test_verify_ends_in_seconds_for_a_file_made_to_keep_it_busy(tmp_path: Path) -> None:
-    concept = _concept()
+    concept = concept_plan()
     snapshot = copy.deepcopy(concept.snapshot)
     snapshot["session"]["ambition"] = "woord " * 150_000
     forged = replace(concept, snapshot=snapshot, sha256=fingerprint(snapshot))

@@ -8,7 +8,6 @@ environment. Every hostile file gets a verdict, never an exception.
 
 from __future__ import annotations
 
-import copy
 import io
 import json
 import os
@@ -24,59 +23,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader, PdfWriter
 
-from worksession.demo import demo_document
-from worksession.domain.plan import fingerprint, plan_snapshot
-from worksession.export.pdf.payload import ATTACHMENT, RENDERER, DecisionRecord, PlanPayload
+from tests.export.concept_plan import FROZEN, concept_plan, decision, snapshot_of_four
+from worksession.domain.plan import fingerprint
+from worksession.export.pdf.payload import ATTACHMENT, RENDERER, PlanPayload
 from worksession.export.pdf.plan import render_plan
 from worksession.export.pdf.verify import Status, verify_plan
 from worksession.i18n import current_language, set_language
-from worksession.programmes.library import load_library
 
 FIXTURES = Path(__file__).parent / "fixtures"
-FROZEN = "2026-11-19T13:30:00+00:00"
-
-
-def _decision(key: str, name: str, decision: str = "agreed", comment: str = "") -> DecisionRecord:
-    return DecisionRecord(
-        participant_key=key,
-        participant_name=name,
-        decision=decision,
-        comment=comment,
-        method="session",
-        decided_at="2026-11-19T14:03:00+00:00",
-    )
-
-
-def _snapshot() -> dict[str, Any]:
-    document = copy.deepcopy(demo_document(load_library()))
-    for index, person in enumerate(document["participants"]):
-        person["present"] = index < 4  # four people in the room: four must agree
-    return plan_snapshot(document, 1)
-
-
-def _concept() -> PlanPayload:
-    """Version 1 under review: three agreed, one asked for a change."""
-    snapshot = _snapshot()
-    people = snapshot["participants"][:4]
-    decisions = [_decision(p["key"], p["name"]) for p in people[:3]]
-    decisions.append(_decision(people[3]["key"], people[3]["name"], "changes", "A2 later"))
-    return PlanPayload(
-        snapshot=snapshot,
-        sha256=fingerprint(snapshot),
-        signed_off=False,
-        decisions=tuple(sorted(decisions, key=lambda d: d["participant_key"])),
-        dated=FROZEN,
-    )
-
-
-@pytest.fixture(scope="module")
-def concept() -> PlanPayload:
-    return _concept()
-
-
-@pytest.fixture(scope="module")
-def concept_pdf(concept: PlanPayload) -> bytes:
-    return render_plan(concept)
 
 
 def _with_attachment(pdf: bytes, raw: bytes) -> bytes:
@@ -111,10 +65,10 @@ def test_an_untouched_concept_verifies_with_fingerprint_seal_and_count(
 
 
 def test_a_signed_off_plan_says_vastgesteld() -> None:
-    snapshot = _snapshot()
+    snapshot = snapshot_of_four()
     decisions = tuple(
         sorted(
-            (_decision(p["key"], p["name"]) for p in snapshot["participants"][:4]),
+            (decision(p["key"], p["name"]) for p in snapshot["participants"][:4]),
             key=lambda d: d["participant_key"],
         )
     )
@@ -154,8 +108,8 @@ def test_a_decision_changed_in_the_data_with_the_old_seal_is_tampering(
     concept: PlanPayload, concept_pdf: bytes
 ) -> None:
     def agree_everyone(data: dict[str, Any]) -> None:
-        for decision in data["decisions"]:
-            decision["decision"] = "agreed"
+        for record in data["decisions"]:
+            record["decision"] = "agreed"
         data["signed_off"] = True
 
     verdict = verify_plan(_with_attachment(concept_pdf, _edited_json(concept, agree_everyone)))
@@ -175,7 +129,7 @@ def test_new_decisions_with_a_new_seal_behind_the_old_pages_is_tampering(
 
 
 def test_a_decision_of_someone_not_in_the_plan_is_tampering(concept: PlanPayload) -> None:
-    stranger = _decision("p-stranger", "Iemand Anders")
+    stranger = decision("p-stranger", "Iemand Anders")
     forged = replace(concept, decisions=(*concept.decisions, stranger))
     verdict = verify_plan(render_plan(forged))
     assert verdict.status is Status.TAMPERED and "p-stranger" in verdict.reason
@@ -250,7 +204,7 @@ def test_bytes_appended_after_the_plan_are_tampering(concept_pdf: bytes) -> None
 
 
 def test_the_answer_does_not_depend_on_the_verifiers_language(concept_pdf: bytes) -> None:
-    english = replace(_concept(), language="en")
+    english = replace(concept_plan(), language="en")
     english_pdf = render_plan(english)
     previous = current_language()
     try:
@@ -370,10 +324,10 @@ def _refingerprinted(concept: PlanPayload, snapshot: Any) -> bytes:
     [
         {},
         {"format": "worksession-plan/1", "version": 1},
-        {**_snapshot(), "participants": "everyone"},
-        {**_snapshot(), "session": {"title": 7}},
-        {**_snapshot(), "agreements": [{"what": None}]},
-        {**_snapshot(), "version": True},
+        {**snapshot_of_four(), "participants": "everyone"},
+        {**snapshot_of_four(), "session": {"title": 7}},
+        {**snapshot_of_four(), "agreements": [{"what": None}]},
+        {**snapshot_of_four(), "version": True},
     ],
     ids=range(6),
 )
@@ -396,7 +350,7 @@ def test_any_change_to_the_payload_is_never_ok(data: st.DataObject) -> None:
     assert not verdict.ok
 
 
-_CONCEPT = _concept()
+_CONCEPT = concept_plan()
 _CONCEPT_PDF = render_plan(_CONCEPT)
 
 

@@ -23,7 +23,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader, PdfWriter
 
-from tests.export.test_verify import _concept, _edited_json, _with_attachment
+from tests.export.concept_plan import concept_plan
+from tests.export.test_verify import _edited_json, _with_attachment
 from worksession.domain.plan import fingerprint
 from worksession.export.pdf.payload import ATTACHMENT, PlanPayload
 from worksession.export.pdf.plan import render_plan
@@ -31,16 +32,6 @@ from worksession.export.pdf.verify import Status, verify_plan
 from worksession.i18n import set_language
 
 NOT_OK = (Status.TAMPERED, Status.NOT_A_PLAN, Status.CANNOT_CHECK)
-
-
-@pytest.fixture(scope="module")
-def concept() -> PlanPayload:
-    return _concept()
-
-
-@pytest.fixture(scope="module")
-def concept_pdf(concept: PlanPayload) -> bytes:
-    return render_plan(concept)
 
 
 def _resealed(payload: PlanPayload, change: Callable[[dict[str, Any]], None]) -> bytes:
@@ -128,7 +119,7 @@ def _byte_changes(concept: PlanPayload) -> dict[str, Callable[[bytes], bytes]]:
     }
 
 
-@pytest.mark.parametrize("change", list(_byte_changes(_concept())))
+@pytest.mark.parametrize("change", list(_byte_changes(concept_plan())))
 def test_bytes_changed_around_the_plan_are_never_ok(
     concept: PlanPayload, concept_pdf: bytes, change: str
 ) -> None:
@@ -162,7 +153,7 @@ def _json_tricks(concept: PlanPayload) -> dict[str, bytes]:
     }
 
 
-@pytest.mark.parametrize("trick", list(_json_tricks(_concept())))
+@pytest.mark.parametrize("trick", list(_json_tricks(concept_plan())))
 def test_json_tricks_in_the_attachment_are_never_ok(
     concept: PlanPayload, concept_pdf: bytes, trick: str
 ) -> None:
@@ -345,7 +336,7 @@ def test_verifying_from_several_threads_while_the_window_changes_language(
 
 # --- random and cut-off files ---------------------------------------------------------------
 
-_PDF = render_plan(_concept())
+_PDF = render_plan(concept_plan())
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
