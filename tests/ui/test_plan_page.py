@@ -181,3 +181,24 @@ def test_the_version_is_readable_and_tab_goes_from_the_list_to_the_decision(
     qtbot.keyClick(page.agree_button, Qt.Key.Key_Space)
     assert page.decisions.item(0, 1).text() == "akkoord"
     assert page.decisions.currentRow() == 1  # ready for the next participant
+
+
+def test_signing_with_a_certificate_file_of_ones_own(
+    qtbot: QtBot, window: SessionWindow, tmp_path: Path
+) -> None:
+    from tests.export.certificate_authority import authority
+
+    page = _page(window)
+    assert not page.sign_with_file_button.isEnabled()
+    _sign_off_everyone(page)
+    assert page.sign_with_file_button.isEnabled()
+    root = authority()
+    certificate = root.issue(tmp_path / "uzi.p12", "Yvonne Kessels", "lente")
+    target = tmp_path / "ondertekend.pdf"
+    job = page.signing.sign_to(target, "lente", certificate=certificate)
+    with qtbot.waitSignal(job.signals.done, timeout=30000):
+        pass
+    qtbot.waitUntil(lambda: page.signing.written == target)
+    check = check_plan_file(target.read_bytes(), None, trust=[root.der])
+    assert check.verdict.ok and check.lines[1:] == ["signed by Yvonne Kessels (trusted)"]
+    assert not personal_certificate_file().exists()  # no personal certificate was made

@@ -155,13 +155,53 @@ class PlanSigning(QObject):
         if ok:
             self.sign_to(Path(path), passphrase)
 
-    def sign_to(self, path: Path, passphrase: str, *, name: str = "", email: str = "") -> Job:
-        """Render the chosen version, sign it and write it to ``path``, in the background."""
+    def choose_with_file(self, title: str) -> None:
+        """Sign with a PKCS#12 file the coach has (UZI, PKIoverheid): which file, where, and
+        its passphrase."""
+        if not self.signed_off():
+            self.reject(_("Only a signed-off version can be signed digitally."))
+            return
+        certificate, _filter = QFileDialog.getOpenFileName(
+            self.page,
+            _("Your certificate file"),
+            "",
+            _("Certificates (*.p12 *.pfx)"),
+        )
+        if not certificate:
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self.page,
+            _("Save the signed plan"),
+            _("{title} (signed).pdf").format(title=title).replace("/", "-"),
+            _("PDF (*.pdf)"),
+        )
+        if not path:
+            return
+        passphrase, ok = QInputDialog.getText(
+            self.page,
+            _("Sign digitally"),
+            _("Passphrase of {file}:").format(file=Path(certificate).name),
+            QLineEdit.EchoMode.Password,
+        )
+        if ok:
+            self.sign_to(Path(path), passphrase, certificate=Path(certificate))
+
+    def sign_to(
+        self,
+        path: Path,
+        passphrase: str,
+        *,
+        name: str = "",
+        email: str = "",
+        certificate: Path | None = None,
+    ) -> Job:
+        """Render the chosen version, sign it with ``certificate`` (a PKCS#12 file; by default
+        the coach's personal certificate) and write it to ``path``, in the background."""
 
         def work() -> tuple[Path, SignedPlan]:
             signed = sign_plan_bytes(
                 self.render(),
-                certificate=None,
+                certificate=certificate,
                 passphrase=lambda _confirm: passphrase,
                 name=name,
                 email=email,

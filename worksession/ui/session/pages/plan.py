@@ -75,6 +75,14 @@ class PlanPage(StepPage):
         self.sign_button.clicked.connect(
             lambda: self.signing.choose(self.controller.document["session"]["title"])
         )
+        self.sign_with_file_button = QPushButton(_("Sign with a certificate file…"))
+        self.sign_with_file_button.setToolTip(
+            _("Sign with a certificate of your own, e.g. UZI or PKIoverheid (.p12 or .pfx)")
+        )
+        self.sign_with_file_button.setAccessibleDescription(self.sign_with_file_button.toolTip())
+        self.sign_with_file_button.clicked.connect(
+            lambda: self.signing.choose_with_file(self.controller.document["session"]["title"])
+        )
         self.version = QComboBox()
         self.version.setAccessibleName(_("Version"))
         self.version.setPlaceholderText(_("(no version yet)"))
@@ -93,6 +101,7 @@ class PlanPage(StepPage):
         # On its own row: the top one is full, and signing is the last step, after sign-off.
         sign_row = QHBoxLayout()
         sign_row.addWidget(self.sign_button)
+        sign_row.addWidget(self.sign_with_file_button)
         sign_row.addStretch()
 
         self.decisions = QTableWidget(0, 5)
@@ -189,6 +198,7 @@ class PlanPage(StepPage):
         number = self._chosen_number()
         self.decisions.setRowCount(0)
         self.sign_button.setEnabled(self._chosen_signed_off())
+        self.sign_with_file_button.setEnabled(self._chosen_signed_off())
         if number is None:
             return
         versions = list_versions(db=self.controller.db, session_id=self.controller.session_id)
