@@ -29,6 +29,14 @@ from worksession.storage.operations.sociale_kaart import add_stakeholder
 from worksession.storage.operations.themes import add_theme
 
 
+def _key(db: Database, person: PersonRef) -> str:
+    """A participant's key: opaque, so read back rather than spelled out."""
+    with db.reading() as s:
+        row = s.get(Participant, person.id)
+        assert row is not None
+        return row.key
+
+
 def _id(row: Any) -> int:
     assert row.id is not None
     return int(row.id)
@@ -76,7 +84,7 @@ def test_a_referral_agreement_is_stored_with_both_ends_and_in_order(
     assert read_document(db=db, session_id=session_id)["referrals"][0] == {
         "signal": "Eenzaamheid bij een oudere patiënt",
         "theme": None,
-        "from": "p-marieke-hermans",
+        "from": _key(db, huisarts),
         "to": "s-welzijn",
         "contact": "Wendy Pelzer, 045 123 45 67",
         "feedback": True,

@@ -15,8 +15,10 @@ from pathlib import Path
 
 from worksession.i18n import _
 from worksession.storage.backup import backup_sqlite, default_backup_dir
+from worksession.storage.checkpoint import checkpoint_file
 from worksession.storage.engine import read_only_uri
 from worksession.storage.errors import StorageError
+from worksession.storage.operations.privacy import reapply_erasures_to_file
 
 KEEP_RECENT = 10
 KEEP_DAILY_DAYS = 30
@@ -53,6 +55,8 @@ def make_backup(database: Path, *, label: str, backup_dir: Path | None = None) -
     """A checked copy now, then the rotation; returns the new copy."""
     folder = backup_dir or default_backup_dir(database)
     path = backup_sqlite(database, dest_dir=folder, label=label)
+    # Changes only in the WAL are lost if it is deleted; after each backup there are none.
+    checkpoint_file(database)
     prune(database, backup_dir=folder)
     return next(backup for backup in list_backups(database, folder) if backup.path == path)
 
@@ -141,7 +145,8 @@ def restore_backup(
     """Replace the live database with ``backup``, after a copy of the current state.
 
     Returns that copy (None when there was no database, e.g. after a damaged one was set
-    aside), so the restore itself can be undone by restoring it.
+    aside), so the restore itself can be undone by restoring it. People erased after the
+    backup was made are erased again (the list beside the database).
     """
     check_backup(backup)
     safety = None
@@ -156,4 +161,5 @@ def restore_backup(
             target.close()
     finally:
         source.close()
+    reapply_erasures_to_file(database)
     return safety

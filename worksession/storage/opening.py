@@ -20,6 +20,7 @@ from worksession.storage.database import Database
 from worksession.storage.engine import create_db_engine, read_only_uri, sqlite_path, to_url
 from worksession.storage.errors import DatabaseRefused, StorageError
 from worksession.storage.integrity import damaged, quick_check
+from worksession.storage.operations.privacy import reapply_erasures
 from worksession.storage.revisions import HEAD_REVISION, KNOWN_REVISIONS
 
 if TYPE_CHECKING:
@@ -65,10 +66,12 @@ def open_database(location: str | Path, *, backup_dir: Path | None = None) -> Da
     engine = create_db_engine(url)
     try:
         _migrate(engine, path, backup_dir)
+        database = Database(engine=engine, url=url, path=path)
+        reapply_erasures(database)  # a backup put in place by hand loses the erased, too
     except BaseException:
         engine.dispose()
         raise
-    return Database(engine=engine, url=url, path=path)
+    return database
 
 
 def inspect_sqlite_file(path: Path) -> None:

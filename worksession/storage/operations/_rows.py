@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import secrets
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -157,6 +158,24 @@ def new_key(s: Session, session_id: int, prefix: str, text: str) -> str:
     while key in taken:
         key, number = f"{base}-{number}", number + 1
     return key
+
+
+def opaque_key(s: Session, session_id: int, prefix: str) -> str:
+    """A key that says nothing about the record: for people, whose key must not carry their name
+    (it outlives an erasure in signed decisions, backups and exported files)."""
+    taken = set(s.scalars(_OPAQUE_CLASHES, {"session_id": session_id}).all())
+    while True:
+        key = f"{prefix}-{secrets.token_hex(4)}"
+        if key not in taken:
+            return key
+
+
+_OPAQUE_CLASHES = union_all(
+    *(
+        select(table.c.key).where(table.c.session_id == bindparam("session_id"))
+        for table in (table_of(model) for model in KEYED_MODELS)
+    )
+)
 
 
 def check_belongs(row: object, session_id: int, path: str) -> None:

@@ -9,8 +9,8 @@ from worksession.domain.validation import clean
 from worksession.storage.database import Database
 from worksession.storage.operations._rows import (
     list_records,
-    new_key,
     next_position,
+    opaque_key,
     remove_record,
     require_session,
     touch,
@@ -46,7 +46,7 @@ def add_participant(
         require_session(s, session_id)
         participant = Participant(
             session_id=session_id,
-            key=new_key(s, session_id, "p", str(fields["name"])),
+            key=opaque_key(s, session_id, "p"),
             position=next_position(s, Participant, session_id),
             **fields,
         )
@@ -91,7 +91,7 @@ def add_participants(
         for fields in cleaned:
             participant = Participant(
                 session_id=session_id,
-                key=new_key(s, session_id, "p", str(fields["name"])),
+                key=opaque_key(s, session_id, "p"),
                 position=next_position(s, Participant, session_id),
                 **fields,
             )

@@ -1,0 +1,102 @@
+"""After *erase a person* nothing of them is left on disk: not in the main file, not in the WAL,
+not in a key, and not after a backup from before the erasure is restored."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import stat
+from pathlib import Path
+
+from worksession.storage.backups import make_backup, restore_backup
+from worksession.storage.database import Database
+from worksession.storage.erasures import erasure_list_path
+from worksession.storage.opening import open_database
+from worksession.storage.operations.people import add_participant, list_participants
+from worksession.storage.operations.privacy import erase_participant
+from worksession.storage.operations.sessions import create_session
+
+NAME, EMAIL, BIG = "Xandra Quirijnen", "xandra.quirijnen@example.org", "79012345601"
+
+
+def _traces(path: Path) -> list[str]:
+    """Which of the person's details are in the raw bytes of the database or its WAL."""
+    found = []
+    for file in (path, path.with_name(path.name + "-wal")):
+        raw = file.read_bytes() if file.exists() else b""
+        found += [
+            f"{value} in {file.name}" for value in (NAME, EMAIL, BIG) if value.encode() in raw
+        ]
+    return found
+
+
+def _add_person(db: Database) -> tuple[int, int]:
+    session = create_session(db=db, title="Wijkgesprek", wijk="Heerlen-Noord")
+    assert session.id is not None
+    add_participant(db=db, session_id=session.id, name="Piet Blijft")
+    person = add_participant(db=db, session_id=session.id, name=NAME, email=EMAIL, registration=BIG)
+    assert person.id is not None
+    return session.id, person.id
+
+
+def test_an_erased_person_is_in_neither_the_file_nor_the_wal_while_it_is_open(
+    db: Database,
+) -> None:
+    assert db.path is not None
+    _session_id, person_id = _add_person(db)
+    assert _traces(db.path)  # the test sees what it looks for
+    erase_participant(db=db, participant_id=person_id)
+    assert _traces(db.path) == []
+
+
+def test_new_participant_keys_say_nothing_about_the_person(db: Database) -> None:
+    session = create_session(db=db, title="Wijkgesprek", wijk="Heerlen-Noord")
+    assert session.id is not None
+    keys = [add_participant(db=db, session_id=session.id, name="Jan Houben").key for _ in range(3)]
+    assert len(set(keys)) == 3
+    assert all(re.fullmatch(r"p-[0-9a-f]{8}", key) for key in keys), keys
+
+
+def test_a_restored_backup_loses_the_people_erased_after_it(tmp_path: Path) -> None:
+    path = tmp_path / "werk.sqlite3"
+    db = open_database(path)
+    session_id, person_id = _add_person(db)
+    backup = make_backup(path, label="manual")
+    erase_participant(db=db, participant_id=person_id)
+    db.close()
+    restore_backup(path, backup.path)
+
+    connection = sqlite3.connect(path)
+    try:
+        names = [row[0] for row in connection.execute("SELECT name FROM participant")]
+    finally:
+        connection.close()
+    assert names == ["Piet Blijft"]
+    assert _traces(path) == []
+    erasures = erasure_list_path(path)
+    assert stat.S_IMODE(erasures.stat().st_mode) == 0o600
+    text = erasures.read_text(encoding="utf-8")
+    assert "Xandra" not in text and "xandra" not in text and BIG not in text
+    reopened = open_database(path)  # opening applies the list again: nothing left to do
+    try:
+        assert [p.name for p in list_participants(db=reopened, session_id=session_id)] == [
+            "Piet Blijft"
+        ]
+    finally:
+        reopened.close()
+
+
+def test_after_a_backup_a_lost_wal_loses_nothing(db: Database, tmp_path: Path) -> None:
+    assert db.path is not None
+    session_id, _person = _add_person(db)
+    make_backup(db.path, label="manual")
+    # Copy the main file alone, as if the -wal beside it had been deleted.
+    alone = tmp_path / "alone" / "werk.sqlite3"
+    alone.parent.mkdir()
+    alone.write_bytes(db.path.read_bytes())
+    copy = open_database(alone)
+    try:
+        names = [p.name for p in list_participants(db=copy, session_id=session_id)]
+    finally:
+        copy.close()
+    assert names == ["Piet Blijft", NAME]
