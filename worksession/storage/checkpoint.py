@@ -11,6 +11,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError
+
 from worksession.storage.database import Database
 
 # A checkpoint waits this long for readers of an older snapshot before it gives up for now.
@@ -25,8 +27,11 @@ def checkpoint(db: Database) -> bool:
     """
     if db.engine.dialect.name != "sqlite":
         return True
-    with db.engine.connect() as connection:
-        row = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()
+    try:
+        with db.engine.connect() as connection:
+            row = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()
+    except DBAPIError:
+        return False  # a read-only or locked database keeps its WAL: nothing was lost
     return row is None or int(row[0]) == 0
 
 

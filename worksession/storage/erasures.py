@@ -90,7 +90,7 @@ def read_erasure_list(database: Path) -> ErasureList:
 
 
 def note_erasure(database: Path, *, session_id: int, created_at: dt.datetime, key: str) -> None:
-    """Add one erasure to the list beside ``database``; the file is replaced whole, or not at all."""
+    """Add one erasure to the list beside ``database``; the file is replaced whole or not at all."""
     current = read_erasure_list(database)
     entry = ErasedKey(session_id, session_stamp(created_at), current.digest(key))
     if entry in current.erased:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from worksession.domain.checks import Check
 from worksession.i18n import _
+from worksession.storage.checkpoint import checkpoint
 from worksession.ui.fonts import register_app_fonts
 from worksession.ui.plan_drops import PlanDrops
 from worksession.ui.presenter.presenting import Presenting
@@ -321,6 +322,9 @@ class SessionWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush()
+        # What this session changed moves from the WAL into the database file, so a lost WAL
+        # can cost at most one working session.
+        checkpoint(self.controller.db)
         self.presenting.close()
         save_geometry(self, "session", self.splitter)
         super().closeEvent(event)
