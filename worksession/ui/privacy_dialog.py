@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from worksession.i18n import _
 from worksession.settings import config_dir, load_settings
+from worksession.storage.erasures import erasure_list_path
 
 
 def privacy_text(database: Path | None, data_folder: Path) -> str:
@@ -39,8 +40,22 @@ def privacy_text(database: Path | None, data_folder: Path) -> str:
                 "Deleting a session removes it from the database (deleted data is overwritten); "
                 "it stays in the backups until they are removed by the retention period."
             ),
+            erasure_text(database),
         ]
     )
+
+
+def erasure_text(database: Path | None) -> str:
+    """What erasing a person does to the database, the backups and a restore."""
+    listed = str(erasure_list_path(database)) if database else _("a list beside the database")
+    return _(
+        "Erasing a person (step Preparation) removes them from the database file at once. "
+        "Backups made before still hold them until the retention period removes those "
+        "backups; when such a backup is restored, everyone erased since is erased again. "
+        "For that, worksession keeps a list of the erasures in {path} (readable by you "
+        "only, never part of a backup): per erasure only the session and a code made "
+        "from the participant's key, no name or other detail."
+    ).format(path=listed)
 
 
 class PrivacyDialog(QDialog):
