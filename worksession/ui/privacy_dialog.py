@@ -64,7 +64,7 @@ class PrivacyDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Privacy and storage"))
-        self.resize(640, 460)
+        self.resize(640, 520)
         self.text = QTextBrowser()
         self.text.setAccessibleName(_("Privacy and storage"))
         self.text.setPlainText(privacy_text(database, data_folder))
