@@ -8,13 +8,19 @@ import sqlite3
 import stat
 from pathlib import Path
 
+import pytest
+
+from worksession.demo import create_demo_session
+from worksession.programmes.library import load_library
 from worksession.storage.backups import make_backup, restore_backup
 from worksession.storage.database import Database
 from worksession.storage.erasures import erasure_list_path
+from worksession.storage.errors import StorageError
 from worksession.storage.opening import open_database
 from worksession.storage.operations.people import add_participant, list_participants
+from worksession.storage.operations.plan import freeze, record_decision
 from worksession.storage.operations.privacy import erase_participant
-from worksession.storage.operations.sessions import create_session
+from worksession.storage.operations.sessions import create_session, delete_session
 
 NAME, EMAIL, BIG = "Xandra Quirijnen", "xandra.quirijnen@example.org", "79012345601"
 
@@ -100,3 +106,79 @@ def test_after_a_backup_a_lost_wal_loses_nothing(db: Database, tmp_path: Path) -
     finally:
         copy.close()
     assert names == ["Piet Blijft", NAME]
+
+
+def test_a_restore_blanks_again_the_decisions_of_someone_erased_after_the_backup(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "werk.sqlite3"
+    db = open_database(path)
+    session = create_demo_session(db=db, library=load_library())
+    assert session.id is not None
+    freeze(db=db, session_id=session.id)
+    record_decision(
+        db=db,
+        session_id=session.id,
+        version=1,
+        participant="p-jan-houben",  # a key made from the name, as files before kept them
+        decision="changes",
+        comment="Liever niet genoemd",
+    )
+    backup = make_backup(path, label="manual")
+    jan = next(
+        p for p in list_participants(db=db, session_id=session.id) if p.key == "p-jan-houben"
+    )
+    assert jan.id is not None
+    erase_participant(db=db, participant_id=jan.id)
+    db.close()
+    restore_backup(path, backup.path)
+
+    connection = sqlite3.connect(path)
+    try:
+        people = [row[0] for row in connection.execute("SELECT key FROM participant")]
+        signed = connection.execute(
+            "SELECT participant_key, participant_name, comment FROM sign_off"
+        ).fetchall()
+    finally:
+        connection.close()
+    assert "p-jan-houben" not in people and len(people) > 3
+    ((key, name, comment),) = signed
+    assert re.fullmatch(r"p-[0-9a-f]{8}", key) and (name, comment) == ("", "")
+
+
+def test_a_later_session_with_the_same_number_and_keys_is_not_touched(tmp_path: Path) -> None:
+    path = tmp_path / "werk.sqlite3"
+    db = open_database(path)
+    first = create_demo_session(db=db, library=load_library())
+    assert first.id is not None
+    jan = next(p for p in list_participants(db=db, session_id=first.id) if p.key == "p-jan-houben")
+    assert jan.id is not None
+    erase_participant(db=db, participant_id=jan.id)
+    delete_session(db=db, session_id=first.id)
+    second = create_demo_session(db=db, library=load_library())
+    assert second.id == first.id  # SQLite gave the number out again
+    db.close()
+    reopened = open_database(path)  # opening applies the list of erasures
+    try:
+        keys = [p.key for p in list_participants(db=reopened, session_id=second.id)]
+    finally:
+        reopened.close()
+    assert "p-jan-houben" in keys
+
+
+def test_when_the_erasure_cannot_be_noted_nothing_is_erased(db: Database) -> None:
+    assert db.path is not None
+    session_id, person_id = _add_person(db)
+    erasure_list_path(db.path).mkdir()  # in the way of the list: it cannot be written
+    with pytest.raises(StorageError, match=r"\.erasures"):
+        erase_participant(db=db, participant_id=person_id)
+    names = [p.name for p in list_participants(db=db, session_id=session_id)]
+    assert NAME in names
+
+
+def test_a_damaged_list_of_erasures_is_named_when_the_database_is_opened(tmp_path: Path) -> None:
+    path = tmp_path / "werk.sqlite3"
+    open_database(path).close()
+    erasure_list_path(path).write_text("{not json", encoding="utf-8")
+    with pytest.raises(StorageError, match=r"werk\.sqlite3\.erasures"):
+        open_database(path)

@@ -84,7 +84,11 @@ def read_erasure_list(database: Path) -> ErasureList:
         )
     except (KeyError, TypeError, ValueError) as error:
         raise StorageError(
-            _("{path} is not a list of erasures of worksession.").format(path=path)
+            _(
+                "{path} is not a list of erasures of worksession. Put back your own copy of it, "
+                "or move it away to go on without it (then a restored backup brings back the "
+                "people erased before)."
+            ).format(path=path)
         ) from error
     return ErasureList(str(data["secret"]), erased)
 
@@ -104,7 +108,16 @@ def note_erasure(database: Path, *, session_id: int, created_at: dt.datetime, ke
             for e in erased
         ],
     }
-    _write_private(erasure_list_path(database), json.dumps(document, indent=1) + "\n")
+    path = erasure_list_path(database)
+    try:
+        _write_private(path, json.dumps(document, indent=1) + "\n")
+    except OSError as error:
+        raise StorageError(
+            _(
+                "The erasure could not be noted in {path} ({reason}), so nothing was erased; "
+                "check the disk and try again."
+            ).format(path=path, reason=error.strerror or error)
+        ) from error
 
 
 def _write_private(path: Path, text: str) -> None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, col, select
 
 from worksession.domain.models import Participant, PlanVersion, SignOff, VoteBallot, WorkSession
@@ -135,7 +136,12 @@ def reapply_erasures_to_file(database: Path) -> int:
     engine = create_db_engine(to_url(database))
     try:
         with engine.connect() as connection:
-            revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            try:
+                revision = connection.execute(
+                    text("SELECT version_num FROM alembic_version")
+                ).scalar()
+            except OperationalError:
+                return 0  # no schema of ours (yet): opening decides what to do with it
         if revision != HEAD_REVISION:
             return 0
         return reapply_erasures(Database(engine=engine, url=str(engine.url), path=database))

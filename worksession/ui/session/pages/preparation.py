@@ -25,6 +25,7 @@ from worksession.domain.validation import ValidationError
 from worksession.domain.values import Domain, Variant
 from worksession.i18n import N_, _
 from worksession.programmes.model import Step
+from worksession.storage.errors import StorageError
 from worksession.storage.operations.people import (
     add_participant,
     add_participants,
@@ -200,7 +201,11 @@ class PreparationPage(StepPage):
 
     def erase(self, participant_id: int) -> None:
         """Erase for good: the undo history goes too, it could bring the person back."""
-        erase_participant(db=self.controller.db, participant_id=participant_id)
+        try:
+            erase_participant(db=self.controller.db, participant_id=participant_id)
+        except StorageError as error:  # the list of erasures could not be written
+            self.controller.rejected.emit(str(error))
+            return
         self.controller.undo_stack.clear()
         self.controller.reload()
         self.controller.changed.emit()
