@@ -60,7 +60,9 @@ def erase_participant(*, db: Database, participant_id: int) -> Erasure:
         touch(s, session_id)
         if db.path is not None:
             # Noted before the commit: when the note cannot be written, nothing is erased and
-            # the coach hears why, rather than an erasure a restore would silently undo.
+            # the coach hears why, rather than an erasure a restore would silently undo. The
+            # writes above hold the database's write lock, so two processes never write the
+            # list at once.
             created = fetch(s, WorkSession, session_id).created_at
             note_erasure(db.path, session_id=session_id, created_at=created, key=key)
     checkpoint(db)  # the old rows must not stay readable in the WAL
