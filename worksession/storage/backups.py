@@ -54,9 +54,10 @@ def list_backups(database: Path, backup_dir: Path | None = None) -> list[Backup]
 def make_backup(database: Path, *, label: str, backup_dir: Path | None = None) -> Backup:
     """A checked copy now, then the rotation; returns the new copy."""
     folder = backup_dir or default_backup_dir(database)
-    path = backup_sqlite(database, dest_dir=folder, label=label)
-    # Changes only in the WAL are lost if it is deleted; after each backup there are none.
+    # Changes only in the WAL are lost if it is deleted: at each backup none are left there.
+    # Before the copy, not after, so the files' times stay older than the backup's.
     checkpoint_file(database)
+    path = backup_sqlite(database, dest_dir=folder, label=label)
     prune(database, backup_dir=folder)
     return next(backup for backup in list_backups(database, folder) if backup.path == path)
 
