@@ -21,13 +21,12 @@ from worksession.export.pdf.payload import (
     DecisionRecord,
     PlanPayload,
     as_utc,
-    decision_records,
     utc_text,
 )
 from worksession.export.pdf.verify import Verdict, one_line, verify_plan
 from worksession.export.pdf.when import local_minute
+from worksession.plan_export import version_decisions
 from worksession.storage.database import Database
-from worksession.storage.operations.plan import latest_decisions
 
 DECISION_WORDS = {"agreed": "akkoord", "changes": "wijziging gevraagd"}
 METHOD_WORDS = {"session": "in de sessie", "email": "per e-mail"}
@@ -84,10 +83,7 @@ def check_against_archive(*, db: Database, payload: PlanPayload) -> ArchiveCheck
 
 def _compare(db: Database, version: PlanVersion, payload: PlanPayload) -> ArchiveCheck:
     assert version.id is not None
-    recorded = {
-        d["participant_key"]: d
-        for d in decision_records(latest_decisions(db=db, version_id=version.id).values())
-    }
+    recorded = {d["participant_key"]: d for d in version_decisions(db=db, version=version)}
     in_file = {d["participant_key"]: d for d in payload.decisions}
     differences: list[str] = []
     frozen = utc_text(as_utc(version.created_at))

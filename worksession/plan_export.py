@@ -9,9 +9,15 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from worksession.domain.models import utcnow
+from worksession.domain.models import PlanVersion, utcnow
 from worksession.domain.plan import fingerprint, plan_snapshot
-from worksession.export.pdf.payload import PlanPayload, as_utc, decision_records, utc_text
+from worksession.export.pdf.payload import (
+    DecisionRecord,
+    PlanPayload,
+    as_utc,
+    decision_records,
+    utc_text,
+)
 from worksession.export.pdf.plan import render_plan
 from worksession.files import atomic_write_bytes
 from worksession.i18n import current_language
@@ -44,11 +50,22 @@ def plan_payload(*, db: Database, session_id: int, number: int | None = None) ->
         snapshot=snapshot_of(version),
         sha256=version.sha256,
         signed_off=False,
-        decisions=decision_records(latest_decisions(db=db, version_id=version.id).values()),
+        decisions=version_decisions(db=db, version=version),
         dated=utc_text(as_utc(version.created_at)),
         language=language,
     )
     return replace(unsigned, signed_off=unsigned.count.complete)
+
+
+def version_decisions(*, db: Database, version: PlanVersion) -> tuple[DecisionRecord, ...]:
+    """Each participant's latest decision on ``version``, for those in its attendance list.
+
+    The decision of someone erased since (their name blanked, their key replaced) is left out:
+    it names nobody the version lists, and a plan carrying it would not verify."""
+    assert version.id is not None
+    listed = {person["key"] for person in snapshot_of(version)["participants"]}
+    latest = latest_decisions(db=db, version_id=version.id).values()
+    return decision_records(row for row in latest if row.participant_key in listed)
 
 
 def write_plan_pdf(

@@ -17,6 +17,7 @@ from worksession.plan_export import plan_payload, write_plan_pdf
 from worksession.storage.opening import open_database
 from worksession.storage.operations.people import list_participants, update_participant
 from worksession.storage.operations.plan import record_decision
+from worksession.storage.operations.privacy import erase_participant
 
 
 def _session_in_review(capsys: pytest.CaptureFixture[str], db: Path) -> list[str]:
@@ -131,3 +132,22 @@ def test_verify_against_a_missing_database_writes_nothing(
     missing = tmp_path / "nowhere.sqlite3"
     code, _out, err = run(capsys, "verify", str(plan), "--db", str(missing))
     assert code == 2 and str(missing) in err and not missing.exists()
+
+
+def test_a_plan_exported_after_an_erasure_still_verifies_and_matches(
+    capsys: pytest.CaptureFixture[str], archive: tuple[Path, list[str]], tmp_path: Path
+) -> None:
+    """The erased person's decision names nobody the frozen version lists: it is left out of the
+    plan and of the archive's comparison alike."""
+    db, _names = archive
+    database = open_database(str(db))
+    first = list_participants(db=database, session_id=1)[0]
+    assert first.id is not None
+    erase_participant(db=database, participant_id=first.id)
+    database.close()
+    plan = tmp_path / "plan.pdf"
+    assert run(capsys, "pdf", "1", "--out", str(plan), "--db", str(db))[0] == 0
+    code, out, _ = run(capsys, "verify", str(plan), "--db", str(db))
+    lines = out.splitlines()
+    assert code == 0 and lines[0].endswith("(2 van 4 akkoord)")
+    assert lines[1] == "archive: recorded as session 1 version 1, with the same decisions"
