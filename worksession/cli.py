@@ -194,6 +194,18 @@ def _read(path: Path) -> bytes:
         raise UserError(f"{path}: {error.strerror or error}") from error
 
 
+def _export_target(args: argparse.Namespace, out: Path) -> None:
+    """Refuse an ``--out`` that is the database, a file the app owns, a device or a pipe."""
+    from worksession.export_targets import RefusedTarget, check_export_target
+    from worksession.locations import database_location
+    from worksession.storage.engine import sqlite_path, to_url
+
+    try:
+        check_export_target(out, database=sqlite_path(to_url(database_location(args.db))))
+    except RefusedTarget as error:
+        raise UserError(str(error)) from error
+
+
 def _cmd_list(args: argparse.Namespace) -> int:
     from worksession.storage.session_list import session_summaries
 
@@ -235,6 +247,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from worksession.export.json_document import document_bytes
     from worksession.files import atomic_write_bytes
 
+    _export_target(args, args.out)
     document = _document(_open(args), args.id)
     try:
         atomic_write_bytes(args.out, document_bytes(document))
@@ -353,6 +366,7 @@ def _cmd_pdf(args: argparse.Namespace) -> int:
     from worksession.plan_export import write_plan_pdf
     from worksession.storage.errors import NotFound
 
+    _export_target(args, args.out)
     try:
         write_plan_pdf(db=_open(args), session_id=args.id, out=args.out, number=args.number)
     except NotFound as error:
@@ -398,6 +412,7 @@ def _cmd_sign(args: argparse.Namespace) -> int:
     from worksession.files import atomic_write_bytes
     from worksession.plan_signing import sign_plan_bytes
 
+    _export_target(args, args.out)
     data = _read(args.file)
     verdict = verify_plan(data)
     if not verdict.ok:
@@ -510,6 +525,8 @@ def _cmd_overview(args: argparse.Namespace) -> int:
     from worksession.files import atomic_write_bytes
     from worksession.starting import find_programme
 
+    if args.out is not None:
+        _export_target(args, args.out)
     programme = find_programme(_library(), args.programme)
     start = None
     if args.start:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from worksession.export_targets import check_export_target
 from worksession.files import atomic_write_bytes
 from worksession.i18n import _
 from worksession.plan_signing import (
@@ -111,8 +112,10 @@ class PlanSigning(QObject):
         signed_off: Callable[[], bool],
         reject: Callable[[str], None],
         coach: Callable[[], str] = str,
+        database: Path | None = None,
     ) -> None:
         super().__init__(page)
+        self.database = database  # never overwritten by a signed plan
         self.page = page
         self.coach = coach  # the session's coach: the name a new certificate starts from
         self.render = render
@@ -199,6 +202,8 @@ class PlanSigning(QObject):
         the coach's personal certificate) and write it to ``path``, in the background."""
 
         def work() -> tuple[Path, SignedPlan]:
+            # Before anything is made: a first signing would write the personal certificate.
+            check_export_target(path, database=self.database)
             signed = sign_plan_bytes(
                 self.render(),
                 certificate=certificate,

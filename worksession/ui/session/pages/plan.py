@@ -28,6 +28,7 @@ from worksession.domain.plan import present_participants
 from worksession.domain.validation import ValidationError
 from worksession.domain.values import Decision, DecisionMethod, SessionStatus
 from worksession.export.pdf.plan import render_plan
+from worksession.export_targets import check_export_target
 from worksession.files import atomic_write_bytes
 from worksession.i18n import _
 from worksession.plan_export import plan_payload
@@ -66,6 +67,7 @@ class PlanPage(StepPage):
             self._chosen_signed_off,
             self.controller.failed.emit,
             coach=lambda: str(self.controller.document["session"]["coach"]),
+            database=self.controller.db.path,
         )
         self.sign_button = QPushButton(_("Sign digitally…"))
         self.sign_button.setToolTip(
@@ -307,6 +309,7 @@ class PlanPage(StepPage):
         self.export_button.setEnabled(False)
 
         def work() -> Path:
+            check_export_target(path, database=self.controller.db.path)
             atomic_write_bytes(path, self._pdf_bytes())
             return path
 

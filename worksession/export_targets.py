@@ -1,0 +1,91 @@
+"""Where an export may be written: never over a file the app owns, nor over a device or pipe.
+
+Every export (the plan PDF, the JSON document, a programme overview, a signed plan) is written
+by replacing its target, so a target that is the database, one of SQLite's companion files, a
+backup or anything in the app's own folders would be destroyed, and a device node or FIFO
+replaced by a plain file. The command line and the app ask here before they render anything.
+
+Paths are compared after resolving symlinks (a link to the database *is* the database) and,
+for files that exist, by device and inode as well, which also catches a hard link.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from worksession.i18n import _
+from worksession.locations import data_dir
+from worksession.settings import user_config_dir
+
+# The files SQLite keeps beside a database while it is in use or recovering.
+DATABASE_COMPANIONS = ("-wal", "-shm", "-journal")
+BACKUP_FOLDER = "backups"  # as storage.backup.default_backup_dir, without importing storage
+
+
+class RefusedTarget(ValueError):
+    """An export target that must not be written; the message names the path."""
+
+
+def check_export_target(path: Path, *, database: Path | None) -> None:
+    """Raise :class:`RefusedTarget` when ``path`` must not be replaced by an export.
+
+    ``database`` is the SQLite file in use (``None`` for a server database); its folder's
+    ``backups/``, the data folder and the config folder count as the app's own in any case.
+    """
+    target = _real(path)
+    status = _status(target)
+    if status is not None and not stat.S_ISREG(status.st_mode):
+        raise RefusedTarget(
+            _(
+                "{path}: this is not a regular file (a folder, device or pipe); choose a file"
+            ).format(path=path)
+        )
+    if database is not None:
+        real_database = _real(database)
+        own = [real_database.with_name(real_database.name + end) for end in DATABASE_COMPANIONS]
+        if target == real_database or _same_file(status, real_database):
+            raise RefusedTarget(
+                _("{path}: this is the database; choose another file").format(path=path)
+            )
+        if target in own or any(_same_file(status, companion) for companion in own):
+            raise RefusedTarget(
+                _("{path}: this is a working file of the database; choose another file").format(
+                    path=path
+                )
+            )
+        if target.is_relative_to(_real(real_database.parent / BACKUP_FOLDER)):
+            raise RefusedTarget(
+                _("{path}: this is in the backups folder; choose another folder").format(path=path)
+            )
+    for folder in (data_dir(), Path(user_config_dir())):
+        if target.is_relative_to(_real(folder)):
+            raise RefusedTarget(
+                _("{path}: this is in the app's own folder; choose another folder").format(
+                    path=path
+                )
+            )
+
+
+def _real(path: Path) -> Path:
+    """The absolute path with every symlink resolved, as far as it exists."""
+    return Path(os.path.realpath(Path(path).expanduser()))
+
+
+def _status(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except OSError:
+        return None  # not there yet (or unreadable): the write itself will say why
+
+
+def _same_file(status: os.stat_result | None, other: Path) -> bool:
+    """Whether an existing target is ``other`` by another name (a hard link)."""
+    if status is None:
+        return False
+    other_status = _status(other)
+    return other_status is not None and (status.st_dev, status.st_ino) == (
+        other_status.st_dev,
+        other_status.st_ino,
+    )
