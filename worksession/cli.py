@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from worksession import __version__
 from worksession.i18n import _
+from worksession.line_output import one_line, record, text_lines
 
 if TYPE_CHECKING:
     from worksession.domain.interchange import Document
@@ -31,7 +32,7 @@ class UserError(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # One line naming the problem, as every other bad input gets.
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message}\n")
+        self.exit(EXIT_BAD_INPUT, one_line(f"{self.prog}: {message}") + "\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -158,7 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         result: int = args.handler(args)
         return result
     except (UserError, ValidationError, UnknownToolkitEntry) as error:
-        print(f"worksession: {error}", file=sys.stderr)
+        print(one_line(f"worksession: {error}"), file=sys.stderr)
         return EXIT_BAD_INPUT
 
 
@@ -212,7 +213,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
     db = _open(args)
     for row in session_summaries(db=db):
         date = row.date.isoformat() if row.date else "-"
-        print("\t".join((str(row.id), date, row.wijk or "-", row.title, row.status)))
+        print(record(row.id, date, row.wijk or "-", row.title, row.status))
     return EXIT_OK
 
 
@@ -259,7 +260,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_show(args: argparse.Namespace) -> int:
     from worksession.export.summary import summary_text
 
-    sys.stdout.write(summary_text(_document(_open(args), args.id)))
+    sys.stdout.write(text_lines(summary_text(_document(_open(args), args.id))))
     return EXIT_OK
 
 
@@ -268,7 +269,9 @@ def _library() -> Library:
 
     library = load_library()
     for problem in library.problems:
-        print(_("worksession: unusable: {problem}").format(problem=problem), file=sys.stderr)
+        print(
+            one_line(_("worksession: unusable: {problem}").format(problem=problem)), file=sys.stderr
+        )
     return library
 
 
@@ -280,13 +283,11 @@ def _cmd_programmes(args: argparse.Namespace) -> int:
     for programme in sorted(_library().programmes.values(), key=lambda p: p.id):
         source = programme.source
         print(
-            "\t".join(
-                (
-                    programme.id,
-                    programme.title,
-                    f"{_origin(source)} ({source.path})",
-                    str(programme.total_minutes),
-                )
+            record(
+                programme.id,
+                programme.title,
+                f"{_origin(source)} ({source.path})",
+                programme.total_minutes,
             )
         )
     return EXIT_OK
@@ -294,7 +295,7 @@ def _cmd_programmes(args: argparse.Namespace) -> int:
 
 def _cmd_casus(args: argparse.Namespace) -> int:
     for casus in sorted(_library().casus.values(), key=lambda c: c.id):
-        print("\t".join((casus.id, casus.title, f"{_origin(casus.source)} ({casus.source.path})")))
+        print(record(casus.id, casus.title, f"{_origin(casus.source)} ({casus.source.path})"))
     return EXIT_OK
 
 
@@ -305,10 +306,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
     for path in args.files:
         entries, problems = read_toolkit_file(path, kind_of(path))
         for problem in problems:
-            print(problem, file=sys.stderr)
+            print(one_line(problem), file=sys.stderr)
         failed = failed or bool(problems)
         if not problems:
-            print(_("{path}: OK ({count} entries)").format(path=path, count=len(entries)))
+            print(one_line(_("{path}: OK ({count} entries)").format(path=path, count=len(entries))))
     return EXIT_BAD_INPUT if failed else EXIT_OK
 
 
@@ -388,9 +389,9 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     database = _open_existing(args) if args.db is not None else None
     check = check_plan_file(data, database, trust=trust)
     for line in check.lines:
-        print(line)
+        print(one_line(line))
     if check.verdict.reason:
-        print(f"{args.file}: {check.verdict.reason}", file=sys.stderr)
+        print(one_line(f"{args.file}: {check.verdict.reason}"), file=sys.stderr)
     return check.exit_code
 
 
@@ -437,9 +438,9 @@ def _cmd_sign(args: argparse.Namespace) -> int:
         atomic_write_bytes(args.out, signed.data)
     except OSError as error:
         raise UserError(f"{args.out}: {error.strerror or error}") from error
-    print(_("Signed by {name}: {path}").format(name=signed.signer, path=args.out))
+    print(one_line(_("Signed by {name}: {path}").format(name=signed.signer, path=args.out)))
     if signed.self_made:
-        print(signed.trust_advice)
+        print(text_lines(signed.trust_advice))
     return EXIT_OK
 
 
@@ -481,7 +482,7 @@ def _cmd_backup(args: argparse.Namespace) -> int:
         backup = make_backup(_database_file(args), label="manual")
     except OSError as error:
         raise UserError(str(error)) from error
-    print(backup.path)
+    print(one_line(backup.path))
     return EXIT_OK
 
 
@@ -490,7 +491,7 @@ def _cmd_backups(args: argparse.Namespace) -> int:
 
     for backup in list_backups(_database_file(args)):
         when = backup.created.astimezone().strftime("%Y-%m-%d %H:%M")
-        print("\t".join((when, str(backup.size), backup.label, str(backup.path))))
+        print(record(when, backup.size, backup.label, backup.path))
     return EXIT_OK
 
 
@@ -503,7 +504,7 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     except (StorageError, OSError) as error:
         raise UserError(str(error)) from error
     if safety is not None:
-        print(_("restored; the state before is kept in {path}").format(path=safety.path))
+        print(one_line(_("restored; the state before is kept in {path}").format(path=safety.path)))
     return EXIT_OK
 
 
@@ -513,7 +514,7 @@ def _cmd_check_db(args: argparse.Namespace) -> int:
     _open(args).close()
     problems = full_check(_database_file(args))
     for problem in problems:
-        print(problem, file=sys.stderr)
+        print(one_line(problem), file=sys.stderr)
     if problems:
         return EXIT_BAD_INPUT
     print("OK")
@@ -535,7 +536,7 @@ def _cmd_overview(args: argparse.Namespace) -> int:
             raise UserError(_("--start: {value!r} is not a time (HH:MM)").format(value=args.start))
     text = overview_text(programme, start=start)
     if args.out is None:
-        sys.stdout.write(text)
+        sys.stdout.write(text_lines(text))
         return EXIT_OK
     try:
         atomic_write_bytes(args.out, text.encode("utf-8"))

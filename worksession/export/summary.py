@@ -20,6 +20,7 @@ from worksession.domain.voting import (
     settings_from_document,
 )
 from worksession.i18n import _, ngettext
+from worksession.line_output import one_line
 
 
 def _or_dash(value: object) -> str:
@@ -55,9 +56,11 @@ def summary_text(document: Document) -> str:
     variant = Variant(header.get("variant", "toolkit")).label
     if header.get("accredited"):
         variant += ", " + _("accredited")
+    # The title is the summary's heading: one line, however it was typed or imported.
+    title = one_line(header["title"])
     lines = [
-        header["title"],
-        "=" * len(header["title"]),
+        title,
+        "=" * len(title),
         _field(_("Wijk"), f"{_or_dash(header.get('wijk'))} ({_or_dash(header.get('gemeente'))})"),
         _fields((_("Date"), header.get("date")), (_("Location"), header.get("location"))),
         _fields((_("Coach"), header.get("coach")), (_("Variant"), variant)),
