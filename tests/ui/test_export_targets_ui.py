@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from PySide6.QtWidgets import QFileDialog, QInputDialog
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import page_of
@@ -66,3 +68,24 @@ def test_signing_onto_the_database_is_refused(qtbot: QtBot, window: SessionWindo
     qtbot.waitUntil(lambda: window.banner.isVisible() and jobs_running() == 0)
     assert str(database) in window.banner.text()
     assert database.read_bytes() == before
+
+
+def test_choosing_the_database_as_signed_plan_is_refused_before_the_passphrase(
+    qtbot: QtBot, window: SessionWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = _page(window)
+    page.freeze_button.click()
+    page.decisions.setCurrentCell(0, 0)
+    for _ in range(page.decisions.rowCount()):
+        page.agree_button.click()
+    database = _database(window)
+    asked: list[str] = []
+    # The file dialogs are native and modal: stand in for the coach's choice.
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *_args: (str(database), "PDF (*.pdf)")
+    )
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args: asked.append("passphrase"))
+    page.signing.choose("Plan")
+    qtbot.waitUntil(window.banner.isVisible)
+    assert str(database) in window.banner.text() and asked == []
+    assert page.signing.jobs == []

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from worksession.export_targets import check_export_target
+from worksession.export_targets import RefusedTarget, check_export_target
 from worksession.files import atomic_write_bytes
 from worksession.i18n import _
 from worksession.plan_signing import (
@@ -136,7 +136,7 @@ class PlanSigning(QObject):
             _("{title} (signed).pdf").format(title=title).replace("/", "-"),
             _("PDF (*.pdf)"),
         )
-        if not path:
+        if not path or self._refused(Path(path)):
             return
         if needs_personal_certificate(None):
             dialog = PersonalCertificateDialog(self.page, suggested_name=self.coach())
@@ -178,7 +178,7 @@ class PlanSigning(QObject):
             _("{title} (signed).pdf").format(title=title).replace("/", "-"),
             _("PDF (*.pdf)"),
         )
-        if not path:
+        if not path or self._refused(Path(path)):
             return
         passphrase, ok = QInputDialog.getText(
             self.page,
@@ -188,6 +188,15 @@ class PlanSigning(QObject):
         )
         if ok:
             self.sign_to(Path(path), passphrase, certificate=Path(certificate))
+
+    def _refused(self, path: Path) -> bool:
+        """Say at once, before any passphrase is asked, that ``path`` cannot be written."""
+        try:
+            check_export_target(path, database=self.database)
+        except RefusedTarget as error:
+            self.reject(str(error))
+            return True
+        return False
 
     def sign_to(
         self,
