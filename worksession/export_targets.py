@@ -18,10 +18,10 @@ from pathlib import Path
 from worksession.i18n import _
 from worksession.locations import data_dir
 from worksession.settings import user_config_dir
+from worksession.storage.backup import default_backup_dir
 
 # The files SQLite keeps beside a database while it is in use or recovering.
 DATABASE_COMPANIONS = ("-wal", "-shm", "-journal")
-BACKUP_FOLDER = "backups"  # as storage.backup.default_backup_dir, without importing storage
 
 
 class RefusedTarget(ValueError):
@@ -44,7 +44,11 @@ def check_export_target(path: Path, *, database: Path | None) -> None:
         )
     if database is not None:
         real_database = _real(database)
-        own = [real_database.with_name(real_database.name + end) for end in DATABASE_COMPANIONS]
+        own = [
+            _real(named.with_name(named.name + end))
+            for named in (Path(database), real_database)
+            for end in DATABASE_COMPANIONS
+        ]
         if target == real_database or _same_file(status, real_database):
             raise RefusedTarget(
                 _("{path}: this is the database; choose another file").format(path=path)
@@ -55,7 +59,9 @@ def check_export_target(path: Path, *, database: Path | None) -> None:
                     path=path
                 )
             )
-        if target.is_relative_to(_real(real_database.parent / BACKUP_FOLDER)):
+        # Backups sit beside the database as it was named, which may be a link to it.
+        backups = {_real(default_backup_dir(Path(database))), default_backup_dir(real_database)}
+        if any(target.is_relative_to(folder) for folder in backups):
             raise RefusedTarget(
                 _("{path}: this is in the backups folder; choose another folder").format(path=path)
             )
@@ -70,7 +76,7 @@ def check_export_target(path: Path, *, database: Path | None) -> None:
 
 def _real(path: Path) -> Path:
     """The absolute path with every symlink resolved, as far as it exists."""
-    return Path(os.path.realpath(Path(path).expanduser()))
+    return Path(os.path.realpath(path))  # as the write will see it: no ~ expansion
 
 
 def _status(path: Path) -> os.stat_result | None:

@@ -164,3 +164,25 @@ def test_an_ordinary_file_is_still_replaced(
     assert run(capsys, *_commands(target, dbfile)["export"])[0] == 0
     assert run(capsys, *_commands(link, dbfile)["export"])[0] == 0
     assert target.read_text().startswith("{")
+
+
+def test_a_database_named_through_a_link_is_still_guarded(
+    capsys: pytest.CaptureFixture[str], dbfile: Path, tmp_path: Path
+) -> None:
+    """``--db`` may be a link: its backups and working files are the real file's."""
+    elsewhere = tmp_path / "elders"
+    elsewhere.mkdir()
+    link = elsewhere / "link.sqlite3"
+    link.symlink_to(dbfile)
+    assert run(capsys, "backup", "--db", str(link))[0] == 0
+    (backup,) = (dbfile.parent / "backups").iterdir()
+    for target in (
+        backup,
+        dbfile.parent / "backups" / "plan.pdf",
+        dbfile.with_name(dbfile.name + "-wal"),
+        link,
+        dbfile,
+    ):
+        before = _snapshot(dbfile.parent)
+        _refused(capsys, _commands(target, link)["pdf"], target)
+        assert _snapshot(dbfile.parent) == before and link.is_symlink()
