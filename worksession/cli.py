@@ -153,12 +153,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app(database=args.db, measure_startup=args.measure_startup)
     # Imported here so that opening the window does not load them.
     from worksession.domain.validation import ValidationError
+    from worksession.export_targets import RefusedTarget
     from worksession.programmes.model import UnknownToolkitEntry
 
     try:
         result: int = args.handler(args)
         return result
-    except (UserError, ValidationError, UnknownToolkitEntry) as error:
+    except (UserError, ValidationError, UnknownToolkitEntry, RefusedTarget) as error:
         print(one_line(f"worksession: {error}"), file=sys.stderr)
         return EXIT_BAD_INPUT
 
@@ -195,16 +196,20 @@ def _read(path: Path) -> bytes:
         raise UserError(f"{path}: {error.strerror or error}") from error
 
 
-def _export_target(args: argparse.Namespace, out: Path) -> None:
-    """Refuse an ``--out`` that is the database, a file the app owns, a device or a pipe."""
-    from worksession.export_targets import RefusedTarget, check_export_target
+def _database_path(args: argparse.Namespace) -> Path | None:
+    """The SQLite file of ``--db`` (None for a server database), whether or not it is open."""
     from worksession.locations import database_location
     from worksession.storage.engine import sqlite_path, to_url
 
-    try:
-        check_export_target(out, database=sqlite_path(to_url(database_location(args.db))))
-    except RefusedTarget as error:
-        raise UserError(str(error)) from error
+    return sqlite_path(to_url(database_location(args.db)))
+
+
+def _export_target(args: argparse.Namespace, out: Path) -> None:
+    """Refuse an ``--out`` that is the database, a file the app owns, a device or a pipe,
+    before anything is read, rendered or made (``RefusedTarget``: exit 2)."""
+    from worksession.export_targets import check_export_target
+
+    check_export_target(out, database=_database_path(args))
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
@@ -246,12 +251,12 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from worksession.export.json_document import document_bytes
-    from worksession.files import atomic_write_bytes
+    from worksession.export_targets import write_export
 
     _export_target(args, args.out)
     document = _document(_open(args), args.id)
     try:
-        atomic_write_bytes(args.out, document_bytes(document))
+        write_export(args.out, document_bytes(document), database=_database_path(args))
     except OSError as error:
         raise UserError(f"{args.out}: {error.strerror or error}") from error
     return EXIT_OK
@@ -410,7 +415,7 @@ def _cmd_sign(args: argparse.Namespace) -> int:
     """Sign a plan that verifies as signed off; the passphrase from a prompt or the environment."""
     from worksession.certificates import CertificateError
     from worksession.export.pdf.verify import verify_plan
-    from worksession.files import atomic_write_bytes
+    from worksession.export_targets import write_export
     from worksession.plan_signing import sign_plan_bytes
 
     _export_target(args, args.out)
@@ -435,7 +440,7 @@ def _cmd_sign(args: argparse.Namespace) -> int:
     except CertificateError as error:
         raise UserError(str(error)) from error
     try:
-        atomic_write_bytes(args.out, signed.data)
+        write_export(args.out, signed.data, database=_database_path(args))
     except OSError as error:
         raise UserError(f"{args.out}: {error.strerror or error}") from error
     print(one_line(_("Signed by {name}: {path}").format(name=signed.signer, path=args.out)))
@@ -523,7 +528,7 @@ def _cmd_check_db(args: argparse.Namespace) -> int:
 
 def _cmd_overview(args: argparse.Namespace) -> int:
     from worksession.export.programme_overview import overview_text, parse_clock
-    from worksession.files import atomic_write_bytes
+    from worksession.export_targets import write_export
     from worksession.starting import find_programme
 
     if args.out is not None:
@@ -539,7 +544,7 @@ def _cmd_overview(args: argparse.Namespace) -> int:
         sys.stdout.write(text_lines(text))
         return EXIT_OK
     try:
-        atomic_write_bytes(args.out, text.encode("utf-8"))
+        write_export(args.out, text.encode("utf-8"), database=_database_path(args))
     except OSError as error:
         raise UserError(f"{args.out}: {error.strerror or error}") from error
     return EXIT_OK

@@ -15,10 +15,10 @@ import os
 import stat
 from pathlib import Path
 
+from worksession.files import atomic_write_bytes
 from worksession.i18n import _
 from worksession.locations import data_dir
 from worksession.settings import user_config_dir
-from worksession.storage.backup import default_backup_dir
 
 # The files SQLite keeps beside a database while it is in use or recovering.
 DATABASE_COMPANIONS = ("-wal", "-shm", "-journal")
@@ -43,6 +43,9 @@ def check_export_target(path: Path, *, database: Path | None) -> None:
             ).format(path=path)
         )
     if database is not None:
+        # Here, not at the top: the command line's catalogue commands never load the storage.
+        from worksession.storage.backup import default_backup_dir
+
         real_database = _real(database)
         own = [
             _real(named.with_name(named.name + end))
@@ -72,6 +75,13 @@ def check_export_target(path: Path, *, database: Path | None) -> None:
                     path=path
                 )
             )
+
+
+def write_export(path: Path, data: bytes, *, database: Path | None) -> None:
+    """Check ``path`` once more (it may have changed since it was chosen), then write it
+    atomically. Every export is written through here."""
+    check_export_target(path, database=database)
+    atomic_write_bytes(path, data)
 
 
 def _real(path: Path) -> Path:

@@ -19,7 +19,7 @@ from worksession.export.pdf.payload import (
     utc_text,
 )
 from worksession.export.pdf.plan import render_plan
-from worksession.files import atomic_write_bytes
+from worksession.export_targets import write_export
 from worksession.i18n import current_language
 from worksession.storage.database import Database
 from worksession.storage.document import read_document
@@ -71,7 +71,8 @@ def version_decisions(*, db: Database, version: PlanVersion) -> tuple[DecisionRe
 def write_plan_pdf(
     *, db: Database, session_id: int, out: Path, number: int | None = None
 ) -> PlanPayload:
-    """Render and write the plan atomically (temporary file, then rename)."""
+    """Render and write the plan atomically (temporary file, then rename); a target that is
+    the database or another file the app owns is refused (``RefusedTarget``)."""
     payload = plan_payload(db=db, session_id=session_id, number=number)
-    atomic_write_bytes(out, render_plan(payload))
+    write_export(out, render_plan(payload), database=db.path)
     return payload

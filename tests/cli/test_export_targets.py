@@ -15,7 +15,12 @@ import pytest
 
 from tests.cli.running import run
 from worksession.certificates import personal_certificate_file
+from worksession.demo import create_demo_session
+from worksession.export_targets import RefusedTarget, write_export
 from worksession.locations import data_dir
+from worksession.plan_export import write_plan_pdf
+from worksession.programmes.library import load_library
+from worksession.storage.opening import open_database
 
 
 @pytest.fixture
@@ -186,3 +191,23 @@ def test_a_database_named_through_a_link_is_still_guarded(
         before = _snapshot(dbfile.parent)
         _refused(capsys, _commands(target, link)["pdf"], target)
         assert _snapshot(dbfile.parent) == before and link.is_symlink()
+
+
+def test_the_shared_writer_checks_again_at_the_moment_of_writing(tmp_path: Path) -> None:
+    """A target chosen as a plain file that became a FIFO before the write is still refused,
+    and the plan writer refuses its own database whoever calls it."""
+    target = tmp_path / "plan.json"
+    os.mkfifo(target)
+    with pytest.raises(RefusedTarget, match=r"plan\.json"):
+        write_export(target, b"{}", database=None)
+    assert stat.S_ISFIFO(target.lstat().st_mode)
+    db = open_database(tmp_path / "ws.sqlite3")
+    try:
+        session = create_demo_session(db=db, library=load_library())
+        assert db.path is not None and session.id is not None
+        before = db.path.read_bytes()
+        with pytest.raises(RefusedTarget, match="database"):
+            write_plan_pdf(db=db, session_id=session.id, out=db.path)
+        assert db.path.read_bytes() == before
+    finally:
+        db.close()

@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from worksession.export_targets import RefusedTarget, check_export_target
-from worksession.files import atomic_write_bytes
+from worksession.export_targets import RefusedTarget, check_export_target, write_export
 from worksession.i18n import _
 from worksession.plan_signing import (
     SignedPlan,
@@ -220,7 +219,7 @@ class PlanSigning(QObject):
                 name=name,
                 email=email,
             )
-            atomic_write_bytes(path, signed.data)
+            write_export(path, signed.data, database=self.database)
             return path, signed
 
         job = Job(work)

@@ -28,8 +28,7 @@ from worksession.domain.plan import present_participants
 from worksession.domain.validation import ValidationError
 from worksession.domain.values import Decision, DecisionMethod, SessionStatus
 from worksession.export.pdf.plan import render_plan
-from worksession.export_targets import check_export_target
-from worksession.files import atomic_write_bytes
+from worksession.export_targets import write_export
 from worksession.i18n import _
 from worksession.plan_export import plan_payload
 from worksession.programmes.model import Step
@@ -309,8 +308,7 @@ class PlanPage(StepPage):
         self.export_button.setEnabled(False)
 
         def work() -> Path:
-            check_export_target(path, database=self.controller.db.path)
-            atomic_write_bytes(path, self._pdf_bytes())
+            write_export(path, self._pdf_bytes(), database=self.controller.db.path)
             return path
 
         job = Job(work)
