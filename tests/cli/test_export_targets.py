@@ -145,18 +145,27 @@ def test_a_fifo_or_a_folder_is_not_replaced(
     assert stat.S_ISFIFO(fifo.lstat().st_mode) and folder.is_dir()
 
 
-@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+def _device_node(folder: Path) -> Path:
+    """A character device like /dev/full, made in ``folder`` where allowed (as root), so a
+    regression replaces a node of the test's own and never the system's."""
+    node = folder / "full"
+    try:
+        os.mknod(node, stat.S_IFCHR | 0o600, os.makedev(1, 7))
+    except PermissionError:
+        return Path("/dev/full")  # not root: /dev is not writable, the system's node is safe
+    return node
+
+
 def test_export_to_a_device_leaves_the_device(
-    capsys: pytest.CaptureFixture[str], dbfile: Path
+    capsys: pytest.CaptureFixture[str], dbfile: Path, tmp_path: Path
 ) -> None:
-    device = Path("/dev/full")
+    device = _device_node(tmp_path)
     before = device.lstat()
     _refused(capsys, _commands(device, dbfile)["export"], device)
+    _refused(capsys, _commands(device, dbfile)["pdf"], device)
     after = device.lstat()
-    assert stat.S_ISCHR(after.st_mode) and (after.st_ino, after.st_rdev) == (
-        before.st_ino,
-        before.st_rdev,
-    )
+    assert stat.S_ISCHR(after.st_mode)
+    assert (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
 
 
 def test_an_ordinary_file_is_still_replaced(
