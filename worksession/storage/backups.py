@@ -18,7 +18,6 @@ from worksession.storage.backup import backup_sqlite, default_backup_dir
 from worksession.storage.checkpoint import checkpoint_file
 from worksession.storage.engine import read_only_uri
 from worksession.storage.errors import StorageError
-from worksession.storage.operations.privacy import reapply_erasures_to_file
 
 KEEP_RECENT = 10
 KEEP_DAILY_DAYS = 30
@@ -162,5 +161,8 @@ def restore_backup(
             target.close()
     finally:
         source.close()
+    # Imported here: the operations bring the table models, which listing sessions does not need.
+    from worksession.storage.operations.privacy import reapply_erasures_to_file
+
     reapply_erasures_to_file(database)
     return safety

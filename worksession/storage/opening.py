@@ -18,9 +18,9 @@ from worksession.i18n import _
 from worksession.storage.backups import make_backup
 from worksession.storage.database import Database
 from worksession.storage.engine import create_db_engine, read_only_uri, sqlite_path, to_url
+from worksession.storage.erasures import erasure_list_path
 from worksession.storage.errors import DatabaseRefused, StorageError
 from worksession.storage.integrity import damaged, quick_check
-from worksession.storage.operations.privacy import reapply_erasures
 from worksession.storage.revisions import HEAD_REVISION, KNOWN_REVISIONS
 
 if TYPE_CHECKING:
@@ -67,7 +67,12 @@ def open_database(location: str | Path, *, backup_dir: Path | None = None) -> Da
     try:
         _migrate(engine, path, backup_dir)
         database = Database(engine=engine, url=url, path=path)
-        reapply_erasures(database)  # a backup put in place by hand loses the erased, too
+        if path is not None and erasure_list_path(path).exists():
+            # A backup put in place by hand loses the erased, too. Imported only then: the
+            # operations bring the table models, which the start window lists sessions without.
+            from worksession.storage.operations.privacy import reapply_erasures
+
+            reapply_erasures(database)
     except BaseException:
         engine.dispose()
         raise
