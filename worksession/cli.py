@@ -188,10 +188,14 @@ def _document(db: Database, session_id: int) -> Document:
         raise UserError(_("there is no session with id {id}").format(id=session_id)) from error
 
 
-def _read(path: Path) -> bytes:
-    """The bytes of a file the user named; a file that cannot be read is bad input."""
+def _read(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of a file the user named; a file that cannot be read is bad input.
+
+    With ``limit``, only a regular file of at most that many bytes is read (never a FIFO)."""
+    from worksession.bounded_read import read_limited
+
     try:
-        return path.read_bytes()
+        return path.read_bytes() if limit is None else read_limited(path, limit)
     except OSError as error:
         raise UserError(f"{path}: {error.strerror or error}") from error
 
@@ -231,10 +235,10 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from worksession.domain.interchange import InterchangeError, parse_document
+    from worksession.domain.interchange import MAX_FILE_BYTES, InterchangeError, parse_document
     from worksession.storage.document import import_document
 
-    data = _read(args.file)
+    data = _read(args.file, MAX_FILE_BYTES)
     try:
         document = parse_document(data)
     except InterchangeError as error:

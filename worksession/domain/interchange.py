@@ -4,11 +4,18 @@ Checks run in two passes: the JSON Schema in ``resources/schemas`` (types, requi
 allowed values) and the links the schema cannot express (unique keys, known references).
 The first problem in document order is reported with its JSON path, e.g.
 ``$.agreements[2].lead: unknown key 'p-x'``.
+
+Before either pass, a hostile file is refused by what no file the app writes contains: nesting
+deeper than ``MAX_DEPTH`` (the parser would exhaust the stack), integers of more digits than any
+count has, half a surrogate pair (no character at all: the database could not store it), a
+field given twice in one object (JSON would silently keep the last). The size limits (number of
+participants, agreements…) are ``maxItems`` in the schema, far above any real session.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import Any
@@ -25,6 +32,9 @@ from worksession.i18n import _
 from worksession.paths import resource_path
 
 FORMAT = "worksession/1"
+MAX_FILE_BYTES = 10 * 1024 * 1024  # a real session's file is well under 1 MB
+MAX_DEPTH = 32  # a document nests 6 levels deep; Python's parser fails near 1000
+MAX_DIGITS = 15  # every count fits; SQLite would overflow past 19
 SCHEMA_FILE = ("schemas", "worksession-1.schema.json")
 KEYED = ("participants", "stakeholders", "themes", "agreements")
 PEOPLE = ("participants", "stakeholders")
@@ -41,11 +51,54 @@ class InterchangeError(ValueError):
         self.message = message
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_PLAIN_NAME = re.compile(r"[^\s\"\[\]\ud800-\udfff]+")
+# A JSON string (with its escapes) or a bracket: what counts for the depth of the nesting.
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
 def json_path(parts: Sequence[PathPart]) -> str:
     text = "$"
     for part in parts:
-        text += f"[{part}]" if isinstance(part, int) else f".{part}"
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif _PLAIN_NAME.fullmatch(part) and part.isprintable():
+            text += f".{part}"
+        else:  # a hostile field name: escaped, so the one-line message stays one line
+            text += f"[{json.dumps(part)}]"
     return text
+
+
+class _LongNumber:
+    """An integer too long to be a count, kept as its length until the check names its path."""
+
+    def __init__(self, digits: str) -> None:
+        self.digits = len(digits.lstrip("-"))
+
+
+class _TwiceNamed(dict[str, Any]):
+    """An object in which ``twice`` was given more than once (the parse keeps the last)."""
+
+    twice = ""
+
+
+def _integer(digits: str) -> int | _LongNumber:
+    # Python refuses to convert more than 4300 digits: this hook sees them first.
+    return _LongNumber(digits) if len(digits.lstrip("-")) > MAX_DIGITS else int(digits)
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) == len(pairs):
+        return result
+    named = _TwiceNamed(result)
+    seen: set[str] = set()
+    for key, _value in pairs:
+        if key in seen:
+            named.twice = key
+            break
+        seen.add(key)
+    return named
 
 
 @cache
@@ -57,9 +110,18 @@ def schema() -> dict[str, Any]:
 
 def parse_document(text: str | bytes) -> Document:
     """Decode and check a document; raise ``InterchangeError`` naming the first problem."""
+    if len(text) > MAX_FILE_BYTES:
+        raise InterchangeError(
+            "$",
+            _("the file is larger than {limit}; no session needs that much").format(
+                limit=f"{MAX_FILE_BYTES // (1024 * 1024)} MB"
+            ),
+        )
     try:
         # The format is UTF-8 (a BOM is tolerated); json would guess UTF-16/32 from the bytes.
-        data = json.loads(text.decode("utf-8-sig") if isinstance(text, bytes) else text)
+        decoded = text.decode("utf-8-sig") if isinstance(text, bytes) else text
+        _check_depth(decoded)
+        data = json.loads(decoded, object_pairs_hook=_object, parse_int=_integer)
     except UnicodeDecodeError as error:
         raise InterchangeError("$", _("the file is not UTF-8 text")) from error
     except json.JSONDecodeError as error:
@@ -74,8 +136,74 @@ def parse_document(text: str | bytes) -> Document:
     return data
 
 
+def _check_depth(text: str) -> None:
+    """Refuse nesting deeper than ``MAX_DEPTH`` before the parser recurses into it."""
+    depth = 0
+    for token in _TOKEN.finditer(text):
+        bracket = token.group()
+        if bracket in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = text.count("\n", 0, token.start()) + 1
+                column = token.start() - text.rfind("\n", 0, token.start())
+                raise InterchangeError(
+                    "$",
+                    _(
+                        "lists and objects nested more than {limit} deep "
+                        "(line {line}, column {column})"
+                    ).format(limit=MAX_DEPTH, line=line, column=column),
+                )
+        elif bracket in "]}":
+            depth -= 1
+
+
+def _check_values(data: object) -> None:
+    """Refuse, in document order, what no file the app writes holds: a field given twice, an
+    integer longer than any count, text with half a surrogate pair, nesting past ``MAX_DEPTH``.
+
+    Walked with a stack of its own: a deep document must not exhaust Python's."""
+    stack: list[tuple[tuple[PathPart, ...], object]] = [((), data)]
+    while stack:
+        parts, node = stack.pop()
+        if len(parts) > MAX_DEPTH:
+            raise InterchangeError(
+                json_path(parts), _("nested more than {limit} deep").format(limit=MAX_DEPTH)
+            )
+        if isinstance(node, _LongNumber):
+            raise InterchangeError(
+                json_path(parts),
+                _("a number of {count} digits; at most {limit} fit").format(
+                    count=node.digits, limit=MAX_DIGITS
+                ),
+            )
+        if isinstance(node, str):
+            _check_text(parts, node)
+        elif isinstance(node, dict):
+            if isinstance(node, _TwiceNamed):
+                raise InterchangeError(
+                    json_path([*parts, node.twice]), _("this field is given twice in one object")
+                )
+            for key in node:
+                _check_text((*parts, key), key)
+            stack.extend(reversed([((*parts, key), value) for key, value in node.items()]))
+        elif isinstance(node, list):
+            stack.extend(reversed([((*parts, index), item) for index, item in enumerate(node)]))
+
+
+def _check_text(parts: tuple[PathPart, ...], text: str) -> None:
+    found = _SURROGATE.search(text)
+    if found is not None:
+        raise InterchangeError(
+            json_path(parts),
+            _("contains {code}, half of a character pair: the text is damaged").format(
+                code=f"\\u{ord(found.group()):04x}"
+            ),
+        )
+
+
 def check_document(data: object) -> None:
     """Raise ``InterchangeError`` for the first problem of ``data`` in document order."""
+    _check_values(data)
     if not isinstance(data, dict):
         raise InterchangeError("$", _("expected a JSON object"))
     if "format" in data and data["format"] != FORMAT:

@@ -119,4 +119,8 @@ def _describe(error: Any) -> SchemaProblem:
             message = _("an entry is listed twice")
         case "minItems":
             message = _("needs at least {count} entries").format(count=expected)
+        case "maxItems" | "maxProperties":
+            message = _("has {count} entries; at most {limit} fit").format(
+                count=len(value), limit=expected
+            )
     return SchemaProblem(parts, message)
