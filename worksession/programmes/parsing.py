@@ -1,7 +1,9 @@
 """Read one toolkit file: decode, parse TOML, check it against its schema and its own rules.
 
 Nothing here raises for a bad file: every problem comes back as a ``FileProblem`` naming the
-file, the line and the key, so one broken file never stops the others from loading.
+file, the line and the key, so one broken file never stops the others from loading. A hostile
+file included: only a regular file of at most ``MAX_TOOLKIT_BYTES`` is read (a FIFO never blocks,
+``/dev/zero`` is never read), and nesting or integers ``tomllib`` cannot take are refused first.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
+from worksession.bounded_read import read_limited
 from worksession.domain.schema_check import PathPart, first_schema_problem
 from worksession.i18n import _
 from worksession.paths import resource_path
@@ -37,6 +40,14 @@ FOLDERS: dict[str, FileKind] = {
     "casus": "casus",
     "catalogues": "catalogue",
 }
+MAX_TOOLKIT_BYTES = 1024 * 1024  # the shipped files are under 20 kB each
+MAX_DEPTH = 32  # toolkit files nest 3 levels deep; tomllib recurses per level
+MAX_DIGITS = 15  # minutes and counts; Python refuses to convert past 4300 digits
+# What counts for nesting and numbers: strings and comments are skipped whole.
+_TOML_TOKEN = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*'
+    r"|[\[\]{}]|(?<![\w.-])[0-9][0-9_]{%d,}" % MAX_DIGITS
+)
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -52,7 +63,7 @@ def kind_of(path: Path) -> FileKind:
     if path.parent.name in FOLDERS:
         return FOLDERS[path.parent.name]
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        text = read_limited(path, MAX_TOOLKIT_BYTES).decode("utf-8", errors="replace")
     except OSError:
         return "casus"
     if re.search(r"^\s*\[\[\s*steps\s*\]\]", text, re.MULTILINE):
@@ -71,9 +82,10 @@ def read_toolkit_file(
         return [], [FileProblem(path, line, key, message)]
 
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path, MAX_TOOLKIT_BYTES)
     except OSError as error:
-        return problem(1, "(file)", _("cannot be read: {reason}").format(reason=error.strerror))
+        reason = error.strerror or str(error)
+        return problem(1, "(file)", _("cannot be read: {reason}").format(reason=reason))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -85,6 +97,9 @@ def read_toolkit_file(
                 byte=raw[error.start]
             ),
         )
+    hostile = _hostile_part(text)
+    if hostile is not None:
+        return problem(*hostile)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -102,6 +117,25 @@ def read_toolkit_file(
     if message:
         return problem(line_of(lines, found_parts), dotted(found_parts), message)
     return _entries(kind, data, Source(path, origin)), []
+
+
+def _hostile_part(text: str) -> tuple[int, str, str] | None:
+    """(line, key, message) for nesting or an integer ``tomllib`` cannot take, else None."""
+    depth = 0
+    for token in _TOML_TOKEN.finditer(text):
+        found = token.group()
+        line = text.count("\n", 0, token.start()) + 1
+        if found[0].isdigit():
+            message = _("a number of {count} digits; at most {limit} fit")
+            return line, "(file)", message.format(count=len(found), limit=MAX_DIGITS)
+        if found in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                message = _("nested more than {limit} deep").format(limit=MAX_DEPTH)
+                return line, "(file)", message
+        elif found in "]}":
+            depth -= 1
+    return None
 
 
 def _rule_problem(kind: FileKind, data: dict[str, Any]) -> tuple[Sequence[PathPart], str]:
