@@ -146,8 +146,11 @@ class Startup(QObject):
         """What the first minutes do not need: the toolkit files and the start-up backup."""
         if self.finished or self.db is None:
             return
-        self.window.load_toolkit()
-        start_backups(self.window, self.db)
+        try:
+            self.window.load_toolkit()
+        finally:
+            # The backups are the safety net: whatever a toolkit file does, they still start.
+            start_backups(self.window, self.db)
 
 
 def run_app(*, database: str | None = None, measure_startup: bool = False) -> int:
