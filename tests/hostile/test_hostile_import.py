@@ -39,7 +39,7 @@ DEEP += "]" * 1000 + "}"
 HOSTILE: dict[str, tuple[str, str]] = {
     "nested 1000 deep": (DEEP, "$"),
     "a 5000-digit integer": (
-        _demo_text().replace("\"minutes\": 0", "\"minutes\": " + "9" * 5000, 1),
+        _demo_text().replace('"minutes": 0', '"minutes": ' + "9" * 5000, 1),
         "$.session.programme_steps[",
     ),
     "a lone surrogate": (_with_title('"Kaalheide \\ud800"'), "$.session.title"),

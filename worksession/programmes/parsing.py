@@ -46,7 +46,7 @@ MAX_DIGITS = 15  # minutes and counts; Python refuses to convert past 4300 digit
 # What counts for nesting and numbers: strings and comments are skipped whole.
 _TOML_TOKEN = re.compile(
     r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*'
-    r"|[\[\]{}]|(?<![\w.-])[0-9][0-9_]{%d,}" % MAX_DIGITS
+    r"|[\[\]{}]|(?<![\w.-])[0-9][0-9_]{" + str(MAX_DIGITS) + ",}"
 )
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
