@@ -153,3 +153,17 @@ def test_a_plan_snapshot_beyond_the_limits_is_not_one_the_app_makes() -> None:
     document = copy.deepcopy(DEMO)
     _people(500)(document)
     assert snapshot_problem(document).startswith("snapshot.participants: ")
+
+
+def test_a_hundred_thousand_participants_are_refused_before_they_are_checked() -> None:
+    with pytest.raises(InterchangeError) as caught:
+        parse_document(_demo_text(_people(100_000)))
+    assert caught.value.path == "$.participants"
+
+
+def test_a_file_of_millions_of_values_is_refused_as_a_whole() -> None:
+    text = '{"session": {"title": "x"}, "casus": {"figures": ['
+    text += ", ".join("[" + "[], " * 5000 + "[]]" for _ in range(150)) + "]}}"
+    with pytest.raises(InterchangeError) as caught:
+        parse_document(text)
+    assert caught.value.path == "$" and "500" in caught.value.message

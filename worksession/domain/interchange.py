@@ -35,6 +35,8 @@ FORMAT = "worksession/1"
 MAX_FILE_BYTES = 10 * 1024 * 1024  # a real session's file is well under 1 MB
 MAX_DEPTH = 32  # a document nests 6 levels deep; Python's parser fails near 1000
 MAX_DIGITS = 15  # every count fits; SQLite would overflow past 19
+MAX_ENTRIES = 10_000  # above every maxItems of the schema; refused before walking them
+MAX_VALUES = 500_000  # a session at every limit holds about 250,000 values
 SCHEMA_FILE = ("schemas", "worksession-1.schema.json")
 KEYED = ("participants", "stakeholders", "themes", "agreements")
 PEOPLE = ("participants", "stakeholders")
@@ -55,6 +57,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _PLAIN_NAME = re.compile(r"[^\s\"\[\]\ud800-\udfff]+")
 # A JSON string (with its escapes) or a bracket: what counts for the depth of the nesting.
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+_NOT_BRACKET = re.compile(r'"(?:[^"\\]|\\.)*"|[^"\[\]{}]+')
+_INNERMOST = re.compile(r"[\[{][\]}]")
 
 
 def json_path(parts: Sequence[PathPart]) -> str:
@@ -138,6 +142,16 @@ def parse_document(text: str | bytes) -> Document:
 
 def _check_depth(text: str) -> None:
     """Refuse nesting deeper than ``MAX_DEPTH`` before the parser recurses into it."""
+    # Fast in C for a 10 MB file: drop the strings and all but brackets, then peel off the
+    # innermost pairs MAX_DEPTH times; a pair left means deeper nesting (or broken JSON, which
+    # the parser reports). Only then the slow scan for where it happens.
+    brackets = _NOT_BRACKET.sub("", text)
+    for _level in range(MAX_DEPTH):
+        brackets = _INNERMOST.sub("", brackets)
+        if not brackets:
+            return
+    if not _INNERMOST.search(brackets):
+        return
     depth = 0
     for token in _TOKEN.finditer(text):
         bracket = token.group()
@@ -163,8 +177,14 @@ def _check_values(data: object) -> None:
 
     Walked with a stack of its own: a deep document must not exhaust Python's."""
     stack: list[tuple[tuple[PathPart, ...], object]] = [((), data)]
+    walked = 0
     while stack:
         parts, node = stack.pop()
+        walked += 1
+        if walked > MAX_VALUES:
+            raise InterchangeError(
+                "$", _("holds more than {limit} values").format(limit=f"{MAX_VALUES:,}")
+            )
         if len(parts) > MAX_DEPTH:
             raise InterchangeError(
                 json_path(parts), _("nested more than {limit} deep").format(limit=MAX_DEPTH)
@@ -178,7 +198,15 @@ def _check_values(data: object) -> None:
             )
         if isinstance(node, str):
             _check_text(parts, node)
-        elif isinstance(node, dict):
+            continue
+        if isinstance(node, (dict, list)) and len(node) > MAX_ENTRIES:
+            raise InterchangeError(
+                json_path(parts),
+                _("has {count} entries; at most {limit} fit").format(
+                    count=len(node), limit=MAX_ENTRIES
+                ),
+            )
+        if isinstance(node, dict):
             if isinstance(node, _TwiceNamed):
                 raise InterchangeError(
                     json_path([*parts, node.twice]), _("this field is given twice in one object")

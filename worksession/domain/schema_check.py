@@ -25,12 +25,53 @@ def first_schema_problem(schema: dict[str, Any], data: object) -> SchemaProblem 
     """The problem a reader meets first in ``data``, or None when it fits ``schema``."""
     from jsonschema import Draft202012Validator  # loaded only when a file is checked
 
+    overfull = _first_overfull(schema, schema, data, ())
+    if overfull is not None:
+        return overfull
     validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
     errors = list(validator.iter_errors(data))
     if not errors:
         return None
     first = min(errors, key=lambda error: _document_order(data, list(error.absolute_path)))
     return _describe(first)
+
+
+def _first_overfull(
+    root: dict[str, Any], node: dict[str, Any], data: object, parts: tuple[PathPart, ...]
+) -> SchemaProblem | None:
+    """A list or object longer than its ``maxItems``/``maxProperties``, found before the full
+    validation: that would check (and report on) every one of 100,000 entries first."""
+    reference = node.get("$ref")
+    if isinstance(reference, str) and reference.startswith("#/$defs/"):
+        node = {**root["$defs"][reference.removeprefix("#/$defs/")], **node}
+        del node["$ref"]
+    if isinstance(data, list):
+        limit, inner = node.get("maxItems"), node.get("items")
+        if limit is not None and len(data) > limit:
+            return SchemaProblem(parts, _too_many(len(data), limit))
+        children: list[tuple[PathPart, object, object]] = [
+            (index, item, inner) for index, item in enumerate(data)
+        ]
+    elif isinstance(data, dict):
+        limit, fields = node.get("maxProperties"), node.get("properties", {})
+        if limit is not None and len(data) > limit:
+            return SchemaProblem(parts, _too_many(len(data), limit))
+        children = [
+            (key, value, fields.get(key, node.get("additionalProperties")))
+            for key, value in data.items()
+        ]
+    else:
+        return None
+    for part, child, child_schema in children:
+        if isinstance(child_schema, dict) and isinstance(child, (list, dict)):
+            found = _first_overfull(root, child_schema, child, (*parts, part))
+            if found is not None:
+                return found
+    return None
+
+
+def _too_many(count: int, limit: int) -> str:
+    return _("has {count} entries; at most {limit} fit").format(count=count, limit=limit)
 
 
 def _document_order(data: Any, parts: list[PathPart]) -> list[int]:
@@ -120,7 +161,5 @@ def _describe(error: Any) -> SchemaProblem:
         case "minItems":
             message = _("needs at least {count} entries").format(count=expected)
         case "maxItems" | "maxProperties":
-            message = _("has {count} entries; at most {limit} fit").format(
-                count=len(value), limit=expected
-            )
+            message = _too_many(len(value), expected)
     return SchemaProblem(parts, message)
