@@ -29,7 +29,7 @@ def size_text(count: int) -> str:
 
 def _refuse_unless_regular(mode: int) -> None:
     if not stat.S_ISREG(mode):
-        raise RefusedFile(_("not a regular file (a device, a pipe or a folder); it is not read"))
+        raise RefusedFile(_("not a regular file (a device, a pipe or a folder)"))
 
 
 def read_limited(path: Path, limit: int) -> bytes:
