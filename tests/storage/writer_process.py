@@ -1,7 +1,8 @@
 """A second program on the same database, for the two-writer tests.
 
 ``python -m tests.storage.writer_process hold DB SECONDS`` takes SQLite's write lock, prints
-``locked`` and keeps it for SECONDS before committing. ``python -m tests.storage.writer_process
+``locked`` and keeps it for SECONDS before committing (``release`` instead of SECONDS: until a
+line arrives on its standard input). ``python -m tests.storage.writer_process
 write DB SESSION_ID COUNT TAG`` runs COUNT operations through worksession and prints how many
 failed, one message per line before the count.
 """
@@ -13,13 +14,16 @@ import sys
 import time
 
 
-def hold(path: str, seconds: float) -> None:
+def hold(path: str, seconds: str) -> None:
     connection = sqlite3.connect(path, isolation_level=None)
     connection.execute("BEGIN IMMEDIATE")
     connection.execute("CREATE TABLE IF NOT EXISTS _other_program (at REAL)")
     connection.execute("INSERT INTO _other_program VALUES (?)", (time.time(),))
     print("locked", flush=True)
-    time.sleep(seconds)
+    if seconds == "release":
+        sys.stdin.readline()
+    else:
+        time.sleep(float(seconds))
     connection.execute("COMMIT")
     connection.close()
 
@@ -46,6 +50,6 @@ def write(path: str, session_id: int, count: int, tag: str) -> None:
 
 if __name__ == "__main__":
     if sys.argv[1] == "hold":
-        hold(sys.argv[2], float(sys.argv[3]))
+        hold(sys.argv[2], sys.argv[3])
     else:
         write(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5])
