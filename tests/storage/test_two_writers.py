@@ -16,8 +16,11 @@ import pytest
 from sqlmodel import select
 
 from worksession.domain.models import Participant
+from worksession.storage.changes import ChangeWatch
 from worksession.storage.database import Database
 from worksession.storage.opening import open_database
+from worksession.storage.operations._rows import PersonRef
+from worksession.storage.operations.follow_up import change_werkgroep, werkgroep
 from worksession.storage.operations.people import add_participant, list_participants
 from worksession.storage.operations.sessions import create_session, get_session, update_session
 
@@ -86,3 +89,44 @@ def test_two_programs_writing_at_once_lose_nothing(shared: tuple[Database, int])
     with db.reading() as s:
         names = set(s.exec(select(Participant.name)).all())
     assert len(names) == count  # every add of both programs is stored, none lost
+
+
+def test_the_change_watch_sees_what_another_program_commits(shared: tuple[Database, int]) -> None:
+    db, session_id = shared
+    watch = ChangeWatch(db)
+    try:
+        update_session(db=db, session_id=session_id, location="eigen wijziging")
+        assert watch.changed()  # any other connection, this process's engine included
+        assert not watch.changed()
+        writer = _run("write", str(db.path), str(session_id), "2", "C")
+        assert writer.communicate(timeout=60)[0].splitlines()[-1] == "0"
+        assert watch.changed()
+        assert not watch.changed()  # nothing new since
+    finally:
+        watch.close()
+
+
+def test_werkgroep_members_added_through_two_engines_both_stay(
+    shared: tuple[Database, int],
+) -> None:
+    db, session_id = shared
+    first = add_participant(db=db, session_id=session_id, name="Anouk de Vries")
+    second = add_participant(db=db, session_id=session_id, name="Bram Jansen")
+    assert db.path is not None
+    other = open_database(db.path)
+    try:
+        change_werkgroep(
+            db=db, session_id=session_id, add=[PersonRef("participant", first.id or 0)]
+        )
+        # The other program never read the werkgroep: it only says whom it adds.
+        change_werkgroep(
+            db=other, session_id=session_id, add=[PersonRef("participant", second.id or 0)]
+        )
+    finally:
+        other.close()
+    assert werkgroep(db=db, session_id=session_id) == [
+        PersonRef("participant", first.id or 0),
+        PersonRef("participant", second.id or 0),
+    ]
+    change_werkgroep(db=db, session_id=session_id, remove=[PersonRef("participant", first.id or 0)])
+    assert werkgroep(db=db, session_id=session_id) == [PersonRef("participant", second.id or 0)]

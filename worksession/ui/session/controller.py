@@ -4,7 +4,8 @@ Pages never call storage directly for a change: they hand a command to ``execute
 it, reports a rejected value to the coach, pushes it on the undo stack and tells every page.
 A change the database could not take (locked by another program past the busy timeout, a full
 disk) is not dropped: it waits in order with any later change and is tried again on a timer
-until it is stored.
+until it is stored. A change another program (or window) made is noticed on a timer and the
+document read again, so every page shows what is stored.
 """
 
 from __future__ import annotations
@@ -24,12 +25,14 @@ from worksession.domain.values import StepKind
 from worksession.i18n import _
 from worksession.programmes.model import Library, Step
 from worksession.starting import DEFAULT_PROGRAMME
+from worksession.storage.changes import ChangeWatch
 from worksession.storage.database import Database
 from worksession.storage.document import read_working_copy
 from worksession.storage.errors import StorageError
 from worksession.ui.session.commands import ActionCommand
 
 RETRY_MS = 2000  # how often pending edits are tried again
+POLL_MS = 1000  # how often to look for changes made by another program (one cheap PRAGMA)
 
 
 class SessionController(QObject):
@@ -54,6 +57,11 @@ class SessionController(QObject):
         self.retry_timer = QTimer(self)
         self.retry_timer.setInterval(RETRY_MS)
         self.retry_timer.timeout.connect(self.retry)
+        self.watch = ChangeWatch(db)
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(POLL_MS)
+        self.poll_timer.timeout.connect(self.poll)
+        self.poll_timer.start()
         self.reload()
 
     @property
@@ -75,8 +83,24 @@ class SessionController(QObject):
         ]
 
     def reload(self) -> None:
+        # Taken first: a commit elsewhere after this point is noticed by the next poll.
+        self.watch.changed()
         self.document, self.status = read_working_copy(db=self.db, session_id=self.session_id)
         self.checks = lesson_checks(self.document)
+
+    def poll(self) -> bool:
+        """Read the document again if another connection changed the database. True if so."""
+        if not self.watch.changed():
+            return False
+        self.reload()
+        self.changed.emit()
+        return True
+
+    def close(self) -> None:
+        """Stop the timers and the watch: the window is gone."""
+        self.poll_timer.stop()
+        self.retry_timer.stop()
+        self.watch.close()
 
     @property
     def has_pending(self) -> bool:

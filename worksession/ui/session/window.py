@@ -357,7 +357,7 @@ class SessionWindow(QMainWindow):
         if self.controller.has_pending and not self._may_close_with_pending():
             event.ignore()
             return
-        self.controller.retry_timer.stop()
+        self.controller.close()
         # What this session changed moves from the WAL into the database file, so a lost WAL
         # can cost at most one working session.
         checkpoint(self.controller.db)
