@@ -141,7 +141,9 @@ class StepClock(QObject):
         self.schedule_changed.emit(self.schedule())
 
     def save(self) -> None:
-        """Store the running step's time now (the window closes)."""
+        """Store the running step's time now (the window closes), and stop showing it: the
+        clock lives as long as the controller, the labels it ticks into go with the window."""
+        self._ticker.stop()
         if self.timer is not None and self.timer.elapsed_seconds > 0:
             self._store(self._step_id)
 

@@ -139,6 +139,8 @@ class SessionWindow(QMainWindow):
         controller.rejected.connect(self._rejected)
         controller.failed.connect(self._failed)
         controller.pending_changed.connect(self._pending)
+        # A window deleted without being closed must not leave its controller polling.
+        self.destroyed.connect(controller.close)
         controller.changed.connect(self._refresh_navigator)
         self._actions()
         self._refresh_navigator()
