@@ -10,6 +10,8 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from worksession.storage.engine import WRITING
+
 
 @dataclass(frozen=True)
 class Database:
@@ -24,7 +26,8 @@ class Database:
         Objects stay readable after the commit (``expire_on_commit=False``) so an operation can
         return what it changed.
         """
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+        writer = self.engine.execution_options(**WRITING)  # takes the write lock at BEGIN
+        with Session(writer, expire_on_commit=False) as session, session.begin():
             yield session
 
     @contextmanager

@@ -65,8 +65,17 @@ def _take_over_transactions(dbapi_connection: sqlite3.Connection, _record: Any) 
     dbapi_connection.isolation_level = None
 
 
+WRITING = {"worksession_writes": True}
+"""Execution options of a connection that will write: its transaction takes the write lock."""
+
+
 def _begin(connection: Connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # A deferred BEGIN takes the write lock only at the first write, and a reader that finds
+    # the lock taken there fails at once ("database is locked"): busy_timeout never helps it.
+    # BEGIN IMMEDIATE waits up to busy_timeout for the lock, then owns it for the whole unit.
+    # Reads stay deferred, so they never wait for, nor block, a writer (WAL).
+    writes = connection.get_execution_options().get("worksession_writes", False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
 
 def create_db_engine(url: str) -> Engine:

@@ -17,7 +17,13 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 from worksession.i18n import _
 from worksession.storage.backups import make_backup
 from worksession.storage.database import Database
-from worksession.storage.engine import create_db_engine, read_only_uri, sqlite_path, to_url
+from worksession.storage.engine import (
+    WRITING,
+    create_db_engine,
+    read_only_uri,
+    sqlite_path,
+    to_url,
+)
 from worksession.storage.erasures import erasure_list_path
 from worksession.storage.errors import DatabaseRefused, StorageError
 from worksession.storage.integrity import damaged, quick_check
@@ -183,6 +189,7 @@ def _migrate(engine: Engine, path: Path | None, backup_dir: Path | None) -> None
             connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
             connection.commit()
         try:
+            connection.execution_options(**WRITING)  # a second start waits, not half-migrates
             with connection.begin():
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
+
+from sqlmodel import col, func, select
 
 from worksession.domain.models import FollowUp, WerkgroepMember
 from worksession.domain.validation import clean
@@ -51,6 +54,63 @@ def update_follow_up(
             )
         touch(s, session_id)
         return follow_up
+
+
+def change_werkgroep(
+    *,
+    db: Database,
+    session_id: int,
+    add: Sequence[PersonRef] = (),
+    remove: Sequence[PersonRef] = (),
+) -> list[PersonRef]:
+    """Add and remove single werkgroep members; everyone else stays as stored.
+
+    Not a whole new list: a window that had not yet seen a member another window (or program)
+    added would otherwise drop that member without a word. Adding a member who is already in
+    it, or removing one who is not, changes nothing. Returns the werkgroep as it is now.
+    """
+    with db.transaction() as s:
+        fetch(s, FollowUp, session_id)
+        for ref in remove:
+            participant_id, stakeholder_id = person_columns(
+                s, session_id, ref, "follow_up.werkgroep"
+            )
+            for row in s.exec(_member(session_id, participant_id, stakeholder_id)).all():
+                s.delete(row)
+        last = s.exec(
+            select(func.max(WerkgroepMember.position)).where(
+                WerkgroepMember.session_id == session_id
+            )
+        ).one()
+        position = -1 if last is None else int(last)
+        for ref in add:
+            participant_id, stakeholder_id = person_columns(
+                s, session_id, ref, "follow_up.werkgroep"
+            )
+            if s.exec(_member(session_id, participant_id, stakeholder_id)).first() is None:
+                position += 1
+                s.add(
+                    WerkgroepMember(
+                        session_id=session_id,
+                        position=position,
+                        participant_id=participant_id,
+                        stakeholder_id=stakeholder_id,
+                    )
+                )
+        touch(s, session_id)
+    return werkgroep(db=db, session_id=session_id)
+
+
+def _member(session_id: int, participant_id: int | None, stakeholder_id: int | None) -> Any:
+    return select(WerkgroepMember).where(
+        WerkgroepMember.session_id == session_id,
+        col(WerkgroepMember.participant_id).is_(participant_id)
+        if participant_id is None
+        else WerkgroepMember.participant_id == participant_id,
+        col(WerkgroepMember.stakeholder_id).is_(stakeholder_id)
+        if stakeholder_id is None
+        else WerkgroepMember.stakeholder_id == stakeholder_id,
+    )
 
 
 def get_follow_up(*, db: Database, session_id: int) -> FollowUp:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
+from sqlalchemy.exc import DBAPIError
 
 from worksession.domain.schedule import Schedule, StepTime
 from worksession.domain.step_timer import Clock, StepTimer, TimerLevel, format_countdown
@@ -124,17 +125,25 @@ class StepClock(QObject):
         if step_id is None:
             return
         timer = self._timer(step_id)
-        record_step_time(
-            db=self.controller.db,
-            session_id=self.controller.session_id,
-            step_id=step_id,
-            actual_seconds=timer.elapsed_seconds,
-            extra_minutes=timer.extra_minutes,
-        )
+        try:
+            record_step_time(
+                db=self.controller.db,
+                session_id=self.controller.session_id,
+                step_id=step_id,
+                actual_seconds=timer.elapsed_seconds,
+                extra_minutes=timer.extra_minutes,
+            )
+        except DBAPIError as error:
+            # Another program holds the database (or the disk is full): the clock keeps its
+            # time and stores it at the next tick or step; closing the window must not fail.
+            self.controller.failed.emit(str(error.orig))
+            return
         self.schedule_changed.emit(self.schedule())
 
     def save(self) -> None:
-        """Store the running step's time now (the window closes)."""
+        """Store the running step's time now (the window closes), and stop showing it: the
+        clock lives as long as the controller, the labels it ticks into go with the window."""
+        self._ticker.stop()
         if self.timer is not None and self.timer.elapsed_seconds > 0:
             self._store(self._step_id)
 

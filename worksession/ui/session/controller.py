@@ -2,6 +2,10 @@
 
 Pages never call storage directly for a change: they hand a command to ``execute``, which runs
 it, reports a rejected value to the coach, pushes it on the undo stack and tells every page.
+A change the database could not take (locked by another program past the busy timeout, a full
+disk) is not dropped: it waits in order with any later change and is tried again on a timer
+until it is stored. A change another program (or window) made is noticed on a timer and the
+document read again, so every page shows what is stored.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from sqlalchemy.exc import DBAPIError
 
@@ -21,10 +25,14 @@ from worksession.domain.values import StepKind
 from worksession.i18n import _
 from worksession.programmes.model import Library, Step
 from worksession.starting import DEFAULT_PROGRAMME
+from worksession.storage.changes import ChangeWatch
 from worksession.storage.database import Database
 from worksession.storage.document import read_working_copy
 from worksession.storage.errors import StorageError
 from worksession.ui.session.commands import ActionCommand
+
+RETRY_MS = 2000  # how often pending edits are tried again
+POLL_MS = 1000  # how often to look for changes made by another program (one cheap PRAGMA)
 
 
 class SessionController(QObject):
@@ -32,6 +40,7 @@ class SessionController(QObject):
     rejected = Signal(str)  # an edit that was not stored: a message naming what was wrong
     failed = Signal(str)  # something asked for that is not an edit (export, signing) failed
     saved = Signal(dt.datetime)
+    pending_changed = Signal(str)  # why edits wait to be stored; "" once everything is stored
 
     def __init__(self, db: Database, session_id: int, library: Library) -> None:
         super().__init__()
@@ -44,6 +53,15 @@ class SessionController(QObject):
         self.checks: list[Check] = []
         self.status = "draft"
         self._pushing = False
+        self._pending: list[ActionCommand] = []
+        self.retry_timer = QTimer(self)
+        self.retry_timer.setInterval(RETRY_MS)
+        self.retry_timer.timeout.connect(self.retry)
+        self.watch = ChangeWatch(db)
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(POLL_MS)
+        self.poll_timer.timeout.connect(self.poll)
+        self.poll_timer.start()
         self.reload()
 
     @property
@@ -65,25 +83,82 @@ class SessionController(QObject):
         ]
 
     def reload(self) -> None:
+        # Taken first: a commit elsewhere after this point is noticed by the next poll.
+        self.watch.changed()
         self.document, self.status = read_working_copy(db=self.db, session_id=self.session_id)
         self.checks = lesson_checks(self.document)
 
+    def poll(self) -> bool:
+        """Read the document again if another connection changed the database. True if so."""
+        if not self.watch.changed():
+            return False
+        self.reload()
+        self.changed.emit()
+        return True
+
+    def close(self) -> None:
+        """Stop the timers and the watch: the window is gone."""
+        self.poll_timer.stop()
+        self.retry_timer.stop()
+        self.watch.close()
+
+    @property
+    def has_pending(self) -> bool:
+        """True while an edit the coach made is not yet stored."""
+        return bool(self._pending)
+
     def execute(self, command: ActionCommand) -> bool:
-        """Run ``command``; on success it goes on the undo stack. False when it was rejected."""
+        """Run ``command``; on success it goes on the undo stack. False when it was rejected.
+
+        True also when the database could not take it now: it is then pending and retried.
+        """
+        if self._pending:
+            # Behind a pending edit: stored after it, never before (a later value would
+            # otherwise be overwritten by the earlier one when that is finally stored).
+            self._pending.append(command)
+            return True
         try:
             command.run_first()
         except (ValidationError, StorageError) as error:
             self.rejected.emit(str(error))
             return False
         except DBAPIError as error:
-            # A full disk, a read-only folder, a locked file: the change is not stored, the
-            # typed text stays in its field, and the coach is told in plain words.
-            self.rejected.emit(
-                _("the database cannot be written ({reason}); check the disk and try again").format(
-                    reason=getattr(error.orig, "args", [error])[0]
-                )
+            self._pending.append(command)
+            self._still_pending(error)
+            return True
+        self._push(command)
+        return True
+
+    def retry(self) -> bool:
+        """Try to store the pending edits, in order. True when nothing is pending any more."""
+        while self._pending:
+            command = self._pending[0]
+            try:
+                command.run_first()
+            except (ValidationError, StorageError) as error:
+                self._pending.pop(0)  # no retry can store it: say so and go on with the rest
+                self.rejected.emit(str(error))
+                continue
+            except DBAPIError as error:
+                self._still_pending(error)
+                return False
+            self._pending.pop(0)
+            self._push(command)
+        self.retry_timer.stop()
+        self.pending_changed.emit("")
+        return True
+
+    def _still_pending(self, error: DBAPIError) -> None:
+        # A full disk, a read-only folder, a file locked by another program: the change is
+        # kept and tried again, and the coach is told in plain words.
+        self.retry_timer.start()
+        self.pending_changed.emit(
+            _("the database cannot be written ({reason})").format(
+                reason=getattr(error.orig, "args", [error])[0]
             )
-            return False
+        )
+
+    def _push(self, command: ActionCommand) -> None:
         # A merged push may not move the index; announce the change once, ourselves.
         self._pushing = True
         try:
@@ -91,7 +166,6 @@ class SessionController(QObject):
         finally:
             self._pushing = False
         self._after_change()
-        return True
 
     def _after_change(self, _index: int = 0) -> None:
         if self._pushing:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QScrollArea,
     QSizePolicy,
     QSplitter,
@@ -137,6 +138,9 @@ class SessionWindow(QMainWindow):
         controller.saved.connect(self._saved)
         controller.rejected.connect(self._rejected)
         controller.failed.connect(self._failed)
+        controller.pending_changed.connect(self._pending)
+        # A window deleted without being closed must not leave its controller polling.
+        self.destroyed.connect(controller.close)
         controller.changed.connect(self._refresh_navigator)
         self._actions()
         self._refresh_navigator()
@@ -195,6 +199,8 @@ class SessionWindow(QMainWindow):
 
     # --- feedback -----------------------------------------------------------------------------
     def _saved(self, when: dt.datetime | None) -> None:
+        if self.controller.has_pending:
+            return  # an earlier edit still waits: "everything saved" would not be true
         self.banner.hide()
         stamp = f" · {when:%H:%M:%S}" if when else ""
         self.saved_label.setText(_("Everything saved") + stamp)
@@ -202,6 +208,14 @@ class SessionWindow(QMainWindow):
     def _rejected(self, message: str) -> None:
         self.banner.setText(_("Not saved: {message}").format(message=message))
         self.banner.show()
+
+    def _pending(self, reason: str) -> None:
+        if not reason:
+            self._saved(dt.datetime.now())
+            return
+        self.banner.setText(_("Not saved — will be tried again: {reason}").format(reason=reason))
+        self.banner.show()
+        self.saved_label.setText(_("Not saved — will be tried again"))
 
     def _failed(self, message: str) -> None:
         # Not an edit: everything typed is still stored, so the banner does not say otherwise.
@@ -314,6 +328,26 @@ class SessionWindow(QMainWindow):
         font.setPointSizeF(self._base_font * self._zoom)
         self.setFont(font)
 
+    def _may_close_with_pending(self) -> bool:
+        """Ask before edits that are not stored yet are given up; try once more if asked."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(_("Not saved"))
+        box.setText(
+            _(
+                "Some changes could not be stored yet: the database cannot be written. "
+                "Closing now loses them."
+            )
+        )
+        again = box.addButton(_("Store again"), QMessageBox.ButtonRole.AcceptRole)
+        lose = box.addButton(_("Close anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(again)
+        box.exec()
+        if box.clickedButton() is again:
+            return self.controller.retry()
+        return box.clickedButton() is lose
+
     def flush(self) -> None:
         page = self.pages.currentWidget()
         if isinstance(page, StepPage):
@@ -322,6 +356,10 @@ class SessionWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush()
+        if self.controller.has_pending and not self._may_close_with_pending():
+            event.ignore()
+            return
+        self.controller.close()
         # What this session changed moves from the WAL into the database file, so a lost WAL
         # can cost at most one working session.
         checkpoint(self.controller.db)

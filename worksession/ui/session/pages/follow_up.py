@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from worksession.domain.rules import default_evaluation_date
 from worksession.i18n import _
 from worksession.programmes.model import Step
-from worksession.storage.operations.follow_up import update_follow_up
+from worksession.storage.operations.follow_up import change_werkgroep, update_follow_up
 from worksession.ui.session.commands import EditCommand
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.lookups import Lookups, parse_day_field, people_choices, show_day
@@ -123,9 +123,27 @@ class FollowUpPage(StepPage):
     def _werkgroep_changed(self, _item: QListWidgetItem) -> None:
         old = self.controller.document["follow_up"]["werkgroep"]
         new = self.werkgroep.chosen()
-        # Keep the order the members were added in; new members go last.
-        ordered = [key for key in old if key in new] + [key for key in new if key not in old]
-        self._edit(_("werkgroep"), "werkgroep", old, ordered)
+        added = [key for key in new if key not in old]
+        removed = [key for key in old if key not in new]
+        # Only who was ticked or unticked is stored, never the whole list: a member another
+        # window added since this one last looked stays (new members go last).
+        command = EditCommand(
+            _("Edit {field}").format(field=_("werkgroep")),
+            self._change_werkgroep,
+            {"add": removed, "remove": added},
+            {"add": added, "remove": removed},
+        )
+        self.controller.execute(command)
+
+    def _change_werkgroep(self, values: dict[str, list[str]]) -> None:
+        db, session_id = self.controller.db, self.controller.session_id
+        people = Lookups.load(db, session_id).people
+        change_werkgroep(
+            db=db,
+            session_id=session_id,
+            add=[people[key] for key in values["add"]],
+            remove=[people[key] for key in values["remove"]],
+        )
 
     def use_suggested_evaluation(self) -> None:
         suggested = self._suggested()

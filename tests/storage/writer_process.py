@@ -1,0 +1,55 @@
+"""A second program on the same database, for the two-writer tests.
+
+``python -m tests.storage.writer_process hold DB SECONDS`` takes SQLite's write lock, prints
+``locked`` and keeps it for SECONDS before committing (``release`` instead of SECONDS: until a
+line arrives on its standard input). ``python -m tests.storage.writer_process
+write DB SESSION_ID COUNT TAG`` runs COUNT operations through worksession and prints how many
+failed, one message per line before the count.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+import time
+
+
+def hold(path: str, seconds: str) -> None:
+    connection = sqlite3.connect(path, isolation_level=None)
+    connection.execute("BEGIN IMMEDIATE")
+    connection.execute("CREATE TABLE IF NOT EXISTS _other_program (at REAL)")
+    connection.execute("INSERT INTO _other_program VALUES (?)", (time.time(),))
+    print("locked", flush=True)
+    if seconds == "release":
+        sys.stdin.readline()
+    else:
+        time.sleep(float(seconds))
+    connection.execute("COMMIT")
+    connection.close()
+
+
+def write(path: str, session_id: int, count: int, tag: str) -> None:
+    from worksession.storage.opening import open_database
+    from worksession.storage.operations.people import add_participant
+    from worksession.storage.operations.sessions import update_session
+
+    db = open_database(path)
+    failures = 0
+    for index in range(count):
+        try:
+            if index % 2:
+                update_session(db=db, session_id=session_id, location=f"{tag} {index}")
+            else:
+                add_participant(db=db, session_id=session_id, name=f"{tag} {index}")
+        except Exception as error:  # every failure counts, whatever its kind
+            failures += 1
+            print(f"{type(error).__name__}: {error}".splitlines()[0], flush=True)
+    db.close()
+    print(failures, flush=True)
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "hold":
+        hold(sys.argv[2], sys.argv[3])
+    else:
+        write(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5])

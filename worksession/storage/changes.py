@@ -1,0 +1,44 @@
+"""Notice that another connection (the CLI, an import, a second window) changed the database.
+
+SQLite's ``PRAGMA data_version`` on one connection changes whenever any *other* connection
+commits; asking costs no read of the data. The watch keeps a connection of its own, because the
+value is only comparable on the same connection (the engine hands out pooled ones).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from worksession.storage.database import Database
+
+
+class ChangeWatch:
+    """``changed()`` is True once after each commit made through any other connection."""
+
+    def __init__(self, db: Database) -> None:
+        self._connection: sqlite3.Connection | None = None
+        if db.path is not None:
+            # Autocommit, and never a write: it must not hold a snapshot or a lock.
+            self._connection = sqlite3.connect(db.path, isolation_level=None)
+        self._seen = self._version()
+
+    def _version(self) -> int | None:
+        if self._connection is None:
+            return None
+        try:
+            (version,) = self._connection.execute("PRAGMA data_version").fetchone()
+        except sqlite3.Error:
+            return self._seen  # a locked or vanished file: nothing to tell now
+        return int(version)
+
+    def changed(self) -> bool:
+        version = self._version()
+        if version == self._seen:
+            return False
+        self._seen = version
+        return True
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
