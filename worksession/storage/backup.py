@@ -9,6 +9,7 @@ import sqlite3
 from pathlib import Path
 
 from worksession.storage.engine import read_only_uri
+from worksession.storage.private_files import create_private
 
 
 def default_backup_dir(database: Path) -> Path:
@@ -26,6 +27,8 @@ def backup_sqlite(database: Path, *, dest_dir: Path, label: str) -> Path:
     final = dest_dir / f"{database.stem}-{label}-{stamp}.sqlite3"
     temporary = final.with_suffix(".tmp")
     try:
+        # Private from its first byte (names and e-mail addresses): SQLite would create it 0644.
+        create_private(temporary)
         source = sqlite3.connect(read_only_uri(database), uri=True)
         try:
             target = sqlite3.connect(temporary)
@@ -38,7 +41,6 @@ def backup_sqlite(database: Path, *, dest_dir: Path, label: str) -> Path:
                 target.close()
         finally:
             source.close()
-        os.chmod(temporary, 0o600)  # names and e-mail addresses: readable by the user only
         os.replace(temporary, final)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

@@ -8,6 +8,7 @@ default) is kept, because the copies hold personal data too.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -18,6 +19,8 @@ from worksession.storage.backup import backup_sqlite, default_backup_dir
 from worksession.storage.checkpoint import checkpoint_file
 from worksession.storage.engine import read_only_uri
 from worksession.storage.errors import StorageError
+from worksession.storage.private_files import PRIVATE, create_private
+from worksession.storage.recovery import clear_choice, protected_backups
 
 KEEP_RECENT = 10
 KEEP_DAILY_DAYS = 30
@@ -112,6 +115,7 @@ def prune(
         retention_days = int(load_settings()["backup_retention_days"])
     backups = list_backups(database, backup_dir)
     kept = keep(backups, now or dt.datetime.now(dt.UTC), retention_days)
+    kept |= protected_backups(database)  # offered for a restore the coach has not chosen yet
     removed = []
     for backup in backups:
         if backup.path not in kept:
@@ -152,6 +156,8 @@ def restore_backup(
     safety = None
     if database.exists():
         safety = make_backup(database, label="before-restore", backup_dir=backup_dir)
+    if not database.exists():
+        create_private(database)  # 0600 from the start, like every file the app makes
     source = sqlite3.connect(read_only_uri(backup, immutable=True), uri=True)
     try:
         target = sqlite3.connect(database)
@@ -161,8 +167,10 @@ def restore_backup(
             target.close()
     finally:
         source.close()
+    os.chmod(database, PRIVATE)  # a database of an older version may have been 0644
     # Imported here: the operations bring the table models, which listing sessions does not need.
     from worksession.storage.operations.privacy import reapply_erasures_to_file
 
     reapply_erasures_to_file(database)
+    clear_choice(database)  # the coach chose: a later start opens the restored database
     return safety

@@ -5,7 +5,9 @@ A refused file is never written to: it is inspected read-only before any engine 
 
 from __future__ import annotations
 
+import contextlib
 import os
+import secrets
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,7 +17,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from worksession.i18n import _
-from worksession.storage.backups import make_backup
+from worksession.storage.backup import default_backup_dir
+from worksession.storage.backups import list_backups, make_backup
 from worksession.storage.database import Database
 from worksession.storage.engine import (
     WRITING,
@@ -26,7 +29,8 @@ from worksession.storage.engine import (
 )
 from worksession.storage.erasures import erasure_list_path
 from worksession.storage.errors import DatabaseRefused, StorageError
-from worksession.storage.integrity import damaged, quick_check
+from worksession.storage.integrity import damaged, quick_check, still_damaged
+from worksession.storage.private_files import create_private, remove_stale
 from worksession.storage.revisions import HEAD_REVISION, KNOWN_REVISIONS
 
 if TYPE_CHECKING:
@@ -35,6 +39,7 @@ if TYPE_CHECKING:
 APPLICATION_ID = 0x57534553  # "WSES", set by the first migration
 SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+CREATING = ".creating"  # suffix of a database being built under a temporary name
 
 
 def alembic_config() -> Config:
@@ -64,11 +69,14 @@ def open_database(location: str | Path, *, backup_dir: Path | None = None) -> Da
     url = to_url(location)
     path = sqlite_path(url)
     if path is not None:
+        remove_stale_temporaries(path, backup_dir)
+        refusal = still_damaged(path)
+        if refusal is not None:
+            raise refusal
         inspect_sqlite_file(path)
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         if not path.exists():
-            # Created by us, private to the user; SQLite gives its -wal and -shm the same mode.
-            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            _create_in_place(path)
     engine = create_db_engine(url)
     try:
         _migrate(engine, path, backup_dir)
@@ -85,6 +93,63 @@ def open_database(location: str | Path, *, backup_dir: Path | None = None) -> Da
     return database
 
 
+def _create_in_place(path: Path) -> None:
+    """A new database with its schema, appearing under its name only once it is complete.
+
+    Built under a temporary name and linked into place: a kill midway leaves a temporary (removed
+    at a later start), never a half-made file that would be refused for ever. Linking (not
+    renaming) never replaces a database another process created meanwhile.
+    """
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{CREATING}")
+    companions = [temporary.with_name(temporary.name + suffix) for suffix in ("-wal", "-shm")]
+    # Private from the start; SQLite gives its -wal and -shm the mode of the database file.
+    create_private(temporary)
+    try:
+        engine = create_db_engine(to_url(temporary))
+        try:
+            _migrate(engine, None, None)
+            with engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            engine.dispose()  # the last connection closing removes the (empty) -wal and -shm
+        with temporary.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            pass  # another process made it first: theirs is used, ours is dropped
+        except OSError:
+            if not path.exists():  # a file system without hard links
+                os.rename(temporary, path)
+        _sync_folder(path.parent)
+    finally:
+        for leftover in (temporary, *companions):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a new name in ``folder`` durable (where the platform can open folders)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+def remove_stale_temporaries(path: Path, backup_dir: Path | None) -> None:
+    """Remove what killed runs left: half-made databases and half-written backups."""
+    remove_stale(path.parent, f".{path.name}.*{CREATING}")
+    remove_stale(path.parent, f".{path.name}.*{CREATING}-*")
+    remove_stale(backup_dir or default_backup_dir(path), f"{path.stem}-*.tmp")
+    remove_stale(path.parent, f".{path.name}.pending-restore.json.*.tmp")
+
+
 def inspect_sqlite_file(path: Path) -> None:
     """Raise ``DatabaseRefused`` unless ``path`` is absent, a fresh SQLite file or one of ours."""
     if not path.exists():
@@ -98,6 +163,11 @@ def inspect_sqlite_file(path: Path) -> None:
         raise DatabaseRefused(
             _("{path} cannot be read: {reason}").format(path=path, reason=error.strerror)
         ) from error
+    if header != SQLITE_HEADER and list_backups(path):
+        # We have backups of this file, so it was ours: an empty file or a wiped header is
+        # damage, and the newest good backup is offered.
+        reason = _("the file is empty") if not header else _("the file header is not SQLite's")
+        raise damaged(path, reason)
     if not header:
         raise DatabaseRefused(
             _("{path} is an empty file, not a worksession database.").format(path=path)
