@@ -135,7 +135,12 @@ def build_parser() -> argparse.ArgumentParser:
     command("backup", _("make a backup of the database now"), _cmd_backup)
     command("backups", _("list the backups: date, size, reason, file"), _cmd_backups)
     restore = command("restore", _("restore the database from a backup"), _cmd_restore)
-    restore.add_argument("file", type=Path, metavar="FILE")
+    restore.add_argument("file", type=Path, nargs="?", metavar="FILE")
+    restore.add_argument(
+        "--empty",
+        action="store_true",
+        help=_("after a damaged database was set aside: go on with a new, empty one"),
+    )
     command("check-db", _("run the full integrity check of the database"), _cmd_check_db)
     overview = command("overview", _("print a programme with the time of each part"), _cmd_overview)
     overview.add_argument("programme", metavar="ID")
@@ -162,6 +167,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UserError, ValidationError, UnknownToolkitEntry, RefusedTarget) as error:
         print(one_line(f"worksession: {error}"), file=sys.stderr)
         return EXIT_BAD_INPUT
+    except Exception as error:
+        message = _write_failure(args, error)  # a read-only or full disk is not a crash
+        if message is None:
+            raise
+        print(f"worksession: {message}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _write_failure(args: argparse.Namespace, error: Exception) -> str | None:
+    """One line for a database or file that cannot be written; None for any other error."""
+    from worksession.locations import database_location
+    from worksession.storage.engine import sqlite_path, to_url
+    from worksession.storage.write_failures import explain_write_failure
+
+    try:
+        database = sqlite_path(to_url(database_location(args.db)))
+    except Exception:  # the data folder itself may be what cannot be made
+        database = None
+    return explain_write_failure(error, database)
 
 
 # The handlers import the storage layer when they run, so `--help` stays instant.
@@ -508,6 +532,13 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     from worksession.storage.backups import restore_backup
     from worksession.storage.errors import StorageError
 
+    if args.empty == (args.file is not None):
+        raise UserError(_("restore: give a backup FILE or --empty, not both"))
+    if args.empty:
+        from worksession.storage.recovery import start_empty
+
+        start_empty(_database_file(args))
+        return EXIT_OK
     try:
         safety = restore_backup(_database_file(args), args.file)
     except (StorageError, OSError) as error:

@@ -103,7 +103,10 @@ def _create_in_place(path: Path) -> None:
     temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{CREATING}")
     companions = [temporary.with_name(temporary.name + suffix) for suffix in ("-wal", "-shm")]
     # Private from the start; SQLite gives its -wal and -shm the mode of the database file.
-    create_private(temporary)
+    try:
+        create_private(temporary)
+    except OSError as error:  # name the database the user asked for, not our temporary
+        raise OSError(error.errno, error.strerror, str(path)) from error
     try:
         engine = create_db_engine(to_url(temporary))
         try:
