@@ -8,7 +8,6 @@ session list, and after that the toolkit and the automatic backup.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -21,6 +20,8 @@ from worksession.ui.start_window import StartWindow
 from worksession.ui.startup_probe import StartupProbe
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QAbstractButton, QMessageBox
+
     from worksession.storage.database import Database
     from worksession.storage.integrity import DatabaseDamaged
 
@@ -38,48 +39,98 @@ def install_qt_translations(app: QApplication) -> None:
         app.installTranslator(translator)
 
 
-def offer_restore(error: DatabaseDamaged, location: str) -> bool:
-    """Tell what happened to a damaged database and offer its newest good backup."""
+RESTORE, START_EMPTY, DECIDE_LATER = "restore", "start-empty", "later"
+
+
+def damaged_dialog(error: DatabaseDamaged) -> tuple[QMessageBox, dict[QAbstractButton, str]]:
+    """The question after a damaged database: restore the offered backup, start empty, or not now.
+
+    Not now keeps the choice open: the next start asks again, and no empty database appears.
+    """
     from PySide6.QtWidgets import QMessageBox
 
-    from worksession.storage.backups import Backup, restore_backup
+    from worksession.storage.backups import Backup
 
+    box = QMessageBox(QMessageBox.Icon.Warning, _("The database is damaged"), str(error))
+    choices: dict[QAbstractButton, str] = {}
     backup = error.backup
-    if not isinstance(backup, Backup):
-        QMessageBox.critical(None, _("The database is damaged"), str(error))
+    if isinstance(backup, Backup):
+        when = backup.created.astimezone().strftime("%d-%m-%Y %H:%M")
+        restore = box.addButton(
+            _("Restore the backup of {when}").format(when=when),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        choices[restore] = RESTORE
+        box.setDefaultButton(restore)
+    empty = box.addButton(_("Start with an empty database"), QMessageBox.ButtonRole.DestructiveRole)
+    choices[empty] = START_EMPTY
+    later = box.addButton(_("Decide later"), QMessageBox.ButtonRole.RejectRole)
+    choices[later] = DECIDE_LATER
+    box.setEscapeButton(later)
+    return box, choices
+
+
+def carry_out(choice: str, error: DatabaseDamaged, location: str) -> bool:
+    """Do what the coach chose; True when the database can now be opened."""
+    from worksession.storage.backups import Backup, restore_backup
+    from worksession.storage.engine import sqlite_path, to_url
+    from worksession.storage.recovery import start_empty
+
+    path = sqlite_path(to_url(location))
+    if path is None:
         return False
-    answer = QMessageBox.question(
-        None,
-        _("The database is damaged"),
-        str(error)
-        + "\n\n"
-        + _("Restore the backup of {when} now?").format(
-            when=backup.created.astimezone().strftime("%d-%m-%Y %H:%M")
-        ),
-    )
-    if answer != QMessageBox.StandardButton.Yes:
-        return False
-    restore_backup(Path(location), backup.path)
-    return True
+    if choice == RESTORE and isinstance(error.backup, Backup):
+        restore_backup(path, error.backup.path)
+        return True
+    if choice == START_EMPTY:
+        start_empty(path)
+        return True
+    return False
+
+
+def offer_restore(error: DatabaseDamaged, location: str) -> bool:
+    """Tell what happened to a damaged database and offer its newest good backup."""
+    box, choices = damaged_dialog(error)
+    box.exec()
+    return carry_out(choices.get(box.clickedButton(), DECIDE_LATER), error, location)
 
 
 def open_chosen_database(location: str) -> Database | None:
     """The database at ``location``; None (after telling the user why) when it cannot be used."""
     from PySide6.QtWidgets import QMessageBox
 
+    from worksession.storage.engine import sqlite_path, to_url
     from worksession.storage.errors import StorageError
     from worksession.storage.integrity import DatabaseDamaged
     from worksession.storage.opening import open_database
+    from worksession.storage.write_failures import explain_write_failure
 
     try:
-        return open_database(location)
-    except DatabaseDamaged as error:
-        if not offer_restore(error, location):
-            return None
-        return open_database(location)
-    except (StorageError, OSError) as error:
+        try:
+            return open_database(location)
+        except DatabaseDamaged as error:
+            if not offer_restore(error, location):
+                return None
+            return open_database(location)
+    except StorageError as error:
         QMessageBox.critical(None, _("The database cannot be opened"), str(error))
         return None
+    except Exception as error:
+        # A read-only folder or a full disk: said in one line, not as a crash report.
+        message = explain_write_failure(error, sqlite_path(to_url(location)))
+        if message is None:
+            raise
+        QMessageBox.critical(None, _("The database cannot be opened"), message)
+        return None
+
+
+def warn_if_unwritable(window: StartWindow, db: Database) -> None:
+    """A banner in the window when no change to ``db`` can be stored (a read-only file)."""
+    from worksession.storage.write_failures import write_problem
+
+    problem = write_problem(db)
+    if problem is not None:
+        window.show_storage_warning(problem)
 
 
 def start_backups(window: StartWindow, db: Database) -> None:
@@ -139,6 +190,7 @@ class Startup(QObject):
             QApplication.exit(2)
             return
         self.window.attach(self.db)
+        warn_if_unwritable(self.window, self.db)
         if self.probe is None:  # measuring stops at ready; the rest follows in normal use
             QTimer.singleShot(0, self.after_listing)
 

@@ -92,7 +92,7 @@ def test_a_damaged_file_without_any_backup_can_be_started_empty(tmp_path: Path) 
     with pytest.raises(DatabaseDamaged) as caught:
         open_database(path)
     assert caught.value.backup is None
-    with pytest.raises(DatabaseDamaged, match="empty|leeg"):
+    with pytest.raises(DatabaseDamaged, match=r"empty|leeg"):
         open_database(path)
     start_empty(path)
     assert _titles(path) == []

@@ -101,7 +101,7 @@ def test_a_damaged_database_offers_its_newest_backup(qapp: QApplication, tmp_pat
     def answer_yes_then_close() -> None:
         for widget in qapp.topLevelWidgets():
             if isinstance(widget, QMessageBox) and widget.isVisible():
-                widget.button(QMessageBox.StandardButton.Yes).click()
+                widget.defaultButton().click()  # restore the offered backup
                 QTimer.singleShot(0, close_start_window)
                 return
         QTimer.singleShot(10, answer_yes_then_close)

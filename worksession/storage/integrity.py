@@ -75,7 +75,9 @@ def damaged(path: Path, reason: str) -> DatabaseDamaged:
     usable = _newest_usable(path, None)
     record_choice(
         path,
-        PendingChoice(set_aside=moved, backup=None if usable is None else usable.path, reason=reason),
+        PendingChoice(
+            set_aside=moved, backup=None if usable is None else usable.path, reason=reason
+        ),
     )
     message = _("{path} is damaged ({reason}). It was not changed: it is kept as {moved}.").format(
         path=path, reason=reason, moved=moved.name
@@ -95,8 +97,7 @@ def still_damaged(path: Path) -> DatabaseDamaged | None:
         return None
     usable = _newest_usable(path, choice.backup)
     message = _(
-        "{path} was damaged ({reason}) and is kept as {moved}; you have not chosen yet what "
-        "to do."
+        "{path} was damaged ({reason}) and is kept as {moved}; you have not chosen yet what to do."
     ).format(path=path, reason=choice.reason, moved=choice.set_aside.name)
     return DatabaseDamaged(
         message + " " + _offer(path, usable), set_aside=choice.set_aside, backup=usable
@@ -122,8 +123,10 @@ def _newest_usable(path: Path, offered: Path | None) -> Backup | None:
 def _offer(path: Path, usable: Backup | None) -> str:
     empty = _("or start with an empty database: 'worksession restore --empty'.")
     if usable is None:
-        return _("There is no backup to restore; start with an empty database with "
-                 "'worksession restore --empty' (the damaged file stays kept).")
+        return _(
+            "There is no backup to restore; start with an empty database with "
+            "'worksession restore --empty' (the damaged file stays kept)."
+        )
     when = usable.created.astimezone().strftime("%d-%m-%Y %H:%M")
     return (
         _(

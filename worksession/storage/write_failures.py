@@ -10,8 +10,12 @@ from __future__ import annotations
 import errno
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from worksession.i18n import _
+
+if TYPE_CHECKING:
+    from worksession.storage.database import Database
 
 # SQLite's primary result codes (the low byte of an extended code).
 _SQLITE_PERM = 3
@@ -89,3 +93,35 @@ def explain_write_failure(error: BaseException, database: Path | None) -> str | 
         "{path} cannot be written (a disk error: the disk may be full, too small for the file, "
         "or removed). Check the disk and try again; nothing was changed."
     ).format(path=where)
+
+
+def write_problem(db: Database) -> str | None:
+    """Why no change to ``db`` can be stored right now (a read-only file), or None.
+
+    Tried, not guessed from permission bits (root and immutable files defeat those): a write
+    of the header's own value inside a transaction that is rolled back, so nothing changes.
+    A full disk shows only when a write needs space; the operations report that themselves.
+    """
+    if db.path is None:
+        return None
+    try:
+        with db.engine.connect() as connection:
+            raw = connection.connection.driver_connection
+            assert isinstance(raw, sqlite3.Connection)
+            (version,) = raw.execute("PRAGMA user_version").fetchone()
+            raw.execute("BEGIN")
+            try:
+                raw.execute(f"PRAGMA user_version = {int(version)}")
+            finally:
+                raw.execute("ROLLBACK")
+    except Exception as error:
+        found = _kind(error)
+        if found is None:
+            raise
+        if found[0] not in ("read-only", "cannot-open"):
+            return explain_write_failure(error, db.path)
+        return _(
+            "{path} is read-only: nothing you change can be stored. Close the app, make the "
+            "file and its folder writable, and start it again."
+        ).format(path=db.path)
+    return None

@@ -160,10 +160,20 @@ class StartWindow(QMainWindow):
             "#toolkitWarning { background: #fff4ce; color: #3d2c00; padding: 6px 10px; }"
         )
         self.toolkit_warning.linkActivated.connect(lambda _link: self.show_toolkit())
+        # A database that cannot be written (read-only file, full disk) is said at the top, in
+        # red, for as long as the window is open: every change would be refused.
+        self.storage_warning = QLabel()
+        self.storage_warning.setObjectName("storageWarning")
+        self.storage_warning.setWordWrap(True)
+        self.storage_warning.setStyleSheet(
+            "#storageWarning { background: #fde7e9; color: #5c0010; padding: 6px 10px; }"
+        )
+        self.storage_warning.hide()
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
+        column.addWidget(self.storage_warning)
         column.addWidget(self.toolkit_warning)
         column.addWidget(self.pages)
         self.setCentralWidget(central)
@@ -263,6 +273,11 @@ class StartWindow(QMainWindow):
                 "{count} session · {where}", "{count} sessions · {where}", len(sessions)
             ).format(count=len(sessions), where=self._db.path or self._db.url)
         )
+
+    def show_storage_warning(self, text: str) -> None:
+        """The banner saying that changes to this database cannot be stored, and why."""
+        self.storage_warning.setText(text)
+        self.storage_warning.setVisible(bool(text))
 
     def _show_toolkit_problems(self) -> None:
         library = self._library_or_none
