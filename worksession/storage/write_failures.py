@@ -109,15 +109,21 @@ def write_problem(db: Database) -> str | None:
             raw = connection.connection.driver_connection
             assert isinstance(raw, sqlite3.Connection)
             (version,) = raw.execute("PRAGMA user_version").fetchone()
-            raw.execute("BEGIN")
+            (waiting,) = raw.execute("PRAGMA busy_timeout").fetchone()
+            # Another process writing is no problem of this file: do not wait for it.
+            raw.execute("PRAGMA busy_timeout = 0")
             try:
-                raw.execute(f"PRAGMA user_version = {int(version)}")
+                raw.execute("BEGIN")
+                try:
+                    raw.execute(f"PRAGMA user_version = {int(version)}")
+                finally:
+                    raw.execute("ROLLBACK")
             finally:
-                raw.execute("ROLLBACK")
+                raw.execute(f"PRAGMA busy_timeout = {int(waiting)}")
     except Exception as error:
         found = _kind(error)
         if found is None:
-            raise
+            return None  # busy, or something the operations will report when it matters
         if found[0] not in ("read-only", "cannot-open"):
             return explain_write_failure(error, db.path)
         return _(
