@@ -13,8 +13,14 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from worksession.app import DECIDE_LATER, RESTORE, START_EMPTY, damaged_dialog, run_app
-from worksession.app import warn_if_unwritable
+from worksession.app import (
+    DECIDE_LATER,
+    RESTORE,
+    START_EMPTY,
+    damaged_dialog,
+    run_app,
+    warn_if_unwritable,
+)
 from worksession.programmes.library import load_library
 from worksession.storage.backups import make_backup
 from worksession.storage.integrity import DatabaseDamaged
@@ -22,7 +28,12 @@ from worksession.storage.opening import open_database
 from worksession.storage.operations.sessions import create_session, list_sessions
 from worksession.ui.start_window import StartWindow
 
-SHOTS = Path(os.environ.get("WORKSESSION_SHOTS", "/tmp/worksession-shots"))
+
+def _shots(tmp_path: Path) -> Path:
+    """Where screenshots go: $WORKSESSION_SHOTS to look at them, else the test's own folder."""
+    folder = Path(os.environ.get("WORKSESSION_SHOTS", str(tmp_path / "shots")))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def _damaged(tmp_path: Path) -> Path:
@@ -46,9 +57,11 @@ def _answer(qapp: QApplication, choice: str, seen: list[str]) -> None:
                     RESTORE: widget.defaultButton(),
                     DECIDE_LATER: widget.escapeButton(),
                 }.get(choice)
-                if wanted is None:
+                if wanted is None:  # starting empty is the one destructive button
                     wanted = next(
-                        b for b in widget.buttons() if "leeg" in b.text() or "empty" in b.text()
+                        b
+                        for b in widget.buttons()
+                        if widget.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
                     )
                 wanted.click()
                 if choice != DECIDE_LATER:  # then the app opens its window: close it
@@ -94,10 +107,9 @@ def test_the_question_offers_restore_empty_and_later(qtbot: QtBot, tmp_path: Pat
     assert sorted(choices.values()) == sorted([RESTORE, START_EMPTY, DECIDE_LATER])
     assert choices[box.defaultButton()] == RESTORE
     assert choices[box.escapeButton()] == DECIDE_LATER
-    SHOTS.mkdir(parents=True, exist_ok=True)
     box.show()
     qtbot.waitExposed(box)
-    box.grab().save(str(SHOTS / "damaged-question.png"))
+    box.grab().save(str(_shots(tmp_path) / "damaged-question.png"))
 
 
 @pytest.fixture
@@ -137,8 +149,7 @@ def test_a_read_only_database_opens_with_a_banner(
         qtbot.waitExposed(window)
         assert window.storage_warning.isVisible()
         assert str(path) in window.storage_warning.text()
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        window.grab().save(str(SHOTS / "read-only-banner.png"))
+        window.grab().save(str(_shots(tmp_path) / "read-only-banner.png"))
     finally:
         db.close()
 
