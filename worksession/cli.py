@@ -171,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         message = _write_failure(args, error)  # a read-only or full disk is not a crash
         if message is None:
             raise
-        print(f"worksession: {message}", file=sys.stderr)
+        print(one_line(f"worksession: {message}"), file=sys.stderr)
         return EXIT_BAD_INPUT
 
 

@@ -65,6 +65,8 @@ def open_database(location: str | Path, *, backup_dir: Path | None = None) -> Da
 
     Raises ``DatabaseRefused`` for an empty file, a file that is not SQLite, an SQLite file of
     another application, or a database written by a newer version; the file is left untouched.
+    Raises ``DatabaseDamaged`` for a damaged file (set aside), and again at every open until the
+    coach restores the offered backup or chooses to start empty (see ``recovery``).
     """
     url = to_url(location)
     path = sqlite_path(url)
