@@ -173,6 +173,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(one_line(f"worksession: {message}"), file=sys.stderr)
         return EXIT_BAD_INPUT
+    finally:
+        _close_opened()
+
+
+# Every database a command opened, closed when it ends: a connection left to the garbage
+# collector would checkpoint and remove the WAL whenever it happens to be freed.
+_OPENED: list[Database] = []
+
+
+def _close_opened() -> None:
+    while _OPENED:
+        _OPENED.pop().close()
 
 
 def _write_failure(args: argparse.Namespace, error: Exception) -> str | None:
@@ -197,9 +209,11 @@ def _open(args: argparse.Namespace) -> Database:
     from worksession.storage.opening import open_database
 
     try:
-        return open_database(database_location(args.db))
+        database = open_database(database_location(args.db))
     except StorageError as error:
         raise UserError(str(error)) from error
+    _OPENED.append(database)
+    return database
 
 
 def _document(db: Database, session_id: int) -> Document:
