@@ -11,18 +11,17 @@ the digest is in the same file: it only has to keep the list from being a list o
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import hmac
 import json
-import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
 from worksession.i18n import _
 from worksession.storage.errors import StorageError
+from worksession.storage.private_files import write_private
 
 FORMAT = "worksession-erasures/1"
 
@@ -110,7 +109,7 @@ def note_erasure(database: Path, *, session_id: int, created_at: dt.datetime, ke
     }
     path = erasure_list_path(database)
     try:
-        _write_private(path, json.dumps(document, indent=1) + "\n")
+        write_private(path, (json.dumps(document, indent=1) + "\n").encode("utf-8"))
     except OSError as error:
         raise StorageError(
             _(
@@ -118,19 +117,3 @@ def note_erasure(database: Path, *, session_id: int, created_at: dt.datetime, ke
                 "check the disk and try again."
             ).format(path=path, reason=error.strerror or error)
         ) from error
-
-
-def _write_private(path: Path, text: str) -> None:
-    temporary = path.with_name(path.name + ".tmp")
-    try:
-        descriptor = os.open(temporary, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, 0o600)  # also when a stale temporary had another mode
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
-        raise

@@ -153,6 +153,7 @@ def remove_stale_temporaries(path: Path, backup_dir: Path | None) -> None:
     remove_stale(path.parent, f".{path.name}.*{CREATING}-*")
     remove_stale(backup_dir or default_backup_dir(path), f"{path.stem}-*.tmp")
     remove_stale(path.parent, f".{path.name}.pending-restore.json.*.tmp")
+    remove_stale(path.parent, f".{path.name}.erasures.*.tmp")
 
 
 def inspect_sqlite_file(path: Path) -> None:

@@ -13,6 +13,8 @@ import os
 import time
 from pathlib import Path
 
+from worksession.files import atomic_write_bytes
+
 PRIVATE = 0o600
 # A temporary older than this belongs to a run that was killed or crashed: a live backup or
 # creation of a database takes seconds, not an hour.
@@ -28,21 +30,9 @@ def create_private(path: Path) -> None:
 
 
 def write_private(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically (temporary file, fsync, rename), mode 0600."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with contextlib.suppress(FileNotFoundError):
-        temporary.unlink()
-    try:
-        descriptor = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE)
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
-        raise
+    """Write ``data`` to ``path`` atomically, mode 0600: the temporary file is made private by
+    ``mkstemp`` and keeps that mode through the rename."""
+    atomic_write_bytes(path, data)
 
 
 def remove_stale(folder: Path, pattern: str, *, now: float | None = None) -> list[Path]:
