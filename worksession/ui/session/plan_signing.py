@@ -126,36 +126,20 @@ class PlanSigning(QObject):
 
     def choose(self, title: str) -> None:
         """Ask where and how, then sign (the dialogs are skipped by tests, which call sign_to)."""
-        if not self.signed_off():
-            self.reject(_("Only a signed-off version can be signed digitally."))
-            return
-        path, _filter = QFileDialog.getSaveFileName(
-            self.page,
-            _("Save the signed plan"),
-            _("{title} (signed).pdf").format(title=title).replace("/", "-"),
-            _("PDF (*.pdf)"),
-        )
-        if not path or self._refused(Path(path)):
+        path = self._target(title)
+        if path is None:
             return
         if needs_personal_certificate(None):
             dialog = PersonalCertificateDialog(self.page, suggested_name=self.coach())
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             self.sign_to(
-                Path(path),
-                dialog.passphrase.text(),
-                name=dialog.name.text(),
-                email=dialog.email.text(),
+                path, dialog.passphrase.text(), name=dialog.name.text(), email=dialog.email.text()
             )
             return
-        passphrase, ok = QInputDialog.getText(
-            self.page,
-            _("Sign digitally"),
-            _("Passphrase of your certificate:"),
-            QLineEdit.EchoMode.Password,
-        )
-        if ok:
-            self.sign_to(Path(path), passphrase)
+        passphrase = self._passphrase(_("Passphrase of your certificate:"))
+        if passphrase is not None:
+            self.sign_to(path, passphrase)
 
     def choose_with_file(self, title: str) -> None:
         """Sign with a PKCS#12 file the coach has (UZI, PKIoverheid): which file, where, and
@@ -163,30 +147,40 @@ class PlanSigning(QObject):
         if not self.signed_off():
             self.reject(_("Only a signed-off version can be signed digitally."))
             return
-        certificate, _filter = QFileDialog.getOpenFileName(
-            self.page,
-            _("Your certificate file"),
-            "",
-            _("Certificates (*.p12 *.pfx)"),
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self.page, _("Your certificate file"), "", _("Certificates (*.p12 *.pfx)")
         )
-        if not certificate:
+        if not chosen:
             return
-        path, _filter = QFileDialog.getSaveFileName(
+        certificate = Path(chosen)
+        path = self._target(title)
+        if path is None:
+            return
+        passphrase = self._passphrase(_("Passphrase of {file}:").format(file=certificate.name))
+        if passphrase is not None:
+            self.sign_to(path, passphrase, certificate=certificate)
+
+    def _target(self, title: str) -> Path | None:
+        """Where the signed plan goes: asked of the coach, refused at once when it cannot be
+        written; None when there is nothing to sign or the coach cancels."""
+        if not self.signed_off():
+            self.reject(_("Only a signed-off version can be signed digitally."))
+            return None
+        chosen, _filter = QFileDialog.getSaveFileName(
             self.page,
             _("Save the signed plan"),
             _("{title} (signed).pdf").format(title=title).replace("/", "-"),
             _("PDF (*.pdf)"),
         )
-        if not path or self._refused(Path(path)):
-            return
+        if not chosen or self._refused(Path(chosen)):
+            return None
+        return Path(chosen)
+
+    def _passphrase(self, question: str) -> str | None:
         passphrase, ok = QInputDialog.getText(
-            self.page,
-            _("Sign digitally"),
-            _("Passphrase of {file}:").format(file=Path(certificate).name),
-            QLineEdit.EchoMode.Password,
+            self.page, _("Sign digitally"), question, QLineEdit.EchoMode.Password
         )
-        if ok:
-            self.sign_to(Path(path), passphrase, certificate=Path(certificate))
+        return passphrase if ok else None
 
     def _refused(self, path: Path) -> bool:
         """Say at once, before any passphrase is asked, that ``path`` cannot be written."""
