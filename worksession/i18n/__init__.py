@@ -58,11 +58,23 @@ def current_language() -> str:
 def speaking(language: str) -> Iterator[None]:
     """Translate every ``_`` call of this thread into ``language`` until the block ends."""
     previous = getattr(_this_thread, "translations", None)
-    _this_thread.translations = catalog(language if language in LANGUAGES else DEFAULT_LANGUAGE)
+    _this_thread.translations = _kept_catalog(
+        language if language in LANGUAGES else DEFAULT_LANGUAGE
+    )
     try:
         yield
     finally:
         _this_thread.translations = previous
+
+
+# Every plan drawn or verified speaks its own language: its catalog is read once, not per plan.
+_kept: dict[str, gettext.NullTranslations] = {}
+
+
+def _kept_catalog(language: str) -> gettext.NullTranslations:
+    if language not in _kept:
+        _kept[language] = catalog(language)
+    return _kept[language]
 
 
 def _active() -> gettext.NullTranslations:
