@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from worksession.storage.database import Database
     from worksession.storage.integrity import DatabaseDamaged
+    from worksession.ui.database_claim import DatabaseClaim
 
 
 def install_qt_translations(app: QApplication) -> None:
@@ -162,6 +163,7 @@ class Startup(QObject):
         self.database = database
         self.probe = probe
         self.db: Database | None = None
+        self.claim: DatabaseClaim | None = None
         self._started = False
         self.finished = False  # the event loop has ended: queued steps must not run any more
         window.installEventFilter(self)
@@ -182,6 +184,8 @@ class Startup(QObject):
 
         install_qt_translations(QApplication.instance())  # type: ignore[arg-type]
         location = database_location(self.database)
+        if not self.claim_database(location):
+            return
         self.db = open_chosen_database(location)
         if self.db is None:
             # Hidden, not closed: closing the last window would also post a quit that a later
@@ -193,6 +197,39 @@ class Startup(QObject):
         warn_if_unwritable(self.window, self.db)
         if self.probe is None:  # measuring stops at ready; the rest follows in normal use
             QTimer.singleShot(0, self.after_listing)
+
+    def claim_database(self, location: str) -> bool:
+        """Claim ``location`` for this app; when another app has it, show that one and end."""
+        from worksession.ui.database_claim import DatabaseClaim
+
+        claim = DatabaseClaim(location)
+        if claim.acquire():
+            claim.show_requested.connect(self.window.bring_to_front)
+            self.claim = claim
+            return True
+        self.window.hide()
+        holder = claim.holder()
+        if claim.ask_holder_to_show():
+            print(
+                _(
+                    "This database is already open (process {pid}); that window is now in front."
+                ).format(pid=holder),
+                file=sys.stderr,
+            )
+            QApplication.exit(0)
+            return False
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(
+            None,
+            _("The database is already open"),
+            _(
+                "{path} is open in another Worksession window (process {pid}) that does not "
+                "answer. Close that one first, or wait until it has finished."
+            ).format(path=location, pid=holder),
+        )
+        QApplication.exit(1)
+        return False
 
     def after_listing(self) -> None:
         """What the first minutes do not need: the toolkit files and the start-up backup."""
@@ -222,3 +259,5 @@ def run_app(*, database: str | None = None, measure_startup: bool = False) -> in
         startup.finished = True
         if startup.db is not None:
             startup.db.close()
+        if startup.claim is not None:
+            startup.claim.release()

@@ -377,6 +377,12 @@ class StartWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def bring_to_front(self) -> None:
+        """Show the window the coach last worked in: another start asked for this database."""
+        visible = [window for window in self.session_windows if window.isVisible()]
+        for window in [self, *visible]:
+            _to_front(window)  # the last one raised ends on top
+
     def closeEvent(self, event: QCloseEvent) -> None:
         for window in self.session_windows:
             window.close()
@@ -419,9 +425,7 @@ class StartWindow(QMainWindow):
 
         for window in self.session_windows:
             if window.controller.session_id == session_id:
-                window.show()
-                window.raise_()
-                window.activateWindow()
+                _to_front(window)
                 return window
         window = SessionWindow(SessionController(self._db, session_id, self._library))
         remember_session(session_id)
@@ -519,3 +523,12 @@ class StartWindow(QMainWindow):
         self.refresh()
         if backup is not None:
             self.statusBar().showMessage(_("Deleted; backup in {path}").format(path=backup))
+
+
+def _to_front(window: QWidget) -> None:
+    """Show ``window`` (restored when minimised), raise it and give it the keyboard."""
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
