@@ -38,7 +38,7 @@ from worksession.ui.session.controller import SessionController
 from worksession.ui.session.page_factory import page_for
 from worksession.ui.session.pages.base import StepPage
 from worksession.ui.session.side_panel import SidePanel
-from worksession.ui.window_state import restore_geometry, save_geometry
+from worksession.ui.window_state import FRAME_ALLOWANCE, restore_geometry, save_geometry
 
 if TYPE_CHECKING:
     from worksession.ui.plan_check_dialog import PlanCheckDialog
@@ -47,7 +47,6 @@ ZOOM_STEP = 1.1
 
 
 DEFAULT_SIZE = QSize(1280, 800)
-FRAME_ALLOWANCE = QSize(0, 48)  # the title bar and border the window manager adds
 
 
 def _room_on_screen() -> QSize:
