@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,7 @@ from tests.realwindow.xsession import (
     LAPTOP,
     App,
     Display,
+    Launch,
     Rect,
     missing_tools,
     start_app,
@@ -49,7 +50,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> object:
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """Keep each phase's report on the test, for the fixture that prints the app's output."""
     report = yield
     setattr(item, f"report_{report.when}", report)
     return report
@@ -112,14 +116,16 @@ def demo_database(tmp_path: Path) -> tuple[Path, str]:
 @pytest.fixture
 def launch(
     request: pytest.FixtureRequest, tmp_path: Path, displays: Callable[[str], Display]
-) -> Iterator[Callable[[str, Path], App]]:
+) -> Iterator[Launch]:
     """``launch(layout, database)``: the app started on that layout's display, stopped after
-    the test; its output is printed when the test failed."""
+    the test; its output is printed when the test failed. Each start has its own data and
+    config folders unless ``home`` names the folder of an earlier start."""
     apps: list[App] = []
 
-    def start(layout: str, database: Path) -> App:
-        home = tmp_path / f"home-{len(apps)}"
-        home.mkdir()
+    def start(layout: str, database: Path, home: Path | None = None) -> App:
+        if home is None:
+            home = tmp_path / f"home-{len(apps)}"
+            home.mkdir()
         app = start_app(displays(layout), database, home)
         apps.append(app)
         return app

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.realwindow.xsession import App, wait_for
+from tests.realwindow.xsession import App, Launch, wait_for
 
 PRESENTER = "Worksession — (presentatie|presenter)"
 
@@ -35,7 +34,7 @@ def _presenter_on(app: App, step: str) -> str:
 
 @pytest.mark.parametrize("layout", ["laptop", "beamer"])
 def test_typing_after_f5_reaches_the_field_and_leaves_the_beamer_alone(
-    launch: Callable[[str, Path], App], demo_database: tuple[Path, str], layout: str
+    launch: Launch, demo_database: tuple[Path, str], layout: str
 ) -> None:
     database, title = demo_database
     app = launch(layout, database)

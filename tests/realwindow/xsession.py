@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TypeVar
+from typing import IO, Protocol, TypeVar
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -288,6 +288,7 @@ class App:
     display: Display
     process: subprocess.Popen[bytes]
     log_path: Path
+    home: Path  # its data and config folders
 
     @property
     def pid(self) -> int:
@@ -361,6 +362,12 @@ class App:
 _START_WINDOW = "^Worksession — (sessions|sessies)"
 
 
+class Launch(Protocol):
+    """Starts the app on a screen layout's display (the tests' ``launch`` fixture)."""
+
+    def __call__(self, layout: str, database: Path, home: Path | None = None) -> App: ...
+
+
 def start_app(display: Display, database: Path, home: Path) -> App:
     """The app as a user starts it, on ``display``, with private data and config folders under
     ``home``; its stderr and stdout go to a log the tests print when they fail."""
@@ -374,7 +381,7 @@ def start_app(display: Display, database: Path, home: Path) -> App:
         XDG_STATE_HOME=str(home / "state"),
         PYTHONPATH=str(REPO),
     )
-    log_path = home / "app.log"
+    log_path = home / f"app-{len(list(home.glob('app-*.log')))}.log"  # one per start
     log = log_path.open("wb")
     try:
         process = subprocess.Popen(
@@ -387,7 +394,7 @@ def start_app(display: Display, database: Path, home: Path) -> App:
         )
     finally:
         log.close()
-    return App(display, process, log_path)
+    return App(display, process, log_path, home)
 
 
 @contextmanager

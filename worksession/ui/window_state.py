@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QRect, QSettings, QSize
+from PySide6.QtCore import QByteArray, QSettings
 
 from worksession.settings import config_dir
 
@@ -12,9 +12,6 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QSplitter, QWidget
 
 STATE_FILE = "window-state.ini"
-# The title bar and borders a window manager adds around a window (openbox: 2×25 px; GNOME and
-# KDE up to ~40 px of title): a window sized to the whole available area stuck out by its frame.
-FRAME_ALLOWANCE = QSize(16, 48)
 
 
 def window_settings() -> QSettings:
@@ -24,8 +21,8 @@ def window_settings() -> QSettings:
 def restore_geometry(widget: QWidget, key: str, splitter: QSplitter | None = None) -> None:
     settings = window_settings()
     geometry = settings.value(f"{key}/geometry")
-    restored = isinstance(geometry, QByteArray) and widget.restoreGeometry(geometry)
-    fit_on_screen(widget, keep_position=restored)
+    if isinstance(geometry, QByteArray):
+        widget.restoreGeometry(geometry)
     state = settings.value(f"{key}/splitter")
     if splitter is not None and isinstance(state, QByteArray):
         splitter.restoreState(state)
@@ -51,25 +48,3 @@ def remember_session(session_id: int) -> None:
     settings = window_settings()
     settings.setValue("start/last_session", session_id)
     settings.sync()
-
-
-def fit_on_screen(widget: QWidget, *, keep_position: bool = False) -> None:
-    """Keep a window that is about to open, frame included, inside the available area of the
-    screen it opens on: a geometry saved on a larger screen, or a default size taller than a
-    1280×720 laptop, put the status bar and the window's edge below the screen."""
-    if widget.isMaximized() or widget.isFullScreen():
-        return
-    screen = widget.screen()
-    if screen is None:
-        return
-    area = screen.availableGeometry()
-    room = area.size() - FRAME_ALLOWANCE
-    size = widget.size().boundedTo(room).expandedTo(QSize(1, 1))
-    widget.resize(size)
-    if keep_position:
-        # A restored position (otherwise the window manager places the window): moved back
-        # inside the area, with room for the frame to the right and below.
-        placed = QRect(widget.pos(), size)
-        x = min(max(placed.x(), area.x()), area.x() + room.width() - size.width())
-        y = min(max(placed.y(), area.y()), area.y() + room.height() - size.height())
-        widget.move(x, y)

@@ -38,7 +38,7 @@ from worksession.ui.session.controller import SessionController
 from worksession.ui.session.page_factory import page_for
 from worksession.ui.session.pages.base import StepPage
 from worksession.ui.session.side_panel import SidePanel
-from worksession.ui.window_state import FRAME_ALLOWANCE, restore_geometry, save_geometry
+from worksession.ui.window_state import restore_geometry, save_geometry
 
 if TYPE_CHECKING:
     from worksession.ui.plan_check_dialog import PlanCheckDialog
@@ -47,6 +47,9 @@ ZOOM_STEP = 1.1
 
 
 DEFAULT_SIZE = QSize(1280, 800)
+# The title bar and borders the window manager adds (openbox: 2×25 px; GNOME and KDE up to ~40
+# px of title): sized to the screen's whole width, the window stuck out by its borders.
+FRAME_ALLOWANCE = QSize(16, 48)
 
 
 def _room_on_screen() -> QSize:
