@@ -40,6 +40,11 @@ def test_on_one_screen_the_presenter_covers_it_and_the_coach_keeps_the_keyboard(
     display.key("F5")
     presenter = app.window(PRESENTER)
     wait_for(lambda: display.geometry(presenter) == LAPTOP, "the presenter to cover the screen")
+    # The room sees the slide over the coach's window, while the coach keeps the keyboard.
+    wait_for(
+        lambda: display.stacking().index(presenter) > display.stacking().index(coach),
+        "the presenter above the coach's window",
+    )
     assert display.active_window() == coach
     display.key("Escape")  # the navigator has the keyboard: Esc hides the presenter
     wait_for(lambda: app.gone(PRESENTER), "the presenter to close")

@@ -161,6 +161,11 @@ class Display:
             inner.x - left, inner.y - top, inner.width + left + right, inner.height + top + bottom
         )
 
+    def stacking(self) -> list[str]:
+        """The managed windows from bottom to top, as decimal ids (xdotool's form)."""
+        text = self.run("xprop", "-root", "_NET_CLIENT_LIST_STACKING")
+        return [str(int(found, 16)) for found in re.findall(r"0x[0-9a-f]+", text)]
+
     def states(self, window: str) -> str:
         """The window's ``_NET_WM_STATE`` (fullscreen, maximised, …) as xprop prints it."""
         return self.run("xprop", "-id", window, "_NET_WM_STATE")

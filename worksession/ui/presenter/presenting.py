@@ -106,9 +106,12 @@ class Presenting(QObject):
             self.presenter.windowState() | Qt.WindowState.WindowFullScreen
         )
         self.presenter.show()
-        # The coach keeps typing in their own window (should a window manager have focused the
-        # presenter regardless of its hints).
-        self.window.activateWindow()
+        if not self.window.isActiveWindow():
+            # The coach keeps typing in their own window (should a window manager have focused
+            # the presenter regardless of its hints)...
+            self.window.activateWindow()
+        # ...while on a single screen the room sees the slide, not the coach's window.
+        self.presenter.raise_()
         _application().installEventFilter(self)
         self.state_changed.emit()
 
