@@ -20,6 +20,7 @@ from pathlib import Path
 from tests.realwindow.xsession import (
     BEAMER,
     LAPTOP,
+    SCREENSHOT_TOOLS,
     App,
     Display,
     Rect,
@@ -149,7 +150,7 @@ def take_all(folder: Path) -> list[Path]:
 
 
 def main() -> int:
-    missing = missing_tools()
+    missing = missing_tools(SCREENSHOT_TOOLS)
     if missing:
         print("screenshots need " + ", ".join(missing), file=sys.stderr)
         return 2

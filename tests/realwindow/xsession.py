@@ -30,8 +30,8 @@ TOOLS = {
     "xwininfo": "x11-utils",
     "xprop": "x11-utils",
     "xrandr": "x11-xserver-utils",
-    "import": "imagemagick",
 }
+SCREENSHOT_TOOLS = {**TOOLS, "import": "imagemagick"}
 
 DEADLINE = 15.0  # seconds a condition may take on a busy 2-core machine before a test fails
 POLL = 0.05
@@ -39,9 +39,9 @@ POLL = 0.05
 T = TypeVar("T")
 
 
-def missing_tools() -> list[str]:
-    """``program (Debian package)`` for each program of ``TOOLS`` not on the PATH."""
-    return [f"{tool} ({package})" for tool, package in TOOLS.items() if not shutil.which(tool)]
+def missing_tools(tools: dict[str, str] = TOOLS) -> list[str]:
+    """``program (Debian package)`` for each program of ``tools`` not on the PATH."""
+    return [f"{tool} ({package})" for tool, package in tools.items() if not shutil.which(tool)]
 
 
 class Timeout(AssertionError):
