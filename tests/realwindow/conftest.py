@@ -31,6 +31,7 @@ from worksession.storage.opening import open_database
 
 LAYOUTS: dict[str, tuple[Rect, ...]] = {
     "laptop": (LAPTOP,),  # the coach presents from the laptop alone
+    "laptop_1366": (Rect(0, 0, 1366, 768),),  # the other common small laptop screen
     "beamer": (LAPTOP, BEAMER),  # the laptop with a beamer beside it
     "full_hd": (Rect(0, 0, 1920, 1080),),
 }

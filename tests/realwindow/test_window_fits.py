@@ -5,17 +5,21 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.realwindow.xsession import LAPTOP, Launch, wait_for
 
 
-def test_the_session_window_opens_inside_a_1280x720_screen(
-    launch: Launch, demo_database: tuple[Path, str]
+@pytest.mark.parametrize("layout", ["laptop", "laptop_1366"])
+def test_the_session_window_opens_inside_a_small_laptop_screen(
+    launch: Launch, demo_database: tuple[Path, str], layout: str
 ) -> None:
     database, title = demo_database
-    app = launch("laptop", database)
+    app = launch(layout, database)
     window = app.open_session(database, title)
     frame = app.display.frame(window)
-    assert LAPTOP.contains(frame), f"the session window {frame} sticks out of the screen {LAPTOP}"
+    (screen,) = app.display.monitors
+    assert screen.contains(frame), f"the session window {frame} sticks out of the screen {screen}"
 
 
 def test_a_window_left_large_on_a_full_hd_screen_opens_inside_the_laptop_screen(
