@@ -23,7 +23,7 @@ from worksession.domain.slides import slide_for
 from worksession.domain.step_timer import Clock
 from worksession.ui.presenter.presenter_window import PresenterWindow
 from worksession.ui.presenter.step_clock import StepClock
-from worksession.ui.presenter.typing import is_typing_in
+from worksession.ui.presenter.text_fields import is_typing_in
 from worksession.ui.window_state import window_settings
 
 if TYPE_CHECKING:
