@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint typecheck unit soak bench lock translations screenshots plan-pages clean
+.PHONY: run test lint typecheck unit soak bench lock translations screenshots screenshots-real plan-pages clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "worksession needs Python 3.11 or newer")'
@@ -43,6 +43,11 @@ soak: $(STAMP)
 # Every screen of the demo session as PNG under build/screenshots/, to look at as a user would.
 screenshots: $(STAMP)
 	$(BIN)/python -m worksession.ui.screenshots build/screenshots
+
+# The same from the real window (Xvfb, openbox): every step at 1280×720 and 1920×1080, and the
+# presenter on a 1920×1080 beamer and on a 1280×720 screen, under build/screenshots-real/.
+screenshots-real: $(STAMP)
+	$(BIN)/python -m tests.realwindow.screenshots build/screenshots-real
 
 # The demo plan and the names corpus plan (names in every script) as PDF and PNG pages.
 plan-pages: $(STAMP)

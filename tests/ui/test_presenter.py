@@ -3,7 +3,9 @@ participants should see and never the coach's notes or checks."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from worksession.domain.values import StepKind
@@ -126,3 +128,70 @@ def test_a_hidden_presenter_catches_up_when_it_is_shown(
     window.room.present_action.trigger()
     qtbot.waitUntil(presenter.isVisible)
     assert "Mantelzorgers in de wijk" in presenter.items.text()
+
+
+def _welcome_field(qtbot: QtBot, window: SessionWindow) -> QPlainTextEdit:
+    window.go_to(_row(window, StepKind.WELCOME))
+    field = window.current_page().findChild(QPlainTextEdit)
+    assert field is not None
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    field.moveCursor(QTextCursor.MoveOperation.End)
+    return field
+
+
+def test_the_presenter_is_shown_without_taking_the_keyboard(window: SessionWindow) -> None:
+    presenter = window.presenting.presenter
+    assert presenter.windowFlags() & Qt.WindowType.WindowDoesNotAcceptFocus
+    assert presenter.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+    assert presenter.focusPolicy() == Qt.FocusPolicy.NoFocus
+
+
+def test_b_space_and_esc_typed_in_a_field_are_text_not_clicker_keys(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
+    window.room.present_action.trigger()
+    field = _welcome_field(qtbot, window)
+    row = window.navigator.currentRow()
+    before = field.toPlainText()
+    qtbot.keyClicks(field, " b a b")
+    for key in (Qt.Key.Key_Escape, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+        qtbot.keyClick(field, key)
+    assert field.toPlainText().endswith(" b a b")
+    assert field.toPlainText().startswith(before.rstrip()[:20])
+    assert window.navigator.currentRow() == row
+    assert window.presenting.shown  # Esc in the field did not hide the beamer
+    assert not window.presenting.presenter.is_black
+
+
+def test_page_down_outside_a_field_moves_the_room_one_step(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
+    window.room.present_action.trigger()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.navigator.setFocus()
+    qtbot.waitUntil(window.navigator.hasFocus)
+    start = window.navigator.currentRow()
+    qtbot.keyClick(window.navigator, Qt.Key.Key_PageDown)
+    assert window.navigator.currentRow() == start + 1  # one step, not a page of the list
+    qtbot.keyClick(window.navigator, Qt.Key.Key_PageUp)
+    assert window.navigator.currentRow() == start
+    qtbot.keyClick(window.navigator, Qt.Key.Key_B)
+    assert window.presenting.presenter.is_black
+
+
+def test_keys_that_reach_the_presenter_while_the_coach_types_go_to_the_field(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
+    window.room.present_action.trigger()
+    field = _welcome_field(qtbot, window)
+    row = window.navigator.currentRow()
+    for key, text in ((Qt.Key.Key_Space, " "), (Qt.Key.Key_B, "b")):
+        event = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, text)
+        window.presenting.presenter.keyPressEvent(event)
+    assert field.toPlainText().endswith(" b")
+    assert window.navigator.currentRow() == row
+    assert not window.presenting.presenter.is_black

@@ -49,12 +49,17 @@ def _label(name: str, *, wrap: bool = True) -> QLabel:
 
 
 class PresenterWindow(QWidget):
-    """Keys pressed here (the coach clicked the beamer by mistake) go back to the coach."""
+    """The window never takes the keyboard: the coach types in their own window while it is
+    shown. Keys that reach it anyway (the coach clicked the beamer) go back to the coach."""
 
     def __init__(self, forward_keys: Any = None) -> None:
-        super().__init__(None, Qt.WindowType.Window)
+        # Shown without being activated and refused the focus by the window manager: after F5
+        # the coach's typing went to the beamer, where a space moved the room a step ahead and
+        # a "b" blacked it out.
+        super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowDoesNotAcceptFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         register_app_fonts()  # names in any script on the beamer, whichever window opened it
-        self.setWindowTitle(_("Worksession — presenter"))
         self._forward_keys = forward_keys
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.Window, QColor(PAPER))
@@ -108,6 +113,7 @@ class PresenterWindow(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.screens)
         self.slide: Slide | None = None
+        self._show_title()
         self.set_clock("", TimerLevel.NORMAL)
         self.resize(1280, 720)
 
@@ -115,6 +121,7 @@ class PresenterWindow(QWidget):
     def show_slide(self, slide: Slide, document: dict[str, Any]) -> None:
         self.slide = slide
         self.title.setText(slide.title)
+        self._show_title()
         self.question.setText("\n".join(slide.question))
         self.question.setVisible(bool(slide.question))
         self.heading.setText(slide.heading if slide.items else "")
@@ -143,6 +150,19 @@ class PresenterWindow(QWidget):
 
     def set_black(self, black: bool) -> None:
         self.screens.setCurrentWidget(self.black if black else self.slide_page)
+        self._show_title()
+
+    def _show_title(self) -> None:
+        """The window's name says the step and whether the beamer is black: the coach sees it in
+        the task bar, and it is what the real-window tests read."""
+        if self.slide is None:
+            self.setWindowTitle(_("Worksession — presenter"))
+        elif self.is_black:
+            self.setWindowTitle(
+                _("Worksession — presenter — {step} — black screen").format(step=self.slide.title)
+            )
+        else:
+            self.setWindowTitle(_("Worksession — presenter — {step}").format(step=self.slide.title))
 
     @property
     def is_black(self) -> bool:

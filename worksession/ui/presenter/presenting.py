@@ -4,6 +4,10 @@ The presenter follows the coach's step navigation unless it is frozen on a slide
 blanked (black screen) and brought back. It opens full screen on the chosen screen: by default
 another screen than the coach's, or the only one when the coach presents from the laptop. Keys
 a presentation clicker sends (Page Down/Up, B, F5, Esc) work on the presenter too.
+
+The presenter never takes the keyboard. While it is shown, Page Down/Up in the coach's window
+move the room a step, unless the coach is typing in a text field: there, as a space or a "b",
+they are the field's own (text, scrolling), and B and Esc do not blank or hide the beamer.
 """
 
 from __future__ import annotations
@@ -11,19 +15,32 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QScreen
+from PySide6.QtWidgets import QApplication, QWidget
 
 from worksession.domain.slides import slide_for
 from worksession.domain.step_timer import Clock
 from worksession.ui.presenter.presenter_window import PresenterWindow
 from worksession.ui.presenter.step_clock import StepClock
+from worksession.ui.presenter.text_fields import is_typing_in
 from worksession.ui.window_state import window_settings
 
 if TYPE_CHECKING:
     from worksession.ui.session.window import SessionWindow
 
 SCREEN_SETTING = "presenter/screen"
+# Keys a clicker sends that are a field's own while the coach types: text, or scrolling.
+FIELD_KEYS = frozenset(
+    {Qt.Key.Key_B, Qt.Key.Key_Space, Qt.Key.Key_Escape, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp}
+)
+STEP_KEYS = {int(Qt.Key.Key_PageDown): 1, int(Qt.Key.Key_PageUp): -1}
+
+
+def _application() -> QCoreApplication:
+    application = QCoreApplication.instance()
+    assert application is not None, "the presenter lives in a running application"
+    return application
 
 
 class Presenting(QObject):
@@ -84,12 +101,22 @@ class Presenting(QObject):
         screen = self.chosen_screen()
         self.presenter.setScreen(screen)
         self.presenter.setGeometry(screen.geometry())
-        self.presenter.showFullScreen()
-        # The coach keeps typing in their own window.
-        self.window.activateWindow()
+        # Not showFullScreen(): it activates the window it shows.
+        self.presenter.setWindowState(
+            self.presenter.windowState() | Qt.WindowState.WindowFullScreen
+        )
+        self.presenter.show()
+        if not self.window.isActiveWindow():
+            # The coach keeps typing in their own window (should a window manager have focused
+            # the presenter regardless of its hints)...
+            self.window.activateWindow()
+        # ...while on a single screen the room sees the slide, not the coach's window.
+        self.presenter.raise_()
+        _application().installEventFilter(self)
         self.state_changed.emit()
 
     def hide(self) -> None:
+        _application().removeEventFilter(self)
         self.presenter.set_black(False)
         self.presenter.hide()
         self.state_changed.emit()
@@ -109,6 +136,7 @@ class Presenting(QObject):
         self.state_changed.emit()
 
     def close(self) -> None:
+        _application().removeEventFilter(self)
         self.step_clock.save()
         self.presenter.close()
 
@@ -129,8 +157,45 @@ class Presenting(QObject):
             self.show()
 
     # --- a clicker pointed at the beamer ------------------------------------------------------
+    def coach_is_typing(self) -> bool:
+        """The coach's window has the keyboard in a text field."""
+        return is_typing_in(self.window.focusWidget())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """While the presenter is shown: clicker keys in the coach's window."""
+        kind = event.type()
+        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            return False
+        if not isinstance(watched, QWidget) or watched.window() is not self.window:
+            return False
+        assert isinstance(event, QKeyEvent)
+        key = event.key()
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier or key not in FIELD_KEYS:
+            return False
+        typing = self.coach_is_typing()
+        if kind == QEvent.Type.ShortcutOverride:
+            # Typing: B and Esc are the field's, not the window's Black screen and Hide.
+            if typing:
+                event.accept()
+                return True
+            return False
+        if int(key) in STEP_KEYS and not typing:
+            self.window.go_to(self.window.navigator.currentRow() + STEP_KEYS[int(key)])
+            return True
+        return False
+
     def _presenter_key(self, event: QKeyEvent) -> None:
         key = event.key()
+        focus = self.window.focusWidget()
+        if self.coach_is_typing() and focus is not None:
+            # The presenter got the keyboard after all (the coach clicked the beamer): what was
+            # typed is the field's, and the keyboard goes back to the coach.
+            self.window.activateWindow()
+            copy = QKeyEvent(
+                event.type(), key, event.modifiers(), event.text(), event.isAutoRepeat()
+            )
+            QApplication.sendEvent(focus, copy)
+            return
         row = self.window.navigator.currentRow()
         if key in (Qt.Key.Key_Escape, Qt.Key.Key_F5):
             self.hide()

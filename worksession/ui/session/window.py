@@ -47,7 +47,9 @@ ZOOM_STEP = 1.1
 
 
 DEFAULT_SIZE = QSize(1280, 800)
-FRAME_ALLOWANCE = QSize(0, 48)  # the title bar and border the window manager adds
+# The title bar and borders the window manager adds (openbox: 2×25 px; GNOME and KDE up to ~40
+# px of title): sized to the screen's whole width, the window stuck out by its borders.
+FRAME_ALLOWANCE = QSize(16, 48)
 
 
 def _room_on_screen() -> QSize:
