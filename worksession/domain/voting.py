@@ -69,9 +69,7 @@ class VoteSettings:
         return self.cap if self.counting else None
 
 
-def replaced_totals(
-    before: VoteEntry, after: VoteEntry, totals: Mapping[K, int]
-) -> dict[K, int]:
+def replaced_totals(before: VoteEntry, after: VoteEntry, totals: Mapping[K, int]) -> dict[K, int]:
     """The typed totals (theme → count, zeros left out) that changing the entry from ``before``
     to ``after`` would replace: going from totals to ballots, the ballots' count takes their
     place. Nothing is replaced otherwise (ballots are kept when totals are typed instead)."""

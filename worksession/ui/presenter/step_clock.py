@@ -112,8 +112,9 @@ class StepClock(QObject):
         else:
             self._ticker.stop()
         self._last_level = self._timer(step_id).level
-        self.update()
-        self.refresh_schedule()
+        self.update()  # a running clock refreshes the schedule for the new step here
+        if self._schedule_minute is None or self._schedule_minute[0] != step_id:
+            self.refresh_schedule()
 
     @property
     def held(self) -> bool:

@@ -146,9 +146,14 @@ class PrioritisingPage(StepPage):
         # switch), the stack would give it to the first field here: the vote method, where one
         # arrow key used to change the vote. Land on the theme entry instead, a harmless place:
         # what is typed there is added only on Enter.
-        if focus is None or (stack is not None and stack.isAncestorOf(focus)):
-            if focus is None or not self.isAncestorOf(focus):
-                self.themes.entry.setFocus(Qt.FocusReason.OtherFocusReason)
+        from_another_page = (
+            focus is not None
+            and stack is not None
+            and stack.isAncestorOf(focus)
+            and not self.isAncestorOf(focus)
+        )
+        if focus is None or from_another_page:
+            self.themes.entry.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def refresh(self) -> None:
         super().refresh()

@@ -84,7 +84,9 @@ class VoteActions:
         replaced = replaced_totals(
             before, after, {theme["key"]: theme["votes"] for theme in themes}
         )
-        return [(theme["title"], replaced[theme["key"]]) for theme in themes if theme["key"] in replaced]
+        return [
+            (theme["title"], replaced[theme["key"]]) for theme in themes if theme["key"] in replaced
+        ]
 
     def set_count(self, row: BallotRow, theme_id: int, count: int) -> bool:
         """Dots or points of one ballot for one theme (0 clears it); a first count makes the
