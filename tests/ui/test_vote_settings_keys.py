@@ -1,7 +1,7 @@
 """Stray keys never change the vote: arriving on Prioriteren with Ctrl+PgDn lands on the theme
 entry, arrows, Page keys, letters and the wheel on the closed method and entry lists change
 nothing stored, replacing typed totals asks first (Enter keeps them), and a confirmed change is
-one undo step that brings the totals back."""
+one undo step that brings the totals back. The wheel changes a number only in a focused field."""
 
 from __future__ import annotations
 
@@ -182,3 +182,19 @@ def test_a_confirmed_change_is_one_undo_step_that_brings_the_totals_back(
     assert (bar.mode.currentData(), bar.entry.currentData()) == ("dots", "totals")
     window.redo_action.trigger()
     assert window.controller.document["voting"]["mode"] == "ranking"
+
+
+def test_the_wheel_over_a_number_changes_it_only_when_it_has_the_focus(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
+    page = _arrive(qtbot, window)
+    spin = page.vote_settings.per_person
+    before, shown = window.controller.fingerprint(), spin.value()
+    assert not spin.hasFocus()
+    _wheel(spin, 2)  # scrolling the page past it
+    assert spin.value() == shown
+    assert window.controller.fingerprint() == before
+    spin.setFocus()
+    qtbot.waitUntil(spin.hasFocus)
+    _wheel(spin, -1)  # wheel up on purpose, in the field: one more dot each
+    assert window.controller.document["voting"]["per_person"] == shown + 1

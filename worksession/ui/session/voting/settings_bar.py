@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -36,9 +37,24 @@ from worksession.ui.session.voting.choice_box import ChoiceBox
 NOT_SET = "—"
 
 
+class NumberBox(QSpinBox):
+    """A spin box that the mouse wheel changes only while it has the focus: scrolling the page
+    past the vote settings must not change the dots per person or the number who voted."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()  # the page scrolls instead
+
+
 def _number(maximum: int, name: str) -> QSpinBox:
     """A number that may be left open: 0 shows as "—" and is stored as None."""
-    spin = QSpinBox()
+    spin = NumberBox()
     spin.setRange(0, maximum)
     spin.setSpecialValueText(NOT_SET)
     spin.setKeyboardTracking(False)  # one change on Enter or leaving, not one per digit
