@@ -438,7 +438,7 @@ def test_switching_to_ballots_and_back_by_undo_keeps_the_typed_totals(
     assert _stored(window) == typed
 
 
-def test_passing_a_ranking_with_the_arrow_keys_keeps_the_chosen_entry(
+def test_choosing_a_ranking_and_then_points_keeps_the_chosen_entry(
     qtbot: QtBot, window: SessionWindow
 ) -> None:
     page = _page(window)
@@ -446,7 +446,7 @@ def test_passing_a_ranking_with_the_arrow_keys_keeps_the_chosen_entry(
     voting = window.controller.document["voting"]
     assert (voting["mode"], voting["entry"]) == ("dots", "totals")
     typed = _stored(window)
-    _choose(qtbot, bar.mode, VoteMode.RANKING.value)  # passes points, lands on a ranking
+    _choose(qtbot, bar.mode, VoteMode.RANKING.value)  # the highlight passes points on the way
     assert window.controller.document["voting"]["entry"] == "ballots"  # the only way
     _choose(qtbot, bar.mode, VoteMode.POINTS.value)  # one step back up
     voting = window.controller.document["voting"]
