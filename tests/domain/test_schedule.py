@@ -12,6 +12,7 @@ from worksession.domain.schedule import (
     parse_start_time,
     plan_schedule,
     running_schedule,
+    schedule_summary,
     timesheet,
     whole_minutes,
 )
@@ -43,7 +44,8 @@ def test_a_finished_step_counts_its_actual_time() -> None:
     assert schedule.overrun_seconds == 5 * 60
     assert schedule.will_overrun
     assert schedule.expected_end == dt.time(14, 40)
-    assert [row.state for row in schedule.rows] == ["done", "done", "current", "coming"]
+    # The preparation was never timed: passed on the way, not held.
+    assert [row.state for row in schedule.rows] == ["passed", "done", "current", "coming"]
 
 
 def test_a_quick_step_brings_the_end_forward() -> None:
@@ -78,8 +80,13 @@ def test_exactly_on_time_is_not_an_overrun() -> None:
     schedule = running_schedule(STEPS, times, start=START)
     assert schedule.overrun_seconds == 0
     assert not schedule.will_overrun
-    one_second_more = {**times, "prioriteren": StepTime(1201)}
-    assert running_schedule(STEPS, one_second_more, start=START).will_overrun
+    # The end is shown in whole minutes: a few seconds over is on time, half a minute is late.
+    seconds_more = running_schedule(STEPS, {**times, "prioriteren": StepTime(1229)}, start=START)
+    assert not seconds_more.will_overrun
+    assert seconds_more.expected_end == seconds_more.planned_end
+    half_a_minute = running_schedule(STEPS, {**times, "prioriteren": StepTime(1230)}, start=START)
+    assert half_a_minute.will_overrun
+    assert half_a_minute.expected_end == dt.time(14, 36)
 
 
 def test_without_a_start_time_there_are_no_clock_times() -> None:
@@ -143,3 +150,30 @@ def test_the_plan_appendix_lists_planned_and_actual_minutes_with_a_total() -> No
 
 def test_a_document_without_a_schedule_has_no_appendix() -> None:
     assert plan_schedule({"session": {"programme_steps": []}}) is None
+
+
+@pytest.mark.parametrize("seconds", [0, 29, 30, 59, 60, 17 * 60 + 29, 17 * 60 + 30, 20 * 60 + 45])
+@pytest.mark.parametrize("start", [START, dt.time(16, 58, 0), dt.time(23, 50)])
+def test_the_end_and_the_minutes_late_are_one_computation(seconds: int, start: dt.time) -> None:
+    """The end shown is the planned end plus exactly the minutes late shown, whatever the
+    seconds (it used to truncate the end and round the minutes: 17:42 but 18 min late)."""
+    late = running_schedule(
+        STEPS, {}, start=start, current="casus", live=StepTime(30 * 60 + seconds)
+    )
+    planned_end, expected_end = late.planned_end, late.expected_end
+    assert planned_end is not None and expected_end is not None
+    day = dt.date(2000, 1, 1)
+    gap = dt.datetime.combine(day, expected_end) - dt.datetime.combine(day, planned_end)
+    assert gap.total_seconds() % (24 * 3600) == late.overrun_minutes * 60
+    assert late.overrun_minutes == whole_minutes(seconds)
+    text = schedule_summary(late)
+    assert expected_end.strftime("%H:%M") in text
+    if late.will_overrun:
+        assert f"— {late.overrun_minutes} min" in text
+
+
+def test_a_step_passed_on_the_way_is_not_done() -> None:
+    times = {"welkom": StepTime(actual_seconds=14 * 60)}
+    schedule = running_schedule(STEPS, times, start=START, current="prioriteren")
+    assert [row.state for row in schedule.rows] == ["passed", "done", "passed", "current"]
+    assert schedule.rows[2].counted_seconds == 30 * 60  # reckoned at its planned time

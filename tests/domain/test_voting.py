@@ -15,6 +15,7 @@ from worksession.domain.voting import (
     ballot_problems,
     borda_points,
     method_sentence,
+    replaced_totals,
     settings_problem,
     tally,
 )
@@ -245,3 +246,15 @@ def test_the_method_sentence_in_dutch() -> None:
         method_sentence(settings, voters=18, eligible=20)
         == "Stippen plakken, 5 stippen per persoon; 18 van de 20 deelnemers stemden."
     )
+
+
+def test_only_going_from_totals_to_ballots_replaces_typed_totals() -> None:
+    totals = {"a": 15, "b": 0, "c": 4}
+    assert replaced_totals(VoteEntry.TOTALS, VoteEntry.BALLOTS, totals) == {"a": 15, "c": 4}
+    for before, after in (
+        (VoteEntry.BALLOTS, VoteEntry.TOTALS),  # the ballots stay stored
+        (VoteEntry.TOTALS, VoteEntry.TOTALS),
+        (VoteEntry.BALLOTS, VoteEntry.BALLOTS),
+    ):
+        assert replaced_totals(before, after, totals) == {}
+    assert replaced_totals(VoteEntry.TOTALS, VoteEntry.BALLOTS, {"a": 0}) == {}

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QSpinBox, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import page_of
@@ -16,6 +16,7 @@ from worksession.domain.values import StepKind, VoteEntry, VoteMode
 from worksession.domain.voting import plan_voting
 from worksession.i18n import set_language
 from worksession.ui.session.pages.prioritising import PrioritisingPage
+from worksession.ui.session.voting.settings_bar import VoteSettingsBar
 from worksession.ui.session.window import SessionWindow
 from worksession.ui.vote_results import VoteResults
 
@@ -46,14 +47,36 @@ def _page(window: SessionWindow) -> PrioritisingPage:
     return page
 
 
-def _choose(qtbot: QtBot, combo: QComboBox, value: str) -> None:
-    """Pick an item with the keyboard, as the coach does on a closed list."""
+def _choose(qtbot: QtBot, combo: QComboBox, value: str, *, replace: bool = True) -> None:
+    """Pick an item with the keyboard, as the coach does: open the list (Space), move to the
+    item with the arrows, Enter. When typed totals would be replaced the question is answered
+    with ``replace``."""
     combo.setFocus()
     target = combo.findData(value)
     assert target >= 0
+    qtbot.keyClick(combo, Qt.Key.Key_Space)
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible)
     key = Qt.Key.Key_Down if target > combo.currentIndex() else Qt.Key.Key_Up
     for _step in range(abs(target - combo.currentIndex())):
-        qtbot.keyClick(combo, key)
+        qtbot.keyClick(view, key)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    bar = combo.parentWidget()
+    assert isinstance(bar, VoteSettingsBar)
+    if bar.confirm is not None:
+        _answer(qtbot, bar.confirm, replace=replace)
+
+
+def _answer(qtbot: QtBot, box: QMessageBox, *, replace: bool) -> None:
+    """Answer the question before totals are replaced: Enter keeps them (the default), Tab to
+    the other button and Space replaces them."""
+    qtbot.waitUntil(box.isVisible)
+    if replace:
+        box.button(QMessageBox.StandardButton.Yes).setFocus()
+        qtbot.keyClick(box.button(QMessageBox.StandardButton.Yes), Qt.Key.Key_Space)
+    else:
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not box.isVisible())
 
 
 def _type_number(qtbot: QtBot, spin: QSpinBox, text: str) -> None:
@@ -415,7 +438,7 @@ def test_switching_to_ballots_and_back_by_undo_keeps_the_typed_totals(
     assert _stored(window) == typed
 
 
-def test_passing_a_ranking_with_the_arrow_keys_keeps_the_chosen_entry(
+def test_choosing_a_ranking_and_then_points_keeps_the_chosen_entry(
     qtbot: QtBot, window: SessionWindow
 ) -> None:
     page = _page(window)
@@ -423,7 +446,7 @@ def test_passing_a_ranking_with_the_arrow_keys_keeps_the_chosen_entry(
     voting = window.controller.document["voting"]
     assert (voting["mode"], voting["entry"]) == ("dots", "totals")
     typed = _stored(window)
-    _choose(qtbot, bar.mode, VoteMode.RANKING.value)  # passes points, lands on a ranking
+    _choose(qtbot, bar.mode, VoteMode.RANKING.value)  # the highlight passes points on the way
     assert window.controller.document["voting"]["entry"] == "ballots"  # the only way
     _choose(qtbot, bar.mode, VoteMode.POINTS.value)  # one step back up
     voting = window.controller.document["voting"]

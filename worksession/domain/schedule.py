@@ -14,6 +14,14 @@ the session counts, per step:
 
 The dagdeel overruns when the expected length is longer than the planned length (the programme's
 minutes without added minutes). Times of day are counted from the session's start time.
+
+The expected end and the overrun are computed once, here, from the expected length in whole
+minutes (half a minute rounds up), so the end shown and the minutes late always differ from the
+planned end by the same amount wherever they are shown (``schedule_summary``).
+
+A step before the current one counts as held (``done``) only when its time was recorded: the
+clock records a step after the coach stayed on it or started its clock, not when the coach only
+passed it on the way to another (``passed``, reckoned at its planned time).
 """
 
 from __future__ import annotations
@@ -24,9 +32,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from worksession.i18n import _
+
 START_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
-StepState = Literal["done", "current", "coming"]
+StepState = Literal["done", "passed", "current", "coming"]
 
 
 def parse_start_time(text: str) -> dt.time | None:
@@ -98,8 +108,19 @@ class Schedule:
         return self.expected_seconds - self.planned_seconds
 
     @property
+    def expected_minutes(self) -> int:
+        """The expected length in whole minutes: what every display of the end reckons with."""
+        return whole_minutes(self.expected_seconds)
+
+    @property
+    def overrun_minutes(self) -> int:
+        """Whole minutes later than planned (negative: earlier); the planned length is whole
+        minutes, so this is exactly the distance between the planned and the expected end."""
+        return self.expected_minutes - self.planned_seconds // 60
+
+    @property
     def will_overrun(self) -> bool:
-        return self.overrun_seconds > 0
+        return self.overrun_minutes > 0
 
     @property
     def planned_end(self) -> dt.time | None:
@@ -107,7 +128,7 @@ class Schedule:
 
     @property
     def expected_end(self) -> dt.time | None:
-        return _after(self.start, self.expected_seconds)
+        return _after(self.start, self.expected_minutes * 60)
 
 
 def _after(start: dt.time | None, seconds: int) -> dt.time | None:
@@ -141,7 +162,8 @@ def running_schedule(
         planned_seconds = step.minutes * 60
         state: StepState
         if current_index is None or index < current_index:
-            state = "done" if current_index is not None else ("done" if recorded else "coming")
+            passed: StepState = "passed" if current_index is not None else "coming"
+            state = "done" if recorded else passed
             counted = actual if actual is not None else planned_seconds
         elif index == current_index:
             state = "current"
@@ -168,6 +190,20 @@ def running_schedule(
         planned_seconds=sum(step.minutes for step in steps) * 60,
         expected_seconds=elapsed,
     )
+
+
+def schedule_summary(schedule: Schedule) -> str:
+    """One line for the toolbar and the schedule dialog alike: the expected end and how it
+    compares with the plan, both from the same whole minutes."""
+    minutes = abs(schedule.overrun_minutes)
+    if schedule.expected_end is None:
+        if schedule.will_overrun:
+            return _("{minutes} min behind the plan").format(minutes=minutes)
+        return _("on schedule")
+    end = format_time(schedule.expected_end)
+    if schedule.will_overrun:
+        return _("Expected end {end} — {minutes} min late").format(end=end, minutes=minutes)
+    return _("Expected end {end}").format(end=end)
 
 
 # The interchange document's "schedule" object and what the plan keeps of it.

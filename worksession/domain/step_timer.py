@@ -23,6 +23,10 @@ from enum import StrEnum
 Clock = Callable[[], float]
 """Monotonic seconds, e.g. ``time.monotonic``; tests pass a fake one."""
 
+#: How long the coach stays on a step before it counts as held when the clock ran on into it
+#: (flicking through the steps with Ctrl+PgDn passes them, it does not hold them).
+HELD_SECONDS = 30
+
 WARNING_PERCENT = 20
 CRITICAL_PERCENT = 5
 

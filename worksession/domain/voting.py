@@ -69,6 +69,15 @@ class VoteSettings:
         return self.cap if self.counting else None
 
 
+def replaced_totals(before: VoteEntry, after: VoteEntry, totals: Mapping[K, int]) -> dict[K, int]:
+    """The typed totals (theme → count, zeros left out) that changing the entry from ``before``
+    to ``after`` would replace: going from totals to ballots, the ballots' count takes their
+    place. Nothing is replaced otherwise (ballots are kept when totals are typed instead)."""
+    if (before, after) != (VoteEntry.TOTALS, VoteEntry.BALLOTS):
+        return {}
+    return {theme: count for theme, count in totals.items() if count}
+
+
 def settings_problem(settings: VoteSettings) -> str | None:
     """Why this combination of mode and entry cannot be used, or None."""
     if settings.entry in ENTRIES[settings.mode]:

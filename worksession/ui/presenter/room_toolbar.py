@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QToolButton
 
-from worksession.domain.schedule import Schedule
+from worksession.domain.schedule import Schedule, schedule_summary
 from worksession.i18n import _
 from worksession.ui.presenter.presenter_window import clock_colour
 from worksession.ui.presenter.presenting import Presenting
-from worksession.ui.presenter.schedule_dialog import ScheduleDialog, schedule_summary
+from worksession.ui.presenter.schedule_dialog import ScheduleDialog
 
 if TYPE_CHECKING:
     from worksession.ui.session.window import SessionWindow
@@ -76,7 +76,7 @@ class RoomToolBar(QToolBar):
         window.controller.changed.connect(self._session_changed)
         self._show_state()
         clock.update()
-        self._show_schedule(clock.schedule())
+        clock.refresh_schedule()
 
     def _session_changed(self) -> None:
         # Of a session's changes only its programme and start time move the schedule (step
@@ -88,7 +88,7 @@ class RoomToolBar(QToolBar):
         )
         if basis != self._schedule_basis:
             self._schedule_basis = basis
-            self._show_schedule(self.clock.schedule())
+            self.clock.refresh_schedule()  # the toolbar and an open schedule dialog alike
 
     def _action(
         self,

@@ -1,7 +1,9 @@
 """The running schedule: planned and actual minutes per step, the expected end, and the start.
 
 The coach sets when the dagdeel starts; the expected end is recalculated from the steps done,
-the step running and the steps to come, with a warning when the dagdeel will overrun.
+the step running and the steps to come, with a warning when the dagdeel will overrun. It shows
+the clock's latest schedule (``StepClock.refresh_schedule``), the same one as the toolbar, in the
+same words (``schedule_summary``).
 """
 
 from __future__ import annotations
@@ -19,26 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from worksession.domain.schedule import Schedule, format_time, whole_minutes
+from worksession.domain.schedule import Schedule, format_time, schedule_summary, whole_minutes
 from worksession.i18n import N_, _
 from worksession.storage.operations.sessions import update_session
 from worksession.ui.presenter.step_clock import StepClock
 from worksession.ui.session.commands import EditCommand
 
-STATES = {"done": N_("done"), "current": N_("now")}
-
-
-def schedule_summary(schedule: Schedule) -> str:
-    """One line for the toolbar: the expected end and how it compares with the plan."""
-    minutes = whole_minutes(abs(schedule.overrun_seconds))
-    if schedule.expected_end is None:
-        if schedule.will_overrun:
-            return _("{minutes} min behind the plan").format(minutes=minutes)
-        return _("on schedule")
-    end = format_time(schedule.expected_end)
-    if schedule.will_overrun:
-        return _("Expected end {end} — {minutes} min late").format(end=end, minutes=minutes)
-    return _("Expected end {end}").format(end=end)
+# A step passed on the way to another, never timed, is not shown as done.
+STATES = {"done": N_("done"), "passed": N_("not timed"), "current": N_("now")}
 
 
 class ScheduleDialog(QDialog):
@@ -72,7 +62,7 @@ class ScheduleDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(640, 520)
         clock.schedule_changed.connect(self.show_schedule)
-        self.show_schedule(clock.schedule())
+        clock.refresh_schedule()  # shown here and in the toolbar alike
 
     def _store_start(self) -> None:
         controller = self.clock.controller
@@ -89,7 +79,7 @@ class ScheduleDialog(QDialog):
                 {"start_time": new},
             )
         )
-        self.show_schedule(self.clock.schedule())
+        self.clock.refresh_schedule()
 
     def show_schedule(self, schedule: Schedule) -> None:
         self.summary.setText(schedule_summary(schedule))

@@ -9,7 +9,9 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -136,6 +138,22 @@ class PrioritisingPage(StepPage):
         self.layout_.addWidget(split, stretch=1)
         self._entry: VoteEntry | None = None
         self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        focus, stack = QApplication.focusWidget(), self.parentWidget()
+        super().showEvent(event)
+        # Coming from another step's page that had the focus (the stack clears it before the
+        # switch), the stack would give it to the first field here: the vote method, where one
+        # arrow key used to change the vote. Land on the theme entry instead, a harmless place:
+        # what is typed there is added only on Enter.
+        from_another_page = (
+            focus is not None
+            and stack is not None
+            and stack.isAncestorOf(focus)
+            and not self.isAncestorOf(focus)
+        )
+        if focus is None or from_another_page:
+            self.themes.entry.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def refresh(self) -> None:
         super().refresh()

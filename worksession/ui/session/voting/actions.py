@@ -13,6 +13,7 @@ from typing import Any
 
 from worksession.domain.models import VoteBallot
 from worksession.domain.values import VoteEntry
+from worksession.domain.voting import replaced_totals
 from worksession.i18n import _
 from worksession.storage.operations.themes import list_themes
 from worksession.storage.operations.voting import (
@@ -76,6 +77,16 @@ class VoteActions:
 
         command = EditCommand(_("Change the vote method"), apply, before, dict(new))
         return self._execute(command)
+
+    def totals_replaced_by(self, before: VoteEntry, after: VoteEntry) -> list[tuple[str, int]]:
+        """The typed totals (theme title, count) that changing the entry would replace."""
+        themes = self.controller.document["themes"]
+        replaced = replaced_totals(
+            before, after, {theme["key"]: theme["votes"] for theme in themes}
+        )
+        return [
+            (theme["title"], replaced[theme["key"]]) for theme in themes if theme["key"] in replaced
+        ]
 
     def set_count(self, row: BallotRow, theme_id: int, count: int) -> bool:
         """Dots or points of one ballot for one theme (0 clears it); a first count makes the

@@ -6,17 +6,23 @@ typed ballot already exceeds, a ranking while ballots hold dots) is reported by 
 and the control shows the stored value again. Choosing a ranking switches to ballots and a show
 of hands to totals, the only ways they can be entered; moving on to dots or points goes back to
 the way the coach chose for those.
+
+The method and the entry change only when picked from their open list (``ChoiceBox``): a stray
+arrow key must not change what goes into the plan. A change that would replace typed totals
+with the ballots' count says which totals go and asks first, with *keep them* as the default.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -24,15 +30,31 @@ from PySide6.QtWidgets import (
 
 from worksession.domain.values import VoteEntry, VoteMode
 from worksession.domain.voting import ENTRIES, VoteSettings
-from worksession.i18n import _
+from worksession.i18n import _, ngettext
 from worksession.ui.session.voting.actions import VoteActions
+from worksession.ui.session.voting.choice_box import ChoiceBox
 
 NOT_SET = "—"
 
 
+class NumberBox(QSpinBox):
+    """A spin box that the mouse wheel changes only while it has the focus: scrolling the page
+    past the vote settings must not change the dots per person or the number who voted."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()  # the page scrolls instead
+
+
 def _number(maximum: int, name: str) -> QSpinBox:
     """A number that may be left open: 0 shows as "—" and is stored as None."""
-    spin = QSpinBox()
+    spin = NumberBox()
     spin.setRange(0, maximum)
     spin.setSpecialValueText(NOT_SET)
     spin.setKeyboardTracking(False)  # one change on Enter or leaving, not one per digit
@@ -51,13 +73,14 @@ class VoteSettingsBar(QWidget):
         # How the coach chose to enter votes, kept while a mode that allows only one way is
         # chosen: passing "ranking" with the arrow keys must not leave the totals as ballots.
         self.chosen_entry: VoteEntry = self.settings.entry
+        self.confirm: QMessageBox | None = None  # the open question before totals are replaced
 
-        self.mode = QComboBox()
+        self.mode = ChoiceBox()
         self.mode.setAccessibleName(_("Vote method"))
         for mode in VoteMode:
             self.mode.addItem(mode.label, mode.value)
         self.mode.activated.connect(self._mode_chosen)
-        self.entry = QComboBox()
+        self.entry = ChoiceBox()
         self.entry.setAccessibleName(_("Votes are entered as"))
         for entry in VoteEntry:
             self.entry.addItem(entry.label, entry.value)
@@ -165,6 +188,51 @@ class VoteSettingsBar(QWidget):
         if not self.voting.change_settings({name: stored[name] for name in new}, new):
             self.show_settings(self.settings, self.voters_typed)  # the stored value again
 
+    def _change_entry(self, new: dict[str, Any]) -> None:
+        """Change the mode or the entry; ask first when typed totals would be replaced."""
+        after = VoteEntry(new.get("entry", self.settings.entry.value))
+        replaced = self.voting.totals_replaced_by(self.settings.entry, after)
+        if not replaced:
+            self._change(new)
+            return
+        # Until the coach answers, the lists show what is stored.
+        self.show_settings(self.settings, self.voters_typed)
+        box = self.confirm = self._question(replaced)
+
+        def answered(_result: int) -> None:
+            self.confirm = None
+            if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes):
+                self._change(new)
+
+        box.finished.connect(answered)
+        box.open()
+
+    def _question(self, replaced: list[tuple[str, int]]) -> QMessageBox:
+        count, votes = len(replaced), sum(votes for _title, votes in replaced)
+        box = QMessageBox(self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(_("Enter the votes as ballots?"))
+        box.setText(
+            ngettext(
+                "The typed total of {count} theme ({votes} votes in all) will be replaced by "
+                "the count of the ballots.",
+                "The typed totals of {count} themes ({votes} votes in all) will be replaced by "
+                "the count of the ballots.",
+                count,
+            ).format(count=count, votes=votes)
+        )
+        lines = "\n".join(f"{title}: {votes}" for title, votes in replaced)
+        box.setInformativeText(
+            lines + "\n\n" + _("Replace the typed totals? Ctrl+Z brings them back.")
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.button(QMessageBox.StandardButton.Yes).setText(_("Replace the totals"))
+        box.button(QMessageBox.StandardButton.No).setText(_("Keep the totals"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setEscapeButton(QMessageBox.StandardButton.No)
+        return box
+
     def _mode_chosen(self, index: int) -> None:
         mode = VoteMode(self.mode.itemData(index))
         allowed = ENTRIES[mode]
@@ -172,10 +240,10 @@ class VoteSettingsBar(QWidget):
         new: dict[str, Any] = {"mode": mode.value}
         if entry is not self.settings.entry:
             new["entry"] = entry.value
-        self._change(new)
+        self._change_entry(new)
 
     def _entry_chosen(self, index: int) -> None:
-        self._change({"entry": self.entry.itemData(index)})
+        self._change_entry({"entry": self.entry.itemData(index)})
 
     def _number(self, name: str, value: int) -> None:
         self._change({name: value or None})
