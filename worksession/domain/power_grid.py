@@ -35,7 +35,6 @@ DOMAIN_COLOURS = {
 }
 
 
-
 @dataclass(frozen=True)
 class LineStyle:
     """How a relation kind is drawn: told apart by its dashes, so also in greyscale or by
