@@ -52,7 +52,9 @@ class GridKey(QWidget):
         rows = max(int(self.height() // line), 1)
         columns = min(MOST_COLUMNS, max(1, -(-len(self.entries) // rows)))
         shown = [f"{number}  {name}" for number, name, _d, _p in self.entries]
-        if len(shown) > rows * columns:
+        if len(shown) <= rows * columns:
+            rows = max(-(-len(shown) // columns), 1)  # columns of even length
+        else:
             left_out = len(shown) - (rows * columns - 1)
             shown = shown[: rows * columns - 1]
             shown.append(

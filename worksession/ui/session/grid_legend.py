@@ -1,44 +1,53 @@
 """The key to the grid's colours and lines: the domains on the grid, present or not, and the
 relation kinds with the lines they are drawn with — on screen and on the beamer, as in the plan.
 
-Text in a label, so it wraps to any width and grows with the window's or the beamer's type.
+Drawn here rather than as rich text: the samples are the grid's own circles and dashed lines,
+and the wrapped height is computed by the same code that paints, so no line is ever cut off.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from html import escape
+from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from worksession.domain.power_grid import DOMAIN_COLOURS, RELATION_STYLES
+from worksession.domain.power_grid import DOMAIN_COLOURS, RELATION_STYLES, LineStyle
 from worksession.domain.values import Domain, RelationKind
 from worksession.i18n import _
+from worksession.ui.session.grid_items import arrow_head
 
-# The relation kinds' lines, written: solid, dashed with two heads, dotted (as drawn).
-LINES = {
-    RelationKind.REFERS_TO: "───▶",
-    RelationKind.WORKS_WITH: "◀╌╌╌▶",
-    RelationKind.FEEDS_BACK_TO: "┈┈┈▶",
-}
+PRESENCE_COLOUR = DOMAIN_COLOURS[Domain.OTHER]
 
 
-def _entry(sample: str, colour: str, text: str) -> str:
-    # No break between a swatch and its words; entries break between each other.
-    return (
-        f'<span style="color:{colour}">{sample}</span>&nbsp;{escape(text).replace(" ", "&nbsp;")}'
-    )
+@dataclass(frozen=True)
+class Entry:
+    text: str
+    colour: str
+    filled: bool = True  # a circle: filled (present) or an outline
+    line: LineStyle | None = None  # a relation's line instead of a circle
 
 
-class GridLegend(QLabel):
+class GridLegend(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("gridLegend")
-        self.setTextFormat(Qt.TextFormat.RichText)
-        self.setWordWrap(True)
         self.setAccessibleName(_("Legend of the grid"))
-        self.setStyleSheet("#gridLegend { background: #ffffff; color: #222222; padding: 4px; }")
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.rows: list[tuple[str, list[Entry]]] = []
         self._domains: tuple[Domain, ...] | None = None
         self.show_domains(())
 
@@ -51,21 +60,137 @@ class GridLegend(QLabel):
         if used == self._domains:
             return
         self._domains = used
-        spaces = "&nbsp;&nbsp; "
-        domains_line = spaces.join(
-            _entry("●", DOMAIN_COLOURS[domain], domain.label) for domain in used
+        self.rows = [
+            (_("Domains"), [Entry(d.label, DOMAIN_COLOURS[d]) for d in used]),
+            (
+                _("Presence"),
+                [
+                    Entry(_("present at the session"), PRESENCE_COLOUR),
+                    Entry(_("not present"), PRESENCE_COLOUR, filled=False),
+                ],
+            ),
+            (
+                _("Relations"),
+                [
+                    Entry(kind.label, RELATION_STYLES[kind].colour, line=RELATION_STYLES[kind])
+                    for kind in RelationKind
+                ],
+            ),
+        ]
+        self.updateGeometry()
+        self.update()
+
+    def text(self) -> str:
+        """Every word of the legend, in order (for checks and screen readers)."""
+        return "\n".join(
+            f"{title}: " + ", ".join(entry.text for entry in entries)
+            for title, entries in self.rows
         )
-        presence = spaces.join(
-            [
-                _entry("●", "#555555", _("present at the session")),
-                _entry("○", "#555555", _("not present")),
-            ]
-        )
-        relations = spaces.join(
-            _entry(LINES[kind], RELATION_STYLES[kind].colour, kind.label) for kind in RelationKind
-        )
-        self.setText(
-            f"<b>{escape(_('Domains'))}</b>&nbsp; {domains_line}<br>"
-            f"<b>{escape(_('Presence'))}</b>&nbsp; {presence}<br>"
-            f"<b>{escape(_('Relations'))}</b>&nbsp; {relations}"
-        )
+
+    # --- geometry: one function places the entries for painting and for the height --------------
+    def _placed(self, width: float) -> list[tuple[str | None, float, float, Entry]]:
+        metrics = QFontMetricsF(self.font())
+        bold = QFontMetricsF(self._bold())
+        line = metrics.lineSpacing() * 1.15
+        head = max(bold.horizontalAdvance(title) for title, _entries in self.rows) + line * 0.6
+        placed = []
+        y = 0.0
+        for title, entries in self.rows:
+            x, heading = head, True
+            for entry in entries:
+                needed = (
+                    self._sample_width(entry, line)
+                    + line * 0.3
+                    + metrics.horizontalAdvance(entry.text)
+                )
+                if x > head and x + needed > width:
+                    x, y = head, y + line
+                placed.append((title if heading else None, x, y, entry))
+                heading = False
+                x += needed + line * 0.8
+            y += line
+        return placed
+
+    def _bold(self) -> QFont:
+        font = QFont(self.font())
+        font.setBold(True)
+        return font
+
+    @staticmethod
+    def _sample_width(entry: Entry, line: float) -> float:
+        return line * 1.6 if entry.line is not None else line * 0.6 + 2
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        line = QFontMetricsF(self.font()).lineSpacing() * 1.15
+        placed = self._placed(float(width))
+        bottom = max((y for _t, _x, y, _e in placed), default=0.0)
+        return int(bottom + line + 4)
+
+    def sizeHint(self) -> QSize:
+        width = max(self.width(), 300)
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(120, self.heightForWidth(max(self.width(), 120)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Wrapped rows need their height: a layout short of room would cut the last ones off.
+        self.setMinimumHeight(self.heightForWidth(self.width()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the beamer's type follows its height
+            self.setMinimumHeight(self.heightForWidth(self.width()))
+            self.updateGeometry()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("#ffffff"))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        metrics = QFontMetricsF(self.font())
+        line = metrics.lineSpacing() * 1.15
+        for title, x, y, entry in self._placed(float(self.width())):
+            sample = self._sample_width(entry, line)
+            top = y + 2
+            if title is not None:
+                painter.setFont(self._bold())
+                painter.setPen(QColor("#222222"))
+                painter.drawText(QRectF(0, top, x, line), Qt.AlignmentFlag.AlignVCenter, title)
+            middle = top + line / 2
+            self._sample(painter, entry, x, middle, sample, line)
+            painter.setFont(self.font())
+            painter.setPen(QColor("#222222"))
+            text_x = x + sample + line * 0.3
+            painter.drawText(
+                QRectF(text_x, top, self.width() - text_x, line),
+                Qt.AlignmentFlag.AlignVCenter,
+                entry.text,
+            )
+        painter.end()
+
+    def _sample(
+        self, painter: QPainter, entry: Entry, x: float, y: float, width: float, line: float
+    ) -> None:
+        colour = QColor(entry.colour)
+        if entry.line is None:
+            radius = line * 0.3
+            painter.setPen(QPen(colour.darker(140), max(line / 12, 1.2)))
+            painter.setBrush(QBrush(colour) if entry.filled else QBrush(QColor("#ffffff")))
+            painter.drawEllipse(QPointF(x + radius + 1, y), radius, radius)
+            return
+        start, end = QPointF(x + 1, y), QPointF(x + width - 1, y)
+        pen = QPen(colour, max(line / 14, 1.5))
+        if entry.line.dashes:
+            pen.setDashPattern([dash * 1.6 for dash in entry.line.dashes])
+        painter.setPen(pen)
+        painter.drawLine(start, end)
+        painter.setPen(QPen(colour, 1))
+        painter.setBrush(colour)
+        wing = line * 0.35
+        painter.drawPolygon(arrow_head(start, end, wing))
+        if entry.line.both_ends:
+            painter.drawPolygon(arrow_head(end, start, wing))
