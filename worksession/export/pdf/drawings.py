@@ -262,14 +262,16 @@ LEGEND_ROW, LEGEND_HEAD, LEGEND_SIZE, LEGEND_SPACE = 12.0, 62.0, 7.5, 14.0
 def _legend(rows: list[tuple[str, list[tuple[str, Sample]]]], width: float) -> Drawing:
     """Rows of (title, [(label, sample)]); entries wrap onto more lines when a row is full."""
     lines: list[list[tuple[str | None, float, str, Sample]]] = []
+    # The samples start after the widest heading ("Aanwezigheid" ran into its first circle).
+    head = max(LEGEND_HEAD, *(stringWidth(title, BOLD, LEGEND_SIZE) + 6 for title, _e in rows))
     for title, entries in rows:
-        x, line = LEGEND_HEAD, list[tuple[str | None, float, str, Sample]]()
+        x, line = head, list[tuple[str | None, float, str, Sample]]()
         heading: str | None = title
         for text, sample in entries:
             needed = sample[1] + 4 + stringWidth(text, REGULAR, LEGEND_SIZE) + LEGEND_SPACE
             if line and x + needed - LEGEND_SPACE > width:
                 lines.append(line)
-                x, line = LEGEND_HEAD, []
+                x, line = head, []
             line.append((heading, x, text, sample))
             heading = None
             x += needed
