@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRectF, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import page_of
@@ -159,3 +160,40 @@ def test_eleven_catalogue_entries_in_one_cell_at_1280_by_720(
     grid.set_zoom(2.5)
     grid.select(crowd[-1])
     grid.grab().save(str(folder / "sociale-kaart-grid-zoomed.png"))
+
+
+def test_tab_from_a_table_row_goes_to_the_grid_with_that_stakeholder(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
+    page = _page(window)
+    page.table.view.setFocus()
+    qtbot.waitUntil(page.table.view.hasFocus)
+    page.table.view.setCurrentIndex(page.table.model.index(4, 0))  # Gemeente: 5 / 4
+    key = str(page.table.model.row_at(4).key)
+    qtbot.keyClick(page.table.view, Qt.Key.Key_Tab)
+    qtbot.waitUntil(page.grid.hasFocus)
+    assert page.grid.selected_key() == key
+    qtbot.keyClick(page.grid, Qt.Key.Key_Left)
+    assert _stored(window, key) == (5, 3)
+
+
+def test_a_zoomed_grid_settles_with_its_scroll_bars(qtbot: QtBot) -> None:
+    """Its scale once depended on the scroll bars it caused: zoomed in, it resized forever."""
+    grid = PowerGridView(lambda *_args: None)
+    qtbot.addWidget(grid)
+    grid.resize(335, 390)
+    grid.show()
+    qtbot.waitExposed(grid)
+    for size in ((335, 390), (300, 500), (520, 260)):
+        grid.resize(*size)
+        for zoom in (1.0, 1.25, 1.5625, 1.953125, 2.44140625):
+            grid.set_zoom(zoom)
+            scale = grid.transform().m11()
+            for _round in range(5):
+                QApplication.processEvents()
+            assert grid.transform().m11() == scale
+        assert grid.horizontalScrollBar().isVisible()
+        grid.set_zoom(1.0)
+        QApplication.processEvents()
+        assert not grid.horizontalScrollBar().isVisible()
+        assert not grid.verticalScrollBar().isVisible()

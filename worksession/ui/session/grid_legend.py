@@ -88,15 +88,20 @@ class GridLegend(QWidget):
         )
 
     # --- geometry: one function places the entries for painting and for the height --------------
-    def _placed(self, width: float) -> list[tuple[str | None, float, float, Entry]]:
+    def _placed(self, width: float) -> list[tuple[float, float, str | Entry]]:
+        """(x, y, heading or entry): headings in a column of their own where the legend is
+        wide, else each at the start of its row, its entries flowing after it."""
         metrics = QFontMetricsF(self.font())
         bold = QFontMetricsF(self._bold())
         line = metrics.lineSpacing() * 1.15
-        head = max(bold.horizontalAdvance(title) for title, _entries in self.rows) + line * 0.6
-        placed = []
+        widest = max(bold.horizontalAdvance(title) for title, _entries in self.rows)
+        columns = width >= widest * 6  # room for a column of headings and a few entries
+        head = widest + line * 0.6 if columns else 0.0
+        placed: list[tuple[float, float, str | Entry]] = []
         y = 0.0
         for title, entries in self.rows:
-            x, heading = head, True
+            placed.append((0.0, y, title))
+            x = head if columns else bold.horizontalAdvance(title) + line * 0.5
             for entry in entries:
                 needed = (
                     self._sample_width(entry, line)
@@ -105,8 +110,7 @@ class GridLegend(QWidget):
                 )
                 if x > head and x + needed > width:
                     x, y = head, y + line
-                placed.append((title if heading else None, x, y, entry))
-                heading = False
+                placed.append((x, y, entry))
                 x += needed + line * 0.8
             y += line
         return placed
@@ -126,7 +130,7 @@ class GridLegend(QWidget):
     def heightForWidth(self, width: int) -> int:
         line = QFontMetricsF(self.font()).lineSpacing() * 1.15
         placed = self._placed(float(width))
-        bottom = max((y for _t, _x, y, _e in placed), default=0.0)
+        bottom = max((y for _x, y, _item in placed), default=0.0)
         return int(bottom + line + 4)
 
     def sizeHint(self) -> QSize:
@@ -153,22 +157,24 @@ class GridLegend(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = QFontMetricsF(self.font())
         line = metrics.lineSpacing() * 1.15
-        for title, x, y, entry in self._placed(float(self.width())):
-            sample = self._sample_width(entry, line)
+        for x, y, item in self._placed(float(self.width())):
             top = y + 2
-            if title is not None:
+            if isinstance(item, str):
                 painter.setFont(self._bold())
                 painter.setPen(QColor("#222222"))
-                painter.drawText(QRectF(0, top, x, line), Qt.AlignmentFlag.AlignVCenter, title)
-            middle = top + line / 2
-            self._sample(painter, entry, x, middle, sample, line)
+                painter.drawText(
+                    QRectF(x, top, self.width() - x, line), Qt.AlignmentFlag.AlignVCenter, item
+                )
+                continue
+            sample = self._sample_width(item, line)
+            self._sample(painter, item, x, top + line / 2, sample, line)
             painter.setFont(self.font())
             painter.setPen(QColor("#222222"))
             text_x = x + sample + line * 0.3
             painter.drawText(
                 QRectF(text_x, top, self.width() - text_x, line),
                 Qt.AlignmentFlag.AlignVCenter,
-                entry.text,
+                item.text,
             )
         painter.end()
 

@@ -13,7 +13,16 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFocusEvent, QKeyEvent, QPainter, QPen, QResizeEvent
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFocusEvent,
+    QKeyEvent,
+    QPainter,
+    QPen,
+    QResizeEvent,
+    QTransform,
+)
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
 
 from worksession.domain.grid_layout import Box, GridLayout, Medium, lay_out
@@ -82,6 +91,8 @@ class PowerGridView(QGraphicsView):
         self.setAccessibleName(_("Power/interest grid"))
         self.viewport().setAccessibleName(_("Power/interest grid"))
         self.setMinimumSize(240, 240)
+        # Right under the legend, not in the middle of a tall, narrow pane.
+        self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
 
     # --- content ------------------------------------------------------------------------------
     def show_document(self, document: Document) -> None:
@@ -214,10 +225,13 @@ class PowerGridView(QGraphicsView):
             self.ensureVisible(self.nodes[key], 20, 20)
 
     def _fit(self) -> None:
-        self.resetTransform()
-        self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
-        if self.zoom != 1.0:
-            self.scale(self.zoom, self.zoom)
+        # Measured without scroll bars: a scale that depended on them would show them, shrink
+        # the view, scale again, hide them… and never stop (zoomed in on a laptop it did).
+        room = self.maximumViewportSize()
+        scene = self.sceneRect()
+        fit = min((room.width() - 2) / scene.width(), (room.height() - 2) / scene.height())
+        scale = max(fit, 0.01) * self.zoom
+        self.setTransform(QTransform.fromScale(scale, scale))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -103,6 +103,9 @@ class SocialeKaartPage(StepPage):
         split.setStretchFactor(1, 1)
         split.setSizes([520, 480])
         self.layout_.addWidget(split, stretch=1)
+        # Pick a row, Tab, and the arrow keys move that stakeholder on the grid.
+        QWidget.setTabOrder(self.table.view, self.grid)
+        QWidget.setTabOrder(self.grid, self.table.entry)
         self.refresh()
 
     def _grid_buttons(self) -> QHBoxLayout:
