@@ -80,7 +80,8 @@ def beamer_medium(measure: TextMeasure) -> Medium:
     return Medium(
         grid=SIZE, left=0.0, bottom=0.0, width=SIZE, height=SIZE,
         name_size=6.5 * K, named_radius=0.05 * SIZE, numbered_radius=0.05 * SIZE,
-        number_size=0.05 * SIZE, gap=0.75 * K, measure=measure, name_dx=2 * K, name_dy=2.5 * K,
+        # gap: circles side by side stay apart, seen from the back of the room.
+        number_size=0.05 * SIZE, gap=4.0, measure=measure, name_dx=2 * K, name_dy=2.5 * K,
         number_margin=1.5 * K, names=False,
     )  # fmt: skip
 
