@@ -11,7 +11,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from worksession.domain.values import Domain
+from worksession.domain.values import Domain, RelationKind
 from worksession.i18n import N_
 
 SCALE = 5
@@ -32,6 +32,23 @@ DOMAIN_COLOURS = {
     Domain.RESIDENTS: "#d62728",
     Domain.OTHER: "#7f7f7f",
     Domain.UNKNOWN: "#bcbd22",
+}
+
+
+@dataclass(frozen=True)
+class LineStyle:
+    """How a relation kind is drawn: told apart by its dashes, so also in greyscale or by
+    someone who does not see the colours apart."""
+
+    colour: str
+    dashes: tuple[float, ...] | None  # None: solid; else dash, space, … in line widths
+    both_ends: bool  # an arrow head at both ends: a relation that goes both ways
+
+
+RELATION_STYLES = {
+    RelationKind.REFERS_TO: LineStyle("#444444", None, False),
+    RelationKind.WORKS_WITH: LineStyle("#2ca02c", (4.0, 2.0), True),
+    RelationKind.FEEDS_BACK_TO: LineStyle("#1f77b4", (1.0, 1.6), False),
 }
 
 

@@ -5,14 +5,19 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from worksession.domain.power_grid import DOMAIN_COLOURS, QUADRANTS, SCALE
+from worksession.domain.power_grid import (
+    DOMAIN_COLOURS,
+    QUADRANTS,
+    RELATION_STYLES,
+    SCALE,
+    LineStyle,
+)
 from worksession.domain.values import Domain, RelationKind
 from worksession.export.pdf.fonts import BOLD, REGULAR
 from worksession.export.pdf.grid_layout import (
@@ -43,20 +48,6 @@ TINTS = {
 }
 
 
-@dataclass(frozen=True)
-class LineStyle:
-    """How a relation kind is drawn: told apart by its dashes, so also on a greyscale print."""
-
-    colour: str
-    dashes: tuple[float, ...] | None  # None: solid
-    both_ends: bool  # an arrow head at both ends: a relation that goes both ways
-
-
-RELATION_STYLES = {
-    RelationKind.REFERS_TO: LineStyle("#444444", None, False),
-    RelationKind.WORKS_WITH: LineStyle("#2ca02c", (4.0, 2.0), True),
-    RelationKind.FEEDS_BACK_TO: LineStyle("#1f77b4", (1.0, 1.6), False),
-}
 RELATION_COLOURS = {kind: style.colour for kind, style in RELATION_STYLES.items()}
 LABEL_CHARS = 26
 INK = colors.HexColor("#222222")
@@ -152,7 +143,7 @@ def power_grid(snapshot: dict[str, Any], layout: GridLayout | None = None) -> Dr
                 drawing, marker.x, baseline, str(marker.number), size, font=BOLD, colour=ink,
                 anchor="middle",
             )  # fmt: skip
-        box = marker.name_box()
+        box = marker.name_box
         if marker.name is not None and box is not None:
             # A light ground under the name keeps it readable where an arrow crosses it.
             drawing.add(
@@ -161,7 +152,7 @@ def power_grid(snapshot: dict[str, Any], layout: GridLayout | None = None) -> Dr
                     fillColor=colors.white, fillOpacity=0.75, strokeColor=None,
                 )
             )  # fmt: skip
-            _label(drawing, *marker.name_position(), marker.name, NAME_SIZE)
+            _label(drawing, marker.name_x, marker.name_y, marker.name, NAME_SIZE)
     return drawing
 
 
@@ -271,14 +262,16 @@ LEGEND_ROW, LEGEND_HEAD, LEGEND_SIZE, LEGEND_SPACE = 12.0, 62.0, 7.5, 14.0
 def _legend(rows: list[tuple[str, list[tuple[str, Sample]]]], width: float) -> Drawing:
     """Rows of (title, [(label, sample)]); entries wrap onto more lines when a row is full."""
     lines: list[list[tuple[str | None, float, str, Sample]]] = []
+    # The samples start after the widest heading ("Aanwezigheid" ran into its first circle).
+    head = max(LEGEND_HEAD, *(stringWidth(title, BOLD, LEGEND_SIZE) + 6 for title, _e in rows))
     for title, entries in rows:
-        x, line = LEGEND_HEAD, list[tuple[str | None, float, str, Sample]]()
+        x, line = head, list[tuple[str | None, float, str, Sample]]()
         heading: str | None = title
         for text, sample in entries:
             needed = sample[1] + 4 + stringWidth(text, REGULAR, LEGEND_SIZE) + LEGEND_SPACE
             if line and x + needed - LEGEND_SPACE > width:
                 lines.append(line)
-                x, line = LEGEND_HEAD, []
+                x, line = head, []
             line.append((heading, x, text, sample))
             heading = None
             x += needed

@@ -1,22 +1,19 @@
-"""Where the sociale kaart's markers and names go on paper, so that nothing overlaps.
+"""The sociale kaart on paper: the sizes and fonts of the page, given to the one layout that the
+screen and the beamer use too (``domain.grid_layout``).
 
-The grid places every stakeholder where the app does (``domain.power_grid.place``). On paper a
-name is printed beside its marker only where it has room: when any name would run into another
-marker, another name, a quadrant's advice or off the drawing, the markers are numbered (the
-stakeholder table below the grid is the key) and a name is printed only beside the markers where
-it still has room. Markers shrink in a crowded cell so that cell-mates never touch, however many
-there are.
+Names are printed beside their markers where they have room; otherwise the markers are numbered
+and the stakeholder table below the grid is the key.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from worksession.domain.power_grid import QUADRANTS, SCALE, place
+from worksession.domain.grid_layout import Box, Marker, Medium, lay_out
+from worksession.domain.power_grid import QUADRANTS, SCALE
 from worksession.export.pdf import scripts
 from worksession.export.pdf.fonts import BOLD, REGULAR
 
@@ -29,32 +26,7 @@ SPLIT = 2 * CELL  # values of 3 and more are high: the middle cell is in the upp
 NAME_SIZE, ADVICE_SIZE = 6.5, 7.0
 NAMED_RADIUS, NUMBERED_RADIUS = 4.5, 5.5
 GAP = 0.75  # the least room between two things printed on the grid
-LABEL_CHARS = 26
 ASCENT, DESCENT = 0.76, 0.24  # of the font size: DejaVu's letters above and below the baseline
-
-
-@dataclass(frozen=True)
-class Box:
-    left: float
-    bottom: float
-    right: float
-    top: float
-
-    def overlaps(self, other: Box, gap: float = 0.0) -> bool:
-        return not (
-            self.right + gap <= other.left
-            or other.right + gap <= self.left
-            or self.top + gap <= other.bottom
-            or other.top + gap <= self.bottom
-        )
-
-    def inside(self, other: Box) -> bool:
-        return (
-            other.left <= self.left
-            and self.right <= other.right
-            and other.bottom <= self.bottom
-            and self.top <= other.top
-        )
 
 
 def text_box(x: float, y: float, text: str, font: str, size: float, anchor: str = "start") -> Box:
@@ -85,34 +57,34 @@ class Advice:
 
 
 @dataclass(frozen=True)
-class Marker:
-    key: str
-    number: int  # its row in the stakeholder table
-    x: float
-    y: float
-    radius: float
-    name: str | None  # printed beside the marker, or None when there is no room
-    number_size: float  # 0 when the marker is not numbered
-
-    def box(self) -> Box:
-        return Box(
-            self.x - self.radius, self.y - self.radius, self.x + self.radius, self.y + self.radius
-        )
-
-    def name_position(self) -> tuple[float, float]:
-        return self.x + self.radius + 2.0, self.y - 2.5
-
-    def name_box(self) -> Box | None:
-        if self.name is None:
-            return None
-        return text_box(*self.name_position(), self.name, REGULAR, NAME_SIZE)
-
-
-@dataclass(frozen=True)
 class GridLayout:
     markers: tuple[Marker, ...]
     numbered: bool
     advice: tuple[Advice, ...]
+
+
+def _measure(text: str, size: float, bold: bool) -> float:
+    return label_width(text, BOLD if bold else REGULAR, size)
+
+
+PAPER = Medium(
+    grid=GRID,
+    left=LEFT,
+    bottom=BOTTOM,
+    width=WIDTH,
+    height=HEIGHT,
+    name_size=NAME_SIZE,
+    named_radius=NAMED_RADIUS,
+    numbered_radius=NUMBERED_RADIUS,
+    number_size=5.5,
+    gap=GAP,
+    measure=_measure,
+    ascent=ASCENT,
+    descent=DESCENT,
+    name_dx=2.0,
+    name_dy=2.5,
+    number_margin=1.5,
+)
 
 
 def advice_labels(translate: dict[str, str]) -> tuple[Advice, ...]:
@@ -129,102 +101,9 @@ def advice_labels(translate: dict[str, str]) -> tuple[Advice, ...]:
     return tuple(labels)
 
 
-def short_name(name: str) -> str:
-    return name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1] + "…"
-
-
 def grid_layout(
     stakeholders: Sequence[tuple[str, str, int, int]], advice: tuple[Advice, ...]
 ) -> GridLayout:
     """Markers for (key, name, influence, interest) in table order, named where there is room."""
-    spots = place([(key, influence, interest) for key, _name, influence, interest in stakeholders])
-    crowding = _largest_radius(stakeholders)
-    names = {key: short_name(name) for key, name, _i, _j in stakeholders}
-    obstacles = [label.box for label in advice]
-    named = [
-        Marker(
-            spot.key,
-            number,
-            LEFT + spot.x * GRID,
-            BOTTOM + spot.y * GRID,
-            min(NAMED_RADIUS, crowding[spot.key]),
-            names[spot.key],
-            0.0,
-        )
-        for number, spot in enumerate(spots, start=1)
-    ]
-    if _all_clear(named, obstacles):
-        return GridLayout(tuple(named), False, advice)
-    markers: list[Marker] = []
-    for marker in named:
-        radius = min(NUMBERED_RADIUS, crowding[marker.key])
-        markers.append(
-            Marker(
-                marker.key,
-                marker.number,
-                marker.x,
-                marker.y,
-                radius,
-                marker.name,
-                _number_size(str(marker.number), radius),
-            )
-        )
-    circles = [marker.box() for marker in markers]
-    placed: list[Box] = []
-    result = []
-    for index, marker in enumerate(markers):
-        box = marker.name_box()
-        others = circles[:index] + circles[index + 1 :]
-        if box is not None and _free(box, [*others, *placed, *obstacles]):
-            placed.append(box)
-            result.append(marker)
-        else:
-            result.append(_without_name(marker))
-    return GridLayout(tuple(result), True, advice)
-
-
-def _largest_radius(stakeholders: Sequence[tuple[str, str, int, int]]) -> dict[str, float]:
-    """Per stakeholder, the largest marker that keeps clear of its cell-mates."""
-    counts: dict[tuple[int, int], int] = {}
-    for _key, _name, influence, interest in stakeholders:
-        counts[(influence, interest)] = counts.get((influence, interest), 0) + 1
-    result = {}
-    for key, _name, influence, interest in stakeholders:
-        count = counts[(influence, interest)]
-        columns = math.ceil(math.sqrt(count))
-        rows = math.ceil(count / columns)
-        spacing = min(0.8 * CELL / columns, 0.8 * CELL / rows) if count > 1 else CELL
-        result[key] = spacing / 2 - GAP
-    return result
-
-
-def _number_size(number: str, radius: float) -> float:
-    """The largest size, up to 5.5 pt, at which the number fits inside its marker."""
-    room = 2 * radius - 1.5
-    return min(5.5, room / max(stringWidth(number, BOLD, 1.0), 0.01), room / (ASCENT + DESCENT))
-
-
-def _without_name(marker: Marker) -> Marker:
-    return Marker(
-        marker.key, marker.number, marker.x, marker.y, marker.radius, None, marker.number_size
-    )
-
-
-def _all_clear(markers: Sequence[Marker], obstacles: Sequence[Box]) -> bool:
-    circles = [marker.box() for marker in markers]
-    names: list[Box] = []
-    for index, marker in enumerate(markers):
-        box = marker.name_box()
-        if box is None:
-            continue
-        others = circles[:index] + circles[index + 1 :]
-        if not _free(box, [*others, *names, *obstacles]):
-            return False
-        names.append(box)
-    return True
-
-
-def _free(box: Box, taken: Sequence[Box]) -> bool:
-    return box.inside(Box(0, 0, WIDTH, HEIGHT)) and not any(
-        box.overlaps(other, GAP) for other in taken
-    )
+    layout = lay_out(stakeholders, PAPER, [label.box for label in advice])
+    return GridLayout(layout.markers, layout.numbered, advice)

@@ -36,7 +36,8 @@ SEAL_FORMAT = "worksession-seal/1"
 # 1: paragraphs in every table cell, attachment added by pypdf (files made until 2026-11).
 # 2: plain strings in short cells, attachment written by reportlab.
 # 3: the seal, decisions in Dutch time, names in every script, numbered agreements.
-RENDERER = 3
+# 4: the sociale kaart's legend starts after its widest heading.
+RENDERER = 4
 
 _HEX = re.compile(r"[0-9a-f]{64}")
 _DECISION_KEYS = frozenset(

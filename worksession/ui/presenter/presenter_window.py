@@ -19,6 +19,8 @@ from worksession.domain.slides import Slide, Visual
 from worksession.domain.step_timer import TimerLevel
 from worksession.i18n import _, ngettext
 from worksession.ui.fonts import register_app_fonts
+from worksession.ui.presenter.grid_key import GridKey
+from worksession.ui.session.grid_legend import GridLegend
 from worksession.ui.session.power_grid_view import PowerGridView
 from worksession.ui.vote_results import VoteResults
 
@@ -75,7 +77,9 @@ class PresenterWindow(QWidget):
         self.heading = _label("presenterHeading")
         self.items = _label("presenterItems")
         self.items.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.grid = PowerGridView(lambda *_args: None)
+        self.grid = PowerGridView(lambda *_args: None, beamer=True)
+        self.grid_key = GridKey()  # the names of the grid's numbers, beside it
+        self.grid_legend = GridLegend()
         self.grid.setInteractive(False)
         self.grid.setFrameShape(PowerGridView.Shape.NoFrame)
         self.grid.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -93,7 +97,9 @@ class PresenterWindow(QWidget):
         text.addWidget(self.question)
         text.addWidget(self.heading)
         text.addWidget(self.items, stretch=1)
+        text.addWidget(self.grid_key, stretch=1)
         body = QHBoxLayout()
+        self.body = body
         body.addLayout(text, stretch=2)
         body.addWidget(self.visuals, stretch=3)  # the grid and the chart need the room
         self.slide_page = QWidget()
@@ -101,6 +107,7 @@ class PresenterWindow(QWidget):
         column = self.slide_column
         column.addLayout(top)
         column.addLayout(body, stretch=1)
+        column.addWidget(self.grid_legend)  # a strip across the slide: two lines, not six
         self.black = QWidget()
         self.black.setAutoFillBackground(True)
         black = self.black.palette()
@@ -132,8 +139,17 @@ class PresenterWindow(QWidget):
                 ngettext("+ {count} more", "+ {count} more", slide.more).format(count=slide.more)
             )
         self.items.setText("\n".join(lines))
-        if slide.visual == Visual.GRID:
+        on_grid = slide.visual == Visual.GRID
+        # The grid is as high as the slide allows and square: the key gets the rest.
+        self.body.setStretch(0, 1 if on_grid else 2)
+        self.body.setStretch(1, 1 if on_grid else 3)
+        self.items.setVisible(not on_grid)
+        self.grid_key.setVisible(on_grid)
+        self.grid_legend.setVisible(on_grid)
+        if on_grid:
             self.grid.show_document(document)
+            self.grid_key.show_stakeholders(document["stakeholders"])
+            self.grid_legend.show_domains(s["domain"] for s in document["stakeholders"])
             self.visuals.setCurrentWidget(self.grid)
         elif slide.visual == Visual.VOTES:
             self.results.show_document(document)
@@ -178,7 +194,8 @@ class PresenterWindow(QWidget):
         for label, factor, bold in (
             (self.title, 1.6, True),
             (self.clock, 2.2, True),
-            (self.question, 1.35, False),
+            # Beside the grid the question leaves room for the key to the numbers.
+            (self.question, 1.1 if self._on_grid() else 1.35, False),
             (self.heading, 1.1, True),
             (self.items, 1.0, False),
         ):
@@ -186,12 +203,18 @@ class PresenterWindow(QWidget):
             font.setPixelSize(int(unit * factor))
             font.setBold(bold)
             label.setFont(font)
+        # The key's names as large as the slide's list: a capital 16 px high or more at 720.
+        self.grid_key.set_type(_sized(self.font(), int(unit)))
+        self.grid_legend.setFont(_sized(self.font(), int(unit * 0.8)))
         results = QFont(self.font())
         results.setPointSizeF(unit * 0.65)  # points: the results scale their own type from it
         self.results.setFont(results)
         margin = int(unit * 1.2)
         self.slide_column.setContentsMargins(margin, margin, margin, margin)
         self._fit_items(unit, margin)
+
+    def _on_grid(self) -> bool:
+        return self.slide is not None and self.slide.visual == Visual.GRID
 
     def _fit_items(self, unit: float, margin: int) -> None:
         """Smaller type for a long list rather than a list that runs off the screen."""

@@ -78,6 +78,8 @@ class RecordTableModel(QAbstractTableModel):
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return _(self.columns[section].header)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return str(section + 1)  # a row's number: the key where a drawing numbers the rows
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

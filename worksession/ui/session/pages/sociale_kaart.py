@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,8 +31,9 @@ from worksession.storage.operations.sociale_kaart import (
 from worksession.storage.views import record_rows
 from worksession.ui.session.commands import AddCommand, EditCommand, RemoveCommand
 from worksession.ui.session.controller import SessionController
+from worksession.ui.session.grid_legend import GridLegend
 from worksession.ui.session.pages.base import StepPage
-from worksession.ui.session.power_grid_view import PowerGridView
+from worksession.ui.session.power_grid_view import ZOOM_STEP, PowerGridView
 from worksession.ui.session.record_model import Column
 from worksession.ui.session.record_table import RecordTable
 
@@ -73,7 +75,12 @@ class SocialeKaartPage(StepPage):
             noun=_("stakeholder"),
         )
         self.table.suggest(role.name for role in controller.library.roles.values())
+        # The rows are numbered as the grid numbers a crowded cell: the table is the key.
+        self.table.view.verticalHeader().show()
         self.grid = PowerGridView(self._moved)
+        self.legend = GridLegend()
+        self.grid.selected.connect(self._grid_selected)
+        self.table.view.selectionModel().currentRowChanged.connect(self._row_selected)
         self.relations = self._relations_panel()
         self._shown: tuple[object, ...] = ()
 
@@ -84,10 +91,46 @@ class SocialeKaartPage(StepPage):
         column.addWidget(self.relations, stretch=2)
         split = QSplitter()
         split.addWidget(left)
-        split.addWidget(self.grid)
+        drawing = QWidget()
+        drawing_column = QVBoxLayout(drawing)
+        drawing_column.setContentsMargins(0, 0, 0, 0)
+        drawing_column.setSpacing(0)
+        drawing_column.addLayout(self._grid_buttons())
+        drawing_column.addWidget(self.legend)  # above: below a tall grid it would scroll away
+        drawing_column.addWidget(self.grid, stretch=1)
+        split.addWidget(drawing)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
         split.setSizes([520, 480])
         self.layout_.addWidget(split, stretch=1)
+        # Pick a row, Tab, and the arrow keys move that stakeholder on the grid.
+        QWidget.setTabOrder(self.table.view, self.grid)
+        QWidget.setTabOrder(self.grid, self.table.entry)
         self.refresh()
+
+    def _grid_buttons(self) -> QHBoxLayout:
+        """Zoom and the legend for the mouse; on the grid, Ctrl++, Ctrl+- and Ctrl+0 zoom."""
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        for text, tip, zoom in (
+            ("−", _("Zoom out (Ctrl+-)"), lambda: self.grid.set_zoom(self.grid.zoom / ZOOM_STEP)),
+            ("+", _("Zoom in (Ctrl++)"), lambda: self.grid.set_zoom(self.grid.zoom * ZOOM_STEP)),
+            (_("Fit"), _("The whole grid (Ctrl+0)"), lambda: self.grid.set_zoom(1.0)),
+        ):
+            button = QToolButton()
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setAccessibleName(tip)
+            button.clicked.connect(zoom)
+            row.addWidget(button)
+        row.addStretch(1)
+        legend = QToolButton()
+        legend.setText(_("Legend"))
+        legend.setCheckable(True)
+        legend.setChecked(True)
+        legend.toggled.connect(self.legend.setVisible)
+        row.addWidget(legend)
+        return row
 
     def _relations_panel(self) -> QWidget:
         panel = QWidget()
@@ -111,9 +154,20 @@ class SocialeKaartPage(StepPage):
         remove.setAccessibleName(_("Remove the selected relation"))
         remove.clicked.connect(self.remove_relation)
         row = QHBoxLayout()
-        for widget in (self.source, self.kind, self.target, add, remove):
-            row.addWidget(widget, stretch=1 if isinstance(widget, QComboBox) else 0)
+        for combo in (self.source, self.kind, self.target):
+            # As narrow as a few letters: a long name must not push the grid off a laptop.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(6)
+        for combo in (self.source, self.kind, self.target):
+            row.addWidget(combo, stretch=1)
+        buttons = QHBoxLayout()  # a row of their own: the grid beside keeps its width
+        buttons.addStretch(1)
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
         layout.addLayout(row)
+        layout.addLayout(buttons)
         return panel
 
     def refresh(self) -> None:
@@ -121,6 +175,7 @@ class SocialeKaartPage(StepPage):
         document = self.controller.document
         self.table.refresh()
         self.grid.show_document(document)
+        self.legend.show_domains(s["domain"] for s in document["stakeholders"])
         names = {s["key"]: s["name"] for s in document["stakeholders"]}
         stored = record_rows(self.controller.db, Relation, self.controller.session_id)
         relations = [
@@ -152,6 +207,19 @@ class SocialeKaartPage(StepPage):
         # The table has just read the stakeholders; asking the database again costs a query.
         rows = (self.table.model.row_at(row) for row in range(self.table.model.rowCount()))
         return {row.key: int(row.id or 0) for row in rows}
+
+    def _grid_selected(self, key: str) -> None:
+        """A stakeholder chosen on the grid is the table's current row too."""
+        rows = (self.table.model.row_at(row) for row in range(self.table.model.rowCount()))
+        for number, row in enumerate(rows):
+            if row.key == key and self.table.view.currentIndex().row() != number:
+                column = max(self.table.view.currentIndex().column(), 0)
+                self.table.view.setCurrentIndex(self.table.model.index(number, column))
+
+    def _row_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        """The table's current row is selected on the grid, ready for the arrow keys."""
+        if current.isValid():
+            self.grid.select(self.table.model.row_at(current.row()).key)
 
     def _moved(self, key: str, influence: int, interest: int) -> None:
         record = next(s for s in self.controller.document["stakeholders"] if s["key"] == key)
