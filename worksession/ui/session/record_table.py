@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -24,12 +23,12 @@ from PySide6.QtWidgets import (
 from sqlmodel import SQLModel
 
 from worksession.i18n import _
+from worksession.ui.session.column_fit import ColumnFit
 from worksession.ui.session.commands import AddCommand, EditCommand, RemoveCommand
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.delegates import ChoiceDelegate
 from worksession.ui.session.record_model import Column, RecordTableModel
 
-MAX_COLUMN_WIDTH = 320
 # Columns fit the widest of this many rows: measuring every row of a long list costs a frame.
 CONTENT_WIDTH_ROWS = 40
 
@@ -63,10 +62,10 @@ class RecordTable(QWidget):
         # Tab leaves the table for its add field, as everywhere else; otherwise it walks every
         # cell and a keyboard user is stuck in a long table. Arrows move between cells.
         self.view.setTabKeyNavigation(False)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.horizontalHeader().setResizeContentsPrecision(CONTENT_WIDTH_ROWS)
         self._sized_for_rows = -1
+        self.column_fit = ColumnFit(self.view)
         self._delegates = []
         for number, column in enumerate(columns):
             if column.kind == "choice":
@@ -102,10 +101,7 @@ class RecordTable(QWidget):
         if self.model.rowCount() == self._sized_for_rows:
             return  # an edit in place: the columns keep their widths and the view stays calm
         self._sized_for_rows = self.model.rowCount()
-        self.view.resizeColumnsToContents()
-        for column in range(self.model.columnCount()):
-            # Long text (an offer, a why) should not push the other columns off the screen.
-            self.view.setColumnWidth(column, min(self.view.columnWidth(column), MAX_COLUMN_WIDTH))
+        self.column_fit.fit()
 
     def suggest(self, names: Iterable[str]) -> None:
         """Offer ``names`` (a catalogue) while typing in the add field, matching anywhere."""

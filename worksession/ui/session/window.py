@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -37,6 +37,7 @@ from worksession.ui.presenter.room_toolbar import RoomToolBar
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.page_factory import page_for
 from worksession.ui.session.pages.base import StepPage
+from worksession.ui.session.side_fold import SideFold
 from worksession.ui.session.side_panel import SidePanel
 from worksession.ui.window_state import restore_geometry, save_geometry
 
@@ -119,6 +120,7 @@ class SessionWindow(QMainWindow):
 
         self.side = SidePanel(controller)
         self.side.check_chosen.connect(self.go_to_check)
+        self.side_fold = SideFold(self, self.side)
         left = QWidget()
         left_column = QVBoxLayout(left)
         left_column.setContentsMargins(0, 0, 0, 0)
@@ -134,6 +136,7 @@ class SessionWindow(QMainWindow):
         self.splitter = splitter
 
         self.saved_label = QLabel()
+        self.statusBar().addPermanentWidget(self.side_fold.button)
         self.statusBar().addPermanentWidget(self.saved_label)
         controller.saved.connect(self._saved)
         controller.rejected.connect(self._rejected)
@@ -187,6 +190,7 @@ class SessionWindow(QMainWindow):
         )
 
     def _refresh_navigator(self) -> None:
+        self.side_fold.count_checks(len(self.controller.checks))
         for row, page in enumerate(self.page_list):
             step = page.step
             checks = page.checks()
@@ -284,6 +288,7 @@ class SessionWindow(QMainWindow):
                 self.full_screen_action,
                 self.zoom_in_action,
                 self.zoom_out_action,
+                self.side_fold.action,
             ]
         )
 
@@ -317,6 +322,10 @@ class SessionWindow(QMainWindow):
                 return True
         self.statusBar().showMessage(_("“{text}” is not in this session.").format(text=text), 5000)
         return False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.side_fold.fit(event.size().width())
+        super().resizeEvent(event)
 
     def toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()

@@ -40,6 +40,7 @@ from worksession.storage.operations.plan import (
     snapshot_of,
 )
 from worksession.ui.background import Job, start
+from worksession.ui.session.column_fit import ColumnFit
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.pages.base import StepPage
 from worksession.ui.session.pdf_preview import PdfPreview
@@ -116,6 +117,8 @@ class PlanPage(StepPage):
         # Tab goes on to the decision buttons; arrows choose the participant.
         self.decisions.setTabKeyNavigation(False)
         self.decisions.horizontalHeader().setStretchLastSection(True)
+        # The columns share the table's width: "Hoe" ran off its right edge on a laptop.
+        self.decisions_fit = ColumnFit(self.decisions)
         self.method = QComboBox()
         self.method.setAccessibleName(_("How the decision was given"))
         for method in DecisionMethod:
@@ -222,7 +225,7 @@ class PlanPage(StepPage):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, person["key"])
                 self.decisions.setItem(row, column, item)
-        self.decisions.resizeColumnsToContents()
+        self.decisions_fit.fit()
         self.present_keys = [p["key"] for p in present_participants(snapshot)]
 
     def _changed(self) -> None:
