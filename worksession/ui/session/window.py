@@ -69,7 +69,14 @@ class CurrentPageStack(QStackedWidget):
         page = self.currentWidget()
         if page is None or not page.hasHeightForWidth():
             return super().heightForWidth(width)
-        return max(page.heightForWidth(width), page.minimumSizeHint().height())
+        least = page.minimumSizeHint().height()
+        wanted = max(page.heightForWidth(width), least)
+        # Where the room is shorter than the page would like (the casus on a 1280×720
+        # laptop), its text areas and tables give up height first: the add field under the
+        # insights stays in sight. Only a page taller than its least height scrolls.
+        viewport = self.parentWidget()
+        room = viewport.height() if viewport is not None else wanted
+        return max(least, min(wanted, room))
 
 
 class SessionWindow(QMainWindow):
