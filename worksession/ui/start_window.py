@@ -60,7 +60,7 @@ class StartWindow(QMainWindow):
         self._library_or_none = library
         self._load_library = load_library
         self._user_folder = user_folder
-        self.setWindowTitle(_("Worksession — sessions"))
+        self.setWindowTitle(_("Sessions"))  # Qt adds the application name after it
         self.resize(900, 560)
 
         self.session_windows: list[SessionWindow] = []

@@ -54,7 +54,7 @@ class PresenterWindow(QWidget):
     def __init__(self, forward_keys: Any = None) -> None:
         super().__init__(None, Qt.WindowType.Window)
         register_app_fonts()  # names in any script on the beamer, whichever window opened it
-        self.setWindowTitle(_("Worksession — presenter"))
+        self.setWindowTitle(_("Presenter"))  # Qt adds the application name after it
         self._forward_keys = forward_keys
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.Window, QColor(PAPER))

@@ -16,17 +16,19 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 from sqlmodel import SQLModel
 
+from worksession.domain.validation import SHORT_TEXT_MAX, record_of_table, text_limit
 from worksession.i18n import _
 from worksession.ui.session.column_fit import ColumnFit
 from worksession.ui.session.commands import AddCommand, EditCommand, RemoveCommand
 from worksession.ui.session.controller import SessionController
-from worksession.ui.session.delegates import ChoiceDelegate
+from worksession.ui.session.delegates import ChoiceDelegate, TextLimitDelegate
 from worksession.ui.session.record_model import Column, RecordTableModel
 
 # Columns fit the widest of this many rows: measuring every row of a long list costs a frame.
@@ -66,15 +68,26 @@ class RecordTable(QWidget):
         self.view.horizontalHeader().setResizeContentsPrecision(CONTENT_WIDTH_ROWS)
         self._sized_for_rows = -1
         self.column_fit = ColumnFit(self.view)
-        self._delegates = []
+        self._delegates: list[QStyledItemDelegate] = []
+        record = record_of_table(str(getattr(model, "__tablename__", "")))
+        entry_limit: int | None = None
         for number, column in enumerate(columns):
+            limit = text_limit(record, column.field) if column.kind == "text" else None
+            delegate: QStyledItemDelegate | None = None
             if column.kind == "choice":
                 delegate = ChoiceDelegate(column, self.view)
+            elif limit is not None:
+                # A cell, like a field, stops at what the record holds.
+                delegate = TextLimitDelegate(limit, self.view)
+                if column.editable and entry_limit is None:
+                    entry_limit = limit  # the add field fills the first text column
+            if delegate is not None:
                 self._delegates.append(delegate)
                 self.view.setItemDelegateForColumn(number, delegate)
 
         self.entry = QLineEdit()
         self.entry.setPlaceholderText(placeholder)
+        self.entry.setMaxLength(entry_limit or SHORT_TEXT_MAX)
         self.entry.setAccessibleName(placeholder)
         self.entry.returnPressed.connect(self.add_from_entry)
         self.remove_button = QPushButton(_("Remove"))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from worksession.domain.field_labels import user_message
 from worksession.domain.plan import present_participants
 from worksession.domain.validation import ValidationError
 from worksession.domain.values import Decision, DecisionMethod, SessionStatus
@@ -257,7 +258,7 @@ class PlanPage(StepPage):
                 method=str(self.method.currentData()),
             )
         except ValidationError as error:
-            self.controller.rejected.emit(str(error))
+            self.controller.rejected.emit(user_message(error))
             return False
         row = self.decisions.currentRow()
         self._changed()
