@@ -37,7 +37,7 @@ def test_an_over_long_name_is_named_as_on_screen() -> None:
 
 def test_a_record_named_by_its_message_stands_alone() -> None:
     message = user_message(ValidationError("relation", "deze relatie bestaat al"))
-    assert message == "Deze relatie bestaat al"
+    assert message == "deze relatie bestaat al"
 
 
 def test_the_vote_settings_are_named_as_on_screen() -> None:

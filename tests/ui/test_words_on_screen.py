@@ -61,7 +61,7 @@ def test_a_duplicate_relation_is_said_in_words(window: SessionWindow) -> None:
     page.kind.setCurrentIndex(page.kind.findData(relation["kind"]))
     page.add_relation()
     assert window.banner.isVisible()
-    assert window.banner.text() == "Niet opgeslagen: Deze relatie bestaat al"
+    assert window.banner.text() == "Niet opgeslagen: deze relatie bestaat al"
 
 
 def test_fields_stop_at_the_limits_the_rules_check(qtbot: QtBot, window: SessionWindow) -> None:

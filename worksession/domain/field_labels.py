@@ -93,6 +93,8 @@ FIELD_LABELS: dict[str, str] = {
     "vote_round.tie_break": N_("Decide the order of equal themes"),
     "vote_ballot": N_("Ballots"),
     "vote_ballot.participant": N_("Participant"),
+    "vote_ballot.counts": "",  # the message names the ballot: "stembriefje 2 gaf 13 punten"
+    "vote_ballot.ranking": "",
     "vote.count": N_("Votes"),
     "decision": N_("Decision"),
     "method": N_("How the decision was given"),
@@ -119,5 +121,5 @@ def user_message(error: ValidationError) -> str:
         return _("Line {number}: {message}").format(number=line.group(1), message=error.message)
     label = label_of(error.path)
     if not label:
-        return error.message[:1].upper() + error.message[1:]
+        return error.message  # it follows "Niet opgeslagen: " on screen
     return f"{label}: {error.message}"
