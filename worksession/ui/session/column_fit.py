@@ -60,7 +60,9 @@ class ColumnFit(QObject):
         self._width = -1
         view.setWordWrap(True)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # "Hoe zien we…", not "oe zien we"
         view.viewport().installEventFilter(self)
 
     def fit(self) -> None:
