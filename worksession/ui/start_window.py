@@ -444,6 +444,7 @@ class StartWindow(QMainWindow):
         return dialog
 
     def _create_from(self, dialog: NewSessionDialog) -> None:
+        from worksession.domain.field_labels import user_message
         from worksession.domain.validation import ValidationError
         from worksession.programmes.model import UnknownToolkitEntry
         from worksession.starting import new_session
@@ -460,7 +461,10 @@ class StartWindow(QMainWindow):
                 date=dialog.chosen_date(),
             )
         except (ValidationError, UnknownToolkitEntry) as error:
-            dialog.show_problem(str(error))
+            # A refused title is named as the dialog labels it, not by its path.
+            dialog.show_problem(
+                user_message(error) if isinstance(error, ValidationError) else str(error)
+            )
             dialog.open()
             return
         self.refresh()
