@@ -17,9 +17,14 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from worksession.domain.values import StepKind
+from worksession.storage.operations.plan import freeze, record_decision
 from worksession.ui.session.column_fit import share_width
+from worksession.ui.session.pages.plan import PlanPage
 from worksession.ui.session.record_table import RecordTable
 from worksession.ui.session.window import SessionWindow
+
+from .conftest import page_of
 
 LAPTOPS = [(1280, 690), (1366, 738)]
 
@@ -87,6 +92,32 @@ def test_every_step_fits_a_laptop_screen(
             if _outside(window, control)
         ]
     assert problems == [], "\n".join(problems)
+
+
+def test_the_decisions_table_shows_how_each_decision_was_given(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
+    controller = window.controller
+    db, session_id = controller.db, controller.session_id
+    freeze(db=db, session_id=session_id)
+    for person, decision, comment in (
+        (controller.document["participants"][0], "agreed", ""),
+        (controller.document["participants"][4], "changes", "Graag de valrisicotest " * 8),
+    ):
+        record_decision(
+            db=db, session_id=session_id, version=1, participant=person["key"],
+            decision=decision, comment=comment, method="email",
+        )  # fmt: skip
+    window.resize(1280, 690)
+    page = page_of(window, StepKind.AFTER)
+    assert isinstance(page, PlanPage)
+    page.refresh()
+    _settle(window)
+    qtbot.waitUntil(lambda: not page.decisions.horizontalScrollBar().isVisible())
+    how = page.decisions.horizontalHeader().sectionViewportPosition(4)
+    assert 0 <= how < page.decisions.viewport().width() - 40  # "Hoe" is in sight, not past it
+    rows = range(page.decisions.rowCount())
+    assert "per e-mail" in [page.decisions.item(row, 4).text() for row in rows]
 
 
 def test_the_side_panel_folds_on_a_laptop_and_comes_back_on_request(

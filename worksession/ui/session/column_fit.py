@@ -8,7 +8,7 @@ column wider by hand.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 MIN_COLUMN_WIDTH = 48  # a short word or a check box stays readable
@@ -47,7 +47,11 @@ def fit_columns(view: QTableView) -> None:
     view.resizeColumnsToContents()
     wanted = [min(view.columnWidth(c), MAX_COLUMN_WIDTH) for c in columns]
     available = view.viewport().width()
-    for column, width in zip(columns, share_width(wanted, available), strict=True):
+    widths = share_width(wanted, available)
+    # The last column takes what is left: the header's own stretch kept it at least as wide
+    # as before, which ran the table past its edge once a scroll bar took its room.
+    widths[-1] += max(0, available - sum(widths))
+    for column, width in zip(columns, widths, strict=True):
         view.setColumnWidth(column, width)
 
 
@@ -62,7 +66,14 @@ class ColumnFit(QObject):
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)  # ``fit_columns`` gives the last column the rest
         header.setTextElideMode(Qt.TextElideMode.ElideRight)  # "Hoe zien we…", not "oe zien we"
+        # The header takes its new width after the viewport's resize event: fitting at once
+        # would measure against the old width and leave the last column too wide.
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.setInterval(0)
+        self._later.timeout.connect(self.fit)
         view.viewport().installEventFilter(self)
 
     def fit(self) -> None:
@@ -73,5 +84,5 @@ class ColumnFit(QObject):
         # Only a change of width refits: a vertical scroll bar appearing changes it too, and
         # a row added (a change of height) keeps the widths the coach may have dragged.
         if event.type() == QEvent.Type.Resize and self.view.viewport().width() != self._width:
-            self.fit()
+            self._later.start()
         return False

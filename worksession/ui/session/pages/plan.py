@@ -224,6 +224,7 @@ class PlanPage(StepPage):
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)  # a long comment is cut short in its narrow column
                 item.setData(Qt.ItemDataRole.UserRole, person["key"])
                 self.decisions.setItem(row, column, item)
         self.decisions_fit.fit()
