@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -94,3 +95,43 @@ def test_plural_forms_come_from_the_catalog() -> None:
     set_language("nl")
     assert ngettext("{votes} vote", "{votes} votes", 1) == "{votes} stem"
     assert ngettext("{votes} vote", "{votes} votes", 3) == "{votes} stemmen"
+
+
+# Words the Dutch UI shares with English: the method's own words, names, units and formats.
+SAME_IN_DUTCH = {
+    "&Help", "&Toolkit", "+1 min", "CONCEPT", "Casus", "Coach", "Context", "E-mail", "Gemeente",
+    "Id", "Kartrekker", "Partners", "Partners…", "Samenwerken aan gezondheid in de wijk",
+    "Sociale kaart", "Status", "Variant", "Werkgroep", "Wijk", "casus", "kartrekker", "null",
+    "open", "variant", "werkgroep", "{method}.", "{method}; {voters}.", "{minutes} min",
+    "{what} — kartrekker: {lead}",
+}  # fmt: skip
+# English words that have no place in a Dutch sentence ("Ter review" was one).
+ENGLISH = re.compile(r"\b(review|the|and|with|save|saved|click|please|cancel|settings)\b", re.I)
+# Drawn into the plan PDF: it changes with the next edition of the plan's layout (RENDERER),
+# which another change makes.
+PDF_WORDING_PENDING = {"concept, for review"}
+
+
+def test_no_dutch_string_is_left_in_english() -> None:
+    catalog = _catalog()
+    same = sorted(
+        message
+        for message, translation in catalog.items()
+        if translation == message and message not in SAME_IN_DUTCH
+    )
+    assert same == [], "translate these, or add them to SAME_IN_DUTCH if Dutch says it so"
+    english = sorted(
+        f"{message!r} -> {translation!r}"
+        for message, translation in catalog.items()
+        for text in (translation if isinstance(translation, tuple) else (translation,))
+        if isinstance(text, str)
+        and ENGLISH.search(re.sub(r"\{[^}]*\}", "", text))
+        and message not in PDF_WORDING_PENDING
+    )
+    assert english == []
+
+
+def test_the_freeze_button_and_the_review_status_speak_dutch() -> None:
+    set_language("nl")
+    assert _("Freeze as a version for review") == "Vastleggen als versie ter akkoord"
+    assert _("in review") == "ter akkoord"

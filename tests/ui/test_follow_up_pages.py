@@ -59,7 +59,7 @@ def test_a_typed_meeting_date_is_stored_or_refused(qtbot: QtBot, window: Session
     page.next_meeting.selectAll()
     qtbot.keyClicks(page.next_meeting, "volgende week")
     page.funding.setFocus()
-    assert "follow_up.next_meeting" in window.banner.text()
+    assert "Volgende bijeenkomst: " in window.banner.text()  # its label, not its path
     assert window.controller.document["follow_up"]["next_meeting"] == "2026-06-03"
 
 

@@ -69,12 +69,14 @@ def test_an_edit_made_while_another_program_writes_is_stored_when_it_is_done(
     assert window.banner.isVisible()
     assert "opnieuw geprobeerd" in window.banner.text()
     assert "opnieuw geprobeerd" in window.saved_label.text()
+    assert window.isWindowModified()  # the title's star: something waits to be stored
     assert _ambition(window) != "Samen gezond in Noord"
     lock()
     qtbot.waitUntil(lambda: not window.controller.has_pending, timeout=15000)
     assert _ambition(window) == "Samen gezond in Noord"
     assert not window.banner.isVisible()
     assert "Alles opgeslagen" in window.saved_label.text()
+    assert not window.isWindowModified()
     assert window.controller.undo_stack.count() == 1  # and it can be undone like any edit
 
 

@@ -84,7 +84,7 @@ def test_a_pasted_list_is_one_step_and_a_bad_line_adds_nobody(window: SessionWin
     assert len(_names(window)) == 12
 
     assert not page.import_people("naam;rol\nAnna;diëtist\n;apotheker\n")
-    assert window.banner.isVisible() and "line 3" in window.banner.text()
+    assert window.banner.isVisible() and "Regel 3: Naam: " in window.banner.text()
     assert len(_names(window)) == 12
 
 

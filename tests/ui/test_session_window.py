@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from worksession.domain.values import StepKind
 from worksession.storage.document import read_document
+from worksession.ui.session.pages.preparation import PreparationPage
 from worksession.ui.session.pages.welcome import WelcomePage
 from worksession.ui.session.window import SessionWindow
 
@@ -72,19 +74,34 @@ def test_leaving_a_field_stores_it_at_once(qtbot: QtBot, window: SessionWindow) 
 def test_a_rejected_value_is_named_and_nothing_is_stored(
     qtbot: QtBot, window: SessionWindow
 ) -> None:
+    window.go_to(0)
+    page = window.current_page()
+    assert isinstance(page, PreparationPage)
+    before = window.controller.fingerprint()
+    page.fields["title"].setText("  ")
+    page.flush()
+    assert window.banner.isVisible()
+    # Named as on screen, never by its path ("session.title: mag niet leeg zijn").
+    assert "Titel: mag niet leeg zijn" in window.banner.text()
+    assert "session." not in window.banner.text()
+    window.controller.reload()
+    assert window.controller.fingerprint() == before
+    assert window.controller.undo_stack.count() == 0
+
+
+def test_a_text_area_stops_at_its_limit(qtbot: QtBot, window: SessionWindow) -> None:
     from worksession.domain.validation import LONG_TEXT_MAX
 
     window.go_to(_row_of(window, StepKind.WELCOME))
     page = window.current_page()
     assert isinstance(page, WelcomePage)
-    before = window.controller.fingerprint()
     page.ambition.setPlainText("x" * (LONG_TEXT_MAX + 1))
+    assert len(page.ambition.toPlainText()) == LONG_TEXT_MAX
+    page.ambition.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(page.ambition, "yz")  # typing on at the limit adds nothing
+    assert page.ambition.toPlainText() == "x" * LONG_TEXT_MAX
     page.flush()
-    assert window.banner.isVisible()
-    assert "session.ambition" in window.banner.text()
-    window.controller.reload()
-    assert window.controller.fingerprint() == before
-    assert window.controller.undo_stack.count() == 0
+    assert not window.banner.isVisible()
 
 
 def test_clicking_a_check_opens_its_step(qtbot: QtBot, window: SessionWindow) -> None:

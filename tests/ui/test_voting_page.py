@@ -196,7 +196,7 @@ def test_points_budget_refuses_a_ballot_over_the_budget_or_the_cap_and_stores_no
     assert window.banner.isVisible()
     assert f"{label} gave 13 points; each person has 10" in window.banner.text()
     assert model.data(model.index(0, 2)) == "3"  # the refused value stays in view …
-    assert model.problem(0) == f"vote_ballot.counts: {label} gave 13 points; each person has 10"
+    assert model.problem(0) == f"{label} gave 13 points; each person has 10"  # no path
     assert model.data(model.index(0, model.summary_column)) == "⚠ 3 too many"
     assert "13 points" in page.ballots.status.text()
 

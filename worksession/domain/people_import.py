@@ -11,6 +11,7 @@ import csv
 import io
 from typing import Any
 
+from worksession.domain.field_labels import label_of
 from worksession.domain.validation import ValidationError, clean
 from worksession.domain.values import Domain
 from worksession.i18n import _
@@ -82,6 +83,7 @@ def parse_people(text: str) -> list[dict[str, Any]]:
         try:
             people.append(clean("participant", {"name": "", **fields}))
         except ValidationError as error:
-            column = error.path.split(".")[-1]
+            # The column as the window names it ("Naam"), not the field's path.
+            column = label_of(error.path) or error.path.split(".")[-1]
             raise ValidationError(f"line {number}", f"{column}: {error.message}") from error
     return people

@@ -147,6 +147,26 @@ _NULLABLE = {
 }
 
 
+# The tables whose record in SPECS has another name.
+_RECORD_OF_TABLE = {"work_session": "session", "key_figure": "figure"}
+
+
+def record_of_table(table: str) -> str:
+    """The record in ``SPECS`` that holds the fields of database table ``table``."""
+    return _RECORD_OF_TABLE.get(table, table)
+
+
+def text_limit(record: str, field: str) -> int | None:
+    """How many characters the text field ``record.field`` holds; None when it is no text.
+
+    The window's fields stop there, so what the coach types is never refused for its length.
+    """
+    spec = SPECS.get(record, {}).get(field)
+    if spec is None or spec.kind not in ("short", "long"):
+        return None
+    return LONG_TEXT_MAX if spec.kind == "long" else SHORT_TEXT_MAX
+
+
 # ``verify`` prints a plan's title before the version's fingerprint and seal: a title carrying
 # such a code could put another plan's code first on that line, so no title may.
 FINGERPRINT_MARK = "sha256:"

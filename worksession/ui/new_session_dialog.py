@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from worksession.domain.validation import SHORT_TEXT_MAX
 from worksession.export.programme_overview import duration_text
 from worksession.i18n import _
 from worksession.programmes.model import Library
@@ -48,6 +49,8 @@ class NewSessionDialog(QDialog):
         self.wijk.setAccessibleName(_("Wijk"))
         self.gemeente = QLineEdit()
         self.gemeente.setAccessibleName(_("Gemeente"))
+        for field in (self.title, self.wijk, self.gemeente):
+            field.setMaxLength(SHORT_TEXT_MAX)  # as much as the session's fields hold
         self.date = QDateEdit(QDate.currentDate())
         self.date.setAccessibleName(_("Date"))
         self.date.setCalendarPopup(True)

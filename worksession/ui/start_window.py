@@ -60,7 +60,7 @@ class StartWindow(QMainWindow):
         self._library_or_none = library
         self._load_library = load_library
         self._user_folder = user_folder
-        self.setWindowTitle(_("Worksession — sessions"))
+        self.setWindowTitle(_("Sessions"))  # Qt adds the application name after it
         self.resize(900, 560)
 
         self.session_windows: list[SessionWindow] = []
@@ -448,6 +448,7 @@ class StartWindow(QMainWindow):
         return dialog
 
     def _create_from(self, dialog: NewSessionDialog) -> None:
+        from worksession.domain.field_labels import user_message
         from worksession.domain.validation import ValidationError
         from worksession.programmes.model import UnknownToolkitEntry
         from worksession.starting import new_session
@@ -464,7 +465,10 @@ class StartWindow(QMainWindow):
                 date=dialog.chosen_date(),
             )
         except (ValidationError, UnknownToolkitEntry) as error:
-            dialog.show_problem(str(error))
+            # A refused title is named as the dialog labels it, not by its path.
+            dialog.show_problem(
+                user_message(error) if isinstance(error, ValidationError) else str(error)
+            )
             dialog.open()
             return
         self.refresh()

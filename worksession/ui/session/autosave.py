@@ -9,7 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+
+from worksession.domain.validation import LONG_TEXT_MAX, SHORT_TEXT_MAX
 
 PAUSE_MS = 700
 
@@ -27,6 +30,8 @@ class AutosaveText(QObject):
     def __init__(self, widget: TextWidget, store: Callable[[str, str], bool]) -> None:
         super().__init__(widget)
         self.widget = widget
+        if isinstance(widget, QLineEdit) and widget.maxLength() > SHORT_TEXT_MAX:
+            widget.setMaxLength(SHORT_TEXT_MAX)  # line fields hold short texts
         self._store = store
         self._stored = text_of(widget)
         self.timer = QTimer(self)
@@ -42,8 +47,25 @@ class AutosaveText(QObject):
         return text_of(self.widget) != self._stored
 
     def _typed(self, *_args: object) -> None:
+        self._keep_to_limit()
         if self.pending:
             self.timer.start()
+
+    def _keep_to_limit(self) -> None:
+        """A text area stops at what its field holds, like a line field at its max length:
+        what goes beyond is what was just typed or pasted, so that is what is dropped."""
+        widget = self.widget
+        if isinstance(widget, QLineEdit):
+            return
+        # Positions count UTF-16 units, at least as many as the characters the rule counts.
+        excess = len(widget.toPlainText().encode("utf-16-le")) // 2 - LONG_TEXT_MAX
+        if excess <= 0:
+            return
+        cursor = widget.textCursor()
+        end = cursor.position() if cursor.position() >= excess else LONG_TEXT_MAX + excess
+        cursor.setPosition(end - excess)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
 
     def flush(self) -> None:
         """Store now what was typed, if anything."""

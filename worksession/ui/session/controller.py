@@ -19,6 +19,7 @@ from PySide6.QtGui import QUndoStack
 from sqlalchemy.exc import DBAPIError
 
 from worksession.domain.checks import Check, lesson_checks
+from worksession.domain.field_labels import user_message
 from worksession.domain.interchange import Document
 from worksession.domain.validation import ValidationError
 from worksession.domain.values import StepKind
@@ -119,7 +120,10 @@ class SessionController(QObject):
             return True
         try:
             command.run_first()
-        except (ValidationError, StorageError) as error:
+        except ValidationError as error:
+            self.rejected.emit(user_message(error))
+            return False
+        except StorageError as error:
             self.rejected.emit(str(error))
             return False
         except DBAPIError as error:
@@ -137,7 +141,9 @@ class SessionController(QObject):
                 command.run_first()
             except (ValidationError, StorageError) as error:
                 self._pending.pop(0)  # no retry can store it: say so and go on with the rest
-                self.rejected.emit(str(error))
+                self.rejected.emit(
+                    user_message(error) if isinstance(error, ValidationError) else str(error)
+                )
                 continue
             except DBAPIError as error:
                 self._still_pending(error)

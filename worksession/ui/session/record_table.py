@@ -14,22 +14,23 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 from sqlmodel import SQLModel
 
+from worksession.domain.validation import SHORT_TEXT_MAX, record_of_table, text_limit
 from worksession.i18n import _
+from worksession.ui.session.column_fit import ColumnFit
 from worksession.ui.session.commands import AddCommand, EditCommand, RemoveCommand
 from worksession.ui.session.controller import SessionController
-from worksession.ui.session.delegates import ChoiceDelegate
+from worksession.ui.session.delegates import ChoiceDelegate, TextLimitDelegate
 from worksession.ui.session.record_model import Column, RecordTableModel
 
-MAX_COLUMN_WIDTH = 320
 # Columns fit the widest of this many rows: measuring every row of a long list costs a frame.
 CONTENT_WIDTH_ROWS = 40
 
@@ -63,19 +64,30 @@ class RecordTable(QWidget):
         # Tab leaves the table for its add field, as everywhere else; otherwise it walks every
         # cell and a keyboard user is stuck in a long table. Arrows move between cells.
         self.view.setTabKeyNavigation(False)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.horizontalHeader().setResizeContentsPrecision(CONTENT_WIDTH_ROWS)
         self._sized_for_rows = -1
-        self._delegates = []
+        self.column_fit = ColumnFit(self.view)
+        self._delegates: list[QStyledItemDelegate] = []
+        record = record_of_table(str(getattr(model, "__tablename__", "")))
+        entry_limit: int | None = None
         for number, column in enumerate(columns):
+            limit = text_limit(record, column.field) if column.kind == "text" else None
+            delegate: QStyledItemDelegate | None = None
             if column.kind == "choice":
                 delegate = ChoiceDelegate(column, self.view)
+            elif limit is not None:
+                # A cell, like a field, stops at what the record holds.
+                delegate = TextLimitDelegate(limit, self.view)
+                if column.editable and entry_limit is None:
+                    entry_limit = limit  # the add field fills the first text column
+            if delegate is not None:
                 self._delegates.append(delegate)
                 self.view.setItemDelegateForColumn(number, delegate)
 
         self.entry = QLineEdit()
         self.entry.setPlaceholderText(placeholder)
+        self.entry.setMaxLength(entry_limit or SHORT_TEXT_MAX)
         self.entry.setAccessibleName(placeholder)
         self.entry.returnPressed.connect(self.add_from_entry)
         self.remove_button = QPushButton(_("Remove"))
@@ -102,10 +114,7 @@ class RecordTable(QWidget):
         if self.model.rowCount() == self._sized_for_rows:
             return  # an edit in place: the columns keep their widths and the view stays calm
         self._sized_for_rows = self.model.rowCount()
-        self.view.resizeColumnsToContents()
-        for column in range(self.model.columnCount()):
-            # Long text (an offer, a why) should not push the other columns off the screen.
-            self.view.setColumnWidth(column, min(self.view.columnWidth(column), MAX_COLUMN_WIDTH))
+        self.column_fit.fit()
 
     def suggest(self, names: Iterable[str]) -> None:
         """Offer ``names`` (a catalogue) while typing in the add field, matching anywhere."""

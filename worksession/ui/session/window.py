@@ -6,14 +6,12 @@ them and offers the keyboard shortcuts.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -37,6 +35,8 @@ from worksession.ui.presenter.room_toolbar import RoomToolBar
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.page_factory import page_for
 from worksession.ui.session.pages.base import StepPage
+from worksession.ui.session.save_state import SaveState
+from worksession.ui.session.side_fold import SideFold
 from worksession.ui.session.side_panel import SidePanel
 from worksession.ui.window_state import restore_geometry, save_geometry
 
@@ -70,7 +70,14 @@ class CurrentPageStack(QStackedWidget):
         page = self.currentWidget()
         if page is None or not page.hasHeightForWidth():
             return super().heightForWidth(width)
-        return max(page.heightForWidth(width), page.minimumSizeHint().height())
+        least = page.minimumSizeHint().height()
+        wanted = max(page.heightForWidth(width), least)
+        # Where the room is shorter than the page would like (the casus on a 1280×720
+        # laptop), its text areas and tables give up height first: the add field under the
+        # insights stays in sight. Only a page taller than its least height scrolls.
+        viewport = self.parentWidget()
+        room = viewport.height() if viewport is not None else wanted
+        return max(least, min(wanted, room))
 
 
 class SessionWindow(QMainWindow):
@@ -99,13 +106,8 @@ class SessionWindow(QMainWindow):
             self.navigator.addItem(QListWidgetItem())
         self.navigator.currentRowChanged.connect(self._show_step)
 
-        self.banner = QLabel()
-        self.banner.setObjectName("rejectedBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(
-            "#rejectedBanner { background: #fde7e9; color: #6e0811; padding: 6px 10px; }"
-        )
-        self.banner.hide()
+        self.save_state = SaveState(self, controller)
+        self.banner = self.save_state.banner
         centre = QWidget()
         column = QVBoxLayout(centre)
         column.addWidget(self.banner)
@@ -121,6 +123,7 @@ class SessionWindow(QMainWindow):
 
         self.side = SidePanel(controller)
         self.side.check_chosen.connect(self.go_to_check)
+        self.side_fold = SideFold(self, self.side)
         left = QWidget()
         left_column = QVBoxLayout(left)
         left_column.setContentsMargins(0, 0, 0, 0)
@@ -135,18 +138,14 @@ class SessionWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self.splitter = splitter
 
-        self.saved_label = QLabel()
+        self.saved_label = self.save_state.label
+        self.statusBar().addPermanentWidget(self.side_fold.button)
         self.statusBar().addPermanentWidget(self.saved_label)
-        controller.saved.connect(self._saved)
-        controller.rejected.connect(self._rejected)
-        controller.failed.connect(self._failed)
-        controller.pending_changed.connect(self._pending)
         # A window deleted without being closed must not leave its controller polling.
         self.destroyed.connect(controller.close)
         controller.changed.connect(self._refresh_navigator)
         self._actions()
         self._refresh_navigator()
-        self._saved(None)
         self.navigator.setCurrentRow(0)
         self.presenting = Presenting(self)
         self.room = RoomToolBar(self, self.presenting)
@@ -184,11 +183,13 @@ class SessionWindow(QMainWindow):
             other.setSizePolicy(policy, policy)
         self.pages.setCurrentWidget(page)
         self.side.show_step(page.step)
+        # Qt adds the application's name (and shows [*] as * while edits wait to be stored).
         self.setWindowTitle(
-            f"{page.step.title} — {self.controller.document['session']['title']} — Worksession"
+            f"{page.step.title} — {self.controller.document['session']['title']}[*]"
         )
 
     def _refresh_navigator(self) -> None:
+        self.side_fold.count_checks(len(self.controller.checks))
         for row, page in enumerate(self.page_list):
             step = page.step
             checks = page.checks()
@@ -198,31 +199,6 @@ class SessionWindow(QMainWindow):
             item.setText(f"{mark}{step.title}\n      {minutes}".rstrip())
             item.setToolTip("\n".join(check.message for check in checks) or step.kind.records)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{step.title} {minutes}")
-
-    # --- feedback -----------------------------------------------------------------------------
-    def _saved(self, when: dt.datetime | None) -> None:
-        if self.controller.has_pending:
-            return  # an earlier edit still waits: "everything saved" would not be true
-        self.banner.hide()
-        stamp = f" · {when:%H:%M:%S}" if when else ""
-        self.saved_label.setText(_("Everything saved") + stamp)
-
-    def _rejected(self, message: str) -> None:
-        self.banner.setText(_("Not saved: {message}").format(message=message))
-        self.banner.show()
-
-    def _pending(self, reason: str) -> None:
-        if not reason:
-            self._saved(dt.datetime.now())
-            return
-        self.banner.setText(_("Not saved — will be tried again: {reason}").format(reason=reason))
-        self.banner.show()
-        self.saved_label.setText(_("Not saved — will be tried again"))
-
-    def _failed(self, message: str) -> None:
-        # Not an edit: everything typed is still stored, so the banner does not say otherwise.
-        self.banner.setText(message)
-        self.banner.show()
 
     # --- actions ------------------------------------------------------------------------------
     def _action(
@@ -286,6 +262,7 @@ class SessionWindow(QMainWindow):
                 self.full_screen_action,
                 self.zoom_in_action,
                 self.zoom_out_action,
+                self.side_fold.action,
             ]
         )
 
@@ -319,6 +296,10 @@ class SessionWindow(QMainWindow):
                 return True
         self.statusBar().showMessage(_("“{text}” is not in this session.").format(text=text), 5000)
         return False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.side_fold.fit(event.size().width())
+        super().resizeEvent(event)
 
     def toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from worksession.domain.field_labels import user_message
 from worksession.domain.plan import present_participants
 from worksession.domain.validation import ValidationError
 from worksession.domain.values import Decision, DecisionMethod, SessionStatus
@@ -40,6 +41,7 @@ from worksession.storage.operations.plan import (
     snapshot_of,
 )
 from worksession.ui.background import Job, start
+from worksession.ui.session.column_fit import ColumnFit
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.pages.base import StepPage
 from worksession.ui.session.pdf_preview import PdfPreview
@@ -116,6 +118,8 @@ class PlanPage(StepPage):
         # Tab goes on to the decision buttons; arrows choose the participant.
         self.decisions.setTabKeyNavigation(False)
         self.decisions.horizontalHeader().setStretchLastSection(True)
+        # The columns share the table's width: "Hoe" ran off its right edge on a laptop.
+        self.decisions_fit = ColumnFit(self.decisions)
         self.method = QComboBox()
         self.method.setAccessibleName(_("How the decision was given"))
         for method in DecisionMethod:
@@ -220,9 +224,10 @@ class PlanPage(StepPage):
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)  # a long comment is cut short in its narrow column
                 item.setData(Qt.ItemDataRole.UserRole, person["key"])
                 self.decisions.setItem(row, column, item)
-        self.decisions.resizeColumnsToContents()
+        self.decisions_fit.fit()
         self.present_keys = [p["key"] for p in present_participants(snapshot)]
 
     def _changed(self) -> None:
@@ -254,7 +259,7 @@ class PlanPage(StepPage):
                 method=str(self.method.currentData()),
             )
         except ValidationError as error:
-            self.controller.rejected.emit(str(error))
+            self.controller.rejected.emit(user_message(error))
             return False
         row = self.decisions.currentRow()
         self._changed()

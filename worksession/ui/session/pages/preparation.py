@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
+from worksession.domain.field_labels import user_message
 from worksession.domain.models import Participant
 from worksession.domain.people_import import parse_people
 from worksession.domain.validation import ValidationError
@@ -233,7 +234,7 @@ class PreparationPage(StepPage):
             people = parse_people(text)
         except ValidationError as error:
             prefix = f"{source}: " if source else ""
-            self.controller.rejected.emit(prefix + str(error))
+            self.controller.rejected.emit(prefix + user_message(error))
             return False
         if not people:
             return False

@@ -139,6 +139,10 @@ class SocialeKaartPage(StepPage):
         layout.addWidget(QLabel(_("Relations")))
         self.relation_list = QListWidget()
         self.relation_list.setAccessibleName(_("Relations"))
+        # A long pair of names wraps instead of scrolling sideways on a laptop.
+        self.relation_list.setWordWrap(True)
+        self.relation_list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.relation_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.relation_list, stretch=1)
         self.source = QComboBox()
         self.source.setAccessibleName(_("From"))
