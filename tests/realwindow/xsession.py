@@ -124,9 +124,26 @@ class Display:
         command = ["xdotool", "search", "--all", "--onlyvisible"]
         if pid is not None:
             command += ["--pid", str(pid)]
-        command += ["--name", name]
+        # Matched here, on the UTF-8 name (_NET_WM_NAME): xdotool's own --name matching sees
+        # the Latin-1 WM_NAME, where Qt leaves out the " — Worksession" it adds.
+        command += ["--name", "."]
         done = subprocess.run(command, env=self.env(), capture_output=True, text=True, check=False)
-        return done.stdout.split()
+        return [
+            window
+            for window in done.stdout.split()
+            if re.search(name, self.window_name_or_empty(window))
+        ]
+
+    def window_name_or_empty(self, window: str) -> str:
+        """The window's name; "" for a window that went away meanwhile."""
+        done = subprocess.run(
+            ["xdotool", "getwindowname", window],
+            env=self.env(),
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        return done.stdout.rstrip("\n")
 
     def active_window(self) -> str | None:
         done = subprocess.run(
@@ -364,7 +381,7 @@ class App:
         _end(self.process)
 
 
-_START_WINDOW = "^Worksession — (sessions|sessies)"
+_START_WINDOW = "^(Sessies|Sessions) — Worksession$"
 
 
 class Launch(Protocol):

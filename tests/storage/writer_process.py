@@ -4,7 +4,8 @@
 ``locked`` and keeps it for SECONDS before committing (``release`` instead of SECONDS: until a
 line arrives on its standard input). ``python -m tests.storage.writer_process
 write DB SESSION_ID COUNT TAG`` runs COUNT operations through worksession and prints how many
-failed, one message per line before the count.
+failed, one message per line before the count. ``python -m tests.storage.writer_process set DB
+SESSION_ID FIELD VALUE`` changes one field of the session, as the command line would.
 """
 
 from __future__ import annotations
@@ -48,8 +49,19 @@ def write(path: str, session_id: int, count: int, tag: str) -> None:
     print(failures, flush=True)
 
 
+def set_field(path: str, session_id: int, field: str, value: str) -> None:
+    from worksession.storage.opening import open_database
+    from worksession.storage.operations.sessions import update_session
+
+    db = open_database(path)
+    update_session(db=db, session_id=session_id, **{field: value})
+    db.close()
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "hold":
         hold(sys.argv[2], sys.argv[3])
+    elif sys.argv[1] == "set":
+        set_field(sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5])
     else:
         write(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5])

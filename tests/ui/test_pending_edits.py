@@ -126,3 +126,23 @@ def test_closing_anyway_gives_up_the_pending_edit(
     assert asked and not window.isVisible()
     lock()
     assert _ambition(window) != "Weggooien"
+
+
+def test_undo_waits_until_the_pending_edit_is_stored(
+    qtbot: QtBot, window: SessionWindow, lock: Callable[[], None]
+) -> None:
+    page = page_of(window, StepKind.WELCOME)
+    assert isinstance(page, WelcomePage)
+    before = _ambition(window)
+    page.ambition.setPlainText("Eerste versie")
+    page.flush()
+    lock_while = window.controller.has_pending
+    assert lock_while  # stored only after the other program lets go
+    assert not window.undo_action.isEnabled()  # an undo now would be overtaken by the edit
+    assert window.controller.undo() is False
+    assert "wacht" in window.banner.text()
+    lock()
+    qtbot.waitUntil(lambda: not window.controller.has_pending, timeout=15000)
+    assert window.undo_action.isEnabled()
+    window.undo_action.trigger()
+    assert _ambition(window) == before

@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from worksession.storage.engine import WRITING
+from worksession.storage.seen import TOUCHED, carry_view, check_view
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,9 @@ class Database:
         """
         writer = self.engine.execution_options(**WRITING)  # takes the write lock at BEGIN
         with Session(writer, expire_on_commit=False) as session, session.begin():
+            check_view(session, self.url)  # a change from a view another program made untrue
             yield session
+            carry_view(session, self.url, session.info.get(TOUCHED, set()))
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

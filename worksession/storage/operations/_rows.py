@@ -28,6 +28,7 @@ from worksession.domain.validation import ValidationError, clean
 from worksession.i18n import N_, _
 from worksession.storage.database import Database
 from worksession.storage.errors import NotFound
+from worksession.storage.seen import TOUCHED
 from worksession.storage.views import one_row, table_of
 
 Row = TypeVar("Row", bound=SQLModel)
@@ -101,6 +102,8 @@ def touch(s: Session, session_id: int, *, plan: bool = True) -> None:
     it was, and the next freeze makes a new one. Coach-only changes (notes) pass ``plan=False``.
     """
     values: dict[str, object] = {"updated_at": utcnow()}
+    # The transaction remembers the new stamp as this program's own (see storage/seen.py).
+    s.info.setdefault(TOUCHED, set()).add(session_id)
     if plan:
         values["status"] = "draft"
     loaded = s.identity_map.get(identity_key(WorkSession, session_id))

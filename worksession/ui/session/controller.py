@@ -30,6 +30,7 @@ from worksession.storage.changes import ChangeWatch
 from worksession.storage.database import Database
 from worksession.storage.document import read_working_copy
 from worksession.storage.errors import StorageError
+from worksession.storage.seen import SessionView, StaleView, made_from, stamp_of
 from worksession.ui.session.commands import ActionCommand
 
 RETRY_MS = 2000  # how often pending edits are tried again
@@ -42,6 +43,7 @@ class SessionController(QObject):
     failed = Signal(str)  # something asked for that is not an edit (export, signing) failed
     saved = Signal(dt.datetime)
     pending_changed = Signal(str)  # why edits wait to be stored; "" once everything is stored
+    notice = Signal(str)  # stored, and something the coach should know about it
 
     def __init__(self, db: Database, session_id: int, library: Library) -> None:
         super().__init__()
@@ -55,6 +57,7 @@ class SessionController(QObject):
         self.status = "draft"
         self._pushing = False
         self._pending: list[ActionCommand] = []
+        self.view = SessionView(session_id, None)
         self.retry_timer = QTimer(self)
         self.retry_timer.setInterval(RETRY_MS)
         self.retry_timer.timeout.connect(self.retry)
@@ -84,9 +87,13 @@ class SessionController(QObject):
         ]
 
     def reload(self) -> None:
-        # Taken first: a commit elsewhere after this point is noticed by the next poll.
+        # Taken first: a commit elsewhere after this point is noticed by the next poll, and
+        # refuses a change made from this view (the stamp is older than what is read).
         self.watch.changed()
+        with self.db.reading() as s:
+            stamp = stamp_of(s, self.session_id)
         self.document, self.status = read_working_copy(db=self.db, session_id=self.session_id)
+        self.view = SessionView(self.session_id, stamp)
         self.checks = lesson_checks(self.document)
 
     def poll(self) -> bool:
@@ -95,6 +102,15 @@ class SessionController(QObject):
             return False
         self.reload()
         self.changed.emit()
+        return True
+
+    def catch_up(self) -> bool:
+        """Read what is stored now if another program changed it, without telling the pages yet
+        (they hear it after the change in hand): True if the document was read again."""
+        if not self.watch.changed():
+            return False
+        self.reload()
+        QTimer.singleShot(0, self.changed.emit)
         return True
 
     def close(self) -> None:
@@ -119,7 +135,15 @@ class SessionController(QObject):
             self._pending.append(command)
             return True
         try:
-            command.run_first()
+            with made_from(self.view):
+                command.run_first()
+        except StaleView as error:
+            # Made from what the window showed before another program's change: nothing was
+            # stored; the window shows the session as it is now and says why.
+            self.reload()
+            self.changed.emit()
+            self.rejected.emit(f"{command.text()}: {error}")
+            return False
         except ValidationError as error:
             self.rejected.emit(user_message(error))
             return False
@@ -131,6 +155,29 @@ class SessionController(QObject):
             self._still_pending(error)
             return True
         self._push(command)
+        return True
+
+    def undo(self) -> bool:
+        """Undo the last change, once nothing waits to be stored; True if it was undone."""
+        if not self._ready_to_step():
+            return False
+        self.undo_stack.undo()
+        return True
+
+    def redo(self) -> bool:
+        """Redo the last undone change, once nothing waits to be stored; True if it was redone."""
+        if not self._ready_to_step():
+            return False
+        self.undo_stack.redo()
+        return True
+
+    def _ready_to_step(self) -> bool:
+        # An undo before a waiting edit is stored would be overtaken by it: store it first.
+        if self._pending and not self.retry():
+            self.rejected.emit(
+                _("nothing was undone or redone: an earlier change still waits to be stored")
+            )
+            return False
         return True
 
     def retry(self) -> bool:

@@ -41,6 +41,7 @@ class SaveState(QObject):
         controller.rejected.connect(self.refused)
         controller.failed.connect(self.failed)
         controller.pending_changed.connect(self.pending)
+        controller.notice.connect(self.noticed)
         self.saved(None)
 
     def saved(self, when: dt.datetime | None) -> None:
@@ -68,6 +69,11 @@ class SaveState(QObject):
             Saving.PENDING, _("Not saved — will be tried again: {reason}").format(reason=reason)
         )
         self.label.setText(_("Not saved — will be tried again"))
+
+    def noticed(self, message: str) -> None:
+        # Stored, and the coach should know something about it: said until the next change.
+        self.banner.setText(message)
+        self.banner.show()
 
     def failed(self, message: str) -> None:
         # Not an edit (an export, a signature): everything typed is still stored, so the

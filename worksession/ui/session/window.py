@@ -38,6 +38,7 @@ from worksession.ui.session.pages.base import StepPage
 from worksession.ui.session.save_state import SaveState
 from worksession.ui.session.side_fold import SideFold
 from worksession.ui.session.side_panel import SidePanel
+from worksession.ui.session.undo_actions import undo_actions
 from worksession.ui.window_state import restore_geometry, save_geometry
 
 if TYPE_CHECKING:
@@ -214,14 +215,7 @@ class SessionWindow(QMainWindow):
         return action
 
     def _actions(self) -> None:
-        stack = self.controller.undo_stack
-        self.undo_action = stack.createUndoAction(self, _("Undo"))
-        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo_action = stack.createRedoAction(self, _("Redo"))
-        self.redo_action.setShortcuts(
-            [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]
-        )
-        self.addActions([self.undo_action, self.redo_action])
+        self.undo_action, self.redo_action = undo_actions(self, self.controller)
         self.next_action = self._action(
             _("Next step"),
             [QKeySequence("Alt+Right"), QKeySequence("Ctrl+PgDown")],

@@ -117,14 +117,29 @@ class StepPage(QWidget):
         widget.setAccessibleName(label)
 
         def store(old: str, new: str) -> bool:
+            # What is stored now, not what the field showed when the typing began: another
+            # program may have changed this very field meanwhile.
+            controller = self.controller
+            controller.catch_up()
+            stored = read(controller.document)
+            replaced = stored not in (old, new)
             command = EditCommand(
                 _("Edit {field}").format(field=label.lower()),
                 write,
-                {field: old},
+                {field: stored},
                 {field: new},
-                merge_key=merge,
+                merge_key=None if replaced else merge,  # its own undo step: Ctrl+Z brings it back
             )
-            return self.controller.execute(command)
+            if not controller.execute(command):
+                return False
+            if replaced:
+                controller.notice.emit(
+                    _(
+                        "“{field}” was changed by another program while you typed (it read "
+                        "“{text}”); your text replaced it. Ctrl+Z brings that text back."
+                    ).format(field=label, text=_shortened(stored))
+                )
+            return True
 
         binding = AutosaveText(widget, store)
         self._bindings.append((binding, read))
@@ -157,3 +172,9 @@ class InstructionsPage(StepPage):
 
     def has_content(self) -> bool:
         return True
+
+
+def _shortened(text: str, limit: int = 80) -> str:
+    """One line of at most ``limit`` characters, for a message about a longer text."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"

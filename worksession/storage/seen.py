@@ -1,0 +1,89 @@
+"""Changes made from what a window showed: refused when the session changed since it looked.
+
+A window reads the session, the coach acts on what it shows, and the change is stored a moment
+later. Should another program (the command line, an import) have changed the session in
+between, the change was made from a view that is no longer true, and storing it could undo
+what the other program did without anyone noticing. So a window runs its changes inside
+``made_from(view)``: every write transaction then first compares the session's change stamp
+(``updated_at``, set by every change) with the one the window saw, and refuses with
+``StaleView`` when they differ. Stamps this program wrote itself (a change in several
+transactions, the clock storing a step's time) are remembered, so only a change made by another
+program is refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+
+from sqlalchemy import text
+from sqlmodel import Session
+
+from worksession.i18n import _
+from worksession.storage.errors import StorageError
+
+_STAMP = text("SELECT updated_at FROM work_session WHERE id = :id")
+
+
+class StaleView(StorageError):
+    """The session changed elsewhere after the window last read it."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "another program changed this session a moment ago; the window now shows what "
+                "is stored. Look and do it again if it is still needed."
+            )
+        )
+
+
+@dataclass
+class SessionView:
+    """What a window last read: the session and its change stamp at that moment."""
+
+    session_id: int
+    stamp: object  # as stored: compared, never interpreted
+
+
+TOUCHED = "touched_sessions"  # in a Session's ``info``: the sessions its changes touched
+_VIEW: ContextVar[SessionView | None] = ContextVar("worksession_view", default=None)
+# (database url, session id) -> the change stamp this program's last write left.
+_OWN: dict[tuple[str, int], object] = {}
+
+
+def stamp_of(s: Session, session_id: int) -> object:
+    return s.connection().execute(_STAMP, {"id": session_id}).scalar()
+
+
+@contextmanager
+def made_from(view: SessionView) -> Iterator[None]:
+    """Refuse every write transaction in the block once the session no longer is as ``view``."""
+    token = _VIEW.set(SessionView(view.session_id, view.stamp))
+    try:
+        yield
+    finally:
+        _VIEW.reset(token)
+
+
+def check_view(s: Session, url: str) -> None:
+    """At the start of a write transaction (the write lock is held): the view still holds."""
+    view = _VIEW.get()
+    if view is None:
+        return
+    stamp = stamp_of(s, view.session_id)
+    if stamp != view.stamp and stamp != _OWN.get((url, view.session_id)):
+        raise StaleView
+
+
+def carry_view(s: Session, url: str, session_ids: set[int]) -> None:
+    """At the end of a write transaction: remember the stamps this program left."""
+    view = _VIEW.get()
+    if view is not None:
+        session_ids = session_ids | {view.session_id}
+    if not session_ids:
+        return
+    s.flush()
+    for session_id in session_ids:
+        _OWN[(url, session_id)] = stamp_of(s, session_id)
