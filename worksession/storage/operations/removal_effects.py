@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Table, select
 from sqlmodel import Session, SQLModel
 
-from worksession.i18n import N_, ngettext
+from worksession.i18n import N_, _
 from worksession.storage.database import Database
 from worksession.storage.operations.removal import RemovalSnapshot, preview_removal
 
@@ -155,7 +155,8 @@ def removal_effects(*, db: Database, model: type[SQLModel], row_id: int) -> Remo
     consequences = []
     for (name, column), names in groups.items():
         singular, plural = _MESSAGES.get((name, column), _OTHER)
-        message = ngettext(singular, plural, len(names)).format(count=len(names))
+        # Both forms are plain catalogue entries; Dutch, like English, has one singular.
+        message = _(singular if len(names) == 1 else plural).format(count=len(names))
         consequences.append(Consequence(message, tuple(sorted({n for n in names if n}))))
     return RemovalEffects(tuple(consequences), snapshot_links(snapshot))
 

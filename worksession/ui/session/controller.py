@@ -42,6 +42,7 @@ class SessionController(QObject):
     failed = Signal(str)  # something asked for that is not an edit (export, signing) failed
     saved = Signal(dt.datetime)
     pending_changed = Signal(str)  # why edits wait to be stored; "" once everything is stored
+    notice = Signal(str)  # a passing word for the status bar ("… removed — Ctrl+Z restores")
 
     def __init__(self, db: Database, session_id: int, library: Library) -> None:
         super().__init__()

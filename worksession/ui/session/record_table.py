@@ -26,10 +26,12 @@ from sqlmodel import SQLModel
 from worksession.domain.validation import SHORT_TEXT_MAX, record_of_table, text_limit
 from worksession.i18n import _
 from worksession.ui.session.column_fit import ColumnFit
+from worksession.storage.operations.removal_effects import removal_effects
 from worksession.ui.session.commands import AddCommand, EditCommand, RemoveCommand
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.delegates import ChoiceDelegate, TextLimitDelegate
 from worksession.ui.session.record_model import Column, RecordTableModel
+from worksession.ui.session.removal_question import confirm_removal
 
 # Columns fit the widest of this many rows: measuring every row of a long list costs a frame.
 CONTENT_WIDTH_ROWS = 40
@@ -147,15 +149,26 @@ class RecordTable(QWidget):
             self.entry.clear()
 
     def remove_selected(self) -> None:
+        """Remove the current row; first ask when other records change with it.
+
+        Delete pressed in a cell being edited belongs to the text in it, never to the row.
+        """
+        if self.view.state() == QAbstractItemView.State.EditingState:
+            return
         index = self.view.currentIndex()
         if not index.isValid():
             return
         row = self.model.row_at(index.row())
+        name = _record_name(row) or self._noun
+        effects = removal_effects(db=self.controller.db, model=self._record_model, row_id=row.id)
+        if effects and not confirm_removal(self, name, effects.consequences):
+            return
         command = RemoveCommand(
-            _("Remove {name}").format(name=getattr(row, "name", None) or self._noun),
+            _("Remove {name}").format(name=name),
             self.controller.db, self._record_model, int(row.id),
         )  # fmt: skip
-        self.controller.execute(command)
+        if self.controller.execute(command):
+            self.controller.notice.emit(_("{name} removed — Ctrl+Z restores").format(name=name))
 
     def _dispatch_write(self, row: Any, field: str, value: object) -> bool:
         if self.write_override is not None:
@@ -171,3 +184,12 @@ class RecordTable(QWidget):
             {field: value},
         )
         return self.controller.execute(command)
+
+
+def _record_name(row: Any) -> str:
+    for field in ("name", "title", "what", "signal", "label", "text"):
+        value = getattr(row, field, None)
+        if isinstance(value, str) and value.strip():
+            text = " ".join(value.split())
+            return text if len(text) <= 60 else text[:59] + "…"
+    return ""
