@@ -6,6 +6,7 @@ show it as a clickable notice that leads the coach to the right page.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,7 +29,7 @@ class Check:
     key: str | None = None  # the record it is about, when it is about one
 
 
-def in_the_room(document: Document, roles: RoleCatalogue) -> list[dict[str, Any]]:
+def in_the_room(document: Document, roles: RoleCatalogue) -> list[Mapping[str, Any]]:
     """Everyone who took part: the participants present and the stakeholders in the room.
 
     The "no huisarts" and "no inwoners" checks both ask this list, so an absent huisarts does

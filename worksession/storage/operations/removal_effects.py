@@ -133,10 +133,11 @@ class RemovalEffects:
 
 def snapshot_links(snapshot: RemovalSnapshot) -> frozenset[Link]:
     """The rows and links of ``snapshot`` other than the removed record itself (its first row)."""
-    gone = [
-        (name, _key(name, values), None) for name, values in snapshot.rows[1:]
-    ]  # the first row is the record the coach chose
-    cleared = [(name, tuple(key.values()), column) for name, key, column, _v in snapshot.cleared]
+    # The first row is the record the coach chose.
+    gone: list[Link] = [(name, _key(name, values), None) for name, values in snapshot.rows[1:]]
+    cleared: list[Link] = [
+        (name, tuple(key.values()), column) for name, key, column, _v in snapshot.cleared
+    ]
     return frozenset(gone + cleared)
 
 
@@ -147,11 +148,11 @@ def removal_effects(*, db: Database, model: type[SQLModel], row_id: int) -> Remo
     with db.reading() as s:
         for name, values in snapshot.rows[1:]:
             groups[(name, None)].append(_name_of(s, name, values))
-        for name, key, column, _value in snapshot.cleared:
-            table = SQLModel.metadata.tables[name]
+        for table_name, key, cleared, _value in snapshot.cleared:
+            table = SQLModel.metadata.tables[table_name]
             condition = [table.c[pk] == value for pk, value in key.items()]
             row = s.connection().execute(select(table).where(*condition)).mappings().one()
-            groups[(name, column)].append(_name_of(s, name, dict(row)))
+            groups[(table_name, cleared)].append(_name_of(s, table_name, dict(row)))
     consequences = []
     for (name, column), names in groups.items():
         singular, plural = _MESSAGES.get((name, column), _OTHER)

@@ -49,6 +49,7 @@ class SessionController(QObject):
         self.db = db
         self.session_id = session_id
         self.library = library
+        self.roles = library.role_catalogue()
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._after_change)
         self.document: Document = {}
@@ -88,7 +89,7 @@ class SessionController(QObject):
         # Taken first: a commit elsewhere after this point is noticed by the next poll.
         self.watch.changed()
         self.document, self.status = read_working_copy(db=self.db, session_id=self.session_id)
-        self.checks = lesson_checks(self.document)
+        self.checks = lesson_checks(self.document, self.roles)
 
     def poll(self) -> bool:
         """Read the document again if another connection changed the database. True if so."""
