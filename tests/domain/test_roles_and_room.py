@@ -160,3 +160,11 @@ def test_participants_to_kaart_one_stakeholder_per_organisation_linked_and_twice
 def test_the_demo_kaart_gets_only_the_inwoners_present() -> None:
     new = stakeholders_from_participants(DEMO["participants"], DEMO["stakeholders"], ROLES)
     assert [(s["name"], s["participant"]) for s in new] == [("Inwoners", "p-mia-lenssen")]
+
+
+def test_a_linked_participant_decides_whether_the_stakeholder_was_there() -> None:
+    people = [{"key": "p-1", "organisation": "", "role": "huisarts", "present": False}]
+    ticked = _stakeholder("s-1", "Praktijk", present=True, participant="p-1", influence=5)
+    assert not in_room(ticked, people, ROLES)
+    people[0]["present"] = True
+    assert in_room({**ticked, "present": False}, people, ROLES)

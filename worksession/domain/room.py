@@ -1,8 +1,8 @@
 """Who is in the room: participants present, and the stakeholders they stand for.
 
-A stakeholder on the sociale kaart is in the room when it is ticked present, when the
-participant linked to it is present, or when a present participant works for it (same
-organisation) or has its role. Every check and list that asks "was the huisarts there?" asks
+A stakeholder on the sociale kaart linked to a participant is in the room when that participant
+is; one without a link when it is ticked present, or when a present participant works for it
+(same organisation) or has its role. Every check and list that asks "was the huisarts there?" asks
 this module, so the sociale kaart and the points of attention cannot disagree.
 
 ``stakeholders_from_participants`` turns the people present into stakeholders in one go: one per
@@ -48,7 +48,12 @@ def stands_for(person: Record, stakeholder: Record, roles: RoleCatalogue) -> boo
 
 
 def in_room(stakeholder: Record, participants: Sequence[Record], roles: RoleCatalogue) -> bool:
-    """The one definition of "this stakeholder was there"."""
+    """The one definition of "this stakeholder was there": the participant linked to it says
+    so; without one, its own tick or a present participant who stands for it."""
+    linked = stakeholder.get("participant")
+    for person in participants:
+        if linked and person.get("key") == linked:
+            return bool(person.get("present"))
     if stakeholder.get("present"):
         return True
     return any(
