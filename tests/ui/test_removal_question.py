@@ -3,39 +3,20 @@ bar says it can be undone; Delete in a cell being edited is text, never the row.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
+from tests.ui.answering import answer_removal
 from tests.ui.conftest import page_of
 from worksession.domain.values import StepKind
 from worksession.i18n import speaking
 from worksession.ui.session.pages.preparation import PreparationPage
 from worksession.ui.session.pages.prioritising import PrioritisingPage
-from worksession.ui.session.removal_question import OBJECT_NAME
 from worksession.ui.session.window import SessionWindow
 
 HUISARTS = "Marieke Hermans"
-
-
-def _answer(button: str, seen: list[str]) -> None:
-    """Answer the question when it appears: click ``button`` ("remove" or "cancel")."""
-
-    def click() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox) or box.objectName() != OBJECT_NAME:
-            QTimer.singleShot(10, click)
-            return
-        seen.append(box.text())
-        if button == "remove":
-            target = box.findChild(QPushButton, "remove")
-            assert target is not None
-            target.click()
-        else:
-            box.button(QMessageBox.StandardButton.Cancel).click()
-
-    QTimer.singleShot(0, click)
 
 
 def _select(page: PreparationPage, name: str) -> None:
@@ -62,7 +43,7 @@ def test_delete_on_the_huisarts_asks_lists_the_agreements_and_undo_restores(
     _select(page, HUISARTS)
     seen: list[str] = []
     with speaking("nl"):
-        _answer("cancel", seen)
+        answer_removal("cancel", seen)
         QTest.keyClick(page.participants.view, Qt.Key.Key_Delete)
     assert seen and "2 afspraken verliezen hun trekker" in seen[0]
     assert "werkgroep" in seen[0]
@@ -73,7 +54,7 @@ def test_delete_on_the_huisarts_asks_lists_the_agreements_and_undo_restores(
     qtbot.waitUntil(window.isActiveWindow)
     _select(page, HUISARTS)
     with speaking("nl"):
-        _answer("remove", seen)
+        answer_removal("remove", seen)
         QTest.keyClick(page.participants.view, Qt.Key.Key_Delete)
     assert len(seen) == 2
     names = [p["name"] for p in window.controller.document["participants"]]
@@ -113,7 +94,7 @@ def test_removing_a_theme_lists_its_improvement_points_and_agreements(
     table.view.setCurrentIndex(table.model.index(0, 0))
     seen: list[str] = []
     with speaking("nl"):
-        _answer("remove", seen)
+        answer_removal("remove", seen)
         QTest.keyClick(table.view, Qt.Key.Key_Delete)
     assert f"{themed} afspraken verliezen hun thema" in seen[0]
     assert "verbeterpunt" in seen[0]
