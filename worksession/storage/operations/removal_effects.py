@@ -154,12 +154,18 @@ def removal_effects(*, db: Database, model: type[SQLModel], row_id: int) -> Remo
             row = s.connection().execute(select(table).where(*condition)).mappings().one()
             groups[(table_name, cleared)].append(_name_of(s, table_name, dict(row)))
     consequences = []
-    for (name, column), names in groups.items():
+    order = list(_MESSAGES)  # the most telling first: trekkers, themes, then the rest
+    ranked = sorted(groups.items(), key=lambda item: _rank(order, item[0]))
+    for (name, column), names in ranked:
         singular, plural = _MESSAGES.get((name, column), _OTHER)
         # Both forms are plain catalogue entries; Dutch, like English, has one singular.
         message = _(singular if len(names) == 1 else plural).format(count=len(names))
         consequences.append(Consequence(message, tuple(sorted({n for n in names if n}))))
     return RemovalEffects(tuple(consequences), snapshot_links(snapshot))
+
+
+def _rank(order: list[tuple[str, str | None]], kind: tuple[str, str | None]) -> int:
+    return order.index(kind) if kind in order else len(order)
 
 
 def _key(name: str, values: dict[str, Any]) -> tuple[Any, ...]:
@@ -178,4 +184,4 @@ def _name_of(s: Session, name: str, values: dict[str, Any]) -> str:
 
 def _short(text: str) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= NAME_LENGTH else text[: NAME_LENGTH - 1] + "…"
+    return text if len(text) <= NAME_LENGTH else text[: NAME_LENGTH - 1].rstrip() + "…"

@@ -235,5 +235,5 @@ def _record_name(row: Any) -> str:
         value = getattr(row, field, None)
         if isinstance(value, str) and value.strip():
             text = " ".join(value.split())
-            return text if len(text) <= 60 else text[:59] + "…"
+            return text if len(text) <= 60 else text[:59].rstrip() + "…"
     return ""

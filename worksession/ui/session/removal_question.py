@@ -25,9 +25,7 @@ def removal_box(parent: QWidget, name: str, consequences: Sequence[Consequence])
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(_("Remove {name}?").format(name=name))
     box.setTextFormat(Qt.TextFormat.RichText)
-    items = "".join(
-        f"<li>{escape(str(consequence), quote=False)}</li>" for consequence in consequences
-    )
+    items = "".join(_item(consequence) for consequence in consequences)
     box.setText(
         "<p>"
         + escape(_("Removing {name} also changes:").format(name=name))
@@ -41,6 +39,13 @@ def removal_box(parent: QWidget, name: str, consequences: Sequence[Consequence])
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
     return box
+
+
+def _item(consequence: Consequence) -> str:
+    """One line per kind of change, the names under it: an agreement's text has commas too."""
+    names = "".join(f"<li>{escape(name, quote=False)}</li>" for name in consequence.names)
+    listed = f"<ul>{names}</ul>" if names else ""
+    return f"<li>{escape(consequence.message, quote=False)}{listed}</li>"
 
 
 def confirm_removal(parent: QWidget, name: str, consequences: Sequence[Consequence]) -> bool:
