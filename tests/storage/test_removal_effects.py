@@ -44,6 +44,12 @@ def test_the_listed_links_are_the_links_the_removal_takes_for_every_record(
         snapshot = remove_with_snapshot(db=db, model=model, row_id=row_id)
         assert snapshot_links(snapshot) == listed.links, (model.__name__, row_id)
         with_links += bool(listed)
+        # Asked about exactly when something outside the record changes.
+        outside = {table for table, _key, _column in listed.links} - {"agreement_partner"}
+        if model is not Agreement:
+            assert bool(listed) == bool(listed.links), (model.__name__, row_id)
+        else:
+            assert bool(listed) == bool(outside)
         # Put it back (ids and all) so the next record is listed with the demo's own links.
         restore_snapshot(db=db, snapshot=snapshot)
     assert with_links > 10
@@ -83,6 +89,15 @@ def test_removing_a_theme_counts_its_improvement_points_and_unthemed_agreements(
     messages = [c.message for c in effects.consequences]
     expected = f"{len(themed)} afspraak" if len(themed) == 1 else f"{len(themed)} afspraken"
     assert any(m.startswith(expected) for m in messages), messages
+
+
+def test_an_agreements_own_partner_list_is_no_reason_to_ask(db: Database) -> None:
+    session_id = _demo(db)
+    document = read_document(db=db, session_id=session_id)
+    with_partners = next(a for a in document["agreements"] if a["partners"])
+    row = next(a for a in record_rows(db, Agreement, session_id) if a.key == with_partners["key"])
+    effects = removal_effects(db=db, model=Agreement, row_id=int(row.id))
+    assert effects.links and not effects
 
 
 def test_a_record_without_links_has_no_effects(db: Database) -> None:

@@ -106,6 +106,13 @@ _NAME_COLUMNS = {
     "key_figure": "label",
 }
 
+# Rows that are part of the record itself, not links to something else: an agreement's partner
+# list goes with the agreement without a question (its partners stay in the session).
+_OWN_PARTS = {
+    "agreement": frozenset({"agreement_partner"}),
+    "vote_ballot": frozenset({"vote_mark"}),
+}
+
 Link = tuple[str, tuple[Any, ...], str | None]  # table, primary key, cleared column (None: goes)
 
 
@@ -122,13 +129,15 @@ class Consequence:
 
 @dataclass(frozen=True)
 class RemovalEffects:
-    """Everything a removal takes along besides the record itself."""
+    """Everything a removal takes along besides the record itself: ``links`` all of it,
+    ``consequences`` what the coach is told (not the record's own parts)."""
 
     consequences: tuple[Consequence, ...]
     links: frozenset[Link]
 
     def __bool__(self) -> bool:
-        return bool(self.links)
+        """True when something besides the record and its own parts changes: then ask."""
+        return bool(self.consequences)
 
 
 def snapshot_links(snapshot: RemovalSnapshot) -> frozenset[Link]:
@@ -144,9 +153,12 @@ def snapshot_links(snapshot: RemovalSnapshot) -> frozenset[Link]:
 def removal_effects(*, db: Database, model: type[SQLModel], row_id: int) -> RemovalEffects:
     """What removing this record changes elsewhere; empty when it has no links."""
     snapshot = preview_removal(db=db, model=model, row_id=row_id)
+    own = _OWN_PARTS.get(str(model.__tablename__), frozenset())
     groups: dict[tuple[str, str | None], list[str]] = defaultdict(list)
     with db.reading() as s:
         for name, values in snapshot.rows[1:]:
+            if name in own:
+                continue
             groups[(name, None)].append(_name_of(s, name, values))
         for table_name, key, cleared, _value in snapshot.cleared:
             table = SQLModel.metadata.tables[table_name]
