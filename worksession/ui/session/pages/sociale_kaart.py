@@ -297,4 +297,7 @@ class SocialeKaartPage(StepPage):
         if item is not None:
             relation_id = int(item.data(Qt.ItemDataRole.UserRole))
             command = RemoveCommand(_("Remove relation"), self.controller.db, Relation, relation_id)
-            self.controller.execute(command)
+            if self.controller.execute(command):
+                self.controller.notice.emit(
+                    _("{name} removed — Ctrl+Z restores").format(name=item.text())
+                )
