@@ -296,8 +296,9 @@ class SocialeKaartPage(StepPage):
         item = self.relation_list.currentItem()
         if item is not None:
             relation_id = int(item.data(Qt.ItemDataRole.UserRole))
+            text = item.text()  # the list is rebuilt by the removal: keep the words now
             command = RemoveCommand(_("Remove relation"), self.controller.db, Relation, relation_id)
             if self.controller.execute(command):
                 self.controller.notice.emit(
-                    _("{name} removed — Ctrl+Z restores").format(name=item.text())
+                    _("{name} removed — Ctrl+Z restores").format(name=text)
                 )
