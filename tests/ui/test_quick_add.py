@@ -84,3 +84,16 @@ def test_a_typed_duplicate_participant_is_not_added_silently(
     QTest.keyClicks(entry, "Jan Pieters")
     QTest.keyClick(entry, Qt.Key.Key_Return)
     assert len(window.controller.document["participants"]) == count + 1
+
+
+def test_a_picked_theme_is_added_once_and_a_picked_duplicate_theme_is_not(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
+    page = page_of(window, StepKind.PRIORITISING)
+    table = page.themes  # type: ignore[attr-defined]
+    titles = lambda: [t["title"] for t in window.controller.document["themes"]]  # noqa: E731
+    _pick(qtbot, table, "Rok")
+    qtbot.waitUntil(lambda: table.entry.text() == "")
+    assert titles().count("Roken") == 1
+    _pick(qtbot, table, "Eenzaam")  # the demo holds it already
+    assert titles().count("Eenzaamheid") == 1
