@@ -25,8 +25,8 @@ from sqlmodel import SQLModel
 
 from worksession.domain.validation import SHORT_TEXT_MAX, record_of_table, text_limit
 from worksession.i18n import _
-from worksession.ui.session.column_fit import ColumnFit
 from worksession.storage.operations.removal_effects import removal_effects
+from worksession.ui.session.column_fit import ColumnFit
 from worksession.ui.session.commands import AddCommand, EditCommand, RemoveCommand
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.delegates import ChoiceDelegate, TextLimitDelegate

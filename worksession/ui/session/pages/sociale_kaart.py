@@ -299,6 +299,4 @@ class SocialeKaartPage(StepPage):
             text = item.text()  # the list is rebuilt by the removal: keep the words now
             command = RemoveCommand(_("Remove relation"), self.controller.db, Relation, relation_id)
             if self.controller.execute(command):
-                self.controller.notice.emit(
-                    _("{name} removed — Ctrl+Z restores").format(name=text)
-                )
+                self.controller.notice.emit(_("{name} removed — Ctrl+Z restores").format(name=text))
