@@ -42,10 +42,12 @@ def removal_box(parent: QWidget, name: str, consequences: Sequence[Consequence])
 
 
 def _item(consequence: Consequence) -> str:
-    """One line per kind of change, the names under it: an agreement's text has commas too."""
-    names = "".join(f"<li>{escape(name, quote=False)}</li>" for name in consequence.names)
-    listed = f"<ul>{names}</ul>" if names else ""
-    return f"<li>{escape(consequence.message, quote=False)}{listed}</li>"
+    """One line per kind of change, the names under it: an agreement's text has commas too.
+
+    Qt's rich text puts an empty line before a nested list at the end; plain lines do not.
+    """
+    names = "".join(f"<br>&nbsp;&nbsp;– {escape(name, quote=False)}" for name in consequence.names)
+    return f"<li>{escape(consequence.message, quote=False)}{names}</li>"
 
 
 def confirm_removal(parent: QWidget, name: str, consequences: Sequence[Consequence]) -> bool:
