@@ -31,7 +31,8 @@ def _without_gp(d: dict[str, Any]) -> None:
 def _without_residents(d: dict[str, Any]) -> None:
     for record in d["participants"] + d["stakeholders"]:
         if record["domain"] == "residents":
-            record["domain"] = "other"
+            # Role and domain both: either one makes a resident (one definition).
+            record.update(domain="other", role="vrijwilliger")
 
 
 def _fourth_priority(d: dict[str, Any]) -> None:
@@ -39,7 +40,9 @@ def _fourth_priority(d: dict[str, Any]) -> None:
 
 
 def _absent_power(d: dict[str, Any]) -> None:
-    d["stakeholders"][0].update(influence=5, present=False)
+    # Nobody present stands for the seniorenvereniging (the huisartsenpraktijk would do: its
+    # huisarts is in the room).
+    next(s for s in d["stakeholders"] if s["key"] == "s-seniorenvereniging").update(influence=5)
 
 
 CASES: list[tuple[str, Callable[[dict[str, Any]], object]]] = [

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
+from tests.ui.answering import answer_removal
 from tests.ui.conftest import page_of
 from worksession.domain.values import StepKind
 from worksession.ui.session.pages.preparation import PreparationPage
@@ -69,6 +70,7 @@ def test_removing_a_lead_and_undoing_restores_their_agreements(
     )
     page.participants.view.setCurrentIndex(page.participants.model.index(row, 0))
     page.participants.view.setFocus()
+    answer_removal("remove")  # a lead: the question lists their agreements first
     qtbot.keyClick(page.participants.view, Qt.Key.Key_Delete)
     assert len(window.controller.document["participants"]) == 11
     window.undo_action.trigger()

@@ -7,6 +7,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from tests.ui.answering import answer_removal
 from tests.ui.conftest import page_of
 from worksession.domain.power_grid import cell_of
 from worksession.domain.values import StepKind
@@ -107,6 +108,7 @@ def test_an_edit_changes_its_node_in_place_and_a_removal_takes_it_off(
     assert edited.label.text() == "Buurtteam Noord" and "Buurtteam Noord" in edited.toolTip()
     assert page.source.findText("Buurtteam Noord") >= 0  # the relation lists follow a rename
     page.table.view.setCurrentIndex(page.table.model.index(0, 0))
+    answer_removal("remove")  # its relations and agreements are listed first
     page.table.remove_selected()
     assert first["key"] not in page.grid.nodes and edited.scene() is None
     assert page.grid.nodes[second["key"]] is kept

@@ -6,15 +6,17 @@ show it as a clickable notice that leads the coach to the right page.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from worksession.domain.interchange import Document
-from worksession.domain.values import Domain, StepKind
+from worksession.domain.roles import RoleCatalogue, is_gp, is_resident
+from worksession.domain.room import in_room, present_participants
+from worksession.domain.values import StepKind
 from worksession.i18n import N_, _
 
 HIGH_INFLUENCE = 4
-_GP_WORDS = ("huisarts", "praktijkondersteuner", "poh", "general practitioner")
 
 
 @dataclass(frozen=True)
@@ -27,22 +29,34 @@ class Check:
     key: str | None = None  # the record it is about, when it is about one
 
 
-def _has_gp(records: list[dict[str, Any]]) -> bool:
-    return any(
-        word in str(record.get("role", "")).lower() for record in records for word in _GP_WORDS
-    )
+def in_the_room(document: Document, roles: RoleCatalogue) -> list[Mapping[str, Any]]:
+    """Everyone who took part: the participants present and the stakeholders in the room.
+
+    The "no huisarts" and "no inwoners" checks both ask this list, so an absent huisarts does
+    not count as involved and a stakeholder whose participant is there does.
+    """
+    participants = document.get("participants", [])
+    return present_participants(participants) + [
+        stakeholder
+        for stakeholder in document.get("stakeholders", [])
+        if in_room(stakeholder, participants, roles)
+    ]
 
 
-def lesson_checks(document: Document) -> list[Check]:
-    """Every lesson the session does not meet yet, in the order of the programme."""
+def lesson_checks(document: Document, roles: RoleCatalogue | None = None) -> list[Check]:
+    """Every lesson the session does not meet yet, in the order of the programme.
+
+    ``roles`` is the toolkit's role catalogue: a role typed as "inwoner" is an inwoner.
+    """
+    roles = roles if roles is not None else RoleCatalogue()
     participants = document.get("participants", [])
     stakeholders = document.get("stakeholders", [])
     themes = document.get("themes", [])
     agreements = document.get("agreements", [])
-    people = participants + stakeholders
+    people = in_the_room(document, roles)
     checks: list[Check] = []
 
-    if not _has_gp(people):
+    if not any(is_gp(person, roles) for person in people):
         checks.append(
             Check(
                 "no-gp",
@@ -50,10 +64,12 @@ def lesson_checks(document: Document) -> list[Check]:
                 StepKind.PREPARATION,
             )
         )
-    if not any(person.get("domain") == Domain.RESIDENTS for person in people):
+    if not any(is_resident(person, roles) for person in people):
         checks.append(Check("no-residents", _("No inwoners are involved."), StepKind.PREPARATION))
     for stakeholder in stakeholders:
-        if stakeholder.get("influence", 0) >= HIGH_INFLUENCE and not stakeholder.get("present"):
+        if stakeholder.get("influence", 0) >= HIGH_INFLUENCE and not in_room(
+            stakeholder, participants, roles
+        ):
             checks.append(
                 Check(
                     "influential-absent",

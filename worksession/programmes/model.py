@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from worksession.domain.roles import CatalogueRole, RoleCatalogue
 from worksession.domain.values import StepKind
 
 Origin = Literal["shipped", "user"]
@@ -114,3 +115,9 @@ class Library:
     roles: dict[str, Role] = field(default_factory=dict)
     themes: dict[str, ThemeEntry] = field(default_factory=dict)
     problems: list[FileProblem] = field(default_factory=list)
+
+    def role_catalogue(self) -> RoleCatalogue:
+        """The roles, for finding the domain of a role as people type it."""
+        return RoleCatalogue(
+            CatalogueRole(role.id, role.name, role.domain) for role in self.roles.values()
+        )

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from sqlmodel import select
 
-from worksession.domain.models import Participant
+from worksession.domain.models import Participant, Stakeholder
 from worksession.domain.validation import clean
 from worksession.storage.database import Database
 from worksession.storage.operations._rows import (
+    fetch,
     list_records,
     next_position,
     opaque_key,
     remove_record,
     require_session,
     touch,
-    update_record,
 )
 
 
@@ -56,7 +56,19 @@ def add_participant(
 
 
 def update_participant(*, db: Database, participant_id: int, **changes: object) -> Participant:
-    return update_record(db, Participant, "participant", participant_id, changes)
+    """Change a participant. Ticking them present or absent ticks the stakeholders they stand
+    for on the sociale kaart too, so the kaart, the plan and the checks say the same."""
+    fields = clean("participant", changes)
+    with db.transaction() as s:
+        participant = fetch(s, Participant, participant_id)
+        for name, value in fields.items():
+            setattr(participant, name, value)
+        if "present" in fields:
+            linked = select(Stakeholder).where(Stakeholder.participant_id == participant_id)
+            for stakeholder in s.exec(linked):
+                stakeholder.present = bool(fields["present"])
+        touch(s, participant.session_id)
+        return participant
 
 
 def remove_participant(*, db: Database, participant_id: int) -> Participant:

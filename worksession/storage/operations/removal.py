@@ -75,21 +75,35 @@ def _collect(
                         )
 
 
+def _gather(s: Session, model: type[SQLModel], row_id: int) -> tuple[SQLModel, RemovalSnapshot]:
+    row = fetch(s, model, row_id)
+    session_id = int(getattr(row, "session_id"))  # noqa: B009 - every removable row has one
+    table = _table(str(model.__tablename__))
+    rows: list[tuple[str, dict[str, Any]]] = []
+    cleared: list[tuple[str, dict[str, Any], str, Any]] = []
+    _collect(s.connection(), table, "id", row_id, rows, cleared, set())
+    return row, RemovalSnapshot(session_id, tuple(rows), tuple(cleared))
+
+
+def preview_removal(*, db: Database, model: type[SQLModel], row_id: int) -> RemovalSnapshot:
+    """What removing this record would take away, found exactly as the removal finds it.
+
+    Nothing changes: the coach is asked first, and the question lists these rows and links.
+    """
+    with db.reading() as s:
+        return _gather(s, model, row_id)[1]
+
+
 def remove_with_snapshot(*, db: Database, model: type[SQLModel], row_id: int) -> RemovalSnapshot:
     """Delete one record (and what cascades) in one transaction; return what undo needs."""
     with db.transaction() as s:
-        row = fetch(s, model, row_id)
-        session_id = int(getattr(row, "session_id"))  # noqa: B009 - every removable row has one
-        table = _table(str(model.__tablename__))
-        rows: list[tuple[str, dict[str, Any]]] = []
-        cleared: list[tuple[str, dict[str, Any], str, Any]] = []
-        connection = s.connection()
-        _collect(connection, table, "id", row_id, rows, cleared, set())
+        row, snapshot = _gather(s, model, row_id)
+        session_id, rows = snapshot.session_id, snapshot.rows
         s.delete(row)
         s.flush()
         _refresh_votes_if_touched(s, session_id, rows)
         touch(s, session_id)
-    return RemovalSnapshot(session_id, tuple(rows), tuple(cleared))
+    return snapshot
 
 
 def restore_snapshot(*, db: Database, snapshot: RemovalSnapshot) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from sqlmodel import select
 
 from worksession.domain.models import Participant, Relation, Stakeholder
+from worksession.domain.roles import RoleCatalogue
+from worksession.domain.room import stakeholders_from_participants
 from worksession.domain.validation import ValidationError, clean
 from worksession.i18n import _
 from worksession.storage.database import Database
@@ -14,6 +16,7 @@ from worksession.storage.operations._rows import (
     list_records,
     new_key,
     next_position,
+    ordered,
     remove_record,
     require_session,
     touch,
@@ -132,3 +135,40 @@ def remove_relation(*, db: Database, relation_id: int) -> Relation:
 
 def list_relations(*, db: Database, session_id: int) -> list[Relation]:
     return list_records(db, Relation, session_id)
+
+
+def add_stakeholders_from_participants(
+    *, db: Database, session_id: int, roles: RoleCatalogue
+) -> list[Stakeholder]:
+    """Put every organisation (or role) present on the kaart, linked to its participant.
+
+    Read and written in one transaction, so the kaart it compares with is the stored one; those
+    already there are skipped, so a second run adds nothing. Returns the stakeholders added.
+    """
+    with db.transaction() as s:
+        require_session(s, session_id)
+        people = list(s.exec(ordered(Participant, session_id)).all())  # type: ignore[call-overload]
+        on_kaart = list(s.exec(ordered(Stakeholder, session_id)).all())  # type: ignore[call-overload]
+        keys = {person.id: person.key for person in people}
+        ids = {person.key: person.id for person in people}
+        new = stakeholders_from_participants(
+            [person.model_dump() for person in people],
+            [{**row.model_dump(), "participant": keys.get(row.participant_id)} for row in on_kaart],
+            roles,
+        )
+        added = []
+        for record in new:
+            fields = clean("stakeholder", {k: v for k, v in record.items() if k != "participant"})
+            stakeholder = Stakeholder(
+                session_id=session_id,
+                key=new_key(s, session_id, "s", str(fields["name"])),
+                position=next_position(s, Stakeholder, session_id),
+                participant_id=ids[record["participant"]],
+                **fields,
+            )
+            s.add(stakeholder)
+            s.flush()  # the next key and position see this one
+            added.append(stakeholder)
+        if added:
+            touch(s, session_id)
+        return added

@@ -43,13 +43,15 @@ class SessionController(QObject):
     failed = Signal(str)  # something asked for that is not an edit (export, signing) failed
     saved = Signal(dt.datetime)
     pending_changed = Signal(str)  # why edits wait to be stored; "" once everything is stored
-    notice = Signal(str)  # stored, and something the coach should know about it
+    notice = Signal(str)  # a passing word for the status bar ("… removed — Ctrl+Z restores")
+    caution = Signal(str)  # stored, but the coach must know something: said until the next change
 
     def __init__(self, db: Database, session_id: int, library: Library) -> None:
         super().__init__()
         self.db = db
         self.session_id = session_id
         self.library = library
+        self.roles = library.role_catalogue()
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._after_change)
         self.document: Document = {}
@@ -94,7 +96,7 @@ class SessionController(QObject):
             stamp = stamp_of(s, self.session_id)
         self.document, self.status = read_working_copy(db=self.db, session_id=self.session_id)
         self.view = SessionView(self.session_id, stamp)
-        self.checks = lesson_checks(self.document)
+        self.checks = lesson_checks(self.document, self.roles)
 
     def poll(self) -> bool:
         """Read the document again if another connection changed the database. True if so."""

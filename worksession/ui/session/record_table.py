@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,11 +25,13 @@ from sqlmodel import SQLModel
 
 from worksession.domain.validation import SHORT_TEXT_MAX, record_of_table, text_limit
 from worksession.i18n import _
+from worksession.storage.operations.removal_effects import removal_effects
 from worksession.ui.session.column_fit import ColumnFit
 from worksession.ui.session.commands import AddCommand, EditCommand, RemoveCommand
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.delegates import ChoiceDelegate, TextLimitDelegate
 from worksession.ui.session.record_model import Column, RecordTableModel
+from worksession.ui.session.removal_question import confirm_removal
 
 # Columns fit the widest of this many rows: measuring every row of a long list costs a frame.
 CONTENT_WIDTH_ROWS = 40
@@ -52,6 +54,8 @@ class RecordTable(QWidget):
         self.controller = controller
         self._record_model, self._rows, self._add, self._update = model, rows, add, update
         self._noun = noun
+        self._just_added: str | None = None  # what Enter added last, until the next typing
+        self._warned_for: str | None = None  # a duplicate name the coach was warned about
         # A page whose rows are views (not domain rows) maps edits itself.
         self.write_override: Callable[[Any, str, object], bool] | None = None
         self.model = RecordTableModel(columns, self._dispatch_write)
@@ -90,6 +94,7 @@ class RecordTable(QWidget):
         self.entry.setMaxLength(entry_limit or SHORT_TEXT_MAX)
         self.entry.setAccessibleName(placeholder)
         self.entry.returnPressed.connect(self.add_from_entry)
+        self.entry.textEdited.connect(self._typed)
         self.remove_button = QPushButton(_("Remove"))
         self.remove_button.setAccessibleName(_("Remove the selected row"))
         self.remove_button.clicked.connect(self.remove_selected)
@@ -121,7 +126,24 @@ class RecordTable(QWidget):
         completer = QCompleter(sorted(names), self.entry)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        # Enter on a suggestion reaches the field (which adds it and clears) before the
+        # completer writes the suggestion into the field again: clear it once more, or the
+        # next Enter adds a second one.
+        completer.activated.connect(self._suggestion_taken)
         self.entry.setCompleter(completer)
+
+    def _typed(self) -> None:
+        self._just_added = None
+
+    def _suggestion_taken(self, text: str) -> None:
+        if self._just_added is not None and text.strip() == self._just_added:
+            # The completer writes the text after this signal: clear once it has.
+            QTimer.singleShot(0, lambda: self._clear_if(text))
+        self._just_added = None
+
+    def _clear_if(self, text: str) -> None:
+        if self.entry.text() == text:
+            self.entry.clear()
 
     def find_text(self, text: str, after: int = -1) -> bool:
         """Select the first row after ``after`` whose cells contain ``text``; True if found."""
@@ -139,23 +161,58 @@ class RecordTable(QWidget):
         name = self.entry.text().strip()
         if not name:
             return
+        existing = self._row_named(name)
+        if existing >= 0 and self._warned_for != name:
+            # Not added silently: say so and show it; Enter once more adds it all the same.
+            self._warned_for = name
+            self.view.setCurrentIndex(self.model.index(existing, 0))
+            self.view.scrollTo(self.view.currentIndex())
+            self.controller.notice.emit(
+                _("“{name}” is already in the list — press Enter again to add it anyway.").format(
+                    name=name
+                )
+            )
+            return
+        self._warned_for = None
         command = AddCommand(
             _("Add {noun}").format(noun=self._noun), self.controller.db, self._record_model,
             lambda: self._add(name),
         )  # fmt: skip
         if self.controller.execute(command):
+            self._just_added = name
             self.entry.clear()
 
+    def _row_named(self, name: str) -> int:
+        """The row whose first column is ``name`` (case and spacing aside), or -1."""
+        field = self.model.columns[0].field
+        needle = " ".join(name.split()).casefold()
+        for row in range(self.model.rowCount()):
+            value = getattr(self.model.row_at(row), field, "")
+            if isinstance(value, str) and " ".join(value.split()).casefold() == needle:
+                return row
+        return -1
+
     def remove_selected(self) -> None:
+        """Remove the current row; first ask when other records change with it.
+
+        Delete pressed in a cell being edited belongs to the text in it, never to the row.
+        """
+        if self.view.state() == QAbstractItemView.State.EditingState:
+            return
         index = self.view.currentIndex()
         if not index.isValid():
             return
         row = self.model.row_at(index.row())
+        name = _record_name(row) or self._noun
+        effects = removal_effects(db=self.controller.db, model=self._record_model, row_id=row.id)
+        if effects and not confirm_removal(self, name, effects.consequences):
+            return
         command = RemoveCommand(
-            _("Remove {name}").format(name=getattr(row, "name", None) or self._noun),
+            _("Remove {name}").format(name=name),
             self.controller.db, self._record_model, int(row.id),
         )  # fmt: skip
-        self.controller.execute(command)
+        if self.controller.execute(command):
+            self.controller.notice.emit(_("{name} removed — Ctrl+Z restores").format(name=name))
 
     def _dispatch_write(self, row: Any, field: str, value: object) -> bool:
         if self.write_override is not None:
@@ -171,3 +228,12 @@ class RecordTable(QWidget):
             {field: value},
         )
         return self.controller.execute(command)
+
+
+def _record_name(row: Any) -> str:
+    for field in ("name", "title", "what", "signal", "label", "text"):
+        value = getattr(row, field, None)
+        if isinstance(value, str) and value.strip():
+            text = " ".join(value.split())
+            return text if len(text) <= 60 else text[:59].rstrip() + "…"
+    return ""

@@ -41,7 +41,7 @@ class SaveState(QObject):
         controller.rejected.connect(self.refused)
         controller.failed.connect(self.failed)
         controller.pending_changed.connect(self.pending)
-        controller.notice.connect(self.noticed)
+        controller.caution.connect(self.cautioned)
         self.saved(None)
 
     def saved(self, when: dt.datetime | None) -> None:
@@ -70,7 +70,7 @@ class SaveState(QObject):
         )
         self.label.setText(_("Not saved — will be tried again"))
 
-    def noticed(self, message: str) -> None:
+    def cautioned(self, message: str) -> None:
         # Stored, and the coach should know something about it: said until the next change.
         self.banner.setText(message)
         self.banner.show()

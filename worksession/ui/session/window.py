@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from worksession.ui.plan_check_dialog import PlanCheckDialog
 
 ZOOM_STEP = 1.1
+NOTICE_MS = 8000  # how long a passing word (a removal, undoable) stays in the status bar
 
 
 DEFAULT_SIZE = QSize(1280, 800)
@@ -142,6 +143,7 @@ class SessionWindow(QMainWindow):
         self.saved_label = self.save_state.label
         self.statusBar().addPermanentWidget(self.side_fold.button)
         self.statusBar().addPermanentWidget(self.saved_label)
+        controller.notice.connect(lambda text: self.statusBar().showMessage(text, NOTICE_MS))
         # A window deleted without being closed must not leave its controller polling.
         self.destroyed.connect(controller.close)
         controller.changed.connect(self._refresh_navigator)

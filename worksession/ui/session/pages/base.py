@@ -133,7 +133,7 @@ class StepPage(QWidget):
             if not controller.execute(command):
                 return False
             if replaced:
-                controller.notice.emit(
+                controller.caution.emit(
                     _(
                         "“{field}” was changed by another program while you typed (it read "
                         "“{text}”); your text replaced it. Ctrl+Z brings that text back."

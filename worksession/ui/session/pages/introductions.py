@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QTreeWidgetItemIterator
 
+from worksession.domain.roles import effective_domain
 from worksession.domain.values import Domain
 from worksession.i18n import _
 from worksession.programmes.model import Step
@@ -27,7 +28,12 @@ class IntroductionsPage(StepPage):
         people = self.controller.document["participants"]
         absent = QBrush(QColor("#8a8a8a"))
         for domain in Domain:
-            members = [person for person in people if person["domain"] == domain.value]
+            # Grouped as the checks read people: a role "inwoner" without a domain is an inwoner.
+            members = [
+                person
+                for person in people
+                if effective_domain(person, self.controller.roles) == domain.value
+            ]
             if not members:
                 continue
             group = QTreeWidgetItem([f"{domain.label} ({len(members)})"])

@@ -124,6 +124,7 @@ class PreparationPage(StepPage):
             placeholder=_("Name of a new participant — Enter adds, then type the next"),
             noun=_("participant"),
         )
+        self.participants.write_override = self._write_participant
         self.layout_.addWidget(self.participants, stretch=1)
         paste = QPushButton(_("Paste list"))
         paste.setToolTip(_("Names (and organisation, role, e-mail) copied from a spreadsheet"))
@@ -162,6 +163,24 @@ class PreparationPage(StepPage):
 
     def has_content(self) -> bool:
         return bool(self.controller.document["participants"])
+
+    def _write_participant(self, row: Any, field: str, value: object) -> bool:
+        """A role typed into a participant without a domain brings the catalogue's domain
+        along, in the same undo step."""
+        old: dict[str, Any] = {field: getattr(row, field)}
+        new: dict[str, Any] = {field: value}
+        if field == "role" and not row.domain:
+            domain = self.controller.roles.domain_of(str(value))
+            if domain:
+                old["domain"], new["domain"] = row.domain, domain
+        db, row_id = self.controller.db, int(row.id)
+        command = EditCommand(
+            _("Edit {noun}").format(noun=_("participant")),
+            lambda values: update_participant(db=db, participant_id=row_id, **values),
+            old,
+            new,
+        )
+        return self.controller.execute(command)
 
     def _edit(self, label: str, field: str, value: object) -> None:
         old = self.controller.document["session"][field]
@@ -238,6 +257,10 @@ class PreparationPage(StepPage):
             return False
         if not people:
             return False
+        for person in people:
+            # "huisarts" or "inwoner" in the role column: the catalogue knows the domain.
+            if not person.get("domain"):
+                person["domain"] = self.controller.roles.domain_of(str(person.get("role", "")))
         db, session_id = self.controller.db, self.controller.session_id
         command = AddManyCommand(
             _("Add {count} participants").format(count=len(people)),

@@ -20,16 +20,23 @@ from PySide6.QtWidgets import (
 )
 
 from worksession.domain.models import Relation, Stakeholder
+from worksession.domain.room import stakeholders_from_participants
 from worksession.domain.values import Domain, RelationKind
 from worksession.i18n import N_, _
 from worksession.programmes.model import Step
 from worksession.storage.operations.sociale_kaart import (
     add_relation,
     add_stakeholder,
+    add_stakeholders_from_participants,
     update_stakeholder,
 )
 from worksession.storage.views import record_rows
-from worksession.ui.session.commands import AddCommand, EditCommand, RemoveCommand
+from worksession.ui.session.commands import (
+    AddCommand,
+    AddManyCommand,
+    EditCommand,
+    RemoveCommand,
+)
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.grid_legend import GridLegend
 from worksession.ui.session.pages.base import StepPage
@@ -84,9 +91,18 @@ class SocialeKaartPage(StepPage):
         self.relations = self._relations_panel()
         self._shown: tuple[object, ...] = ()
 
+        self.from_participants = QPushButton(_("Participants → sociale kaart"))
+        self.from_participants.setToolTip(
+            _(
+                "Every organisation (or role) present becomes a stakeholder, linked to its "
+                "participant; those already on the kaart are skipped"
+            )
+        )
+        self.from_participants.clicked.connect(self.add_from_participants)
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.from_participants, alignment=Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self.table, stretch=3)
         column.addWidget(self.relations, stretch=2)
         split = QSplitter()
@@ -204,6 +220,29 @@ class SocialeKaartPage(StepPage):
                 combo.addItem(name, ids[key])
             combo.setCurrentIndex(max(0, combo.findData(chosen)))
 
+    def add_from_participants(self) -> None:
+        """One undoable step: each organisation present as a stakeholder, linked."""
+        controller = self.controller
+        document, roles = controller.document, controller.roles
+        if not stakeholders_from_participants(
+            document["participants"], document["stakeholders"], roles
+        ):
+            controller.notice.emit(_("Every organisation present is on the sociale kaart already."))
+            return
+        db, session_id = controller.db, controller.session_id
+        command = AddManyCommand(
+            _("Participants → sociale kaart"),
+            db,
+            Stakeholder,
+            lambda: add_stakeholders_from_participants(db=db, session_id=session_id, roles=roles),
+        )
+        if controller.execute(command):
+            controller.notice.emit(
+                _("{count} stakeholders added from the participants — Ctrl+Z undoes it").format(
+                    count=len(command.row_ids)
+                )
+            )
+
     def has_content(self) -> bool:
         return bool(self.controller.document["stakeholders"])
 
@@ -257,5 +296,7 @@ class SocialeKaartPage(StepPage):
         item = self.relation_list.currentItem()
         if item is not None:
             relation_id = int(item.data(Qt.ItemDataRole.UserRole))
+            text = item.text()  # the list is rebuilt by the removal: keep the words now
             command = RemoveCommand(_("Remove relation"), self.controller.db, Relation, relation_id)
-            self.controller.execute(command)
+            if self.controller.execute(command):
+                self.controller.notice.emit(_("{name} removed — Ctrl+Z restores").format(name=text))

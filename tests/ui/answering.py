@@ -1,0 +1,28 @@
+"""Answering the question a removal with links asks, from a test (the dialog is modal)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+
+from worksession.ui.session.removal_question import OBJECT_NAME
+
+
+def answer_removal(button: str, seen: list[str] | None = None) -> None:
+    """When the question appears, note its text in ``seen`` and click "remove" or "cancel"."""
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or box.objectName() != OBJECT_NAME:
+            QTimer.singleShot(10, click)
+            return
+        if seen is not None:
+            seen.append(box.text())
+        if button == "remove":
+            target = box.findChild(QPushButton, "remove")
+            assert target is not None
+            target.click()
+        else:
+            box.button(QMessageBox.StandardButton.Cancel).click()
+
+    QTimer.singleShot(0, click)
