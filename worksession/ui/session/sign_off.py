@@ -1,0 +1,161 @@
+"""Sign-off in the room: decisions as undoable commands, the questions asked before everyone
+present is recorded as *akkoord* or before a plan with open points of attention is frozen, and
+the dialog for the change a participant asks for (Ctrl+Enter confirms it)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from worksession.i18n import _
+from worksession.storage.database import Database
+from worksession.storage.operations.plan import record_decisions, withdraw_decisions
+from worksession.ui.session.commands import ActionCommand
+
+LISTED_AT_MOST = 40  # names in a question; a longer list ends with "and N more"
+
+
+class DecisionsCommand(ActionCommand):
+    """Record one decision of one or more participants; undo withdraws exactly those rows."""
+
+    def __init__(
+        self,
+        text: str,
+        db: Database,
+        *,
+        session_id: int,
+        version: int,
+        participants: Sequence[str],
+        decision: str,
+        comment: str = "",
+        method: str = "session",
+    ) -> None:
+        super().__init__(text)
+        self._db, self._session_id, self._version = db, session_id, version
+        self._participants = list(participants)
+        self._decision, self._comment, self._method = decision, comment, method
+        self.decision_ids: list[int] = []
+
+    def run_first(self) -> None:
+        self.again()
+
+    def again(self) -> None:
+        rows = record_decisions(
+            db=self._db,
+            session_id=self._session_id,
+            version=self._version,
+            participants=self._participants,
+            decision=self._decision,
+            comment=self._comment,
+            method=self._method,
+        )
+        self.decision_ids = [int(row.id or 0) for row in rows]
+
+    def undo(self) -> None:
+        withdraw_decisions(db=self._db, session_id=self._session_id, decision_ids=self.decision_ids)
+
+
+def listed(names: Sequence[str]) -> str:
+    """Names one per line, the list cut short with a count when it is very long."""
+    shown = [f"• {name}" for name in names[:LISTED_AT_MOST]]
+    if len(names) > LISTED_AT_MOST:
+        shown.append(_("… and {count} more").format(count=len(names) - LISTED_AT_MOST))
+    return "\n".join(shown)
+
+
+def all_agreed_question(
+    parent: QWidget, version: int, names: Sequence[str], waiting: Sequence[str]
+) -> QMessageBox:
+    """Ask before recording *akkoord* for ``names``; ``waiting`` asked for a change and are left
+    out (their own agreement is recorded one by one, once the change is made)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(_("Everyone who was present: agreed"))
+    box.setText(
+        _("Record agreed on version {number} for these {count} participants?").format(
+            number=version, count=len(names)
+        )
+    )
+    details = listed(names)
+    if waiting:
+        details += "\n\n" + _("Not included, they asked for a change:") + "\n" + listed(waiting)
+    box.setInformativeText(details)
+    box.addButton(_("Record agreed"), QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+    return box
+
+
+def freeze_question(parent: QWidget, points: Sequence[str]) -> QMessageBox:
+    """Warn that the plan still has open points of attention before it is frozen for review."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_("Freeze as a version for review"))
+    box.setText(
+        _("{count} points of attention are still open. Freeze the plan for review anyway?").format(
+            count=len(points)
+        )
+    )
+    box.setInformativeText(listed(points))
+    box.addButton(_("Freeze anyway"), QMessageBox.ButtonRole.AcceptRole)
+    # Enter means "not yet": freezing is a version the participants will read.
+    box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+    return box
+
+
+class ChangesDialog(QDialog):
+    """Which change a participant asks for; Ctrl+Enter confirms, Enter starts a new line."""
+
+    def __init__(self, who: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Changes requested"))
+        self.comment = QPlainTextEdit()
+        self.comment.setAccessibleName(_("Which change is asked for?"))
+        self.comment.setTabChangesFocus(True)
+        self.question = label = QLabel(_("Which change does {who} ask for?").format(who=who))
+        label.setWordWrap(True)
+        hint = QLabel(_("Ctrl+Enter records it."))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.comment.textChanged.connect(self._allow)
+        # Seen by the text field itself: a window shortcut would lose to the editor, which
+        # takes Ctrl+Enter as a line break.
+        self.comment.installEventFilter(self)
+        layout = QVBoxLayout(self)
+        for widget in (label, self.comment, hint, self.buttons):
+            layout.addWidget(widget)
+        self._allow()
+        self.comment.setFocus()
+
+    def text(self) -> str:
+        return self.comment.toPlainText().strip()
+
+    def _allow(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(self.text()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.comment
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            if self.text():  # an empty request is no request: the dialog waits for one
+                self.accept()
+            return True
+        return False
