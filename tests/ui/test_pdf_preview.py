@@ -27,54 +27,91 @@ def _pdf(pages: int) -> bytes:
 
 
 def _black_rows(preview: PdfPreview, index: int) -> int:
-    image = preview.pages[index].grab().toImage()  # painting renders the page
+    image = preview.page_image(index)
+    assert image is not None, f"page {index + 1} is not drawn"
     x = image.width() // 2
     return sum(image.pixelColor(x, y) == QColor("black") for y in range(image.height()))
 
 
-def test_every_page_has_its_place_and_is_drawn_when_shown(qtbot: QtBot) -> None:
+def _shown(qtbot: QtBot, preview: PdfPreview, data: bytes) -> list[str]:
+    """Show ``data`` and wait until nothing is left to draw; what happened, in order."""
+    events: list[str] = []
+    preview.first_page_shown.connect(lambda: events.append("first"))
+    preview.page_ready.connect(lambda index: events.append(f"page {index}"))
+    with qtbot.waitSignal(preview.filled, timeout=20000):
+        preview.show_pdf(data)
+    return events
+
+
+def test_the_first_page_is_shown_before_the_others_are_drawn(qtbot: QtBot) -> None:
     preview = PdfPreview()
     qtbot.addWidget(preview)
-    preview.show_pdf(_pdf(3))
+    events: list[tuple[str, int, list[int]]] = []
+    preview.first_page_shown.connect(
+        lambda: events.append(("first", len(preview.pages), preview.drawing()))
+    )
+    preview.page_ready.connect(lambda index: events.append(("page", index, preview.drawing())))
+    with qtbot.waitSignal(preview.filled, timeout=20000):
+        preview.show_pdf(_pdf(PdfPreview.KEPT_PAGES + 3))
+    # Page 1 is on screen (every page has its place) while the pages after it are still to be
+    # drawn in the background; then they come one by one, in reading order.
+    later = list(range(1, PdfPreview.DRAWN_AHEAD))
+    assert events[0] == ("first", PdfPreview.KEPT_PAGES + 3, later)
+    assert events[1:] == [("page", index, later[n + 1 :]) for n, index in enumerate(later)]
+    assert preview.kept_pages() == list(range(PdfPreview.DRAWN_AHEAD))
+
+
+def test_every_page_has_its_place_and_the_right_pixels(qtbot: QtBot) -> None:
+    preview = PdfPreview()
+    qtbot.addWidget(preview)
+    _shown(qtbot, preview, _pdf(3))
     assert len(preview.pages) == 3
     assert preview.pages[0].width() == math.ceil(A4[0] * PREVIEW_SCALE)
-    assert preview.kept_pages() == []  # nothing rendered before it is painted
     first, third = _black_rows(preview, 0), _black_rows(preview, 2)
     assert first > 0
     assert third > 2 * first  # the right page's pixels in the right place
-    assert preview.kept_pages() == [0, 2]
+    shown = preview.pages[2].grab().toImage()
+    x = shown.width() // 2
+    on_screen = sum(shown.pixelColor(x, y) == QColor("black") for y in range(shown.height()))
+    assert on_screen == third - 1  # the drawn page on screen, its bottom row under the frame
 
 
-def test_only_the_recently_shown_pages_are_kept(qtbot: QtBot) -> None:
+def test_a_page_further_down_is_drawn_when_it_comes_into_view(qtbot: QtBot) -> None:
     preview = PdfPreview()
     qtbot.addWidget(preview)
-    preview.show_pdf(_pdf(PdfPreview.KEPT_PAGES + 3))
-    for index in range(len(preview.pages)):
-        preview.pages[index].grab()
-    preview.pages[3].grab()  # shown again: now the most recent
+    _shown(qtbot, preview, _pdf(PdfPreview.KEPT_PAGES + 3))
+    last = len(preview.pages) - 1
+    assert preview.page_image(last) is None
+    with qtbot.waitSignal(preview.page_ready, timeout=20000) as drawn:
+        preview.pages[last].grab()  # painted: a blank sheet, and the page asked for
+    assert drawn.args == [last]
+    assert _black_rows(preview, last) > 0
+    for index in range(PdfPreview.DRAWN_AHEAD, last):  # scrolled through every page
+        with qtbot.waitSignal(preview.page_ready, timeout=20000):
+            preview.pages[index].grab()
     kept = preview.kept_pages()
-    assert len(kept) == PdfPreview.KEPT_PAGES
-    assert kept[-1] == 3
-    assert 0 not in kept
-    before = _black_rows(preview, 0)  # rendered again when it comes back into view
-    assert before > 0
+    assert len(kept) == PdfPreview.KEPT_PAGES  # only the recently shown pages are kept
+    assert kept[-1] == last - 1 and 0 not in kept
+    with qtbot.waitSignal(preview.page_ready, timeout=20000) as drawn:
+        preview.pages[0].grab()  # back at the top: drawn again
+    assert drawn.args == [0]
 
 
 def test_a_new_pdf_replaces_the_pages_and_what_was_kept(qtbot: QtBot) -> None:
     preview = PdfPreview()
     qtbot.addWidget(preview)
-    preview.show_pdf(_pdf(4))
-    preview.pages[3].grab()
-    preview.show_pdf(_pdf(2))
+    preview.show_pdf(_pdf(4))  # replaced before it is drawn: what it reports is dropped
+    _shown(qtbot, preview, _pdf(2))
     assert len(preview.pages) == 2
-    assert preview.kept_pages() == []
+    assert preview.kept_pages() == [0, 1]
 
 
 def test_an_unreadable_pdf_is_named_and_shows_no_pages(qtbot: QtBot) -> None:
     preview = PdfPreview()
     qtbot.addWidget(preview)
-    preview.show_pdf(_pdf(2))
-    preview.show_pdf(b"%PDF-1.4 this is not a document")
+    _shown(qtbot, preview, _pdf(2))
+    events = _shown(qtbot, preview, b"%PDF-1.4 this is not a document")
+    assert events == []
     assert preview.pages == []
     cannot = _("The preview cannot be shown: {reason}").split("{")[0]
     assert preview.widget().findChild(QLabel).text().startswith(cannot)

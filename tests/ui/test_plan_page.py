@@ -85,12 +85,22 @@ def test_an_unwritable_target_is_reported(
     assert "missing-folder" in window.banner.text() or "No such file" in window.banner.text()
 
 
-def test_the_preview_shows_every_page(qtbot: QtBot, window: SessionWindow) -> None:
+def test_the_preview_shows_page_one_first_and_fills_in_the_rest(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
     page = _page(window)
-    job = page.refresh_preview()
-    with qtbot.waitSignal(job.signals.done, timeout=20000):
-        pass
-    qtbot.waitUntil(lambda: len(page.preview.pages) >= 7)
+    order: list[str] = []
+    page.preview.first_page_shown.connect(
+        lambda: order.append(f"page 1 of {len(page.preview.pages)}")
+    )
+    page.preview.page_ready.connect(lambda index: order.append(f"page {index + 1}"))
+    with qtbot.waitSignals([page.preview.first_page_shown, page.preview.filled], timeout=20000):
+        page.refresh_preview()
+    pages = len(page.preview.pages)
+    assert pages >= 7
+    kept = min(pages, page.preview.DRAWN_AHEAD)
+    assert order == [f"page 1 of {pages}", *(f"page {n}" for n in range(2, kept + 1))]
+    assert page.preview_button.isEnabled()
 
 
 def _sign_off_everyone(page: PlanPage) -> None:
