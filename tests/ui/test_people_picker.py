@@ -190,6 +190,12 @@ def test_the_picker_fits_sixty_names_and_the_screen(qtbot: QtBot, window: Sessio
     text_room = picker.list.visualItemRect(item).width()
     assert text_room >= picker.list.fontMetrics().horizontalAdvance(item.text())
     assert longest  # the list holds names at all
+    # The organisation finds people too, though the list shows name and role only.
+    qtbot.keyClicks(picker.search, "thuiszorg 07")
+    assert picker.visible_labels() == [
+        "Deelnemer met een lange naam nummer 07 (wijkverpleegkundige)"
+    ]
+    picker.search.clear()
     # A name typed in a different case and without its accents still matches.
     qtbot.keyClicks(picker.search, "STEENHOVEN oudenaarde")
     assert picker.visible_labels() == [item.text()]

@@ -14,7 +14,7 @@ is as wide as its longest name and as tall as its list, within the screen.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
@@ -36,6 +36,7 @@ KEY = Qt.ItemDataRole.UserRole
 SCREEN_SHARE = 0.8  # the picker never takes more of the screen than this
 MIN_WIDTH = 320
 LIST_ROWS_AT_LEAST = 6  # a picker for three people still looks like a list
+SUMMARY_NAMES = 6  # named under the list; more are counted, so the list keeps its room
 NAVIGATION = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 
 
@@ -56,14 +57,18 @@ class PeoplePicker(QDialog):
         *,
         several: bool,
         text: str = "",
+        details: Mapping[str, str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``details`` gives per key more words to find a person by (organisation, domain)."""
         super().__init__(parent)
         self.setWindowTitle(title)
         self.several = several
         self._order = [key for key, _label in people]
         self._labels = dict(people)
         self._ticked = [key for key in chosen if key in self._labels]
+        extra = details or {}
+        self._haystack = {key: folded(f"{label} {extra.get(key, '')}") for key, label in people}
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Type part of a name, role or organisation"))
         self.search.setAccessibleName(_("Search people"))
@@ -128,8 +133,8 @@ class PeoplePicker(QDialog):
         first = -1
         for row in range(self.list.count()):
             item = self.list.item(row)
-            label = folded(item.text())
-            hidden = not all(word in label for word in words)
+            haystack = self._haystack[str(item.data(KEY))]
+            hidden = not all(word in haystack for word in words)
             item.setHidden(hidden)
             if not hidden and first < 0:
                 first = row
@@ -200,8 +205,11 @@ class PeoplePicker(QDialog):
             self.summary.hide()
             return
         names = [self._labels[key] for key in self._order if key in set(self._ticked)]
+        shown = "; ".join(names[:SUMMARY_NAMES])
+        if len(names) > SUMMARY_NAMES:
+            shown += " " + _("… and {count} more").format(count=len(names) - SUMMARY_NAMES)
         self.summary.setText(
-            _("Chosen ({count}): {names}").format(count=len(names), names="; ".join(names))
+            _("Chosen ({count}): {names}").format(count=len(names), names=shown)
             if names
             else _("Nobody chosen yet.")
         )

@@ -230,12 +230,21 @@ class AgreementsPage(StepPage):
             [row.lead or ""],
             several=False,
             text=text,
+            details=self._details(),
             parent=self,
         )
         dialog.accepted.connect(lambda: self._lead_picked(row, dialog.chosen()))
         self.picker = dialog
         dialog.open()
         return dialog
+
+    def _details(self) -> dict[str, str]:
+        """What else a person is found by in the picker: organisation and domain."""
+        document = self.controller.document
+        return {
+            record["key"]: f"{record.get('organisation', '')} {record.get('domain', '')}"
+            for record in [*document["participants"], *document["stakeholders"]]
+        }
 
     def _lead_picked(self, row: AgreementRow, chosen: list[str]) -> None:
         lead = chosen[0] if chosen and chosen[0] else None
@@ -255,6 +264,7 @@ class AgreementsPage(StepPage):
             current,
             several=True,
             text=text,
+            details=self._details(),
             parent=self,
         )
         dialog.accepted.connect(lambda: self._partners_picked(row, current, dialog.chosen()))
