@@ -11,6 +11,7 @@ from tests.ui.conftest import freeze_plan, page_of
 from worksession.domain.values import StepKind
 from worksession.storage.operations.plan import latest_decisions, list_versions
 from worksession.ui.session.pages.plan import PlanPage
+from worksession.ui.session.sign_off import listed, names
 from worksession.ui.session.window import SessionWindow
 
 
@@ -139,3 +140,14 @@ def test_ctrl_enter_records_the_change_asked_for(qtbot: QtBot, window: SessionWi
     assert page.decisions.item(2, 2).text() == "Afspraak 3 later\nen met de wijkverpleging"
     window.undo_action.trigger()  # a single decision is one undo step too
     assert page.decisions.item(2, 1).text() == "nog niet"
+
+
+def test_a_long_list_of_names_runs_on_so_the_question_fits_a_laptop() -> None:
+    few = [f"Deelnemer {n}" for n in range(5)]
+    assert names(few).splitlines() == [f"• {name}" for name in few]
+    many = [f"Deelnemer {n}" for n in range(60)]
+    assert names(many) == ", ".join(many)  # every name, in one paragraph
+    points = [f"Punt {n}" for n in range(20)]
+    shown = listed(points).splitlines()
+    assert shown[:12] == [f"• Punt {n}" for n in range(12)]
+    assert shown[12] == "… en nog 8"

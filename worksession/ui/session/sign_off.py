@@ -23,7 +23,8 @@ from worksession.storage.database import Database
 from worksession.storage.operations.plan import record_decisions, withdraw_decisions
 from worksession.ui.session.commands import ActionCommand
 
-LISTED_AT_MOST = 40  # names in a question; a longer list ends with "and N more"
+BULLETS_AT_MOST = 12  # one per line up to here; a longer list of names runs on as a paragraph
+NAMES_AT_MOST = 100  # names in a question; a longer list ends with "and N more"
 
 
 class DecisionsCommand(ActionCommand):
@@ -66,30 +67,41 @@ class DecisionsCommand(ActionCommand):
         withdraw_decisions(db=self._db, session_id=self._session_id, decision_ids=self.decision_ids)
 
 
-def listed(names: Sequence[str]) -> str:
-    """Names one per line, the list cut short with a count when it is very long."""
-    shown = [f"• {name}" for name in names[:LISTED_AT_MOST]]
-    if len(names) > LISTED_AT_MOST:
-        shown.append(_("… and {count} more").format(count=len(names) - LISTED_AT_MOST))
+def listed(items: Sequence[str]) -> str:
+    """Up to a dozen items one per line, the rest cut short with a count (points of attention:
+    the side panel lists them all)."""
+    shown = [f"• {item}" for item in items[:BULLETS_AT_MOST]]
+    if len(items) > BULLETS_AT_MOST:
+        shown.append(_("… and {count} more").format(count=len(items) - BULLETS_AT_MOST))
     return "\n".join(shown)
 
 
+def names(people: Sequence[str]) -> str:
+    """Names one per line when few, else as one paragraph, so sixty still fit a laptop screen."""
+    if len(people) <= BULLETS_AT_MOST:
+        return listed(people)
+    text = ", ".join(people[:NAMES_AT_MOST])
+    if len(people) > NAMES_AT_MOST:
+        text += " " + _("… and {count} more").format(count=len(people) - NAMES_AT_MOST)
+    return text
+
+
 def all_agreed_question(
-    parent: QWidget, version: int, names: Sequence[str], waiting: Sequence[str]
+    parent: QWidget, version: int, people: Sequence[str], waiting: Sequence[str]
 ) -> QMessageBox:
-    """Ask before recording *akkoord* for ``names``; ``waiting`` asked for a change and are left
+    """Ask before recording *akkoord* for ``people``; ``waiting`` asked for a change and are left
     out (their own agreement is recorded one by one, once the change is made)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(_("Everyone who was present: agreed"))
     box.setText(
         _("Record agreed on version {number} for these {count} participants?").format(
-            number=version, count=len(names)
+            number=version, count=len(people)
         )
     )
-    details = listed(names)
+    details = names(people)
     if waiting:
-        details += "\n\n" + _("Not included, they asked for a change:") + "\n" + listed(waiting)
+        details += "\n\n" + _("Not included, they asked for a change:") + "\n" + names(waiting)
     box.setInformativeText(details)
     box.addButton(_("Record agreed"), QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))

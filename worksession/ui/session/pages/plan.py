@@ -138,14 +138,19 @@ class PlanPage(StepPage):
         self.all_agree_button.setAccessibleDescription(self.all_agree_button.toolTip())
         self.all_agree_button.clicked.connect(self.agree_all_present)
         decide_row = QHBoxLayout()
-        for widget in (self.method, self.agree_button, self.changes_button, self.all_agree_button):
+        for widget in (self.method, self.agree_button, self.changes_button):
             decide_row.addWidget(widget)
         decide_row.addStretch()
+        # On a row of its own: beside the others it widened the list and squeezed the preview.
+        all_row = QHBoxLayout()
+        all_row.addWidget(self.all_agree_button)
+        all_row.addStretch()
         left = QWidget()
         left_column = QVBoxLayout(left)
         left_column.setContentsMargins(0, 0, 0, 0)
         left_column.addWidget(self.decisions, stretch=1)
         left_column.addLayout(decide_row)
+        left_column.addLayout(all_row)
         self.preview = PdfPreview()
         split = QSplitter()
         split.addWidget(left)
