@@ -26,6 +26,16 @@ def _pdf(pages: int) -> bytes:
     return out.getvalue()
 
 
+def _preview(qtbot: QtBot, width: int = 900) -> PdfPreview:
+    """A preview on screen, wide enough for pages at their sharpest unless told otherwise."""
+    preview = PdfPreview()
+    qtbot.addWidget(preview)
+    preview.resize(width, 700)
+    preview.show()
+    qtbot.waitExposed(preview)
+    return preview
+
+
 def _black_rows(preview: PdfPreview, index: int) -> int:
     image = preview.page_image(index)
     assert image is not None, f"page {index + 1} is not drawn"
@@ -44,8 +54,7 @@ def _shown(qtbot: QtBot, preview: PdfPreview, data: bytes) -> list[str]:
 
 
 def test_the_first_page_is_shown_before_the_others_are_drawn(qtbot: QtBot) -> None:
-    preview = PdfPreview()
-    qtbot.addWidget(preview)
+    preview = _preview(qtbot)
     events: list[tuple[str, int, list[int]]] = []
     preview.first_page_shown.connect(
         lambda: events.append(("first", len(preview.pages), preview.drawing()))
@@ -58,12 +67,11 @@ def test_the_first_page_is_shown_before_the_others_are_drawn(qtbot: QtBot) -> No
     later = list(range(1, PdfPreview.DRAWN_AHEAD))
     assert events[0] == ("first", PdfPreview.KEPT_PAGES + 3, later)
     assert events[1:] == [("page", index, later[n + 1 :]) for n, index in enumerate(later)]
-    assert preview.kept_pages() == list(range(PdfPreview.DRAWN_AHEAD))
+    assert sorted(preview.kept_pages()) == list(range(PdfPreview.DRAWN_AHEAD))
 
 
 def test_every_page_has_its_place_and_the_right_pixels(qtbot: QtBot) -> None:
-    preview = PdfPreview()
-    qtbot.addWidget(preview)
+    preview = _preview(qtbot)
     _shown(qtbot, preview, _pdf(3))
     assert len(preview.pages) == 3
     assert preview.pages[0].width() == math.ceil(A4[0] * PREVIEW_SCALE)
@@ -77,41 +85,55 @@ def test_every_page_has_its_place_and_the_right_pixels(qtbot: QtBot) -> None:
 
 
 def test_a_page_further_down_is_drawn_when_it_comes_into_view(qtbot: QtBot) -> None:
-    preview = PdfPreview()
-    qtbot.addWidget(preview)
+    preview = _preview(qtbot)
     _shown(qtbot, preview, _pdf(PdfPreview.KEPT_PAGES + 3))
     last = len(preview.pages) - 1
     assert preview.page_image(last) is None
     with qtbot.waitSignal(preview.page_ready, timeout=20000) as drawn:
-        preview.pages[last].grab()  # painted: a blank sheet, and the page asked for
+        preview.ensureWidgetVisible(preview.pages[last])  # scrolled to the end
     assert drawn.args == [last]
     assert _black_rows(preview, last) > 0
-    for index in range(PdfPreview.DRAWN_AHEAD, last):  # scrolled through every page
-        with qtbot.waitSignal(preview.page_ready, timeout=20000):
-            preview.pages[index].grab()
+    for index in range(last - 1, PdfPreview.DRAWN_AHEAD - 1, -1):  # and back up, page by page
+        preview.ensureWidgetVisible(preview.pages[index])
+        qtbot.waitUntil(lambda index=index: preview.page_image(index) is not None, timeout=20000)
     kept = preview.kept_pages()
     assert len(kept) == PdfPreview.KEPT_PAGES  # only the recently shown pages are kept
-    assert kept[-1] == last - 1 and 0 not in kept
+    assert sorted(kept) == list(range(last + 1 - PdfPreview.KEPT_PAGES, last + 1))
+    assert kept[0] == last  # seen longest ago: the next to go
     with qtbot.waitSignal(preview.page_ready, timeout=20000) as drawn:
-        preview.pages[0].grab()  # back at the top: drawn again
+        preview.ensureWidgetVisible(preview.pages[0])  # back at the top: drawn again
     assert drawn.args == [0]
 
 
 def test_a_new_pdf_replaces_the_pages_and_what_was_kept(qtbot: QtBot) -> None:
-    preview = PdfPreview()
-    qtbot.addWidget(preview)
+    preview = _preview(qtbot)
     preview.show_pdf(_pdf(4))  # replaced before it is drawn: what it reports is dropped
     _shown(qtbot, preview, _pdf(2))
     assert len(preview.pages) == 2
-    assert preview.kept_pages() == [0, 1]
+    assert sorted(preview.kept_pages()) == [0, 1]
 
 
 def test_an_unreadable_pdf_is_named_and_shows_no_pages(qtbot: QtBot) -> None:
-    preview = PdfPreview()
-    qtbot.addWidget(preview)
+    preview = _preview(qtbot)
     _shown(qtbot, preview, _pdf(2))
     events = _shown(qtbot, preview, b"%PDF-1.4 this is not a document")
     assert events == []
     assert preview.pages == []
     cannot = _("The preview cannot be shown: {reason}").split("{")[0]
     assert preview.widget().findChild(QLabel).text().startswith(cannot)
+
+
+def test_pages_fit_the_width_of_the_pane_and_follow_it(qtbot: QtBot) -> None:
+    preview = _preview(qtbot, width=400)
+    _shown(qtbot, preview, _pdf(3))
+    assert preview.scale < PREVIEW_SCALE
+    room = preview.viewport().width()
+    assert all(page.width() <= room for page in preview.pages)  # no scrolling sideways
+    assert preview.pages[0].width() > room * 0.9  # and no room wasted
+    narrow = preview.pages[0].width()
+    with qtbot.waitSignal(preview.page_ready, timeout=20000) as drawn:
+        preview.resize(700, 700)  # the splitter moved: drawn again once it rests
+    assert drawn.args == [0]
+    assert preview.pages[0].width() > narrow
+    image = preview.page_image(0)
+    assert image is not None and image.width() == preview.pages[0].width()

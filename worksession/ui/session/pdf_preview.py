@@ -1,10 +1,11 @@
 """A preview of the plan PDF: its pages one under the other, the first on screen as soon as it is
 drawn, the others drawn in the background.
 
-Every page is drawn (rasterised by pdfium) off the GUI thread in a ``ui.background`` job, so the
-window keeps taking input while a long plan is drawn. The first job reads the page sizes and
-draws page 1; when it reports back the column is laid out and page 1 shown
-(``first_page_shown``). The next two pages — what the coach scrolls to first — are then
+Pages are as wide as the pane (within limits: sharp at most, readable at least) and drawn
+again when the pane is resized. Every page is drawn (rasterised by pdfium) off the GUI thread in
+a ``ui.background`` job, so the window keeps taking input while a long plan is drawn. The first
+job reads the page sizes and draws page 1; when it reports back the column is laid out and page
+1 shown (``first_page_shown``). The next two pages — what the coach scrolls to first — are then
 drawn one by one in reading order (``page_ready``); a page further down is drawn when it is
 first scrolled into view — before any page still waiting — and shows as a blank sheet with its
 number until then. One page is drawn at a time, leaving the other worker threads to the rest
@@ -25,48 +26,60 @@ import threading
 from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QImage, QPainter, QPaintEvent
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import QLabel, QScrollArea, QStyle, QVBoxLayout, QWidget
 
 from worksession.i18n import _
 from worksession.ui.background import Job, start
 
-PREVIEW_SCALE = 1.2
+PREVIEW_SCALE = 1.2  # pixels per point at most: sharp on a laptop, a page ~2 MB as an image
+MIN_SCALE = 0.4  # a narrower pane scrolls sideways rather than show unreadable pages
+RESCALE_AFTER_MS = 150  # a splitter dragged redraws the pages once it rests
 _PDFIUM = threading.Lock()  # pdfium is one library state per process: one caller at a time
 
 PageSize = tuple[float, float]
+COLUMN_MARGIN = 6
 
 
-def _draw(document: Any, index: int) -> QImage:
-    bitmap = document[index].render(scale=PREVIEW_SCALE)
+def fitting_scale(room: int, widest: float) -> float:
+    """Pixels per point for pages ``widest`` points wide in ``room`` pixels, within limits."""
+    if widest <= 0:
+        return PREVIEW_SCALE
+    return max(MIN_SCALE, min(PREVIEW_SCALE, room / widest))
+
+
+def _draw(document: Any, index: int, scale: float) -> QImage:
+    bitmap = document[index].render(scale=scale)
     image = QImage(
         bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_BGR888
     )
     return image.copy()  # the bitmap's memory goes with the document
 
 
-def first_page(data: bytes) -> tuple[list[PageSize], QImage | None]:
-    """The size of every page of ``data`` and page 1 drawn (run in a job)."""
+def first_page(data: bytes, room: int) -> tuple[list[PageSize], float, QImage | None]:
+    """The size of every page of ``data``, the scale that fits them in ``room`` pixels, and page
+    1 drawn at that scale (run in a job)."""
     import pypdfium2
 
     with _PDFIUM:
         document = pypdfium2.PdfDocument(data)
         try:
             sizes = [document.get_page_size(index) for index in range(len(document))]
-            return sizes, (_draw(document, 0) if sizes else None)
+            scale = fitting_scale(room, max((width for width, _height in sizes), default=0))
+            return sizes, scale, (_draw(document, 0, scale) if sizes else None)
         finally:
             document.close()
 
 
-def page(data: bytes, index: int) -> QImage:
-    """Page ``index`` of ``data`` drawn at preview size (run in a job)."""
+def page(data: bytes, index: int, scale: float) -> QImage:
+    """Page ``index`` of ``data`` drawn at ``scale`` pixels per point (run in a job)."""
     import pypdfium2
 
     with _PDFIUM:
         document = pypdfium2.PdfDocument(data)
         try:
-            return _draw(document, index)
+            return _draw(document, index, scale)
         finally:
             document.close()
 
@@ -126,6 +139,12 @@ class PdfPreview(QScrollArea):
         self._running: Job | None = None  # the job drawing a page now
         self._running_page = -1
         self._opening: Job | None = None
+        self._sizes: list[PageSize] = []  # in points
+        self.scale = PREVIEW_SCALE
+        self._rescale_timer = QTimer(self)
+        self._rescale_timer.setSingleShot(True)
+        self._rescale_timer.setInterval(RESCALE_AFTER_MS)
+        self._rescale_timer.timeout.connect(self._fit_width)
         self._show_column([], _("The preview appears here."))
 
     # --- what the page asks for -----------------------------------------------------------------
@@ -140,7 +159,8 @@ class PdfPreview(QScrollArea):
         # ignored, and the lock keeps it from pdfium while the new PDF is drawn.
         self._running, self._running_page = None, -1
         self._show_column([], _("Drawing the first page…"))
-        job = Job(lambda: first_page(data))
+        room = self._room()
+        job = Job(lambda: first_page(data, room))
         job.signals.done.connect(lambda result: self._opened(generation, result))
         job.signals.failed.connect(lambda error: self._unreadable(generation, error))
         self._opening = job
@@ -182,26 +202,20 @@ class PdfPreview(QScrollArea):
         if self._running is not None or not self._queue:
             return
         index = self._queue.pop(0)
-        generation, data = self._generation, self._data
-        job = Job(lambda: page(data, index))
+        generation, data, scale = self._generation, self._data, self.scale
+        job = Job(lambda: page(data, index, scale))
         job.signals.done.connect(lambda image: self._drawn(generation, index, image))
         job.signals.failed.connect(lambda _error: self._drawn(generation, index, None))
         self._running, self._running_page = job, index
         start(job)
 
     # --- what the jobs report -------------------------------------------------------------------
-    def _opened(self, generation: int, result: tuple[list[PageSize], QImage | None]) -> None:
+    def _opened(self, generation: int, result: tuple[list[PageSize], float, QImage | None]) -> None:
         if generation != self._generation:
             return  # a newer PDF is on its way
         self._opening = None
-        sizes, image = result
-        self._show_column(
-            [
-                QSize(math.ceil(width * PREVIEW_SCALE), math.ceil(height * PREVIEW_SCALE))
-                for width, height in sizes
-            ],
-            _("The plan has no pages."),
-        )
+        self._sizes, self.scale, image = result
+        self._show_column(self._page_sizes(), _("The plan has no pages."))
         if image is None:
             self.filled.emit()
             return
@@ -242,9 +256,44 @@ class PdfPreview(QScrollArea):
         if self._running is None and not self._queue and self._opening is None:
             self.filled.emit()
 
+    # --- fitting the pane -----------------------------------------------------------------------
+    def _room(self) -> int:
+        """The width a page may take: the pane less the column's margins and a scroll bar."""
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return self.viewport().width() - 2 * COLUMN_MARGIN - (0 if self.pages else bar) - 2
+
+    def _page_sizes(self) -> list[QSize]:
+        return [
+            QSize(math.ceil(width * self.scale), math.ceil(height * self.scale))
+            for width, height in self._sizes
+        ]
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.pages:
+            self._rescale_timer.start()
+
+    def _fit_width(self) -> None:
+        """Draw the pages again at the scale the pane's width now allows, if that changed."""
+        if not self.pages or self._opening is not None:
+            return
+        widest = max(width for width, _height in self._sizes)
+        scale = fitting_scale(self._room(), widest)
+        if abs(scale - self.scale) < 0.02 * self.scale:
+            return
+        self.scale = scale
+        self._generation += 1  # pages being drawn at the old scale are dropped when they come
+        self._images.clear()
+        self._queue.clear()
+        self._running, self._running_page = None, -1
+        for page_image, size in zip(self.pages, self._page_sizes(), strict=True):
+            page_image.setFixedSize(size)
+            page_image.update()  # painted blank, and drawn again at the new scale
+
     def _show_column(self, sizes: list[QSize], empty_text: str) -> None:
         holder = QWidget()
         column = QVBoxLayout(holder)
+        column.setContentsMargins(COLUMN_MARGIN, COLUMN_MARGIN, COLUMN_MARGIN, COLUMN_MARGIN)
         column.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         if not sizes:
             message = QLabel(empty_text)
