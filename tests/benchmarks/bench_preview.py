@@ -75,10 +75,12 @@ def main(folder: Path) -> bool:
     assert isinstance(page, PlanPage)
     QApplication.processEvents()
 
+    room = page.preview.viewport().width()
+
     def floor() -> float:
         began = time.perf_counter()
         data = render_plan(plan_payload(db=db, session_id=session.id or 0, number=None))
-        first_page(data)
+        first_page(data, room)  # page 1 at the size the pane shows it
         return time.perf_counter() - began
 
     _one_preview(page)  # fonts, modules and the first layout, in neither figure
