@@ -1,10 +1,11 @@
-"""The plan preview: every page has its place, pages are drawn when shown and few are kept."""
+"""The plan preview: page 1 first, the rest drawn in the background, fitting the pane."""
 
 from __future__ import annotations
 
 import io
 import math
 
+import shiboken6
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -12,7 +13,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from worksession.i18n import _
-from worksession.ui.session.pdf_preview import PREVIEW_SCALE, PdfPreview
+from worksession.ui.session.pdf_preview import MIN_SCALE, PREVIEW_SCALE, PdfPreview
 
 
 def _pdf(pages: int) -> bytes:
@@ -124,7 +125,7 @@ def test_an_unreadable_pdf_is_named_and_shows_no_pages(qtbot: QtBot) -> None:
 
 
 def test_pages_fit_the_width_of_the_pane_and_follow_it(qtbot: QtBot) -> None:
-    preview = _preview(qtbot, width=400)
+    preview = _preview(qtbot, width=600)
     _shown(qtbot, preview, _pdf(3))
     assert preview.scale < PREVIEW_SCALE
     room = preview.viewport().width()
@@ -132,8 +133,29 @@ def test_pages_fit_the_width_of_the_pane_and_follow_it(qtbot: QtBot) -> None:
     assert preview.pages[0].width() > room * 0.9  # and no room wasted
     narrow = preview.pages[0].width()
     with qtbot.waitSignal(preview.page_ready, timeout=20000) as drawn:
-        preview.resize(700, 700)  # the splitter moved: drawn again once it rests
+        preview.resize(800, 700)  # the splitter moved: drawn again once it rests
     assert drawn.args == [0]
     assert preview.pages[0].width() > narrow
     image = preview.page_image(0)
     assert image is not None and image.width() == preview.pages[0].width()
+
+
+def test_a_very_narrow_pane_keeps_the_text_readable(qtbot: QtBot) -> None:
+    preview = _preview(qtbot, width=250)
+    _shown(qtbot, preview, _pdf(1))
+    assert preview.scale == MIN_SCALE
+    assert preview.pages[0].width() > preview.viewport().width()  # it scrolls sideways instead
+
+
+def test_a_preview_closed_while_its_pages_are_drawn_hears_nothing_more(qtbot: QtBot) -> None:
+    from worksession.ui.session import pdf_preview
+
+    preview = PdfPreview()
+    preview.resize(900, 700)
+    preview.show()
+    with qtbot.waitSignal(preview.first_page_shown, timeout=20000):
+        preview.show_pdf(_pdf(PdfPreview.KEPT_PAGES))
+    assert preview.drawing()  # pages still being drawn …
+    shiboken6.delete(preview)  # … when the window goes
+    qtbot.waitUntil(lambda: not pdf_preview._IN_FLIGHT, timeout=20000)
+    # Nothing was raised in the event loop (pytest-qt fails the test if it was).

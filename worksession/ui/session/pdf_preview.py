@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -34,7 +35,7 @@ from worksession.i18n import _
 from worksession.ui.background import Job, start
 
 PREVIEW_SCALE = 1.2  # pixels per point at most: sharp on a laptop, a page ~2 MB as an image
-MIN_SCALE = 0.4  # a narrower pane scrolls sideways rather than show unreadable pages
+MIN_SCALE = 0.75  # 10-point text ~10 px high: narrower panes scroll sideways instead
 RESCALE_AFTER_MS = 150  # a splitter dragged redraws the pages once it rests
 _PDFIUM = threading.Lock()  # pdfium is one library state per process: one caller at a time
 
@@ -82,6 +83,37 @@ def page(data: bytes, index: int, scale: float) -> QImage:
             return _draw(document, index, scale)
         finally:
             document.close()
+
+
+# Jobs not yet reported back. A job is held here, not only by its preview: a preview closed
+# while its pages are drawn must not take the job's signals with it while the job still runs.
+# The preview hears back through its own methods, so a closed preview hears nothing.
+_IN_FLIGHT: set[Job] = set()
+
+
+def _job(work: Callable[[], object]) -> Job:
+    job = Job(work)
+    _IN_FLIGHT.add(job)
+    job.signals.done.connect(lambda _result: _IN_FLIGHT.discard(job))
+    job.signals.failed.connect(lambda _error: _IN_FLIGHT.discard(job))
+    return job
+
+
+def _opening_report(generation: int, data: bytes, room: int) -> tuple[int, object]:
+    """What the first job tells its preview: its PDF's generation, and the first page or why
+    the PDF cannot be read (the failure is news for that generation only)."""
+    try:
+        return generation, first_page(data, room)
+    except Exception as error:  # pdfium names what is wrong with the file
+        return generation, error
+
+
+def _or_none(draw: Callable[[], QImage]) -> QImage | None:
+    """A page pdfium cannot draw stays blank; the others are still drawn."""
+    try:
+        return draw()
+    except Exception:  # one unreadable page must not stop the preview
+        return None
 
 
 class PageImage(QWidget):
@@ -140,6 +172,7 @@ class PdfPreview(QScrollArea):
         self._running_page = -1
         self._opening: Job | None = None
         self._sizes: list[PageSize] = []  # in points
+        self._undrawable: set[int] = set()  # pages of this PDF pdfium could not draw
         self.scale = PREVIEW_SCALE
         self._rescale_timer = QTimer(self)
         self._rescale_timer.setSingleShot(True)
@@ -155,14 +188,14 @@ class PdfPreview(QScrollArea):
         self._data = data
         self._images.clear()
         self._queue.clear()
+        self._undrawable.clear()
         # A page job of the old PDF may still run: it reports to its own generation, which is
         # ignored, and the lock keeps it from pdfium while the new PDF is drawn.
         self._running, self._running_page = None, -1
         self._show_column([], _("Drawing the first page…"))
         room = self._room()
-        job = Job(lambda: first_page(data, room))
-        job.signals.done.connect(lambda result: self._opened(generation, result))
-        job.signals.failed.connect(lambda error: self._unreadable(generation, error))
+        job = _job(lambda: _opening_report(generation, data, room))
+        job.signals.done.connect(self._opened)
         self._opening = job
         return start(job)
 
@@ -184,7 +217,7 @@ class PdfPreview(QScrollArea):
     def request(self, index: int, *, urgent: bool = False) -> None:
         """Draw page ``index`` in the background unless it is drawn or on its way; an urgent
         page (one on screen) goes before the pages waiting."""
-        if index in self._images or not 0 <= index < len(self.pages):
+        if index in self._images or index in self._undrawable or not 0 <= index < len(self.pages):
             return
         if self._running is not None and index == self._running_page:
             return
@@ -203,17 +236,23 @@ class PdfPreview(QScrollArea):
             return
         index = self._queue.pop(0)
         generation, data, scale = self._generation, self._data, self.scale
-        job = Job(lambda: page(data, index, scale))
-        job.signals.done.connect(lambda image: self._drawn(generation, index, image))
-        job.signals.failed.connect(lambda _error: self._drawn(generation, index, None))
+        job = _job(lambda: (generation, index, _or_none(lambda: page(data, index, scale))))
+        job.signals.done.connect(self._drawn)
         self._running, self._running_page = job, index
         start(job)
 
     # --- what the jobs report -------------------------------------------------------------------
-    def _opened(self, generation: int, result: tuple[list[PageSize], float, QImage | None]) -> None:
+    def _opened(self, report: tuple[int, object]) -> None:
+        generation, result = report
         if generation != self._generation:
             return  # a newer PDF is on its way
         self._opening = None
+        if isinstance(result, Exception):
+            self._data = b""
+            self._show_column([], _("The preview cannot be shown: {reason}").format(reason=result))
+            self.filled.emit()
+            return
+        assert isinstance(result, tuple)
         self._sizes, self.scale, image = result
         self._show_column(self._page_sizes(), _("The plan has no pages."))
         if image is None:
@@ -226,21 +265,16 @@ class PdfPreview(QScrollArea):
         self.first_page_shown.emit()
         self._maybe_filled()
 
-    def _unreadable(self, generation: int, error: object) -> None:
-        if generation != self._generation:
-            return
-        self._opening = None
-        self._data = b""
-        self._show_column([], _("The preview cannot be shown: {reason}").format(reason=error))
-        self.filled.emit()
-
-    def _drawn(self, generation: int, index: int, image: QImage | None) -> None:
+    def _drawn(self, report: tuple[int, int, QImage | None]) -> None:
+        generation, index, image = report
         if generation != self._generation:
             return  # a page of a PDF since replaced
         self._running, self._running_page = None, -1
         if image is not None:
             self._keep(index, image)
             self.page_ready.emit(index)
+        else:
+            self._undrawable.add(index)  # blank, and not asked for again on every paint
         self._next()
         self._maybe_filled()
 
@@ -258,9 +292,11 @@ class PdfPreview(QScrollArea):
 
     # --- fitting the pane -----------------------------------------------------------------------
     def _room(self) -> int:
-        """The width a page may take: the pane less the column's margins and a scroll bar."""
+        """The width a page may take: the pane less its frame, the column's margins and the
+        scroll bar a plan of several pages always has (so the width is the same before the
+        pages are laid out and after)."""
         bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        return self.viewport().width() - 2 * COLUMN_MARGIN - (0 if self.pages else bar) - 2
+        return self.contentsRect().width() - bar - 2 * COLUMN_MARGIN - 2
 
     def _page_sizes(self) -> list[QSize]:
         return [
@@ -281,6 +317,9 @@ class PdfPreview(QScrollArea):
         scale = fitting_scale(self._room(), widest)
         if abs(scale - self.scale) < 0.02 * self.scale:
             return
+        # The pages that were drawn or on their way are drawn again, in reading order; a page
+        # on screen asks for itself first when it is painted.
+        again = sorted({*self._images, *self.drawing()})
         self.scale = scale
         self._generation += 1  # pages being drawn at the old scale are dropped when they come
         self._images.clear()
@@ -288,7 +327,9 @@ class PdfPreview(QScrollArea):
         self._running, self._running_page = None, -1
         for page_image, size in zip(self.pages, self._page_sizes(), strict=True):
             page_image.setFixedSize(size)
-            page_image.update()  # painted blank, and drawn again at the new scale
+            page_image.update()  # painted blank meanwhile
+        for index in again:
+            self.request(index)
 
     def _show_column(self, sizes: list[QSize], empty_text: str) -> None:
         holder = QWidget()
