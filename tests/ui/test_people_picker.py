@@ -12,6 +12,7 @@ from worksession.domain.values import StepKind
 from worksession.storage.operations.people import add_participant
 from worksession.ui.session.lookups import people_choices
 from worksession.ui.session.pages.agreements import AgreementsPage
+from worksession.ui.session.pages.follow_up import FollowUpPage
 from worksession.ui.session.people_picker import PeoplePicker, folded
 from worksession.ui.session.window import SessionWindow
 
@@ -213,3 +214,42 @@ def test_a_small_list_keeps_a_usable_size(qtbot: QtBot) -> None:
     assert picker.chosen() == ["b"]
     assert picker.width() >= 320
     assert QApplication.instance() is not None
+
+
+def test_f2_on_the_kartrekker_opens_the_picker(qtbot: QtBot, window: SessionWindow) -> None:
+    page = page_of(window, StepKind.FOLLOW_UP)
+    assert isinstance(page, FollowUpPage)
+    before = window.controller.document["follow_up"]["kartrekker"]
+    person = next(p for p in window.controller.document["participants"] if p["key"] != before)
+    page.kartrekker.setFocus()
+    qtbot.keyClick(page.kartrekker, Qt.Key.Key_F2)
+    picker = page.picker
+    assert isinstance(picker, PeoplePicker) and not picker.several
+    qtbot.keyClicks(picker.search, person["name"])
+    with qtbot.waitSignal(picker.finished):
+        qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    assert window.controller.document["follow_up"]["kartrekker"] == person["key"]
+    assert page.kartrekker.currentData() == person["key"]
+    window.undo_action.trigger()
+    assert window.controller.document["follow_up"]["kartrekker"] == before
+
+
+def test_the_werkgroep_list_narrows_as_you_type_and_keeps_who_is_ticked(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
+    page = page_of(window, StepKind.FOLLOW_UP)
+    assert isinstance(page, FollowUpPage)
+    members = list(window.controller.document["follow_up"]["werkgroep"])
+    person = next(p for p in window.controller.document["participants"] if p["key"] not in members)
+    qtbot.keyClicks(page.werkgroep_search, person["name"].upper())
+    shown = [
+        page.werkgroep.item(row)
+        for row in range(page.werkgroep.count())
+        if not page.werkgroep.item(row).isHidden()
+    ]
+    assert [item.text().split(" (")[0] for item in shown] == [person["name"]]
+    shown[0].setCheckState(Qt.CheckState.Checked)
+    assert window.controller.document["follow_up"]["werkgroep"] == [*members, person["key"]]
+    page.werkgroep_search.clear()
+    assert all(not page.werkgroep.item(row).isHidden() for row in range(page.werkgroep.count()))
+    assert set(page.werkgroep.chosen()) == {*members, person["key"]}
