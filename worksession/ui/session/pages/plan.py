@@ -285,7 +285,7 @@ class PlanPage(StepPage):
         row = self.decisions.currentRow()
         name = self._name_at(row)
         command = DecisionsCommand(
-            _("{decision}: {name}").format(decision=Decision(decision).label, name=name),
+            f"{Decision(decision).label}: {name}",  # the undo step's name, "akkoord: Ank"
             self.controller.db,
             session_id=self.controller.session_id,
             version=number,
