@@ -133,11 +133,16 @@ def test_pages_fit_the_width_of_the_pane_and_follow_it(qtbot: QtBot) -> None:
     assert preview.pages[0].width() > room * 0.9  # and no room wasted
     narrow = preview.pages[0].width()
     with qtbot.waitSignal(preview.page_ready, timeout=20000) as drawn:
-        preview.resize(800, 700)  # the splitter moved: drawn again once it rests
+        preview.resize(700, 700)  # the splitter moved: drawn again once it rests
     assert drawn.args == [0]
     assert preview.pages[0].width() > narrow
     image = preview.page_image(0)
     assert image is not None and image.width() == preview.pages[0].width()
+    wider = preview.scale
+    assert wider < PREVIEW_SCALE
+    preview.resize(695, 700)  # a few pixels narrower: drawn again, never scrolled sideways
+    qtbot.waitUntil(lambda: preview.scale < wider, timeout=20000)
+    qtbot.waitUntil(lambda: preview.horizontalScrollBar().maximum() == 0)
 
 
 def test_a_very_narrow_pane_keeps_the_text_readable(qtbot: QtBot) -> None:

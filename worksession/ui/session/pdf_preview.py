@@ -314,9 +314,11 @@ class PdfPreview(QScrollArea):
         if not self.pages or self._opening is not None:
             return
         widest = max(width for width, _height in self._sizes)
-        scale = fitting_scale(self._room(), widest)
-        if abs(scale - self.scale) < 0.02 * self.scale:
-            return
+        room = self._room()
+        scale = fitting_scale(room, widest)
+        overflowing = math.ceil(widest * self.scale) > room and self.scale > MIN_SCALE
+        if not overflowing and abs(scale - self.scale) < 0.02 * self.scale:
+            return  # a pixel or two of room more is not worth drawing every page again
         # The pages that were drawn or on their way are drawn again, in reading order; a page
         # on screen asks for itself first when it is painted.
         again = sorted({*self._images, *self.drawing()})
