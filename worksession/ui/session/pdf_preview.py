@@ -35,7 +35,7 @@ from worksession.i18n import _
 from worksession.ui.background import Job, start
 
 PREVIEW_SCALE = 1.2  # pixels per point at most: sharp on a laptop, a page ~2 MB as an image
-MIN_SCALE = 0.75  # 10-point text ~10 px high: narrower panes scroll sideways instead
+MIN_SCALE = 0.6  # 10-point text 8 px high, the page whole at 1280×720; narrower scrolls sideways
 RESCALE_AFTER_MS = 150  # a splitter dragged redraws the pages once it rests
 _PDFIUM = threading.Lock()  # pdfium is one library state per process: one caller at a time
 
