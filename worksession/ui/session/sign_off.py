@@ -12,16 +12,26 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QMainWindow,
     QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from worksession.domain.plan import present_participants
+from worksession.domain.values import Decision
 from worksession.i18n import _
 from worksession.storage.database import Database
-from worksession.storage.operations.plan import record_decisions, withdraw_decisions
+from worksession.storage.operations.plan import (
+    latest_decisions,
+    list_versions,
+    record_decisions,
+    snapshot_of,
+    withdraw_decisions,
+)
 from worksession.ui.session.commands import ActionCommand
+from worksession.ui.session.controller import SessionController
 
 BULLETS_AT_MOST = 12  # one per line up to here; a longer list of names runs on as a paragraph
 NAMES_AT_MOST = 100  # names in a question; a longer list ends with "and N more"
@@ -105,6 +115,45 @@ def all_agreed_question(
     box.setInformativeText(details)
     box.addButton(_("Record agreed"), QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+    return box
+
+
+def ask_everyone_present(
+    parent: QWidget, controller: SessionController, number: int, method: str
+) -> QMessageBox | None:
+    """Open the question naming everyone present who has not decided on version ``number``;
+    saying yes records their *akkoord* as one command. None (and a note in the status bar) when
+    nobody is left to ask about."""
+    versions = list_versions(db=controller.db, session_id=controller.session_id)
+    version = next(v for v in versions if v.number == number)
+    assert version.id is not None
+    decided = latest_decisions(db=controller.db, version_id=version.id)
+    present = present_participants(snapshot_of(version))
+    undecided = [p for p in present if p["key"] not in decided]
+    waiting = [
+        p["name"]
+        for p in present
+        if p["key"] in decided and decided[p["key"]].decision == Decision.CHANGES.value
+    ]
+    if not undecided:
+        window = parent.window()
+        if isinstance(window, QMainWindow):  # nothing went wrong: a note, not a banner
+            window.statusBar().showMessage(
+                _("Everyone who was present has decided on version {number}.").format(number=number)
+            )
+        return None
+    box = all_agreed_question(parent, number, [p["name"] for p in undecided], waiting)
+    command = DecisionsCommand(
+        _("Everyone who was present: agreed"),
+        controller.db,
+        session_id=controller.session_id,
+        version=number,
+        participants=[p["key"] for p in undecided],
+        decision=Decision.AGREED.value,
+        method=method,
+    )
+    box.accepted.connect(lambda: controller.execute(command))
+    box.open()
     return box
 
 

@@ -46,7 +46,7 @@ from worksession.ui.session.plan_signing import PlanSigning
 from worksession.ui.session.sign_off import (
     ChangesDialog,
     DecisionsCommand,
-    all_agreed_question,
+    ask_everyone_present,
     freeze_question,
 )
 
@@ -304,42 +304,9 @@ class PlanPage(StepPage):
         number = self._chosen_number()
         if number is None:
             return None
-        version = next(
-            v
-            for v in list_versions(db=self.controller.db, session_id=self.controller.session_id)
-            if v.number == number
-        )
-        assert version.id is not None
-        decided = latest_decisions(db=self.controller.db, version_id=version.id)
-        present = present_participants(snapshot_of(version))
-        undecided = [p for p in present if p["key"] not in decided]
-        waiting = [
-            p["name"]
-            for p in present
-            if p["key"] in decided and decided[p["key"]].decision == Decision.CHANGES.value
-        ]
-        if not undecided:
-            window = self.window()
-            if isinstance(window, QMainWindow):  # nothing went wrong: a note, not a banner
-                window.statusBar().showMessage(
-                    _("Everyone who was present has decided on version {number}.").format(
-                        number=number
-                    )
-                )
-            return None
-        box = all_agreed_question(self, number, [p["name"] for p in undecided], waiting)
-        command = DecisionsCommand(
-            _("Everyone who was present: agreed"),
-            self.controller.db,
-            session_id=self.controller.session_id,
-            version=number,
-            participants=[p["key"] for p in undecided],
-            decision=Decision.AGREED.value,
-            method=str(self.method.currentData()),
-        )
-        box.accepted.connect(lambda: self.controller.execute(command))
-        self.question = box
-        box.open()
+        box = ask_everyone_present(self, self.controller, number, str(self.method.currentData()))
+        if box is not None:
+            self.question = box
         return box
 
     def ask_changes(self) -> ChangesDialog | None:
