@@ -46,7 +46,12 @@ def main(folder: Path) -> int:
         app.processEvents()
     plan = next(page for page in window.page_list if isinstance(page, PlanPage))
     window.go_to(window.page_list.index(plan))
-    wait_for(plan.refresh_preview())
+    from PySide6.QtCore import QEventLoop
+
+    drawn = QEventLoop()
+    plan.preview.filled.connect(drawn.quit)  # the pages drawn in the background count too
+    plan.refresh_preview()
+    drawn.exec()
     wait_for(plan.export_to(folder / "plan.pdf"))
     assert (folder / "plan.pdf").stat().st_size > 0
     window.close()

@@ -14,6 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from tests.benchmarks import (
     bench_interaction,
     bench_memory,
+    bench_preview,
     bench_save_and_export,
     bench_startup,
 )
@@ -29,6 +30,8 @@ def main() -> int:
     ok = bench_save_and_export.main() and ok
     with tempfile.TemporaryDirectory() as folder:
         ok = bench_interaction.main(Path(folder)) and ok
+    with tempfile.TemporaryDirectory() as folder:
+        ok = bench_preview.main(Path(folder)) and ok
     with tempfile.TemporaryDirectory() as folder:
         ok = bench_memory.main(Path(folder)) and ok
     print("all targets met" if ok else "some targets are not met (see OVER above)")

@@ -18,7 +18,9 @@ from worksession.storage.operations.plan import (
     latest_decisions,
     list_versions,
     record_decision,
+    record_decisions,
     snapshot_of,
+    withdraw_decisions,
 )
 from worksession.storage.operations.sessions import get_session, update_session
 
@@ -94,6 +96,42 @@ def test_the_version_is_signed_off_when_every_present_participant_agreed(
     decisions = latest_decisions(db=db, version_id=version.id)
     assert set(decisions) == {p["key"] for p in present}
     assert absent and absent[0]["key"] not in decisions
+
+
+def test_everyone_present_agrees_at_once_and_withdrawing_takes_it_back(
+    db: Database, session_id: int
+) -> None:
+    version = freeze(db=db, session_id=session_id)
+    assert version.id is not None
+    present = [p["key"] for p in snapshot_of(version)["participants"] if p["present"]]
+    earlier = record_decision(
+        db=db, session_id=session_id, version=1, participant=present[0], decision="changes",
+        comment="Eerst de datum aanpassen",
+    )  # fmt: skip
+    rows = record_decisions(
+        db=db, session_id=session_id, version=1, participants=present, decision="agreed"
+    )
+    assert [row.participant_key for row in rows] == present
+    assert len({row.decided_at for row in rows}) == 1  # one moment, one action
+    assert _status(db, session_id) == "signed_off"
+    withdraw_decisions(db=db, session_id=session_id, decision_ids=[int(r.id or 0) for r in rows])
+    assert _status(db, session_id) == "in_review"
+    assert latest_decisions(db=db, version_id=version.id) == {present[0]: earlier}
+
+
+def test_several_decisions_with_one_unknown_person_record_none(
+    db: Database, session_id: int
+) -> None:
+    version = freeze(db=db, session_id=session_id)
+    assert version.id is not None
+    present = [p["key"] for p in snapshot_of(version)["participants"] if p["present"]]
+    with pytest.raises(ValidationError, match="p-onbekend"):
+        record_decisions(
+            db=db, session_id=session_id, version=1, participants=[*present, "p-onbekend"],
+            decision="agreed",
+        )  # fmt: skip
+    assert latest_decisions(db=db, version_id=version.id) == {}
+    assert _status(db, session_id) == "in_review"
 
 
 def test_decisions_attach_to_their_own_version(db: Database, session_id: int) -> None:

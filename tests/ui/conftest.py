@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from worksession.demo import create_demo_session
@@ -14,6 +15,7 @@ from worksession.programmes.model import Library
 from worksession.storage.database import Database
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.pages.base import StepPage
+from worksession.ui.session.pages.plan import PlanPage
 from worksession.ui.session.window import SessionWindow
 
 
@@ -43,3 +45,15 @@ def page_of(window: SessionWindow, kind: StepKind) -> StepPage:
     row = next(i for i, page in enumerate(window.page_list) if page.step.kind == kind)
     window.go_to(row)
     return window.current_page()
+
+
+def freeze_plan(page: PlanPage) -> None:
+    """Freeze the plan as the coach does, saying yes when open points of attention are named."""
+    question = page.freeze_version()
+    if question is not None:
+        accept = next(
+            b
+            for b in question.buttons()
+            if question.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole
+        )
+        accept.click()

@@ -9,7 +9,8 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import page_of
 from worksession.domain.agreement_numbers import agreement_numbers
 from worksession.domain.values import StepKind
-from worksession.ui.session.pages.agreements import AgreementsPage, PartnersDialog
+from worksession.ui.session.pages.agreements import AgreementsPage
+from worksession.ui.session.people_picker import PeoplePicker
 from worksession.ui.session.window import SessionWindow
 
 
@@ -69,7 +70,7 @@ def test_partners_are_ticked_in_a_dialog(qtbot: QtBot, window: SessionWindow) ->
     page = _page(window)
     page.table.view.setCurrentIndex(page.table.model.index(1, 0))
     dialog = page.choose_partners()
-    assert isinstance(dialog, PartnersDialog)
+    assert isinstance(dialog, PeoplePicker)
     for i in range(dialog.list.count()):
         dialog.list.item(i).setCheckState(Qt.CheckState.Unchecked)
     dialog.list.item(0).setCheckState(Qt.CheckState.Checked)

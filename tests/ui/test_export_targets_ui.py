@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import page_of
+from tests.ui.conftest import freeze_plan, page_of
 from worksession.certificates import personal_certificate_file
 from worksession.domain.values import StepKind
 from worksession.ui.background import jobs_running
@@ -74,7 +74,7 @@ def test_choosing_the_database_as_signed_plan_is_refused_before_the_passphrase(
     qtbot: QtBot, window: SessionWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     page = _page(window)
-    page.freeze_button.click()
+    freeze_plan(page)
     page.decisions.setCurrentCell(0, 0)
     for _ in range(page.decisions.rowCount()):
         page.agree_button.click()

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import page_of
+from tests.ui.conftest import freeze_plan, page_of
 from worksession.certificates import personal_certificate_file
 from worksession.domain.values import StepKind
 from worksession.export.pdf.verify import verify_plan
@@ -28,7 +28,7 @@ def _page(window: SessionWindow) -> PlanPage:
 def test_from_draft_to_signed_off_in_the_app(qtbot: QtBot, window: SessionWindow) -> None:
     page = _page(window)
     assert not page.agree_button.isEnabled()
-    page.freeze_button.click()
+    freeze_plan(page)
     assert window.controller.status == "in_review"
     assert page.version.count() == 1
     present = page.decisions.rowCount()
@@ -47,13 +47,13 @@ def test_a_change_after_sign_off_is_a_new_draft_and_a_new_version(
     window: SessionWindow,
 ) -> None:
     page = _page(window)
-    page.freeze_button.click()
+    freeze_plan(page)
     from worksession.storage.operations.sessions import update_session
 
     update_session(db=window.controller.db, session_id=window.controller.session_id, location="x")
     window.controller.reload()
     page.refresh()
-    page.freeze_button.click()
+    freeze_plan(page)
     assert page.version.count() == 2
     assert page.version.currentData() == 2
 
@@ -62,7 +62,7 @@ def test_export_runs_in_the_background_and_writes_a_verifiable_plan(
     qtbot: QtBot, window: SessionWindow, tmp_path: Path
 ) -> None:
     page = _page(window)
-    page.freeze_button.click()
+    freeze_plan(page)
     folder = tmp_path / "export"
     folder.mkdir()
     target = folder / "plan.pdf"
@@ -85,16 +85,26 @@ def test_an_unwritable_target_is_reported(
     assert "missing-folder" in window.banner.text() or "No such file" in window.banner.text()
 
 
-def test_the_preview_shows_every_page(qtbot: QtBot, window: SessionWindow) -> None:
+def test_the_preview_shows_page_one_first_and_fills_in_the_rest(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
     page = _page(window)
-    job = page.refresh_preview()
-    with qtbot.waitSignal(job.signals.done, timeout=20000):
-        pass
-    qtbot.waitUntil(lambda: len(page.preview.pages) >= 7)
+    order: list[str] = []
+    page.preview.first_page_shown.connect(
+        lambda: order.append(f"page 1 of {len(page.preview.pages)}")
+    )
+    page.preview.page_ready.connect(lambda index: order.append(f"page {index + 1}"))
+    with qtbot.waitSignals([page.preview.first_page_shown, page.preview.filled], timeout=20000):
+        page.refresh_preview()
+    pages = len(page.preview.pages)
+    assert pages >= 7
+    kept = min(pages, page.preview.DRAWN_AHEAD)
+    assert order == [f"page 1 of {pages}", *(f"page {n}" for n in range(2, kept + 1))]
+    assert page.preview_button.isEnabled()
 
 
 def _sign_off_everyone(page: PlanPage) -> None:
-    page.freeze_button.click()
+    freeze_plan(page)
     page.decisions.setCurrentCell(0, 0)
     for _ in range(page.decisions.rowCount()):
         page.agree_button.click()
@@ -153,7 +163,7 @@ def test_digitaal_ondertekenen_makes_the_certificate_once_and_writes_a_signed_pl
 
 def test_a_version_under_review_cannot_be_signed(window: SessionWindow) -> None:
     page = _page(window)
-    page.freeze_button.click()
+    freeze_plan(page)
     assert not page.sign_button.isEnabled()
     page.signing.choose("Kaalheide")  # no dialog: refused before asking anything
     assert "vastgestelde versie" in window.banner.text()
@@ -166,7 +176,7 @@ def test_the_version_is_readable_and_tab_goes_from_the_list_to_the_decision(
 
     page = _page(window)
     window.resize(1280, 672)
-    page.freeze_button.click()
+    freeze_plan(page)
     # Sized while empty the list cut "Versie 1 · 30-11-2026 04:07" to "Versie 1 · 30-11-2".
     shown = page.version.currentText().split(" · sha256:")[0]
     qtbot.waitUntil(

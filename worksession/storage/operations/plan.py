@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
+from typing import Any
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from worksession.domain.models import PlanVersion, SignOff, utcnow
 from worksession.domain.plan import (
@@ -109,6 +110,35 @@ def record_decision(
     ``participant`` is the key or e-mail address of someone in that version's attendance list.
     When every present participant agreed to the latest version, the session is signed off.
     """
+    (row,) = record_decisions(
+        db=db,
+        session_id=session_id,
+        version=version,
+        participants=[participant],
+        decision=decision,
+        comment=comment,
+        method=method,
+        decided_at=decided_at,
+    )
+    return row
+
+
+def record_decisions(
+    *,
+    db: Database,
+    session_id: int,
+    version: int,
+    participants: Sequence[str],
+    decision: str,
+    comment: str = "",
+    method: str = "session",
+    decided_at: dt.datetime | None = None,
+) -> list[SignOff]:
+    """Record the same decision of several participants on one version, all or none.
+
+    The room's "everyone who was present agreed" is one action: one transaction, and one undo
+    (``withdraw_decisions``) takes it back.
+    """
     if decision not in Decision.values():
         raise ValidationError(
             "decision", _("{value!r} is not one of: agreed, changes").format(value=decision)
@@ -121,50 +151,75 @@ def record_decision(
         raise ValidationError("comment", _("say which change is asked for"))
     frozen = get_version(db=db, session_id=session_id, number=version)
     snapshot = snapshot_of(frozen)
-    needle = participant.strip().lower()
-    person = next(
-        (
-            p
-            for p in snapshot["participants"]
-            if p["key"].lower() == needle or (p.get("email") and p["email"].lower() == needle)
-        ),
-        None,
-    )
-    if person is None:
-        raise ValidationError(
-            "participant",
-            _("{who!r} is not a participant of version {number}").format(
-                who=participant, number=frozen.number
-            ),
-        )
+    people = [_person(snapshot, participant, frozen.number) for participant in participants]
+    when = decided_at or utcnow()
     with db.transaction() as s:
         assert frozen.id is not None
-        row = SignOff(
-            version_id=frozen.id,
-            participant_key=person["key"],
-            participant_name=person["name"],
-            decision=decision,
-            comment=comment,
-            method=method,
-            decided_at=decided_at or utcnow(),
-        )
-        s.add(row)
+        rows = [
+            SignOff(
+                version_id=frozen.id,
+                participant_key=person["key"],
+                participant_name=person["name"],
+                decision=decision,
+                comment=comment,
+                method=method,
+                decided_at=when,
+            )
+            for person in people
+        ]
+        s.add_all(rows)
         s.flush()
-        work_session = fetch_session(s, session_id)
-        latest = s.exec(
-            select(PlanVersion)
-            .where(PlanVersion.session_id == session_id)
-            .order_by(col(PlanVersion.number).desc())
-        ).first()
-        if latest is not None and latest.id == frozen.id:
-            on_version = s.exec(select(SignOff).where(SignOff.version_id == frozen.id)).all()
-            agreed = {
-                key for key, last in _latest(on_version).items() if last.decision == Decision.AGREED
-            }
-            needed = {p["key"] for p in present_participants(snapshot)}
-            if needed <= agreed and work_session.status == SessionStatus.IN_REVIEW:
-                work_session.status = SessionStatus.SIGNED_OFF.value
-        return row
+        _settle_status(s, session_id)
+        return rows
+
+
+def withdraw_decisions(*, db: Database, session_id: int, decision_ids: Sequence[int]) -> None:
+    """Take back decisions just recorded (an undo): the earlier decision of each person counts
+    again, and a plan signed off by them is in review once more."""
+    with db.transaction() as s:
+        for row in s.exec(select(SignOff).where(col(SignOff.id).in_(decision_ids))).all():
+            s.delete(row)
+        s.flush()
+        _settle_status(s, session_id)
+
+
+def _person(snapshot: Snapshot, participant: str, number: int) -> dict[str, Any]:
+    needle = participant.strip().lower()
+    for person in snapshot["participants"]:
+        if person["key"].lower() == needle or (
+            person.get("email") and person["email"].lower() == needle
+        ):
+            return dict(person)
+    raise ValidationError(
+        "participant",
+        _("{who!r} is not a participant of version {number}").format(
+            who=participant, number=number
+        ),
+    )
+
+
+def _settle_status(s: Session, session_id: int) -> None:
+    """Signed off when every present participant agreed to the latest version, else in review.
+
+    A draft (the plan changed after its last version) stays a draft: decisions on a frozen
+    version do not change what is being worked on.
+    """
+    work_session = fetch_session(s, session_id)
+    if work_session.status == SessionStatus.DRAFT:
+        return
+    latest = s.exec(
+        select(PlanVersion)
+        .where(PlanVersion.session_id == session_id)
+        .order_by(col(PlanVersion.number).desc())
+    ).first()
+    if latest is None:
+        return
+    on_version = s.exec(select(SignOff).where(SignOff.version_id == latest.id)).all()
+    agreed = {key for key, last in _latest(on_version).items() if last.decision == Decision.AGREED}
+    needed = {p["key"] for p in present_participants(snapshot_of(latest))}
+    work_session.status = (
+        SessionStatus.SIGNED_OFF.value if needed <= agreed else SessionStatus.IN_REVIEW.value
+    )
 
 
 def _latest(rows: Sequence[SignOff]) -> dict[str, SignOff]:

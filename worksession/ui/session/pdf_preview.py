@@ -1,28 +1,123 @@
-"""A preview of the plan PDF: its pages one under the other, each drawn when it comes into view.
+"""A preview of the plan PDF: its pages one under the other, the first on screen as soon as it is
+drawn, the others drawn in the background.
 
-A page is an image of about 2 MB at preview size, so a long plan's preview would hold tens of
-megabytes if every page were kept (``make bench`` measures the memory of a demo walk). Pages are
-rendered from the PDF on the GUI thread the first time they are painted (a few milliseconds
-each) and only the most recently shown few are kept. The PDF is kept as bytes and opened for each
-rendering (well under a millisecond), so no pdfium document outlives its use.
+Pages are as wide as the pane (within limits: sharp at most, readable at least) and drawn
+again when the pane is resized. Every page is drawn (rasterised by pdfium) off the GUI thread in
+a ``ui.background`` job, so the window keeps taking input while a long plan is drawn. The first
+job reads the page sizes and draws page 1; when it reports back the column is laid out and page
+1 shown (``first_page_shown``). The next two pages — what the coach scrolls to first — are then
+drawn one by one in reading order (``page_ready``); a page further down is drawn when it is
+first scrolled into view — before any page still waiting — and shows as a blank sheet with its
+number until then. One page is drawn at a time, leaving the other worker threads to the rest
+of the app. ``filled`` says that nothing is left to draw.
+
+pdfium is not thread-safe: every call into it holds one lock, so two jobs (or a job and a
+closing window) never use it at once. A page is an image of about 2 MB at preview size, so only
+the most recently shown few are kept (``make bench`` measures the memory of a demo walk). The PDF
+is kept as bytes and opened for each drawing (well under a millisecond), so no pdfium document
+outlives its use. A newer PDF replaces an older one even while the older is being drawn: what
+its jobs report afterwards is dropped.
 """
 
 from __future__ import annotations
 
 import math
+import threading
 from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QImage, QPainter, QPaintEvent
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import QLabel, QScrollArea, QStyle, QVBoxLayout, QWidget
 
 from worksession.i18n import _
+from worksession.ui.background import Job, start
 
-PREVIEW_SCALE = 1.2
+PREVIEW_SCALE = 1.2  # pixels per point at most: sharp on a laptop, a page ~2 MB as an image
+MIN_SCALE = 0.6  # 10-point text 8 px high, the page whole at 1280×720; narrower scrolls sideways
+RESCALE_AFTER_MS = 150  # a splitter dragged redraws the pages once it rests
+_PDFIUM = threading.Lock()  # pdfium is one library state per process: one caller at a time
+
+PageSize = tuple[float, float]
+COLUMN_MARGIN = 6
+
+
+def fitting_scale(room: int, widest: float) -> float:
+    """Pixels per point for pages ``widest`` points wide in ``room`` pixels, within limits."""
+    if widest <= 0:
+        return PREVIEW_SCALE
+    return max(MIN_SCALE, min(PREVIEW_SCALE, room / widest))
+
+
+def _draw(document: Any, index: int, scale: float) -> QImage:
+    bitmap = document[index].render(scale=scale)
+    image = QImage(
+        bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_BGR888
+    )
+    return image.copy()  # the bitmap's memory goes with the document
+
+
+def first_page(data: bytes, room: int) -> tuple[list[PageSize], float, QImage | None]:
+    """The size of every page of ``data``, the scale that fits them in ``room`` pixels, and page
+    1 drawn at that scale (run in a job)."""
+    import pypdfium2
+
+    with _PDFIUM:
+        document = pypdfium2.PdfDocument(data)
+        try:
+            sizes = [document.get_page_size(index) for index in range(len(document))]
+            scale = fitting_scale(room, max((width for width, _height in sizes), default=0))
+            return sizes, scale, (_draw(document, 0, scale) if sizes else None)
+        finally:
+            document.close()
+
+
+def page(data: bytes, index: int, scale: float) -> QImage:
+    """Page ``index`` of ``data`` drawn at ``scale`` pixels per point (run in a job)."""
+    import pypdfium2
+
+    with _PDFIUM:
+        document = pypdfium2.PdfDocument(data)
+        try:
+            return _draw(document, index, scale)
+        finally:
+            document.close()
+
+
+# Jobs not yet reported back. A job is held here, not only by its preview: a preview closed
+# while its pages are drawn must not take the job's signals with it while the job still runs.
+# The preview hears back through its own methods, so a closed preview hears nothing.
+_IN_FLIGHT: set[Job] = set()
+
+
+def _job(work: Callable[[], object]) -> Job:
+    job = Job(work)
+    _IN_FLIGHT.add(job)
+    job.signals.done.connect(lambda _result: _IN_FLIGHT.discard(job))
+    job.signals.failed.connect(lambda _error: _IN_FLIGHT.discard(job))
+    return job
+
+
+def _opening_report(generation: int, data: bytes, room: int) -> tuple[int, object]:
+    """What the first job tells its preview: its PDF's generation, and the first page or why
+    the PDF cannot be read (the failure is news for that generation only)."""
+    try:
+        return generation, first_page(data, room)
+    except Exception as error:  # pdfium names what is wrong with the file
+        return generation, error
+
+
+def _or_none(draw: Callable[[], QImage]) -> QImage | None:
+    """A page pdfium cannot draw stays blank; the others are still drawn."""
+    try:
+        return draw()
+    except Exception:  # one unreadable page must not stop the preview
+        return None
 
 
 class PageImage(QWidget):
-    """One page's place in the column, painted from the preview's rendering of that page."""
+    """One page's place in the column, painted from the preview's drawing of that page."""
 
     def __init__(self, preview: PdfPreview, index: int, size: QSize) -> None:
         super().__init__()
@@ -36,7 +131,19 @@ class PageImage(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.drawImage(event.rect(), self.preview.page_image(self.index), event.rect())
+        image = self.preview.page_image(self.index)
+        if image is None:
+            # Not drawn yet (or no longer kept): a blank sheet now, the page when it is drawn.
+            painter.fillRect(event.rect(), Qt.GlobalColor.white)
+            painter.setPen(Qt.GlobalColor.gray)
+            painter.drawText(
+                self.rect(),
+                Qt.AlignmentFlag.AlignCenter,
+                _("Page {number}…").format(number=self.index + 1),
+            )
+            self.preview.request(self.index, urgent=True)
+        else:
+            painter.drawImage(event.rect(), image, event.rect())
         painter.setPen(Qt.GlobalColor.lightGray)
         painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
         painter.end()
@@ -44,6 +151,13 @@ class PageImage(QWidget):
 
 class PdfPreview(QScrollArea):
     KEPT_PAGES = 6  # about two screens' worth on a tall monitor
+    # Drawn ahead after page 1 arrives: what the coach scrolls to first. More would be memory
+    # spent (2 MB a page) on pages a short look at the plan never reaches.
+    DRAWN_AHEAD = 3
+
+    first_page_shown = Signal()
+    page_ready = Signal(int)
+    filled = Signal()  # every page asked for is drawn: nothing runs in the background
 
     def __init__(self) -> None:
         super().__init__()
@@ -51,75 +165,184 @@ class PdfPreview(QScrollArea):
         self.setWidgetResizable(True)
         self.pages: list[PageImage] = []
         self._data = b""
+        self._generation = 0
         self._images: OrderedDict[int, QImage] = OrderedDict()
+        self._queue: list[int] = []  # pages waiting to be drawn, the next first
+        self._running: Job | None = None  # the job drawing a page now
+        self._running_page = -1
+        self._opening: Job | None = None
+        self._sizes: list[PageSize] = []  # in points
+        self._undrawable: set[int] = set()  # pages of this PDF pdfium could not draw
+        self.scale = PREVIEW_SCALE
+        self._rescale_timer = QTimer(self)
+        self._rescale_timer.setSingleShot(True)
+        self._rescale_timer.setInterval(RESCALE_AFTER_MS)
+        self._rescale_timer.timeout.connect(self._fit_width)
         self._show_column([], _("The preview appears here."))
 
-    def show_pdf(self, data: bytes) -> None:
-        """Show the pages of ``data``; a file pdfium cannot read is named, not shown."""
-        import pypdfium2
-
-        self._images.clear()
-        try:
-            document = pypdfium2.PdfDocument(data)
-        except pypdfium2.PdfiumError as error:
-            self._data = b""
-            self._show_column([], _("The preview cannot be shown: {reason}").format(reason=error))
-            return
-        try:
-            sizes = [document.get_page_size(index) for index in range(len(document))]
-        finally:
-            document.close()
+    # --- what the page asks for -----------------------------------------------------------------
+    def show_pdf(self, data: bytes) -> Job:
+        """Show the pages of ``data``, page 1 first; a file pdfium cannot read is named instead."""
+        self._generation += 1
+        generation = self._generation
         self._data = data
-        self._show_column(
-            [
-                QSize(math.ceil(width * PREVIEW_SCALE), math.ceil(height * PREVIEW_SCALE))
-                for width, height in sizes
-            ],
-            _("The plan has no pages."),
-        )
+        self._images.clear()
+        self._queue.clear()
+        self._undrawable.clear()
+        # A page job of the old PDF may still run: it reports to its own generation, which is
+        # ignored, and the lock keeps it from pdfium while the new PDF is drawn.
+        self._running, self._running_page = None, -1
+        self._show_column([], _("Drawing the first page…"))
+        room = self._room()
+        job = _job(lambda: _opening_report(generation, data, room))
+        job.signals.done.connect(self._opened)
+        self._opening = job
+        return start(job)
 
-    def page_image(self, index: int) -> QImage:
-        """Page ``index`` as an image, rendered now unless it was shown recently."""
+    def page_image(self, index: int) -> QImage | None:
+        """Page ``index`` as drawn, or None while it is not (yet, or no longer) drawn."""
         image = self._images.get(index)
         if image is not None:
             self._images.move_to_end(index)
-            return image
-        image = self._render(index)
-        self._images[index] = image
-        while len(self._images) > self.KEPT_PAGES:
-            self._images.popitem(last=False)
         return image
 
     def kept_pages(self) -> list[int]:
         """The pages held as images, least recently shown first."""
         return list(self._images)
 
-    def _render(self, index: int) -> QImage:
-        import pypdfium2
+    def drawing(self) -> list[int]:
+        """The pages being drawn or waiting to be, the next first."""
+        return ([self._running_page] if self._running is not None else []) + self._queue
 
-        document = pypdfium2.PdfDocument(self._data)
-        try:
-            bitmap = document[index].render(scale=PREVIEW_SCALE)
-            image = QImage(
-                bitmap.buffer,
-                bitmap.width,
-                bitmap.height,
-                bitmap.stride,
-                QImage.Format.Format_BGR888,
-            )
-            return image.copy()  # the bitmap's memory goes with the document
-        finally:
-            document.close()
+    def request(self, index: int, *, urgent: bool = False) -> None:
+        """Draw page ``index`` in the background unless it is drawn or on its way; an urgent
+        page (one on screen) goes before the pages waiting."""
+        if index in self._images or index in self._undrawable or not 0 <= index < len(self.pages):
+            return
+        if self._running is not None and index == self._running_page:
+            return
+        if index in self._queue:
+            if not urgent:
+                return
+            self._queue.remove(index)
+        if urgent:
+            self._queue.insert(0, index)
+        else:
+            self._queue.append(index)
+        self._next()
+
+    def _next(self) -> None:
+        if self._running is not None or not self._queue:
+            return
+        index = self._queue.pop(0)
+        generation, data, scale = self._generation, self._data, self.scale
+        job = _job(lambda: (generation, index, _or_none(lambda: page(data, index, scale))))
+        job.signals.done.connect(self._drawn)
+        self._running, self._running_page = job, index
+        start(job)
+
+    # --- what the jobs report -------------------------------------------------------------------
+    def _opened(self, report: tuple[int, object]) -> None:
+        generation, result = report
+        if generation != self._generation:
+            return  # a newer PDF is on its way
+        self._opening = None
+        if isinstance(result, Exception):
+            self._data = b""
+            self._show_column([], _("The preview cannot be shown: {reason}").format(reason=result))
+            self.filled.emit()
+            return
+        assert isinstance(result, tuple)
+        self._sizes, self.scale, image = result
+        self._show_column(self._page_sizes(), _("The plan has no pages."))
+        if image is None:
+            self.filled.emit()
+            return
+        self._keep(0, image)
+        # What the coach will look at next, drawn while they read page 1.
+        for index in range(1, min(len(self.pages), self.DRAWN_AHEAD)):
+            self.request(index)
+        self.first_page_shown.emit()
+        self._maybe_filled()
+
+    def _drawn(self, report: tuple[int, int, QImage | None]) -> None:
+        generation, index, image = report
+        if generation != self._generation:
+            return  # a page of a PDF since replaced
+        self._running, self._running_page = None, -1
+        if image is not None:
+            self._keep(index, image)
+            self.page_ready.emit(index)
+        else:
+            self._undrawable.add(index)  # blank, and not asked for again on every paint
+        self._next()
+        self._maybe_filled()
+
+    def _keep(self, index: int, image: QImage) -> None:
+        self._images[index] = image
+        self._images.move_to_end(index)
+        while len(self._images) > self.KEPT_PAGES:
+            self._images.popitem(last=False)
+        if index < len(self.pages):
+            self.pages[index].update()
+
+    def _maybe_filled(self) -> None:
+        if self._running is None and not self._queue and self._opening is None:
+            self.filled.emit()
+
+    # --- fitting the pane -----------------------------------------------------------------------
+    def _room(self) -> int:
+        """The width a page may take: the pane less its frame, the column's margins and the
+        scroll bar a plan of several pages always has (so the width is the same before the
+        pages are laid out and after)."""
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return self.contentsRect().width() - bar - 2 * COLUMN_MARGIN - 2
+
+    def _page_sizes(self) -> list[QSize]:
+        return [
+            QSize(math.ceil(width * self.scale), math.ceil(height * self.scale))
+            for width, height in self._sizes
+        ]
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.pages:
+            self._rescale_timer.start()
+
+    def _fit_width(self) -> None:
+        """Draw the pages again at the scale the pane's width now allows, if that changed."""
+        if not self.pages or self._opening is not None:
+            return
+        widest = max(width for width, _height in self._sizes)
+        room = self._room()
+        scale = fitting_scale(room, widest)
+        overflowing = math.ceil(widest * self.scale) > room and self.scale > MIN_SCALE
+        if not overflowing and abs(scale - self.scale) < 0.02 * self.scale:
+            return  # a pixel or two of room more is not worth drawing every page again
+        # The pages that were drawn or on their way are drawn again, in reading order; a page
+        # on screen asks for itself first when it is painted.
+        again = sorted({*self._images, *self.drawing()})
+        self.scale = scale
+        self._generation += 1  # pages being drawn at the old scale are dropped when they come
+        self._images.clear()
+        self._queue.clear()
+        self._running, self._running_page = None, -1
+        for page_image, size in zip(self.pages, self._page_sizes(), strict=True):
+            page_image.setFixedSize(size)
+            page_image.update()  # painted blank meanwhile
+        for index in again:
+            self.request(index)
 
     def _show_column(self, sizes: list[QSize], empty_text: str) -> None:
         holder = QWidget()
         column = QVBoxLayout(holder)
+        column.setContentsMargins(COLUMN_MARGIN, COLUMN_MARGIN, COLUMN_MARGIN, COLUMN_MARGIN)
         column.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         if not sizes:
             message = QLabel(empty_text)
             message.setWordWrap(True)
             column.addWidget(message)
         self.pages = [PageImage(self, index, size) for index, size in enumerate(sizes)]
-        for page in self.pages:
-            column.addWidget(page)
+        for page_image in self.pages:
+            column.addWidget(page_image)
         self.setWidget(holder)

@@ -1,4 +1,4 @@
-"""A list of people to tick: the partners of an agreement, the members of the werkgroep."""
+"""A list of people to tick (the members of the werkgroep), narrowed by typing part of a name."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
+
+from worksession.ui.session.people_picker import folded
 
 
 class PeopleChecklist(QListWidget):
@@ -29,3 +31,15 @@ class PeopleChecklist(QListWidget):
             for row in range(self.count())
             if self.item(row).checkState() == Qt.CheckState.Checked
         ]
+
+    def narrow(self, text: str) -> int:
+        """Show only the people whose label holds every word of ``text`` (case and accents
+        ignored); ticked people stay ticked when hidden. Returns how many are shown."""
+        words = folded(text).split()
+        shown = 0
+        for row in range(self.count()):
+            item = self.item(row)
+            hidden = not all(word in folded(item.text()) for word in words)
+            item.setHidden(hidden)
+            shown += not hidden
+        return shown

@@ -1,22 +1,16 @@
 """Samenwerkingsafspraken: per priority, agreements with their number (A1 … as the plan prints
 them), kind, what, one lead, partners, date, resources, indicator and status — typed fast:
-choose the theme, type what, Enter."""
+choose the theme, type what, Enter. The trekker and the partners are chosen in a picker that
+filters as the coach types: F2 (or a double click, or just typing) on their cell opens it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton
 
 from worksession.domain.agreement_numbers import agreement_numbers
 from worksession.domain.models import Agreement
@@ -32,7 +26,7 @@ from worksession.ui.session.commands import EditCommand
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.lookups import Lookups, parse_day_field, people_choices, show_day
 from worksession.ui.session.pages.base import StepPage
-from worksession.ui.session.people_checklist import PeopleChecklist
+from worksession.ui.session.people_picker import PeoplePicker
 from worksession.ui.session.record_model import Column
 from worksession.ui.session.record_table import RecordTable
 
@@ -85,10 +79,16 @@ class AgreementsPage(StepPage):
             noun=_("agreement"),
         )
         self.table.write_override = self._write
+        # The lead and partners cells open the picker instead of a cell editor: a combo box of
+        # sixty names cannot be searched and cuts them off.
+        self.table.view.installEventFilter(self)
+        self.table.view.viewport().installEventFilter(self)
+        self.picker: PeoplePicker | None = None  # the one open last
         self.theme_choice = QComboBox()
         self.theme_choice.setAccessibleName(_("Theme for a new agreement"))
         self.partners_button = QPushButton(_("Partners…"))
-        self.partners_button.clicked.connect(self.choose_partners)
+        self.partners_button.setToolTip(_("Choose the partners of the chosen agreement (F2)"))
+        self.partners_button.clicked.connect(lambda: self.choose_partners())
         row = QHBoxLayout()
         row.addWidget(QLabel(_("New agreement for:")))
         row.addWidget(self.theme_choice, stretch=1)
@@ -179,38 +179,102 @@ class AgreementsPage(StepPage):
     def has_content(self) -> bool:
         return bool(self.controller.document["agreements"])
 
-    def choose_partners(self) -> QDialog | None:
+    # --- pickers ------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        view = self.table.view
+        if watched is view and isinstance(event, QKeyEvent):
+            if event.type() != QEvent.Type.KeyPress:
+                return False
+            field = self._field_at(view.currentIndex().column())
+            if field not in PICKED:
+                return False
+            if event.key() == Qt.Key.Key_F2:
+                self.pick(field)
+                return True
+            plain = not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+            if plain and event.text().strip() and event.text().isprintable():
+                self.pick(field, event.text())  # typing a name starts the search with it
+                return True
+        elif (
+            watched is view.viewport()
+            and isinstance(event, QMouseEvent)
+            and event.type() == QEvent.Type.MouseButtonDblClick
+        ):
+            index = view.indexAt(event.position().toPoint())
+            if index.isValid() and self._field_at(index.column()) in PICKED:
+                view.setCurrentIndex(index)
+                self.pick(self._field_at(index.column()))
+                return True
+        return False
+
+    def _field_at(self, column: int) -> str:
+        columns = self.table.model.columns
+        return columns[column].field if 0 <= column < len(columns) else ""
+
+    def pick(self, field: str, text: str = "") -> PeoplePicker | None:
+        """Open the picker for the lead or the partners of the current agreement."""
+        if field == "lead":
+            return self.choose_lead(text)
+        return self.choose_partners(text)
+
+    def choose_lead(self, text: str = "") -> PeoplePicker | None:
         index = self.table.view.currentIndex()
         if not index.isValid():
+            self.controller.rejected.emit(_("Choose an agreement in the list first."))
             return None
         row = self.table.model.row_at(index.row())
-        current = list(row.partner_keys)
-        dialog = PartnersDialog(people_choices(self.controller.document), current, self)
-        dialog.accepted.connect(lambda: self._edit(row.id, "partners", current, dialog.chosen()))
+        people = [("", _("(no lead yet)")), *people_choices(self.controller.document)]
+        dialog = PeoplePicker(
+            _("Lead of {number}").format(number=row.number),
+            people,
+            [row.lead or ""],
+            several=False,
+            text=text,
+            details=self._details(),
+            parent=self,
+        )
+        dialog.accepted.connect(lambda: self._lead_picked(row, dialog.chosen()))
+        self.picker = dialog
         dialog.open()
         return dialog
 
+    def _details(self) -> dict[str, str]:
+        """What else a person is found by in the picker: organisation and domain."""
+        document = self.controller.document
+        return {
+            record["key"]: f"{record.get('organisation', '')} {record.get('domain', '')}"
+            for record in [*document["participants"], *document["stakeholders"]]
+        }
 
-class PartnersDialog(QDialog):
-    """Tick who works on an agreement with its lead."""
+    def _lead_picked(self, row: AgreementRow, chosen: list[str]) -> None:
+        lead = chosen[0] if chosen and chosen[0] else None
+        if lead != row.lead:
+            self._edit(row.id, "lead", row.lead, lead)
 
-    def __init__(
-        self, people: list[tuple[str, str]], chosen: list[str], parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(_("Partners"))
-        self.list = PeopleChecklist()
-        self.list.setAccessibleName(_("Partners"))
-        self.list.set_people(people, chosen)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    def choose_partners(self, text: str = "") -> PeoplePicker | None:
+        index = self.table.view.currentIndex()
+        if not index.isValid():
+            self.controller.rejected.emit(_("Choose an agreement in the list first."))
+            return None
+        row = self.table.model.row_at(index.row())
+        current = list(row.partner_keys)
+        dialog = PeoplePicker(
+            _("Partners of {number}").format(number=row.number),
+            people_choices(self.controller.document),
+            current,
+            several=True,
+            text=text,
+            details=self._details(),
+            parent=self,
         )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.buttons = buttons
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.list)
-        layout.addWidget(buttons)
+        dialog.accepted.connect(lambda: self._partners_picked(row, current, dialog.chosen()))
+        self.picker = dialog
+        dialog.open()
+        return dialog
 
-    def chosen(self) -> list[str]:
-        return self.list.chosen()
+    def _partners_picked(self, row: AgreementRow, old: list[str], new: list[str]) -> None:
+        if new != old:
+            self._edit(row.id, "partners", old, new)
+
+
+PICKED = frozenset({"lead", "partners"})

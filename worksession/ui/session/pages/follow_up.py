@@ -6,12 +6,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QLineEdit,
     QListWidgetItem,
     QPushButton,
+    QVBoxLayout,
 )
 
 from worksession.domain.rules import default_evaluation_date
@@ -23,6 +27,7 @@ from worksession.ui.session.controller import SessionController
 from worksession.ui.session.lookups import Lookups, parse_day_field, people_choices, show_day
 from worksession.ui.session.pages.base import StepPage
 from worksession.ui.session.people_checklist import PeopleChecklist
+from worksession.ui.session.people_picker import PeoplePicker
 
 
 class FollowUpPage(StepPage):
@@ -32,11 +37,29 @@ class FollowUpPage(StepPage):
         self.kartrekker = QComboBox()
         self.kartrekker.setAccessibleName(_("Kartrekker"))
         self.kartrekker.activated.connect(self._kartrekker_chosen)
-        form.addRow(_("Kartrekker"), self.kartrekker)
+        # Sixty names in a combo box cannot be searched: F2 or the button opens the picker.
+        self.kartrekker.installEventFilter(self)
+        self.kartrekker_button = QPushButton(_("Choose…"))
+        self.kartrekker_button.setToolTip(_("Find the kartrekker by typing part of a name (F2)"))
+        self.kartrekker_button.clicked.connect(lambda: self.choose_kartrekker())
+        kartrekker_row = QHBoxLayout()
+        kartrekker_row.addWidget(self.kartrekker, stretch=1)
+        kartrekker_row.addWidget(self.kartrekker_button)
+        form.addRow(_("Kartrekker"), kartrekker_row)
         self.werkgroep = PeopleChecklist()
         self.werkgroep.setAccessibleName(_("Werkgroep"))
         self.werkgroep.itemChanged.connect(self._werkgroep_changed)
-        form.addRow(_("Werkgroep"), self.werkgroep)
+        self.werkgroep_search = QLineEdit()
+        self.werkgroep_search.setPlaceholderText(
+            _("Type part of a name or role to narrow the list")
+        )
+        self.werkgroep_search.setAccessibleName(_("Search the werkgroep list"))
+        self.werkgroep_search.setClearButtonEnabled(True)
+        self.werkgroep_search.textChanged.connect(self.werkgroep.narrow)
+        werkgroep_column = QVBoxLayout()
+        werkgroep_column.addWidget(self.werkgroep_search)
+        werkgroep_column.addWidget(self.werkgroep)
+        form.addRow(_("Werkgroep"), werkgroep_column)
         self.next_meeting = self.bind_text(
             self.line(),
             label=_("Next meeting"),
@@ -109,12 +132,41 @@ class FollowUpPage(StepPage):
         current = document["follow_up"]["kartrekker"]
         self.kartrekker.setCurrentIndex(max(0, self.kartrekker.findData(current)))
         self.werkgroep.set_people(people, document["follow_up"]["werkgroep"])
+        self.werkgroep.narrow(self.werkgroep_search.text())
         suggested = self._suggested()
         self.suggest.setVisible(suggested is not None)
         if suggested is not None:
             self.suggest.setText(
                 _("Half a year after the session: {date}").format(date=f"{suggested:%d-%m-%Y}")
             )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.kartrekker
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_F2
+        ):
+            self.choose_kartrekker()
+            return True
+        return False
+
+    def choose_kartrekker(self) -> PeoplePicker:
+        """Open the picker; the kartrekker chosen there is stored as one undo step."""
+        old = self.controller.document["follow_up"]["kartrekker"]
+        people = [("", _("(nobody yet)")), *people_choices(self.controller.document)]
+        dialog = PeoplePicker(_("Kartrekker"), people, [old or ""], several=False, parent=self)
+
+        def picked() -> None:
+            chosen = dialog.chosen()
+            new = chosen[0] if chosen and chosen[0] else None
+            if new != old:
+                self._edit(_("kartrekker"), "kartrekker", old, new)
+
+        dialog.accepted.connect(picked)
+        self.picker = dialog
+        dialog.open()
+        return dialog
 
     def _kartrekker_chosen(self, index: int) -> None:
         old = self.controller.document["follow_up"]["kartrekker"]

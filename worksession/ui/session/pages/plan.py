@@ -1,5 +1,6 @@
-"""Na de sessie: the collaboration plan — freeze a version for review, record each participant's
-decision, preview the PDF and export it (in the background, written atomically)."""
+"""Na de sessie: the collaboration plan — freeze a version for review (warned about open points
+of attention), record each participant's decision or everyone present at once (each one undo
+step), preview the PDF and export it (in the background, written atomically)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -24,9 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from worksession.domain.field_labels import user_message
 from worksession.domain.plan import present_participants
-from worksession.domain.validation import ValidationError
 from worksession.domain.values import Decision, DecisionMethod, SessionStatus
 from worksession.export.pdf.plan import render_plan
 from worksession.export_targets import write_export
@@ -37,7 +35,6 @@ from worksession.storage.operations.plan import (
     freeze,
     latest_decisions,
     list_versions,
-    record_decision,
     snapshot_of,
 )
 from worksession.ui.background import Job, start
@@ -46,6 +43,12 @@ from worksession.ui.session.controller import SessionController
 from worksession.ui.session.pages.base import StepPage
 from worksession.ui.session.pdf_preview import PdfPreview
 from worksession.ui.session.plan_signing import PlanSigning
+from worksession.ui.session.sign_off import (
+    ChangesDialog,
+    DecisionsCommand,
+    ask_everyone_present,
+    freeze_question,
+)
 
 PROGRESS_AFTER_MS = 500
 VERSION_CHARACTERS = 24  # "Versie 1 · 30-11-2026 04:07", the fingerprint as room allows
@@ -128,15 +131,26 @@ class PlanPage(StepPage):
         self.agree_button.clicked.connect(lambda: self.decide(Decision.AGREED.value))
         self.changes_button = QPushButton(_("Changes requested…"))
         self.changes_button.clicked.connect(self.ask_changes)
+        self.all_agree_button = QPushButton(_("Everyone who was present: agreed…"))
+        self.all_agree_button.setToolTip(
+            _("Record agreed for every participant who was present and has not decided yet")
+        )
+        self.all_agree_button.setAccessibleDescription(self.all_agree_button.toolTip())
+        self.all_agree_button.clicked.connect(self.agree_all_present)
         decide_row = QHBoxLayout()
         for widget in (self.method, self.agree_button, self.changes_button):
             decide_row.addWidget(widget)
         decide_row.addStretch()
+        # On a row of its own: beside the others it widened the list and squeezed the preview.
+        all_row = QHBoxLayout()
+        all_row.addWidget(self.all_agree_button)
+        all_row.addStretch()
         left = QWidget()
         left_column = QVBoxLayout(left)
         left_column.setContentsMargins(0, 0, 0, 0)
         left_column.addWidget(self.decisions, stretch=1)
         left_column.addLayout(decide_row)
+        left_column.addLayout(all_row)
         self.preview = PdfPreview()
         split = QSplitter()
         split.addWidget(left)
@@ -180,7 +194,10 @@ class PlanPage(StepPage):
         }
         self.status.setText(texts[status])
         has_versions = bool(versions)
-        for widget in (self.version, self.agree_button, self.changes_button, self.method):
+        for widget in (
+            self.version, self.agree_button, self.changes_button, self.method,
+            self.all_agree_button,
+        ):  # fmt: skip
             widget.setEnabled(has_versions)
         self._show_decisions()
 
@@ -229,13 +246,30 @@ class PlanPage(StepPage):
                 self.decisions.setItem(row, column, item)
         self.decisions_fit.fit()
         self.present_keys = [p["key"] for p in present_participants(snapshot)]
+        self.all_agree_button.setEnabled(any(key not in decided for key in self.present_keys))
+
+    def _name_at(self, row: int) -> str:
+        item = self.decisions.item(row, 0)
+        return item.text() if item is not None else ""
 
     def _changed(self) -> None:
         self.controller.reload()
         self.controller.changed.emit()
 
     # --- actions ------------------------------------------------------------------------------
-    def freeze_version(self) -> None:
+    def freeze_version(self) -> QMessageBox | None:
+        """Freeze now, or first ask when points of attention are open (the box is returned)."""
+        points = [check.message for check in self.controller.checks]
+        if not points:
+            self._freeze()
+            return None
+        box = freeze_question(self, points)
+        box.accepted.connect(self._freeze)
+        self.question = box
+        box.open()
+        return box
+
+    def _freeze(self) -> None:
         self.flush()
         version = freeze(db=self.controller.db, session_id=self.controller.session_id)
         self._changed()
@@ -248,30 +282,43 @@ class PlanPage(StepPage):
         if number is None or item is None:
             self.controller.rejected.emit(_("Choose a participant in the list first."))
             return False
-        try:
-            record_decision(
-                db=self.controller.db,
-                session_id=self.controller.session_id,
-                version=number,
-                participant=str(item.data(Qt.ItemDataRole.UserRole)),
-                decision=decision,
-                comment=comment,
-                method=str(self.method.currentData()),
-            )
-        except ValidationError as error:
-            self.controller.rejected.emit(user_message(error))
-            return False
         row = self.decisions.currentRow()
-        self._changed()
+        name = self._name_at(row)
+        command = DecisionsCommand(
+            f"{Decision(decision).label}: {name}",  # the undo step's name, "akkoord: Ank"
+            self.controller.db,
+            session_id=self.controller.session_id,
+            version=number,
+            participants=[str(item.data(Qt.ItemDataRole.UserRole))],
+            decision=decision,
+            comment=comment,
+            method=str(self.method.currentData()),
+        )
+        if not self.controller.execute(command):
+            return False
         self.decisions.setCurrentCell(min(row + 1, self.decisions.rowCount() - 1), 0)
         return True
 
-    def ask_changes(self) -> None:
-        comment, ok = QInputDialog.getMultiLineText(
-            self, _("Changes requested"), _("Which change is asked for?")
-        )
-        if ok:
-            self.decide(Decision.CHANGES.value, comment)
+    def agree_all_present(self) -> QMessageBox | None:
+        """Ask, naming them, then record agreed for everyone present who has not decided."""
+        number = self._chosen_number()
+        if number is None:
+            return None
+        box = ask_everyone_present(self, self.controller, number, str(self.method.currentData()))
+        if box is not None:
+            self.question = box
+        return box
+
+    def ask_changes(self) -> ChangesDialog | None:
+        item = self.decisions.currentItem()
+        if item is None:
+            self.controller.rejected.emit(_("Choose a participant in the list first."))
+            return None
+        dialog = ChangesDialog(self._name_at(item.row()), self)
+        dialog.accepted.connect(lambda: self.decide(Decision.CHANGES.value, dialog.text()))
+        self.changes_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _pdf_bytes(self) -> bytes:
         payload = plan_payload(
