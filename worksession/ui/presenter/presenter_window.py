@@ -1,10 +1,11 @@
 """The presenter window: what the room sees on the beamer, large and calm.
 
-It shows a ``Slide`` (see ``domain/slides.py``): the step, its question, the casus and key figures,
-the themes' live vote result or the power/interest grid, the agreements as they are made, and the
-step's clock. Type sizes follow the window's height so it reads from the back of the room on any
-screen; long lists are cut (with "+ N more") instead of scrolling. It never holds the coach's
-notes or checks: it is only ever given slides.
+It shows a ``Slide`` (see ``domain/slides.py``): the step, its question, the ambition or the casus
+text, the key figures, improvement points or agreements as they are made, the power/interest grid
+or the live vote result, a large countdown in the break, and the step's clock. Type sizes follow
+the window's size so it reads from the back of the room on any screen; what does not fit is set
+smaller, and text that still does not fit is cut with "…" — never clipped, never scrolled. It
+never holds the coach's notes or checks: it is only ever given slides.
 """
 
 from __future__ import annotations
@@ -12,7 +13,15 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QColor, QFont, QKeyEvent, QPalette, QResizeEvent
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from worksession.domain.slides import Slide, Visual
@@ -31,6 +40,11 @@ CLOCK_COLOURS = {
     TimerLevel.CRITICAL: "#c50f1f",  # red: 5% left
     TimerLevel.OVER: "#c50f1f",
 }
+# Body type shrinks in these steps before text is cut; 60% of the normal size still reads from
+# the back of a room on a 1280×720 beamer (14 px type on a 2.5 m wide image).
+SCALES = (1.0, 0.9, 0.8, 0.7, 0.6)
+TEXT_SIDE = 2 / 5  # the text's share of the width next to a grid, chart or countdown
+COUNTDOWN_SAMPLE = "-00:00"  # the widest the countdown gets in practice
 
 
 def clock_colour(level: str, normal: str = INK) -> str:
@@ -46,6 +60,13 @@ def _label(name: str, *, wrap: bool = True) -> QLabel:
     label.setWordWrap(wrap)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
+
+
+def _sized(font: QFont, pixels: float, *, bold: bool = False) -> QFont:
+    sized = QFont(font)
+    sized.setPixelSize(max(int(pixels), 10))
+    sized.setBold(bold)
+    return sized
 
 
 class PresenterWindow(QWidget):
@@ -68,8 +89,11 @@ class PresenterWindow(QWidget):
         self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.question = _label("presenterQuestion")
         self.heading = _label("presenterHeading")
+        self.body = _label("presenterText")  # the ambition, the casus
         self.items = _label("presenterItems")
         self.items.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.countdown = _label("presenterCountdown", wrap=False)
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.grid = PowerGridView(lambda *_args: None)
         self.grid.setInteractive(False)
         self.grid.setFrameShape(PowerGridView.Shape.NoFrame)
@@ -80,22 +104,29 @@ class PresenterWindow(QWidget):
         self.visuals.addWidget(QWidget())  # Visual.NONE
         self.visuals.addWidget(self.grid)
         self.visuals.addWidget(self.results)
+        self.visuals.addWidget(self.countdown)
 
         top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.title, stretch=1)
         top.addWidget(self.clock)
-        text = QVBoxLayout()
-        text.addWidget(self.question)
-        text.addWidget(self.heading)
-        text.addWidget(self.items, stretch=1)
+        self.text_panel = QWidget()
+        text = QVBoxLayout(self.text_panel)
+        text.setContentsMargins(0, 0, 0, 0)
+        for label in self._text_labels:
+            text.addWidget(label)
+        text.addStretch(1)
+        self.text_column = text
         body = QHBoxLayout()
-        body.addLayout(text, stretch=2)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.text_panel, stretch=2)
         body.addWidget(self.visuals, stretch=3)  # the grid and the chart need the room
+        self.body_row = body
         self.slide_page = QWidget()
         self.slide_column = QVBoxLayout(self.slide_page)
-        column = self.slide_column
-        column.addLayout(top)
-        column.addLayout(body, stretch=1)
+        self.top_row = top
+        self.slide_column.addLayout(top)
+        self.slide_column.addLayout(body, stretch=1)
         self.black = QWidget()
         self.black.setAutoFillBackground(True)
         black = self.black.palette()
@@ -108,38 +139,55 @@ class PresenterWindow(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.screens)
         self.slide: Slide | None = None
+        self._texts: dict[QLabel, str] = {}  # each text label's whole text, before any cut
         self.set_clock("", TimerLevel.NORMAL)
         self.resize(1280, 720)
+
+    @property
+    def _text_labels(self) -> tuple[QLabel, ...]:
+        return (self.question, self.heading, self.body, self.items)
 
     # --- content ------------------------------------------------------------------------------
     def show_slide(self, slide: Slide, document: dict[str, Any]) -> None:
         self.slide = slide
         self.title.setText(slide.title)
-        self.question.setText("\n".join(slide.question))
-        self.question.setVisible(bool(slide.question))
-        self.heading.setText(slide.heading if slide.items else "")
-        self.heading.setVisible(bool(slide.items))
         lines = [f"•  {item}" for item in slide.items]
         if slide.more:
             lines.append(
                 ngettext("+ {count} more", "+ {count} more", slide.more).format(count=slide.more)
             )
-        self.items.setText("\n".join(lines))
+        heading = slide.heading if (slide.items or slide.text) else ""
+        self._texts = {
+            self.question: "\n".join(slide.question),
+            self.heading: heading,
+            self.body: "\n\n".join(slide.text),
+            self.items: "\n".join(lines),
+        }
+        for label, text in self._texts.items():
+            label.setText(text)
+            label.setVisible(bool(text))
         if slide.visual == Visual.GRID:
             self.grid.show_document(document)
             self.visuals.setCurrentWidget(self.grid)
         elif slide.visual == Visual.VOTES:
             self.results.show_document(document)
             self.visuals.setCurrentWidget(self.results)
+        elif slide.visual == Visual.COUNTDOWN:
+            self.visuals.setCurrentWidget(self.countdown)
         else:
             self.visuals.setCurrentIndex(0)
         self.visuals.setVisible(slide.visual != Visual.NONE)
+        # The large countdown replaces the corner clock; a step without minutes shows none.
+        self.clock.setVisible(slide.timed and slide.visual != Visual.COUNTDOWN)
         self._scale_type()
 
     def set_clock(self, text: str, level: str) -> None:
-        self.clock.setText(text)
-        self.clock.setStyleSheet(f"color: {clock_colour(level)};")
-        self.clock.setProperty("level", level)
+        for label in (self.clock, self.countdown):
+            label.setText(text)
+            label.setStyleSheet(f"color: {clock_colour(level)};")
+            label.setProperty("level", level)
+        if self.slide is not None and self.slide.visual == Visual.COUNTDOWN:
+            self._fit_countdown()
 
     def set_black(self, black: bool) -> None:
         self.screens.setCurrentWidget(self.black if black else self.slide_page)
@@ -153,40 +201,96 @@ class PresenterWindow(QWidget):
         return "\n".join(label.text() for label in self.findChildren(QLabel))
 
     # --- type that reads from the back of the room ------------------------------------------
+    @property
+    def unit(self) -> float:
+        """One line of body text: 1/30 of the screen's height."""
+        return max(self.height(), 360) / 30
+
     def _scale_type(self) -> None:
-        unit = max(self.height(), 360) / 30  # one line of body text: 1/30 of the screen
-        for label, factor, bold in (
-            (self.title, 1.6, True),
-            (self.clock, 2.2, True),
-            (self.question, 1.35, False),
-            (self.heading, 1.1, True),
-            (self.items, 1.0, False),
-        ):
-            font = QFont(self.font())
-            font.setPixelSize(int(unit * factor))
-            font.setBold(bold)
-            label.setFont(font)
+        unit = self.unit
+        margin = int(unit * 1.2)
+        spacing = int(unit * 0.5)
+        self.slide_column.setContentsMargins(margin, margin, margin, margin)
+        for layout in (self.slide_column, self.top_row, self.body_row, self.text_column):
+            layout.setSpacing(spacing)
+        self.title.setFont(_sized(self.font(), unit * 1.6, bold=True))
+        self.clock.setFont(_sized(self.font(), unit * 2.2, bold=True))
         results = QFont(self.font())
         results.setPointSizeF(unit * 0.65)  # points: the results scale their own type from it
         self.results.setFont(results)
-        margin = int(unit * 1.2)
-        self.slide_column.setContentsMargins(margin, margin, margin, margin)
-        self._fit_items(unit, margin)
 
-    def _fit_items(self, unit: float, margin: int) -> None:
-        """Smaller type for a long list rather than a list that runs off the screen."""
-        width = max(self.width() - 2 * margin, 1)
-        if self.visuals.isVisibleTo(self):
-            width = max(width * 2 // 5, 1)
-        used = 2 * margin + 3 * int(unit * 0.5)  # margins and the spaces between the blocks
-        for label in (self.title, self.question, self.heading):
-            if label.isVisibleTo(self) and label.text():
-                used += label.heightForWidth(width)
-        room = self.height() - used
-        for factor in (1.0, 0.9, 0.8, 0.7, 0.6):
-            self.items.setFont(_sized(self.items.font(), int(unit * factor)))
-            if self.items.heightForWidth(width) <= room:
+        inner = max(self.width() - 2 * margin, 1)
+        column = inner
+        if self.slide is not None and self.slide.visual != Visual.NONE:
+            column = max(int((inner - spacing) * TEXT_SIDE), 1)
+            self.text_panel.setFixedWidth(column)
+        else:
+            self.text_panel.setMinimumWidth(0)
+            self.text_panel.setMaximumWidth(16777215)  # QWIDGETSIZE_MAX: the whole width
+        title_width = inner
+        if self.clock.isVisibleTo(self):
+            title_width -= self.clock.sizeHint().width() + spacing
+        top = max(self.title.heightForWidth(max(title_width, 1)), self.clock.sizeHint().height())
+        room = self.height() - 2 * margin - top - spacing
+        self._fit_text(column, room)
+        self._fit_countdown()
+
+    def _fit_text(self, width: int, room: int) -> None:
+        """The largest of ``SCALES`` at which the slide's text fits ``room``; else the smallest,
+        with the running text (or the list) cut at a word so that it fits."""
+        unit = self.unit
+        for scale in SCALES:
+            self._set_text_fonts(unit * scale)
+            if self._text_height(width) <= room:
                 return
+        for label in (self.body, self.items):
+            if self._texts.get(label):
+                self._cut(label, width, room)
+        if self._text_height(width) > room:  # cut the question last: the room needs it most
+            self._cut(self.question, width, room)
+
+    def _set_text_fonts(self, size: float) -> None:
+        for label, factor, bold in (
+            (self.question, 1.35, False),
+            (self.heading, 1.1, True),
+            (self.body, 1.0, False),
+            (self.items, 1.0, False),
+        ):
+            label.setFont(_sized(self.font(), size * factor, bold=bold))
+            label.setText(self._texts.get(label, label.text()))
+
+    def _text_height(self, width: int) -> int:
+        shown = [label for label in self._text_labels if label.text()]
+        gaps = max(len(shown) - 1, 0) * self.text_column.spacing()
+        return gaps + sum(label.heightForWidth(width) for label in shown)
+
+    def _cut(self, label: QLabel, width: int, room: int) -> None:
+        """The most words of ``label``'s text that fit, ended with "…" (a binary search)."""
+        words = self._texts.get(label, "").split(" ")
+        low, high = 0, len(words)
+        while low < high:
+            middle = (low + high + 1) // 2
+            label.setText(" ".join(words[:middle]).rstrip() + " …")
+            if self._text_height(width) <= room:
+                low = middle
+            else:
+                high = middle - 1
+        label.setText(" ".join(words[:low]).rstrip() + " …" if low else "")
+
+    def _fit_countdown(self) -> None:
+        """As large as the space next to the text allows: the break's clock reads from the door."""
+        width = max(self.visuals.width(), 1)
+        if self.slide is not None and self.slide.visual == Visual.COUNTDOWN:
+            margin = int(self.unit * 1.2)
+            spacing = int(self.unit * 0.5)
+            inner = self.width() - 2 * margin
+            width = max(inner - self.text_panel.maximumWidth() - spacing, 1)
+        size = self.height() * 0.4
+        font = _sized(self.font(), size, bold=True)
+        while size > 10 and QFontMetrics(font).horizontalAdvance(COUNTDOWN_SAMPLE) > width:
+            size *= 0.9
+            font = _sized(self.font(), size, bold=True)
+        self.countdown.setFont(font)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -201,9 +305,3 @@ class PresenterWindow(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.set_black(False)
         super().closeEvent(event)
-
-
-def _sized(font: QFont, pixels: int) -> QFont:
-    sized = QFont(font)
-    sized.setPixelSize(max(pixels, 10))
-    return sized
