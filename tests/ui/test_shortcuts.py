@@ -1,0 +1,107 @@
+"""The Sneltoetsen overview (F1) lists every shortcut the windows install, and the registry it
+reads from holds exactly what the start and session windows install: the list cannot drift."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from worksession.programmes.library import load_library
+from worksession.storage.database import Database
+from worksession.ui.session.window import SessionWindow
+from worksession.ui.shortcuts import CLICKER, DIALOGS, ROOM, SESSION, SHORTCUTS, START, in_place
+from worksession.ui.shortcuts_dialog import ShortcutsDialog
+from worksession.ui.start_window import StartWindow
+
+PORTABLE = QKeySequence.SequenceFormat.PortableText
+NATIVE = QKeySequence.SequenceFormat.NativeText
+
+
+def _installed(window: QWidget) -> Iterator[QKeySequence]:
+    """Every key sequence installed in ``window``: its actions' and any QShortcut inside it."""
+    for action in {*window.actions(), *window.findChildren(QAction)}:
+        yield from action.shortcuts()
+    for shortcut in window.findChildren(QShortcut):
+        yield shortcut.key()
+
+
+def _portable(sequences: Iterator[QKeySequence]) -> set[str]:
+    return {sequence.toString(PORTABLE) for sequence in sequences if not sequence.isEmpty()}
+
+
+def _declared(*places: str) -> set[str]:
+    return {
+        QKeySequence(keys).toString(PORTABLE)
+        for place in places
+        for shortcut in in_place(place)
+        for keys in shortcut.keys
+    }
+
+
+def _overview(qtbot: QtBot, window: QWidget) -> ShortcutsDialog:
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_F1)
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ShortcutsDialog))
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_every_declared_shortcut_has_a_place_and_keys_that_parse() -> None:
+    places = {START, SESSION, ROOM, CLICKER, DIALOGS}
+    for shortcut in SHORTCUTS:
+        assert shortcut.place in places
+        for keys in shortcut.keys:
+            assert not QKeySequence(keys).isEmpty(), (shortcut.name, keys)
+    assert len({shortcut.name for shortcut in SHORTCUTS}) == len(SHORTCUTS)
+
+
+def test_the_start_window_installs_exactly_the_declared_shortcuts(
+    qtbot: QtBot, db: Database
+) -> None:
+    window = StartWindow(db, load_library())
+    qtbot.addWidget(window)
+    assert _portable(_installed(window)) == _declared(START)
+
+
+def test_the_session_window_installs_exactly_the_declared_shortcuts(
+    window: SessionWindow,
+) -> None:
+    # The pages are all built with the window, so their tables' Delete counts too.
+    assert _portable(_installed(window)) == _declared(SESSION, ROOM)
+
+
+def test_f1_in_the_start_window_opens_the_overview_of_every_shortcut(
+    qtbot: QtBot, db: Database
+) -> None:
+    window = StartWindow(db, load_library())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    dialog = _overview(qtbot, window)
+    assert dialog.windowTitle() == "Sneltoetsen"
+    listed = set(dialog.listed_keys())
+    for sequence in _installed(window):
+        if not sequence.isEmpty():
+            assert sequence.toString(NATIVE) in listed
+    assert {"F5", "F6", "F9", "B", "Alt+Right", "Ctrl+PgDown", "Ctrl+Z"} <= {
+        QKeySequence(key).toString(PORTABLE) for key in listed
+    }
+
+
+def test_f1_in_the_session_window_opens_the_overview_of_every_shortcut(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
+    dialog = _overview(qtbot, window)
+    listed = set(dialog.listed_keys())
+    installed = [sequence for sequence in _installed(window) if not sequence.isEmpty()]
+    assert installed
+    for sequence in installed:
+        assert sequence.toString(NATIVE) in listed
+    sections = [dialog.sections[i].text(0) for i in range(len(dialog.sections))]
+    assert "Een clicker op de beamer" in sections
