@@ -147,3 +147,10 @@ def test_a_casus_too_long_for_the_slide_is_cut_not_clipped(
     assert _clipped(presenter) == []
     if shots := os.environ.get("WORKSESSION_SHOTS"):
         presenter.grab().save(str(Path(shots) / "beamer-long-casus.png"))
+
+
+def test_the_coach_sees_no_red_zero_for_a_step_without_minutes(window: SessionWindow) -> None:
+    page_of(window, StepKind.PREPARATION)
+    assert window.room.clock_label.text() == ""
+    page_of(window, StepKind.WELCOME)
+    assert window.room.clock_label.text() != ""
