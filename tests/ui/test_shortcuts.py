@@ -4,18 +4,21 @@ reads from holds exactly what the start and session windows install: the list ca
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from worksession.programmes.library import load_library
 from worksession.storage.database import Database
+from worksession.ui.session.voting.tie_break import TieBreakDialog
 from worksession.ui.session.window import SessionWindow
 from worksession.ui.shortcuts import CLICKER, DIALOGS, ROOM, SESSION, SHORTCUTS, START, in_place
 from worksession.ui.shortcuts_dialog import ShortcutsDialog
 from worksession.ui.start_window import StartWindow
+from worksession.ui.toolkit_dialog import ToolkitDialog
 
 PORTABLE = QKeySequence.SequenceFormat.PortableText
 NATIVE = QKeySequence.SequenceFormat.NativeText
@@ -27,6 +30,8 @@ def _installed(window: QWidget) -> Iterator[QKeySequence]:
         yield from action.shortcuts()
     for shortcut in window.findChildren(QShortcut):
         yield shortcut.key()
+    for button in window.findChildren(QAbstractButton):
+        yield button.shortcut()
 
 
 def _portable(sequences: Iterator[QKeySequence]) -> set[str]:
@@ -105,3 +110,44 @@ def test_f1_in_the_session_window_opens_the_overview_of_every_shortcut(
         assert sequence.toString(NATIVE) in listed
     sections = [dialog.sections[i].text(0) for i in range(len(dialog.sections))]
     assert "Een clicker op de beamer" in sections
+
+
+def test_the_dialogs_install_only_declared_keys(qtbot: QtBot, tmp_path: Path) -> None:
+    library = load_library()
+    toolkit = ToolkitDialog(library, load=lambda: library, user_folder=tmp_path)
+    tie = TieBreakDialog([[(1, "Eenzaamheid"), (2, "Bewegen")]])
+    for dialog in (toolkit, tie):
+        qtbot.addWidget(dialog)
+    assert _portable(_installed(toolkit)) | _portable(_installed(tie)) == _declared(DIALOGS)
+
+
+def _press(qtbot: QtBot, widget: QWidget, keys: str) -> None:
+    combination = QKeySequence(keys)[0]
+    qtbot.keyClick(widget, combination.key(), combination.keyboardModifiers())
+
+
+def test_the_declared_clicker_keys_work_on_the_presenter(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
+    presenter = window.presenting.presenter
+    clicker = {shortcut.name: shortcut.keys for shortcut in in_place(CLICKER)}
+    window.room.present_action.trigger()
+    window.go_to(1)
+    for keys in clicker["clicker_next"]:
+        row = window.navigator.currentRow()
+        _press(qtbot, presenter, keys)
+        assert window.navigator.currentRow() == row + 1, keys
+    for keys in clicker["clicker_previous"]:
+        row = window.navigator.currentRow()
+        _press(qtbot, presenter, keys)
+        assert window.navigator.currentRow() == row - 1, keys
+    for keys in clicker["clicker_black"]:
+        _press(qtbot, presenter, keys)
+        assert presenter.is_black, keys
+        _press(qtbot, presenter, keys)
+        assert not presenter.is_black, keys
+    for keys in clicker["clicker_hide"]:
+        window.presenting.show()
+        qtbot.waitUntil(presenter.isVisible)
+        _press(qtbot, presenter, keys)
+        assert not presenter.isVisible(), keys
