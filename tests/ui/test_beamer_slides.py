@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import page_of
 from worksession.domain.values import StepKind
 from worksession.storage.operations.casus import update_casus
+from worksession.storage.operations.sessions import update_session
 from worksession.ui.presenter.presenter_window import PresenterWindow
 from worksession.ui.session.window import SessionWindow
 
@@ -62,7 +63,7 @@ def test_welcome_shows_the_ambition_as_the_group_writes_it(
     editor.setFocus()
     editor.selectAll()
     qtbot.keyClicks(editor, "Niemand staat er alleen voor")
-    page.flush()  # what a pause in typing does
+    # Stored after a pause in typing (no flush here): the beamer follows by itself.
     qtbot.waitUntil(lambda: presenter.body.text() == "Niemand staat er alleen voor")
 
 
@@ -154,3 +155,17 @@ def test_the_coach_sees_no_red_zero_for_a_step_without_minutes(window: SessionWi
     assert window.room.clock_label.text() == ""
     page_of(window, StepKind.WELCOME)
     assert window.room.clock_label.text() != ""
+
+
+def test_a_long_ambition_still_fits_both_beamers(qtbot: QtBot, window: SessionWindow) -> None:
+    controller = window.controller
+    ambition = "Iedereen in de wijk doet mee, gezond en met plezier, tot op hoge leeftijd. " * 25
+    update_session(db=controller.db, session_id=controller.session_id, ambition=ambition)
+    controller.reload()
+    presenter = _presenter_on(window, StepKind.WELCOME)
+    presenter.showNormal()
+    for size in SIZES:
+        presenter.resize(*size)
+        qtbot.waitUntil(lambda size=size: presenter.size().toTuple() == size)
+        assert _clipped(presenter) == [], size
+        assert presenter.body.text().startswith("Iedereen in de wijk doet mee")
