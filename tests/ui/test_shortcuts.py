@@ -151,3 +151,9 @@ def test_the_declared_clicker_keys_work_on_the_presenter(
         qtbot.waitUntil(presenter.isVisible)
         _press(qtbot, presenter, keys)
         assert not presenter.isVisible(), keys
+
+
+def test_f1_again_brings_the_open_overview_forward(qtbot: QtBot, window: SessionWindow) -> None:
+    first = window.show_shortcuts()
+    qtbot.addWidget(first)
+    assert window.show_shortcuts() is first

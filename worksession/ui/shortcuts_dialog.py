@@ -68,7 +68,12 @@ class ShortcutsDialog(QDialog):
 
 
 def show_shortcuts(parent: QWidget) -> ShortcutsDialog:
-    """Open the overview beside ``parent``, not modal: the coach may keep it open while working."""
-    dialog = ShortcutsDialog(parent)
+    """Open the overview beside ``parent``, not modal: the coach may keep it open while working.
+    F1 again brings the open one to the front instead of stacking a second."""
+    dialog = parent.findChild(ShortcutsDialog)
+    if dialog is None:
+        dialog = ShortcutsDialog(parent)
     dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
     return dialog
