@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from worksession.i18n import _
-from worksession.ui.shortcuts import PLACES, in_place
+from worksession.ui.shortcuts import PLACES, START, in_place
 
 KEY_SEPARATOR = " / "
 
@@ -27,7 +27,7 @@ def shown_keys(keys: tuple[str, ...]) -> str:
 class ShortcutsDialog(QDialog):
     """One section per place (start window, session window, the room, the clicker, dialogs)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, first: str = START) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Keyboard shortcuts"))
         self.tree = QTreeWidget()
@@ -36,7 +36,9 @@ class ShortcutsDialog(QDialog):
         self.tree.setAccessibleName(_("Keyboard shortcuts"))
         self.tree.setRootIsDecorated(False)
         self.sections: list[QTreeWidgetItem] = []
-        for place, title in PLACES.items():
+        # The window it was opened from comes first; the others follow in their usual order.
+        places = sorted(PLACES.items(), key=lambda entry: entry[0] != first)
+        for place, title in places:
             section = QTreeWidgetItem([_(title)])
             font = section.font(0)
             font.setBold(True)
@@ -67,12 +69,12 @@ class ShortcutsDialog(QDialog):
         return keys
 
 
-def show_shortcuts(parent: QWidget) -> ShortcutsDialog:
+def show_shortcuts(parent: QWidget, place: str) -> ShortcutsDialog:
     """Open the overview beside ``parent``, not modal: the coach may keep it open while working.
     F1 again brings the open one to the front instead of stacking a second."""
     dialog = parent.findChild(ShortcutsDialog)
     if dialog is None:
-        dialog = ShortcutsDialog(parent)
+        dialog = ShortcutsDialog(parent, first=place)
     dialog.show()
     dialog.raise_()
     dialog.activateWindow()

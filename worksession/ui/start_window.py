@@ -411,9 +411,10 @@ class StartWindow(QMainWindow):
         return self.open_session(self.create_demo())
 
     def show_shortcuts(self) -> QWidget:
+        from worksession.ui.shortcuts import START
         from worksession.ui.shortcuts_dialog import show_shortcuts
 
-        return show_shortcuts(self)
+        return show_shortcuts(self, START)
 
     # --- sessions -----------------------------------------------------------------------------
     def selected_session(self) -> SessionSummary | None:

@@ -39,7 +39,7 @@ from worksession.ui.session.controller import SessionController
 from worksession.ui.session.page_factory import page_for
 from worksession.ui.session.pages.base import StepPage
 from worksession.ui.session.side_panel import SidePanel
-from worksession.ui.shortcuts import keys_of
+from worksession.ui.shortcuts import SESSION, keys_of
 from worksession.ui.window_state import restore_geometry, save_geometry
 
 if TYPE_CHECKING:
@@ -284,7 +284,7 @@ class SessionWindow(QMainWindow):
     def show_shortcuts(self) -> QDialog:
         from worksession.ui.shortcuts_dialog import show_shortcuts
 
-        return show_shortcuts(self)
+        return show_shortcuts(self, SESSION)
 
     def check_plan(self) -> PlanCheckDialog | None:
         """Plan controleren: a PDF checked on its own and against this session's database."""
