@@ -51,7 +51,8 @@ def _overview(qtbot: QtBot, window: QWidget) -> ShortcutsDialog:
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_F1)
-    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ShortcutsDialog))
+    dialog = window.findChild(ShortcutsDialog)
+    assert dialog is not None, "F1 opened no overview"
     qtbot.addWidget(dialog)
     qtbot.waitExposed(dialog)
     return dialog
