@@ -57,23 +57,23 @@ def test_welcome_shows_the_ambition_as_the_group_writes_it(
 ) -> None:
     page = page_of(window, StepKind.WELCOME)
     presenter = _presenter_on(window, StepKind.WELCOME)
-    assert "In 2030 wonen de ouderen van Kaalheide" in presenter.body.text()
+    assert "In 2030 wonen de ouderen van Kaalheide" in presenter.running_text.text()
     assert presenter.heading.text() == "Onze ambitie"
     editor = page.ambition
     editor.setFocus()
     editor.selectAll()
     qtbot.keyClicks(editor, "Niemand staat er alleen voor")
     # Stored after a pause in typing (no flush here): the beamer follows by itself.
-    qtbot.waitUntil(lambda: presenter.body.text() == "Niemand staat er alleen voor")
+    qtbot.waitUntil(lambda: presenter.running_text.text() == "Niemand staat er alleen voor")
 
 
 def test_casus_shows_the_text_the_room_must_read(window: SessionWindow) -> None:
     presenter = _presenter_on(window, StepKind.CASUS)
     casus = window.controller.document["casus"]
     assert presenter.heading.text() == casus["title"]
-    assert "Kaalheide is een arbeiderswijk" in presenter.body.text()
-    assert "Die kracht van de wijk is het vertrekpunt" in presenter.body.text()
-    assert presenter.body.text().endswith(casus["question"])
+    assert "Kaalheide is een arbeiderswijk" in presenter.running_text.text()
+    assert "Die kracht van de wijk is het vertrekpunt" in presenter.running_text.text()
+    assert presenter.running_text.text().endswith(casus["question"])
 
 
 def test_the_profile_shows_the_key_figures(window: SessionWindow) -> None:
@@ -129,7 +129,7 @@ def test_every_slide_fits_the_beamer(
             name = f"beamer-{size[0]}x{size[1]}-{row:02d}-{page.step.kind}.png"
             presenter.grab().save(str(Path(shots) / name))
         if size == SIZES[0]:
-            assert presenter.body.font().pixelSize() >= 14  # still read from the back row
+            assert presenter.running_text.font().pixelSize() >= 14  # still read from the back row
 
 
 def test_a_casus_too_long_for_the_slide_is_cut_not_clipped(
@@ -143,8 +143,8 @@ def test_a_casus_too_long_for_the_slide_is_cut_not_clipped(
     presenter.showNormal()
     presenter.resize(1280, 720)
     qtbot.waitUntil(lambda: presenter.size().toTuple() == (1280, 720))
-    assert presenter.body.text().endswith("…")
-    assert presenter.body.text().startswith("Een lange alinea")
+    assert presenter.running_text.text().endswith("…")
+    assert presenter.running_text.text().startswith("Een lange alinea")
     assert _clipped(presenter) == []
     if shots := os.environ.get("WORKSESSION_SHOTS"):
         presenter.grab().save(str(Path(shots) / "beamer-long-casus.png"))
@@ -168,4 +168,4 @@ def test_a_long_ambition_still_fits_both_beamers(qtbot: QtBot, window: SessionWi
         presenter.resize(*size)
         qtbot.waitUntil(lambda size=size: presenter.size().toTuple() == size)
         assert _clipped(presenter) == [], size
-        assert presenter.body.text().startswith("Iedereen in de wijk doet mee")
+        assert presenter.running_text.text().startswith("Iedereen in de wijk doet mee")

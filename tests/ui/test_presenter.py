@@ -36,7 +36,7 @@ def test_the_presenter_follows_the_coach_unless_frozen(window: SessionWindow) ->
     casus = _row(window, StepKind.CASUS)
     window.go_to(casus)
     assert presenter.title.text() == window.page_list[casus].step.title
-    assert "Kaalheide is een arbeiderswijk" in presenter.body.text()  # the casus text
+    assert "Kaalheide is een arbeiderswijk" in presenter.running_text.text()  # the casus text
     window.room.freeze_action.trigger()
     window.go_to(_row(window, StepKind.AGREEMENTS))
     assert presenter.title.text() == window.page_list[casus].step.title  # still the casus

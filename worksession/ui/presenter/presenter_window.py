@@ -89,7 +89,7 @@ class PresenterWindow(QWidget):
         self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.question = _label("presenterQuestion")
         self.heading = _label("presenterHeading")
-        self.body = _label("presenterText")  # the ambition, the casus
+        self.running_text = _label("presenterText")  # the ambition, the casus
         self.items = _label("presenterItems")
         self.items.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.countdown = _label("presenterCountdown", wrap=False)
@@ -145,7 +145,7 @@ class PresenterWindow(QWidget):
 
     @property
     def _text_labels(self) -> tuple[QLabel, ...]:
-        return (self.question, self.heading, self.body, self.items)
+        return (self.question, self.heading, self.running_text, self.items)
 
     # --- content ------------------------------------------------------------------------------
     def show_slide(self, slide: Slide, document: dict[str, Any]) -> None:
@@ -160,7 +160,7 @@ class PresenterWindow(QWidget):
         self._texts = {
             self.question: "\n".join(slide.question),
             self.heading: heading,
-            self.body: "\n\n".join(slide.text),
+            self.running_text: "\n\n".join(slide.text),
             self.items: "\n".join(lines),
         }
         for label, text in self._texts.items():
@@ -243,7 +243,7 @@ class PresenterWindow(QWidget):
             self._set_text_fonts(unit * scale)
             if self._text_height(width) <= room:
                 return
-        for label in (self.body, self.items):
+        for label in (self.running_text, self.items):
             if self._texts.get(label):
                 self._cut(label, width, room)
         if self._text_height(width) > room:  # cut the question last: the room needs it most
@@ -253,7 +253,7 @@ class PresenterWindow(QWidget):
         for label, factor, bold in (
             (self.question, 1.35, False),
             (self.heading, 1.1, True),
-            (self.body, 1.0, False),
+            (self.running_text, 1.0, False),
             (self.items, 1.0, False),
         ):
             label.setFont(_sized(self.font(), size * factor, bold=bold))
