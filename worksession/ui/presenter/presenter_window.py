@@ -220,15 +220,16 @@ class PresenterWindow(QWidget):
 
     def _show_title(self) -> None:
         """The window's name says the step and whether the beamer is black: the coach sees it in
-        the task bar, and it is what the real-window tests read."""
+        the task bar, and it is what the real-window tests read. Qt adds the app's name after
+        it, so it is not written here too."""
         if self.slide is None:
-            self.setWindowTitle(_("Worksession — presenter"))
+            self.setWindowTitle(_("Presenter"))
         elif self.is_black:
             self.setWindowTitle(
-                _("Worksession — presenter — {step} — black screen").format(step=self.slide.title)
+                _("Presenter — {step} — black screen").format(step=self.slide.title)
             )
         else:
-            self.setWindowTitle(_("Worksession — presenter — {step}").format(step=self.slide.title))
+            self.setWindowTitle(_("Presenter — {step}").format(step=self.slide.title))
 
     @property
     def is_black(self) -> bool:
