@@ -97,7 +97,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
         "clicker_in_session",
         CLICKER,
         ("PgDown", "PgUp"),
-        N_("In the session window too, unless typing in a field: next / previous step"),
+        N_("Next / previous step from the session window, outside a field"),
     ),
     Shortcut(
         "tie_order", DIALOGS, ("Alt+Up", "Alt+Down"), N_("Tie: move the chosen theme up or down")
