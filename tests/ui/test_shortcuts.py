@@ -11,16 +11,20 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import page_of
+from tests.ui.conftest import freeze_plan, page_of
 from worksession.domain.values import StepKind
 from worksession.programmes.library import load_library
 from worksession.storage.database import Database
+from worksession.ui.session.pages.agreements import AgreementsPage
+from worksession.ui.session.pages.plan import PlanPage
 from worksession.ui.session.pages.sociale_kaart import SocialeKaartPage
+from worksession.ui.session.people_picker import PeoplePicker
 from worksession.ui.session.voting.tie_break import TieBreakDialog
 from worksession.ui.session.window import SessionWindow
 from worksession.ui.shortcuts import (
     CLICKER,
     DIALOGS,
+    FIELDS,
     GRID,
     ROOM,
     SESSION,
@@ -72,7 +76,7 @@ def _overview(qtbot: QtBot, window: QWidget) -> ShortcutsDialog:
 
 
 def test_every_declared_shortcut_has_a_place_and_keys_that_parse() -> None:
-    places = {START, SESSION, GRID, ROOM, CLICKER, DIALOGS}
+    places = {START, SESSION, GRID, FIELDS, ROOM, CLICKER, DIALOGS}
     for shortcut in SHORTCUTS:
         assert shortcut.place in places
         for keys in shortcut.keys:
@@ -240,3 +244,31 @@ def test_the_declared_clicker_keys_work_in_the_session_window(
     assert window.navigator.currentRow() == start + 1
     _press(qtbot, window.navigator, previous)
     assert window.navigator.currentRow() == start
+
+
+def test_the_declared_picker_key_opens_the_picker_and_the_confirm_key_records_a_change(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
+    agreements = page_of(window, StepKind.AGREEMENTS)
+    assert isinstance(agreements, AgreementsPage)
+    view = agreements.table.view
+    column = next(i for i, c in enumerate(agreements.table.model.columns) if c.field == "lead")
+    view.setFocus()
+    view.setCurrentIndex(agreements.table.model.index(0, column))
+    (pick,) = keys_of("pick_people")
+    _press(qtbot, view, pick)
+    assert isinstance(agreements.picker, PeoplePicker)
+    agreements.picker.reject()
+
+    plan = page_of(window, StepKind.AFTER)
+    assert isinstance(plan, PlanPage)
+    freeze_plan(plan)
+    plan.decisions.setCurrentCell(2, 0)
+    dialog = plan.ask_changes()
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.comment, "Afspraak 3 later")
+    (confirm,) = keys_of("confirm_entry")
+    with qtbot.waitSignal(dialog.finished):
+        _press(qtbot, dialog.comment, confirm)
+    assert plan.decisions.item(2, 1).text() == "wijziging gevraagd"

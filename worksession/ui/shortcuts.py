@@ -4,7 +4,8 @@ the *Sneltoetsen* overview (F1) lists them from here, so the two cannot drift ap
 Keys are Qt's portable text ("Ctrl+PgDown"); the overview shows them the platform's way. Some
 keys are installed elsewhere (the room toolbar, a table's Delete, the side panel's fold, a
 dialog's own keys, the clicker keys the presenter passes on) or handled by a widget itself (the
-sociale kaart's grid while it has the keyboard): they are declared here all the same. A test
+sociale kaart's grid while it has the keyboard, a picker, a comment field): they are declared
+here all the same. A test
 checks that every shortcut installed in the start and session windows is declared, and every
 declared one of those windows installed; others press each declared grid and clicker key.
 """
@@ -19,6 +20,7 @@ from worksession.i18n import N_
 START = "start"
 SESSION = "session"
 GRID = "grid"  # the sociale kaart's grid while it has the keyboard
+FIELDS = "fields"  # keys a table cell, a picker or a text field handles itself
 ROOM = "room"  # the room toolbar of the session window
 CLICKER = "clicker"  # keys pressed on the presenter window (a clicker pointed at the beamer)
 DIALOGS = "dialogs"
@@ -27,6 +29,7 @@ PLACES: dict[str, str] = {
     START: N_("Start window"),
     SESSION: N_("Session window"),
     GRID: N_("The grid of the sociale kaart"),
+    FIELDS: N_("Choosing people and writing down a change"),
     ROOM: N_("The room and the beamer"),
     CLICKER: N_("A clicker pointed at the beamer"),
     DIALOGS: N_("Dialogs"),
@@ -78,6 +81,18 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("grid_zoom_in", GRID, ("Ctrl++", "Ctrl+="), N_("Zoom the grid in")),
     Shortcut("grid_zoom_out", GRID, ("Ctrl+-",), N_("Zoom the grid out")),
     Shortcut("grid_zoom_whole", GRID, ("Ctrl+0",), N_("The whole grid again")),
+    Shortcut(
+        "pick_people",
+        FIELDS,
+        ("F2",),
+        N_("Choose the trekker, partners or kartrekker: a list that filters as you type"),
+    ),
+    Shortcut(
+        "confirm_entry",
+        FIELDS,
+        ("Ctrl+Return",),
+        N_("Confirm the partners chosen, or the change a participant asks for"),
+    ),
     Shortcut("presenter", ROOM, ("F5",), N_("Show or hide the presenter on the beamer")),
     Shortcut("hide_presenter", ROOM, ("Esc",), N_("Hide the presenter (while it is shown)")),
     Shortcut("black_screen", ROOM, ("B",), N_("Black screen and back (while presenting)")),
