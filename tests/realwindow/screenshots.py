@@ -31,7 +31,7 @@ from tests.realwindow.xsession import (
 )
 
 FULL_HD = Rect(0, 0, 1920, 1080)
-PRESENTER = "Worksession — (presentatie|presenter)"
+PRESENTER = "^(Presentatie|Presenter) — "  # then the step, and the app's name Qt adds
 
 
 def _demo(folder: Path) -> tuple[Path, str, list[str]]:

@@ -12,7 +12,7 @@ import pytest
 
 from tests.realwindow.xsession import App, Launch, wait_for
 
-PRESENTER = "Worksession — (presentatie|presenter)"
+PRESENTER = "^(Presentatie|Presenter) — "  # then the step, and the app's name Qt adds
 
 
 def _ambition(database: Path) -> str:

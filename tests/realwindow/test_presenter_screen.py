@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tests.realwindow.xsession import BEAMER, LAPTOP, Launch, wait_for
 
-PRESENTER = "Worksession — (presentatie|presenter)"
+PRESENTER = "^(Presentatie|Presenter) — "  # then the step, and the app's name Qt adds
 
 
 def test_the_presenter_opens_full_screen_on_the_second_screen(

@@ -34,6 +34,10 @@ def test_the_beamer_numbers_the_grid_and_lists_the_names_large(
     qtbot: QtBot, window: SessionWindow, tmp_path: Path
 ) -> None:
     presenter = _grid_slide(qtbot, window)
+    # Saved first: a failing slide is the one to look at.
+    folder = Path(os.environ.get("WORKSESSION_SHOTS", str(tmp_path / "shots")))
+    folder.mkdir(parents=True, exist_ok=True)
+    presenter.grab().save(str(folder / "beamer-sociale-kaart-1280x720.png"))
     stakeholders = window.controller.document["stakeholders"]
     grid = presenter.grid
     scale = grid.transform().m11()
@@ -58,15 +62,17 @@ def test_the_beamer_numbers_the_grid_and_lists_the_names_large(
     assert legend.isVisible() and "verwijst naar" in legend.text()
     assert legend.geometry().bottom() <= presenter.height()
     assert not presenter.items.isVisible()
-    folder = Path(os.environ.get("WORKSESSION_SHOTS", str(tmp_path / "shots")))
-    folder.mkdir(parents=True, exist_ok=True)
-    presenter.grab().save(str(folder / "beamer-sociale-kaart-1280x720.png"))
 
 
 def test_other_slides_keep_their_list_and_hide_the_key(qtbot: QtBot, window: SessionWindow) -> None:
     presenter = _grid_slide(qtbot, window)
-    step = next(p.step for p in window.page_list if p.step.kind == StepKind.CASUS)
+    step = next(p.step for p in window.page_list if p.step.kind == StepKind.PROFILE)
     document = window.controller.document
     presenter.show_slide(slide_for(step.to_dict(), document), document)
     assert presenter.items.isVisible() and presenter.items.text()
     assert not presenter.grid_key.isVisible() and not presenter.grid_legend.isVisible()
+    # Beside the chart the text column is its usual share again, not the grid's half.
+    step = next(p.step for p in window.page_list if p.step.kind == StepKind.PRIORITISING)
+    presenter.show_slide(slide_for(step.to_dict(), document), document)
+    assert presenter.text_panel.width() < presenter.width() * 0.45
+    assert presenter.visuals.x() > presenter.text_panel.geometry().right()

@@ -22,12 +22,17 @@ def test_first_start_shows_the_empty_state(qtbot: QtBot, db: Database) -> None:
     assert window.demo_button.isVisible()
 
 
-def test_the_example_session_button_fills_the_list(qtbot: QtBot, db: Database) -> None:
+def test_the_example_session_button_makes_and_opens_it(qtbot: QtBot, db: Database) -> None:
     window = StartWindow(db, load_library())
     qtbot.addWidget(window)
     window.show()
+    assert window.demo_button.text() == "Voorbeeldsessie bekijken"
+    assert window.new_button.text().startswith("Nieuwe sessie")
     qtbot.mouseClick(window.demo_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.listing)
+    assert len(window.session_windows) == 1
+    qtbot.addWidget(window.session_windows[0])
+    assert window.session_windows[0].isVisible()
     assert window.model.rowCount() == 1
     index = window.model.index(0, 1)
     assert window.model.data(index) == "Kaalheide"
@@ -144,3 +149,44 @@ def test_enter_opens_the_selected_session(qtbot: QtBot, db: Database) -> None:
     qtbot.waitUntil(lambda: len(window.session_windows) == 1)
     qtbot.addWidget(window.session_windows[0])
     assert window.session_windows[0].isVisible()
+
+
+def test_enter_on_the_empty_state_opens_the_example_session(qtbot: QtBot, db: Database) -> None:
+    window = StartWindow(db, load_library())
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    assert window.focusWidget() is window.demo_button  # the way in, ready for Enter
+    qtbot.keyClick(window.demo_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(window.session_windows) == 1)
+    qtbot.addWidget(window.session_windows[0])
+    assert window.model.rowCount() == 1
+
+
+def test_the_first_session_is_selected_so_enter_opens_it(qtbot: QtBot, db: Database) -> None:
+    create_session(db=db, title="Oud", wijk="A", date="2025-01-10")
+    newest = create_session(db=db, title="Nieuw", wijk="B", date="2026-02-01")
+    window = StartWindow(db, load_library())  # never opened one: nothing remembered
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    assert window.focusWidget() is window.table
+    selected = window.selected_session()
+    assert selected is not None and selected.id == newest.id
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(window.session_windows) == 1)
+    qtbot.addWidget(window.session_windows[0])
+    assert window.session_windows[0].controller.session_id == newest.id
+
+
+def test_the_selection_stays_when_the_list_is_refreshed(qtbot: QtBot, db: Database) -> None:
+    create_session(db=db, title="Oud", wijk="A", date="2025-01-10")
+    create_session(db=db, title="Nieuw", wijk="B", date="2026-02-01")
+    window = StartWindow(db, load_library())
+    qtbot.addWidget(window)
+    window.table.setCurrentIndex(window.proxy.index(1, 0))
+    window.refresh()  # what a save in an open session window does
+    selected = window.selected_session()
+    assert selected is not None and selected.title == "Oud"

@@ -122,3 +122,16 @@ def test_the_start_window_names_the_app_once(qtbot: QtBot, db: Database, app_nam
     start.show()
     assert start.windowTitle() == _("Sessions") == "Sessies"
     assert app_name not in _shown_title(start)
+
+
+def test_the_presenter_names_its_step_and_the_app_once(
+    qtbot: QtBot, window: SessionWindow, app_name: str
+) -> None:
+    window.go_to(1)
+    window.room.present_action.trigger()
+    presenter = window.presenting.presenter
+    qtbot.waitUntil(presenter.isVisible)
+    assert _shown_title(presenter) == "Presentatie — Welkom & doel"
+    window.presenting.toggle_black()
+    assert _shown_title(presenter) == "Presentatie — Welkom & doel — zwart scherm"
+    assert app_name not in _shown_title(presenter)  # Qt adds it after the title

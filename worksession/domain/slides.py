@@ -1,15 +1,16 @@
 """What the room sees of a step on the beamer: a slide, built from the programme and the session.
 
 A slide holds only what participants should see: the step's title, the programme's ``beamer``
-text (the question or the assignment), and per kind of step the casus and its key figures, the
-themes, or the agreements as they are made. The coach's notes, the programme's ``coach`` text and
-the lesson checks never reach a slide: nothing here reads them.
+text (the question or the assignment), and per kind of step what the room works on: the ambition
+as the group writes it, the casus text to read, the key figures, the improvement points, the
+agreements with their trekker, or a large countdown in the break. The coach's notes, the
+programme's ``coach`` text and the lesson checks never reach a slide: nothing here reads them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from worksession.domain.values import StepKind
@@ -25,16 +26,19 @@ class Visual:
     NONE = "none"
     GRID = "grid"  # the power/interest grid of the sociale kaart
     VOTES = "votes"  # the live vote result
+    COUNTDOWN = "countdown"  # the step's clock, as large as the screen allows (the break)
 
 
 @dataclass(frozen=True)
 class Slide:
     title: str
     question: tuple[str, ...]  # the beamer text, line by line
-    heading: str = ""  # what the items are
+    heading: str = ""  # what the items (or the text) are
     items: tuple[str, ...] = ()
     more: int = 0  # items left out
     visual: str = Visual.NONE
+    text: tuple[str, ...] = ()  # running text the room reads, paragraph by paragraph
+    timed: bool = True  # a step without minutes shows no clock (no red 0:00 all along)
 
 
 def slide_for(step: Mapping[str, Any], document: Mapping[str, Any]) -> Slide:
@@ -43,14 +47,32 @@ def slide_for(step: Mapping[str, Any], document: Mapping[str, Any]) -> Slide:
     question = tuple(line.strip() for line in str(step.get("beamer", "")).splitlines())
     question = tuple(line for line in question if line)
     title = str(step["title"])
-    if kind in (StepKind.CASUS, StepKind.PROFILE):
+    timed = int(step.get("minutes") or 0) > 0
+    slide = _slide(kind, title, question, document)
+    if slide.visual == Visual.COUNTDOWN and not timed:
+        slide = replace(slide, visual=Visual.NONE)  # a break without minutes: nothing to count
+    return replace(slide, timed=timed)
+
+
+def _slide(
+    kind: StepKind, title: str, question: tuple[str, ...], document: Mapping[str, Any]
+) -> Slide:
+    if kind is StepKind.WELCOME:
+        return _welcome(title, question, document)
+    if kind is StepKind.CASUS:
         return _casus(title, question, document)
+    if kind is StepKind.PROFILE:
+        return _figures(title, question, document)
     if kind is StepKind.SOCIALE_KAART:
         return Slide(title, question, visual=Visual.GRID)
     if kind is StepKind.PRIORITISING:
         return Slide(title, question, visual=Visual.VOTES)
-    if kind in (StepKind.AGREEMENTS, StepKind.REFERRAL):
+    if kind is StepKind.REFERRAL:
+        return _improvements(title, question, document)
+    if kind is StepKind.AGREEMENTS:
         return _agreements(title, question, document)
+    if kind is StepKind.BREAK:
+        return Slide(title, question, visual=Visual.COUNTDOWN)
     return Slide(title, question)
 
 
@@ -59,13 +81,41 @@ def _listed(title: str, question: tuple[str, ...], heading: str, items: Sequence
     return Slide(title, question, heading, shown, len(items) - len(shown))
 
 
+def _paragraphs(text: object) -> tuple[str, ...]:
+    """Running text split at blank lines; single newlines stay as the writer put them."""
+    parts = (part.strip() for part in str(text or "").replace("\r\n", "\n").split("\n\n"))
+    return tuple(part for part in parts if part)
+
+
+def _welcome(title: str, question: tuple[str, ...], document: Mapping[str, Any]) -> Slide:
+    # The ambition shows as the group writes it: the slide is rebuilt after every save.
+    ambition = _paragraphs((document.get("session") or {}).get("ambition"))
+    heading = _("Our ambition") if ambition else ""
+    return Slide(title, question, heading, text=ambition)
+
+
 def _casus(title: str, question: tuple[str, ...], document: Mapping[str, Any]) -> Slide:
     casus = document.get("casus") or {}
+    text = _paragraphs(casus.get("text"))
+    if casus.get("question"):
+        text = (*text, _("Assignment: {question}").format(question=str(casus["question"]).strip()))
+    return Slide(title, question, str(casus.get("title", "")), text=text)
+
+
+def _figures(title: str, question: tuple[str, ...], document: Mapping[str, Any]) -> Slide:
+    casus = document.get("casus") or {}
     figures = [f"{figure['label']}: {figure['value']}" for figure in casus.get("figures", [])]
-    if not question and casus.get("question"):
-        question = (str(casus["question"]),)
-    heading = str(casus.get("title", "")) or _("Key figures")
-    return _listed(title, question, heading, figures)
+    return _listed(title, question, _("Key figures"), figures)
+
+
+def _improvements(title: str, question: tuple[str, ...], document: Mapping[str, Any]) -> Slide:
+    themes = {theme["key"]: theme["title"] for theme in document.get("themes", [])}
+    items = []
+    for point in document.get("improvements", []):
+        text = _first_sentence(str(point["text"]))
+        theme = themes.get(point.get("theme") or "", "")
+        items.append(f"{theme}: {text}" if theme else text)
+    return _listed(title, question, _("Improvement points"), items)
 
 
 def _agreements(title: str, question: tuple[str, ...], document: Mapping[str, Any]) -> Slide:
@@ -75,9 +125,8 @@ def _agreements(title: str, question: tuple[str, ...], document: Mapping[str, An
     for agreement in document.get("agreements", []):
         what = _first_sentence(str(agreement["what"]))
         lead = names.get(agreement.get("lead") or "", "")
-        items.append(
-            _("{what} — kartrekker: {lead}").format(what=what, lead=lead) if lead else what
-        )
+        # Each agreement has its trekker; the plan's one kartrekker is another role.
+        items.append(_("{what} — trekker: {lead}").format(what=what, lead=lead) if lead else what)
     return _listed(title, question, _("Agreements so far"), items)
 
 

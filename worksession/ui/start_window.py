@@ -85,6 +85,12 @@ class StartWindow(QMainWindow):
         self.check_action.setEnabled(db.path is not None)
         self.refresh()
         self._select(last_session())
+        # Enter works at once: on the first (or last opened) session, or on the empty state's
+        # buttons when there is none.
+        if self.model.rowCount():
+            self.table.setFocus()
+        else:
+            self.demo_button.setFocus()
         self.listed.emit()
 
     @property
@@ -111,7 +117,6 @@ class StartWindow(QMainWindow):
     def _build(self) -> None:
         """The listing, the search, the actions and the menus."""
         from PySide6.QtCore import QSortFilterProxyModel
-        from PySide6.QtGui import QAction, QKeySequence
         from PySide6.QtWidgets import (
             QHeaderView,
             QLineEdit,
@@ -178,26 +183,27 @@ class StartWindow(QMainWindow):
         column.addWidget(self.pages)
         self.setCentralWidget(central)
 
-        self.new_action = self._action(_("New session…"), "Ctrl+N", self.new_session)
-        self.open_action = self._action(_("Open"), "Return", self.open_selected)
-        self.open_action.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
+        self.new_action = self._action(_("New session…"), "new_session", self.new_session)
+        self.open_action = self._action(_("Open"), "open_session", self.open_selected)
         self.duplicate_action = self._action(
-            _("Duplicate as a starting point"), "Ctrl+D", self.duplicate_selected
+            _("Duplicate as a starting point"), "duplicate", self.duplicate_selected
         )
-        self.delete_action = self._action(_("Delete…"), "Del", self.delete_selected)
+        self.delete_action = self._action(_("Delete…"), "delete_session", self.delete_selected)
         self.demo_action = self._action(
-            _("Create example session"), "Ctrl+Shift+D", self.create_demo
+            _("Create example session"), "example_session", self.create_demo
         )
-        search_action = self._action(_("Search"), "Ctrl+F", self.search.setFocus)
-        self.settings_action = self._action(_("Settings…"), "Ctrl+,", self.show_settings)
-        self.backups_action = self._action(_("Backups…"), "Ctrl+Shift+B", self.show_backups)
-        self.check_action = self._action(_("Check the database"), "Ctrl+Shift+K", self.check_db)
-        self.privacy_action = self._action(_("Privacy and storage…"), "F1", self.show_privacy)
-        self.check_plan_action = self._action(_("Check a plan…"), "Ctrl+Shift+V", self.check_plan)
-        quit_action = QAction(_("Quit"), self)
-        quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        self.addAction(quit_action)
+        search_action = self._action(_("Search"), "search_sessions", self.search.setFocus)
+        self.settings_action = self._action(_("Settings…"), "settings", self.show_settings)
+        self.backups_action = self._action(_("Backups…"), "backups", self.show_backups)
+        self.check_action = self._action(_("Check the database"), "check_database", self.check_db)
+        self.privacy_action = self._action(_("Privacy and storage…"), "", self.show_privacy)
+        self.shortcuts_action = self._action(
+            _("Keyboard shortcuts"), "shortcuts_start", self.show_shortcuts
+        )
+        self.check_plan_action = self._action(
+            _("Check a plan…"), "check_plan_start", self.check_plan
+        )
+        quit_action = self._action(_("Quit"), "quit", self.close)
         menu = self.menuBar().addMenu(_("&Session"))
         menu.addActions([self.new_action, self.open_action, self.duplicate_action])
         menu.addActions([self.delete_action, search_action])
@@ -207,23 +213,25 @@ class StartWindow(QMainWindow):
         menu.addActions([self.check_plan_action, self.backups_action, self.check_action])
         menu.addAction(self.settings_action)
         menu.addAction(quit_action)
-        self.toolkit_action = QAction(_("Programmes and casus…"), self)
-        self.toolkit_action.setShortcuts([QKeySequence("Ctrl+Shift+T")])
-        self.toolkit_action.triggered.connect(self.show_toolkit)
+        self.toolkit_action = self._action(_("Programmes and casus…"), "toolkit", self.show_toolkit)
         self.menuBar().addMenu(_("&Toolkit")).addAction(self.toolkit_action)
-        self.menuBar().addMenu(_("&Help")).addAction(self.privacy_action)
+        help_menu = self.menuBar().addMenu(_("&Help"))
+        help_menu.addActions([self.shortcuts_action, self.privacy_action])
         self._show_toolkit_problems()
         from worksession.ui.plan_drops import PlanDrops
 
         self.plan_drops = PlanDrops(self, self.check_plan_file)
 
     def _action(self, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
+        """An action of the window with the keys of ``shortcut`` in the registry (none if "")."""
         from PySide6.QtGui import QAction, QKeySequence
+
+        from worksession.ui.shortcuts import keys_of  # after the first paint, as the actions
 
         action = QAction(text, self)
         # The list form: ``setShortcut`` weighs an overload taking one of Qt's namespace enums,
         # whose first use builds them all (~30 ms before the sessions are listed).
-        action.setShortcuts([QKeySequence(shortcut)])
+        action.setShortcuts([QKeySequence(keys) for keys in keys_of(shortcut)] if shortcut else [])
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
         return action
@@ -247,10 +255,12 @@ class StartWindow(QMainWindow):
             )
         )
         text.setWordWrap(True)
-        self.demo_button = QPushButton(_("Create example session"))
-        self.demo_button.clicked.connect(self.create_demo)
+        self.demo_button = QPushButton(_("View the example session"))
+        self.demo_button.clicked.connect(self.view_demo)
         self.new_button = QPushButton(_("New session…"))
         self.new_button.clicked.connect(self.new_session)
+        for button in (self.new_button, self.demo_button):
+            button.setAutoDefault(True)  # Enter presses the focused button, as in a dialog
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.demo_button)
@@ -266,8 +276,12 @@ class StartWindow(QMainWindow):
         from worksession.storage.session_list import session_summaries
 
         sessions = session_summaries(db=self._db)
+        chosen = self.selected_session()
         self.model.set_sessions(sessions)
         self.pages.setCurrentWidget(self.listing if sessions else self.empty_state)
+        # Return would otherwise open nothing instead of pressing the empty state's button.
+        self.open_action.setEnabled(bool(sessions))
+        self._select(chosen.id if chosen is not None else None)
         self.statusBar().showMessage(
             ngettext(
                 "{count} session · {where}", "{count} sessions · {where}", len(sessions)
@@ -389,12 +403,24 @@ class StartWindow(QMainWindow):
         save_geometry(self, "start")
         super().closeEvent(event)
 
-    def create_demo(self) -> None:
+    def create_demo(self) -> int:
         from worksession.demo import create_demo_session
 
         session = create_demo_session(db=self._db, library=self._library)
         self.refresh()
         self._select(session.id)
+        assert session.id is not None
+        return session.id
+
+    def view_demo(self) -> SessionWindow:
+        """Voorbeeldsessie bekijken: the example session, made and opened in one go."""
+        return self.open_session(self.create_demo())
+
+    def show_shortcuts(self) -> QWidget:
+        from worksession.ui.shortcuts import START
+        from worksession.ui.shortcuts_dialog import show_shortcuts
+
+        return show_shortcuts(self, START)
 
     # --- sessions -----------------------------------------------------------------------------
     def selected_session(self) -> SessionSummary | None:
@@ -415,9 +441,13 @@ class StartWindow(QMainWindow):
         )
 
     def _select(self, session_id: int | None) -> None:
+        """Make ``session_id`` the current row, else the first row shown: Enter opens it."""
         for row in range(self.model.rowCount()):
             if self.model.session_at(row).id == session_id:
                 self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, 0)))
+                return
+        if self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
 
     def open_session(self, session_id: int) -> SessionWindow:
         from worksession.ui.session.controller import SessionController

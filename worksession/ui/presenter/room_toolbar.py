@@ -119,12 +119,14 @@ class RoomToolBar(QToolBar):
         self.freeze_action.setChecked(self.presenting.frozen_row is not None)
 
     def _show_clock(self, text: str, level: str) -> None:
+        timer = self.presenting.step_clock.timer
+        running = timer is not None and timer.running
+        if timer is not None and timer.planned_seconds == 0 and timer.elapsed_seconds == 0:
+            text, level = "", ""  # a step without minutes: no red 0:00 beside the coach
         self.clock_label.setText(text)
         # Ample time keeps the theme's text colour (dark mode too); orange and red as on the beamer.
         colour = clock_colour(level, normal="palette(window-text)")
         self.clock_label.setStyleSheet(f"font-weight: bold; color: {colour};")
-        timer = self.presenting.step_clock.timer
-        running = timer is not None and timer.running
         self.start_action.setText(_("Pause") if running else _("Start"))
 
     def _show_schedule(self, schedule: Schedule) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from worksession.i18n import _, ngettext
+from worksession.ui.shortcuts import keys_of
 
 # The steps (about 230 px), the widest page (the sociale kaart, about 880 px) and the panel
 # (about 280 px) side by side.
@@ -28,7 +29,7 @@ class SideFold(QObject):
         self.chosen: bool | None = None  # the coach's own choice, once made
         self.action = QAction(_("Instructions and notes"), window)
         self.action.setCheckable(True)
-        self.action.setShortcut(QKeySequence("F4"))
+        self.action.setShortcuts([QKeySequence(keys) for keys in keys_of("side_panel")])
         self.action.setChecked(True)
         self.action.triggered.connect(self._chosen)
         window.addAction(self.action)

@@ -14,17 +14,16 @@ from shiboken6 import isValid
 
 from worksession.i18n import _
 from worksession.ui.session.controller import SessionController
+from worksession.ui.shortcuts import keys_of
 
 
 def undo_actions(window: QWidget, controller: SessionController) -> tuple[QAction, QAction]:
     """The window's Undo and Redo actions (added to ``window``)."""
     stack = controller.undo_stack
     undo = QAction(_("Undo"), window)
-    undo.setShortcuts(QKeySequence.StandardKey.Undo)
+    undo.setShortcuts([QKeySequence(keys) for keys in keys_of("undo")])
     redo = QAction(_("Redo"), window)
-    redo.setShortcuts(
-        [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]
-    )
+    redo.setShortcuts([QKeySequence(keys) for keys in keys_of("redo")])
 
     def update() -> None:
         if not (isValid(stack) and isValid(undo)):

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -39,6 +40,7 @@ from worksession.ui.session.save_state import SaveState
 from worksession.ui.session.side_fold import SideFold
 from worksession.ui.session.side_panel import SidePanel
 from worksession.ui.session.undo_actions import undo_actions
+from worksession.ui.shortcuts import SESSION, keys_of
 from worksession.ui.window_state import restore_geometry, save_geometry
 
 if TYPE_CHECKING:
@@ -52,6 +54,10 @@ DEFAULT_SIZE = QSize(1280, 800)
 # The title bar and borders the window manager adds (openbox: 2×25 px; GNOME and KDE up to ~40
 # px of title): sized to the screen's whole width, the window stuck out by its borders.
 FRAME_ALLOWANCE = QSize(16, 48)
+
+
+def _keys(shortcut: str) -> list[QKeySequence]:
+    return [QKeySequence(keys) for keys in keys_of(shortcut)]
 
 
 def _room_on_screen() -> QSize:
@@ -204,14 +210,10 @@ class SessionWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{step.title} {minutes}")
 
     # --- actions ------------------------------------------------------------------------------
-    def _action(
-        self,
-        text: str,
-        shortcuts: list[QKeySequence] | list[QKeySequence.StandardKey],
-        slot: object,
-    ) -> QAction:
+    def _action(self, text: str, shortcut: str, slot: object) -> QAction:
+        """An action of the window with the keys of ``shortcut`` in the registry."""
         action = QAction(text, self)
-        action.setShortcuts(shortcuts)  # type: ignore[arg-type]
+        action.setShortcuts(_keys(shortcut))
         action.triggered.connect(slot)
         self.addAction(action)
         return action
@@ -219,31 +221,24 @@ class SessionWindow(QMainWindow):
     def _actions(self) -> None:
         self.undo_action, self.redo_action = undo_actions(self, self.controller)
         self.next_action = self._action(
-            _("Next step"),
-            [QKeySequence("Alt+Right"), QKeySequence("Ctrl+PgDown")],
-            lambda: self.go_to(self.navigator.currentRow() + 1),
+            _("Next step"), "next_step", lambda: self.go_to(self.navigator.currentRow() + 1)
         )
         self.previous_action = self._action(
             _("Previous step"),
-            [QKeySequence("Alt+Left"), QKeySequence("Ctrl+PgUp")],
+            "previous_step",
             lambda: self.go_to(self.navigator.currentRow() - 1),
         )
-        self.find_action = self._action(
-            _("Find"), [QKeySequence.StandardKey.Find], self._focus_find
-        )
+        self.find_action = self._action(_("Find"), "find", self._focus_find)
         self.full_screen_action = self._action(
-            _("Full screen"), [QKeySequence("F11")], self.toggle_full_screen
+            _("Full screen"), "full_screen", self.toggle_full_screen
         )
-        self.zoom_in_action = self._action(
-            _("Zoom in"),
-            [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")],
-            lambda: self.zoom(ZOOM_STEP),
-        )
+        self.zoom_in_action = self._action(_("Zoom in"), "zoom_in", lambda: self.zoom(ZOOM_STEP))
         self.zoom_out_action = self._action(
-            _("Zoom out"), [QKeySequence("Ctrl+-")], lambda: self.zoom(1 / ZOOM_STEP)
+            _("Zoom out"), "zoom_out", lambda: self.zoom(1 / ZOOM_STEP)
         )
-        self.check_plan_action = self._action(
-            _("Check a plan…"), [QKeySequence("Ctrl+Shift+V")], self.check_plan
+        self.check_plan_action = self._action(_("Check a plan…"), "check_plan", self.check_plan)
+        self.shortcuts_action = self._action(
+            _("Keyboard shortcuts"), "shortcuts_session", self.show_shortcuts
         )
         self.plan_drops = PlanDrops(self, self.check_plan_file)
         session_menu = self.menuBar().addMenu(_("&Edit"))
@@ -261,6 +256,12 @@ class SessionWindow(QMainWindow):
                 self.side_fold.action,
             ]
         )
+        self.menuBar().addMenu(_("&Help")).addAction(self.shortcuts_action)
+
+    def show_shortcuts(self) -> QDialog:
+        from worksession.ui.shortcuts_dialog import show_shortcuts
+
+        return show_shortcuts(self, SESSION)
 
     def check_plan(self) -> PlanCheckDialog | None:
         """Plan controleren: a PDF checked on its own and against this session's database."""
