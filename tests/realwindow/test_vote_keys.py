@@ -34,7 +34,7 @@ def _go_to(app: App, step: str) -> None:
         if name.startswith(f"{step} — "):
             return
         app.display.key("ctrl+Next")
-        wait_for(lambda: app.active_name() != name, "the next step")
+        wait_for(lambda shown=name: app.active_name() != shown, "the next step")
     raise AssertionError(f"never reached {step!r}")
 
 
