@@ -121,8 +121,7 @@ def test_no_dutch_string_is_left_in_english() -> None:
         f"{message!r} -> {translation!r}"
         for message, translation in catalog.items()
         for text in (translation if isinstance(translation, tuple) else (translation,))
-        if isinstance(text, str)
-        and ENGLISH.search(re.sub(r"\{[^}]*\}", "", text))
+        if isinstance(text, str) and ENGLISH.search(re.sub(r"\{[^}]*\}", "", text))
     )
     assert english == []
 

@@ -13,11 +13,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from sqlalchemy.exc import OperationalError
 from sqlmodel import select
 
 from worksession.domain.models import Participant
 from worksession.storage.changes import ChangeWatch
-from worksession.storage.database import Database
+from worksession.storage.database import Database, waiting_at_most
+from worksession.storage.engine import BUSY_TIMEOUT_MS
 from worksession.storage.opening import open_database
 from worksession.storage.operations._rows import PersonRef
 from worksession.storage.operations.follow_up import change_werkgroep, werkgroep
@@ -130,3 +132,17 @@ def test_werkgroep_members_added_through_two_engines_both_stay(
     ]
     change_werkgroep(db=db, session_id=session_id, remove=[PersonRef("participant", first.id or 0)])
     assert werkgroep(db=db, session_id=session_id) == [PersonRef("participant", second.id or 0)]
+
+
+def test_a_shorter_wait_gives_up_on_a_held_lock_and_leaves_the_usual_wait_behind(
+    shared: tuple[Database, int],
+) -> None:
+    db, session_id = shared
+    with _lock_held_by_another_program(db, 3.0):
+        # Within the 5 s busy timeout the update would wait and succeed; the shorter wait fails.
+        with waiting_at_most(100), pytest.raises(OperationalError, match="locked"):
+            update_session(db=db, session_id=session_id, location="Buurthuis De Linde")
+        with db.engine.connect() as connection:  # the pooled connection the try used
+            timeout = connection.exec_driver_sql("PRAGMA busy_timeout").scalar()
+        assert timeout == BUSY_TIMEOUT_MS
+    assert get_session(db=db, session_id=session_id).location != "Buurthuis De Linde"

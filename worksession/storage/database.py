@@ -4,14 +4,31 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from worksession.storage.engine import WRITING
+from worksession.storage.engine import LOCK_WAIT, WRITING
 from worksession.storage.seen import TOUCHED, carry_view, check_view
+
+_LOCK_WAIT: ContextVar[int | None] = ContextVar("worksession_lock_wait", default=None)
+
+
+@contextmanager
+def waiting_at_most(milliseconds: int) -> Iterator[None]:
+    """Write transactions in the block wait at most ``milliseconds`` for another program's lock.
+
+    A window keeps a change it could not store and tries again, so it need not freeze for the
+    full busy timeout on every try while another program holds the database.
+    """
+    token = _LOCK_WAIT.set(milliseconds)
+    try:
+        yield
+    finally:
+        _LOCK_WAIT.reset(token)
 
 
 @dataclass(frozen=True)
@@ -27,7 +44,11 @@ class Database:
         Objects stay readable after the commit (``expire_on_commit=False``) so an operation can
         return what it changed.
         """
-        writer = self.engine.execution_options(**WRITING)  # takes the write lock at BEGIN
+        options: dict[str, object] = dict(WRITING)  # takes the write lock at BEGIN
+        wait = _LOCK_WAIT.get()
+        if wait is not None:
+            options[LOCK_WAIT] = wait
+        writer = self.engine.execution_options(**options)
         with Session(writer, expire_on_commit=False) as session, session.begin():
             check_view(session, self.url)  # a change from a view another program made untrue
             yield session

@@ -21,7 +21,7 @@ SQLITE_PRAGMAS = (
     "PRAGMA foreign_keys=ON",
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=FULL",
-    "PRAGMA busy_timeout=5000",
+    "PRAGMA busy_timeout=5000",  # BUSY_TIMEOUT_MS
     "PRAGMA secure_delete=ON",  # deleted personal data is overwritten, not left in free pages
 )
 
@@ -67,6 +67,9 @@ def _take_over_transactions(dbapi_connection: sqlite3.Connection, _record: Any) 
 
 WRITING = {"worksession_writes": True}
 """Execution options of a connection that will write: its transaction takes the write lock."""
+BUSY_TIMEOUT_MS = 5000
+LOCK_WAIT = "worksession_lock_wait_ms"
+"""Execution option: wait this long for the write lock instead of ``BUSY_TIMEOUT_MS``."""
 
 
 def _begin(connection: Connection) -> None:
@@ -74,8 +77,19 @@ def _begin(connection: Connection) -> None:
     # the lock taken there fails at once ("database is locked"): busy_timeout never helps it.
     # BEGIN IMMEDIATE waits up to busy_timeout for the lock, then owns it for the whole unit.
     # Reads stay deferred, so they never wait for, nor block, a writer (WAL).
-    writes = connection.get_execution_options().get("worksession_writes", False)
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
+    options = connection.get_execution_options()
+    writes = options.get("worksession_writes", False)
+    wait = options.get(LOCK_WAIT)
+    if not writes or wait is None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
+        return
+    # Only taking the lock waits (readers never block a WAL writer): a shorter wait for BEGIN,
+    # then the usual one again for whoever uses this pooled connection next.
+    connection.exec_driver_sql(f"PRAGMA busy_timeout={int(wait)}")
+    try:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    finally:
+        connection.exec_driver_sql(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
 
 def create_db_engine(url: str) -> Engine:

@@ -27,7 +27,7 @@ from worksession.i18n import _
 from worksession.programmes.model import Library, Step
 from worksession.starting import DEFAULT_PROGRAMME
 from worksession.storage.changes import ChangeWatch
-from worksession.storage.database import Database
+from worksession.storage.database import Database, waiting_at_most
 from worksession.storage.document import read_working_copy
 from worksession.storage.errors import StorageError
 from worksession.storage.seen import SessionView, StaleView, made_from, stamp_of
@@ -35,6 +35,10 @@ from worksession.ui.session.commands import ActionCommand
 
 RETRY_MS = 2000  # how often pending edits are tried again
 POLL_MS = 1000  # how often to look for changes made by another program (one cheap PRAGMA)
+# How long the window waits for another program's write lock before keeping the edit pending:
+# the coach's window must not freeze for the whole busy timeout on every try.
+FIRST_WAIT_MS = 1000
+RETRY_WAIT_MS = 200
 
 
 class SessionController(QObject):
@@ -137,7 +141,7 @@ class SessionController(QObject):
             self._pending.append(command)
             return True
         try:
-            with made_from(self.view):
+            with made_from(self.view), waiting_at_most(FIRST_WAIT_MS):
                 command.run_first()
         except StaleView as error:
             # Made from what the window showed before another program's change: nothing was
@@ -187,7 +191,8 @@ class SessionController(QObject):
         while self._pending:
             command = self._pending[0]
             try:
-                command.run_first()
+                with waiting_at_most(RETRY_WAIT_MS):
+                    command.run_first()
             except (ValidationError, StorageError) as error:
                 self._pending.pop(0)  # no retry can store it: say so and go on with the rest
                 self.rejected.emit(
