@@ -126,6 +126,9 @@ class SessionWindow(QMainWindow):
         scroller.setFrameShape(QScrollArea.Shape.NoFrame)
         scroller.setWidget(self.pages)
         scroller.setAccessibleName(_("The page of this step"))
+        # No stop of its own in the Tab chain: the first Tab from the steps went to this frame,
+        # invisibly, and the text typed next was lost. It still scrolls to the field in focus.
+        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         column.addWidget(scroller)
         self.page_scroller = scroller
 
