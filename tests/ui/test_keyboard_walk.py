@@ -6,10 +6,11 @@ Found by walking the demo session at 1280×720 with a beamer beside the laptop.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from worksession.domain.values import StepKind
+from worksession.ui.session.pages.referral import ReferralPage
 from worksession.ui.session.window import SessionWindow
 
 from .conftest import page_of
@@ -30,3 +31,32 @@ def test_one_tab_from_the_steps_reaches_the_pages_first_field(
     assert field.accessibleName() == "Ambitie"
     qtbot.keyClicks(field, " b")
     assert field.toPlainText().startswith(" b")  # text, not the clicker's keys
+
+
+def _tab_stops(qtbot: QtBot, window: SessionWindow, count: int) -> list[QWidget]:
+    """The widgets that get the keyboard on ``count`` presses of Tab from the steps."""
+    window.navigator.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.navigator)
+    stops = []
+    for _press in range(count):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        stops.append(QApplication.focusWidget())
+    return stops
+
+
+def test_tab_on_verwijzing_goes_down_the_page_as_it_reads(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
+    # The improvement points stand above the referral agreements, yet Tab reached them last,
+    # after an invisible stop on their scroll frame.
+    window.resize(1280, 690)
+    page = page_of(window, StepKind.REFERRAL)
+    assert isinstance(page, ReferralPage)
+    first = next(iter(page.tables.values()))
+    stops = _tab_stops(qtbot, window, 6)
+    assert stops[0] is first.view
+    assert stops[1] is first.entry
+    assert all(not isinstance(stop, QScrollArea) for stop in stops)
+    # After every priority's points come the referral agreements.
+    stops = _tab_stops(qtbot, window, 3 * len(page.tables) + 1)
+    assert page.referrals.isAncestorOf(stops[-1])

@@ -4,6 +4,7 @@ referral agreements (signal, from, to, contact person, feedback)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
@@ -40,6 +41,7 @@ class ReferralPage(StepPage):
         self.area = QScrollArea()
         self.area.setWidgetResizable(True)
         self.area.setAccessibleName(_("Improvement points per priority"))
+        self.area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its tables take Tab, not the frame
         self.referrals = ReferralAgreements(controller)
         # The coach gives the room to what the group is working on: bottlenecks, then agreements.
         self.split = QSplitter(Qt.Orientation.Vertical)
@@ -93,11 +95,39 @@ class ReferralPage(StepPage):
                 column.addWidget(box)
             column.addStretch()
             self.area.setWidget(holder)
+            self._tab_down_the_page()
         for table in self.tables.values():
             table.refresh()
         self.empty.setVisible(not priorities)
         self.area.setVisible(bool(priorities))
         self.referrals.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Placing the page in the window rebuilt its focus chain in the order things were made.
+        self._tab_down_the_page()
+        super().showEvent(event)
+
+    def _tab_down_the_page(self) -> None:
+        """Tab follows the page as it reads: every priority's points, then the referral
+        agreements. Tables made anew join the end of the focus chain, after the agreements."""
+        stops: list[QWidget] = [
+            widget
+            for part in (self.area.widget(), self.referrals)
+            if part is not None
+            for widget in part.findChildren(QWidget)
+            # Not the pop-ups a field keeps (its completer's list): windows of their own.
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.window() is self.window()
+        ]
+        if not stops:
+            return
+        # The chain runs on from whatever came before the first of these stops.
+        before = stops[0].previousInFocusChain()
+        while before is not None and before in stops:
+            before = before.previousInFocusChain()
+        if before is None:
+            return
+        for first, second in zip([before, *stops[:-1]], stops, strict=True):
+            QWidget.setTabOrder(first, second)
 
     def has_content(self) -> bool:
         document = self.controller.document
