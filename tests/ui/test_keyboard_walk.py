@@ -12,6 +12,8 @@ from pytestqt.qtbot import QtBot
 from worksession.domain.values import StepKind
 from worksession.ui.session.pages.referral import ReferralPage
 from worksession.ui.session.window import SessionWindow
+from worksession.ui.shortcuts import SESSION
+from worksession.ui.shortcuts_dialog import ShortcutsDialog
 
 from .conftest import page_of
 
@@ -60,3 +62,19 @@ def test_tab_on_verwijzing_goes_down_the_page_as_it_reads(
     # After every priority's points come the referral agreements.
     stops = _tab_stops(qtbot, window, 3 * len(page.tables) + 1)
     assert page.referrals.isAncestorOf(stops[-1])
+
+
+def test_the_shortcuts_overview_shows_every_description_whole(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
+    # At 640 pixels the F2 and Ctrl+Enter lines ended in "…" on a 1280×720 laptop.
+    dialog = ShortcutsDialog(window, first=SESSION)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    tree = dialog.tree
+    room = window.screen().availableGeometry().width()
+    needed = tree.sizeHintForColumn(1)
+    if tree.header().sectionPosition(1) + needed < room * 0.8:
+        assert tree.columnWidth(1) >= needed
+        assert tree.viewport().width() >= tree.header().sectionPosition(1) + needed

@@ -6,6 +6,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -16,6 +17,8 @@ from worksession.i18n import _
 from worksession.ui.shortcuts import PLACES, START, in_place
 
 KEY_SEPARATOR = " / "
+MIN_WIDTH = 640
+SCREEN_SHARE = 0.9  # the overview never takes more of the screen's width than this
 
 
 def shown_keys(keys: tuple[str, ...]) -> str:
@@ -50,13 +53,29 @@ class ShortcutsDialog(QDialog):
                 section.addChild(QTreeWidgetItem([shown_keys(shortcut.keys), _(shortcut.what)]))
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
+        self.tree.resizeColumnToContents(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree)
         layout.addWidget(buttons)
-        # Tall enough for a screenful of rows; a 1280×720 laptop still shows all of it.
-        self.resize(640, 600)
+        self.resize(self._fitting_width(parent, layout), 600)
+
+    def _fitting_width(self, parent: QWidget | None, layout: QVBoxLayout) -> int:
+        """As wide as the longest description, so none ends in "…" (at 640 pixels the F2 line
+        did), within the screen. The height of 600 shows a screenful of rows on a laptop."""
+        screen = (parent.screen() if parent is not None else None) or self.screen()
+        room = int(screen.availableGeometry().width() * SCREEN_SHARE)
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        margins = layout.contentsMargins()
+        wanted = (
+            self.tree.header().length()
+            + 2 * self.tree.frameWidth()
+            + scroll_bar
+            + margins.left()
+            + margins.right()
+        )
+        return min(max(wanted, MIN_WIDTH), room)
 
     def listed_keys(self) -> list[str]:
         """Every key text the overview shows, for checks."""
