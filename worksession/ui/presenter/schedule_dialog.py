@@ -47,9 +47,11 @@ class ScheduleDialog(QDialog):
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(
-            [_("Step"), _("Planned (min)"), _("Actual (min)"), _("Starts"), ""]
+            [_("Step"), _("Planned (min)"), _("Actual (min)"), _("Starts"), _("Status")]
         )
         self.table.verticalHeader().hide()
+        # The states take the rest of the width: no empty grey band beside the table.
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         form = QFormLayout()
         form.addRow(_("The dagdeel starts at"), self.start)
