@@ -9,7 +9,11 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from worksession.domain.values import StepKind
+from worksession.programmes.model import Library
+from worksession.starting import new_session
+from worksession.storage.database import Database
 from worksession.ui.presenter.schedule_dialog import ScheduleDialog
+from worksession.ui.session.controller import SessionController
 from worksession.ui.session.pages.referral import ReferralPage
 from worksession.ui.session.window import SessionWindow
 from worksession.ui.shortcuts import SESSION
@@ -93,3 +97,23 @@ def test_the_schedule_fills_its_dialog_and_names_every_column(
     names = [table.horizontalHeaderItem(column).text() for column in range(table.columnCount())]
     assert all(names), names
     assert header.length() >= table.viewport().width()
+
+
+def test_a_new_session_shows_no_step_done_before_it_starts(
+    qtbot: QtBot, db: Database, library: Library
+) -> None:
+    # "✓ Pauze" stood in the steps of a session nobody had started: a break records nothing,
+    # so it is never done (nor missing).
+    session = new_session(
+        db=db,
+        library=library,
+        programme_id="samenwerken-in-de-wijk",
+        casus_id=None,
+        title="Noord",
+    )
+    assert session.id is not None
+    window = SessionWindow(SessionController(db, session.id, library))
+    qtbot.addWidget(window)
+    rows = [window.navigator.item(row).text() for row in range(window.navigator.count())]
+    assert any("Pauze" in row for row in rows), rows
+    assert not [row for row in rows if row.startswith("✓")], rows
