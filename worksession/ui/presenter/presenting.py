@@ -52,11 +52,14 @@ class Presenting(QObject):
         self.controller = window.controller
         self.presenter = PresenterWindow(forward_keys=self._presenter_key)
         self.step_clock = StepClock(self.controller, clock=clock)
-        self.step_clock.ticked.connect(self.presenter.set_clock)
+        self.step_clock.ticked.connect(self._clock_ticked)
         self.frozen_row: int | None = None
         window.navigator.currentRowChanged.connect(self._coach_moved)
         self.controller.changed.connect(self.refresh)
         self._coach_moved(window.navigator.currentRow())
+
+    def _clock_ticked(self, text: str, level: str) -> None:
+        self.presenter.set_clock(text if self.step_clock.room_sees_clock else "", level)
 
     # --- what is shown ------------------------------------------------------------------------
     @property

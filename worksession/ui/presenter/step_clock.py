@@ -117,6 +117,16 @@ class StepClock(QObject):
             self.refresh_schedule()
 
     @property
+    def room_sees_clock(self) -> bool:
+        """Whether the beamer shows the step's clock: while it runs, or before it ever ran.
+
+        A stopped clock with time on it (a paused step, or one the session finished earlier)
+        is the coach's business: on the beamer a red "-2:00" over a break long over only
+        puzzles the room. The coach's toolbar shows it either way."""
+        timer = self.timer
+        return timer is not None and (timer.running or timer.elapsed == 0)
+
+    @property
     def held(self) -> bool:
         """Whether the current step counts as held: not merely passed on the way."""
         return self._visit_from is None
