@@ -12,6 +12,9 @@ the session counts, per step:
   longer: the coach went back);
 - with no current step (before or after the session): the actual time where timed, else planned.
 
+The current step is the one whose clock ran last in this sitting (the window passes it), not
+the step the coach is looking at: browsing a session does not move its expected end.
+
 The dagdeel overruns when the expected length is longer than the planned length (the programme's
 minutes without added minutes). Times of day are counted from the session's start time.
 

@@ -65,6 +65,9 @@ class StepClock(QObject):
         # once the step is held (stayed on, or its clock used) or when it was not visited so.
         self._visit_from: float | None = None
         self._schedule_minute: tuple[str | None, int] | None = None
+        # The step whose clock last ran in this sitting: the schedule reckons from it, not from
+        # the step the coach looks at, so browsing a session does not move its expected end.
+        self._live_step: str | None = None
         self.latest: Schedule | None = None  # what the toolbar and the dialog show
         self._minutes: dict[str, int] = {step.id: step.minutes for step in controller.steps}
         self.sound_on = False
@@ -109,6 +112,7 @@ class StepClock(QObject):
             timer = self._timer(step_id)
             self._visit_from = timer.elapsed
             timer.start()
+            self._live_step = step_id
         else:
             self._ticker.stop()
         self._last_level = self._timer(step_id).level
@@ -167,6 +171,7 @@ class StepClock(QObject):
         else:
             self._visit_from = None  # started on purpose: the step is held
             timer.start()
+            self._live_step = self._step_id
             self._ticker.start()
         self.update()
 
@@ -251,13 +256,13 @@ class StepClock(QObject):
 
     def schedule(self) -> Schedule:
         """The running schedule as it is this moment (``refresh_schedule`` also shows it)."""
-        timer = self.timer
         live = None
-        if timer is not None:
+        if self._live_step is not None:
+            timer = self._timer(self._live_step)
             live = StepTime(timer.elapsed_seconds, timer.extra_minutes)
         return session_schedule(
             db=self.controller.db,
             session_id=self.controller.session_id,
-            current=self._step_id,
+            current=self._live_step,
             live=live,
         )
