@@ -14,12 +14,12 @@ from PySide6.QtGui import QUndoCommand
 from sqlmodel import SQLModel
 
 from worksession.storage.database import Database
-from worksession.storage.seen import SessionView
 from worksession.storage.operations.removal import (
     RemovalSnapshot,
     remove_with_snapshot,
     restore_snapshot,
 )
+from worksession.storage.seen import SessionView
 
 
 class ActionCommand(QUndoCommand):
