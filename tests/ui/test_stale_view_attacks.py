@@ -1,7 +1,8 @@
 """Attacks on the stale-view guard: ways a window could still undo another program's change.
 
-Each case has a real second process change the session: an undo of an older step, and an edit
-that waited for the other program's write lock while that program changed the same field.
+Each case has a real second process change the session: an undo of an older step, an edit
+that waited for the other program's write lock while that program changed the same field, and
+a table cell typed into while the other program changed it.
 """
 
 from __future__ import annotations
@@ -10,11 +11,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import page_of
 from worksession.domain.values import StepKind
 from worksession.storage.document import read_document
+from worksession.ui.session.pages.preparation import PreparationPage
 from worksession.ui.session.pages.welcome import WelcomePage
 from worksession.ui.session.window import SessionWindow
 
@@ -107,3 +110,35 @@ def test_an_edit_that_waited_for_the_lock_names_the_text_the_other_program_wrote
     assert "Van het andere programma" in window.banner.text()
     window.undo_action.trigger()
     assert _stored(window, "ambition") == "Van het andere programma"
+
+
+def test_a_cell_typed_over_another_program_change_names_what_it_replaced(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
+    controller = window.controller
+    page = page_of(window, StepKind.PREPARATION)
+    assert isinstance(page, PreparationPage)
+    table = page.participants
+    column = next(n for n, c in enumerate(table.model.columns) if c.field == "organisation")
+    index = table.model.index(0, column)
+    row = table.model.row_at(0)
+    table.view.setCurrentIndex(index)
+    table.view.edit(index)  # the coach starts typing in the cell
+    editor = table.view.indexWidget(index) or table.view.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    subprocess.run(
+        _writer(window, "set-participant", str(row.id), "organisation", "Van het andere programma"),
+        cwd=ROOT, check=True, timeout=60,
+    )  # fmt: skip
+    assert controller.poll()  # the window reads the change while the cell is being edited
+    editor.setText("Wat de coach typte")
+    table.view.commitData(editor)  # what Enter or leaving the cell does
+
+    def organisation() -> str:
+        document = read_document(db=controller.db, session_id=controller.session_id)
+        return next(p["organisation"] for p in document["participants"] if p["name"] == row.name)
+
+    assert organisation() == "Wat de coach typte"
+    assert "Van het andere programma" in window.banner.text()  # never silently
+    window.undo_action.trigger()
+    assert organisation() == "Van het andere programma"

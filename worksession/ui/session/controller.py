@@ -179,14 +179,16 @@ class SessionController(QObject):
         """Undo the last change, once nothing waits to be stored; True if it was undone."""
         if not self._ready_to_step(self.undo_stack.index() - 1):
             return False
-        self.undo_stack.undo()
+        with made_from(self.view):  # checked and remembered as this program's, like any edit
+            self.undo_stack.undo()
         return True
 
     def redo(self) -> bool:
         """Redo the last undone change, once nothing waits to be stored; True if it was redone."""
         if not self._ready_to_step(self.undo_stack.index()):
             return False
-        self.undo_stack.redo()
+        with made_from(self.view):
+            self.undo_stack.redo()
         return True
 
     def _ready_to_step(self, index: int) -> bool:
