@@ -11,12 +11,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import page_of
+from tests.ui.conftest import freeze_plan, page_of
 from worksession.domain.values import StepKind
 from worksession.storage.document import read_document
+from worksession.storage.operations.plan import latest_decisions, list_versions
+from worksession.ui.session.pages.plan import PlanPage
 from worksession.ui.session.pages.preparation import PreparationPage
 from worksession.ui.session.pages.welcome import WelcomePage
 from worksession.ui.session.window import SessionWindow
@@ -142,3 +145,29 @@ def test_a_cell_typed_over_another_program_change_names_what_it_replaced(
     assert "Van het andere programma" in window.banner.text()  # never silently
     window.undo_action.trigger()
     assert organisation() == "Van het andere programma"
+
+
+def test_a_decision_from_a_view_another_program_changed_is_refused(window: SessionWindow) -> None:
+    # Decisions (sign-off) change the session as much as an edit does: one recorded by the
+    # command line must make the window's view stale like any other change.
+    controller = window.controller
+    page = page_of(window, StepKind.AFTER)
+    assert isinstance(page, PlanPage)
+    freeze_plan(page)
+    controller.poll_timer.stop()  # the window has not looked since the other program wrote
+    page.decisions.setCurrentCell(0, 0)
+    key = str(page.decisions.item(0, 0).data(Qt.ItemDataRole.UserRole))
+    subprocess.run(
+        [sys.executable, "-m", "worksession", "--db", str(controller.db.path), "signoff",
+         str(controller.session_id), "--version", "1", "--participant", key,
+         "--decision", "changes", "--comment", "De datum klopt niet"],
+        cwd=ROOT, check=True, timeout=60, capture_output=True,
+    )  # fmt: skip
+
+    assert not page.decide("agreed")
+
+    version = list_versions(db=controller.db, session_id=controller.session_id)[-1]
+    assert version.id is not None
+    latest = latest_decisions(db=controller.db, version_id=version.id)
+    assert latest[key].decision == "changes"  # the other program's decision stands
+    assert "ander programma" in window.banner.text()
