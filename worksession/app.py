@@ -193,6 +193,8 @@ class Startup(QObject):
             self.window.hide()
             QApplication.exit(2)
             return
+        if self.claim is not None:
+            self.claim.extend()  # a database made just now is claimed as a file too (hard links)
         self.window.attach(self.db)
         warn_if_unwritable(self.window, self.db)
         if self.probe is None:  # measuring stops at ready; the rest follows in normal use

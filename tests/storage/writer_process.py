@@ -5,7 +5,11 @@
 line arrives on its standard input). ``python -m tests.storage.writer_process
 write DB SESSION_ID COUNT TAG`` runs COUNT operations through worksession and prints how many
 failed, one message per line before the count. ``python -m tests.storage.writer_process set DB
-SESSION_ID FIELD VALUE`` changes one field of the session, as the command line would.
+SESSION_ID FIELD VALUE`` changes one field of the session, as the command line would;
+``hold-set`` with the same arguments makes that change inside a write transaction it keeps
+open (printing ``locked``) until a line arrives on its standard input. ``python -m
+tests.storage.writer_process set-participant DB SESSION_ID PARTICIPANT_ID FIELD VALUE`` changes
+one field of a participant.
 """
 
 from __future__ import annotations
@@ -58,9 +62,38 @@ def set_field(path: str, session_id: int, field: str, value: str) -> None:
     db.close()
 
 
+def set_participant(path: str, participant_id: int, field: str, value: str) -> None:
+    from worksession.storage.opening import open_database
+    from worksession.storage.operations.people import update_participant
+
+    db = open_database(path)
+    update_participant(db=db, participant_id=participant_id, **{field: value})
+    db.close()
+
+
+def hold_set(path: str, session_id: int, field: str, value: str) -> None:
+    from worksession.domain.models import utcnow
+    from worksession.storage.opening import open_database
+    from worksession.storage.operations._rows import fetch_session
+
+    db = open_database(path)
+    with db.transaction() as s:
+        work_session = fetch_session(s, session_id)
+        setattr(work_session, field, value)
+        work_session.updated_at = utcnow()
+        s.flush()
+        print("locked", flush=True)
+        sys.stdin.readline()
+    db.close()
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "hold":
         hold(sys.argv[2], sys.argv[3])
+    elif sys.argv[1] == "hold-set":
+        hold_set(sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5])
+    elif sys.argv[1] == "set-participant":
+        set_participant(sys.argv[2], int(sys.argv[4]), sys.argv[5], sys.argv[6])
     elif sys.argv[1] == "set":
         set_field(sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5])
     else:

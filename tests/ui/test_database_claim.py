@@ -1,7 +1,10 @@
 """One app per database: a second start brings the first forward; a dead holder frees the file.
 
 Every case runs the other side as a real process: the app started as a user starts it, or a
-holder that died or hangs.
+holder that died or hangs. Then the attacks: a lock file left broken (empty, unreadable, not a
+file at all), the same database under another spelling (a URL, a hard link), a program that
+answers on the claim's socket without holding the claim, two starts at the same instant, and
+the command line while the app holds the claim.
 """
 
 from __future__ import annotations
@@ -11,13 +14,14 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from worksession.ui.database_claim import DatabaseClaim, claim_key
+from worksession.ui.database_claim import SOCKET_PATH_MAX, DatabaseClaim, claim_key
 
 TIMEOUT_S = 60
 
@@ -153,3 +157,181 @@ def test_one_file_under_two_spellings_is_one_claim(tmp_path: Path) -> None:
     relative = os.path.relpath(database)
     assert claim_key(str(link)) == claim_key(str(database)) == claim_key(relative)
     assert claim_key(str(tmp_path / "other.sqlite3")) != claim_key(str(database))
+
+
+def _claim_in_child(tmp_path: Path, runtime: Path, database: Path) -> subprocess.CompletedProcess:
+    """Claim ``database`` in a fresh process (a hang there must not hang the tests)."""
+    script = textwrap.dedent(
+        f"""
+        from PySide6.QtCore import QCoreApplication
+        from worksession.ui.database_claim import DatabaseClaim
+        app = QCoreApplication([])
+        claim = DatabaseClaim({str(database)!r})
+        print("claimed" if claim.acquire() else "refused", flush=True)
+        claim.release()
+        """
+    )
+    return subprocess.run(
+        [sys.executable, "-c", script],
+        env=_environment(tmp_path, runtime),
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S,
+    )
+
+
+def _lock_path(runtime: Path, database: Path) -> Path:
+    return runtime / f"worksession-{claim_key(str(database))}.lock"
+
+
+@pytest.mark.parametrize("content", [b"", b"\xff\x00not a lock\n"], ids=["empty", "garbage"])
+def test_a_broken_lock_file_left_behind_does_not_keep_the_app_out(
+    tmp_path: Path, runtime: Path, content: bytes
+) -> None:
+    # What a kill between creating the lock file and writing into it leaves, or a damaged one.
+    database = tmp_path / "ws.sqlite3"
+    lock = _lock_path(runtime, database)
+    lock.write_bytes(content)
+    old = time.time() - 60
+    os.utime(lock, (old, old))
+    claim = DatabaseClaim(str(database))
+    assert claim.acquire()
+    claim.release()
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "link-to-dev-zero"])
+def test_a_lock_path_that_is_not_a_file_neither_hangs_nor_keeps_the_app_out(
+    tmp_path: Path, runtime: Path, kind: str
+) -> None:
+    database = tmp_path / "ws.sqlite3"
+    lock = _lock_path(runtime, database)
+    if kind == "fifo":
+        os.mkfifo(lock)
+    elif kind == "folder":
+        lock.mkdir()
+    else:
+        lock.symlink_to("/dev/zero")
+    done = _claim_in_child(tmp_path, runtime, database)
+    assert done.stdout.strip() == "claimed", done.stderr
+
+
+def test_the_same_database_as_a_url_or_a_hard_link_is_the_same_claim(
+    tmp_path: Path,
+    runtime: Path,
+    processes: list[subprocess.Popen],
+) -> None:
+    database = tmp_path / "ws.sqlite3"
+    database.write_bytes(b"")
+    hard_link = tmp_path / "elsewhere.sqlite3"
+    os.link(database, hard_link)
+    processes.append(_holder(tmp_path, runtime, database, answers=True))
+    for spelling in (f"sqlite:///{database}", str(hard_link)):
+        other = DatabaseClaim(spelling)
+        assert not other.acquire(), spelling
+        assert other.ask_holder_to_show(), spelling  # and it reaches the holder's window
+
+
+def test_a_process_answering_on_the_socket_is_not_taken_for_the_holder(
+    tmp_path: Path, runtime: Path, processes: list[subprocess.Popen]
+) -> None:
+    database = tmp_path / "ws.sqlite3"
+    socket_path = str(_lock_path(runtime, database).with_suffix(".sock"))
+    abstract = len(socket_path.encode()) > SOCKET_PATH_MAX
+    if abstract:  # the claim's name without a file, which anyone can take before the app
+        socket_path = f"\0worksession-{os.getuid()}-{Path(socket_path).stem}"
+    else:  # a file: the app replaces it when it claims, so the other program comes after
+        processes.append(_holder(tmp_path, runtime, database, answers=False))
+    # Another program takes the socket's name and says "shown" to anyone.
+    impostor = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(f"""
+            import os, socket
+            path = {socket_path!r}
+            if os.path.exists(path):
+                os.unlink(path)
+            server = socket.socket(socket.AF_UNIX)
+            server.bind(path)
+            server.listen()
+            print("listening", flush=True)
+            while True:
+                connection, _ = server.accept()
+                connection.recv(100)
+                connection.sendall(b"shown\\n")
+                connection.close()
+        """)],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    processes.append(impostor)
+    assert impostor.stdout is not None and impostor.stdout.readline().strip() == "listening"
+    if abstract:
+        processes.append(_holder(tmp_path, runtime, database, answers=False))
+    claim = DatabaseClaim(str(database))
+    assert not claim.acquire()
+    # The app holding the claim hangs: the second start must say so, not that it came forward.
+    assert claim.ask_holder_to_show() is False
+
+
+def test_two_starts_at_the_same_instant_never_both_win(tmp_path: Path, runtime: Path) -> None:
+    for pair in range(10):
+        database = tmp_path / f"ws-{pair}.sqlite3"
+        at = time.time() + 1.5  # both wait for the same moment, then claim
+        script = textwrap.dedent(
+            f"""
+            import sys, time
+            from PySide6.QtCore import QCoreApplication
+            from worksession.ui.database_claim import DatabaseClaim
+            app = QCoreApplication([])
+            claim = DatabaseClaim({str(database)!r})
+            time.sleep(max(0.0, {at!r} - time.time()))
+            print("claimed" if claim.acquire() else "refused", flush=True)
+            sys.stdin.readline()  # holds the claim until both have tried
+            """
+        )
+        pair_of = [
+            subprocess.Popen(
+                [sys.executable, "-c", script],
+                env=_environment(tmp_path, runtime),
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(2)
+        ]
+        said = [process.stdout.readline().strip() for process in pair_of if process.stdout]
+        for process in pair_of:
+            process.communicate("\n", timeout=TIMEOUT_S)
+        assert sorted(said) == ["claimed", "refused"], (pair, said)
+
+
+def test_the_command_line_works_while_the_app_holds_the_database(
+    tmp_path: Path,
+    runtime: Path,
+    processes: list[subprocess.Popen],
+) -> None:
+    database = tmp_path / "ws.sqlite3"
+    processes.append(_holder(tmp_path, runtime, database, answers=True))
+    for command in (["demo"], ["list"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "worksession", "--db", str(database), *command],
+            env=_environment(tmp_path, runtime),
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT_S,
+        )
+        assert done.returncode == 0, done.stderr
+
+
+def test_a_database_made_after_the_claim_is_claimed_as_a_file_too(
+    tmp_path: Path, runtime: Path
+) -> None:
+    database = tmp_path / "ws.sqlite3"
+    first = DatabaseClaim(str(database))
+    assert first.acquire()  # the file does not exist yet: claimed by its path
+    database.write_bytes(b"")  # the app makes it
+    assert first.extend()
+    hard_link = tmp_path / "elsewhere.sqlite3"
+    os.link(database, hard_link)
+    try:
+        assert not DatabaseClaim(str(hard_link)).acquire()
+    finally:
+        first.release()
+    assert DatabaseClaim(str(hard_link)).acquire()  # and given up with the rest

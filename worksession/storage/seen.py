@@ -53,6 +53,11 @@ _VIEW: ContextVar[SessionView | None] = ContextVar("worksession_view", default=N
 _OWN: dict[tuple[str, int], object] = {}
 
 
+def own_stamp(url: str, session_id: int) -> object:
+    """The change stamp this program's last write to the session left (None: none yet)."""
+    return _OWN.get((url, session_id))
+
+
 def stamp_of(s: Session, session_id: int) -> object:
     return s.connection().execute(_STAMP, {"id": session_id}).scalar()
 

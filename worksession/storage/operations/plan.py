@@ -29,7 +29,7 @@ from worksession.i18n import _
 from worksession.storage.database import Database
 from worksession.storage.document import read_document
 from worksession.storage.errors import NotFound
-from worksession.storage.operations._rows import fetch_session
+from worksession.storage.operations._rows import fetch_session, touch
 
 
 def snapshot_of(version: PlanVersion) -> Snapshot:
@@ -170,6 +170,8 @@ def record_decisions(
         s.add_all(rows)
         s.flush()
         _settle_status(s, session_id)
+        # A decision changes the session: a window that has not seen it must not decide over it.
+        touch(s, session_id, plan=False)
         return rows
 
 
@@ -181,6 +183,7 @@ def withdraw_decisions(*, db: Database, session_id: int, decision_ids: Sequence[
             s.delete(row)
         s.flush()
         _settle_status(s, session_id)
+        touch(s, session_id, plan=False)
 
 
 def _person(snapshot: Snapshot, participant: str, number: int) -> dict[str, Any]:

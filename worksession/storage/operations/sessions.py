@@ -15,6 +15,7 @@ from worksession.domain.validation import clean
 from worksession.storage.backups import make_backup
 from worksession.storage.database import Database
 from worksession.storage.operations._rows import fetch_session
+from worksession.storage.seen import TOUCHED
 
 
 def create_session(
@@ -81,6 +82,9 @@ def update_session(*, db: Database, session_id: int, **changes: object) -> WorkS
         for name, value in fields.items():
             setattr(work_session, name, value)
         work_session.updated_at = utcnow()
+        # The new stamp is this program's own (storage/seen.py): an undo run outside a view
+        # must not look like another program's change afterwards.
+        s.info.setdefault(TOUCHED, set()).add(session_id)
         work_session.status = "draft"  # the plan changed: a frozen version stays as it was
         return work_session
 

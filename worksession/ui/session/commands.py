@@ -19,6 +19,7 @@ from worksession.storage.operations.removal import (
     remove_with_snapshot,
     restore_snapshot,
 )
+from worksession.storage.seen import SessionView
 
 
 class ActionCommand(QUndoCommand):
@@ -27,6 +28,16 @@ class ActionCommand(QUndoCommand):
     def __init__(self, text: str) -> None:
         super().__init__(text)
         self._done_once = False
+        # Set by the controller: the window's view the action was made from, and how many
+        # changes by other programs the window had seen when it was stored (an undo from
+        # before one of those could undo it).
+        self.view: SessionView | None = None
+        self.foreign_seen = 0
+        # Said once the action is stored (a text that replaced another program's).
+        self.caution = ""
+        # The same action made again from what is stored now, when the view it was made from
+        # went stale while it waited (typed text is kept, never refused); None: refuse it.
+        self.remake: Callable[[], ActionCommand] | None = None
 
     def run_first(self) -> None:
         """Perform the action for the first time; raises when the input is rejected."""
@@ -119,6 +130,8 @@ class EditCommand(ActionCommand):
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, EditCommand) or other.merge_key != self.merge_key:
             return False
+        if other.foreign_seen != self.foreign_seen:
+            return False  # typing on after another program's change is a step of its own
         self.new = other.new
         return True
 

@@ -30,7 +30,7 @@ from worksession.storage.changes import ChangeWatch
 from worksession.storage.database import Database, waiting_at_most
 from worksession.storage.document import read_working_copy
 from worksession.storage.errors import StorageError
-from worksession.storage.seen import SessionView, StaleView, made_from, stamp_of
+from worksession.storage.seen import SessionView, StaleView, made_from, own_stamp, stamp_of
 from worksession.ui.session.commands import ActionCommand
 
 RETRY_MS = 2000  # how often pending edits are tried again
@@ -64,6 +64,7 @@ class SessionController(QObject):
         self._pushing = False
         self._pending: list[ActionCommand] = []
         self.view = SessionView(session_id, None)
+        self.foreign_seen = 0  # changes by another program this window has read so far
         self.retry_timer = QTimer(self)
         self.retry_timer.setInterval(RETRY_MS)
         self.retry_timer.timeout.connect(self.retry)
@@ -99,6 +100,11 @@ class SessionController(QObject):
         with self.db.reading() as s:
             stamp = stamp_of(s, self.session_id)
         self.document, self.status = read_working_copy(db=self.db, session_id=self.session_id)
+        if self.view.stamp is not None and stamp not in (
+            self.view.stamp,
+            own_stamp(self.db.url, self.session_id),
+        ):
+            self.foreign_seen += 1  # another program changed the session
         self.view = SessionView(self.session_id, stamp)
         self.checks = lesson_checks(self.document, self.roles)
 
@@ -135,6 +141,7 @@ class SessionController(QObject):
 
         True also when the database could not take it now: it is then pending and retried.
         """
+        command.view = self.view
         if self._pending:
             # Behind a pending edit: stored after it, never before (a later value would
             # otherwise be overwritten by the earlier one when that is finally stored).
@@ -144,11 +151,7 @@ class SessionController(QObject):
             with made_from(self.view), waiting_at_most(FIRST_WAIT_MS):
                 command.run_first()
         except StaleView as error:
-            # Made from what the window showed before another program's change: nothing was
-            # stored; the window shows the session as it is now and says why.
-            self.reload()
-            self.changed.emit()
-            self.rejected.emit(f"{command.text()}: {error}")
+            self._refuse_stale(command, error)
             return False
         except ValidationError as error:
             self.rejected.emit(user_message(error))
@@ -161,38 +164,74 @@ class SessionController(QObject):
             self._still_pending(error)
             return True
         self._push(command)
+        if command.caution:
+            self.caution.emit(command.caution)
         return True
+
+    def _refuse_stale(self, command: ActionCommand, error: StaleView) -> None:
+        # Made from what the window showed before another program's change: nothing was
+        # stored; the window shows the session as it is now and says why.
+        self.reload()
+        self.changed.emit()
+        self.rejected.emit(f"{command.text()}: {error}")
 
     def undo(self) -> bool:
         """Undo the last change, once nothing waits to be stored; True if it was undone."""
-        if not self._ready_to_step():
+        if not self._ready_to_step(self.undo_stack.index() - 1):
             return False
-        self.undo_stack.undo()
+        with made_from(self.view):  # checked and remembered as this program's, like any edit
+            self.undo_stack.undo()
         return True
 
     def redo(self) -> bool:
         """Redo the last undone change, once nothing waits to be stored; True if it was redone."""
-        if not self._ready_to_step():
+        if not self._ready_to_step(self.undo_stack.index()):
             return False
-        self.undo_stack.redo()
+        with made_from(self.view):
+            self.undo_stack.redo()
         return True
 
-    def _ready_to_step(self) -> bool:
+    def _ready_to_step(self, index: int) -> bool:
         # An undo before a waiting edit is stored would be overtaken by it: store it first.
         if self._pending and not self.retry():
             self.rejected.emit(
                 _("nothing was undone or redone: an earlier change still waits to be stored")
             )
             return False
+        # A step stored before another program changed the session may put back what that
+        # program replaced: undoing it from here could silently undo the other program's work.
+        self.catch_up()
+        step = self.undo_stack.command(index)
+        if isinstance(step, ActionCommand) and step.foreign_seen != self.foreign_seen:
+            self.rejected.emit(
+                _(
+                    "nothing was undone or redone: another program changed this session after "
+                    "that step, and undoing it could undo that change. Change it by hand if "
+                    "it is still needed."
+                )
+            )
+            return False
         return True
 
     def retry(self) -> bool:
         """Try to store the pending edits, in order. True when nothing is pending any more."""
+        cautions: list[str] = []
         while self._pending:
             command = self._pending[0]
             try:
-                with waiting_at_most(RETRY_WAIT_MS):
+                # Checked against the view it was made from, not the one read since.
+                with made_from(command.view or self.view), waiting_at_most(RETRY_WAIT_MS):
                     command.run_first()
+            except StaleView as error:
+                self._pending.pop(0)
+                if command.remake is None:
+                    self._refuse_stale(command, error)
+                else:
+                    self.reload()  # the remade action starts from what is stored now
+                    remade = command.remake()
+                    remade.view = self.view
+                    self._pending.insert(0, remade)
+                continue
             except (ValidationError, StorageError) as error:
                 self._pending.pop(0)  # no retry can store it: say so and go on with the rest
                 self.rejected.emit(
@@ -204,8 +243,12 @@ class SessionController(QObject):
                 return False
             self._pending.pop(0)
             self._push(command)
+            if command.caution:
+                cautions.append(command.caution)
         self.retry_timer.stop()
         self.pending_changed.emit("")
+        for caution in cautions:  # after "everything saved", which would clear them
+            self.caution.emit(caution)
         return True
 
     def _still_pending(self, error: DBAPIError) -> None:
@@ -219,6 +262,7 @@ class SessionController(QObject):
         )
 
     def _push(self, command: ActionCommand) -> None:
+        command.foreign_seen = self.foreign_seen
         # A merged push may not move the index; announce the change once, ourselves.
         self._pushing = True
         try:

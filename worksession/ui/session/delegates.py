@@ -1,4 +1,8 @@
-"""Cell editors for the record tables: a combo box for fixed choices, text within its limit."""
+"""Cell editors for the record tables: a combo box for fixed choices, text within its limit.
+
+Every editor tells the table model what the cell held when it opened, so a value another
+program stored while the coach typed is named when the coach's value replaces it.
+"""
 
 from __future__ import annotations
 
@@ -12,17 +16,30 @@ from PySide6.QtWidgets import (
 )
 
 from worksession.i18n import _
-from worksession.ui.session.record_model import Column
+from worksession.ui.session.record_model import Column, RecordTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class ChoiceDelegate(QStyledItemDelegate):
+class CellDelegate(QStyledItemDelegate):
+    """A cell editor that remembers, in the model, what the cell held when it opened."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        model = index.model()
+        if isinstance(model, RecordTableModel):
+            model.editing_started(index)
+        return self.new_editor(parent, option, index)
+
+    def new_editor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        return super().createEditor(parent, option, index)
+
+
+class ChoiceDelegate(CellDelegate):
     def __init__(self, column: Column, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.column = column
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+    def new_editor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = QComboBox(parent)
         for value, label in self.column.choice_list():
             editor.addItem(_(label), value)
@@ -37,15 +54,15 @@ class ChoiceDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
-class TextLimitDelegate(QStyledItemDelegate):
+class TextLimitDelegate(CellDelegate):
     """A text cell whose editor stops at what its field holds (the domain's limit)."""
 
     def __init__(self, limit: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.limit = limit
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        editor = super().createEditor(parent, option, index)
+    def new_editor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        editor = super().new_editor(parent, option, index)
         if isinstance(editor, QLineEdit):
             editor.setMaxLength(self.limit)
         return editor

@@ -42,6 +42,10 @@ class RecordTableModel(QAbstractTableModel):
         self._write = write
         self._rows: list[Any] = []
         self._shown_columns: tuple[Column, ...] = ()
+        # What a cell held when its editor opened: the window may read another program's
+        # change to that cell while the coach types, and storing over it must say so.
+        self._started: dict[tuple[object, str], object] = {}
+        self.replaced: Callable[[str, str], None] | None = None  # (column, text it replaced)
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         """Show ``rows``; when they are the same records as before, only changed rows repaint.
@@ -110,17 +114,33 @@ class RecordTableModel(QAbstractTableModel):
             return "" if value is None else value
         return None
 
+    def editing_started(self, index: Index) -> None:
+        """An editor opened on ``index``: remember what the cell holds now."""
+        row, column = self._rows[index.row()], self.columns[index.column()]
+        self._started[_key(row, index.row(), column)] = getattr(row, column.field)
+
     def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid():
             return False
-        column = self.columns[index.column()]
+        row, column = self._rows[index.row()], self.columns[index.column()]
+        current = getattr(row, column.field)
+        started = self._started.pop(_key(row, index.row(), column), current)
         if column.kind == "bool" and role == Qt.ItemDataRole.CheckStateRole:
             value = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2)
         elif role != Qt.ItemDataRole.EditRole:
             return False
-        if getattr(self._rows[index.row()], column.field) == value:
+        if current == value:
             return False
-        return self._write(self._rows[index.row()], column.field, value)
+        shown = str(self.data(index, Qt.ItemDataRole.DisplayRole) or "")
+        if not self._write(row, column.field, value):
+            return False
+        if started != current and self.replaced is not None:
+            self.replaced(_(column.header), shown)  # stored over another program's value
+        return True
+
+
+def _key(row: Any, number: int, column: Column) -> tuple[object, str]:
+    return getattr(row, "id", number), column.field
 
 
 def _ids(rows: Sequence[Any]) -> list[object]:

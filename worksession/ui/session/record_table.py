@@ -29,7 +29,7 @@ from worksession.storage.operations.removal_effects import removal_effects
 from worksession.ui.session.column_fit import ColumnFit
 from worksession.ui.session.commands import AddCommand, EditCommand, RemoveCommand
 from worksession.ui.session.controller import SessionController
-from worksession.ui.session.delegates import ChoiceDelegate, TextLimitDelegate
+from worksession.ui.session.delegates import CellDelegate, ChoiceDelegate, TextLimitDelegate
 from worksession.ui.session.record_model import Column, RecordTableModel
 from worksession.ui.session.removal_question import confirm_removal
 
@@ -85,9 +85,12 @@ class RecordTable(QWidget):
                 delegate = TextLimitDelegate(limit, self.view)
                 if column.editable and entry_limit is None:
                     entry_limit = limit  # the add field fills the first text column
+            elif column.kind != "bool":
+                delegate = CellDelegate(self.view)
             if delegate is not None:
                 self._delegates.append(delegate)
                 self.view.setItemDelegateForColumn(number, delegate)
+        self.model.replaced = self._replaced
 
         self.entry = QLineEdit()
         self.entry.setPlaceholderText(placeholder)
@@ -213,6 +216,14 @@ class RecordTable(QWidget):
         )  # fmt: skip
         if self.controller.execute(command):
             self.controller.notice.emit(_("{name} removed — Ctrl+Z restores").format(name=name))
+
+    def _replaced(self, column: str, text: str) -> None:
+        self.controller.caution.emit(
+            _(
+                "“{field}” was changed by another program while you typed (it read "
+                "“{text}”); your text replaced it. Ctrl+Z brings that text back."
+            ).format(field=column, text=text)
+        )
 
     def _dispatch_write(self, row: Any, field: str, value: object) -> bool:
         if self.write_override is not None:

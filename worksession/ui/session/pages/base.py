@@ -116,7 +116,7 @@ class StepPage(QWidget):
         """Make ``widget`` store itself through an undoable edit of ``field``."""
         widget.setAccessibleName(label)
 
-        def store(old: str, new: str) -> bool:
+        def command_for(old: str, new: str) -> EditCommand:
             # What is stored now, not what the field showed when the typing began: another
             # program may have changed this very field meanwhile.
             controller = self.controller
@@ -130,16 +130,17 @@ class StepPage(QWidget):
                 {field: new},
                 merge_key=None if replaced else merge,  # its own undo step: Ctrl+Z brings it back
             )
-            if not controller.execute(command):
-                return False
             if replaced:
-                controller.caution.emit(
-                    _(
-                        "“{field}” was changed by another program while you typed (it read "
-                        "“{text}”); your text replaced it. Ctrl+Z brings that text back."
-                    ).format(field=label, text=_shortened(stored))
-                )
-            return True
+                command.caution = _(
+                    "“{field}” was changed by another program while you typed (it read "
+                    "“{text}”); your text replaced it. Ctrl+Z brings that text back."
+                ).format(field=label, text=_shortened(stored))
+            # Kept waiting (a locked database) while another program wrote: made again then.
+            command.remake = lambda: command_for(old, new)
+            return command
+
+        def store(old: str, new: str) -> bool:
+            return self.controller.execute(command_for(old, new))
 
         binding = AutosaveText(widget, store)
         self._bindings.append((binding, read))
