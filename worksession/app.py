@@ -208,6 +208,9 @@ class Startup(QObject):
         if claim.acquire():
             claim.show_requested.connect(self.window.bring_to_front)
             self.claim = claim
+            if claim.unavailable:  # opened anyway: said, never a lock-out
+                print(claim.unavailable, file=sys.stderr)
+                self.window.statusBar().showMessage(claim.unavailable)
             return True
         self.window.hide()
         holder = claim.holder()

@@ -335,3 +335,24 @@ def test_a_database_made_after_the_claim_is_claimed_as_a_file_too(
     finally:
         first.release()
     assert DatabaseClaim(str(hard_link)).acquire()  # and given up with the rest
+
+
+def test_a_runtime_folder_that_cannot_be_written_opens_the_database_unclaimed(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "runtime-ro"
+    folder.mkdir(mode=0o700)
+    if os.geteuid() == 0:
+        subprocess.run(["chattr", "+i", str(folder)], check=True)  # binds root too
+    else:
+        folder.chmod(0o500)
+    try:
+        claim = DatabaseClaim(str(tmp_path / "ws.sqlite3"), folder)
+        assert claim.acquire()  # the coach is not locked out of their own database
+        assert "runtime-ro" in claim.unavailable
+        claim.release()
+    finally:
+        if os.geteuid() == 0:
+            subprocess.run(["chattr", "-i", str(folder)], check=True)
+        else:
+            folder.chmod(0o700)

@@ -21,6 +21,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, QStandardPaths, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from worksession.i18n import _
 from worksession.storage.engine import sqlite_path, to_url
 
 SOCKET_PATH_MAX = 100  # a socket's path must fit sockaddr_un (108 bytes on Linux, 104 on macOS)
@@ -128,6 +129,12 @@ class _Part:
         clear_broken_lock(self.lock_path)
         return bool(self.lock.tryLock(0))
 
+    @property
+    def unclaimable(self) -> bool:
+        """The last ``take`` failed because the lock file cannot be made (a read-only or full
+        runtime folder), not because another app holds it."""
+        return self.lock.error() != QLockFile.LockError.LockFailedError
+
     def listen(self, parent: QObject) -> QLocalServer | None:
         # Ours now: a socket file left by a holder that died is in the way, not in use.
         server = QLocalServer(parent)
@@ -154,16 +161,25 @@ class DatabaseClaim(QObject):
         self._held: list[_Part] = []
         self._blocked: _Part | None = None  # the name another app holds
         self._servers: list[QLocalServer] = []
+        # Why the database could not be claimed at all (the runtime folder is read-only or
+        # full); the app then opens unclaimed rather than locking the coach out.
+        self.unavailable = ""
 
     def acquire(self) -> bool:
         """Claim the database under every name it has; False when another running app holds
         any of them (nothing is then kept)."""
         for part in self._parts:
-            if not part.take():
-                self._blocked = part
-                self.release()
-                return False
-            self._held.append(part)
+            if part.take():
+                self._held.append(part)
+                continue
+            if part.unclaimable:
+                self.unavailable = _(
+                    "{path} cannot be written, so a second start on this database is not recognised"
+                ).format(path=part.lock_path)
+                continue
+            self._blocked = part
+            self.release()
+            return False
         for part in self._held:
             self._serve(part)
         return True
