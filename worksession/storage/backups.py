@@ -1,4 +1,6 @@
-"""The backup catalogue: list, thin out, and restore the copies in ``backups/`` beside the database.
+"""Backups of the database in ``backups/`` beside it: make, list, thin out, check and restore.
+
+A copy is made with SQLite's online backup API and written atomically.
 
 Rotation keeps the 10 most recent copies, the newest copy of each of the last 30 days, and the
 newest copy of each of the last 12 months; nothing older than the retention period (a year by
@@ -7,6 +9,7 @@ default) is kept, because the copies hold personal data too.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -15,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from worksession.i18n import _
-from worksession.storage.backup import backup_sqlite, default_backup_dir
 from worksession.storage.checkpoint import checkpoint_file
 from worksession.storage.engine import read_only_uri
 from worksession.storage.errors import StorageError
@@ -35,6 +37,43 @@ class Backup:
     created: dt.datetime  # UTC
     label: str
     size: int
+
+
+def default_backup_dir(database: Path) -> Path:
+    return database.parent / "backups"
+
+
+def backup_sqlite(database: Path, *, dest_dir: Path, label: str) -> Path:
+    """Copy ``database`` into ``dest_dir`` as ``<stem>-<label>-<UTC time>.sqlite3`` and return it.
+
+    The copy is written to a temporary file, checked, then renamed, so a half-written backup
+    never carries the final name.
+    """
+    dest_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    final = dest_dir / f"{database.stem}-{label}-{stamp}.sqlite3"
+    temporary = final.with_suffix(".tmp")
+    try:
+        # Private from its first byte (names and e-mail addresses): SQLite would create it 0644.
+        create_private(temporary)
+        source = sqlite3.connect(read_only_uri(database), uri=True)
+        try:
+            target = sqlite3.connect(temporary)
+            try:
+                source.backup(target)
+                (result,) = target.execute("PRAGMA quick_check").fetchone()
+                if result != "ok":
+                    raise sqlite3.DatabaseError(f"backup copy failed its check: {result}")
+            finally:
+                target.close()
+        finally:
+            source.close()
+        os.replace(temporary, final)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+        raise
+    return final
 
 
 def list_backups(database: Path, backup_dir: Path | None = None) -> list[Backup]:

@@ -17,8 +17,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from worksession.i18n import _
-from worksession.storage.backup import default_backup_dir
-from worksession.storage.backups import list_backups, make_backup
+from worksession.storage.backups import default_backup_dir, list_backups, make_backup
 from worksession.storage.database import Database
 from worksession.storage.engine import (
     WRITING,
