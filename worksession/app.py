@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from worksession.i18n import _, current_language, set_language
-from worksession.settings import chosen_language
+from worksession.settings import backup_retention_days, chosen_language
 from worksession.ui import error_report
 from worksession.ui.start_window import StartWindow
 from worksession.ui.startup_probe import StartupProbe
@@ -81,7 +81,7 @@ def carry_out(choice: str, error: DatabaseDamaged, location: str) -> bool:
     if path is None:
         return False
     if choice == RESTORE and isinstance(error.backup, Backup):
-        restore_backup(path, error.backup.path)
+        restore_backup(path, error.backup.path, retention_days=backup_retention_days())
         return True
     if choice == START_EMPTY:
         start_empty(path)
@@ -108,11 +108,11 @@ def open_chosen_database(location: str) -> Database | None:
 
     try:
         try:
-            return open_database(location)
+            return open_database(location, retention_days=backup_retention_days())
         except DatabaseDamaged as error:
             if not offer_restore(error, location):
                 return None
-            return open_database(location)
+            return open_database(location, retention_days=backup_retention_days())
     except StorageError as error:
         QMessageBox.critical(None, _("The database cannot be opened"), str(error))
         return None

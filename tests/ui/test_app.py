@@ -92,7 +92,7 @@ def test_a_damaged_database_offers_its_newest_backup(qapp: QApplication, tmp_pat
     db = open_database(path)
     create_session(db=db, title="Kaalheide")
     db.close()
-    make_backup(path, label="manual")
+    make_backup(path, label="manual", retention_days=365)
     data = bytearray(path.read_bytes())
     for start in range(4096, len(data), 4096):
         data[start : start + 300] = os.urandom(300)

@@ -41,7 +41,7 @@ def _damaged(tmp_path: Path) -> Path:
     db = open_database(path)
     create_session(db=db, title="Kaalheide")
     db.close()
-    make_backup(path, label="manual")
+    make_backup(path, label="manual", retention_days=365)
     path.write_bytes(b"")  # emptied
     return path
 

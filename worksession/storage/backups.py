@@ -92,14 +92,16 @@ def list_backups(database: Path, backup_dir: Path | None = None) -> list[Backup]
     return sorted(found, key=lambda backup: backup.created, reverse=True)
 
 
-def make_backup(database: Path, *, label: str, backup_dir: Path | None = None) -> Backup:
-    """A checked copy now, then the rotation; returns the new copy."""
+def make_backup(
+    database: Path, *, label: str, retention_days: int, backup_dir: Path | None = None
+) -> Backup:
+    """A checked copy now, then the rotation with the user's ``retention_days``; returns it."""
     folder = backup_dir or default_backup_dir(database)
     # Changes only in the WAL are lost if it is deleted: at each backup none are left there.
     # Before the copy, not after, so the files' times stay older than the backup's.
     checkpoint_file(database)
     path = backup_sqlite(database, dest_dir=folder, label=label)
-    prune(database, backup_dir=folder)
+    prune(database, backup_dir=folder, retention_days=retention_days)
     return next(backup for backup in list_backups(database, folder) if backup.path == path)
 
 
@@ -140,18 +142,14 @@ def _created(backups: list[Backup], path: Path) -> dt.datetime:
 def prune(
     database: Path,
     *,
+    retention_days: int,
     backup_dir: Path | None = None,
     now: dt.datetime | None = None,
-    retention_days: int | None = None,
 ) -> list[Path]:
     """Delete the backups the rotation does not keep; returns what was deleted.
 
-    The retention period is the user's setting unless ``retention_days`` is given.
+    ``retention_days`` is the user's setting, given by the caller: storage reads no settings.
     """
-    if retention_days is None:
-        from worksession.settings import load_settings
-
-        retention_days = int(load_settings()["backup_retention_days"])
     backups = list_backups(database, backup_dir)
     kept = keep(backups, now or dt.datetime.now(dt.UTC), retention_days)
     kept |= protected_backups(database)  # offered for a restore the coach has not chosen yet
@@ -183,7 +181,7 @@ def check_backup(path: Path) -> None:
 
 
 def restore_backup(
-    database: Path, backup: Path, *, backup_dir: Path | None = None
+    database: Path, backup: Path, *, retention_days: int, backup_dir: Path | None = None
 ) -> Backup | None:
     """Replace the live database with ``backup``, after a copy of the current state.
 
@@ -194,7 +192,9 @@ def restore_backup(
     check_backup(backup)
     safety = None
     if database.exists():
-        safety = make_backup(database, label="before-restore", backup_dir=backup_dir)
+        safety = make_backup(
+            database, label="before-restore", retention_days=retention_days, backup_dir=backup_dir
+        )
     if not database.exists():
         create_private(database)  # 0600 from the start, like every file the app makes
     source = sqlite3.connect(read_only_uri(backup, immutable=True), uri=True)

@@ -17,7 +17,12 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from worksession.i18n import _
-from worksession.storage.backups import default_backup_dir, list_backups, make_backup
+from worksession.storage.backups import (
+    RETENTION_DAYS,
+    default_backup_dir,
+    list_backups,
+    make_backup,
+)
 from worksession.storage.database import Database
 from worksession.storage.engine import (
     WRITING,
@@ -59,8 +64,13 @@ def current_revision(engine: Engine) -> str | None:
     return None if row is None else str(row[0])
 
 
-def open_database(location: str | Path, *, backup_dir: Path | None = None) -> Database:
+def open_database(
+    location: str | Path, *, retention_days: int = RETENTION_DAYS, backup_dir: Path | None = None
+) -> Database:
     """Open (creating if needed) the database at ``location``, a path or an SQLAlchemy URL.
+
+    A migration backs the database up first and thins out the backups older than
+    ``retention_days``: the app and the command line pass the user's setting.
 
     Raises ``DatabaseRefused`` for an empty file, a file that is not SQLite, an SQLite file of
     another application, or a database written by a newer version; the file is left untouched.
@@ -80,7 +90,7 @@ def open_database(location: str | Path, *, backup_dir: Path | None = None) -> Da
             _create_in_place(path)
     engine = create_db_engine(url)
     try:
-        _migrate(engine, path, backup_dir)
+        _migrate(engine, path, backup_dir, retention_days)
         database = Database(engine=engine, url=url, path=path)
         if path is not None and erasure_list_path(path).exists():
             # A backup put in place by hand loses the erased, too. Imported only then: the
@@ -111,7 +121,7 @@ def _create_in_place(path: Path) -> None:
     try:
         engine = create_db_engine(to_url(temporary))
         try:
-            _migrate(engine, None, None)
+            _migrate(engine, None, None, RETENTION_DAYS)  # nothing to back up yet
             with engine.connect() as connection:
                 connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
@@ -246,14 +256,21 @@ def _refuse_unknown_revision(revision: str | None, *, where: str) -> None:
         )
 
 
-def _migrate(engine: Engine, path: Path | None, backup_dir: Path | None) -> None:
+def _migrate(
+    engine: Engine, path: Path | None, backup_dir: Path | None, retention_days: int
+) -> None:
     current = current_revision(engine)
     head = HEAD_REVISION
     if current == head:
         return
     _refuse_unknown_revision(current, where=engine.url.render_as_string(hide_password=True))
     if current is not None and path is not None:
-        make_backup(path, label=f"before-migration-{current}-to-{head}", backup_dir=backup_dir)
+        make_backup(
+            path,
+            label=f"before-migration-{current}-to-{head}",
+            retention_days=retention_days,
+            backup_dir=backup_dir,
+        )
     from alembic import command
 
     config = alembic_config()
