@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QAbstractButton, QMessageBox
 
     from worksession.storage.database import Database
-    from worksession.storage.integrity import DatabaseDamaged
+    from worksession.storage.recovery import DatabaseDamaged
     from worksession.ui.database_claim import DatabaseClaim
 
 
@@ -50,12 +50,10 @@ def damaged_dialog(error: DatabaseDamaged) -> tuple[QMessageBox, dict[QAbstractB
     """
     from PySide6.QtWidgets import QMessageBox
 
-    from worksession.storage.backups import Backup
-
     box = QMessageBox(QMessageBox.Icon.Warning, _("The database is damaged"), str(error))
     choices: dict[QAbstractButton, str] = {}
     backup = error.backup
-    if isinstance(backup, Backup):
+    if backup is not None:
         when = backup.created.astimezone().strftime("%d-%m-%Y %H:%M")
         restore = box.addButton(
             _("Restore the backup of {when}").format(when=when),
@@ -73,14 +71,14 @@ def damaged_dialog(error: DatabaseDamaged) -> tuple[QMessageBox, dict[QAbstractB
 
 def carry_out(choice: str, error: DatabaseDamaged, location: str) -> bool:
     """Do what the coach chose; True when the database can now be opened."""
-    from worksession.storage.backups import Backup, restore_backup
+    from worksession.storage.backups import restore_backup
     from worksession.storage.engine import sqlite_path, to_url
     from worksession.storage.recovery import start_empty
 
     path = sqlite_path(to_url(location))
     if path is None:
         return False
-    if choice == RESTORE and isinstance(error.backup, Backup):
+    if choice == RESTORE and error.backup is not None:
         restore_backup(path, error.backup.path, retention_days=backup_retention_days())
         return True
     if choice == START_EMPTY:
@@ -102,8 +100,8 @@ def open_chosen_database(location: str) -> Database | None:
 
     from worksession.storage.engine import sqlite_path, to_url
     from worksession.storage.errors import StorageError
-    from worksession.storage.integrity import DatabaseDamaged
     from worksession.storage.opening import open_database
+    from worksession.storage.recovery import DatabaseDamaged
     from worksession.storage.write_failures import explain_write_failure
 
     try:

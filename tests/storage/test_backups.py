@@ -20,9 +20,10 @@ from worksession.storage.backups import (
     restore_backup,
 )
 from worksession.storage.errors import StorageError
-from worksession.storage.integrity import DatabaseDamaged, full_check
+from worksession.storage.integrity import full_check
 from worksession.storage.opening import open_database
 from worksession.storage.operations.sessions import create_session, list_sessions
+from worksession.storage.recovery import DatabaseDamaged
 
 
 def _database(tmp_path: Path, *titles: str) -> Path:
@@ -112,7 +113,7 @@ def test_a_damaged_database_is_set_aside_and_the_backup_offered(tmp_path: Path) 
     assert not path.exists()
     assert error.set_aside.read_bytes() == original  # never overwritten
     assert error.backup is not None and "restore" in str(error)
-    restore_backup(path, error.backup.path, retention_days=365)  # type: ignore[attr-defined]
+    restore_backup(path, error.backup.path, retention_days=365)
     assert sorted(_titles(path)) == ["Heerlen", "Kaalheide"]
 
 

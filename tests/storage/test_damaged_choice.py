@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from worksession.storage.backups import list_backups, make_backup, prune, restore_backup
-from worksession.storage.integrity import DatabaseDamaged
 from worksession.storage.opening import open_database
 from worksession.storage.operations.sessions import create_session, list_sessions
-from worksession.storage.recovery import pending_choice, start_empty
+from worksession.storage.pending_choice import pending_choice
+from worksession.storage.recovery import DatabaseDamaged, start_empty
 
 
 def _database(tmp_path: Path, *titles: str) -> Path:

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from worksession.storage.backups import make_backup, restore_backup
-from worksession.storage.integrity import DatabaseDamaged
 from worksession.storage.opening import open_database
 from worksession.storage.operations.sessions import create_session
-from worksession.storage.recovery import marker_path
+from worksession.storage.pending_choice import marker_path
+from worksession.storage.recovery import DatabaseDamaged
 
 
 @pytest.fixture(autouse=True)

@@ -23,9 +23,9 @@ from worksession.app import (
 )
 from worksession.programmes.library import load_library
 from worksession.storage.backups import make_backup
-from worksession.storage.integrity import DatabaseDamaged
 from worksession.storage.opening import open_database
 from worksession.storage.operations.sessions import create_session, list_sessions
+from worksession.storage.recovery import DatabaseDamaged
 from worksession.ui.start_window import StartWindow
 
 

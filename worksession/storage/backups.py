@@ -21,8 +21,9 @@ from worksession.i18n import _
 from worksession.storage.checkpoint import checkpoint_file
 from worksession.storage.engine import read_only_uri
 from worksession.storage.errors import StorageError
+from worksession.storage.identity import is_ours
+from worksession.storage.pending_choice import clear_choice, protected_backups
 from worksession.storage.private_files import PRIVATE, create_private
-from worksession.storage.recovery import clear_choice, protected_backups
 
 KEEP_RECENT = 10
 KEEP_DAILY_DAYS = 30
@@ -163,8 +164,6 @@ def prune(
 
 def check_backup(path: Path) -> None:
     """Raise ``StorageError`` unless ``path`` is an intact SQLite copy of a worksession database."""
-    from worksession.storage.opening import APPLICATION_ID
-
     try:
         connection = sqlite3.connect(read_only_uri(path, immutable=True), uri=True)
         try:
@@ -176,7 +175,7 @@ def check_backup(path: Path) -> None:
         raise StorageError(
             _("{path} is not a usable backup: {reason}").format(path=path, reason=error)
         ) from error
-    if result != "ok" or application_id != APPLICATION_ID:
+    if result != "ok" or not is_ours(application_id):
         raise StorageError(_("{path} is not a usable worksession backup.").format(path=path))
 
 
