@@ -170,23 +170,7 @@ def test_the_cycle_finder_reports_a_cycle_with_its_modules() -> None:
     ]
 
 
-# Cycles found when this test was written, broken one commit at a time (issue 17).
-NOT_YET_BROKEN = [
-    [
-        "worksession.ui.presenter.presenting",
-        "worksession.ui.presenter.room_toolbar",
-        "worksession.ui.session.window",
-    ],
-]
-
-
 def test_no_import_cycle_between_modules() -> None:
     graph = import_graph()
-    components = [c for c in strongly_connected(graph) if c not in NOT_YET_BROKEN]
+    components = strongly_connected(graph)
     assert components == [], "\n" + describe(graph, components)
-
-
-def test_the_cycles_not_yet_broken_are_still_there() -> None:
-    """A broken cycle leaves the list, so it cannot come back unnoticed."""
-    components = strongly_connected(import_graph())
-    assert [c for c in NOT_YET_BROKEN if c not in components] == []
