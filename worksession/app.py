@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from worksession.i18n import _, current_language, set_language
+from worksession.i18n import _, set_language
 from worksession.settings import backup_retention_days, chosen_language
 from worksession.ui import error_report
+from worksession.ui.qt_translations import install_qt_translations
 from worksession.ui.start_window import StartWindow
 from worksession.ui.startup_probe import StartupProbe
 
@@ -25,19 +26,6 @@ if TYPE_CHECKING:
     from worksession.storage.database import Database
     from worksession.storage.recovery import DatabaseDamaged
     from worksession.ui.database_claim import DatabaseClaim
-
-
-def install_qt_translations(app: QApplication) -> None:
-    """Qt's own strings (standard buttons, dialogs) in the app's language.
-
-    Installed after the first paint: the start window shows none of Qt's strings, and QLocale's
-    hundreds of enum members are slow to load."""
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-
-    translator = QTranslator(app)
-    path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(QLocale(current_language()), "qtbase", "_", path):
-        app.installTranslator(translator)
 
 
 RESTORE, START_EMPTY, DECIDE_LATER = "restore", "start-empty", "later"

@@ -53,7 +53,7 @@ def test_a_refused_database_is_explained_and_left_alone(qapp: QApplication, tmp_
 def test_qt_standard_buttons_speak_dutch(qapp: QApplication) -> None:
     from PySide6.QtCore import QCoreApplication
 
-    from worksession.app import install_qt_translations
+    from worksession.ui.qt_translations import install_qt_translations
 
     install_qt_translations(qapp)
     assert QCoreApplication.translate("QPlatformTheme", "Close") == "Sluiten"
