@@ -1,4 +1,4 @@
-"""Qt stays inside worksession/ui (and the composition root app.py), directly or indirectly;
+"""Qt stays inside worksession/ui, directly or indirectly;
 the import-linter contracts in pyproject.toml (the layers) hold."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "worksession"
+# app imports ui at once (the window is all it starts); its own source has no Qt (the contracts).
 QT_ALLOWED = ("worksession.ui", "worksession.app")
 
 
