@@ -1,4 +1,5 @@
-"""Qt stays inside worksession/ui (and the composition root app.py), directly or indirectly."""
+"""Qt stays inside worksession/ui, directly or indirectly;
+the import-linter contracts in pyproject.toml (the layers) hold."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "worksession"
+# app imports ui at once (the window is all it starts); its own source has no Qt (the contracts).
 QT_ALLOWED = ("worksession.ui", "worksession.app")
 
 
@@ -62,3 +64,18 @@ def test_ui_modules_are_the_ones_that_may_use_qt() -> None:
     ui_modules = [name for name in _modules() if not _qt_free(name)]
     assert "worksession.ui.start_window" in ui_modules
     assert "worksession.app" in ui_modules
+
+
+def test_the_import_contracts_hold() -> None:
+    """The layers of pyproject.toml's [tool.importlinter], function-local imports included."""
+    root = PACKAGE.parent
+    lint_imports = Path(sys.executable).parent / "lint-imports"
+    result = subprocess.run(
+        [str(lint_imports), "--no-cache", "--config", str(root / "pyproject.toml")],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout

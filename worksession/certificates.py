@@ -139,7 +139,10 @@ def load_signer(path: Path, passphrase: str) -> SimpleSigner:
             )
         )
     try:
-        return SimpleSigner.load_pkcs12_data(data, [], passphrase=passphrase.encode("utf-8"))
+        signer: SimpleSigner = SimpleSigner.load_pkcs12_data(
+            data, [], passphrase=passphrase.encode("utf-8")
+        )
+        return signer
     except (ValueError, TypeError, NotImplementedError) as error:  # e.g. an unsupported key
         raise CertificateError(
             _("{path}: this certificate cannot sign ({reason})").format(path=path, reason=error)

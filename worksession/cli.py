@@ -205,11 +205,12 @@ def _write_failure(args: argparse.Namespace, error: Exception) -> str | None:
 
 def _open(args: argparse.Namespace) -> Database:
     from worksession.locations import database_location
+    from worksession.settings import backup_retention_days
     from worksession.storage.errors import StorageError
     from worksession.storage.opening import open_database
 
     try:
-        database = open_database(database_location(args.db))
+        database = open_database(database_location(args.db), retention_days=backup_retention_days())
     except StorageError as error:
         raise UserError(str(error)) from error
     _OPENED.append(database)
@@ -283,9 +284,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
         raise UserError(f"{args.file}: {error}") from error
     db = _open(args)
     if db.path is not None:
+        from worksession.settings import backup_retention_days
         from worksession.storage.backups import make_backup
 
-        make_backup(db.path, label="before-import")
+        make_backup(db.path, label="before-import", retention_days=backup_retention_days())
     session = import_document(db=db, document=document)
     print(session.id)
     return EXIT_OK
@@ -522,11 +524,14 @@ def _database_file(args: argparse.Namespace) -> Path:
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
+    from worksession.settings import backup_retention_days
     from worksession.storage.backups import make_backup
 
     _open(args).close()  # checked and migrated first: a backup is of a good database
     try:
-        backup = make_backup(_database_file(args), label="manual")
+        backup = make_backup(
+            _database_file(args), label="manual", retention_days=backup_retention_days()
+        )
     except OSError as error:
         raise UserError(str(error)) from error
     print(one_line(backup.path))
@@ -543,6 +548,7 @@ def _cmd_backups(args: argparse.Namespace) -> int:
 
 
 def _cmd_restore(args: argparse.Namespace) -> int:
+    from worksession.settings import backup_retention_days
     from worksession.storage.backups import restore_backup
     from worksession.storage.errors import StorageError
 
@@ -554,7 +560,9 @@ def _cmd_restore(args: argparse.Namespace) -> int:
         start_empty(_database_file(args))
         return EXIT_OK
     try:
-        safety = restore_backup(_database_file(args), args.file)
+        safety = restore_backup(
+            _database_file(args), args.file, retention_days=backup_retention_days()
+        )
     except (StorageError, OSError) as error:
         raise UserError(str(error)) from error
     if safety is not None:

@@ -44,7 +44,7 @@ def check_export_target(path: Path, *, database: Path | None) -> None:
         )
     if database is not None:
         # Here, not at the top: the command line's catalogue commands never load the storage.
-        from worksession.storage.backup import default_backup_dir
+        from worksession.storage.backups import default_backup_dir
 
         real_database = _real(database)
         own = [

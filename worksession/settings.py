@@ -101,6 +101,11 @@ def save_setting(name: str, value: Any) -> None:
     atomic_write_bytes(config_dir() / SETTINGS_FILE, text.encode("utf-8"))
 
 
+def backup_retention_days() -> int:
+    """How many days backups are kept: the storage layer is told this, it never reads it."""
+    return int(load_settings()["backup_retention_days"])
+
+
 def chosen_language() -> str:
     """``$WORKSESSION_LANG`` when set (handy for a one-off run), else the saved choice."""
     return os.environ.get("WORKSESSION_LANG") or str(load_settings()["language"])

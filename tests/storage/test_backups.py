@@ -20,9 +20,10 @@ from worksession.storage.backups import (
     restore_backup,
 )
 from worksession.storage.errors import StorageError
-from worksession.storage.integrity import DatabaseDamaged, full_check
+from worksession.storage.integrity import full_check
 from worksession.storage.opening import open_database
 from worksession.storage.operations.sessions import create_session, list_sessions
+from worksession.storage.recovery import DatabaseDamaged
 
 
 def _database(tmp_path: Path, *titles: str) -> Path:
@@ -44,7 +45,7 @@ def _titles(path: Path) -> list[str]:
 
 def test_a_backup_is_a_checked_private_copy(tmp_path: Path) -> None:
     path = _database(tmp_path, "Kaalheide")
-    backup = make_backup(path, label="manual")
+    backup = make_backup(path, label="manual", retention_days=365)
     assert backup.label == "manual" and backup.size > 0
     assert stat.S_IMODE(backup.path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
@@ -55,14 +56,14 @@ def test_a_backup_is_a_checked_private_copy(tmp_path: Path) -> None:
 
 def test_restore_brings_back_the_data_and_keeps_the_state_before(tmp_path: Path) -> None:
     path = _database(tmp_path, "Voor")
-    backup = make_backup(path, label="manual")
+    backup = make_backup(path, label="manual", retention_days=365)
     db = open_database(path)
     create_session(db=db, title="Na")
     db.close()
-    safety = restore_backup(path, backup.path)
+    safety = restore_backup(path, backup.path, retention_days=365)
     assert _titles(path) == ["Voor"]
     assert safety is not None and safety.label == "before-restore"
-    restore_backup(path, safety.path)  # the restore itself can be undone
+    restore_backup(path, safety.path, retention_days=365)  # the restore itself can be undone
     assert sorted(_titles(path)) == ["Na", "Voor"]
 
 
@@ -73,7 +74,7 @@ def test_a_file_that_is_no_backup_is_refused(tmp_path: Path) -> None:
         check_backup(fake)
     path = _database(tmp_path, "Blijft")
     with pytest.raises(StorageError):
-        restore_backup(path, fake)
+        restore_backup(path, fake, retention_days=365)
     assert _titles(path) == ["Blijft"]
 
 
@@ -99,7 +100,7 @@ def test_the_rotation_keeps_recent_daily_and_monthly_copies() -> None:
 
 def test_a_damaged_database_is_set_aside_and_the_backup_offered(tmp_path: Path) -> None:
     path = _database(tmp_path, "Kaalheide", "Heerlen")
-    make_backup(path, label="manual")
+    make_backup(path, label="manual", retention_days=365)
     data = bytearray(path.read_bytes())
     page = 4096
     for start in range(page, len(data), page):  # scribble over every page but the header
@@ -112,7 +113,7 @@ def test_a_damaged_database_is_set_aside_and_the_backup_offered(tmp_path: Path) 
     assert not path.exists()
     assert error.set_aside.read_bytes() == original  # never overwritten
     assert error.backup is not None and "restore" in str(error)
-    restore_backup(path, error.backup.path)  # type: ignore[attr-defined]
+    restore_backup(path, error.backup.path, retention_days=365)
     assert sorted(_titles(path)) == ["Heerlen", "Kaalheide"]
 
 

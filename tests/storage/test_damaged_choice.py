@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from worksession.storage.backups import list_backups, make_backup, prune, restore_backup
-from worksession.storage.integrity import DatabaseDamaged
 from worksession.storage.opening import open_database
 from worksession.storage.operations.sessions import create_session, list_sessions
-from worksession.storage.recovery import pending_choice, start_empty
+from worksession.storage.pending_choice import pending_choice
+from worksession.storage.recovery import DatabaseDamaged, start_empty
 
 
 def _database(tmp_path: Path, *titles: str) -> Path:
@@ -43,7 +43,7 @@ def _titles(path: Path) -> list[str]:
 
 def test_the_next_start_keeps_refusing_and_offering_the_same_backup(tmp_path: Path) -> None:
     path = _database(tmp_path, "Kaalheide")
-    offered = make_backup(path, label="manual")
+    offered = make_backup(path, label="manual", retention_days=365)
     _scribble(path)
     with pytest.raises(DatabaseDamaged) as first:
         open_database(path)
@@ -56,14 +56,14 @@ def test_the_next_start_keeps_refusing_and_offering_the_same_backup(tmp_path: Pa
         assert not path.exists()
     choice = pending_choice(path)
     assert choice is not None and choice.backup == offered.path
-    restore_backup(path, offered.path)
+    restore_backup(path, offered.path, retention_days=365)
     assert pending_choice(path) is None
     assert _titles(path) == ["Kaalheide"]
 
 
 def test_the_offered_backup_is_never_pruned(tmp_path: Path) -> None:
     path = _database(tmp_path, "Kaalheide")
-    offered = make_backup(path, label="manual")
+    offered = make_backup(path, label="manual", retention_days=365)
     _scribble(path)
     with pytest.raises(DatabaseDamaged):
         open_database(path)
@@ -76,7 +76,7 @@ def test_the_offered_backup_is_never_pruned(tmp_path: Path) -> None:
 
 def test_starting_empty_is_an_explicit_choice(tmp_path: Path) -> None:
     path = _database(tmp_path, "Kaalheide")
-    make_backup(path, label="manual")
+    make_backup(path, label="manual", retention_days=365)
     _scribble(path)
     with pytest.raises(DatabaseDamaged) as caught:
         open_database(path)
@@ -103,7 +103,7 @@ def test_an_empty_file_or_zeroed_header_gets_the_backup_offered(
     tmp_path: Path, damage: str
 ) -> None:
     path = _database(tmp_path, "Kaalheide")
-    offered = make_backup(path, label="manual")
+    offered = make_backup(path, label="manual", retention_days=365)
     if damage == "empty":
         path.write_bytes(b"")
     else:
@@ -114,6 +114,6 @@ def test_an_empty_file_or_zeroed_header_gets_the_backup_offered(
         open_database(path)
     assert caught.value.backup == offered
     assert caught.value.set_aside.exists() and not path.exists()
-    restore_backup(path, offered.path)
+    restore_backup(path, offered.path, retention_days=365)
     assert _titles(path) == ["Kaalheide"]
     assert list_backups(path)

@@ -67,10 +67,10 @@ def test_a_restored_backup_loses_the_people_erased_after_it(tmp_path: Path) -> N
     path = tmp_path / "werk.sqlite3"
     db = open_database(path)
     session_id, person_id = _add_person(db)
-    backup = make_backup(path, label="manual")
+    backup = make_backup(path, label="manual", retention_days=365)
     erase_participant(db=db, participant_id=person_id)
     db.close()
-    restore_backup(path, backup.path)
+    restore_backup(path, backup.path, retention_days=365)
 
     connection = sqlite3.connect(path)
     try:
@@ -95,7 +95,7 @@ def test_a_restored_backup_loses_the_people_erased_after_it(tmp_path: Path) -> N
 def test_after_a_backup_a_lost_wal_loses_nothing(db: Database, tmp_path: Path) -> None:
     assert db.path is not None
     session_id, _person = _add_person(db)
-    make_backup(db.path, label="manual")
+    make_backup(db.path, label="manual", retention_days=365)
     # Copy the main file alone, as if the -wal beside it had been deleted.
     alone = tmp_path / "alone" / "werk.sqlite3"
     alone.parent.mkdir()
@@ -124,14 +124,14 @@ def test_a_restore_blanks_again_the_decisions_of_someone_erased_after_the_backup
         decision="changes",
         comment="Liever niet genoemd",
     )
-    backup = make_backup(path, label="manual")
+    backup = make_backup(path, label="manual", retention_days=365)
     jan = next(
         p for p in list_participants(db=db, session_id=session.id) if p.key == "p-jan-houben"
     )
     assert jan.id is not None
     erase_participant(db=db, participant_id=jan.id)
     db.close()
-    restore_backup(path, backup.path)
+    restore_backup(path, backup.path, retention_days=365)
 
     connection = sqlite3.connect(path)
     try:
@@ -154,7 +154,7 @@ def test_a_later_session_with_the_same_number_and_keys_is_not_touched(tmp_path: 
     jan = next(p for p in list_participants(db=db, session_id=first.id) if p.key == "p-jan-houben")
     assert jan.id is not None
     erase_participant(db=db, participant_id=jan.id)
-    delete_session(db=db, session_id=first.id)
+    delete_session(db=db, session_id=first.id, retention_days=365)
     second = create_demo_session(db=db, library=load_library())
     assert second.id == first.id  # SQLite gave the number out again
     db.close()

@@ -16,7 +16,8 @@ from sqlmodel import SQLModel, text
 from worksession.storage import opening
 from worksession.storage.engine import create_db_engine, to_url
 from worksession.storage.errors import DatabaseRefused
-from worksession.storage.opening import APPLICATION_ID, open_database
+from worksession.storage.identity import APPLICATION_ID
+from worksession.storage.opening import open_database
 from worksession.storage.operations.sessions import create_session, list_sessions
 from worksession.storage.revisions import HEAD_REVISION, KNOWN_REVISIONS
 

@@ -298,7 +298,7 @@ def test_deleting_a_session_removes_everything_in_it(db: Database, session_id: i
     person = add_participant(db=db, session_id=session_id, name="Anna")
     assert person.id is not None
     add_agreement(db=db, session_id=session_id, what="x", lead=PersonRef("participant", person.id))
-    delete_session(db=db, session_id=session_id)
+    delete_session(db=db, session_id=session_id, retention_days=365)
     assert list_sessions(db=db) == []
     assert _count(db, Participant) == 0 and _count(db, Casus) == 0
 

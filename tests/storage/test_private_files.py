@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from worksession.storage.backups import make_backup, restore_backup
-from worksession.storage.integrity import DatabaseDamaged
 from worksession.storage.opening import open_database
 from worksession.storage.operations.sessions import create_session
-from worksession.storage.recovery import marker_path
+from worksession.storage.pending_choice import marker_path
+from worksession.storage.recovery import DatabaseDamaged
 
 
 @pytest.fixture(autouse=True)
@@ -34,20 +34,20 @@ def test_databases_backups_and_markers_are_private(tmp_path: Path) -> None:
     db = open_database(path)
     create_session(db=db, title="Kaalheide")
     db.close()
-    backup = make_backup(path, label="manual")
+    backup = make_backup(path, label="manual", retention_days=365)
     assert (_mode(path), _mode(backup.path)) == (0o600, 0o600)
 
     path.write_bytes(b"")  # damaged: set aside, a marker written
     with pytest.raises(DatabaseDamaged):
         open_database(path)
     assert _mode(marker_path(path)) == 0o600
-    restore_backup(path, backup.path)  # into a database file that is not there
+    restore_backup(path, backup.path, retention_days=365)  # into a database file that is not there
     assert _mode(path) == 0o600
 
     elsewhere = tmp_path / "other.sqlite3"
     elsewhere.touch(mode=0o644)  # an older version's 0644 file
     elsewhere.chmod(0o644)
-    restore_backup(elsewhere, backup.path)
+    restore_backup(elsewhere, backup.path, retention_days=365)
     assert _mode(elsewhere) == 0o600
 
 

@@ -53,7 +53,7 @@ def test_a_refused_database_is_explained_and_left_alone(qapp: QApplication, tmp_
 def test_qt_standard_buttons_speak_dutch(qapp: QApplication) -> None:
     from PySide6.QtCore import QCoreApplication
 
-    from worksession.app import install_qt_translations
+    from worksession.ui.qt_translations import install_qt_translations
 
     install_qt_translations(qapp)
     assert QCoreApplication.translate("QPlatformTheme", "Close") == "Sluiten"
@@ -92,7 +92,7 @@ def test_a_damaged_database_offers_its_newest_backup(qapp: QApplication, tmp_pat
     db = open_database(path)
     create_session(db=db, title="Kaalheide")
     db.close()
-    make_backup(path, label="manual")
+    make_backup(path, label="manual", retention_days=365)
     data = bytearray(path.read_bytes())
     for start in range(4096, len(data), 4096):
         data[start : start + 300] = os.urandom(300)

@@ -50,12 +50,36 @@ def test_the_privacy_page_says_what_is_stored_where(qtbot: QtBot, db: Database) 
 def test_old_backups_go_after_the_retention_period(db: Database) -> None:
     import datetime as dt
 
-    from worksession.settings import save_setting
+    from worksession.settings import backup_retention_days, save_setting
     from worksession.storage.backups import list_backups, make_backup, prune
 
     assert db.path is not None
-    make_backup(db.path, label="manual")
+    make_backup(db.path, label="manual", retention_days=backup_retention_days())
     save_setting("backup_retention_days", 90)
+    assert backup_retention_days() == 90
     later = dt.datetime.now(dt.UTC) + dt.timedelta(days=100)
-    assert len(prune(db.path, now=later)) == 1
+    assert len(prune(db.path, now=later, retention_days=backup_retention_days())) == 1
     assert list_backups(db.path) == []
+
+
+def test_the_backup_now_button_thins_out_with_the_users_retention(
+    qtbot: QtBot, db: Database
+) -> None:
+    """The setting reaches the rotation through the dialog: storage itself reads no settings."""
+    import datetime as dt
+    import os
+
+    from worksession.settings import save_setting
+    from worksession.storage.backups import list_backups, make_backup
+
+    assert db.path is not None
+    old = make_backup(db.path, label="manual", retention_days=365)
+    # Made 100 days ago as far as the rotation is concerned: the name carries the time.
+    stamp = (dt.datetime.now(dt.UTC) - dt.timedelta(days=100)).strftime("%Y%m%dT%H%M%S%fZ")
+    aged = old.path.with_name(f"{db.path.stem}-manual-{stamp}.sqlite3")
+    os.rename(old.path, aged)
+    save_setting("backup_retention_days", 90)
+    window = StartWindow(db, load_library())
+    qtbot.addWidget(window)
+    window.show_backups().backup_now()
+    assert aged not in [backup.path for backup in list_backups(db.path)]

@@ -35,7 +35,7 @@ def test_a_step_not_yet_begun_shows_its_planned_time_to_the_room(window: Session
     casus = next(step for step in controller.steps if step.kind is StepKind.CASUS)
     clear_step_time(db=controller.db, session_id=controller.session_id, step_id=casus.id)
     window.removeToolBar(window.room)  # the room controls again, reading the cleared time
-    window.presenting = Presenting(window)
-    window.room = RoomToolBar(window, window.presenting)
+    window.presenting = Presenting(window.navigation)
+    window.room = RoomToolBar(window.navigation, window.presenting)
     page_of(window, StepKind.CASUS)
     assert window.presenting.presenter.clock.text() == f"{casus.minutes}:00"

@@ -13,20 +13,20 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from worksession.app import (
+from worksession.app import run_app
+from worksession.programmes.library import load_library
+from worksession.storage.backups import make_backup
+from worksession.storage.opening import open_database
+from worksession.storage.operations.sessions import create_session, list_sessions
+from worksession.storage.recovery import DatabaseDamaged
+from worksession.ui.start_window import StartWindow
+from worksession.ui.startup import (
     DECIDE_LATER,
     RESTORE,
     START_EMPTY,
     damaged_dialog,
-    run_app,
     warn_if_unwritable,
 )
-from worksession.programmes.library import load_library
-from worksession.storage.backups import make_backup
-from worksession.storage.integrity import DatabaseDamaged
-from worksession.storage.opening import open_database
-from worksession.storage.operations.sessions import create_session, list_sessions
-from worksession.ui.start_window import StartWindow
 
 
 def _shots(tmp_path: Path) -> Path:
@@ -41,7 +41,7 @@ def _damaged(tmp_path: Path) -> Path:
     db = open_database(path)
     create_session(db=db, title="Kaalheide")
     db.close()
-    make_backup(path, label="manual")
+    make_backup(path, label="manual", retention_days=365)
     path.write_bytes(b"")  # emptied
     return path
 

@@ -9,13 +9,13 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from worksession.app import Startup
 from worksession.programmes.library import user_sessions_dir
 from worksession.storage.backups import list_backups
 from worksession.storage.opening import open_database
 from worksession.storage.operations.sessions import create_session
 from worksession.ui.backup_timer import BackupTimer
 from worksession.ui.start_window import StartWindow
+from worksession.ui.startup import Startup
 
 
 def test_hostile_toolkit_files_leave_start_up_and_backups_running(

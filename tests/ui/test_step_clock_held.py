@@ -52,8 +52,8 @@ def step_clock(window: SessionWindow, clock: FakeClock) -> StepClock:
     for step in controller.steps:
         clear_step_time(db=controller.db, session_id=controller.session_id, step_id=step.id)
     window.removeToolBar(window.room)
-    window.presenting = Presenting(window, clock=clock)
-    window.room = RoomToolBar(window, window.presenting)
+    window.presenting = Presenting(window.navigation, clock=clock)
+    window.room = RoomToolBar(window.navigation, window.presenting)
     window.go_to(next(i for i, p in enumerate(window.page_list) if p.step.kind is StepKind.CASUS))
     return window.presenting.step_clock
 

@@ -25,8 +25,8 @@ class FakeClock:
 def _timed_window(window: SessionWindow, clock: FakeClock, kind: StepKind) -> Presenting:
     """The window's room controls again, on the fake clock, at the first step of ``kind``."""
     window.removeToolBar(window.room)
-    window.presenting = Presenting(window, clock=clock)
-    window.room = RoomToolBar(window, window.presenting)
+    window.presenting = Presenting(window.navigation, clock=clock)
+    window.room = RoomToolBar(window.navigation, window.presenting)
     row = next(i for i, page in enumerate(window.page_list) if page.step.kind == kind)
     window.go_to(row)
     window.room.reset_action.trigger()  # the demo afternoon has times stored already

@@ -19,16 +19,16 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def _fk(target: str, *, ondelete: str, nullable: bool = False, index: bool = True) -> Column:
+def _fk(target: str, *, ondelete: str, nullable: bool = False, index: bool = True) -> Column[int]:
     return Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=index)
 
 
-def _session_primary_key() -> Column:
+def _session_primary_key() -> Column[int]:
     """A one-per-session record keyed by its session."""
     return Column(Integer, ForeignKey("work_session.id", ondelete="CASCADE"), primary_key=True)
 
 
-def _long_text() -> Column:
+def _long_text() -> Column[str]:
     return Column(Text, nullable=False, default="")
 
 

@@ -8,9 +8,33 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
+from typing import Protocol
 
 from worksession.i18n import _
-from worksession.programmes.model import Programme
+
+
+# What the overview reads of a programme, so export need not know how programmes are loaded
+# (a programme of the toolkit, ``programmes.model.Programme``, has all of it).
+class OutlineStep(Protocol):
+    @property
+    def title(self) -> str: ...
+    @property
+    def minutes(self) -> int: ...
+    @property
+    def werkvorm(self) -> str: ...
+
+
+class Outline(Protocol):
+    @property
+    def title(self) -> str: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def steps(self) -> Sequence[OutlineStep]: ...
+    @property
+    def total_minutes(self) -> int: ...
+
 
 _CLOCK = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 
@@ -27,7 +51,7 @@ def duration_text(minutes: int) -> str:
     return _("{hours} h {minutes:02d} min").format(hours=hours, minutes=rest)
 
 
-def overview_text(programme: Programme, *, start: dt.time | None = None) -> str:
+def overview_text(programme: Outline, *, start: dt.time | None = None) -> str:
     """Title, total time, and a table of the session's parts (with clock times from ``start``)."""
     timed = [step for step in programme.steps if step.minutes > 0]
     untimed = [step for step in programme.steps if step.minutes == 0]

@@ -79,7 +79,7 @@ def _kept_catalog(language: str) -> gettext.NullTranslations:
 
 def _active() -> gettext.NullTranslations:
     global _translations
-    chosen = getattr(_this_thread, "translations", None)
+    chosen: gettext.NullTranslations | None = getattr(_this_thread, "translations", None)
     if chosen is not None:
         return chosen
     if _translations is None:

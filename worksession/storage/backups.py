@@ -1,4 +1,6 @@
-"""The backup catalogue: list, thin out, and restore the copies in ``backups/`` beside the database.
+"""Backups of the database in ``backups/`` beside it: make, list, thin out, check and restore.
+
+A copy is made with SQLite's online backup API and written atomically.
 
 Rotation keeps the 10 most recent copies, the newest copy of each of the last 30 days, and the
 newest copy of each of the last 12 months; nothing older than the retention period (a year by
@@ -7,6 +9,7 @@ default) is kept, because the copies hold personal data too.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -15,12 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from worksession.i18n import _
-from worksession.storage.backup import backup_sqlite, default_backup_dir
 from worksession.storage.checkpoint import checkpoint_file
 from worksession.storage.engine import read_only_uri
 from worksession.storage.errors import StorageError
+from worksession.storage.identity import is_ours
+from worksession.storage.pending_choice import clear_choice, protected_backups
 from worksession.storage.private_files import PRIVATE, create_private
-from worksession.storage.recovery import clear_choice, protected_backups
 
 KEEP_RECENT = 10
 KEEP_DAILY_DAYS = 30
@@ -35,6 +38,43 @@ class Backup:
     created: dt.datetime  # UTC
     label: str
     size: int
+
+
+def default_backup_dir(database: Path) -> Path:
+    return database.parent / "backups"
+
+
+def backup_sqlite(database: Path, *, dest_dir: Path, label: str) -> Path:
+    """Copy ``database`` into ``dest_dir`` as ``<stem>-<label>-<UTC time>.sqlite3`` and return it.
+
+    The copy is written to a temporary file, checked, then renamed, so a half-written backup
+    never carries the final name.
+    """
+    dest_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    final = dest_dir / f"{database.stem}-{label}-{stamp}.sqlite3"
+    temporary = final.with_suffix(".tmp")
+    try:
+        # Private from its first byte (names and e-mail addresses): SQLite would create it 0644.
+        create_private(temporary)
+        source = sqlite3.connect(read_only_uri(database), uri=True)
+        try:
+            target = sqlite3.connect(temporary)
+            try:
+                source.backup(target)
+                (result,) = target.execute("PRAGMA quick_check").fetchone()
+                if result != "ok":
+                    raise sqlite3.DatabaseError(f"backup copy failed its check: {result}")
+            finally:
+                target.close()
+        finally:
+            source.close()
+        os.replace(temporary, final)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+        raise
+    return final
 
 
 def list_backups(database: Path, backup_dir: Path | None = None) -> list[Backup]:
@@ -53,14 +93,16 @@ def list_backups(database: Path, backup_dir: Path | None = None) -> list[Backup]
     return sorted(found, key=lambda backup: backup.created, reverse=True)
 
 
-def make_backup(database: Path, *, label: str, backup_dir: Path | None = None) -> Backup:
-    """A checked copy now, then the rotation; returns the new copy."""
+def make_backup(
+    database: Path, *, label: str, retention_days: int, backup_dir: Path | None = None
+) -> Backup:
+    """A checked copy now, then the rotation with the user's ``retention_days``; returns it."""
     folder = backup_dir or default_backup_dir(database)
     # Changes only in the WAL are lost if it is deleted: at each backup none are left there.
     # Before the copy, not after, so the files' times stay older than the backup's.
     checkpoint_file(database)
     path = backup_sqlite(database, dest_dir=folder, label=label)
-    prune(database, backup_dir=folder)
+    prune(database, backup_dir=folder, retention_days=retention_days)
     return next(backup for backup in list_backups(database, folder) if backup.path == path)
 
 
@@ -101,18 +143,14 @@ def _created(backups: list[Backup], path: Path) -> dt.datetime:
 def prune(
     database: Path,
     *,
+    retention_days: int,
     backup_dir: Path | None = None,
     now: dt.datetime | None = None,
-    retention_days: int | None = None,
 ) -> list[Path]:
     """Delete the backups the rotation does not keep; returns what was deleted.
 
-    The retention period is the user's setting unless ``retention_days`` is given.
+    ``retention_days`` is the user's setting, given by the caller: storage reads no settings.
     """
-    if retention_days is None:
-        from worksession.settings import load_settings
-
-        retention_days = int(load_settings()["backup_retention_days"])
     backups = list_backups(database, backup_dir)
     kept = keep(backups, now or dt.datetime.now(dt.UTC), retention_days)
     kept |= protected_backups(database)  # offered for a restore the coach has not chosen yet
@@ -126,8 +164,6 @@ def prune(
 
 def check_backup(path: Path) -> None:
     """Raise ``StorageError`` unless ``path`` is an intact SQLite copy of a worksession database."""
-    from worksession.storage.opening import APPLICATION_ID
-
     try:
         connection = sqlite3.connect(read_only_uri(path, immutable=True), uri=True)
         try:
@@ -139,12 +175,12 @@ def check_backup(path: Path) -> None:
         raise StorageError(
             _("{path} is not a usable backup: {reason}").format(path=path, reason=error)
         ) from error
-    if result != "ok" or application_id != APPLICATION_ID:
+    if result != "ok" or not is_ours(application_id):
         raise StorageError(_("{path} is not a usable worksession backup.").format(path=path))
 
 
 def restore_backup(
-    database: Path, backup: Path, *, backup_dir: Path | None = None
+    database: Path, backup: Path, *, retention_days: int, backup_dir: Path | None = None
 ) -> Backup | None:
     """Replace the live database with ``backup``, after a copy of the current state.
 
@@ -155,7 +191,9 @@ def restore_backup(
     check_backup(backup)
     safety = None
     if database.exists():
-        safety = make_backup(database, label="before-restore", backup_dir=backup_dir)
+        safety = make_backup(
+            database, label="before-restore", retention_days=retention_days, backup_dir=backup_dir
+        )
     if not database.exists():
         create_private(database)  # 0600 from the start, like every file the app makes
     source = sqlite3.connect(read_only_uri(backup, immutable=True), uri=True)

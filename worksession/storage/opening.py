@@ -17,27 +17,36 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from worksession.i18n import _
-from worksession.storage.backup import default_backup_dir
-from worksession.storage.backups import list_backups, make_backup
+from worksession.storage.backups import (
+    RETENTION_DAYS,
+    default_backup_dir,
+    list_backups,
+    make_backup,
+)
 from worksession.storage.database import Database
 from worksession.storage.engine import (
     WRITING,
     create_db_engine,
-    read_only_uri,
     sqlite_path,
     to_url,
 )
 from worksession.storage.erasures import erasure_list_path
 from worksession.storage.errors import DatabaseRefused, StorageError
-from worksession.storage.integrity import damaged, quick_check, still_damaged
+from worksession.storage.identity import (
+    SQLITE_HEADER,
+    is_ours,
+    read_header,
+    read_identity,
+    whole_pages,
+)
+from worksession.storage.integrity import quick_check
 from worksession.storage.private_files import create_private, remove_stale
+from worksession.storage.recovery import damaged, still_damaged
 from worksession.storage.revisions import HEAD_REVISION, KNOWN_REVISIONS
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-APPLICATION_ID = 0x57534553  # "WSES", set by the first migration
-SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 CREATING = ".creating"  # suffix of a database being built under a temporary name
 
@@ -60,8 +69,13 @@ def current_revision(engine: Engine) -> str | None:
     return None if row is None else str(row[0])
 
 
-def open_database(location: str | Path, *, backup_dir: Path | None = None) -> Database:
+def open_database(
+    location: str | Path, *, retention_days: int = RETENTION_DAYS, backup_dir: Path | None = None
+) -> Database:
     """Open (creating if needed) the database at ``location``, a path or an SQLAlchemy URL.
+
+    A migration backs the database up first and thins out the backups older than
+    ``retention_days``: the app and the command line pass the user's setting.
 
     Raises ``DatabaseRefused`` for an empty file, a file that is not SQLite, an SQLite file of
     another application, or a database written by a newer version; the file is left untouched.
@@ -81,7 +95,7 @@ def open_database(location: str | Path, *, backup_dir: Path | None = None) -> Da
             _create_in_place(path)
     engine = create_db_engine(url)
     try:
-        _migrate(engine, path, backup_dir)
+        _migrate(engine, path, backup_dir, retention_days)
         database = Database(engine=engine, url=url, path=path)
         if path is not None and erasure_list_path(path).exists():
             # A backup put in place by hand loses the erased, too. Imported only then: the
@@ -112,7 +126,7 @@ def _create_in_place(path: Path) -> None:
     try:
         engine = create_db_engine(to_url(temporary))
         try:
-            _migrate(engine, None, None)
+            _migrate(engine, None, None, RETENTION_DAYS)  # nothing to back up yet
             with engine.connect() as connection:
                 connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
@@ -163,8 +177,7 @@ def inspect_sqlite_file(path: Path) -> None:
     if path.is_dir():
         raise DatabaseRefused(_("{path} is a folder, not a database file.").format(path=path))
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
+        header = read_header(path)
     except OSError as error:
         raise DatabaseRefused(
             _("{path} cannot be read: {reason}").format(path=path, reason=error.strerror)
@@ -182,11 +195,21 @@ def inspect_sqlite_file(path: Path) -> None:
         raise DatabaseRefused(
             _("{path} is not a worksession database (it is not an SQLite file).").format(path=path)
         )
-    _refuse_truncated(path)
-    application_id, tables, revision = _read_identity(path)
+    if not whole_pages(path):
+        size = path.stat().st_size
+        raise damaged(
+            path,
+            _("the file is truncated ({size} bytes, not a whole number of pages)").format(
+                size=size
+            ),
+        )
+    try:
+        application_id, tables, revision = read_identity(path)
+    except sqlite3.DatabaseError as error:
+        raise damaged(path, str(error)) from error
     if not tables:
         return  # a fresh SQLite file: safe to create our schema in it
-    if application_id != APPLICATION_ID:
+    if not is_ours(application_id):
         raise DatabaseRefused(
             _("{path} is an SQLite database of another application, not of worksession.").format(
                 path=path
@@ -196,45 +219,6 @@ def inspect_sqlite_file(path: Path) -> None:
     problems = quick_check(path)
     if problems:
         raise damaged(path, _("the quick check found: {problem}").format(problem=problems[0]))
-
-
-def _refuse_truncated(path: Path) -> None:
-    """An SQLite file is whole pages after a 100-byte header; anything else was cut off."""
-    size = path.stat().st_size
-    with path.open("rb") as handle:
-        header = handle.read(100)
-    page_size = int.from_bytes(header[16:18], "big") if len(header) >= 18 else 0
-    page_size = 65536 if page_size == 1 else page_size
-    if size < 100 or page_size < 512 or size % page_size:
-        raise damaged(
-            path,
-            _("the file is truncated ({size} bytes, not a whole number of pages)").format(
-                size=size
-            ),
-        )
-
-
-def _read_identity(path: Path) -> tuple[int, list[str], str | None]:
-    try:
-        # Without a WAL file beside it, read as immutable: no -wal/-shm is created next to a
-        # file we may refuse. With one, the WAL may hold the latest schema, so read through it.
-        wal = path.with_name(path.name + "-wal")
-        connection = sqlite3.connect(read_only_uri(path, immutable=not wal.exists()), uri=True)
-        try:
-            (application_id,) = connection.execute("PRAGMA application_id").fetchone()
-            tables = [
-                row[0]
-                for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            ]
-            revision = None
-            if "alembic_version" in tables:
-                row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-                revision = row[0] if row else None
-        finally:
-            connection.close()
-    except sqlite3.DatabaseError as error:
-        raise damaged(path, str(error)) from error
-    return int(application_id), tables, revision
 
 
 def _refuse_unknown_revision(revision: str | None, *, where: str) -> None:
@@ -247,14 +231,21 @@ def _refuse_unknown_revision(revision: str | None, *, where: str) -> None:
         )
 
 
-def _migrate(engine: Engine, path: Path | None, backup_dir: Path | None) -> None:
+def _migrate(
+    engine: Engine, path: Path | None, backup_dir: Path | None, retention_days: int
+) -> None:
     current = current_revision(engine)
     head = HEAD_REVISION
     if current == head:
         return
     _refuse_unknown_revision(current, where=engine.url.render_as_string(hide_password=True))
     if current is not None and path is not None:
-        make_backup(path, label=f"before-migration-{current}-to-{head}", backup_dir=backup_dir)
+        make_backup(
+            path,
+            label=f"before-migration-{current}-to-{head}",
+            retention_days=retention_days,
+            backup_dir=backup_dir,
+        )
     from alembic import command
 
     config = alembic_config()

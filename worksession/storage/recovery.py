@@ -1,64 +1,79 @@
-"""The coach's pending choice after a damaged database was set aside.
+"""After a damaged database: set it aside, offer the newest good backup, remember the offer.
 
-A marker file beside the database names the damaged file and the backup that was offered. While
-it exists the database stays refused (no new, empty database appears behind the coach's back),
-the offered backup is kept by the rotation, and every start offers it again. Restoring a backup
-or explicitly starting empty removes the marker.
+The damaged file is never written to or replaced: it is renamed beside the database. Until the
+coach restores the offered backup or chooses to start empty, every open is refused with the
+same offer (the pending choice), so no new, empty database appears behind the coach's back.
 """
 
 from __future__ import annotations
 
-import contextlib
-import json
+import datetime as dt
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
-from worksession.storage.private_files import write_private
+from worksession.i18n import _
+from worksession.storage.backups import Backup, check_backup, list_backups
+from worksession.storage.errors import DatabaseRefused, StorageError
+from worksession.storage.pending_choice import (
+    PendingChoice,
+    clear_choice,
+    pending_choice,
+    record_choice,
+)
 
 
-@dataclass(frozen=True)
-class PendingChoice:
-    set_aside: Path  # the damaged file, kept as it was
-    backup: Path | None  # the backup offered for a restore, if there was one
-    reason: str
+class DatabaseDamaged(DatabaseRefused):
+    """The file is damaged; it was moved aside and a backup can be restored in its place."""
+
+    def __init__(self, message: str, *, set_aside: Path, backup: Backup | None) -> None:
+        super().__init__(message)
+        self.set_aside = set_aside
+        self.backup = backup  # the newest usable backup, if any
 
 
-def marker_path(database: Path) -> Path:
-    return database.with_name(database.name + ".pending-restore.json")
+def set_aside(path: Path) -> Path:
+    """Rename ``path`` (and its -wal and -shm) to ``….damaged-<time>``; return the new name."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.damaged-{stamp}")
+    for suffix in ("-wal", "-shm"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            os.replace(companion, target.with_name(target.name + suffix))
+    os.replace(path, target)
+    return target
 
 
-def record_choice(database: Path, choice: PendingChoice) -> None:
-    """Remember what was offered, so the next start offers the same again."""
-    data = {
-        "set_aside": str(choice.set_aside),
-        "backup": None if choice.backup is None else str(choice.backup),
-        "reason": choice.reason,
-    }
-    write_private(marker_path(database), json.dumps(data, indent=1).encode("utf-8"))
+def damaged(path: Path, reason: str) -> DatabaseDamaged:
+    """Set the damaged file aside, remember the offer, and describe it and the backup."""
+    moved = set_aside(path)
+    usable = _newest_usable(path, None)
+    record_choice(
+        path,
+        PendingChoice(
+            set_aside=moved, backup=None if usable is None else usable.path, reason=reason
+        ),
+    )
+    message = _("{path} is damaged ({reason}). It was not changed: it is kept as {moved}.").format(
+        path=path, reason=reason, moved=moved.name
+    )
+    return DatabaseDamaged(message + " " + _offer(path, usable), set_aside=moved, backup=usable)
 
 
-def pending_choice(database: Path) -> PendingChoice | None:
-    """The choice still to be made for ``database``; None when there is none."""
-    marker = marker_path(database)
-    try:
-        data = json.loads(marker.read_text(encoding="utf-8"))
-        backup = data.get("backup")
-        return PendingChoice(
-            set_aside=Path(str(data["set_aside"])),
-            backup=None if backup is None else Path(str(backup)),
-            reason=str(data.get("reason", "")),
-        )
-    except FileNotFoundError:
+def still_damaged(path: Path) -> DatabaseDamaged | None:
+    """The refusal to repeat while the coach has not chosen after a damaged file; else None.
+
+    Until then no new, empty database is created in its place, and the same backup is offered.
+    """
+    choice = pending_choice(path)
+    if choice is None:
         return None
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        # A marker we cannot read still means the coach has not chosen: keep refusing.
-        return PendingChoice(set_aside=marker, backup=None, reason="")
-
-
-def clear_choice(database: Path) -> None:
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(marker_path(database))
+    usable = _newest_usable(path, choice.backup)
+    message = _(
+        "{path} was damaged ({reason}) and is kept as {moved}; you have not chosen yet what to do."
+    ).format(path=path, reason=choice.reason, moved=choice.set_aside.name)
+    return DatabaseDamaged(
+        message + " " + _offer(path, usable), set_aside=choice.set_aside, backup=usable
+    )
 
 
 def start_empty(database: Path) -> None:
@@ -69,9 +84,33 @@ def start_empty(database: Path) -> None:
     clear_choice(database)
 
 
-def protected_backups(database: Path) -> set[Path]:
-    """Backups the rotation must keep: the one offered for a restore not yet chosen."""
-    choice = pending_choice(database)
-    if choice is None or choice.backup is None:
-        return set()
-    return {choice.backup}
+def _newest_usable(path: Path, offered: Path | None) -> Backup | None:
+    """The offered backup if it is still good, else the newest good one (None if there is none)."""
+    backups = list_backups(path)
+    if offered is not None:
+        backups = [b for b in list_backups(path, offered.parent) if b.path == offered] + backups
+    for backup in backups:
+        try:
+            check_backup(backup.path)
+        except StorageError:
+            continue  # a broken backup is skipped; the next older one may be good
+        return backup
+    return None
+
+
+def _offer(path: Path, usable: Backup | None) -> str:
+    empty = _("or start with an empty database: 'worksession restore --empty'.")
+    if usable is None:
+        return _(
+            "There is no backup to restore; start with an empty database with "
+            "'worksession restore --empty' (the damaged file stays kept)."
+        )
+    when = usable.created.astimezone().strftime("%d-%m-%Y %H:%M")
+    return (
+        _(
+            "The newest good backup is from {when}: restore it with "
+            "'worksession restore {file}' or from the app,"
+        ).format(when=when, file=usable.path)
+        + " "
+        + empty
+    )

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from worksession.settings import backup_retention_days
 from worksession.storage.backups import Backup, changed_since_last_backup, make_backup
 
 INTERVAL_MS = 30 * 60 * 1000
@@ -28,7 +29,7 @@ class BackupTimer(QObject):
         if not changed_since_last_backup(self.database):
             return None
         try:
-            backup = make_backup(self.database, label=label)
+            backup = make_backup(self.database, label=label, retention_days=backup_retention_days())
         except OSError as error:  # a full disk: say so, the work itself is safe in the database
             self.failed.emit(str(error))
             return None

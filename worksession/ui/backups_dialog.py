@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from worksession.i18n import _
+from worksession.settings import backup_retention_days
 from worksession.storage.backups import list_backups, make_backup, restore_backup
 from worksession.storage.errors import StorageError
 
@@ -80,7 +81,7 @@ class BackupsDialog(QDialog):
 
     def backup_now(self) -> None:
         try:
-            make_backup(self.database, label="manual")
+            make_backup(self.database, label="manual", retention_days=backup_retention_days())
         except OSError as error:
             QMessageBox.warning(self, _("No backup made"), str(error))
         self.refresh()
@@ -105,7 +106,7 @@ class BackupsDialog(QDialog):
     def restore(self, path: Path) -> bool:
         self._before()
         try:
-            restore_backup(self.database, path)
+            restore_backup(self.database, path, retention_days=backup_retention_days())
         except (StorageError, OSError) as error:
             QMessageBox.warning(self, _("Not restored"), str(error))
             return False

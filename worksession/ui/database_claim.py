@@ -105,7 +105,7 @@ def _peer_pid(socket: QLocalSocket) -> int | None:
         return None
     with pysocket.socket(fileno=os.dup(descriptor)) as other:
         pid, _uid, _gid = struct.unpack("3i", other.getsockopt(pysocket.SOL_SOCKET, option, 12))
-    return pid
+    return int(pid)
 
 
 class _Part:

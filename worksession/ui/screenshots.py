@@ -15,7 +15,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from worksession.app import install_qt_translations
 from worksession.domain.values import StepKind
 from worksession.i18n import set_language
 from worksession.programmes.library import load_library
@@ -29,6 +28,7 @@ from worksession.storage.operations.voting import (
     set_vote_settings,
     set_vote_totals,
 )
+from worksession.ui.qt_translations import install_qt_translations
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.window import SessionWindow
 from worksession.ui.start_window import StartWindow

@@ -542,6 +542,7 @@ class StartWindow(QMainWindow):
     def delete_session(self, session_id: int) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        from worksession.settings import backup_retention_days
         from worksession.storage.errors import StorageError
         from worksession.storage.operations.sessions import delete_session
 
@@ -550,7 +551,9 @@ class StartWindow(QMainWindow):
                 window.close()
                 self.session_windows.remove(window)
         try:
-            backup = delete_session(db=self._db, session_id=session_id)
+            backup = delete_session(
+                db=self._db, session_id=session_id, retention_days=backup_retention_days()
+            )
         except (OSError, StorageError) as error:
             QMessageBox.warning(self, _("Not deleted"), str(error))
             return

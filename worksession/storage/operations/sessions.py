@@ -89,8 +89,10 @@ def update_session(*, db: Database, session_id: int, **changes: object) -> WorkS
         return work_session
 
 
-def delete_session(*, db: Database, session_id: int) -> Path | None:
+def delete_session(*, db: Database, session_id: int, retention_days: int) -> Path | None:
     """Delete a session and everything in it, after a backup of the whole database.
+
+    The backups are then thinned out with the user's ``retention_days``.
 
     Returns the backup file (None for a database that is not an SQLite file).
     """
@@ -98,7 +100,8 @@ def delete_session(*, db: Database, session_id: int) -> Path | None:
         fetch_session(s, session_id)  # a wrong id is refused before any backup is made
     backup = None
     if db.path is not None:
-        backup = make_backup(db.path, label=f"before-delete-{session_id}").path
+        label = f"before-delete-{session_id}"
+        backup = make_backup(db.path, label=label, retention_days=retention_days).path
     with db.transaction() as s:
         s.delete(fetch_session(s, session_id))
     return backup

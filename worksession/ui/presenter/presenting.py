@@ -13,7 +13,6 @@ they are the field's own (text, scrolling), and B and Esc do not blank or hide t
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QScreen
@@ -24,10 +23,8 @@ from worksession.domain.step_timer import Clock
 from worksession.ui.presenter.presenter_window import PresenterWindow
 from worksession.ui.presenter.step_clock import StepClock
 from worksession.ui.presenter.text_fields import is_typing_in
+from worksession.ui.session.navigation import StepNavigation
 from worksession.ui.window_state import window_settings
-
-if TYPE_CHECKING:
-    from worksession.ui.session.window import SessionWindow
 
 SCREEN_SETTING = "presenter/screen"
 # Keys a clicker sends that are a field's own while the coach types: text, or scrolling.
@@ -46,17 +43,18 @@ def _application() -> QCoreApplication:
 class Presenting(QObject):
     state_changed = Signal()  # shown, frozen or black changed
 
-    def __init__(self, window: SessionWindow, *, clock: Clock = time.monotonic) -> None:
-        super().__init__(window)
-        self.window = window
-        self.controller = window.controller
+    def __init__(self, navigation: StepNavigation, *, clock: Clock = time.monotonic) -> None:
+        super().__init__(navigation.window)
+        self.navigation = navigation
+        self.window = navigation.window
+        self.controller = navigation.controller
         self.presenter = PresenterWindow(forward_keys=self._presenter_key)
         self.step_clock = StepClock(self.controller, clock=clock)
         self.step_clock.ticked.connect(self._clock_ticked)
         self.frozen_row: int | None = None
-        window.navigator.currentRowChanged.connect(self._coach_moved)
+        navigation.steps.currentRowChanged.connect(self._coach_moved)
         self.controller.changed.connect(self.refresh)
-        self._coach_moved(window.navigator.currentRow())
+        self._coach_moved(navigation.current_row())
 
     def _clock_ticked(self, text: str, level: str) -> None:
         self.presenter.set_clock(text if self.step_clock.room_sees_clock else "", level)
@@ -71,7 +69,7 @@ class Presenting(QObject):
         """The step on the beamer: the frozen one, else the coach's."""
         if self.frozen_row is not None:
             return self.frozen_row
-        return max(self.window.navigator.currentRow(), 0)
+        return max(self.navigation.current_row(), 0)
 
     def refresh(self) -> None:
         # A hidden beamer is brought up to date when it is shown, not after every save.
@@ -135,7 +133,7 @@ class Presenting(QObject):
             self.refresh()
         else:
             self.frozen_row = None
-            self._coach_moved(self.window.navigator.currentRow())
+            self._coach_moved(self.navigation.current_row())
         self.state_changed.emit()
 
     def close(self) -> None:
@@ -183,7 +181,7 @@ class Presenting(QObject):
                 return True
             return False
         if int(key) in STEP_KEYS and not typing:
-            self.window.go_to(self.window.navigator.currentRow() + STEP_KEYS[int(key)])
+            self.navigation.go_to(self.navigation.current_row() + STEP_KEYS[int(key)])
             return True
         return False
 
@@ -199,12 +197,12 @@ class Presenting(QObject):
             )
             QApplication.sendEvent(focus, copy)
             return
-        row = self.window.navigator.currentRow()
+        row = self.navigation.current_row()
         if key in (Qt.Key.Key_Escape, Qt.Key.Key_F5):
             self.hide()
         elif key == Qt.Key.Key_B:
             self.toggle_black()
         elif key in (Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Space):
-            self.window.go_to(row + 1)
+            self.navigation.go_to(row + 1)
         elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_Left):
-            self.window.go_to(row - 1)
+            self.navigation.go_to(row - 1)

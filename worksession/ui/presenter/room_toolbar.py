@@ -8,7 +8,6 @@ running schedule with its expected end.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QToolButton
@@ -18,16 +17,15 @@ from worksession.i18n import _
 from worksession.ui.presenter.presenter_window import clock_colour
 from worksession.ui.presenter.presenting import Presenting
 from worksession.ui.presenter.schedule_dialog import ScheduleDialog
-
-if TYPE_CHECKING:
-    from worksession.ui.session.window import SessionWindow
+from worksession.ui.session.navigation import StepNavigation
 
 
 class RoomToolBar(QToolBar):
-    def __init__(self, window: SessionWindow, presenting: Presenting) -> None:
+    def __init__(self, navigation: StepNavigation, presenting: Presenting) -> None:
         super().__init__(_("Room"))
         self.setObjectName("roomToolBar")
-        self.window_ = window
+        self.window_ = navigation.window
+        self.controller = navigation.controller
         self.presenting = presenting
         clock = self.clock = presenting.step_clock
         self.present_action = self._action(_("Presenter"), "F5", presenting.toggle, checkable=True)
@@ -73,7 +71,7 @@ class RoomToolBar(QToolBar):
         clock.schedule_changed.connect(self._show_schedule)
         presenting.state_changed.connect(self._show_state)
         self._schedule_basis: tuple[object, object] | None = None
-        window.controller.changed.connect(self._session_changed)
+        self.controller.changed.connect(self._session_changed)
         self._show_state()
         clock.update()
         clock.refresh_schedule()
@@ -81,7 +79,7 @@ class RoomToolBar(QToolBar):
     def _session_changed(self) -> None:
         # Of a session's changes only its programme and start time move the schedule (step
         # times come with the clock's own signal): other saves should not cost a query.
-        document = self.window_.controller.document
+        document = self.controller.document
         basis = (
             document["session"].get("programme_steps"),
             document.get("schedule", {}).get("start_time"),

@@ -34,6 +34,7 @@ from worksession.ui.plan_drops import PlanDrops
 from worksession.ui.presenter.presenting import Presenting
 from worksession.ui.presenter.room_toolbar import RoomToolBar
 from worksession.ui.session.controller import SessionController
+from worksession.ui.session.navigation import StepNavigation
 from worksession.ui.session.page_factory import page_for
 from worksession.ui.session.pages.base import StepPage
 from worksession.ui.session.save_state import SaveState
@@ -159,8 +160,9 @@ class SessionWindow(QMainWindow):
         self._actions()
         self._refresh_navigator()
         self.navigator.setCurrentRow(0)
-        self.presenting = Presenting(self)
-        self.room = RoomToolBar(self, self.presenting)
+        self.navigation = StepNavigation(self, controller, self.navigator)
+        self.presenting = Presenting(self.navigation)
+        self.room = RoomToolBar(self.navigation, self.presenting)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.room)
         restore_geometry(self, "session", self.splitter)
         self.navigator.setFocus()
@@ -172,8 +174,7 @@ class SessionWindow(QMainWindow):
         return page
 
     def go_to(self, row: int) -> None:
-        if 0 <= row < self.navigator.count():
-            self.navigator.setCurrentRow(row)
+        self.navigation.go_to(row)
 
     def go_to_check(self, check: Check) -> None:
         for row, page in enumerate(self.page_list):
