@@ -33,6 +33,7 @@ from worksession.storage.engine import (
 from worksession.storage.erasures import erasure_list_path
 from worksession.storage.errors import DatabaseRefused, StorageError
 from worksession.storage.identity import (
+    APPLICATION_ID,
     SQLITE_HEADER,
     is_ours,
     read_header,
@@ -43,6 +44,7 @@ from worksession.storage.integrity import quick_check
 from worksession.storage.private_files import create_private, remove_stale
 from worksession.storage.recovery import damaged, still_damaged
 from worksession.storage.revisions import HEAD_REVISION, KNOWN_REVISIONS
+from worksession.storage.schema import create_schema, is_empty
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -239,6 +241,8 @@ def _migrate(
     if current == head:
         return
     _refuse_unknown_revision(current, where=engine.url.render_as_string(hide_password=True))
+    if current is None and engine.dialect.name == "sqlite" and _made_from_models(engine):
+        return  # a new database: no migration (nor Alembic) needed
     if current is not None and path is not None:
         make_backup(
             path,
@@ -246,6 +250,22 @@ def _migrate(
             retention_days=retention_days,
             backup_dir=backup_dir,
         )
+    run_migrations(engine)
+
+
+def _made_from_models(engine: Engine) -> bool:
+    """Give an empty database the head schema made from the models; False if it is not empty."""
+    with engine.connect() as connection:
+        connection.execution_options(**WRITING)  # a second start waits, not half-makes
+        with connection.begin():
+            if not is_empty(connection):
+                return False
+            create_schema(connection, application_id=APPLICATION_ID)
+    return True
+
+
+def run_migrations(engine: Engine) -> None:
+    """Bring the database to the head revision with Alembic, every migration in order."""
     from alembic import command
 
     config = alembic_config()
