@@ -48,10 +48,10 @@ def render_plan(payload: PlanPayload) -> bytes:
     buffer = io.BytesIO()
     with _DRAWING, speaking(payload.language):
         previous = rl_config.invariant, rl_config.canvas_basefontname, STATE_DEFAULTS["fontName"]
-        rl_config.invariant = 1  # no random file id: same input, same bytes
-        # Pages and drawings start in a base font: make it ours, so only our fonts are in the file.
-        rl_config.canvas_basefontname = STATE_DEFAULTS["fontName"] = register_fonts()
-        try:
+        try:  # whatever fails, even registering the fonts, the settings are put back
+            rl_config.invariant = 1  # no random file id: same input, same bytes
+            # Pages and drawings start in a base font: ours, so only our fonts are in the file.
+            rl_config.canvas_basefontname = STATE_DEFAULTS["fontName"] = register_fonts()
             canvas_class = numbered_canvas(_footer(payload), document_date(payload))
             _document(buffer, payload).build(_story(payload), canvasmaker=canvas_class)
         finally:
