@@ -153,7 +153,7 @@ def test_a_very_narrow_pane_keeps_the_text_readable(qtbot: QtBot) -> None:
 
 
 def test_a_preview_closed_while_its_pages_are_drawn_hears_nothing_more(qtbot: QtBot) -> None:
-    from worksession.ui.session import pdf_preview
+    from worksession.ui.background import jobs_running
 
     preview = PdfPreview()
     preview.resize(900, 700)
@@ -162,5 +162,5 @@ def test_a_preview_closed_while_its_pages_are_drawn_hears_nothing_more(qtbot: Qt
         preview.show_pdf(_pdf(PdfPreview.KEPT_PAGES))
     assert preview.drawing()  # pages still being drawn …
     shiboken6.delete(preview)  # … when the window goes
-    qtbot.waitUntil(lambda: not pdf_preview._IN_FLIGHT, timeout=20000)
+    qtbot.waitUntil(lambda: jobs_running() == 0, timeout=20000)
     # Nothing was raised in the event loop (pytest-qt fails the test if it was).

@@ -6,15 +6,22 @@ thread happens to allocate, and one that ran in the worker would delete the Qt o
 closed window there — a timer deleted outside its own thread stays registered with the GUI
 thread's event loop and crashes it on its next tick. Garbage is collected on the GUI thread
 before a job starts, and automatic collection resumes when the last job has reported back.
+
+A started job is held here until it reports back, then let go: its signals must outlive the
+worker, but nothing may keep a finished job. Nothing connected to a job's own signals refers to
+the job (a slot that did would be a cycle through Qt, which the collector cannot see): the
+registry knows each job by a number.
 """
 
 from __future__ import annotations
 
 import gc
 from collections.abc import Callable
+from functools import partial
+from itertools import count
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 
 class _Signals(QObject):
@@ -40,43 +47,51 @@ class Job(QRunnable):
 
 
 class _Collection(QObject):
-    """Counts the running jobs; the collector is held while there is one. Lives in the GUI
+    """Holds the running jobs; the collector is held while there is one. Lives in the GUI
     thread, so the jobs' reports reach ``release`` there."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.running = 0
+        self.running: dict[int, tuple[Job, list[Job] | None]] = {}
+        self.numbers = count()
         self.was_enabled = True
 
-    def hold(self) -> None:
-        if self.running == 0:
+    def hold(self, job: Job, kept: list[Job] | None) -> int:
+        if not self.running:
             gc.collect()  # what closed windows left behind goes here, on the GUI thread
             self.was_enabled = gc.isenabled()
             gc.disable()
-        self.running += 1
+        number = next(self.numbers)
+        self.running[number] = job, kept
+        return number
 
-    @Slot(object)
-    def release(self, _result: object = None) -> None:
-        self.running -= 1
-        if self.running == 0 and self.was_enabled:
+    def release(self, number: int, _report: object = None) -> None:
+        job, kept = self.running.pop(number)
+        if kept is not None and job in kept:
+            kept.remove(job)
+        if not self.running and self.was_enabled:
             gc.enable()
 
 
 _collection: _Collection | None = None
 
 
-def start(job: Job) -> Job:
-    """Run ``job`` in the thread pool (call from the GUI thread)."""
+def start(job: Job, *, kept: list[Job] | None = None) -> Job:
+    """Run ``job`` in the thread pool (call from the GUI thread). ``kept``, a caller's list of
+    its jobs, holds the job too until it reports back."""
     global _collection
     if _collection is None:
         _collection = _Collection()
-    _collection.hold()
-    job.signals.done.connect(_collection.release)
-    job.signals.failed.connect(_collection.release)
+    number = _collection.hold(job, kept)
+    if kept is not None:
+        kept.append(job)
+    # Connected after the caller's own slots, so the job is let go once they have heard it.
+    job.signals.done.connect(partial(_collection.release, number))
+    job.signals.failed.connect(partial(_collection.release, number))
     QThreadPool.globalInstance().start(job)
     return job
 
 
 def jobs_running() -> int:
     """How many started jobs have not reported back yet."""
-    return 0 if _collection is None else _collection.running
+    return 0 if _collection is None else len(_collection.running)

@@ -85,20 +85,6 @@ def page(data: bytes, index: int, scale: float) -> QImage:
             document.close()
 
 
-# Jobs not yet reported back. A job is held here, not only by its preview: a preview closed
-# while its pages are drawn must not take the job's signals with it while the job still runs.
-# The preview hears back through its own methods, so a closed preview hears nothing.
-_IN_FLIGHT: set[Job] = set()
-
-
-def _job(work: Callable[[], object]) -> Job:
-    job = Job(work)
-    _IN_FLIGHT.add(job)
-    job.signals.done.connect(lambda _result: _IN_FLIGHT.discard(job))
-    job.signals.failed.connect(lambda _error: _IN_FLIGHT.discard(job))
-    return job
-
-
 def _opening_report(generation: int, data: bytes, room: int) -> tuple[int, object]:
     """What the first job tells its preview: its PDF's generation, and the first page or why
     the PDF cannot be read (the failure is news for that generation only)."""
@@ -194,7 +180,10 @@ class PdfPreview(QScrollArea):
         self._running, self._running_page = None, -1
         self._show_column([], _("Drawing the first page…"))
         room = self._room()
-        job = _job(lambda: _opening_report(generation, data, room))
+        # Held by ``background`` until it reports, not by the preview: a preview closed while its
+        # pages are drawn must not take the job's signals with it. It hears back through its own
+        # methods, so a closed preview hears nothing.
+        job = Job(lambda: _opening_report(generation, data, room))
         job.signals.done.connect(self._opened)
         self._opening = job
         return start(job)
@@ -236,7 +225,7 @@ class PdfPreview(QScrollArea):
             return
         index = self._queue.pop(0)
         generation, data, scale = self._generation, self._data, self.scale
-        job = _job(lambda: (generation, index, _or_none(lambda: page(data, index, scale))))
+        job = Job(lambda: (generation, index, _or_none(lambda: page(data, index, scale))))
         job.signals.done.connect(self._drawn)
         self._running, self._running_page = job, index
         start(job)

@@ -120,7 +120,7 @@ class PlanSigning(QObject):
         self.render = render
         self.signed_off = signed_off
         self.reject = reject
-        self.jobs: list[Job] = []
+        self.jobs: list[Job] = []  # started and not yet reported back
         self.written: Path | None = None
         self.report: QMessageBox | None = None
 
@@ -219,8 +219,7 @@ class PlanSigning(QObject):
         job = Job(work)
         job.signals.done.connect(lambda result: self._signed(*result))
         job.signals.failed.connect(self._failed)
-        self.jobs.append(job)
-        return start(job)
+        return start(job, kept=self.jobs)
 
     def _signed(self, path: Path, signed: SignedPlan) -> None:
         self.written = path

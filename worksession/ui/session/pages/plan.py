@@ -5,6 +5,7 @@ step), preview the PDF and export it (in the background, written atomically)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -161,7 +162,10 @@ class PlanPage(StepPage):
         self.layout_.addLayout(top)
         self.layout_.addLayout(sign_row)
         self.layout_.addWidget(split, stretch=1)
-        self.jobs: list[Job] = []
+        self.jobs: list[Job] = []  # started and not yet reported back
+        self._previewing: Job | None = None  # the drawing for the preview now
+        self._preview_after: Job | None = None  # the one asked for meanwhile
+        self._preview_number: int | None = None
         self.refresh()
 
     # --- state --------------------------------------------------------------------------------
@@ -320,26 +324,56 @@ class PlanPage(StepPage):
         dialog.open()
         return dialog
 
-    def _pdf_bytes(self) -> bytes:
+    def _pdf_bytes(self, number: int | Literal["chosen"] | None = "chosen") -> bytes:
+        """The PDF of version ``number`` (None: the draft), by default the one chosen."""
         payload = plan_payload(
             db=self.controller.db,
             session_id=self.controller.session_id,
-            number=self._chosen_number(),
+            number=self._chosen_number() if number == "chosen" else number,
         )
         return render_plan(payload)
 
     def refresh_preview(self) -> Job:
+        """Draw the chosen version and show it. Asked again while a plan is being drawn for the
+        preview, one more drawing follows that one (and its result is shown instead): never a
+        queue of drawings, however often it is asked."""
         self.flush()
         self.preview_button.setEnabled(False)
-        job = Job(self._pdf_bytes)
+        if self._previewing is None:
+            self._previewing = self._start_preview(self._preview_job())
+            return self._previewing
+        if self._preview_after is None:
+            self._preview_after = self._preview_job()
+        return self._preview_after
+
+    def _preview_job(self) -> Job:
+        job = Job(lambda: self._pdf_bytes(self._preview_number))
         job.signals.done.connect(self._preview_ready)
-        job.signals.failed.connect(self._failed)
-        self.jobs.append(job)
-        return start(job)
+        job.signals.failed.connect(self._preview_failed)
+        return job
+
+    def _start_preview(self, job: Job) -> Job:
+        # Read here, on the GUI thread: the version chosen when the drawing starts.
+        self._preview_number = self._chosen_number()
+        return start(job, kept=self.jobs)
+
+    def _preview_superseded(self) -> bool:
+        """Start the drawing asked for while the last one ran; True if there is one."""
+        self._previewing, self._preview_after = self._preview_after, None
+        if self._previewing is None:
+            return False
+        self._start_preview(self._previewing)
+        return True
 
     def _preview_ready(self, data: bytes) -> None:
+        if self._preview_superseded():
+            return  # a newer drawing is on its way: this one is not shown
         self.preview_button.setEnabled(True)
         self.preview.show_pdf(data)
+
+    def _preview_failed(self, error: object) -> None:
+        if not self._preview_superseded():
+            self._failed(error)
 
     def choose_export(self) -> None:
         title = self.controller.document["session"]["title"]
@@ -359,16 +393,17 @@ class PlanPage(StepPage):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.export_button.setEnabled(False)
 
+        number = self._chosen_number()  # read on the GUI thread
+
         def work() -> Path:
-            write_export(path, self._pdf_bytes(), database=self.controller.db.path)
+            write_export(path, self._pdf_bytes(number), database=self.controller.db.path)
             return path
 
         job = Job(work)
         job.signals.done.connect(lambda result: self._exported(result, progress))
         job.signals.failed.connect(lambda error: self._export_failed(error, progress))
-        self.jobs.append(job)
         self.last_export = job
-        return start(job)
+        return start(job, kept=self.jobs)
 
     def _export_failed(self, error: object, progress: QProgressDialog) -> None:
         progress.reset()
