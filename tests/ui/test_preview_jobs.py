@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import page_of
 from worksession.domain.values import StepKind
+from worksession.export.pdf import fonts
 from worksession.export.pdf.verify import verify_plan
 from worksession.storage.operations.sessions import update_session
 from worksession.ui.background import Job, jobs_running
@@ -63,3 +64,39 @@ def test_many_quick_previews_draw_two_plans_and_keep_no_job(
     del asked
     gc.collect()
     assert [ref for ref in kept if ref() is not None] == []
+
+
+def test_closing_the_window_lets_go_of_the_preview_and_the_fonts(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
+    page = page_of(window, StepKind.AFTER)
+    assert isinstance(page, PlanPage)
+    with qtbot.waitSignal(page.preview.first_page_shown, timeout=30_000):
+        page.refresh_preview()
+    qtbot.waitUntil(lambda: jobs_running() == 0, timeout=20_000)
+    assert page.preview.kept_pages() and page.preview.pages
+    assert fonts.is_registered(fonts.REGULAR)
+
+    window.close()
+    assert page.preview.kept_pages() == [] and page.preview.pages == []
+    assert page.preview._data == b""
+    assert not fonts.is_registered(fonts.REGULAR)
+
+    window.show()  # the start window shows a closed session's window again
+    with qtbot.waitSignal(page.preview.first_page_shown, timeout=30_000):
+        page.refresh_preview()
+    assert page.preview.kept_pages() == [0]
+
+
+def test_a_preview_that_comes_after_the_window_closed_is_not_shown(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
+    page = page_of(window, StepKind.AFTER)
+    assert isinstance(page, PlanPage)
+    page.refresh_preview()
+    window.close()  # while the plan is drawn
+    assert jobs_running() == 1  # the drawing reports back through the event loop, after this
+    qtbot.waitUntil(lambda: jobs_running() == 0, timeout=30_000)
+    assert page.preview.pages == [] and page.preview._data == b""
+    assert not fonts.is_registered(fonts.REGULAR)  # let go of once the drawing was done
+    assert page.preview_button.isEnabled()

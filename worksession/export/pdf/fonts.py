@@ -64,6 +64,21 @@ def fallback_font(name: str) -> str:
     return name
 
 
+def forget_fonts() -> None:
+    """Unregister every font registered here, so that reportlab lets go of them (about 10 MB
+    of parsed font files); the next plan registers them again. Only while no plan is drawn."""
+    with _LOCK:
+        names = [name for name in FALLBACKS if name in _registered]
+        if REGULAR in _registered:  # the family: its three faces
+            names += [REGULAR, BOLD, ITALIC]
+        for name in names:
+            font = pdfmetrics._fonts.pop(name, None)
+            face = getattr(font, "face", None)
+            if face is not None:  # reportlab also knows a file's font by its face's name
+                pdfmetrics._dynFaceNames.pop(face.name, None)
+        _registered.clear()
+
+
 def glyph_map(name: str) -> dict[int, int]:
     """The registered font's character → glyph map: what it can print without a .notdef box."""
     face = pdfmetrics.getFont(name).face

@@ -88,6 +88,14 @@ def _hyphenated(word: str, font: str, size: float, room: float) -> str:
     return SOFT_HYPHEN.join(fitting)
 
 
+def forget() -> None:
+    """Let go of the dictionary (about 3 MB) and the words hyphenated so far; the next plan
+    that needs them loads the dictionary again."""
+    _dictionary.cache_clear()
+    _hyphenated.cache_clear()
+    _at_hyphens.cache_clear()
+
+
 def _cut(piece: str, font: str, size: float, room: float) -> list[str]:
     """A piece of a word no Dutch rule breaks (a long name, a made-up word) cut into parts that
     fit, each still ending in a hyphen where it breaks."""

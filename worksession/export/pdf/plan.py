@@ -18,9 +18,8 @@ from reportlab import rl_config
 from reportlab.graphics.shapes import STATE_DEFAULTS
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
-from worksession.export.pdf import agreements, sections, sign_off
+from worksession.export.pdf import agreements, fonts, hyphenation, scripts, sections, sign_off
 from worksession.export.pdf.attachment import embed_file
-from worksession.export.pdf.fonts import register_fonts
 from worksession.export.pdf.layout import MARGIN, Footer, numbered_canvas
 from worksession.export.pdf.payload import ATTACHMENT, PlanPayload
 from worksession.i18n import _, speaking
@@ -51,7 +50,7 @@ def render_plan(payload: PlanPayload) -> bytes:
         try:  # whatever fails, even registering the fonts, the settings are put back
             rl_config.invariant = 1  # no random file id: same input, same bytes
             # Pages and drawings start in a base font: ours, so only our fonts are in the file.
-            rl_config.canvas_basefontname = STATE_DEFAULTS["fontName"] = register_fonts()
+            rl_config.canvas_basefontname = STATE_DEFAULTS["fontName"] = fonts.register_fonts()
             canvas_class = numbered_canvas(_footer(payload), document_date(payload))
             _document(buffer, payload).build(_story(payload), canvasmaker=canvas_class)
         finally:
@@ -59,6 +58,22 @@ def render_plan(payload: PlanPayload) -> bytes:
                 previous
             )
     return buffer.getvalue()
+
+
+def release_drawing_memory() -> bool:
+    """Let go of what drawing plans loaded: the fonts, the Dutch hyphenation dictionary and
+    what was worked out from them (about 13 MB, for a window that shows no plan any more). The
+    next plan loads them again and comes out byte for byte the same. Releases nothing, and
+    returns False, while a plan is being drawn: that one needs them."""
+    if not _DRAWING.acquire(blocking=False):
+        return False
+    try:
+        fonts.forget_fonts()
+        hyphenation.forget()
+        scripts.forget()
+    finally:
+        _DRAWING.release()
+    return True
 
 
 def document_date(payload: PlanPayload) -> dt.datetime:

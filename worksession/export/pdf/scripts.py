@@ -183,6 +183,12 @@ def _glyphs(font: str | None) -> frozenset[int] | dict[int, int]:
     return dejavu_chars() if font is None else glyph_map(font)
 
 
+def forget() -> None:
+    """Let go of the character sets worked out from the fonts (they go with the fonts)."""
+    dejavu_chars.cache_clear()
+    _plain_characters.cache_clear()
+
+
 @cache
 def dejavu_chars() -> frozenset[int]:
     """The characters both DejaVu faces used for text (regular and bold) can print."""

@@ -188,6 +188,19 @@ class PdfPreview(QScrollArea):
         self._opening = job
         return start(job)
 
+    def release(self) -> None:
+        """Let go of the PDF and every page drawn of it (its window closes): the preview is
+        empty again, and what is still being drawn is dropped when it comes."""
+        self._generation += 1
+        self._data = b""
+        self._sizes = []
+        self._images.clear()
+        self._queue.clear()
+        self._undrawable.clear()
+        self._running, self._running_page, self._opening = None, -1, None
+        self._rescale_timer.stop()
+        self._show_column([], _("The preview appears here."))
+
     def page_image(self, index: int) -> QImage | None:
         """Page ``index`` as drawn, or None while it is not (yet, or no longer) drawn."""
         image = self._images.get(index)

@@ -349,4 +349,6 @@ class SessionWindow(QMainWindow):
         checkpoint(self.controller.db)
         self.presenting.close()
         save_geometry(self, "session", self.splitter)
+        for page in self.page_list:
+            page.release()
         super().closeEvent(event)

@@ -71,6 +71,10 @@ class StepPage(QWidget):
         for binding, _read in self._bindings:
             binding.flush()
 
+    def release(self) -> None:
+        """Let go of what the page holds only to be seen (its window closes); a page reopened
+        shows the session again as it does after any change."""
+
     def checks(self) -> list[Check]:
         """The lesson checks that belong to this step."""
         return [check for check in self.controller.checks if check.step_kind == self.step.kind]

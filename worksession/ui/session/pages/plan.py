@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from worksession.domain.plan import present_participants
 from worksession.domain.values import Decision, DecisionMethod, SessionStatus
-from worksession.export.pdf.plan import render_plan
+from worksession.export.pdf.plan import release_drawing_memory, render_plan
 from worksession.export_targets import write_export
 from worksession.i18n import _
 from worksession.plan_export import plan_payload
@@ -166,6 +166,7 @@ class PlanPage(StepPage):
         self._previewing: Job | None = None  # the drawing for the preview now
         self._preview_after: Job | None = None  # the one asked for meanwhile
         self._preview_number: int | None = None
+        self._released = False  # the window closed since the preview was last asked for
         self.refresh()
 
     # --- state --------------------------------------------------------------------------------
@@ -338,6 +339,7 @@ class PlanPage(StepPage):
         preview, one more drawing follows that one (and its result is shown instead): never a
         queue of drawings, however often it is asked."""
         self.flush()
+        self._released = False
         self.preview_button.setEnabled(False)
         if self._previewing is None:
             self._previewing = self._start_preview(self._preview_job())
@@ -369,7 +371,18 @@ class PlanPage(StepPage):
         if self._preview_superseded():
             return  # a newer drawing is on its way: this one is not shown
         self.preview_button.setEnabled(True)
-        self.preview.show_pdf(data)
+        if self._released:  # the window closed meanwhile: it keeps no pages
+            release_drawing_memory()  # which the drawing kept from happening at the close
+        else:
+            self.preview.show_pdf(data)
+
+    def release(self) -> None:
+        """The window closes: the preview's pages and the PDF go, and so do the fonts and the
+        dictionary the drawing loaded (unless a plan is being drawn, e.g. an export)."""
+        self._released = True
+        self._preview_after = None  # asked for, not started: no longer wanted
+        self.preview.release()
+        release_drawing_memory()
 
     def _preview_failed(self, error: object) -> None:
         if not self._preview_superseded():

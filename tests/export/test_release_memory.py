@@ -1,0 +1,37 @@
+"""What drawing plans loaded (fonts, hyphenation) can be let go of, and is loaded again with the
+same bytes; never while a plan is being drawn."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+from reportlab.pdfbase import pdfmetrics
+
+from tests.export.render_threads import payloads
+from worksession.export.pdf import fonts, plan
+from worksession.export.pdf.fonts import BOLD, FALLBACKS, ITALIC, REGULAR
+from worksession.export.pdf.plan import release_drawing_memory, render_plan
+
+
+def test_released_fonts_are_freed_and_plans_come_out_the_same_after() -> None:
+    plans = payloads()  # Dutch, English and names in every script (the fallback fonts)
+    before = {name: render_plan(payload) for name, payload in plans.items()}
+    loaded = [weakref.ref(pdfmetrics.getFont(name)) for name in (REGULAR, BOLD, *FALLBACKS)]
+
+    assert release_drawing_memory()
+    gc.collect()
+    assert [ref for ref in loaded if ref() is not None] == []  # nothing else held a font
+    registered = set(pdfmetrics.getRegisteredFontNames())
+    assert registered.isdisjoint({REGULAR, BOLD, ITALIC, *FALLBACKS})
+    assert not fonts.is_registered(REGULAR)
+
+    assert {name: render_plan(payload) for name, payload in plans.items()} == before
+
+
+def test_nothing_is_released_while_a_plan_is_being_drawn() -> None:
+    render_plan(payloads()["nl"])
+    with plan._DRAWING:  # as a drawing in another thread holds it
+        assert not release_drawing_memory()
+        assert fonts.is_registered(REGULAR)
+        assert REGULAR in pdfmetrics.getRegisteredFontNames()
