@@ -1,4 +1,4 @@
-"""Memory: peak resident memory of a full demo walk plus export vs a bare PySide6 window: ≤ 2.0×.
+"""Memory: peak resident memory of a full demo walk plus export vs a bare PySide6 window: ≤ 3.0×.
 
 Each runs as its own process (``demo_walk`` and ``floors/bare_window.py``) and reports its peak
 resident set (``VmHWM``); the median of three runs each. Two more lines explain the figure: the
@@ -16,6 +16,7 @@ from tests.benchmarks.bench_startup import FLOORS, make_databases, process_figur
 from tests.benchmarks.measure import megabytes, report, report_context
 
 RUNS = 3
+TARGET = 3.0  # the walk's peak at most this many times the bare window's
 
 
 def _peak(command: list[str], home: Path) -> float:
@@ -36,7 +37,7 @@ def main(folder: Path) -> bool:
         walk.mkdir()
         walks.append(_peak([sys.executable, "-m", "tests.benchmarks.demo_walk", str(walk)], home))
     peak = statistics.median(walks)
-    ok = report("memory: demo walk + export, peak RSS", peak, floor, 2.0, megabytes)
+    ok = report("memory: demo walk + export, peak RSS", peak, floor, TARGET, megabytes)
     report_context("memory: the stack alone (ready floor), peak RSS", stack, floor, megabytes)
     report_context("memory: demo walk + export vs the stack alone", peak, stack, megabytes)
     return ok

@@ -7,6 +7,7 @@ step, previews the plan and exports it to PDF as the plan page does, then prints
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -15,7 +16,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
-from tests.benchmarks.floors.peak_memory import peak_rss_kb
+import worksession.ui  # noqa: F401 - next after Qt, as in the app (see ui.module_sources)
+from tests.benchmarks.floors.peak_memory import peak_rss_kb, rss_kb
 from worksession.storage.opening import open_database
 from worksession.ui.session.pages.plan import PlanPage
 from worksession.ui.start_window import StartWindow
@@ -54,7 +56,12 @@ def main(folder: Path) -> int:
     drawn.exec()
     wait_for(plan.export_to(folder / "plan.pdf"))
     assert (folder / "plan.pdf").stat().st_size > 0
-    window.close()
+    gc.collect()
+    open_rss = rss_kb()
+    window.close()  # lets go of the preview, the fonts and the dictionary
+    app.processEvents()
+    gc.collect()
+    print(f"open_rss_kb={open_rss} closed_rss_kb={rss_kb()}", flush=True)
     start.close()
     db.close()
     print(f"peak_rss_kb={peak_rss_kb()}", flush=True)

@@ -6,8 +6,17 @@ process started from a large one (the benchmark runner) does not inherit the run
 
 
 def peak_rss_kb() -> int:
+    return _status_kb("VmHWM")
+
+
+def rss_kb() -> int:
+    """The resident memory of this process now (``VmRSS``), in kilobytes."""
+    return _status_kb("VmRSS")
+
+
+def _status_kb(field: str) -> int:
     with open("/proc/self/status", encoding="ascii") as status:
         for line in status:
-            if line.startswith("VmHWM:"):
+            if line.startswith(f"{field}:"):
                 return int(line.split()[1])
-    raise RuntimeError("no VmHWM in /proc/self/status (Linux only)")
+    raise RuntimeError(f"no {field} in /proc/self/status (Linux only)")

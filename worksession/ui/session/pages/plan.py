@@ -39,6 +39,7 @@ from worksession.storage.operations.plan import (
     snapshot_of,
 )
 from worksession.ui.background import Job, start
+from worksession.ui.freed_memory import give_back_freed_memory
 from worksession.ui.session.column_fit import ColumnFit
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.pages.base import StepPage
@@ -372,7 +373,9 @@ class PlanPage(StepPage):
             return  # a newer drawing is on its way: this one is not shown
         self.preview_button.setEnabled(True)
         if self._released:  # the window closed meanwhile: it keeps no pages
-            release_drawing_memory()  # which the drawing kept from happening at the close
+            # What the drawing kept from being let go of at the close.
+            if release_drawing_memory():
+                give_back_freed_memory()
         else:
             self.preview.show_pdf(data)
 
@@ -382,7 +385,8 @@ class PlanPage(StepPage):
         self._released = True
         self._preview_after = None  # asked for, not started: no longer wanted
         self.preview.release()
-        release_drawing_memory()
+        if release_drawing_memory():
+            give_back_freed_memory()
 
     def _preview_failed(self, error: object) -> None:
         if not self._preview_superseded():
