@@ -114,6 +114,26 @@ def test_a_new_pdf_replaces_the_pages_and_what_was_kept(qtbot: QtBot) -> None:
     assert sorted(preview.kept_pages()) == [0, 1]
 
 
+def test_many_pdfs_given_quickly_open_two_and_show_the_newest(qtbot: QtBot) -> None:
+    from worksession.ui.background import jobs_running
+
+    preview = _preview(qtbot)
+    qtbot.waitUntil(lambda: jobs_running() == 0, timeout=20000)  # what tests before left
+    shown: list[int] = []
+    preview.first_page_shown.connect(lambda: shown.append(len(preview.pages)))
+    pdfs = [_pdf(1 + index % 5) for index in range(20)]
+    running = 0
+    for data in pdfs:
+        preview.show_pdf(data)
+        running = max(running, jobs_running())
+    assert running == 1  # the first PDF being opened; the newest waits, the others are gone
+    with qtbot.waitSignal(preview.filled, timeout=20000):
+        pass
+    qtbot.waitUntil(lambda: jobs_running() == 0, timeout=20000)
+    assert shown == [5]  # only the newest PDF, of five pages, is shown
+    assert len(preview.pages) == 5
+
+
 def test_an_unreadable_pdf_is_named_and_shows_no_pages(qtbot: QtBot) -> None:
     preview = _preview(qtbot)
     _shown(qtbot, preview, _pdf(2))

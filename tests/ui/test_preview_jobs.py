@@ -26,6 +26,7 @@ def test_many_quick_previews_draw_two_plans_and_keep_no_job(
 ) -> None:
     page = page_of(window, StepKind.AFTER)
     assert isinstance(page, PlanPage)
+    qtbot.waitUntil(lambda: jobs_running() == 0, timeout=20_000)  # what tests before left
     drawn: list[int] = []  # counts the plans drawn, in the workers
     draw = page._pdf_bytes
     counting = threading.Lock()
@@ -71,6 +72,7 @@ def test_closing_the_window_lets_go_of_the_preview_and_the_fonts(
 ) -> None:
     page = page_of(window, StepKind.AFTER)
     assert isinstance(page, PlanPage)
+    qtbot.waitUntil(lambda: jobs_running() == 0, timeout=20_000)  # what tests before left
     with qtbot.waitSignal(page.preview.first_page_shown, timeout=30_000):
         page.refresh_preview()
     qtbot.waitUntil(lambda: jobs_running() == 0, timeout=20_000)
@@ -93,6 +95,7 @@ def test_a_preview_that_comes_after_the_window_closed_is_not_shown(
 ) -> None:
     page = page_of(window, StepKind.AFTER)
     assert isinstance(page, PlanPage)
+    qtbot.waitUntil(lambda: jobs_running() == 0, timeout=20_000)  # what tests before left
     page.refresh_preview()
     window.close()  # while the plan is drawn
     assert jobs_running() == 1  # the drawing reports back through the event loop, after this

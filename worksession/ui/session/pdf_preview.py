@@ -16,7 +16,8 @@ closing window) never use it at once. A page is an image of about 2 MB at previe
 the most recently shown few are kept (``make bench`` measures the memory of a demo walk). The PDF
 is kept as bytes and opened for each drawing (well under a millisecond), so no pdfium document
 outlives its use. A newer PDF replaces an older one even while the older is being drawn: what
-its jobs report afterwards is dropped.
+its jobs report afterwards is dropped. One PDF is opened at a time: one given while another is
+opened waits for it, and of several given meanwhile only the newest is opened.
 """
 
 from __future__ import annotations
@@ -156,7 +157,8 @@ class PdfPreview(QScrollArea):
         self._queue: list[int] = []  # pages waiting to be drawn, the next first
         self._running: Job | None = None  # the job drawing a page now
         self._running_page = -1
-        self._opening: Job | None = None
+        self._opening: Job | None = None  # reading a PDF's pages and drawing page 1
+        self._opening_generation = -1  # of the PDF it opens
         self._sizes: list[PageSize] = []  # in points
         self._undrawable: set[int] = set()  # pages of this PDF pdfium could not draw
         self.scale = PREVIEW_SCALE
@@ -170,7 +172,6 @@ class PdfPreview(QScrollArea):
     def show_pdf(self, data: bytes) -> Job:
         """Show the pages of ``data``, page 1 first; a file pdfium cannot read is named instead."""
         self._generation += 1
-        generation = self._generation
         self._data = data
         self._images.clear()
         self._queue.clear()
@@ -179,13 +180,20 @@ class PdfPreview(QScrollArea):
         # ignored, and the lock keeps it from pdfium while the new PDF is drawn.
         self._running, self._running_page = None, -1
         self._show_column([], _("Drawing the first page…"))
-        room = self._room()
+        if self._opening is not None:
+            # An older PDF is being opened: this one is opened when that one reports back. So
+            # PDFs given one after the other never queue up openings, only the newest waits.
+            return self._opening
+        return self._open()
+
+    def _open(self) -> Job:
+        generation, data, room = self._generation, self._data, self._room()
         # Held by ``background`` until it reports, not by the preview: a preview closed while its
         # pages are drawn must not take the job's signals with it. It hears back through its own
         # methods, so a closed preview hears nothing.
         job = Job(lambda: _opening_report(generation, data, room))
         job.signals.done.connect(self._opened)
-        self._opening = job
+        self._opening, self._opening_generation = job, generation
         return start(job)
 
     def release(self) -> None:
@@ -197,7 +205,8 @@ class PdfPreview(QScrollArea):
         self._images.clear()
         self._queue.clear()
         self._undrawable.clear()
-        self._running, self._running_page, self._opening = None, -1, None
+        self._running, self._running_page = None, -1
+        self._opening, self._opening_generation = None, -1
         self._rescale_timer.stop()
         self._show_column([], _("The preview appears here."))
 
@@ -246,9 +255,12 @@ class PdfPreview(QScrollArea):
     # --- what the jobs report -------------------------------------------------------------------
     def _opened(self, report: tuple[int, object]) -> None:
         generation, result = report
-        if generation != self._generation:
-            return  # a newer PDF is on its way
+        if generation != self._opening_generation:
+            return  # opened for a preview since emptied (``release``)
         self._opening = None
+        if generation != self._generation:
+            self._open()  # the newest PDF, given while this one was opened
+            return
         if isinstance(result, Exception):
             self._data = b""
             self._show_column([], _("The preview cannot be shown: {reason}").format(reason=result))
