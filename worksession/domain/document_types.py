@@ -1,0 +1,256 @@
+"""The shapes of the ``worksession/1`` document and of the plan snapshot, declared once.
+
+Every layer that reads or writes a session as plain data (storage, export, the PDF, the UI's
+lookups) names these types, so mypy checks ``snapshot["follow_up"]["kartrekker"]`` instead of
+trusting ``dict[str, Any]``. The keys mirror ``resources/schemas/worksession-1.schema.json``
+(a test keeps them equal); what the schema makes optional is ``NotRequired`` here. Values stay
+plain JSON types (``str`` rather than enums) because that is what travels and what is checked
+at import by the schema itself.
+
+Fields named with a Python keyword (``from``) need the functional ``TypedDict`` form.
+"""
+
+# No ``from __future__ import annotations``: ``Required``/``NotRequired`` must be evaluated at run
+# time for ``__required_keys__`` (a test compares them with the schema's ``required``).
+
+from typing import NotRequired, Required, TypedDict
+
+
+class ProgrammeStep(TypedDict):
+    """One step of the session's programme, as the toolkit file gave it."""
+
+    id: str
+    title: str
+    kind: str
+    minutes: int
+    purpose: NotRequired[str]
+    werkvorm: NotRequired[str]
+    coach: NotRequired[str]
+    beamer: NotRequired[str]
+
+
+class SessionHeader(TypedDict, total=False):
+    """The session's header as the plan shows it (what participants agree to)."""
+
+    title: Required[str]
+    wijk: str
+    gemeente: str
+    date: str | None
+    location: str
+    coach: str
+    variant: str
+    accredited: bool
+    programme: str
+    ambition: str
+
+
+class DocumentSession(SessionHeader, total=False):
+    """The header as the interchange document carries it: with the programme's steps."""
+
+    programme_steps: list[ProgrammeStep]
+
+
+class CasusFigure(TypedDict, total=False):
+    label: Required[str]
+    value: str
+    source: str
+
+
+class Casus(TypedDict, total=False):
+    title: str
+    text: str
+    question: str
+    figures: list[CasusFigure]
+    insights: list[str]
+
+
+class Participant(TypedDict, total=False):
+    key: Required[str]
+    name: Required[str]
+    organisation: str
+    role: str
+    domain: str
+    email: str
+    registration: str
+    present: bool
+
+
+class Stakeholder(TypedDict, total=False):
+    key: Required[str]
+    name: Required[str]
+    organisation: str
+    domain: str
+    role: str
+    offer: str
+    influence: int
+    interest: int
+    present: bool
+    participant: str | None
+
+
+Relation = TypedDict("Relation", {"from": str, "to": str, "kind": str})
+
+
+class Theme(TypedDict, total=False):
+    key: Required[str]
+    title: Required[str]
+    target_group: str
+    why: str
+    votes: int
+    rank: int | None
+    priority: bool
+
+
+class Improvement(TypedDict):
+    theme: str
+    text: str
+
+
+class Agreement(TypedDict, total=False):
+    key: Required[str]
+    what: Required[str]
+    theme: str | None
+    kind: str
+    lead: str | None
+    partners: list[str]
+    due: str | None
+    resources: str
+    indicator: str
+    status: str
+
+
+Referral = TypedDict(
+    "Referral",
+    {
+        "signal": Required[str],
+        "theme": str | None,
+        "from": str | None,
+        "to": str | None,
+        "contact": str,
+        "feedback": bool,
+        "feedback_how": str,
+    },
+    total=False,
+)
+
+
+class FollowUp(TypedDict, total=False):
+    kartrekker: str | None
+    werkgroep: list[str]
+    next_meeting: str | None
+    evaluation: str | None
+    funding: str
+
+
+class Evaluation(TypedDict, total=False):
+    went_well: str
+    to_improve: str
+    score: int | None
+
+
+class Ballot(TypedDict, total=False):
+    """One participant's ballot: counts per theme key (dots, points) or a ranking of keys."""
+
+    participant: str | None
+    counts: dict[str, int]
+    ranking: list[str]
+
+
+class Voting(TypedDict, total=False):
+    """The vote round as the coach set it up and recorded it."""
+
+    mode: str
+    entry: str
+    per_person: int | None
+    cap: int | None
+    anonymous: bool
+    voters: int | None
+    tie_break: list[str]
+    ballots: list[Ballot]
+
+
+class StepTiming(TypedDict, total=False):
+    step: Required[str]
+    actual_seconds: Required[int]
+    extra_minutes: int
+    started_at: str | None
+    finished_at: str | None
+
+
+class Schedule(TypedDict, total=False):
+    """When the session started and how long each step took."""
+
+    start_time: str | None
+    steps: list[StepTiming]
+
+
+class InterchangeDocument(TypedDict, total=False):
+    """One session as a ``worksession/1`` document, linked by keys (never database ids)."""
+
+    format: Required[str]
+    session: Required[DocumentSession]
+    casus: Casus
+    participants: list[Participant]
+    stakeholders: list[Stakeholder]
+    relations: list[Relation]
+    themes: list[Theme]
+    improvements: list[Improvement]
+    agreements: list[Agreement]
+    referrals: list[Referral]
+    follow_up: FollowUp
+    notes: dict[str, str]
+    evaluation: Evaluation
+    voting: Voting
+    schedule: Schedule
+
+
+class PlanVoting(TypedDict):
+    """What the plan keeps of the vote round (``domain.voting.plan_voting``)."""
+
+    mode: str
+    entry: str
+    per_person: int | None
+    cap: int | None
+    anonymous: bool
+    voters: int
+    eligible: int
+    order: list[str]
+    ties: list[list[str]]
+    unresolved: list[list[str]]
+    ballots: NotRequired[list[Ballot]]
+
+
+class PlanStep(TypedDict):
+    """A step of the plan's time appendix; ``actual_seconds`` is None when it was not timed."""
+
+    step: str
+    title: str
+    planned_minutes: int
+    extra_minutes: int
+    actual_seconds: int | None
+
+
+class PlanSchedule(TypedDict):
+    start_time: str | None
+    steps: list[PlanStep]
+
+
+class PlanSnapshot(TypedDict, total=False):
+    """A frozen version of the plan: the document without the coach's own parts, plus the
+    version number, with the vote round and timings summarised (``domain.plan``)."""
+
+    format: Required[str]
+    version: Required[int]
+    session: Required[SessionHeader]
+    casus: Casus
+    participants: list[Participant]
+    stakeholders: list[Stakeholder]
+    relations: list[Relation]
+    themes: list[Theme]
+    improvements: list[Improvement]
+    agreements: list[Agreement]
+    referrals: list[Referral]
+    follow_up: FollowUp
+    evaluation: Evaluation
+    voting: PlanVoting
+    schedule: PlanSchedule
