@@ -30,7 +30,7 @@ def _resolve(node: dict[str, Any]) -> dict[str, Any]:
 
 def _at(path: str) -> dict[str, Any]:
     """The schema object at a dotted path, ``[]`` stepping into a list's items."""
-    node = SCHEMA
+    node: dict[str, Any] = SCHEMA
     for part in path.split("."):
         if not part:
             continue
