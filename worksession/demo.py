@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from collections.abc import Sequence
 from functools import cache
-from typing import Any
 
+from worksession.domain.document_types import ProgrammeStep, Schedule, StepTiming
 from worksession.domain.interchange import Document, check_document, parse_document
 from worksession.domain.models import WorkSession
 from worksession.paths import resource_path
@@ -64,10 +65,10 @@ def demo_document(library: Library) -> Document:
     return document
 
 
-def demo_schedule(steps: list[dict[str, Any]]) -> dict[str, Any]:
+def demo_schedule(steps: Sequence[ProgrammeStep]) -> Schedule:
     """The demo afternoon's start time and step timers, back to back, for the steps it has."""
     moment = DEMO_FIRST_START
-    timed = []
+    timed: list[StepTiming] = []
     for step in steps:
         if step["id"] not in DEMO_TIMINGS:
             continue

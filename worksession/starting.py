@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TypeVar
 
+from worksession.domain.document_types import Casus, ProgrammeStep
 from worksession.domain.models import WorkSession
 from worksession.i18n import _
 from worksession.programmes.model import CasusFile, Library, Programme, UnknownToolkitEntry
@@ -16,11 +17,11 @@ Entry = TypeVar("Entry", Programme, CasusFile)
 DEFAULT_PROGRAMME = "samenwerken-in-de-wijk"  # the dagdeel of the toolkit
 
 
-def programme_steps(programme: Programme) -> list[dict[str, Any]]:
+def programme_steps(programme: Programme) -> list[ProgrammeStep]:
     return [step.to_dict() for step in programme.steps]
 
 
-def casus_seed(casus: CasusFile) -> dict[str, Any]:
+def casus_seed(casus: CasusFile) -> Casus:
     return {
         "title": casus.title,
         "text": casus.text,

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from worksession.domain.document_types import Agreement
 from worksession.domain.interchange import Document
 from worksession.domain.roles import RoleCatalogue, is_gp, is_resident
 from worksession.domain.room import in_room, present_participants
@@ -122,7 +123,7 @@ _AGREEMENT_GAPS = {
 }
 
 
-def _agreement_checks(agreement: dict[str, Any]) -> list[Check]:
+def _agreement_checks(agreement: Agreement) -> list[Check]:
     what = str(agreement.get("what", ""))
     short = what if len(what) <= 50 else what[:49] + "…"
     return [

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
+from worksession.domain.document_types import InterchangeDocument
 from worksession.domain.schema_check import PathPart, first_schema_problem
 from worksession.domain.validation import FINGERPRINT_MARK, fingerprint_mark_in
 from worksession.domain.voting import (
@@ -38,10 +39,9 @@ MAX_DIGITS = 15  # every count fits; SQLite would overflow past 19
 MAX_ENTRIES = 10_000  # above every maxItems of the schema; refused before walking them
 MAX_VALUES = 500_000  # a session at every limit holds about 250,000 values
 SCHEMA_FILE = ("schemas", "worksession-1.schema.json")
-KEYED = ("participants", "stakeholders", "themes", "agreements")
 PEOPLE = ("participants", "stakeholders")
 
-Document = dict[str, Any]
+Document = InterchangeDocument
 
 
 class InterchangeError(ValueError):
@@ -137,7 +137,7 @@ def parse_document(text: str | bytes) -> Document:
         ) from error
     check_document(data)
     assert isinstance(data, dict)
-    return data
+    return cast(Document, data)  # its shape is what the schema check just established
 
 
 def _check_depth(text: str) -> None:
@@ -249,7 +249,7 @@ def check_document(data: object) -> None:
                 "must not contain {mark!r}: the plan's check prints its codes after the title"
             ).format(mark=FINGERPRINT_MARK),
         )
-    _check_links(data)
+    _check_links(cast(Document, data))  # the schema check has established its shape
 
 
 def _check_schema(data: dict[str, Any]) -> None:
@@ -260,8 +260,14 @@ def _check_schema(data: dict[str, Any]) -> None:
 
 def _check_links(data: Document) -> None:
     kinds: dict[str, str] = {}  # key -> the list it is defined in
-    for section in KEYED:
-        for index, record in enumerate(data.get(section, [])):
+    keyed: dict[str, Sequence[Mapping[str, Any]]] = {
+        "participants": data.get("participants", []),
+        "stakeholders": data.get("stakeholders", []),
+        "themes": data.get("themes", []),
+        "agreements": data.get("agreements", []),
+    }
+    for section, records in keyed.items():
+        for index, record in enumerate(records):
             key = record["key"]
             if key in kinds:
                 raise InterchangeError(
@@ -344,22 +350,26 @@ def _check_schedule(data: Document) -> None:
 
 def _references(data: Document) -> Iterator[tuple[list[PathPart], str | None, tuple[str, ...]]]:
     """Every key reference in document order: (path, key, the lists it may point into)."""
-    for index, record in enumerate(data.get("stakeholders", [])):
-        yield ["stakeholders", index, "participant"], record.get("participant"), ("participants",)
-    for index, record in enumerate(data.get("relations", [])):
-        for end in ("from", "to"):
-            yield ["relations", index, end], record[end], ("stakeholders",)
-    for index, record in enumerate(data.get("improvements", [])):
-        yield ["improvements", index, "theme"], record["theme"], ("themes",)
-    for index, record in enumerate(data.get("agreements", [])):
-        yield ["agreements", index, "theme"], record.get("theme"), ("themes",)
-        yield ["agreements", index, "lead"], record.get("lead"), PEOPLE
-        for position, key in enumerate(record.get("partners", [])):
+    for index, stakeholder in enumerate(data.get("stakeholders", [])):
+        yield (
+            ["stakeholders", index, "participant"],
+            stakeholder.get("participant"),
+            ("participants",),
+        )
+    for index, relation in enumerate(data.get("relations", [])):
+        yield ["relations", index, "from"], relation["from"], ("stakeholders",)
+        yield ["relations", index, "to"], relation["to"], ("stakeholders",)
+    for index, improvement in enumerate(data.get("improvements", [])):
+        yield ["improvements", index, "theme"], improvement["theme"], ("themes",)
+    for index, agreement in enumerate(data.get("agreements", [])):
+        yield ["agreements", index, "theme"], agreement.get("theme"), ("themes",)
+        yield ["agreements", index, "lead"], agreement.get("lead"), PEOPLE
+        for position, key in enumerate(agreement.get("partners", [])):
             yield ["agreements", index, "partners", position], key, PEOPLE
-    for index, record in enumerate(data.get("referrals", [])):
-        yield ["referrals", index, "theme"], record.get("theme"), ("themes",)
-        for end in ("from", "to"):
-            yield ["referrals", index, end], record.get(end), PEOPLE
+    for index, referral in enumerate(data.get("referrals", [])):
+        yield ["referrals", index, "theme"], referral.get("theme"), ("themes",)
+        yield ["referrals", index, "from"], referral.get("from"), PEOPLE
+        yield ["referrals", index, "to"], referral.get("to"), PEOPLE
     follow_up = data.get("follow_up", {})
     yield ["follow_up", "kartrekker"], follow_up.get("kartrekker"), PEOPLE
     for position, key in enumerate(follow_up.get("werkgroep", [])):

@@ -13,8 +13,9 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
-from typing import Any
+from typing import Any, cast
 
+from worksession.domain.document_types import Participant, PlanSnapshot
 from worksession.domain.interchange import Document
 from worksession.domain.schedule import plan_schedule
 from worksession.domain.voting import plan_voting
@@ -23,12 +24,14 @@ PLAN_FORMAT = "worksession-plan/1"
 COACH_ONLY = ("notes",)
 COACH_ONLY_SESSION = ("programme_steps",)
 
-Snapshot = dict[str, Any]
+Snapshot = PlanSnapshot
 
 
 def plan_snapshot(document: Document, version: int) -> Snapshot:
     """What participants agree to, as plain data (the renderer and the fingerprint use this)."""
-    snapshot = {
+    # Built as plain data, then named: a test keeps ``PlanSnapshot`` equal to the document's
+    # keys without ``COACH_ONLY`` and with the summaries below.
+    snapshot: dict[str, Any] = {
         key: copy.deepcopy(value) for key, value in document.items() if key not in COACH_ONLY
     }
     snapshot["session"] = {
@@ -40,7 +43,7 @@ def plan_snapshot(document: Document, version: int) -> Snapshot:
             snapshot[key] = summary
     snapshot["format"] = PLAN_FORMAT
     snapshot["version"] = version
-    return snapshot
+    return cast(Snapshot, snapshot)
 
 
 def canonical_bytes(snapshot: Snapshot) -> bytes:
@@ -59,6 +62,6 @@ def same_content(first: Snapshot, second: Snapshot) -> bool:
     return {**first, "version": 0} == {**second, "version": 0}
 
 
-def present_participants(snapshot: Snapshot) -> list[dict[str, Any]]:
+def present_participants(snapshot: Snapshot) -> list[Participant]:
     """Who must agree before a version is signed off: everyone who was in the room."""
     return [person for person in snapshot["participants"] if person.get("present")]

@@ -12,7 +12,7 @@ ambition that keeps the renderer busy for minutes) is not a plan the app made.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from worksession.domain.interchange import FORMAT, InterchangeError, check_document
@@ -38,9 +38,10 @@ def snapshot_problem(snapshot: Snapshot) -> str:
         ("voting", lambda value: _voting_problem(value, themes, people)),
         ("schedule", _schedule_problem),
     ]
+    parts: Mapping[str, object] = snapshot  # the key is chosen at run time
     for key, check in checks:
-        if key in snapshot:
-            problem = check(snapshot[key])
+        if key in parts:
+            problem = check(parts[key])
             if problem:
                 return f"snapshot.{key}{problem}"
     return ""

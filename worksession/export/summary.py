@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from worksession.domain.document_keys import people_by_key, theme_titles
+from worksession.domain.document_types import Casus, FollowUp, Theme
 from worksession.domain.interchange import Document
 from worksession.domain.schedule import plan_schedule, timesheet
 from worksession.domain.values import (
@@ -42,12 +44,8 @@ def _heading(title: str) -> list[str]:
 def summary_text(document: Document) -> str:
     """Header, ambition, casus, people, sociale kaart, priorities, agreements, referral
     agreements and follow-up."""
-    names = {
-        record["key"]: record["name"]
-        for section in ("participants", "stakeholders")
-        for record in document.get(section, [])
-    }
-    titles = {theme["key"]: theme["title"] for theme in document.get("themes", [])}
+    names = people_by_key(document)
+    titles = theme_titles(document)
 
     def who(key: str | None) -> str:
         return names.get(key, "–") if key else "–"
@@ -124,14 +122,14 @@ def summary_text(document: Document) -> str:
     for agreement in agreements:
         kind = AgreementKind(agreement.get("kind", "agreement")).label
         status = AgreementStatus(agreement.get("status", "open")).label
-        theme = titles.get(agreement.get("theme") or "", "–")
+        theme_title = titles.get(agreement.get("theme") or "", "–")
         lines.append(f"- [{kind}, {status}] {agreement['what']}")
         lines.append(
             "  "
             + _fields(
                 (_("Lead"), who(agreement.get("lead"))),
                 (_("When"), agreement.get("due")),
-                (_("Theme"), theme),
+                (_("Theme"), theme_title),
                 separator=" · ",
             )
         )
@@ -174,7 +172,7 @@ def _voting_lines(document: Document, who: Any) -> list[str]:
     if voting is None or result is None:
         return []
     settings = settings_from_document(voting)
-    titles = {theme["key"]: theme["title"] for theme in document.get("themes", [])}
+    titles = theme_titles(document)
     lines = [method_sentence(settings, voters=result.voters, eligible=present_count(document))]
     for group in result.ties:
         names = ", ".join(titles[key] for key in group)
@@ -231,12 +229,12 @@ def _schedule_lines(document: Document) -> list[str]:
     return lines
 
 
-def _rank_order(theme: dict[str, Any]) -> tuple[int, int]:
+def _rank_order(theme: Theme) -> tuple[int, int]:
     rank = theme.get("rank")
     return (0, rank) if rank is not None else (1, 0)
 
 
-def _casus_lines(casus: dict[str, Any]) -> list[str]:
+def _casus_lines(casus: Casus) -> list[str]:
     if not any(casus.get(field) for field in ("title", "text", "question", "figures", "insights")):
         return []
     lines = _heading(_("Casus") + (f": {casus['title']}" if casus.get("title") else ""))
@@ -251,7 +249,7 @@ def _casus_lines(casus: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _follow_up_lines(follow_up: dict[str, Any], who: Any) -> list[str]:
+def _follow_up_lines(follow_up: FollowUp, who: Any) -> list[str]:
     lines = _heading(_("Follow-up"))
     members = ", ".join(who(key) for key in follow_up.get("werkgroep", []))
     lines += [

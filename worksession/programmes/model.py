@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from worksession.domain.document_types import ProgrammeStep
 from worksession.domain.roles import CatalogueRole, RoleCatalogue
 from worksession.domain.values import StepKind
 
@@ -48,11 +50,20 @@ class Step:
     coach: str = ""
     beamer: str = ""
 
-    def to_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "kind": str(self.kind)}
+    def to_dict(self) -> ProgrammeStep:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "kind": str(self.kind),
+            "minutes": self.minutes,
+            "purpose": self.purpose,
+            "werkvorm": self.werkvorm,
+            "coach": self.coach,
+            "beamer": self.beamer,
+        }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Step:
+    def from_dict(cls, data: Mapping[str, Any]) -> Step:
         return cls(**{**data, "kind": StepKind(data["kind"])})
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Row
 from sqlmodel import Session, SQLModel
 
+from worksession.domain import document_types as typed
 from worksession.domain.interchange import FORMAT, Document
 from worksession.domain.models import (
     Agreement,
@@ -128,7 +129,7 @@ def _read(s: Session, session_id: int) -> tuple[Document, str]:
 
     # Present only when there are any: a session without referral agreements reads (and its
     # plan is fingerprinted) as before they existed.
-    referrals = [
+    referrals: list[typed.Referral] = [
         {
             "signal": row.signal,
             "theme": theme_keys.get(row.theme_id) if row.theme_id is not None else None,
@@ -233,7 +234,7 @@ def _read(s: Session, session_id: int) -> tuple[Document, str]:
             }
             for row in agreements
         ],
-        **({"referrals": referrals} if referrals else {}),
+        "referrals": referrals,
         "follow_up": {
             "kartrekker": person(
                 follow_up.kartrekker_participant_id, follow_up.kartrekker_stakeholder_id
@@ -250,6 +251,8 @@ def _read(s: Session, session_id: int) -> tuple[Document, str]:
             "score": evaluation.score if evaluation else None,
         },
     }
+    if not referrals:
+        del document["referrals"]
     voting = _read_voting(s, session_id, themes, participant_keys)
     if voting is not None:
         document["voting"] = voting
@@ -261,7 +264,7 @@ def _read(s: Session, session_id: int) -> tuple[Document, str]:
 
 def _read_voting(
     s: Session, session_id: int, themes: Sequence[Row[Any]], participant_keys: dict[int, str]
-) -> dict[str, Any] | None:
+) -> typed.Voting | None:
     """The vote round, present when the session has one (chosen settings or ballots)."""
     stored = one_row(s, VoteRound, "session_id", session_id)
     ballots = session_rows(s, VoteBallot, session_id)
@@ -274,7 +277,7 @@ def _read_voting(
     for mark in rows_of_owners(s, VoteMark, VoteBallot, session_id, "value", "id"):
         marks.setdefault(mark.ballot_id, []).append(mark)
 
-    def ballot(record: Row[Any]) -> dict[str, Any]:
+    def ballot(record: Row[Any]) -> typed.Ballot:
         mine = marks.get(record.id or 0, [])
         who = participant_keys.get(record.participant_id) if record.participant_id else None
         if counting:
@@ -294,7 +297,7 @@ def _read_voting(
     }
 
 
-def _read_schedule(s: Session, work_session: Row[Any]) -> dict[str, Any] | None:
+def _read_schedule(s: Session, work_session: Row[Any]) -> typed.Schedule | None:
     """The start time and the step timings, present when there is either."""
     timings = session_rows(s, StepTiming, work_session.id, "id")
     if work_session.start_time is None and not timings:
@@ -367,76 +370,76 @@ def _write(s: Session, doc: Document) -> WorkSession:
         s.add(Insight(session_id=session_id, position=position, text=text))
 
     participants: dict[str, Participant] = {}
-    for position, record in enumerate(doc.get("participants", [])):
-        participants[record["key"]] = Participant(
+    for position, participant in enumerate(doc.get("participants", [])):
+        participants[participant["key"]] = Participant(
             session_id=session_id,
-            key=record["key"],
+            key=participant["key"],
             position=position,
-            name=record["name"],
-            organisation=record.get("organisation", ""),
-            role=record.get("role", ""),
-            domain=record.get("domain", ""),
-            email=record.get("email", ""),
-            registration=record.get("registration", ""),
-            present=record.get("present", True),
+            name=participant["name"],
+            organisation=participant.get("organisation", ""),
+            role=participant.get("role", ""),
+            domain=participant.get("domain", ""),
+            email=participant.get("email", ""),
+            registration=participant.get("registration", ""),
+            present=participant.get("present", True),
         )
     s.add_all(participants.values())
     s.flush()
 
     stakeholders: dict[str, Stakeholder] = {}
-    for position, record in enumerate(doc.get("stakeholders", [])):
-        linked = record.get("participant")
-        stakeholders[record["key"]] = Stakeholder(
+    for position, stakeholder in enumerate(doc.get("stakeholders", [])):
+        linked = stakeholder.get("participant")
+        stakeholders[stakeholder["key"]] = Stakeholder(
             session_id=session_id,
-            key=record["key"],
+            key=stakeholder["key"],
             position=position,
-            name=record["name"],
-            organisation=record.get("organisation", ""),
-            domain=record.get("domain", ""),
-            role=record.get("role", ""),
-            offer=record.get("offer", ""),
-            influence=record.get("influence", 3),
-            interest=record.get("interest", 3),
-            present=record.get("present", False),
+            name=stakeholder["name"],
+            organisation=stakeholder.get("organisation", ""),
+            domain=stakeholder.get("domain", ""),
+            role=stakeholder.get("role", ""),
+            offer=stakeholder.get("offer", ""),
+            influence=stakeholder.get("influence", 3),
+            interest=stakeholder.get("interest", 3),
+            present=stakeholder.get("present", False),
             participant_id=participants[linked].id if linked else None,
         )
     s.add_all(stakeholders.values())
     s.flush()
 
-    for position, record in enumerate(doc.get("relations", [])):
+    for position, relation in enumerate(doc.get("relations", [])):
         s.add(
             Relation(
                 session_id=session_id,
                 position=position,
-                source_id=_id(stakeholders[record["from"]]),
-                target_id=_id(stakeholders[record["to"]]),
-                kind=record["kind"],
+                source_id=_id(stakeholders[relation["from"]]),
+                target_id=_id(stakeholders[relation["to"]]),
+                kind=relation["kind"],
             )
         )
 
     themes: dict[str, Theme] = {}
-    for position, record in enumerate(doc.get("themes", [])):
-        themes[record["key"]] = Theme(
+    for position, theme in enumerate(doc.get("themes", [])):
+        themes[theme["key"]] = Theme(
             session_id=session_id,
-            key=record["key"],
+            key=theme["key"],
             position=position,
-            title=record["title"],
-            target_group=record.get("target_group", ""),
-            why=record.get("why", ""),
-            votes=record.get("votes", 0),
-            rank=record.get("rank"),
-            priority=record.get("priority", False),
+            title=theme["title"],
+            target_group=theme.get("target_group", ""),
+            why=theme.get("why", ""),
+            votes=theme.get("votes", 0),
+            rank=theme.get("rank"),
+            priority=theme.get("priority", False),
         )
     s.add_all(themes.values())
     s.flush()
 
-    for position, record in enumerate(doc.get("improvements", [])):
+    for position, improvement in enumerate(doc.get("improvements", [])):
         s.add(
             Improvement(
                 session_id=session_id,
-                theme_id=_id(themes[record["theme"]]),
+                theme_id=_id(themes[improvement["theme"]]),
                 position=position,
-                text=record["text"],
+                text=improvement["text"],
             )
         )
 
@@ -447,27 +450,27 @@ def _write(s: Session, doc: Document) -> WorkSession:
             return participants[key].id, None
         return None, stakeholders[key].id
 
-    for position, record in enumerate(doc.get("agreements", [])):
-        lead_participant, lead_stakeholder = person_ids(record.get("lead"))
-        theme_key = record.get("theme")
+    for position, agreement_record in enumerate(doc.get("agreements", [])):
+        lead_participant, lead_stakeholder = person_ids(agreement_record.get("lead"))
+        theme_key = agreement_record.get("theme")
         agreement = Agreement(
             session_id=session_id,
-            key=record["key"],
+            key=agreement_record["key"],
             position=position,
             theme_id=themes[theme_key].id if theme_key else None,
-            kind=record.get("kind", "agreement"),
-            what=record["what"],
+            kind=agreement_record.get("kind", "agreement"),
+            what=agreement_record["what"],
             lead_participant_id=lead_participant,
             lead_stakeholder_id=lead_stakeholder,
-            due=_date(record.get("due")),
-            resources=record.get("resources", ""),
-            indicator=record.get("indicator", ""),
-            status=record.get("status", "open"),
+            due=_date(agreement_record.get("due")),
+            resources=agreement_record.get("resources", ""),
+            indicator=agreement_record.get("indicator", ""),
+            status=agreement_record.get("status", "open"),
         )
         s.add(agreement)
         s.flush()
         assert agreement.id is not None
-        for index, key in enumerate(record.get("partners", [])):
+        for index, key in enumerate(agreement_record.get("partners", [])):
             participant_id, stakeholder_id = person_ids(key)
             s.add(
                 AgreementPartner(
@@ -478,23 +481,23 @@ def _write(s: Session, doc: Document) -> WorkSession:
                 )
             )
 
-    for position, record in enumerate(doc.get("referrals", [])):
-        source_participant, source_stakeholder = person_ids(record.get("from"))
-        target_participant, target_stakeholder = person_ids(record.get("to"))
-        theme_key = record.get("theme")
+    for position, referral in enumerate(doc.get("referrals", [])):
+        source_participant, source_stakeholder = person_ids(referral.get("from"))
+        target_participant, target_stakeholder = person_ids(referral.get("to"))
+        theme_key = referral.get("theme")
         s.add(
             Referral(
                 session_id=session_id,
                 position=position,
                 theme_id=themes[theme_key].id if theme_key else None,
-                signal=record["signal"],
+                signal=referral["signal"],
                 source_participant_id=source_participant,
                 source_stakeholder_id=source_stakeholder,
                 target_participant_id=target_participant,
                 target_stakeholder_id=target_stakeholder,
-                contact=record.get("contact", ""),
-                feedback=record.get("feedback", False),
-                feedback_how=record.get("feedback_how", ""),
+                contact=referral.get("contact", ""),
+                feedback=referral.get("feedback", False),
+                feedback_how=referral.get("feedback_how", ""),
             )
         )
 
@@ -533,15 +536,15 @@ def _write(s: Session, doc: Document) -> WorkSession:
             )
         )
     _write_voting(s, session_id, doc.get("voting"), participants, themes)
-    for record in doc.get("schedule", {}).get("steps", []):
+    for timing in doc.get("schedule", {}).get("steps", []):
         s.add(
             StepTiming(
                 session_id=session_id,
-                step_id=record["step"],
-                actual_seconds=record["actual_seconds"],
-                extra_minutes=record.get("extra_minutes", 0),
-                started_at=_utc(record.get("started_at")),
-                finished_at=_utc(record.get("finished_at")),
+                step_id=timing["step"],
+                actual_seconds=timing["actual_seconds"],
+                extra_minutes=timing.get("extra_minutes", 0),
+                started_at=_utc(timing.get("started_at")),
+                finished_at=_utc(timing.get("finished_at")),
             )
         )
     return work_session
@@ -550,7 +553,7 @@ def _write(s: Session, doc: Document) -> WorkSession:
 def _write_voting(
     s: Session,
     session_id: int,
-    voting: dict[str, Any] | None,
+    voting: typed.Voting | None,
     participants: dict[str, Participant],
     themes: dict[str, Theme],
 ) -> None:

@@ -4,13 +4,14 @@ vote result as bars."""
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from worksession.domain.document_types import Theme
+from worksession.domain.plan import Snapshot
 from worksession.domain.power_grid import (
     DOMAIN_COLOURS,
     QUADRANTS,
@@ -75,7 +76,7 @@ def _label(
     )
 
 
-def power_grid(snapshot: dict[str, Any], layout: GridLayout | None = None) -> Drawing:
+def power_grid(snapshot: Snapshot, layout: GridLayout | None = None) -> Drawing:
     """The grid with every stakeholder where the app shows it; arrows for relations."""
     layout = layout or kaart_layout(snapshot)
     drawing = Drawing(WIDTH, HEIGHT)
@@ -159,7 +160,7 @@ def power_grid(snapshot: dict[str, Any], layout: GridLayout | None = None) -> Dr
 REFERS = RelationKind.REFERS_TO
 
 
-def kaart_layout(snapshot: dict[str, Any]) -> GridLayout:
+def kaart_layout(snapshot: Snapshot) -> GridLayout:
     """Where the markers and names of the snapshot's stakeholders go (shared with the table)."""
     advice = advice_labels({text: _(text) for text in QUADRANTS.values()})
     return grid_layout(
@@ -168,7 +169,7 @@ def kaart_layout(snapshot: dict[str, Any]) -> GridLayout:
     )
 
 
-def crowded(snapshot: dict[str, Any]) -> bool:
+def crowded(snapshot: Snapshot) -> bool:
     """Whether names would overlap on the grid: then the markers are numbered, and the
     stakeholder table is their key."""
     return kaart_layout(snapshot).numbered
@@ -234,7 +235,7 @@ def _head(
 Sample = tuple[Callable[[Drawing, float, float], None], float]
 
 
-def kaart_legend(snapshot: dict[str, Any], width: float) -> Drawing:
+def kaart_legend(snapshot: Snapshot, width: float) -> Drawing:
     """What the colours, fills and lines of the grid mean, in swatches: the domains that occur,
     present or not, and the relation kinds with their dashes and arrow heads."""
     used = {Domain(s["domain"]) for s in snapshot["stakeholders"]}
@@ -295,7 +296,7 @@ def _line_sample(style: LineStyle) -> Sample:
     return (lambda drawing, x, y: _relation_line(drawing, (x, y), (x + 26, y), style)), 26.0
 
 
-def vote_chart(themes: list[dict[str, Any]], width: float = 440.0) -> Drawing:
+def vote_chart(themes: Sequence[Theme], width: float = 440.0) -> Drawing:
     """Horizontal bars, most votes on top; priorities in the accent colour."""
     ordered = sorted(themes, key=lambda t: (-t["votes"], t["title"]))
     row = 18.0

@@ -5,12 +5,12 @@ contents list on the cover page."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, TableStyle
 
 from worksession.domain.agreement_numbers import agreement_groups, agreement_numbers
+from worksession.domain.document_types import Ballot, PlanVoting, Theme
 from worksession.domain.plan import Snapshot
 from worksession.domain.schedule import TimesheetRow, timesheet
 from worksession.domain.values import AgreementStatus, Domain
@@ -182,7 +182,7 @@ def priorities(snapshot: Snapshot) -> list[Flowable]:
     return flow
 
 
-def vote_method(snapshot: Snapshot, voting: dict[str, Any]) -> list[Flowable]:
+def vote_method(snapshot: Snapshot, voting: PlanVoting) -> list[Flowable]:
     """How the group voted, the ties and how they were settled, and — when the vote is named —
     every ballot with its participant."""
     settings = settings_from_document(voting)
@@ -217,9 +217,7 @@ def vote_method(snapshot: Snapshot, voting: dict[str, Any]) -> list[Flowable]:
     return flow
 
 
-def _ballot_text(
-    ballot: dict[str, Any], themes: Sequence[dict[str, Any]], titles: dict[str, str]
-) -> str:
+def _ballot_text(ballot: Ballot, themes: Sequence[Theme], titles: dict[str, str]) -> str:
     if "ranking" in ballot:
         return " · ".join(
             f"{place}. {titles[key]}" for place, key in enumerate(ballot["ranking"], start=1)

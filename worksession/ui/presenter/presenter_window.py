@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from worksession.domain.interchange import Document
 from worksession.domain.slides import Slide, Visual
 from worksession.domain.step_timer import TimerLevel
 from worksession.i18n import _, ngettext
@@ -165,7 +166,7 @@ class PresenterWindow(QWidget):
         return (self.question, self.heading, self.running_text, self.items)
 
     # --- content ------------------------------------------------------------------------------
-    def show_slide(self, slide: Slide, document: dict[str, Any]) -> None:
+    def show_slide(self, slide: Slide, document: Document) -> None:
         self.slide = slide
         self.title.setText(slide.title)
         self._show_title()

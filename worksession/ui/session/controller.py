@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
+from typing import cast
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from sqlalchemy.exc import DBAPIError
 
 from worksession.domain.checks import Check, lesson_checks
+from worksession.domain.document_types import ProgrammeStep
 from worksession.domain.field_labels import user_message
 from worksession.domain.interchange import Document
 from worksession.domain.validation import ValidationError
@@ -58,7 +59,7 @@ class SessionController(QObject):
         self.roles = library.role_catalogue()
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._after_change)
-        self.document: Document = {}
+        self.document: Document = cast(Document, {})  # filled by reload() below
         self.checks: list[Check] = []
         self.status = "draft"
         self._pushing = False
@@ -77,7 +78,7 @@ class SessionController(QObject):
 
     @property
     def steps(self) -> list[Step]:
-        raw: list[dict[str, Any]] = self.document["session"].get("programme_steps", [])
+        raw: list[ProgrammeStep] = self.document["session"].get("programme_steps", [])
         if raw:
             return [Step.from_dict(step) for step in raw]
         # A session made without a programme (an import, the CLI) gets the standard one, and

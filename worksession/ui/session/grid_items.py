@@ -10,7 +10,7 @@ names beside the grid in type that reads from the back of the room.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer
@@ -122,7 +122,7 @@ class StakeholderNode(QGraphicsEllipseItem):
     """A stakeholder: filled when present in the room, an outline when absent; its number in
     it when the grid is numbered and its name beside it where there is room."""
 
-    def __init__(self, record: dict[str, Any], moved: Callable[[str, int, int], None]) -> None:
+    def __init__(self, record: Mapping[str, Any], moved: Callable[[str, int, int], None]) -> None:
         super().__init__()
         self.key = record["key"]
         self._moved = moved
@@ -137,7 +137,7 @@ class StakeholderNode(QGraphicsEllipseItem):
         self.marker: Marker | None = None
         self.show_record(record)
 
-    def show_record(self, record: dict[str, Any]) -> None:
+    def show_record(self, record: Mapping[str, Any]) -> None:
         """Show the stakeholder as ``record`` has it; nothing to do when it did not change."""
         if record == self.record:
             return

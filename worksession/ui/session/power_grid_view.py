@@ -10,7 +10,6 @@ cell or an arrow key is one undoable edit.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -25,6 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
 
+from worksession.domain.document_types import Relation
 from worksession.domain.grid_layout import Box, GridLayout, Medium, lay_out
 from worksession.domain.interchange import Document
 from worksession.domain.power_grid import QUADRANTS, RELATION_STYLES, SCALE
@@ -147,7 +147,7 @@ class PowerGridView(QGraphicsView):
         if key is not None:
             self.selected.emit(key)
 
-    def _show_relations(self, relations: list[dict[str, Any]]) -> None:
+    def _show_relations(self, relations: list[Relation]) -> None:
         drawn = [
             (relation["kind"], relation["from"], relation["to"])
             for relation in relations

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QDate
@@ -183,7 +184,9 @@ class PreparationPage(StepPage):
         return self.controller.execute(command)
 
     def _edit(self, label: str, field: str, value: object) -> None:
-        old = self.controller.document["session"][field]
+        # The field is chosen at run time: the header read as a plain mapping.
+        header: Mapping[str, object] = self.controller.document["session"]
+        old = header[field]
         command = EditCommand(
             _("Edit {field}").format(field=label), self._write_session, {field: old}, {field: value}
         )
