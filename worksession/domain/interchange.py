@@ -20,6 +20,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from typing import Any, cast
 
+from worksession.domain.document_keys import theme_titles
 from worksession.domain.document_types import InterchangeDocument
 from worksession.domain.schema_check import PathPart, first_schema_problem
 from worksession.domain.validation import FINGERPRINT_MARK, fingerprint_mark_in
@@ -309,7 +310,7 @@ def _check_voting(data: Document) -> None:
     problem = settings_problem(settings)
     if problem is not None:
         raise InterchangeError(json_path(["voting", "entry"]), problem)
-    themes = {theme["key"]: theme["title"] for theme in data.get("themes", [])}
+    themes = theme_titles(data)
     names = {person["key"]: person["name"] for person in data.get("participants", [])}
     voted: set[str] = set()
     ballots = ballots_from_document(voting, names)

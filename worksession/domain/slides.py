@@ -9,10 +9,12 @@ programme's ``coach`` text and the lesson checks never reach a slide: nothing he
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
+from worksession.domain.document_keys import people_by_key, theme_titles
+from worksession.domain.document_types import InterchangeDocument as Document
+from worksession.domain.document_types import ProgrammeStep
 from worksession.domain.values import StepKind
 from worksession.i18n import _
 
@@ -41,7 +43,7 @@ class Slide:
     timed: bool = True  # a step without minutes shows no clock (no red 0:00 all along)
 
 
-def slide_for(step: Mapping[str, Any], document: Mapping[str, Any]) -> Slide:
+def slide_for(step: ProgrammeStep, document: Document) -> Slide:
     """The slide of ``step`` (a programme step as stored with the session) for ``document``."""
     kind = StepKind(step["kind"])
     question = tuple(line.strip() for line in str(step.get("beamer", "")).splitlines())
@@ -54,9 +56,7 @@ def slide_for(step: Mapping[str, Any], document: Mapping[str, Any]) -> Slide:
     return replace(slide, timed=timed)
 
 
-def _slide(
-    kind: StepKind, title: str, question: tuple[str, ...], document: Mapping[str, Any]
-) -> Slide:
+def _slide(kind: StepKind, title: str, question: tuple[str, ...], document: Document) -> Slide:
     if kind is StepKind.WELCOME:
         return _welcome(title, question, document)
     if kind is StepKind.CASUS:
@@ -87,14 +87,14 @@ def _paragraphs(text: object) -> tuple[str, ...]:
     return tuple(part for part in parts if part)
 
 
-def _welcome(title: str, question: tuple[str, ...], document: Mapping[str, Any]) -> Slide:
+def _welcome(title: str, question: tuple[str, ...], document: Document) -> Slide:
     # The ambition shows as the group writes it: the slide is rebuilt after every save.
     ambition = _paragraphs((document.get("session") or {}).get("ambition"))
     heading = _("Our ambition") if ambition else ""
     return Slide(title, question, heading, text=ambition)
 
 
-def _casus(title: str, question: tuple[str, ...], document: Mapping[str, Any]) -> Slide:
+def _casus(title: str, question: tuple[str, ...], document: Document) -> Slide:
     casus = document.get("casus") or {}
     text = _paragraphs(casus.get("text"))
     if casus.get("question"):
@@ -102,14 +102,14 @@ def _casus(title: str, question: tuple[str, ...], document: Mapping[str, Any]) -
     return Slide(title, question, str(casus.get("title", "")), text=text)
 
 
-def _figures(title: str, question: tuple[str, ...], document: Mapping[str, Any]) -> Slide:
+def _figures(title: str, question: tuple[str, ...], document: Document) -> Slide:
     casus = document.get("casus") or {}
     figures = [f"{figure['label']}: {figure['value']}" for figure in casus.get("figures", [])]
     return _listed(title, question, _("Key figures"), figures)
 
 
-def _improvements(title: str, question: tuple[str, ...], document: Mapping[str, Any]) -> Slide:
-    themes = {theme["key"]: theme["title"] for theme in document.get("themes", [])}
+def _improvements(title: str, question: tuple[str, ...], document: Document) -> Slide:
+    themes = theme_titles(document)
     items = []
     for point in document.get("improvements", []):
         text = _first_sentence(str(point["text"]))
@@ -118,9 +118,8 @@ def _improvements(title: str, question: tuple[str, ...], document: Mapping[str, 
     return _listed(title, question, _("Improvement points"), items)
 
 
-def _agreements(title: str, question: tuple[str, ...], document: Mapping[str, Any]) -> Slide:
-    names = {p["key"]: p["name"] for p in document.get("participants", [])}
-    names |= {s["key"]: s["name"] for s in document.get("stakeholders", [])}
+def _agreements(title: str, question: tuple[str, ...], document: Document) -> Slide:
+    names = people_by_key(document)
     items = []
     for agreement in document.get("agreements", []):
         what = _first_sentence(str(agreement["what"]))

@@ -10,6 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from worksession.domain.agreement_numbers import agreement_groups, agreement_numbers
+from worksession.domain.document_keys import theme_titles
 from worksession.domain.plan import Snapshot
 from worksession.domain.values import AgreementKind, AgreementStatus, RelationKind
 from worksession.export.pdf.blocks import CONTENT_WIDTH, Heading, people, table
@@ -92,7 +93,7 @@ def _referral_agreements(snapshot: Snapshot) -> list[Flowable]:
     if not records:
         return []
     names = people(snapshot)
-    titles = {theme["key"]: theme["title"] for theme in snapshot["themes"]}
+    titles = theme_titles(snapshot)
 
     def who(key: str | None) -> str:
         return names.get(key, key) if key else "–"

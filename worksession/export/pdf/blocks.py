@@ -9,6 +9,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
+from worksession.domain.document_keys import people_by_key
 from worksession.domain.plan import Snapshot
 from worksession.export.pdf.cells import SIDE_PADDING, Cell, cell
 from worksession.export.pdf.hyphenation import at_hyphens, breakable
@@ -47,11 +48,7 @@ class Heading(Flowable):
 
 def people(snapshot: Snapshot) -> dict[str, str]:
     """Key → name for everyone who can be named as a lead, partner or member."""
-    return {
-        record["key"]: record["name"]
-        for section in ("participants", "stakeholders")
-        for record in snapshot[section]
-    }
+    return people_by_key(snapshot)
 
 
 def table(
