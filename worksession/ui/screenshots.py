@@ -10,6 +10,9 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Unpack
+
+from worksession.domain.record_changes import VoteRoundChanges
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -118,32 +121,32 @@ def _voting_states(window: SessionWindow, folder: Path) -> list[Path]:
     people = [int(p.id or 0) for p in list_participants(db=db, session_id=session_id) if p.present]
     written = []
 
-    def show(mode: str, **settings: object) -> None:
+    def show(**settings: Unpack[VoteRoundChanges]) -> None:
         for ballot in list_ballots(db=db, session_id=session_id):
             remove_ballot(db=db, ballot_id=ballot.id)
-        set_vote_settings(db=db, session_id=session_id, mode=mode, **settings)
+        set_vote_settings(db=db, session_id=session_id, **settings)
 
     def save(mode: str) -> None:
         controller.reload()
         controller.changed.emit()
         written.append(_save(window, folder, f"{name}-{mode}"))
 
-    show("dots", entry="ballots", per_person=5, cap=3, anonymous=False)
+    show(mode="dots", entry="ballots", per_person=5, cap=3, anonymous=False)
     for i, person in enumerate(people[:9]):
         counts = {t[i % 3]: 3, t[(i + 1) % 3]: 2}
         add_ballot(db=db, session_id=session_id, participant_id=person, counts=counts)
     save("dots")
-    show("points", entry="ballots", per_person=10, cap=5, anonymous=True)
+    show(mode="points", entry="ballots", per_person=10, cap=5, anonymous=True)
     for i in range(8):
         counts = {t[i % 6]: 5, t[(i + 1) % 6]: 3, t[(i + 3) % 6]: 2}
         add_ballot(db=db, session_id=session_id, counts=counts)
     save("points")
-    show("ranking", entry="ballots", anonymous=False)
+    show(mode="ranking", entry="ballots", anonymous=False)
     for i, person in enumerate(people[:7]):
         ranking = [t[(i + k) % 4] for k in range(3)]
         add_ballot(db=db, session_id=session_id, participant_id=person, ranking=ranking)
     save("ranking")
-    show("hands", entry="totals", voters=len(people))
+    show(mode="hands", entry="totals", voters=len(people))
     set_vote_totals(
         db=db, session_id=session_id, totals=dict(zip(t, (9, 9, 7, 6, 2, 0), strict=False))
     )

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Unpack
 
 from sqlmodel import Session
 
 from worksession.domain.models import Agreement, AgreementPartner, Theme
+from worksession.domain.record_changes import AgreementChanges
 from worksession.domain.validation import clean
 from worksession.storage.database import Database
 from worksession.storage.operations._rows import (
@@ -84,7 +86,7 @@ def update_agreement(
     theme_id: int | object | None = _UNSET,
     lead: PersonRef | object | None = _UNSET,
     partners: Sequence[PersonRef] | object = _UNSET,
-    **changes: object,
+    **changes: Unpack[AgreementChanges],
 ) -> Agreement:
     """Change an agreement; ``theme_id``, ``lead`` and ``partners`` change only when given."""
     fields = clean("agreement", changes)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Unpack
+
 from worksession.domain.models import Casus, Insight, KeyFigure
+from worksession.domain.record_changes import CasusChanges, FigureChanges, InsightChanges
 from worksession.domain.validation import clean
 from worksession.storage.database import Database
 from worksession.storage.operations._rows import (
@@ -16,7 +19,7 @@ from worksession.storage.operations._rows import (
 )
 
 
-def update_casus(*, db: Database, session_id: int, **changes: object) -> Casus:
+def update_casus(*, db: Database, session_id: int, **changes: Unpack[CasusChanges]) -> Casus:
     """Change the casus title, text or question."""
     fields = clean("casus", changes)
     with db.transaction() as s:
@@ -48,7 +51,9 @@ def add_key_figure(
         return figure
 
 
-def update_key_figure(*, db: Database, figure_id: int, **changes: object) -> KeyFigure:
+def update_key_figure(
+    *, db: Database, figure_id: int, **changes: Unpack[FigureChanges]
+) -> KeyFigure:
     return update_record(db, KeyFigure, "figure", figure_id, changes)
 
 
@@ -74,7 +79,7 @@ def add_insight(*, db: Database, session_id: int, text: str) -> Insight:
         return insight
 
 
-def update_insight(*, db: Database, insight_id: int, **changes: object) -> Insight:
+def update_insight(*, db: Database, insight_id: int, **changes: Unpack[InsightChanges]) -> Insight:
     return update_record(db, Insight, "insight", insight_id, changes)
 
 

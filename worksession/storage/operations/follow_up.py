@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Unpack
 
 from sqlmodel import col, func, select
 
 from worksession.domain.models import FollowUp, WerkgroepMember
+from worksession.domain.record_changes import FollowUpChanges
 from worksession.domain.validation import clean
 from worksession.storage.database import Database
 from worksession.storage.operations._rows import (
@@ -28,7 +29,7 @@ def update_follow_up(
     session_id: int,
     kartrekker: PersonRef | object | None = _UNSET,
     werkgroep: Sequence[PersonRef] | object = _UNSET,
-    **changes: object,
+    **changes: Unpack[FollowUpChanges],
 ) -> FollowUp:
     """Change the follow-up; ``kartrekker`` and ``werkgroep`` change only when given."""
     fields = clean("follow_up", changes)

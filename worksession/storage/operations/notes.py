@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Unpack
+
 from sqlmodel import select
 
 from worksession.domain.models import Evaluation, StepNote
+from worksession.domain.record_changes import EvaluationChanges
 from worksession.domain.validation import ValidationError, clean
 from worksession.i18n import _
 from worksession.storage.database import Database
@@ -36,7 +39,9 @@ def step_notes(*, db: Database, session_id: int) -> dict[str, str]:
         return {row.step_id: row.text for row in rows if row.text}
 
 
-def update_evaluation(*, db: Database, session_id: int, **changes: object) -> Evaluation:
+def update_evaluation(
+    *, db: Database, session_id: int, **changes: Unpack[EvaluationChanges]
+) -> Evaluation:
     """Change what went well, what to improve, or the score (1–10, or None)."""
     fields = clean("evaluation", changes)
     with db.transaction() as s:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Unpack
+
 from sqlmodel import select
 
 from worksession.domain.models import Participant, Stakeholder
+from worksession.domain.record_changes import ParticipantChanges
 from worksession.domain.validation import clean
 from worksession.storage.database import Database
 from worksession.storage.operations._rows import (
@@ -55,7 +58,9 @@ def add_participant(
         return participant
 
 
-def update_participant(*, db: Database, participant_id: int, **changes: object) -> Participant:
+def update_participant(
+    *, db: Database, participant_id: int, **changes: Unpack[ParticipantChanges]
+) -> Participant:
     """Change a participant. Ticking them present or absent ticks the stakeholders they stand
     for on the sociale kaart too, so the kaart, the plan and the checks say the same."""
     fields = clean("participant", changes)

@@ -3,9 +3,12 @@ and whether (and how) the one referred to reports back to the one who referred."
 
 from __future__ import annotations
 
+from typing import Unpack
+
 from sqlmodel import Session
 
 from worksession.domain.models import Referral, Theme
+from worksession.domain.record_changes import ReferralChanges
 from worksession.domain.validation import ValidationError, clean
 from worksession.i18n import _
 from worksession.storage.database import Database
@@ -66,7 +69,7 @@ def update_referral(
     source: PersonRef | object | None = _UNSET,
     target: PersonRef | object | None = _UNSET,
     theme_id: int | object | None = _UNSET,
-    **changes: object,
+    **changes: Unpack[ReferralChanges],
 ) -> Referral:
     """Change a referral; ``source``, ``target`` and ``theme_id`` change only when given."""
     fields = clean("referral", changes)

@@ -6,11 +6,12 @@ import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Unpack
 
 from sqlmodel import col, select
 
 from worksession.domain.models import Casus, FollowUp, KeyFigure, WorkSession, utcnow
+from worksession.domain.record_changes import SessionChanges
 from worksession.domain.validation import clean
 from worksession.storage.backups import make_backup
 from worksession.storage.database import Database
@@ -74,7 +75,9 @@ def create_session(
         return work_session
 
 
-def update_session(*, db: Database, session_id: int, **changes: object) -> WorkSession:
+def update_session(
+    *, db: Database, session_id: int, **changes: Unpack[SessionChanges]
+) -> WorkSession:
     """Change session details (title, wijk, gemeente, date, start_time, location, coach, …)."""
     fields = clean("session", changes)
     with db.transaction() as s:

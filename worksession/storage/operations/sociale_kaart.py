@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Unpack
+
 from sqlmodel import select
 
 from worksession.domain.models import Participant, Relation, Stakeholder
+from worksession.domain.record_changes import StakeholderChanges
 from worksession.domain.roles import RoleCatalogue
 from worksession.domain.room import stakeholders_from_participants
 from worksession.domain.validation import ValidationError, clean
@@ -69,7 +72,9 @@ def add_stakeholder(
         return stakeholder
 
 
-def update_stakeholder(*, db: Database, stakeholder_id: int, **changes: object) -> Stakeholder:
+def update_stakeholder(
+    *, db: Database, stakeholder_id: int, **changes: Unpack[StakeholderChanges]
+) -> Stakeholder:
     """Change a stakeholder; moving it on the grid is a change of ``influence``/``interest``."""
     return update_record(db, Stakeholder, "stakeholder", stakeholder_id, changes)
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Unpack
 
 from worksession.domain.models import Improvement, Theme
+from worksession.domain.record_changes import ImprovementChanges, ThemeChanges
 from worksession.domain.validation import clean
 from worksession.storage.database import Database
 from worksession.storage.operations._rows import (
@@ -61,7 +63,7 @@ def add_theme(
         return theme
 
 
-def update_theme(*, db: Database, theme_id: int, **changes: object) -> Theme:
+def update_theme(*, db: Database, theme_id: int, **changes: Unpack[ThemeChanges]) -> Theme:
     """Change a theme; a change of votes re-ranks every theme of the session.
 
     Votes are typed only when the vote round takes totals; with ballots they are refused.
@@ -116,7 +118,9 @@ def add_improvement(*, db: Database, theme_id: int, text: str) -> Improvement:
         return improvement
 
 
-def update_improvement(*, db: Database, improvement_id: int, **changes: object) -> Improvement:
+def update_improvement(
+    *, db: Database, improvement_id: int, **changes: Unpack[ImprovementChanges]
+) -> Improvement:
     return update_record(db, Improvement, "improvement", improvement_id, changes)
 
 

@@ -15,10 +15,12 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Unpack
 
 from sqlmodel import Session, col, select
 
 from worksession.domain.models import Participant, Theme, VoteBallot, VoteMark, VoteRound
+from worksession.domain.record_changes import VoteRoundChanges
 from worksession.domain.validation import ValidationError, clean
 from worksession.domain.values import VoteEntry, VoteMode
 from worksession.domain.voting import (
@@ -93,7 +95,9 @@ def get_vote_round(*, db: Database, session_id: int) -> VoteRound:
         return s.get(VoteRound, session_id) or VoteRound(session_id=session_id)
 
 
-def set_vote_settings(*, db: Database, session_id: int, **changes: object) -> VoteRound:
+def set_vote_settings(
+    *, db: Database, session_id: int, **changes: Unpack[VoteRoundChanges]
+) -> VoteRound:
     """Change the method: ``mode``, ``entry``, ``per_person``, ``cap``, ``anonymous``, ``voters``.
 
     Refused (nothing written) when ranking is to be typed as totals or hands as ballots, when

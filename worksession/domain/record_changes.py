@@ -1,0 +1,141 @@
+"""What an update operation may change, per record: one ``total=False`` TypedDict each.
+
+``update_participant(db=…, participant_id=…, name="An")`` takes its changes as
+``**changes: Unpack[ParticipantChanges]``, so mypy refuses an unknown field or a value of the
+wrong type where the call is written. The field rules in ``domain/validation.py`` still check
+every value at run time (limits, allowed choices, empty titles), because changes also come from
+what the coach types and from files; a test keeps the keys here equal to those rules.
+
+Dates and times are taken as the rules take them: a date, an ISO text, or None.
+"""
+
+# No ``from __future__ import annotations``: the test reads the keys at run time.
+import datetime as dt
+from typing import TypedDict
+
+DateInput = dt.date | str | None
+
+
+class SessionChanges(TypedDict, total=False):
+    title: str
+    wijk: str
+    gemeente: str
+    date: DateInput
+    location: str
+    coach: str
+    variant: str
+    accredited: bool
+    programme: str
+    ambition: str
+    start_time: dt.time | str | None
+
+
+class CasusChanges(TypedDict, total=False):
+    title: str
+    text: str
+    question: str
+
+
+class FigureChanges(TypedDict, total=False):
+    label: str
+    value: str
+    source: str
+
+
+class InsightChanges(TypedDict, total=False):
+    text: str
+
+
+class ParticipantChanges(TypedDict, total=False):
+    name: str
+    organisation: str
+    role: str
+    domain: str
+    email: str
+    registration: str
+    present: bool
+
+
+class StakeholderChanges(TypedDict, total=False):
+    name: str
+    organisation: str
+    domain: str
+    role: str
+    offer: str
+    influence: int
+    interest: int
+    present: bool
+
+
+class ThemeChanges(TypedDict, total=False):
+    title: str
+    target_group: str
+    why: str
+    votes: int
+    rank: int | None
+    priority: bool
+
+
+class ImprovementChanges(TypedDict, total=False):
+    text: str
+
+
+class AgreementChanges(TypedDict, total=False):
+    """The agreement's own fields; its theme, lead and partners are arguments of their own."""
+
+    kind: str
+    what: str
+    due: DateInput
+    resources: str
+    indicator: str
+    status: str
+
+
+class ReferralChanges(TypedDict, total=False):
+    """The referral's own fields; its theme, source and target are arguments of their own."""
+
+    signal: str
+    contact: str
+    feedback: bool
+    feedback_how: str
+
+
+class FollowUpChanges(TypedDict, total=False):
+    """The follow-up's own fields; the kartrekker and werkgroep are arguments of their own."""
+
+    next_meeting: DateInput
+    evaluation: DateInput
+    funding: str
+
+
+class EvaluationChanges(TypedDict, total=False):
+    went_well: str
+    to_improve: str
+    score: int | None
+
+
+class VoteRoundChanges(TypedDict, total=False):
+    mode: str
+    entry: str
+    per_person: int | None
+    cap: int | None
+    anonymous: bool
+    voters: int | None
+
+
+# Record name in the field rules → what its update operation takes.
+CHANGES: dict[str, type] = {
+    "session": SessionChanges,
+    "casus": CasusChanges,
+    "figure": FigureChanges,
+    "insight": InsightChanges,
+    "participant": ParticipantChanges,
+    "stakeholder": StakeholderChanges,
+    "theme": ThemeChanges,
+    "improvement": ImprovementChanges,
+    "agreement": AgreementChanges,
+    "referral": ReferralChanges,
+    "follow_up": FollowUpChanges,
+    "evaluation": EvaluationChanges,
+    "vote_round": VoteRoundChanges,
+}
