@@ -17,7 +17,6 @@ NOT_YET_SPLIT: frozenset[str] = frozenset(
     {
         "cli.py",
         "storage/document.py",
-        "ui/start_window.py",
     }
 )
 
