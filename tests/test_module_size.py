@@ -15,7 +15,6 @@ MAX_LINES = 400
 # Modules still over the limit, relative to the package. Only remove entries from this list.
 NOT_YET_SPLIT: frozenset[str] = frozenset(
     {
-        "cli.py",
         "storage/document.py",
     }
 )
