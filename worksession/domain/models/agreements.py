@@ -8,12 +8,7 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from worksession.domain.models._columns import (
-    EXACTLY_ONE_PERSON,
-    ONE_PERSON_AT_MOST,
-    fk,
-    long_text,
-)
+from worksession.domain.models._columns import EXACTLY_ONE_PERSON, ONE_PERSON_AT_MOST, fk, long_text
 
 
 class Theme(SQLModel, table=True):

@@ -5,10 +5,7 @@ from __future__ import annotations
 from sqlalchemy import CheckConstraint, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from worksession.domain.models._columns import (
-    fk,
-    long_text,
-)
+from worksession.domain.models._columns import fk, long_text
 
 
 class Participant(SQLModel, table=True):

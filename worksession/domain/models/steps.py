@@ -7,11 +7,7 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from worksession.domain.models._columns import (
-    fk,
-    long_text,
-    session_primary_key,
-)
+from worksession.domain.models._columns import fk, long_text, session_primary_key
 
 
 class StepNote(SQLModel, table=True):

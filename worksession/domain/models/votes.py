@@ -5,10 +5,7 @@ from __future__ import annotations
 from sqlalchemy import CheckConstraint, Column, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from worksession.domain.models._columns import (
-    fk,
-    session_primary_key,
-)
+from worksession.domain.models._columns import fk, session_primary_key
 
 
 class VoteRound(SQLModel, table=True):

@@ -10,11 +10,7 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer, Text
 from sqlmodel import Field, SQLModel
 
-from worksession.domain.models._columns import (
-    fk,
-    long_text,
-    utcnow,
-)
+from worksession.domain.models._columns import fk, long_text, utcnow
 
 
 class WorkSession(SQLModel, table=True):
