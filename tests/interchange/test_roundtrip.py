@@ -20,7 +20,8 @@ from worksession.domain.values import (
     Variant,
     VoteEntry,
 )
-from worksession.domain.voting import COUNTING, ENTRIES, document_tally
+from worksession.domain.vote_round import document_tally
+from worksession.domain.voting import COUNTING, ENTRIES
 from worksession.programmes.library import load_library
 from worksession.storage.database import Database
 from worksession.storage.document import import_document, read_document

@@ -13,7 +13,8 @@ from worksession.storage.opening import open_database
 from worksession.storage.operations.sessions import get_session
 from worksession.storage.operations.themes import list_themes
 from worksession.storage.operations.timing import record_step_time, session_schedule
-from worksession.storage.operations.voting import add_ballot, set_vote_settings, vote_overview
+from worksession.storage.operations.vote_count import vote_overview
+from worksession.storage.operations.voting import add_ballot, set_vote_settings
 
 STEPS = '[{"id": "prioriteren", "title": "Prioriteren", "kind": "prioritising", "minutes": 20}]'
 

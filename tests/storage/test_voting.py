@@ -29,16 +29,15 @@ from worksession.storage.operations.themes import (
     remove_theme,
     update_theme,
 )
+from worksession.storage.operations.vote_count import list_ballots, vote_overview
 from worksession.storage.operations.voting import (
     add_ballot,
     get_vote_round,
-    list_ballots,
     remove_ballot,
     set_tie_break,
     set_vote_settings,
     set_vote_totals,
     update_ballot,
-    vote_overview,
 )
 
 

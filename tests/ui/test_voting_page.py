@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import page_of
 from worksession.domain.values import StepKind, VoteEntry, VoteMode
-from worksession.domain.voting import plan_voting
+from worksession.domain.vote_round import plan_voting
 from worksession.i18n import set_language
 from worksession.ui.session.pages.prioritising import PrioritisingPage
 from worksession.ui.session.voting.settings_bar import VoteSettingsBar

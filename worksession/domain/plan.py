@@ -18,7 +18,7 @@ from typing import Any, cast
 from worksession.domain.document_types import Participant, PlanSnapshot
 from worksession.domain.interchange import Document
 from worksession.domain.schedule import plan_schedule
-from worksession.domain.voting import plan_voting
+from worksession.domain.vote_round import plan_voting
 
 PLAN_FORMAT = "worksession-plan/1"
 COACH_ONLY = ("notes",)

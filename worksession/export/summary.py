@@ -15,12 +15,8 @@ from worksession.domain.values import (
     RelationKind,
     Variant,
 )
-from worksession.domain.voting import (
-    document_tally,
-    method_sentence,
-    present_count,
-    settings_from_document,
-)
+from worksession.domain.vote_round import document_tally, present_count
+from worksession.domain.voting import method_sentence, settings_from_document
 from worksession.i18n import _, ngettext
 from worksession.line_output import one_line
 

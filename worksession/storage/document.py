@@ -40,7 +40,7 @@ from worksession.domain.models import (
 from worksession.domain.values import VoteMode
 from worksession.storage.database import Database
 from worksession.storage.operations._rows import fetch
-from worksession.storage.operations.voting import refresh_votes
+from worksession.storage.operations.vote_count import refresh_votes
 from worksession.storage.views import one_row, rows_of_owners, session_rows
 
 PersonKeys = tuple[dict[int, str], dict[int, str]]

@@ -24,9 +24,9 @@ from worksession.programmes.library import load_library
 from worksession.storage.opening import open_database
 from worksession.storage.operations.people import list_participants
 from worksession.storage.operations.themes import list_themes
+from worksession.storage.operations.vote_count import list_ballots
 from worksession.storage.operations.voting import (
     add_ballot,
-    list_ballots,
     remove_ballot,
     set_vote_settings,
     set_vote_totals,

@@ -16,12 +16,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from worksession.domain.voting import (
-    document_tally,
-    method_sentence,
-    present_count,
-    settings_from_document,
-)
+from worksession.domain.vote_round import document_tally, present_count
+from worksession.domain.voting import method_sentence, settings_from_document
 from worksession.i18n import _
 from worksession.ui.vote_chart import INK, Bar, VoteChart
 

@@ -21,7 +21,7 @@ from sqlmodel import Session, SQLModel
 
 from worksession.storage.database import Database
 from worksession.storage.operations._rows import fetch, touch
-from worksession.storage.operations.voting import refresh_votes
+from worksession.storage.operations.vote_count import refresh_votes
 
 RowKey = tuple[str, tuple[Any, ...]]
 VOTE_TABLES = frozenset({"theme", "vote_ballot", "vote_mark"})

@@ -19,11 +19,8 @@ from worksession.storage.operations._rows import (
     touch,
     update_record,
 )
-from worksession.storage.operations.voting import (
-    refresh_votes,
-    refuse_typed_votes,
-    set_vote_totals,
-)
+from worksession.storage.operations.vote_count import refresh_votes, refuse_typed_votes
+from worksession.storage.operations.voting import set_vote_totals
 
 
 def add_theme(

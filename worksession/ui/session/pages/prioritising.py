@@ -29,7 +29,7 @@ from worksession.domain.voting import VoteSettings
 from worksession.i18n import N_, _
 from worksession.programmes.model import Step
 from worksession.storage.operations.themes import add_theme, list_themes, update_theme
-from worksession.storage.operations.voting import vote_overview
+from worksession.storage.operations.vote_count import vote_overview
 from worksession.storage.views import record_rows
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.pages.base import StepPage

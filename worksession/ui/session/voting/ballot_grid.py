@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from worksession.domain.voting import VoteSettings
 from worksession.i18n import _
-from worksession.storage.operations.voting import BallotView
+from worksession.storage.operations.vote_count import BallotView
 from worksession.ui.session.voting.actions import VoteActions
 from worksession.ui.session.voting.ballot_model import (
     BallotGridModel,

@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor
 
 from worksession.domain.voting import Ballot, VoteSettings, voter_name
 from worksession.i18n import _
-from worksession.storage.operations.voting import BallotView
+from worksession.storage.operations.vote_count import BallotView
 
 Index = QModelIndex | QPersistentModelIndex
 REFUSED_BACKGROUND = QColor("#fde7e9")

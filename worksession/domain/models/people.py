@@ -1,0 +1,68 @@
+"""Who is in the room and on the sociale kaart: participants, stakeholders and their relations."""
+
+from __future__ import annotations
+
+from sqlalchemy import CheckConstraint, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from worksession.domain.models._columns import fk, long_text
+
+
+class Participant(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("session_id", "key", name="uq_participant_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(sa_column=fk("work_session.id", ondelete="CASCADE"))
+    key: str
+    position: int = 0
+    name: str
+    organisation: str = ""
+    role: str = ""
+    domain: str = ""
+    email: str = ""
+    registration: str = ""
+    present: bool = True
+
+
+class Stakeholder(SQLModel, table=True):
+    """Someone active in the wijk, placed on the power/interest grid of the sociale kaart."""
+
+    __table_args__ = (
+        UniqueConstraint("session_id", "key", name="uq_stakeholder_key"),
+        CheckConstraint("influence BETWEEN 1 AND 5", name="ck_stakeholder_influence"),
+        CheckConstraint("interest BETWEEN 1 AND 5", name="ck_stakeholder_interest"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(sa_column=fk("work_session.id", ondelete="CASCADE"))
+    key: str
+    position: int = 0
+    name: str
+    organisation: str = ""
+    domain: str = ""
+    role: str = ""
+    offer: str = Field(default="", sa_column=long_text())
+    influence: int = 3
+    interest: int = 3
+    present: bool = False
+    participant_id: int | None = Field(
+        default=None, sa_column=fk("participant.id", ondelete="SET NULL", nullable=True)
+    )
+
+
+class Relation(SQLModel, table=True):
+    """A directed link between two stakeholders: who refers to, works with, feeds back to whom."""
+
+    __table_args__ = (
+        UniqueConstraint("source_id", "target_id", "kind", name="uq_relation"),
+        CheckConstraint(
+            "kind IN ('refers_to', 'works_with', 'feeds_back_to')", name="ck_relation_kind"
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(sa_column=fk("work_session.id", ondelete="CASCADE"))
+    position: int = 0
+    source_id: int = Field(sa_column=fk("stakeholder.id", ondelete="CASCADE"))
+    target_id: int = Field(sa_column=fk("stakeholder.id", ondelete="CASCADE"))
+    kind: str = "refers_to"

@@ -1,0 +1,276 @@
+"""The start window's listing: the sessions table with its search, the empty state, the actions
+and the menus, built after the window has painted (when a database is attached).
+
+``StartWindow`` paints first and does what the actions ask; this base class builds what it
+shows and keeps the listing up to date. The widget classes and models load inside ``_build``,
+after the first paint (see ``start_window``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QLabel, QMainWindow
+
+from worksession.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QWidget
+
+    from worksession.programmes.model import Library
+    from worksession.storage.database import Database
+    from worksession.storage.session_list import SessionSummary
+
+
+# Columns fit the widest of this many rows, not of a whole archive (a thousand sessions).
+CONTENT_WIDTH_ROWS = 60
+
+
+class StartListing(QMainWindow):
+    """The listing of a start window; ``StartWindow`` gives it the state and the actions."""
+
+    _db_or_none: Database | None
+    _library_or_none: Library | None
+    _built: bool  # the listing, actions and menus exist
+    # What the buttons and menus do, in ``StartWindow``.
+    open_selected: Callable[[], object]
+    new_session: Callable[[], object]
+    duplicate_selected: Callable[[], object]
+    delete_selected: Callable[[], object]
+    create_demo: Callable[[], object]
+    view_demo: Callable[[], object]
+    show_settings: Callable[[], object]
+    show_backups: Callable[[], object]
+    check_db: Callable[[], object]
+    show_privacy: Callable[[], object]
+    show_shortcuts: Callable[[], object]
+    check_plan: Callable[[], object]
+    check_plan_file: Callable[[Path], object]
+    show_toolkit: Callable[[], object]
+
+    @property
+    def _db(self) -> Database:
+        assert self._db_or_none is not None, "used before a database was attached"
+        return self._db_or_none
+
+    def _build(self) -> None:
+        """The listing, the search, the actions and the menus."""
+        from PySide6.QtCore import QSortFilterProxyModel
+        from PySide6.QtWidgets import (
+            QHeaderView,
+            QLineEdit,
+            QStackedWidget,
+            QTableView,
+            QVBoxLayout,
+            QWidget,
+        )
+
+        from worksession.ui.session_table_model import SessionTableModel
+
+        self._built = True
+        self.model = SessionTableModel()
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(_("Sessions"))
+        self.table.activated.connect(lambda _index: self.open_selected())  # Enter, double-click
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_("Search by title, wijk or date (Ctrl+F)"))
+        self.search.setAccessibleName(_("Search sessions"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(CONTENT_WIDTH_ROWS)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+
+        self.empty_state = self._build_empty_state()
+        listing = QWidget()
+        listing_layout = QVBoxLayout(listing)
+        listing_layout.addWidget(self.search)
+        listing_layout.addWidget(self.table)
+        self.listing = listing
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.empty_state)
+        self.pages.addWidget(listing)
+        self.toolkit_warning = QLabel()
+        self.toolkit_warning.setObjectName("toolkitWarning")
+        self.toolkit_warning.setWordWrap(True)
+        self.toolkit_warning.setStyleSheet(
+            "#toolkitWarning { background: #fff4ce; color: #3d2c00; padding: 6px 10px; }"
+        )
+        self.toolkit_warning.linkActivated.connect(lambda _link: self.show_toolkit())
+        # A database that cannot be written (read-only file, full disk) is said at the top, in
+        # red, for as long as the window is open: every change would be refused.
+        self.storage_warning = QLabel()
+        self.storage_warning.setObjectName("storageWarning")
+        self.storage_warning.setWordWrap(True)
+        self.storage_warning.setStyleSheet(
+            "#storageWarning { background: #fde7e9; color: #5c0010; padding: 6px 10px; }"
+        )
+        self.storage_warning.hide()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.storage_warning)
+        column.addWidget(self.toolkit_warning)
+        column.addWidget(self.pages)
+        self.setCentralWidget(central)
+
+        self.new_action = self._action(_("New session…"), "new_session", self.new_session)
+        self.open_action = self._action(_("Open"), "open_session", self.open_selected)
+        self.duplicate_action = self._action(
+            _("Duplicate as a starting point"), "duplicate", self.duplicate_selected
+        )
+        self.delete_action = self._action(_("Delete…"), "delete_session", self.delete_selected)
+        self.demo_action = self._action(
+            _("Create example session"), "example_session", self.create_demo
+        )
+        search_action = self._action(_("Search"), "search_sessions", self.search.setFocus)
+        self.settings_action = self._action(_("Settings…"), "settings", self.show_settings)
+        self.backups_action = self._action(_("Backups…"), "backups", self.show_backups)
+        self.check_action = self._action(_("Check the database"), "check_database", self.check_db)
+        self.privacy_action = self._action(_("Privacy and storage…"), "", self.show_privacy)
+        self.shortcuts_action = self._action(
+            _("Keyboard shortcuts"), "shortcuts_start", self.show_shortcuts
+        )
+        self.check_plan_action = self._action(
+            _("Check a plan…"), "check_plan_start", self.check_plan
+        )
+        quit_action = self._action(_("Quit"), "quit", self.close)
+        menu = self.menuBar().addMenu(_("&Session"))
+        menu.addActions([self.new_action, self.open_action, self.duplicate_action])
+        menu.addActions([self.delete_action, search_action])
+        menu.addSeparator()
+        menu.addAction(self.demo_action)
+        menu.addSeparator()
+        menu.addActions([self.check_plan_action, self.backups_action, self.check_action])
+        menu.addAction(self.settings_action)
+        menu.addAction(quit_action)
+        self.toolkit_action = self._action(_("Programmes and casus…"), "toolkit", self.show_toolkit)
+        self.menuBar().addMenu(_("&Toolkit")).addAction(self.toolkit_action)
+        help_menu = self.menuBar().addMenu(_("&Help"))
+        help_menu.addActions([self.shortcuts_action, self.privacy_action])
+        self._show_toolkit_problems()
+        from worksession.ui.plan_drops import PlanDrops
+
+        self.plan_drops = PlanDrops(self, self.check_plan_file)
+
+    def _action(self, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
+        """An action of the window with the keys of ``shortcut`` in the registry (none if "")."""
+        from PySide6.QtGui import QAction, QKeySequence
+
+        from worksession.ui.shortcuts import keys_of  # after the first paint, as the actions
+
+        action = QAction(text, self)
+        # The list form: ``setShortcut`` weighs an overload taking one of Qt's namespace enums,
+        # whose first use builds them all (~30 ms before the sessions are listed).
+        action.setShortcuts([QKeySequence(keys) for keys in keys_of(shortcut)] if shortcut else [])
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_empty_state(self) -> QWidget:
+        from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addStretch()
+        heading = QLabel(_("No sessions yet"))
+        heading.setObjectName("emptyHeading")
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        heading.setFont(font)
+        text = QLabel(
+            _(
+                "Sessions you lead are kept here, saved with every change. "
+                "Start with the example session to see what a complete plan looks like."
+            )
+        )
+        text.setWordWrap(True)
+        self.demo_button = QPushButton(_("View the example session"))
+        self.demo_button.clicked.connect(self.view_demo)
+        self.new_button = QPushButton(_("New session…"))
+        self.new_button.clicked.connect(self.new_session)
+        for button in (self.new_button, self.demo_button):
+            button.setAutoDefault(True)  # Enter presses the focused button, as in a dialog
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.demo_button)
+        buttons.addStretch()
+        layout.addWidget(heading)
+        layout.addWidget(text)
+        layout.addLayout(buttons)
+        layout.addStretch()
+        layout.setContentsMargins(80, 40, 80, 40)
+        return page
+
+    def refresh(self) -> None:
+        from worksession.storage.session_list import session_summaries
+
+        sessions = session_summaries(db=self._db)
+        chosen = self.selected_session()
+        self.model.set_sessions(sessions)
+        self.pages.setCurrentWidget(self.listing if sessions else self.empty_state)
+        # Return would otherwise open nothing instead of pressing the empty state's button.
+        self.open_action.setEnabled(bool(sessions))
+        self._select(chosen.id if chosen is not None else None)
+        self.statusBar().showMessage(
+            ngettext(
+                "{count} session · {where}", "{count} sessions · {where}", len(sessions)
+            ).format(count=len(sessions), where=self._db.path or self._db.url)
+        )
+
+    def show_storage_warning(self, text: str) -> None:
+        """The banner saying that changes to this database cannot be stored, and why."""
+        self.storage_warning.setText(text)
+        self.storage_warning.setVisible(bool(text))
+
+    def _show_toolkit_problems(self) -> None:
+        library = self._library_or_none
+        if not self._built:
+            return
+        count = 0 if library is None else len(library.problems)
+        self.toolkit_warning.setVisible(count > 0)
+        self.toolkit_warning.setText(
+            ngettext(
+                "{count} toolkit file cannot be used. <a href='#'>Show why</a>",
+                "{count} toolkit files cannot be used. <a href='#'>Show why</a>",
+                count,
+            ).format(count=count)
+        )
+
+    def selected_session(self) -> SessionSummary | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.session_at(self.proxy.mapToSource(index).row())
+
+    def _filter(self, text: str) -> None:
+        """Rows with ``text`` in any column, in any case. Through the pattern's option: the
+        proxy's own case setting takes one of Qt's namespace enums, whose first use costs the
+        listing ~30 ms (see ``session_table_model``)."""
+        from PySide6.QtCore import QRegularExpression
+
+        option = QRegularExpression.PatternOption.CaseInsensitiveOption
+        self.proxy.setFilterRegularExpression(
+            QRegularExpression(QRegularExpression.escape(text), option)
+        )
+
+    def _select(self, session_id: int | None) -> None:
+        """Make ``session_id`` the current row, else the first row shown: Enter opens it."""
+        for row in range(self.model.rowCount()):
+            if self.model.session_at(row).id == session_id:
+                self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, 0)))
+                return
+        if self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
