@@ -67,7 +67,7 @@ def test_removing_the_kartrekker_lists_agreements_werkgroep_and_kartrekker_by_na
         effects = removal_effects(db=db, model=Participant, row_id=int(person.id or 0))
     text = "\n".join(str(c) for c in effects.consequences)
     assert "the plan loses its kartrekker" in text
-    assert "leaves the werkgroep" in text
+    assert "the werkgroep loses this member" in text
     if led:
         count = len(led)
         assert f"{count} agreement" in text

@@ -44,8 +44,8 @@ _MESSAGES: dict[tuple[str, str | None], tuple[str, str]] = {
         N_("{count} improvement points are removed"),
     ),
     ("werkgroep_member", None): (
-        N_("leaves the werkgroep"),
-        N_("leaves the werkgroep"),
+        N_("the werkgroep loses this member"),
+        N_("the werkgroep loses this member"),
     ),
     ("follow_up", "kartrekker_participant_id"): (
         N_("the plan loses its kartrekker"),
