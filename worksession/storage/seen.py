@@ -53,9 +53,9 @@ _VIEW: ContextVar[SessionView | None] = ContextVar("worksession_view", default=N
 _OWN: dict[tuple[str, int], object] = {}
 
 
-def own_stamp(url: str, session_id: int) -> object:
-    """The change stamp this program's last write to the session left (None: none yet)."""
-    return _OWN.get((url, session_id))
+def changed_elsewhere(url: str, view: SessionView, stamp: object) -> bool:
+    """Whether ``stamp`` (read now) tells of a change another program made since ``view``."""
+    return stamp not in (view.stamp, _OWN.get((url, view.session_id)))
 
 
 def stamp_of(s: Session, session_id: int) -> object:
@@ -77,8 +77,7 @@ def check_view(s: Session, url: str) -> None:
     view = _VIEW.get()
     if view is None:
         return
-    stamp = stamp_of(s, view.session_id)
-    if stamp != view.stamp and stamp != _OWN.get((url, view.session_id)):
+    if changed_elsewhere(url, view, stamp_of(s, view.session_id)):
         raise StaleView
 
 

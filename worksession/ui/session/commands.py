@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 from sqlmodel import SQLModel
 
+from worksession.i18n import _
 from worksession.storage.database import Database
 from worksession.storage.operations.removal import (
     RemovalSnapshot,
@@ -187,3 +188,14 @@ class RemoveManyCommand(ActionCommand):
     def undo(self) -> None:
         for snapshot in reversed(self._snapshots):
             restore_snapshot(db=self._db, snapshot=snapshot)
+
+
+def replaced_caution(field: str, stored: str, limit: int = 80) -> str:
+    """What the coach is told when their text was stored over another program's ``stored``."""
+    line = " ".join(stored.split())
+    if len(line) > limit:
+        line = line[: limit - 1].rstrip() + "…"
+    return _(
+        "“{field}” was changed by another program while you typed (it read "
+        "“{text}”); your text replaced it. Ctrl+Z brings that text back."
+    ).format(field=field, text=line)

@@ -31,7 +31,7 @@ from worksession.storage.changes import ChangeWatch
 from worksession.storage.database import Database, waiting_at_most
 from worksession.storage.document import read_working_copy
 from worksession.storage.errors import StorageError
-from worksession.storage.seen import SessionView, StaleView, made_from, own_stamp, stamp_of
+from worksession.storage.seen import SessionView, StaleView, changed_elsewhere, made_from, stamp_of
 from worksession.ui.session.commands import ActionCommand
 
 RETRY_MS = 2000  # how often pending edits are tried again
@@ -101,10 +101,7 @@ class SessionController(QObject):
         with self.db.reading() as s:
             stamp = stamp_of(s, self.session_id)
         self.document, self.status = read_working_copy(db=self.db, session_id=self.session_id)
-        if self.view.stamp is not None and stamp not in (
-            self.view.stamp,
-            own_stamp(self.db.url, self.session_id),
-        ):
+        if self.view.stamp is not None and changed_elsewhere(self.db.url, self.view, stamp):
             self.foreign_seen += 1  # another program changed the session
         self.view = SessionView(self.session_id, stamp)
         self.checks = lesson_checks(self.document, self.roles)

@@ -27,7 +27,12 @@ from worksession.domain.validation import SHORT_TEXT_MAX, record_of_table, text_
 from worksession.i18n import _
 from worksession.storage.operations.removal_effects import removal_effects
 from worksession.ui.session.column_fit import ColumnFit
-from worksession.ui.session.commands import AddCommand, EditCommand, RemoveCommand
+from worksession.ui.session.commands import (
+    AddCommand,
+    EditCommand,
+    RemoveCommand,
+    replaced_caution,
+)
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.delegates import CellDelegate, ChoiceDelegate, TextLimitDelegate
 from worksession.ui.session.record_model import Column, RecordTableModel
@@ -218,12 +223,7 @@ class RecordTable(QWidget):
             self.controller.notice.emit(_("{name} removed — Ctrl+Z restores").format(name=name))
 
     def _replaced(self, column: str, text: str) -> None:
-        self.controller.caution.emit(
-            _(
-                "“{field}” was changed by another program while you typed (it read "
-                "“{text}”); your text replaced it. Ctrl+Z brings that text back."
-            ).format(field=column, text=text)
-        )
+        self.controller.caution.emit(replaced_caution(column, text))
 
     def _dispatch_write(self, row: Any, field: str, value: object) -> bool:
         if self.write_override is not None:

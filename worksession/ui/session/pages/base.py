@@ -14,7 +14,7 @@ from worksession.domain.interchange import Document
 from worksession.i18n import _
 from worksession.programmes.model import Step
 from worksession.ui.session.autosave import AutosaveText, TextWidget, text_of
-from worksession.ui.session.commands import EditCommand
+from worksession.ui.session.commands import EditCommand, replaced_caution
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.record_table import RecordTable
 
@@ -135,10 +135,7 @@ class StepPage(QWidget):
                 merge_key=None if replaced else merge,  # its own undo step: Ctrl+Z brings it back
             )
             if replaced:
-                command.caution = _(
-                    "“{field}” was changed by another program while you typed (it read "
-                    "“{text}”); your text replaced it. Ctrl+Z brings that text back."
-                ).format(field=label, text=_shortened(stored))
+                command.caution = replaced_caution(label, stored)
             # Kept waiting (a locked database) while another program wrote: made again then.
             command.remake = lambda: command_for(old, new)
             return command
@@ -179,9 +176,3 @@ class InstructionsPage(StepPage):
         # Nothing to record, so never done (nor missing): "✓ Pauze" in a session nobody had
         # started read as a step already held.
         return False
-
-
-def _shortened(text: str, limit: int = 80) -> str:
-    """One line of at most ``limit`` characters, for a message about a longer text."""
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
