@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QTableView
 
+from tests.ui.answering import close_start_window
 from worksession.app import run_app
 from worksession.ui.start_window import StartWindow
 
@@ -102,16 +103,9 @@ def test_a_damaged_database_offers_its_newest_backup(qapp: QApplication, tmp_pat
         for widget in qapp.topLevelWidgets():
             if isinstance(widget, QMessageBox) and widget.isVisible():
                 widget.defaultButton().click()  # restore the offered backup
-                QTimer.singleShot(0, close_start_window)
+                QTimer.singleShot(0, lambda: close_start_window(qapp))
                 return
         QTimer.singleShot(10, answer_yes_then_close)
-
-    def close_start_window() -> None:
-        for widget in qapp.topLevelWidgets():
-            if isinstance(widget, StartWindow) and widget.isVisible():
-                widget.close()
-                return
-        QTimer.singleShot(10, close_start_window)
 
     QTimer.singleShot(0, answer_yes_then_close)
     assert run_app(database=str(path)) == 0

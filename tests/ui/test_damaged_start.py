@@ -13,6 +13,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from tests.ui.answering import close_start_window
 from worksession.app import run_app
 from worksession.programmes.library import load_library
 from worksession.storage.backups import make_backup
@@ -65,16 +66,9 @@ def _answer(qapp: QApplication, choice: str, seen: list[str]) -> None:
                     )
                 wanted.click()
                 if choice != DECIDE_LATER:  # then the app opens its window: close it
-                    QTimer.singleShot(0, close_start_window)
+                    QTimer.singleShot(0, lambda: close_start_window(qapp))
                 return
         QTimer.singleShot(10, click)
-
-    def close_start_window() -> None:
-        for widget in qapp.topLevelWidgets():
-            if isinstance(widget, StartWindow) and widget.isVisible():
-                widget.close()
-                return
-        QTimer.singleShot(10, close_start_window)
 
     QTimer.singleShot(0, click)
 
