@@ -19,7 +19,6 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from tests.benchmarks.measure import percentile, report_limit
-from worksession.demo import large_document
 from worksession.domain.values import StepKind
 from worksession.programmes.library import load_library
 from worksession.storage.document import import_document
@@ -29,6 +28,7 @@ from worksession.ui.session.commands import EditCommand
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.pages.sociale_kaart import SocialeKaartPage
 from worksession.ui.session.window import SessionWindow
+from worksession.workflows.demo import large_document
 
 FRAME = 0.016
 SAVES = 60

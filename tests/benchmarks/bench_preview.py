@@ -22,10 +22,8 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from tests.benchmarks.measure import median, report, report_context, report_limit
-from worksession.demo import large_document
 from worksession.domain.values import StepKind
 from worksession.export.pdf.plan import render_plan
-from worksession.plan_export import plan_payload
 from worksession.programmes.library import load_library
 from worksession.storage.document import import_document
 from worksession.storage.opening import open_database
@@ -34,6 +32,8 @@ from worksession.ui.session.controller import SessionController
 from worksession.ui.session.pages.plan import PlanPage
 from worksession.ui.session.pdf_preview import first_page
 from worksession.ui.session.window import SessionWindow
+from worksession.workflows.demo import large_document
+from worksession.workflows.plan_export import plan_payload
 
 ROUNDS = 7
 TIMEOUT_MS = 60_000

@@ -20,7 +20,6 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from tests.benchmarks.measure import percentile, report, timings
-from worksession.demo import large_document
 from worksession.domain.plan import fingerprint, plan_snapshot
 from worksession.export.pdf.fonts import register_fonts
 from worksession.export.pdf.payload import PlanPayload
@@ -30,6 +29,7 @@ from worksession.storage.engine import SQLITE_PRAGMAS
 from worksession.storage.opening import open_database
 from worksession.storage.operations._rows import PersonRef
 from worksession.storage.operations.agreements import add_agreement
+from worksession.workflows.demo import large_document
 
 RUNS = 200
 

@@ -27,10 +27,10 @@ from pathlib import Path
 
 from tests.benchmarks.measure import report
 from tests.ui.test_startup import HEAVY as HEAVY_MODULES
-from worksession.demo import demo_document
 from worksession.programmes.library import load_library
 from worksession.storage.document import import_document
 from worksession.storage.opening import open_database
+from worksession.workflows.demo import demo_document
 
 RUNS = 11
 STARTS = ("ten", "empty", "archive")  # the databases each round starts the app on

@@ -13,9 +13,9 @@ import pytest
 from tests.cli.running import run
 from worksession import __version__
 from worksession.cli import main
-from worksession.demo import demo_document
 from worksession.paths import resource_path
 from worksession.programmes.library import load_library
+from worksession.workflows.demo import demo_document
 
 
 @pytest.fixture

@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 
 from tests.cli.running import run
-from worksession.certificates import personal_certificate_file
-from worksession.demo import create_demo_session
-from worksession.export_targets import RefusedTarget, write_export
 from worksession.locations import data_dir
-from worksession.plan_export import write_plan_pdf
 from worksession.programmes.library import load_library
 from worksession.storage.opening import open_database
+from worksession.workflows.certificates import personal_certificate_file
+from worksession.workflows.demo import create_demo_session
+from worksession.workflows.export_targets import RefusedTarget, write_export
+from worksession.workflows.plan_export import write_plan_pdf
 
 
 @pytest.fixture

@@ -14,13 +14,13 @@ import pytest
 
 from tests.cli.running import run
 from tests.export.certificate_authority import authority
-from worksession.certificates import (
+from worksession.export.pdf.signing import check_signatures
+from worksession.settings import load_settings
+from worksession.workflows.certificates import (
     PASSPHRASE_ENV,
     personal_certificate_file,
     trusted_certificates_folder,
 )
-from worksession.export.pdf.signing import check_signatures
-from worksession.settings import load_settings
 
 PASSPHRASE = "zomer in Kaalheide"
 

@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 
 from tests.cli.running import run
-from worksession.demo import demo_document
 from worksession.programmes.library import load_library
+from worksession.workflows.demo import demo_document
 
 ROOT = Path(__file__).resolve().parents[2]
 NEW = ("new", "--programme", "avondsessie", "--title", "T", "--wijk", "W", "--date", "2026-05-01")

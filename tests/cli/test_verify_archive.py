@@ -12,12 +12,12 @@ import pytest
 from tests.cli.running import run
 from worksession.export.pdf.plan import render_plan
 from worksession.export.pdf.verify import verify_plan
-from worksession.plan_archive import check_against_archive
-from worksession.plan_export import plan_payload, write_plan_pdf
 from worksession.storage.opening import open_database
 from worksession.storage.operations.people import list_participants, update_participant
 from worksession.storage.operations.plan import record_decision
 from worksession.storage.operations.privacy import erase_participant
+from worksession.workflows.plan_archive import check_against_archive
+from worksession.workflows.plan_export import plan_payload, write_plan_pdf
 
 
 def _session_in_review(capsys: pytest.CaptureFixture[str], db: Path) -> list[str]:

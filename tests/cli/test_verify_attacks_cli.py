@@ -27,8 +27,8 @@ from tests.export.concept_plan import concept_plan
 from worksession.domain.plan import fingerprint
 from worksession.export.pdf.payload import ATTACHMENT
 from worksession.export.pdf.plan import render_plan
-from worksession.plan_export import plan_payload
 from worksession.storage.opening import open_database
+from worksession.workflows.plan_export import plan_payload
 
 # An honest plan verifies in about three seconds in a fresh process on the slow CI machine.
 BOUND_SECONDS = 20

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from worksession.demo import demo_document
 from worksession.domain.checks import lesson_checks
 from worksession.programmes.library import load_library
+from worksession.workflows.demo import demo_document
 
 DEMO = demo_document(load_library())
 

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from worksession.demo import demo_document
 from worksession.domain.grid_layout import Box, GridLayout, Medium, lay_out
 from worksession.domain.power_grid import cell_of
 from worksession.programmes.library import load_library
+from worksession.workflows.demo import demo_document
 
 CATALOGUE = [
     "Huisarts", "Praktijkondersteuner somatiek", "Praktijkondersteuner GGZ",

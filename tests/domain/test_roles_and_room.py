@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-from worksession.demo import demo_document
 from worksession.domain.checks import lesson_checks
 from worksession.domain.roles import CatalogueRole, RoleCatalogue, effective_domain
 from worksession.domain.room import in_room, stakeholders_from_participants
 from worksession.programmes.library import load_library
+from worksession.workflows.demo import demo_document
 
 LIBRARY = load_library()
 ROLES = RoleCatalogue(

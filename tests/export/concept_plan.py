@@ -6,10 +6,10 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from worksession.demo import demo_document
 from worksession.domain.plan import fingerprint, plan_snapshot
 from worksession.export.pdf.payload import DecisionRecord, PlanPayload
 from worksession.programmes.library import load_library
+from worksession.workflows.demo import demo_document
 
 FROZEN = "2026-11-19T13:30:00+00:00"
 

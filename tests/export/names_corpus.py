@@ -48,7 +48,8 @@ THEME = "Eenzaamheid – 외로움 – 孤独"
 
 
 def names_corpus_document(demo: dict[str, Any]) -> dict[str, Any]:
-    """The demo document (``worksession.demo.demo_document``) with the corpus's people in it."""
+    """The demo document (``worksession.workflows.demo.demo_document``) with the corpus's people
+    in it."""
     document = copy.deepcopy(demo)
     document["session"]["title"] = TITLE
     participants = document["participants"]

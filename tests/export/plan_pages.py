@@ -14,11 +14,11 @@ from typing import Any
 import pypdfium2
 
 from tests.export.names_corpus import names_corpus_document
-from worksession.demo import demo_document
 from worksession.domain.plan import fingerprint, plan_snapshot
 from worksession.export.pdf.payload import PlanPayload
 from worksession.export.pdf.plan import render_plan
 from worksession.programmes.library import load_library
+from worksession.workflows.demo import demo_document
 
 DPI = 100
 

@@ -16,12 +16,12 @@ from dataclasses import replace
 
 from tests.export.concept_plan import concept_plan
 from tests.export.names_corpus import names_corpus_document
-from worksession.demo import demo_document
 from worksession.domain.plan import fingerprint, plan_snapshot
 from worksession.export.pdf.payload import PlanPayload
 from worksession.export.pdf.plan import render_plan
 from worksession.export.pdf.verify import verify_plan
 from worksession.programmes.library import load_library
+from worksession.workflows.demo import demo_document
 
 
 def payloads() -> dict[str, PlanPayload]:

@@ -30,7 +30,6 @@ from reportlab.pdfgen.canvas import Canvas
 
 from tests.export.names_corpus import NAMES, RIGHT_TO_LEFT, THEME, TITLE, names_corpus_document
 from tests.export.pdf_glyphs import drawn_glyphs
-from worksession.demo import demo_document
 from worksession.domain.plan import fingerprint, plan_snapshot
 from worksession.export.pdf.cells import OnceWrapped, cell
 from worksession.export.pdf.fonts import REGULAR, glyph_map, register_fonts
@@ -42,6 +41,7 @@ from worksession.export.pdf.styles import stylesheet
 from worksession.export.pdf.text import ReadingOrderParagraph, user_markup
 from worksession.export.pdf.verify import verify_plan
 from worksession.programmes.library import load_library
+from worksession.workflows.demo import demo_document
 
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 HARAKAT = re.compile("[\u064b-\u065f\u0670]")

@@ -11,7 +11,6 @@ from pypdf import PdfReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Table
 
-from worksession.demo import large_document
 from worksession.domain.plan import fingerprint, plan_snapshot
 from worksession.export.pdf.blocks import table
 from worksession.export.pdf.cells import SIDE_PADDING, OnceWrapped, cell
@@ -19,6 +18,7 @@ from worksession.export.pdf.payload import ATTACHMENT, PlanPayload
 from worksession.export.pdf.plan import render_plan
 from worksession.export.pdf.styles import stylesheet
 from worksession.export.pdf.text import para
+from worksession.workflows.demo import large_document
 
 WIDTH = 90.0
 TEXTS = [

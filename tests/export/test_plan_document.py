@@ -16,7 +16,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from worksession.demo import demo_document, large_document
 from worksession.domain.agreement_numbers import agreement_groups, agreement_numbers
 from worksession.domain.plan import fingerprint, plan_snapshot
 from worksession.domain.values import AgreementStatus
@@ -25,6 +24,7 @@ from worksession.export.pdf.hyphenation import SOFT_HYPHEN, breakable
 from worksession.export.pdf.plan import PlanPayload, render_plan
 from worksession.export.pdf.sections import GLANCE_CHARS, _first_sentence
 from worksession.programmes.library import load_library
+from worksession.workflows.demo import demo_document, large_document
 
 COMPOUNDS = [
     "wijkgezondheidsprofiel",

@@ -12,7 +12,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, String
 
-from worksession.demo import demo_document
 from worksession.domain.values import Domain, RelationKind
 from worksession.export.pdf.drawings import (
     RELATION_STYLES,
@@ -30,6 +29,7 @@ from worksession.export.pdf.grid_layout import (
     text_box,
 )
 from worksession.programmes.library import load_library
+from worksession.workflows.demo import demo_document
 
 
 def _stakeholder(number: int, influence: int, interest: int, **extra: Any) -> dict[str, Any]:

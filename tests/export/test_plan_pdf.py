@@ -11,13 +11,13 @@ import pytest
 from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
 
-from worksession.demo import demo_document
 from worksession.domain.plan import fingerprint, plan_snapshot
 from worksession.export.pdf.fonts import BOLD, REGULAR, register_fonts
 from worksession.export.pdf.payload import PlanPayload
 from worksession.export.pdf.plan import render_plan
 from worksession.export.pdf.verify import verify_plan
 from worksession.programmes.library import load_library
+from worksession.workflows.demo import demo_document
 
 NAMES = ["Gülşen Yılmaz", "Łukasz Wiśniewski", "Nguyễn Thị Hạnh", "Zoë de Vries",
          "IJsbrand Çelik", "عائشة"]  # fmt: skip
@@ -114,7 +114,7 @@ def test_a_signed_off_plan_has_no_concept_mark() -> None:
 
 
 def test_a_large_plan_flows_across_pages_and_keeps_every_name() -> None:
-    from worksession.demo import large_document
+    from worksession.workflows.demo import large_document
 
     payload = _payload(large_document())
     data = render_plan(payload)

@@ -11,13 +11,13 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from worksession.demo import demo_document
 from worksession.domain.plan import fingerprint, plan_snapshot
 from worksession.export.pdf.payload import PlanPayload
 from worksession.export.pdf.plan import render_plan
 from worksession.export.pdf.verify import verify_plan
 from worksession.export.summary import summary_text
 from worksession.programmes.library import load_library
+from worksession.workflows.demo import demo_document
 
 
 def _render(document: dict[str, Any]) -> bytes:

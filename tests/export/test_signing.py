@@ -17,12 +17,12 @@ from pyhanko.sign import fields, signers
 from pyhanko.sign.signers import SimpleSigner
 
 from tests.export.certificate_authority import Authority, authority
-from worksession.certificates import create_personal_certificate, load_signer
-from worksession.demo import demo_document
 from worksession.domain.plan import fingerprint, plan_snapshot
 from worksession.export.pdf.plan import PlanPayload, render_plan
 from worksession.export.pdf.signing import check_signatures, sign_pdf
 from worksession.programmes.library import load_library
+from worksession.workflows.certificates import create_personal_certificate, load_signer
+from worksession.workflows.demo import demo_document
 
 PASSPHRASE = "tulpen in de wijk"
 

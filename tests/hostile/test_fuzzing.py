@@ -11,7 +11,6 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from worksession.demo import demo_document
 from worksession.domain.interchange import InterchangeError, parse_document
 from worksession.domain.people_import import parse_people
 from worksession.domain.plan import fingerprint, plan_snapshot
@@ -20,6 +19,7 @@ from worksession.export.pdf.payload import PlanPayload
 from worksession.export.pdf.plan import render_plan
 from worksession.export.pdf.verify import verify_plan
 from worksession.programmes.library import load_library
+from worksession.workflows.demo import demo_document
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),

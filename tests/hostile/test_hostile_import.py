@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from tests.cli.running import run
-from worksession.demo import demo_document
 from worksession.domain.interchange import MAX_FILE_BYTES, InterchangeError, parse_document
 from worksession.programmes.library import load_library
+from worksession.workflows.demo import demo_document
 
 DEMO = demo_document(load_library())
 

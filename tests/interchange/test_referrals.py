@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 
-from worksession.demo import demo_document
 from worksession.domain.interchange import InterchangeError, parse_document
 from worksession.domain.plan import fingerprint, plan_snapshot
 from worksession.i18n import set_language
@@ -18,6 +17,7 @@ from worksession.paths import resource_path
 from worksession.programmes.library import load_library
 from worksession.storage.database import Database
 from worksession.storage.document import duplicate_session, import_document, read_document
+from worksession.workflows.demo import demo_document
 
 DEMO: dict[str, Any] = json.loads(
     resource_path("demo", "demo-session.json").read_text(encoding="utf-8")

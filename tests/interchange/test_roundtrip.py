@@ -9,7 +9,6 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from worksession.demo import demo_document
 from worksession.domain.interchange import FORMAT, check_document
 from worksession.domain.values import (
     AgreementKind,
@@ -25,6 +24,7 @@ from worksession.domain.voting import COUNTING, ENTRIES
 from worksession.programmes.library import load_library
 from worksession.storage.database import Database
 from worksession.storage.document import import_document, read_document
+from worksession.workflows.demo import demo_document
 
 # Any text a coach may type or paste, surrogates aside (they are not valid in UTF-8 files).
 TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)

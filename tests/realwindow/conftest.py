@@ -25,9 +25,9 @@ from tests.realwindow.xsession import (
     start_app,
     start_display,
 )
-from worksession.demo import create_demo_session
 from worksession.programmes.library import load_library
 from worksession.storage.opening import open_database
+from worksession.workflows.demo import create_demo_session
 
 LAYOUTS: dict[str, tuple[Rect, ...]] = {
     "laptop": (LAPTOP,),  # the coach presents from the laptop alone

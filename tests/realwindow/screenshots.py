@@ -36,9 +36,9 @@ PRESENTER = "^(Presentatie|Presenter) — "  # then the step, and the app's name
 
 def _demo(folder: Path) -> tuple[Path, str, list[str]]:
     """A database with the demo session: (path, title, the titles of its steps)."""
-    from worksession.demo import create_demo_session
     from worksession.programmes.library import load_library
     from worksession.storage.opening import open_database
+    from worksession.workflows.demo import create_demo_session
 
     path = folder / "demo.sqlite3"
     db = open_database(path)

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from worksession.demo import create_demo_session
 from worksession.programmes.library import load_library
 from worksession.storage.backups import make_backup, restore_backup
 from worksession.storage.database import Database
@@ -21,6 +20,7 @@ from worksession.storage.operations.people import add_participant, list_particip
 from worksession.storage.operations.plan import freeze, record_decision
 from worksession.storage.operations.privacy import erase_participant
 from worksession.storage.operations.sessions import create_session, delete_session
+from worksession.workflows.demo import create_demo_session
 
 NAME, EMAIL, BIG = "Xandra Quirijnen", "xandra.quirijnen@example.org", "79012345601"
 

@@ -6,7 +6,6 @@ import datetime as dt
 
 import pytest
 
-from worksession.demo import create_demo_session
 from worksession.domain.plan import canonical_bytes, fingerprint
 from worksession.domain.validation import ValidationError
 from worksession.programmes.library import load_library
@@ -23,6 +22,7 @@ from worksession.storage.operations.plan import (
     withdraw_decisions,
 )
 from worksession.storage.operations.sessions import get_session, update_session
+from worksession.workflows.demo import create_demo_session
 
 
 @pytest.fixture

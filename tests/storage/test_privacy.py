@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from worksession.demo import create_demo_session
 from worksession.programmes.library import load_library
 from worksession.storage.database import Database
 from worksession.storage.document import read_document
@@ -16,6 +15,7 @@ from worksession.storage.operations.plan import (
     record_decision,
 )
 from worksession.storage.operations.privacy import erase_participant
+from worksession.workflows.demo import create_demo_session
 
 
 def test_erasing_a_person_keeps_only_that_someone_agreed(db: Database) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-from worksession.demo import create_demo_session
 from worksession.domain.models import Participant, Stakeholder, Theme
 from worksession.programmes.library import load_library
 from worksession.storage.database import Database
@@ -13,6 +12,7 @@ from worksession.storage.operations.people import list_participants
 from worksession.storage.operations.removal import remove_with_snapshot, restore_snapshot
 from worksession.storage.operations.sociale_kaart import list_stakeholders
 from worksession.storage.operations.themes import list_themes
+from worksession.workflows.demo import create_demo_session
 
 
 def _demo(db: Database) -> int:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from sqlmodel import SQLModel
 
-from worksession.demo import create_demo_session
 from worksession.domain.models import Agreement, Insight, Participant, Stakeholder, Theme
 from worksession.i18n import speaking
 from worksession.programmes.library import load_library
@@ -15,6 +14,7 @@ from worksession.storage.operations.people import list_participants
 from worksession.storage.operations.removal import remove_with_snapshot, restore_snapshot
 from worksession.storage.operations.removal_effects import removal_effects, snapshot_links
 from worksession.storage.views import record_rows
+from worksession.workflows.demo import create_demo_session
 
 
 def _demo(db: Database) -> int:

@@ -6,7 +6,6 @@ import datetime as dt
 
 import pytest
 
-from worksession.demo import create_demo_session
 from worksession.domain.schedule import StepTime
 from worksession.domain.validation import ValidationError
 from worksession.programmes.library import load_library
@@ -18,6 +17,7 @@ from worksession.storage.operations.timing import (
     session_schedule,
     step_times,
 )
+from worksession.workflows.demo import create_demo_session
 
 STEPS = [
     {"id": "welkom", "title": "Welkom & doel", "kind": "welcome", "minutes": 15},

@@ -10,7 +10,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from worksession.demo import create_demo_session
 from worksession.domain.models import Participant, Theme, VoteBallot
 from worksession.domain.validation import ValidationError
 from worksession.domain.values import VoteEntry, VoteMode
@@ -39,6 +38,7 @@ from worksession.storage.operations.voting import (
     set_vote_totals,
     update_ballot,
 )
+from worksession.workflows.demo import create_demo_session
 
 
 @pytest.fixture(autouse=True)

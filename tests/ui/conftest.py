@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from worksession.demo import create_demo_session
 from worksession.domain.values import StepKind
 from worksession.programmes.library import load_library
 from worksession.programmes.model import Library
@@ -17,6 +16,7 @@ from worksession.ui.session.controller import SessionController
 from worksession.ui.session.pages.base import StepPage
 from worksession.ui.session.pages.plan import PlanPage
 from worksession.ui.session.window import SessionWindow
+from worksession.workflows.demo import create_demo_session
 
 
 @pytest.fixture

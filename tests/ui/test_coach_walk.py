@@ -10,7 +10,6 @@ from pytestqt.qtbot import QtBot
 
 from worksession.domain.values import StepKind
 from worksession.programmes.model import Library
-from worksession.starting import new_session
 from worksession.storage.database import Database
 from worksession.ui.presenter.schedule_dialog import ScheduleDialog
 from worksession.ui.session.controller import SessionController
@@ -18,6 +17,7 @@ from worksession.ui.session.pages.referral import ReferralPage
 from worksession.ui.session.window import SessionWindow
 from worksession.ui.shortcuts import SESSION
 from worksession.ui.shortcuts_dialog import ShortcutsDialog
+from worksession.workflows.starting import new_session
 
 from .conftest import page_of
 

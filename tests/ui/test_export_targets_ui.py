@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import freeze_plan, page_of
-from worksession.certificates import personal_certificate_file
 from worksession.domain.values import StepKind
 from worksession.ui.background import jobs_running
 from worksession.ui.session.pages.plan import PlanPage
 from worksession.ui.session.window import SessionWindow
+from worksession.workflows.certificates import personal_certificate_file
 
 
 def _page(window: SessionWindow) -> PlanPage:

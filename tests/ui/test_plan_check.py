@@ -10,14 +10,14 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from worksession.demo import create_demo_session
-from worksession.plan_export import write_plan_pdf
 from worksession.programmes.library import load_library
 from worksession.storage.database import Database
 from worksession.storage.operations.plan import freeze
 from worksession.ui.plan_check_dialog import PlanCheckDialog
 from worksession.ui.session.window import SessionWindow
 from worksession.ui.start_window import StartWindow
+from worksession.workflows.demo import create_demo_session
+from worksession.workflows.plan_export import write_plan_pdf
 
 
 def _plan(db: Database, folder: Path) -> Path:

@@ -8,15 +8,15 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import freeze_plan, page_of
-from worksession.certificates import personal_certificate_file
 from worksession.domain.values import StepKind
 from worksession.export.pdf.verify import verify_plan
-from worksession.plan_archive import check_plan_file
-from worksession.plan_signing import needs_personal_certificate
 from worksession.settings import load_settings
 from worksession.ui.session.pages.plan import PlanPage
 from worksession.ui.session.plan_signing import PersonalCertificateDialog
 from worksession.ui.session.window import SessionWindow
+from worksession.workflows.certificates import personal_certificate_file
+from worksession.workflows.plan_archive import check_plan_file
+from worksession.workflows.plan_signing import needs_personal_certificate
 
 
 def _page(window: SessionWindow) -> PlanPage:

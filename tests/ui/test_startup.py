@@ -15,9 +15,16 @@ from pathlib import Path
 from worksession.storage.opening import open_database
 from worksession.storage.operations.sessions import create_session
 
-HEAVY = ("reportlab", "alembic", "pypdf", "jsonschema", "worksession.export", "worksession.demo")
+HEAVY = (
+    "reportlab",
+    "alembic",
+    "pypdf",
+    "jsonschema",
+    "worksession.export",
+    "worksession.workflows.demo",
+)
 HEAVY += ("worksession.ui.session.", "worksession.domain.models", "worksession.programmes.library")
-HEAVY += ("pyhanko", "asn1crypto", "cryptography", "worksession.certificates")
+HEAVY += ("pyhanko", "asn1crypto", "cryptography", "worksession.workflows.certificates")
 
 
 def _start(database: Path, *python_options: str) -> subprocess.CompletedProcess[str]:

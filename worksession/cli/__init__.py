@@ -151,8 +151,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app(database=args.db, measure_startup=args.measure_startup)
     # Imported here so that opening the window does not load them.
     from worksession.domain.validation import ValidationError
-    from worksession.export_targets import RefusedTarget
     from worksession.programmes.model import UnknownToolkitEntry
+    from worksession.workflows.export_targets import RefusedTarget
 
     try:
         result: int = args.handler(args)

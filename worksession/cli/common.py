@@ -97,7 +97,7 @@ def database_path(args: argparse.Namespace) -> Path | None:
 def export_target(args: argparse.Namespace, out: Path) -> None:
     """Refuse an ``--out`` that is the database, a file the app owns, a device or a pipe,
     before anything is read, rendered or made (``RefusedTarget``: exit 2)."""
-    from worksession.export_targets import check_export_target
+    from worksession.workflows.export_targets import check_export_target
 
     check_export_target(out, database=database_path(args))
 

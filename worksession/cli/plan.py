@@ -53,8 +53,8 @@ def cmd_signoff(args: argparse.Namespace) -> int:
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    from worksession.plan_export import write_plan_pdf
     from worksession.storage.errors import NotFound
+    from worksession.workflows.plan_export import write_plan_pdf
 
     export_target(args, args.out)
     try:
@@ -67,8 +67,8 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from worksession.certificates import CertificateError, trusted_certificates
-    from worksession.plan_archive import check_plan_file
+    from worksession.workflows.certificates import CertificateError, trusted_certificates
+    from worksession.workflows.plan_archive import check_plan_file
 
     data = read_input(args.file)
     try:
@@ -97,10 +97,10 @@ def _open_existing(args: argparse.Namespace) -> Database:
 
 def cmd_sign(args: argparse.Namespace) -> int:
     """Sign a plan that verifies as signed off; the passphrase from a prompt or the environment."""
-    from worksession.certificates import CertificateError
     from worksession.export.pdf.verify import verify_plan
-    from worksession.export_targets import write_export
-    from worksession.plan_signing import sign_plan_bytes
+    from worksession.workflows.certificates import CertificateError
+    from worksession.workflows.export_targets import write_export
+    from worksession.workflows.plan_signing import sign_plan_bytes
 
     export_target(args, args.out)
     data = read_input(args.file)
@@ -138,7 +138,7 @@ def _passphrase(confirm: bool) -> str:
     import getpass
     import os
 
-    from worksession.certificates import PASSPHRASE_ENV
+    from worksession.workflows.certificates import PASSPHRASE_ENV
 
     given = os.environ.get(PASSPHRASE_ENV)
     if given is not None:

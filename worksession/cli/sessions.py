@@ -29,7 +29,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from worksession.demo import create_demo_session
+    from worksession.workflows.demo import create_demo_session
 
     session = create_demo_session(db=open_db(args), library=toolkit_library())
     print(session.id)
@@ -58,7 +58,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from worksession.export.json_document import document_bytes
-    from worksession.export_targets import write_export
+    from worksession.workflows.export_targets import write_export
 
     export_target(args, args.out)
     document = session_document(open_db(args), args.id)
@@ -77,7 +77,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from worksession.starting import new_session
+    from worksession.workflows.starting import new_session
 
     library = toolkit_library()
     db = open_db(args)

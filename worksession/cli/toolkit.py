@@ -61,8 +61,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_overview(args: argparse.Namespace) -> int:
     from worksession.export.programme_overview import overview_text, parse_clock
-    from worksession.export_targets import write_export
-    from worksession.starting import find_programme
+    from worksession.workflows.export_targets import write_export
+    from worksession.workflows.starting import find_programme
 
     if args.out is not None:
         export_target(args, args.out)

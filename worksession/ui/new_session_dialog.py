@@ -20,8 +20,8 @@ from worksession.domain.validation import SHORT_TEXT_MAX
 from worksession.export.programme_overview import duration_text
 from worksession.i18n import _
 from worksession.programmes.model import Library
-from worksession.starting import DEFAULT_PROGRAMME
 from worksession.ui.toolkit_dialog import origin_text
+from worksession.workflows.starting import DEFAULT_PROGRAMME
 
 
 class NewSessionDialog(QDialog):

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from worksession.export.pdf.verify import Status
 from worksession.i18n import _
-from worksession.plan_archive import FileCheck, check_plan_file
 from worksession.storage.database import Database
 from worksession.ui.background import Job, start
+from worksession.workflows.plan_archive import FileCheck, check_plan_file
 
 
 def headline(check: FileCheck) -> str:
@@ -99,7 +99,7 @@ class PlanCheckDialog(QDialog):
 
 def _check(path: Path, db: Database | None) -> FileCheck:
     """Runs in the background: the file, checked with the certificates the coach trusts."""
-    from worksession.certificates import trusted_certificates
+    from worksession.workflows.certificates import trusted_certificates
 
     return check_plan_file(path.read_bytes(), db, trust=trusted_certificates())
 

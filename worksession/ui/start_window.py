@@ -207,7 +207,7 @@ class StartWindow(StartListing):
         super().closeEvent(event)
 
     def create_demo(self) -> int:
-        from worksession.demo import create_demo_session
+        from worksession.workflows.demo import create_demo_session
 
         session = create_demo_session(db=self._db, library=self._library)
         self.refresh()
@@ -259,7 +259,7 @@ class StartWindow(StartListing):
         from worksession.domain.field_labels import user_message
         from worksession.domain.validation import ValidationError
         from worksession.programmes.model import UnknownToolkitEntry
-        from worksession.starting import new_session
+        from worksession.workflows.starting import new_session
 
         try:
             session = new_session(

@@ -26,13 +26,13 @@ from worksession.domain.validation import ValidationError
 from worksession.domain.values import StepKind
 from worksession.i18n import _
 from worksession.programmes.model import Library, Step
-from worksession.starting import DEFAULT_PROGRAMME
 from worksession.storage.changes import ChangeWatch
 from worksession.storage.database import Database, waiting_at_most
 from worksession.storage.document import read_working_copy
 from worksession.storage.errors import StorageError
 from worksession.storage.seen import SessionView, StaleView, changed_elsewhere, made_from, stamp_of
 from worksession.ui.session.commands import ActionCommand
+from worksession.workflows.starting import DEFAULT_PROGRAMME
 
 RETRY_MS = 2000  # how often pending edits are tried again
 POLL_MS = 1000  # how often to look for changes made by another program (one cheap PRAGMA)

@@ -27,16 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from worksession.export_targets import RefusedTarget, check_export_target, write_export
 from worksession.i18n import _
-from worksession.plan_signing import (
+from worksession.settings import load_settings
+from worksession.ui.background import Job, start
+from worksession.workflows.export_targets import RefusedTarget, check_export_target, write_export
+from worksession.workflows.plan_signing import (
     SignedPlan,
     needs_personal_certificate,
     sign_plan_bytes,
     trust_advice,
 )
-from worksession.settings import load_settings
-from worksession.ui.background import Job, start
 
 
 class PersonalCertificateDialog(QDialog):

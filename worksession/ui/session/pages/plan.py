@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from worksession.domain.plan import present_participants
 from worksession.domain.values import Decision, DecisionMethod, SessionStatus
 from worksession.i18n import _
-from worksession.plan_export import plan_payload
 from worksession.programmes.model import Step
 from worksession.storage.operations.plan import (
     freeze,
@@ -41,6 +40,7 @@ from worksession.ui.session.sign_off import (
     ask_everyone_present,
     freeze_question,
 )
+from worksession.workflows.plan_export import plan_payload
 
 VERSION_CHARACTERS = 24  # "Versie 1 · 30-11-2026 04:07", the fingerprint as room allows
 

@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from worksession.export.pdf.plan import release_drawing_memory, render_plan
-from worksession.export_targets import write_export
 from worksession.i18n import _
-from worksession.plan_export import plan_payload
 from worksession.ui.background import Job, start
 from worksession.ui.freed_memory import give_back_freed_memory
 from worksession.ui.session.pages.base import StepPage
 from worksession.ui.session.pdf_preview import PdfPreview
+from worksession.workflows.export_targets import write_export
+from worksession.workflows.plan_export import plan_payload
 
 PROGRESS_AFTER_MS = 500
 

@@ -19,7 +19,6 @@ from worksession.export.pdf.payload import (
     utc_text,
 )
 from worksession.export.pdf.plan import render_plan
-from worksession.export_targets import write_export
 from worksession.i18n import current_language
 from worksession.storage.database import Database
 from worksession.storage.document import read_document
@@ -29,6 +28,7 @@ from worksession.storage.operations.plan import (
     list_versions,
     snapshot_of,
 )
+from worksession.workflows.export_targets import write_export
 
 
 def plan_payload(*, db: Database, session_id: int, number: int | None = None) -> PlanPayload:

@@ -12,7 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from worksession.certificates import (
+from worksession.i18n import _
+from worksession.settings import load_settings, save_setting
+from worksession.workflows.certificates import (
     CertificateError,
     create_personal_certificate,
     fingerprint,
@@ -21,8 +23,6 @@ from worksession.certificates import (
     personal_certificate_file,
     signer_name,
 )
-from worksession.i18n import _
-from worksession.settings import load_settings, save_setting
 
 
 @dataclass(frozen=True)

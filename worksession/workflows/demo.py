@@ -18,9 +18,9 @@ from worksession.domain.interchange import Document, check_document, parse_docum
 from worksession.domain.models import WorkSession
 from worksession.paths import resource_path
 from worksession.programmes.model import Library
-from worksession.starting import DEFAULT_PROGRAMME, casus_seed, programme_steps
 from worksession.storage.database import Database
 from worksession.storage.document import import_document
+from worksession.workflows.starting import DEFAULT_PROGRAMME, casus_seed, programme_steps
 
 DEMO_FILE = ("demo", "demo-session.json")
 DEMO_PROGRAMME = DEFAULT_PROGRAMME

@@ -14,7 +14,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
-from worksession.certificates import (
+from worksession.workflows.certificates import (
     CertificateError,
     create_personal_certificate,
     fingerprint,

@@ -25,8 +25,8 @@ from worksession.export.pdf.payload import (
 )
 from worksession.export.pdf.verify import Verdict, one_line, verify_plan
 from worksession.export.pdf.when import local_minute
-from worksession.plan_export import version_decisions
 from worksession.storage.database import Database
+from worksession.workflows.plan_export import version_decisions
 
 DECISION_WORDS = {"agreed": "akkoord", "changes": "wijziging gevraagd"}
 METHOD_WORDS = {"session": "in de sessie", "email": "per e-mail"}
