@@ -7,8 +7,8 @@ lists the sessions after the window has painted.
 from __future__ import annotations
 
 from worksession.i18n import set_language
-from worksession.settings import chosen_language
 from worksession.ui.startup import run_window
+from worksession.user.settings import chosen_language
 
 
 def run_app(*, database: str | None = None, measure_startup: bool = False) -> int:

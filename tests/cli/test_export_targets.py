@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from tests.cli.running import run
-from worksession.locations import data_dir
 from worksession.programmes.library import load_library
 from worksession.storage.opening import open_database
+from worksession.user.locations import data_dir
 from worksession.workflows.certificates import personal_certificate_file
 from worksession.workflows.demo import create_demo_session
 from worksession.workflows.export_targets import RefusedTarget, write_export

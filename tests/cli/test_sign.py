@@ -15,7 +15,7 @@ import pytest
 from tests.cli.running import run
 from tests.export.certificate_authority import authority
 from worksession.export.pdf.signing import check_signatures
-from worksession.settings import load_settings
+from worksession.user.settings import load_settings
 from worksession.workflows.certificates import (
     PASSPHRASE_ENV,
     personal_certificate_file,

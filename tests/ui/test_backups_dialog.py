@@ -50,8 +50,8 @@ def test_the_privacy_page_says_what_is_stored_where(qtbot: QtBot, db: Database) 
 def test_old_backups_go_after_the_retention_period(db: Database) -> None:
     import datetime as dt
 
-    from worksession.settings import backup_retention_days, save_setting
     from worksession.storage.backups import list_backups, make_backup, prune
+    from worksession.user.settings import backup_retention_days, save_setting
 
     assert db.path is not None
     make_backup(db.path, label="manual", retention_days=backup_retention_days())
@@ -69,8 +69,8 @@ def test_the_backup_now_button_thins_out_with_the_users_retention(
     import datetime as dt
     import os
 
-    from worksession.settings import save_setting
     from worksession.storage.backups import list_backups, make_backup
+    from worksession.user.settings import save_setting
 
     assert db.path is not None
     old = make_backup(db.path, label="manual", retention_days=365)

@@ -10,10 +10,10 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import freeze_plan, page_of
 from worksession.domain.values import StepKind
 from worksession.export.pdf.verify import verify_plan
-from worksession.settings import load_settings
 from worksession.ui.session.pages.plan import PlanPage
 from worksession.ui.session.plan_signing import PersonalCertificateDialog
 from worksession.ui.session.window import SessionWindow
+from worksession.user.settings import load_settings
 from worksession.workflows.certificates import personal_certificate_file
 from worksession.workflows.plan_archive import check_plan_file
 from worksession.workflows.plan_signing import needs_personal_certificate

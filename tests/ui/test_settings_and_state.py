@@ -6,10 +6,10 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from worksession.programmes.library import load_library
-from worksession.settings import load_settings
 from worksession.storage.database import Database
 from worksession.storage.operations.sessions import create_session
 from worksession.ui.start_window import StartWindow
+from worksession.user.settings import load_settings
 
 
 def test_the_language_is_chosen_in_the_settings(qtbot: QtBot, db: Database) -> None:

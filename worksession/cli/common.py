@@ -39,9 +39,9 @@ def close_opened() -> None:
 
 def write_failure(args: argparse.Namespace, error: Exception) -> str | None:
     """One line for a database or file that cannot be written; None for any other error."""
-    from worksession.locations import database_location
     from worksession.storage.engine import sqlite_path, to_url
     from worksession.storage.write_failures import explain_write_failure
+    from worksession.user.locations import database_location
 
     try:
         database = sqlite_path(to_url(database_location(args.db)))
@@ -51,10 +51,10 @@ def write_failure(args: argparse.Namespace, error: Exception) -> str | None:
 
 
 def open_db(args: argparse.Namespace) -> Database:
-    from worksession.locations import database_location
-    from worksession.settings import backup_retention_days
     from worksession.storage.errors import StorageError
     from worksession.storage.opening import open_database
+    from worksession.user.locations import database_location
+    from worksession.user.settings import backup_retention_days
 
     try:
         database = open_database(database_location(args.db), retention_days=backup_retention_days())
@@ -88,8 +88,8 @@ def read_input(path: Path, limit: int | None = None) -> bytes:
 
 def database_path(args: argparse.Namespace) -> Path | None:
     """The SQLite file of ``--db`` (None for a server database), whether or not it is open."""
-    from worksession.locations import database_location
     from worksession.storage.engine import sqlite_path, to_url
+    from worksession.user.locations import database_location
 
     return sqlite_path(to_url(database_location(args.db)))
 

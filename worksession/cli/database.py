@@ -13,8 +13,8 @@ from worksession.line_output import one_line, record
 
 def _database_file(args: argparse.Namespace) -> Path:
     """The SQLite file behind ``--db`` (backups are of files, not of server databases)."""
-    from worksession.locations import database_location
     from worksession.storage.engine import sqlite_path, to_url
+    from worksession.user.locations import database_location
 
     path = sqlite_path(to_url(database_location(args.db)))
     if path is None:
@@ -23,8 +23,8 @@ def _database_file(args: argparse.Namespace) -> Path:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from worksession.settings import backup_retention_days
     from worksession.storage.backups import make_backup
+    from worksession.user.settings import backup_retention_days
 
     open_db(args).close()  # checked and migrated first: a backup is of a good database
     try:
@@ -47,9 +47,9 @@ def cmd_backups(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from worksession.settings import backup_retention_days
     from worksession.storage.backups import restore_backup
     from worksession.storage.errors import StorageError
+    from worksession.user.settings import backup_retention_days
 
     if args.empty == (args.file is not None):
         raise UserError(_("restore: give a backup FILE or --empty, not both"))

@@ -86,8 +86,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 def _open_existing(args: argparse.Namespace) -> Database:
     """The database of ``--db`` for reading: a missing file is an error, not a new archive."""
-    from worksession.locations import database_location
     from worksession.storage.engine import sqlite_path, to_url
+    from worksession.user.locations import database_location
 
     path = sqlite_path(to_url(database_location(args.db)))
     if path is not None and not path.is_file():

@@ -47,8 +47,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise UserError(f"{args.file}: {error}") from error
     db = open_db(args)
     if db.path is not None:
-        from worksession.settings import backup_retention_days
         from worksession.storage.backups import make_backup
+        from worksession.user.settings import backup_retention_days
 
         make_backup(db.path, label="before-import", retention_days=backup_retention_days())
     session = import_document(db=db, document=document)

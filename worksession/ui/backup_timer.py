@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from worksession.settings import backup_retention_days
 from worksession.storage.backups import Backup, changed_since_last_backup, make_backup
+from worksession.user.settings import backup_retention_days
 
 INTERVAL_MS = 30 * 60 * 1000
 

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from worksession.i18n import _
-from worksession.settings import backup_retention_days
 from worksession.storage.backups import list_backups, make_backup, restore_backup
 from worksession.storage.errors import StorageError
+from worksession.user.settings import backup_retention_days
 
 
 def size_text(size: int) -> str:

@@ -15,7 +15,7 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication
 
 from worksession.i18n import _
-from worksession.locations import data_dir
+from worksession.user.locations import data_dir
 
 LOG_FILE = "worksession.log"
 

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from worksession.i18n import _
-from worksession.settings import config_dir, load_settings
 from worksession.storage.erasures import erasure_list_path
+from worksession.user.settings import config_dir, load_settings
 
 
 def privacy_text(database: Path | None, data_folder: Path) -> str:

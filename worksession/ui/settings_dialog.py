@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
 from worksession.i18n import _
-from worksession.settings import SETTINGS, load_settings, save_setting
+from worksession.user.settings import SETTINGS, load_settings, save_setting
 
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
 

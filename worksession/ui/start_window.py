@@ -180,8 +180,8 @@ class StartWindow(StartListing):
         return open_check(self, path, self._db)
 
     def show_privacy(self) -> PrivacyDialog:
-        from worksession.locations import data_dir
         from worksession.ui.privacy_dialog import PrivacyDialog
+        from worksession.user.locations import data_dir
 
         dialog = PrivacyDialog(self._db.path, data_dir(), self)
         dialog.open()
@@ -320,9 +320,9 @@ class StartWindow(StartListing):
     def delete_session(self, session_id: int) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        from worksession.settings import backup_retention_days
         from worksession.storage.errors import StorageError
         from worksession.storage.operations.sessions import delete_session
+        from worksession.user.settings import backup_retention_days
 
         for window in list(self.session_windows):
             if window.controller.session_id == session_id:

@@ -15,11 +15,11 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from worksession.i18n import _
-from worksession.settings import backup_retention_days
 from worksession.ui import error_report
 from worksession.ui.qt_translations import install_qt_translations
 from worksession.ui.start_window import StartWindow
 from worksession.ui.startup_probe import StartupProbe
+from worksession.user.settings import backup_retention_days
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QAbstractButton, QMessageBox
@@ -167,7 +167,7 @@ class Startup(QObject):
             return
         self._started = True
         self.window.removeEventFilter(self)
-        from worksession.locations import database_location
+        from worksession.user.locations import database_location
 
         install_qt_translations(QApplication.instance())  # type: ignore[arg-type]
         location = database_location(self.database)

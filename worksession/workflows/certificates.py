@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from worksession.files import atomic_write_bytes
 from worksession.i18n import _
-from worksession.locations import data_dir
+from worksession.user.locations import data_dir
 
 if TYPE_CHECKING:
     from pyhanko.sign.signers import SimpleSigner

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from worksession.i18n import _
-from worksession.settings import load_settings, save_setting
+from worksession.user.settings import load_settings, save_setting
 from worksession.workflows.certificates import (
     CertificateError,
     create_personal_certificate,

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from worksession.i18n import _
-from worksession.settings import load_settings
 from worksession.ui.background import Job, start
+from worksession.user.settings import load_settings
 from worksession.workflows.export_targets import RefusedTarget, check_export_target, write_export
 from worksession.workflows.plan_signing import (
     SignedPlan,

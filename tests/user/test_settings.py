@@ -5,7 +5,7 @@ from __future__ import annotations
 import platformdirs
 import pytest
 
-from worksession.settings import (
+from worksession.user.settings import (
     SETTINGS_FILE,
     chosen_language,
     config_dir,

@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 from worksession.files import atomic_write_bytes
 from worksession.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from worksession.locations import APP_NAME
+from worksession.user.locations import APP_NAME
 
 SETTINGS_FILE = "settings.json"
 XDG_PLATFORMS = ("linux", "freebsd", "openbsd", "netbsd")
