@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-import platformdirs
 import pytest
 
-from worksession.user.settings import (
-    SETTINGS_FILE,
-    chosen_language,
-    config_dir,
-    load_settings,
-    save_setting,
-    user_config_dir,
-)
+from worksession.user.locations import config_dir
+from worksession.user.settings import SETTINGS_FILE, chosen_language, load_settings, save_setting
 
 
 def test_defaults_then_a_saved_choice(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -33,19 +26,6 @@ def test_a_damaged_or_invalid_file_falls_back_to_defaults() -> None:
     assert load_settings()["language"] == "nl"
     with pytest.raises(ValueError, match="fr"):
         save_setting("language", "fr")
-
-
-@pytest.mark.parametrize("xdg", [None, "", "/srv/config", "relative/config"])
-@pytest.mark.parametrize("home", ["/home/coach", None])
-def test_the_config_folder_is_where_platformdirs_puts_it(
-    monkeypatch: pytest.MonkeyPatch, xdg: str | None, home: str | None
-) -> None:
-    for name, value in (("XDG_CONFIG_HOME", xdg), ("HOME", home)):
-        if value is None:
-            monkeypatch.delenv(name, raising=False)
-        else:
-            monkeypatch.setenv(name, value)
-    assert user_config_dir() == platformdirs.user_config_dir("worksession", appauthor=False)
 
 
 def test_the_coachs_name_and_email_are_text_settings() -> None:

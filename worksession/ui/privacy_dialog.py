@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from worksession.i18n import _
 from worksession.storage.erasures import erasure_list_path
-from worksession.user.settings import config_dir, load_settings
+from worksession.user.locations import config_dir
+from worksession.user.settings import load_settings
 
 
 def privacy_text(database: Path | None, data_folder: Path) -> str:

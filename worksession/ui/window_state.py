@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from worksession.user.settings import config_dir
+from worksession.user.locations import config_dir
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QSplitter, QWidget

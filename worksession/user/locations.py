@@ -1,13 +1,22 @@
-"""Where the app keeps its data: one place decides, every entry point asks here."""
+"""Where the user's files live: one module decides, every layer and entry point asks here.
+
+The data folder holds the database (unless ``--db`` or ``$WORKSESSION_DB`` names another;
+its backups sit beside it), the coach's certificates, the error log and the coach's own toolkit
+files; the config folder holds the settings and the window state. The one-app claim's lock file
+and socket live in the runtime folder Qt chooses (``ui/database_claim.py``): they last only
+while the app runs.
+"""
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 APP_NAME = "worksession"
 DATABASE_ENV = "WORKSESSION_DB"
 DATABASE_FILE = "worksession.sqlite3"
+XDG_PLATFORMS = ("linux", "freebsd", "openbsd", "netbsd")
 
 
 def data_dir() -> Path:
@@ -27,3 +36,27 @@ def database_location(explicit: str | None = None) -> str:
     if from_env:
         return from_env
     return str(data_dir() / DATABASE_FILE)
+
+
+def user_config_dir() -> str:
+    """The user's config folder for the app, as platformdirs gives it.
+
+    On Linux and the BSDs that is the XDG rule, followed here directly: this runs before the
+    first paint and importing platformdirs costs it ~8 ms. A test keeps the two equal; anything
+    unusual (another system, a relative home folder) is left to platformdirs."""
+    if sys.platform.startswith(XDG_PLATFORMS) and "ANDROID_DATA" not in os.environ:
+        base = os.environ.get("XDG_CONFIG_HOME", "")
+        if not os.path.isabs(base):
+            base = os.path.expanduser("~/.config")
+        if os.path.isabs(base):
+            return os.path.join(base, APP_NAME)
+    import platformdirs
+
+    return platformdirs.user_config_dir(APP_NAME, appauthor=False)
+
+
+def config_dir() -> Path:
+    """The user's private config folder (created 0700 where the platform supports it)."""
+    folder = Path(user_config_dir())
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return folder

@@ -7,16 +7,13 @@ choices a user makes for the app itself, kept as JSON in the config folder.
 from __future__ import annotations
 
 import os
-import sys
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from worksession.files import atomic_write_bytes
 from worksession.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from worksession.user.locations import APP_NAME
+from worksession.user.locations import config_dir
 
 SETTINGS_FILE = "settings.json"
-XDG_PLATFORMS = ("linux", "freebsd", "openbsd", "netbsd")
 
 
 # A named tuple, not a dataclass: this module is read before the first paint, and the
@@ -35,29 +32,6 @@ SETTINGS = {
     "name": Setting("name", ""),
     "email": Setting("email", ""),
 }
-
-
-def user_config_dir() -> str:
-    """The user's config folder for the app, as platformdirs gives it.
-
-    On Linux and the BSDs that is the XDG rule, followed here directly: this runs before the
-    first paint and importing platformdirs costs it ~8 ms. A test keeps the two equal; anything
-    unusual (another system, a relative home folder) is left to platformdirs."""
-    if sys.platform.startswith(XDG_PLATFORMS) and "ANDROID_DATA" not in os.environ:
-        base = os.environ.get("XDG_CONFIG_HOME", "")
-        if not os.path.isabs(base):
-            base = os.path.expanduser("~/.config")
-        if os.path.isabs(base):
-            return os.path.join(base, APP_NAME)
-    import platformdirs
-
-    return platformdirs.user_config_dir(APP_NAME, appauthor=False)
-
-
-def config_dir() -> Path:
-    folder = Path(user_config_dir())
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return folder
 
 
 def load_settings() -> dict[str, Any]:

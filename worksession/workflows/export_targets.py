@@ -17,8 +17,7 @@ from pathlib import Path
 
 from worksession.files import atomic_write_bytes
 from worksession.i18n import _
-from worksession.user.locations import data_dir
-from worksession.user.settings import user_config_dir
+from worksession.user.locations import data_dir, user_config_dir
 
 # The files SQLite keeps beside a database while it is in use or recovering.
 DATABASE_COMPANIONS = ("-wal", "-shm", "-journal")
