@@ -13,7 +13,7 @@ from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
 from worksession.i18n import _, ngettext, set_language
-from worksession.paths import resource_path
+from worksession.support.paths import resource_path
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOG = resource_path("translations", "nl", "LC_MESSAGES")

@@ -36,7 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The Qt-free modules the window needs come first: once PySide6 is loaded it reads the
         # source of every module imported after it (looking for its ``__feature__`` imports),
         # which costs about half a millisecond a module before the first paint.
-        import worksession.startup_clock
+        import worksession.support.startup_clock
         import worksession.user.settings  # noqa: F401 (with locations, i18n and paths)
         from worksession.app import run_app  # Qt is loaded only when the window opens
 

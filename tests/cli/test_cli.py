@@ -13,8 +13,8 @@ import pytest
 from tests.cli.running import run
 from worksession import __version__
 from worksession.cli import main
-from worksession.paths import resource_path
 from worksession.programmes.library import load_library
+from worksession.support.paths import resource_path
 from worksession.workflows.demo import demo_document
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from tests.cli.running import run
-from worksession.line_output import one_line, record
-from worksession.paths import sessions_dir
 from worksession.programmes.library import load_library, user_sessions_dir
+from worksession.support.line_output import one_line, record
+from worksession.support.paths import sessions_dir
 from worksession.workflows.demo import demo_document
 
 HOSTILE = "Wijk\x1b]0;pwned\x07\x1b[31mrood\tA\nB\rC\x00\x7f\x85\x9b\u202eD\u2066E\u2069\u2028F"

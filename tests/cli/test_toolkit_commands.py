@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from tests.cli.running import run
-from worksession.paths import sessions_dir
 from worksession.programmes.library import user_sessions_dir
+from worksession.support.paths import sessions_dir
 
 
 def test_programmes_lists_id_title_source_and_minutes(capsys: pytest.CaptureFixture[str]) -> None:

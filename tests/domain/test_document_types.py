@@ -15,7 +15,7 @@ import pytest
 
 from worksession.domain import document_types as types
 from worksession.domain.plan import COACH_ONLY, COACH_ONLY_SESSION, plan_snapshot
-from worksession.paths import resource_path
+from worksession.support.paths import resource_path
 
 SCHEMA = json.loads(
     resource_path("schemas", "worksession-1.schema.json").read_text(encoding="utf-8")

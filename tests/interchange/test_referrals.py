@@ -13,10 +13,10 @@ import pytest
 from worksession.domain.interchange import InterchangeError, parse_document
 from worksession.domain.plan import fingerprint, plan_snapshot
 from worksession.i18n import set_language
-from worksession.paths import resource_path
 from worksession.programmes.library import load_library
 from worksession.storage.database import Database
 from worksession.storage.document import duplicate_session, import_document, read_document
+from worksession.support.paths import resource_path
 from worksession.workflows.demo import demo_document
 
 DEMO: dict[str, Any] = json.loads(

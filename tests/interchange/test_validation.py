@@ -11,7 +11,7 @@ import pytest
 
 from worksession.domain.interchange import InterchangeError, parse_document
 from worksession.i18n import set_language
-from worksession.paths import resource_path
+from worksession.support.paths import resource_path
 
 DEMO = json.loads(resource_path("demo", "demo-session.json").read_text(encoding="utf-8"))
 

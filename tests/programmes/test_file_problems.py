@@ -11,10 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from worksession.i18n import set_language
-from worksession.paths import sessions_dir
 from worksession.programmes.library import load_library
 from worksession.programmes.parsing import kind_of, read_toolkit_file
 from worksession.programmes.toml_lines import dotted, key_lines, line_of
+from worksession.support.paths import sessions_dir
 
 PROGRAMME = """# test programme
 id = "test"

@@ -12,9 +12,9 @@ import pytest
 
 from tests.cli.running import run
 from worksession.i18n import set_language
-from worksession.paths import sessions_dir
 from worksession.programmes.library import load_library, user_sessions_dir
 from worksession.programmes.parsing import MAX_TOOLKIT_BYTES, kind_of, read_toolkit_file
+from worksession.support.paths import sessions_dir
 
 
 def _deep(path: Path) -> None:

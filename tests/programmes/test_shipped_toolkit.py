@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from worksession.domain.values import Domain, StepKind
-from worksession.paths import sessions_dir
 from worksession.programmes.library import load_library
 from worksession.programmes.model import Library
+from worksession.support.paths import sessions_dir
 
 
 @pytest.fixture(scope="module")

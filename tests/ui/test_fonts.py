@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtGui import QFontDatabase
 
 from tests.export.names_corpus import NAMES
-from worksession.paths import resource_path
+from worksession.support.paths import resource_path
 from worksession.ui.session.window import SessionWindow
 
 # Lays out each name in the application's default font and reports, per name, the glyphs Qt

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from worksession.paths import sessions_dir
 from worksession.programmes.library import load_library
 from worksession.programmes.model import Library
 from worksession.storage.database import Database
+from worksession.support.paths import sessions_dir
 from worksession.ui.start_window import StartWindow
 
 

@@ -19,7 +19,7 @@ from worksession.cli.plan import cmd_freeze, cmd_pdf, cmd_sign, cmd_signoff, cmd
 from worksession.cli.sessions import cmd_demo, cmd_export, cmd_import, cmd_list, cmd_new, cmd_show
 from worksession.cli.toolkit import cmd_casus, cmd_check, cmd_overview, cmd_programmes
 from worksession.i18n import _
-from worksession.line_output import one_line
+from worksession.support.line_output import one_line
 
 
 class _Parser(argparse.ArgumentParser):

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from worksession.i18n import _
-from worksession.line_output import one_line
+from worksession.support.line_output import one_line
 
 if TYPE_CHECKING:
     from worksession.domain.interchange import Document
@@ -78,7 +78,7 @@ def read_input(path: Path, limit: int | None = None) -> bytes:
     """The bytes of a file the user named; a file that cannot be read is bad input.
 
     With ``limit``, only a regular file of at most that many bytes is read (never a FIFO)."""
-    from worksession.bounded_read import read_limited
+    from worksession.support.bounded_read import read_limited
 
     try:
         return path.read_bytes() if limit is None else read_limited(path, limit)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from worksession.cli.common import EXIT_BAD_INPUT, EXIT_OK, UserError, open_db
 from worksession.i18n import _
-from worksession.line_output import one_line, record
+from worksession.support.line_output import one_line, record
 
 
 def _database_file(args: argparse.Namespace) -> Path:

@@ -15,7 +15,7 @@ from worksession.cli.common import (
     read_input,
 )
 from worksession.i18n import _
-from worksession.line_output import one_line, text_lines
+from worksession.support.line_output import one_line, text_lines
 
 if TYPE_CHECKING:
     from worksession.storage.database import Database

@@ -15,7 +15,7 @@ from worksession.cli.common import (
     session_document,
     toolkit_library,
 )
-from worksession.line_output import record, text_lines
+from worksession.support.line_output import record, text_lines
 
 
 def cmd_list(args: argparse.Namespace) -> int:

@@ -15,7 +15,7 @@ from worksession.cli.common import (
     toolkit_library,
 )
 from worksession.i18n import _
-from worksession.line_output import one_line, record, text_lines
+from worksession.support.line_output import one_line, record, text_lines
 
 if TYPE_CHECKING:
     from worksession.programmes.model import Source

@@ -31,7 +31,7 @@ from worksession.domain.voting import (
     settings_problem,
 )
 from worksession.i18n import _
-from worksession.paths import resource_path
+from worksession.support.paths import resource_path
 
 FORMAT = "worksession/1"
 MAX_FILE_BYTES = 10 * 1024 * 1024  # a real session's file is well under 1 MB

@@ -18,7 +18,7 @@ from worksession.domain.values import (
 from worksession.domain.vote_round import document_tally, present_count
 from worksession.domain.voting import method_sentence, settings_from_document
 from worksession.i18n import _, ngettext
-from worksession.line_output import one_line
+from worksession.support.line_output import one_line
 
 
 def _or_dash(value: object) -> str:

@@ -12,7 +12,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from worksession.paths import resource_path
+from worksession.support.paths import resource_path
 
 DOMAIN = "worksession"
 LANGUAGES = ("nl", "en")

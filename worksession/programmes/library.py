@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from worksession.i18n import _
-from worksession.paths import sessions_dir
 from worksession.programmes.model import (
     CasusFile,
     FileProblem,
@@ -21,6 +20,7 @@ from worksession.programmes.model import (
     ThemeEntry,
 )
 from worksession.programmes.parsing import FOLDERS, read_toolkit_file
+from worksession.support.paths import sessions_dir
 from worksession.user.locations import data_dir
 
 USER_FOLDER = "sessions"

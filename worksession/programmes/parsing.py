@@ -16,10 +16,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from worksession.bounded_read import read_limited
 from worksession.domain.schema_check import PathPart, first_schema_problem
 from worksession.i18n import _
-from worksession.paths import resource_path
 from worksession.programmes.model import (
     CasusFile,
     Figure,
@@ -32,6 +30,8 @@ from worksession.programmes.model import (
     ThemeEntry,
 )
 from worksession.programmes.toml_lines import dotted, key_lines, line_of
+from worksession.support.bounded_read import read_limited
+from worksession.support.paths import resource_path
 
 FileKind = Literal["programme", "casus", "catalogue"]
 Entry = Programme | CasusFile | Role | ThemeEntry

@@ -13,7 +13,7 @@ import os
 import time
 from pathlib import Path
 
-from worksession.files import atomic_write_bytes
+from worksession.support.files import atomic_write_bytes
 
 PRIVATE = 0o600
 # A temporary older than this belongs to a run that was killed or crashed: a live backup or

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFontDatabase
 
-from worksession.paths import resource_path
+from worksession.support.paths import resource_path
 
 _families: list[str] = []
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from worksession.startup_clock import since_launch
+from worksession.support.startup_clock import since_launch
 from worksession.ui.start_window import StartWindow
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 from typing import Any, NamedTuple
 
-from worksession.files import atomic_write_bytes
 from worksession.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from worksession.support.files import atomic_write_bytes
 from worksession.user.locations import config_dir
 
 SETTINGS_FILE = "settings.json"

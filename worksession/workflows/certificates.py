@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from worksession.files import atomic_write_bytes
 from worksession.i18n import _
+from worksession.support.files import atomic_write_bytes
 from worksession.user.locations import data_dir
 
 if TYPE_CHECKING:

@@ -16,10 +16,10 @@ from functools import cache
 from worksession.domain.document_types import ProgrammeStep, Schedule, StepTiming
 from worksession.domain.interchange import Document, check_document, parse_document
 from worksession.domain.models import WorkSession
-from worksession.paths import resource_path
 from worksession.programmes.model import Library
 from worksession.storage.database import Database
 from worksession.storage.document import import_document
+from worksession.support.paths import resource_path
 from worksession.workflows.starting import DEFAULT_PROGRAMME, casus_seed, programme_steps
 
 DEMO_FILE = ("demo", "demo-session.json")

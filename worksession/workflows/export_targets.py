@@ -15,8 +15,8 @@ import os
 import stat
 from pathlib import Path
 
-from worksession.files import atomic_write_bytes
 from worksession.i18n import _
+from worksession.support.files import atomic_write_bytes
 from worksession.user.locations import data_dir, user_config_dir
 
 # The files SQLite keeps beside a database while it is in use or recovering.

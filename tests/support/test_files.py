@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from worksession.files import atomic_write_bytes
+from worksession.support.files import atomic_write_bytes
 
 
 def test_a_write_replaces_the_file_whole(tmp_path: Path) -> None:
