@@ -1,5 +1,5 @@
-"""Qt stays inside worksession/ui, directly or indirectly;
-the import-linter contracts in pyproject.toml (the layers) hold."""
+"""Qt stays inside worksession/ui, directly or indirectly; the import-linter contracts in
+pyproject.toml (the layers) hold; the top level holds only the entry points and the root."""
 
 from __future__ import annotations
 
@@ -64,6 +64,12 @@ def test_ui_modules_are_the_ones_that_may_use_qt() -> None:
     ui_modules = [name for name in _modules() if not _qt_free(name)]
     assert "worksession.ui.start_window" in ui_modules
     assert "worksession.app" in ui_modules
+
+
+def test_the_top_level_holds_only_the_entry_points_and_the_composition_root() -> None:
+    """Anything else belongs in a package named for its job (workflows, support, user, …)."""
+    modules = sorted(path.stem for path in PACKAGE.glob("*.py"))
+    assert modules == ["__init__", "__main__", "app", "launch"]
 
 
 def test_the_import_contracts_hold() -> None:
