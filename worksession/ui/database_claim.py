@@ -23,6 +23,7 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from worksession.i18n import _
 from worksession.storage.engine import sqlite_path, to_url
+from worksession.user.locations import runtime_dir
 
 SOCKET_PATH_MAX = 100  # a socket's path must fit sockaddr_un (108 bytes on Linux, 104 on macOS)
 ANSWER_MS = 2000  # how long a second start waits for the holder to answer
@@ -69,9 +70,7 @@ def claim_keys(location: str) -> list[str]:
 def claims_folder() -> Path:
     """The user's private runtime folder (``$XDG_RUNTIME_DIR``, else one Qt makes 0700)."""
     found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.RuntimeLocation)
-    folder = Path(found) if found else Path.home() / ".cache" / "worksession"
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return folder
+    return runtime_dir(found)
 
 
 def clear_broken_lock(path: Path) -> None:

@@ -2,9 +2,9 @@
 
 The data folder holds the database (unless ``--db`` or ``$WORKSESSION_DB`` names another;
 its backups sit beside it), the coach's certificates, the error log and the coach's own toolkit
-files; the config folder holds the settings and the window state. The one-app claim's lock file
-and socket live in the runtime folder Qt chooses (``ui/database_claim.py``): they last only
-while the app runs.
+files; the config folder holds the settings and the window state; the runtime folder holds the
+one-app claim's lock file and socket (``ui/database_claim.py``), which last only while the app
+runs.
 """
 
 from __future__ import annotations
@@ -58,5 +58,13 @@ def user_config_dir() -> str:
 def config_dir() -> Path:
     """The user's private config folder (created 0700 where the platform supports it)."""
     folder = Path(user_config_dir())
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return folder
+
+
+def runtime_dir(platform_folder: str) -> Path:
+    """The user's private runtime folder: the platform's (Qt finds it: ``$XDG_RUNTIME_DIR``, else
+    one it makes 0700) when it gives one, else a folder in the user's cache; created 0700."""
+    folder = Path(platform_folder) if platform_folder else Path.home() / ".cache" / APP_NAME
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     return folder
