@@ -109,6 +109,13 @@ SPECS: dict[str, dict[str, FieldSpec]] = {
         "indicator": _LONG,
         "status": FieldSpec("choice", choices=AgreementStatus.values()),
     },
+    # The progress log between the sessions: entries are only added, never edited.
+    "agreement_progress": {
+        "status": FieldSpec("choice", required=True, choices=AgreementStatus.values()),
+        "date": _DATE,
+        "note": _LONG,
+        "reported_by": _SHORT,
+    },
     "referral": {
         "signal": FieldSpec("long", required=True),
         "contact": _SHORT,

@@ -22,6 +22,7 @@ from worksession.domain.models.agreements import (
 )
 from worksession.domain.models.follow_up import FollowUp, PlanVersion, SignOff, WerkgroepMember
 from worksession.domain.models.people import Participant, Relation, Stakeholder
+from worksession.domain.models.progress import AgreementProgress
 from worksession.domain.models.steps import Evaluation, StepNote, StepTiming
 from worksession.domain.models.votes import VoteBallot, VoteMark, VoteRound
 from worksession.domain.models.work_session import Casus, Insight, KeyFigure, WorkSession
@@ -29,6 +30,7 @@ from worksession.domain.models.work_session import Casus, Insight, KeyFigure, Wo
 __all__ = [
     "Agreement",
     "AgreementPartner",
+    "AgreementProgress",
     "Casus",
     "Evaluation",
     "FollowUp",
