@@ -1,7 +1,8 @@
 """Erase a person from a session at their request (AVG): their personal data goes, the fact that
 someone agreed to a signed plan stays.
 
-The participant and every link to them are removed; in the decisions on frozen versions their
+The participant and every link to them are removed; in the progress log the name they reported
+under is blanked (the report itself stays: it is about the agreement); in the decisions on frozen versions their
 name and comment are blanked and their key is replaced by one that says nothing (older keys were
 made from the name), keeping only that *a* participant agreed and when. Their ballots
 stay (the counts are the group's decision) but no longer say whose they were. Frozen
@@ -22,7 +23,14 @@ from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, col, select
 
-from worksession.domain.models import Participant, PlanVersion, SignOff, VoteBallot, WorkSession
+from worksession.domain.models import (
+    AgreementProgress,
+    Participant,
+    PlanVersion,
+    SignOff,
+    VoteBallot,
+    WorkSession,
+)
 from worksession.storage.checkpoint import checkpoint
 from worksession.storage.database import Database
 from worksession.storage.engine import create_db_engine, to_url
@@ -55,6 +63,7 @@ def erase_participant(*, db: Database, participant_id: int) -> Erasure:
         )
         for ballot in ballots:
             ballot.participant_id = None
+        _forget_reports(s, person)
         s.flush()
         s.delete(person)
         touch(s, session_id)
@@ -67,6 +76,21 @@ def erase_participant(*, db: Database, participant_id: int) -> Erasure:
             note_erasure(db.path, session_id=session_id, created_at=created, key=key)
     checkpoint(db)  # the old rows must not stay readable in the WAL
     return Erasure(name, blanked, named, len(ballots))
+
+
+def _forget_reports(s: Session, person: Participant) -> None:
+    """Blank the name on the progress entries this person reported: those linked to them, and
+    those under their name that were typed before they were a participant."""
+    name = person.name.strip().casefold()
+    entries = s.exec(
+        select(AgreementProgress).where(AgreementProgress.session_id == person.session_id)
+    ).all()
+    for entry in entries:
+        if entry.reporter_participant_id == person.id or (
+            name and entry.reported_by.strip().casefold() == name
+        ):
+            entry.reported_by = ERASED
+            entry.reporter_participant_id = None
 
 
 def _forget_decisions(s: Session, session_id: int, keys: set[str]) -> int:

@@ -197,12 +197,18 @@ def _tracked(s: Session, session_id: int, signed_on: dt.date) -> list[TrackedAgr
             select(AgreementProgress).where(AgreementProgress.session_id == session_id)
         ).all()
     )
-    people = dict(
-        s.exec(select(Participant.id, Participant.name).where(Participant.session_id == session_id))
-    )
-    stakeholders = dict(
-        s.exec(select(Stakeholder.id, Stakeholder.name).where(Stakeholder.session_id == session_id))
-    )
+    people = {
+        row_id: name
+        for row_id, name in s.exec(
+            select(Participant.id, Participant.name).where(Participant.session_id == session_id)
+        ).all()
+    }
+    stakeholders = {
+        row_id: name
+        for row_id, name in s.exec(
+            select(Stakeholder.id, Stakeholder.name).where(Stakeholder.session_id == session_id)
+        ).all()
+    }
     result = []
     for agreement in s.exec(select(Agreement).where(Agreement.session_id == session_id)).all():
         entries = log.get(agreement.key, ())

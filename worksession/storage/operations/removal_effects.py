@@ -71,6 +71,14 @@ _MESSAGES: dict[tuple[str, str | None], tuple[str, str]] = {
         N_("{count} ballot stays, without a name"),
         N_("{count} ballots stay, without a name"),
     ),
+    ("agreement_progress", "agreement_id"): (
+        N_("{count} progress report on it stays, kept under the agreement's key"),
+        N_("{count} progress reports on it stay, kept under the agreement's key"),
+    ),
+    ("agreement_progress", "reporter_participant_id"): (
+        N_("{count} progress report stays, with the name as it was typed"),
+        N_("{count} progress reports stay, with the name as it was typed"),
+    ),
     ("referral", "theme_id"): (
         N_("{count} referral agreement loses its theme"),
         N_("{count} referral agreements lose their theme"),
