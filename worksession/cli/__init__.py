@@ -16,6 +16,7 @@ from worksession import __version__
 from worksession.cli.common import EXIT_BAD_INPUT, UserError, close_opened, write_failure
 from worksession.cli.database import cmd_backup, cmd_backups, cmd_check_db, cmd_restore
 from worksession.cli.plan import cmd_freeze, cmd_pdf, cmd_sign, cmd_signoff, cmd_verify
+from worksession.cli.progress import cmd_due, cmd_progress
 from worksession.cli.sessions import cmd_demo, cmd_export, cmd_import, cmd_list, cmd_new, cmd_show
 from worksession.cli.toolkit import cmd_casus, cmd_check, cmd_overview, cmd_programmes
 from worksession.i18n import _
@@ -86,6 +87,21 @@ def build_parser() -> argparse.ArgumentParser:
     signoff.add_argument("--decision", required=True, choices=("agreed", "changes"))
     signoff.add_argument("--comment", default="", metavar="TEXT")
     signoff.add_argument("--method", default="session", choices=("session", "email"))
+    progress = command(
+        "progress", _("record how an agreement is going, without changing the plan"), cmd_progress
+    )
+    progress.add_argument("id", type=int, metavar="ID")
+    progress.add_argument("--agreement", required=True, metavar="KEY")
+    progress.add_argument("--status", required=True, metavar="open|in_progress|done|dropped")
+    progress.add_argument("--note", default="", metavar="TEXT")
+    progress.add_argument("--date", metavar="YYYY-MM-DD", help=_("the day it is about (today)"))
+    progress.add_argument("--by", default="", metavar="NAME", help=_("who reported it"))
+    due = command(
+        "due",
+        _("list the agreements due, overdue or without news, across the sessions"),
+        cmd_due,
+    )
+    due.add_argument("--weeks", type=int, default=4, metavar="N", help=_("due within N weeks (4)"))
     pdf = command("pdf", _("write the collaboration plan as PDF"), cmd_pdf)
     pdf.add_argument("id", type=int, metavar="ID")
     pdf.add_argument("--out", type=Path, required=True, metavar="FILE")

@@ -2,10 +2,10 @@
 someone agreed to a signed plan stays.
 
 The participant and every link to them are removed; in the progress log the name they reported
-under is blanked (the report itself stays: it is about the agreement); in the decisions on frozen versions their
-name and comment are blanked and their key is replaced by one that says nothing (older keys were
-made from the name), keeping only that *a* participant agreed and when. Their ballots
-stay (the counts are the group's decision) but no longer say whose they were. Frozen
+under is blanked (the report itself stays: it is about the agreement); in the decisions on
+frozen versions their name and comment are blanked and their key is replaced by one that says
+nothing (older keys were made from the name), keeping only that *a* participant agreed and when.
+Their ballots stay (the counts are the group's decision) but no longer say whose they were. Frozen
 versions themselves keep the plan as it was agreed (their fingerprint must not change); to remove
 those too, the session is deleted. This is final: an erasure is not undoable.
 
