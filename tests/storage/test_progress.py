@@ -30,6 +30,7 @@ from worksession.storage.operations.progress import (
     record_progress,
 )
 from worksession.storage.operations.removal import remove_with_snapshot, restore_snapshot
+from worksession.storage.operations.removal_effects import removal_effects
 from worksession.storage.operations.sessions import create_session, delete_session, get_session
 
 SIGNED = dt.datetime(2026, 3, 20, 16, 0, tzinfo=dt.UTC)  # the demo's plan is signed off then
@@ -161,7 +162,7 @@ def test_bad_input_is_refused_naming_the_field_and_nothing_is_written(
     arguments: dict[str, str] = {"agreement_key": "a-wegwijzer", "status": "done"} | changes
     stamp = get_session(db=db, session_id=demo).updated_at
     with pytest.raises(ValidationError) as caught:
-        record_progress(db=db, session_id=demo, **arguments)  # type: ignore[arg-type]
+        record_progress(db=db, session_id=demo, **arguments)
     assert caught.value.path == path
     assert fragment in caught.value.message
     assert _rows(db) == 0
@@ -300,3 +301,14 @@ def test_a_plan_date_moved_in_a_later_draft_is_followed_with_the_new_date(
     update_agreement(db=db, agreement_id=agreement.id, due=dt.date(2026, 12, 1))
     assert "a-wegwijzer" not in _reasons(db, "2026-04-16")
     assert list_participants(db=db, session_id=demo)  # the session is still whole
+
+
+def test_removing_an_agreement_with_progress_says_its_reports_stay(db: Database, demo: int) -> None:
+    agreement = next(a for a in list_agreements(db=db, session_id=demo) if a.key == "a-maatjes")
+    assert agreement.id is not None
+    record_progress(db=db, session_id=demo, agreement_key="a-maatjes", status="in_progress")
+    record_progress(db=db, session_id=demo, agreement_key="a-maatjes", status="done")
+    effects = removal_effects(db=db, model=Agreement, row_id=agreement.id)
+    assert [c.message for c in effects.consequences] == [
+        "2 voortgangsmeldingen erover blijven bewaard, onder de sleutel van de afspraak"
+    ]
