@@ -30,7 +30,7 @@ def _agreement(
 
 def _entry(number: int, status: str, day: dt.date) -> ProgressEntry:
     moment = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-    return ProgressEntry(number, 1, "a-x", status, day, "", "", moment)
+    return ProgressEntry(number, 1, 7, "a-x", status, day, "", "", moment)
 
 
 def test_finished_agreements_never_need_attention() -> None:

@@ -19,7 +19,11 @@ from worksession.plan_export import plan_payload
 from worksession.programmes.library import load_library
 from worksession.storage.database import Database
 from worksession.storage.errors import NotFound
-from worksession.storage.operations.agreements import list_agreements, update_agreement
+from worksession.storage.operations.agreements import (
+    add_agreement,
+    list_agreements,
+    update_agreement,
+)
 from worksession.storage.operations.people import add_participant, list_participants
 from worksession.storage.operations.plan import freeze, list_versions, record_decisions, snapshot_of
 from worksession.storage.operations.privacy import erase_participant
@@ -312,3 +316,18 @@ def test_removing_an_agreement_with_progress_says_its_reports_stay(db: Database,
     assert [c.message for c in effects.consequences] == [
         "2 voortgangsmeldingen erover blijven bewaard, onder de sleutel van de afspraak"
     ]
+
+
+def test_a_new_agreement_with_a_removed_ones_key_does_not_take_over_its_log(
+    db: Database, demo: int
+) -> None:
+    old = next(a for a in list_agreements(db=db, session_id=demo) if a.key == "a-maatjes")
+    assert old.id is not None
+    record_progress(db=db, session_id=demo, agreement_key="a-maatjes", status="dropped")
+    remove_with_snapshot(db=db, model=Agreement, row_id=old.id)
+    new = add_agreement(db=db, session_id=demo, what="Maatjes")
+    assert new.key == "a-maatjes"
+    assert current_statuses(db=db, session_id=demo)["a-maatjes"] == "open"
+    assert progress_log(db=db, session_id=demo, agreement_key="a-maatjes") == []
+    (kept,) = progress_log(db=db, session_id=demo)
+    assert (kept.agreement_key, kept.agreement_id, kept.status) == ("a-maatjes", None, "dropped")

@@ -32,6 +32,7 @@ class ProgressEntry:
 
     id: int
     session_id: int
+    agreement_id: int | None  # None once the agreement was removed from a later draft
     agreement_key: str
     status: str
     date: dt.date

@@ -96,25 +96,29 @@ def record_progress(
 def progress_log(
     *, db: Database, session_id: int, agreement_key: str | None = None
 ) -> list[ProgressEntry]:
-    """The session's progress entries (of one agreement when a key is given), oldest day first;
-    of entries about one day, the one recorded first comes first."""
+    """The session's progress entries, oldest day first (of entries about one day, the one
+    recorded first comes first). With ``agreement_key``: the entries on that agreement of the
+    session; an unknown key is refused as ``record_progress`` refuses it."""
     with db.reading() as s:
         fetch_session(s, session_id)
         query = select(AgreementProgress).where(AgreementProgress.session_id == session_id)
         if agreement_key is not None:
-            query = query.where(AgreementProgress.agreement_key == agreement_key)
+            agreement = _agreement(s, session_id, agreement_key)
+            query = query.where(AgreementProgress.agreement_id == agreement.id)
         query = query.order_by(col(AgreementProgress.date), col(AgreementProgress.id))
         return [_entry(row) for row in s.exec(query).all()]
 
 
 def current_statuses(*, db: Database, session_id: int) -> dict[str, str]:
     """Agreement key → its status now, for every agreement of the session."""
-    log = _by_key(progress_log(db=db, session_id=session_id))
+    log = _by_agreement(progress_log(db=db, session_id=session_id))
     with db.reading() as s:
         rows = s.exec(
-            select(Agreement.key, Agreement.status).where(Agreement.session_id == session_id)
+            select(Agreement.id, Agreement.key, Agreement.status).where(
+                Agreement.session_id == session_id
+            )
         ).all()
-    return {key: current_status(status, log.get(key, ())) for key, status in rows}
+    return {key: current_status(status, log.get(row_id, ())) for row_id, key, status in rows}
 
 
 def agreements_to_follow(
@@ -191,7 +195,7 @@ def _plans_out(s: Session) -> dict[int, dt.date]:
 
 def _tracked(s: Session, session_id: int, signed_on: dt.date) -> list[TrackedAgreement]:
     work_session = fetch_session(s, session_id)
-    log = _by_key(
+    log = _by_agreement(
         _entry(row)
         for row in s.exec(
             select(AgreementProgress).where(AgreementProgress.session_id == session_id)
@@ -211,7 +215,7 @@ def _tracked(s: Session, session_id: int, signed_on: dt.date) -> list[TrackedAgr
     }
     result = []
     for agreement in s.exec(select(Agreement).where(Agreement.session_id == session_id)).all():
-        entries = log.get(agreement.key, ())
+        entries = log.get(agreement.id, ())
         lead = people.get(agreement.lead_participant_id) or stakeholders.get(
             agreement.lead_stakeholder_id, ""
         )
@@ -231,10 +235,13 @@ def _tracked(s: Session, session_id: int, signed_on: dt.date) -> list[TrackedAgr
     return result
 
 
-def _by_key(entries: Iterable[ProgressEntry]) -> dict[str, list[ProgressEntry]]:
-    grouped: dict[str, list[ProgressEntry]] = defaultdict(list)
+def _by_agreement(entries: Iterable[ProgressEntry]) -> dict[int | None, list[ProgressEntry]]:
+    """Entries per agreement id. By id, not key: an agreement removed from a later draft keeps
+    its entries under its key, and a new agreement that happens to get that key again must not
+    take them over."""
+    grouped: dict[int | None, list[ProgressEntry]] = defaultdict(list)
     for entry in entries:
-        grouped[entry.agreement_key].append(entry)
+        grouped[entry.agreement_id].append(entry)
     return grouped
 
 
@@ -243,6 +250,7 @@ def _entry(row: AgreementProgress) -> ProgressEntry:
     return ProgressEntry(
         id=row.id,
         session_id=row.session_id,
+        agreement_id=row.agreement_id,
         agreement_key=row.agreement_key,
         status=row.status,
         date=row.date,
