@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -17,8 +18,10 @@ from worksession.export.pdf.plan import render_plan
 from worksession.plan_archive import check_plan_file
 from worksession.plan_export import plan_payload
 from worksession.programmes.library import load_library
+from worksession.storage.backups import make_backup, restore_backup
 from worksession.storage.database import Database
 from worksession.storage.errors import NotFound
+from worksession.storage.opening import open_database
 from worksession.storage.operations.agreements import (
     add_agreement,
     list_agreements,
@@ -331,3 +334,26 @@ def test_a_new_agreement_with_a_removed_ones_key_does_not_take_over_its_log(
     assert progress_log(db=db, session_id=demo, agreement_key="a-maatjes") == []
     (kept,) = progress_log(db=db, session_id=demo)
     assert (kept.agreement_key, kept.agreement_id, kept.status) == ("a-maatjes", None, "dropped")
+
+
+def test_a_restored_backup_loses_the_name_of_a_reporter_erased_after_it(tmp_path: Path) -> None:
+    path = tmp_path / "werk.sqlite3"
+    db = open_database(path)
+    session = create_session(db=db, title="Wijkgesprek", wijk="Heerlen-Noord")
+    assert session.id is not None
+    agreement = add_agreement(db=db, session_id=session.id, what="Eén loket")
+    person = add_participant(db=db, session_id=session.id, name="Xandra Quirijnen")
+    assert person.id is not None
+    record_progress(db=db, session_id=session.id, agreement_key=agreement.key,
+                    status="in_progress", reported_by="Xandra Quirijnen")  # fmt: skip
+    backup = make_backup(path, label="manual", retention_days=365)
+    erase_participant(db=db, participant_id=person.id)
+    db.close()
+    restore_backup(path, backup.path, retention_days=365)
+    reopened = open_database(path)
+    try:
+        (entry,) = progress_log(db=reopened, session_id=session.id)
+    finally:
+        reopened.close()
+    assert (entry.reported_by, entry.status) == ("", "in_progress")
+    assert b"Xandra Quirijnen" not in path.read_bytes()
