@@ -80,11 +80,11 @@ def record_progress(
             session_id=session_id,
             agreement_id=agreement.id,
             agreement_key=agreement.key,
+            status=fields["status"],
+            date=fields["date"],
+            note=fields["note"],
+            reported_by=fields["reported_by"] if reporter is None else reporter.name,
             reporter_participant_id=None if reporter is None else reporter.id,
-            **{
-                **fields,
-                "reported_by": fields["reported_by"] if reporter is None else reporter.name,
-            },
         )
         s.add(row)
         s.flush()
