@@ -18,7 +18,7 @@ from worksession.storage.operations.progress import progress_log, record_progres
 TEXT = st.text(max_size=300)
 
 
-@settings(max_examples=150)
+@settings(max_examples=60)
 @given(
     key=st.one_of(st.just("a-maatjes"), TEXT),
     status=st.one_of(st.sampled_from(["open", "in_progress", "done", "dropped"]), TEXT),
