@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from worksession.demo import create_demo_session
 from worksession.domain.validation import ValidationError
 from worksession.programmes.library import load_library
 from worksession.storage.opening import open_database
 from worksession.storage.operations.progress import progress_log, record_progress
+from worksession.workflows.demo import create_demo_session
 
 TEXT = st.text(max_size=300)
 

@@ -9,14 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from worksession.demo import create_demo_session
 from worksession.domain.models import Agreement
 from worksession.domain.plan import fingerprint
 from worksession.domain.progress import DUE, OVERDUE, SILENT
 from worksession.domain.validation import ValidationError
 from worksession.export.pdf.plan import render_plan
-from worksession.plan_archive import check_plan_file
-from worksession.plan_export import plan_payload
 from worksession.programmes.library import load_library
 from worksession.storage.backups import make_backup, restore_backup
 from worksession.storage.database import Database
@@ -39,6 +36,9 @@ from worksession.storage.operations.progress import (
 from worksession.storage.operations.removal import remove_with_snapshot, restore_snapshot
 from worksession.storage.operations.removal_effects import removal_effects
 from worksession.storage.operations.sessions import create_session, delete_session, get_session
+from worksession.workflows.demo import create_demo_session
+from worksession.workflows.plan_archive import check_plan_file
+from worksession.workflows.plan_export import plan_payload
 
 SIGNED = dt.datetime(2026, 3, 20, 16, 0, tzinfo=dt.UTC)  # the demo's plan is signed off then
 

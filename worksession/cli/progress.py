@@ -11,7 +11,7 @@ import argparse
 
 from worksession.cli.common import EXIT_OK, UserError, open_db
 from worksession.i18n import _
-from worksession.line_output import record
+from worksession.support.line_output import record
 
 # A refused value is named by the option the user typed, not by the field's internal path.
 _OPTIONS = {
