@@ -207,3 +207,42 @@ _LABELS.update(
         VoteEntry.BALLOTS: N_("a ballot per participant"),
     }
 )
+
+
+class IndicatorSeen(Choice):
+    """In the follow-up: can we see it work, as the agreement's indicator said we would?"""
+
+    YES = "yes"
+    PARTLY = "partly"
+    NO = "no"
+
+
+class ReviewDecision(Choice):
+    """In the follow-up: what the group decides about an agreement of the first session."""
+
+    CONTINUE = "continue"
+    ADJUST = "adjust"
+    COMPLETED = "completed"
+    STOP = "stop"
+
+
+class LessonKind(Choice):
+    """A card of *Wat werkte, wat niet*: green for what helped, red for what held it back."""
+
+    WORKED = "worked"
+    HINDERED = "hindered"
+
+
+_LABELS.update(
+    {
+        IndicatorSeen.YES: N_("yes"),
+        IndicatorSeen.PARTLY: N_("partly"),
+        IndicatorSeen.NO: N_("no"),
+        ReviewDecision.CONTINUE: N_("continue"),
+        ReviewDecision.ADJUST: N_("adjust"),
+        ReviewDecision.COMPLETED: N_("completed"),
+        ReviewDecision.STOP: N_("stop"),
+        LessonKind.WORKED: N_("what worked"),
+        LessonKind.HINDERED: N_("what held it back"),
+    }
+)

@@ -23,6 +23,7 @@ from worksession.domain.models.agreements import (
 from worksession.domain.models.follow_up import FollowUp, PlanVersion, SignOff, WerkgroepMember
 from worksession.domain.models.people import Participant, Relation, Stakeholder
 from worksession.domain.models.progress import AgreementProgress
+from worksession.domain.models.review import AgreementReview, LessonCard, SessionOrigin
 from worksession.domain.models.steps import Evaluation, StepNote, StepTiming
 from worksession.domain.models.votes import VoteBallot, VoteMark, VoteRound
 from worksession.domain.models.work_session import Casus, Insight, KeyFigure, WorkSession
@@ -31,16 +32,19 @@ __all__ = [
     "Agreement",
     "AgreementPartner",
     "AgreementProgress",
+    "AgreementReview",
     "Casus",
     "Evaluation",
     "FollowUp",
     "Improvement",
     "Insight",
     "KeyFigure",
+    "LessonCard",
     "Participant",
     "PlanVersion",
     "Referral",
     "Relation",
+    "SessionOrigin",
     "SignOff",
     "Stakeholder",
     "StepNote",
