@@ -59,6 +59,10 @@ LEVELS: list[tuple[str, Any]] = [
     ("voting.ballots[]", types.Ballot),
     ("schedule", types.Schedule),
     ("schedule.steps[]", types.StepTiming),
+    ("origin", types.Origin),
+    ("progress[]", types.ProgressEntry),
+    ("reviews[]", types.AgreementReview),
+    ("lessons[]", types.LessonCard),
 ]
 
 
@@ -75,7 +79,9 @@ def test_every_level_of_the_document_is_compared() -> None:
     seen: set[Any] = set()
 
     def walk(typed: Any) -> None:
-        if typed in seen:
+        # A follow-up carries the signed plan whole (``origin.plan``): the schema leaves its
+        # inside to the plan's own check, so its levels are not document levels.
+        if typed in seen or typed is types.PlanSnapshot:
             return
         seen.add(typed)
         for hint in typing.get_type_hints(typed).values():

@@ -184,6 +184,45 @@ class Schedule(TypedDict, total=False):
     steps: list[StepTiming]
 
 
+class Origin(TypedDict):
+    """A follow-up session's link to the signed plan it reviews (``models.SessionOrigin``)."""
+
+    title: str
+    version: int
+    fingerprint: str
+    plan: "PlanSnapshot"
+
+
+class ProgressEntry(TypedDict, total=False):
+    """One report of the progress log between the sessions (``models.AgreementProgress``)."""
+
+    agreement: Required[str]
+    status: Required[str]
+    date: Required[str]
+    note: str
+    reported_by: str
+    recorded_at: str
+
+
+class AgreementReview(TypedDict, total=False):
+    """The follow-up's review of one agreement of the signed plan, linked by its key."""
+
+    agreement: Required[str]
+    status_now: str | None
+    what_happened: str
+    indicator_seen: str | None
+    evidence: str
+    decision: str | None
+
+
+class LessonCard(TypedDict, total=False):
+    """A card of *Wat werkte, wat niet*; ``obstacle`` is a catalogue id, '' for anders."""
+
+    kind: Required[str]
+    obstacle: str
+    text: Required[str]
+
+
 class InterchangeDocument(TypedDict, total=False):
     """One session as a ``worksession/1`` document, linked by keys (never database ids)."""
 
@@ -202,6 +241,10 @@ class InterchangeDocument(TypedDict, total=False):
     evaluation: Evaluation
     voting: Voting
     schedule: Schedule
+    origin: Origin
+    progress: list[ProgressEntry]
+    reviews: list[AgreementReview]
+    lessons: list[LessonCard]
 
 
 class PlanVoting(TypedDict):
@@ -235,6 +278,39 @@ class PlanSchedule(TypedDict):
     steps: list[PlanStep]
 
 
+class PlanOrigin(TypedDict):
+    """What the follow-up's plan says of the plan it reviews: the signed plan itself stays out."""
+
+    title: str
+    version: int
+    fingerprint: str
+
+
+class SignedAgreement(TypedDict):
+    """An agreement as the signed plan had it, names and theme resolved there: the follow-up's
+    own people and themes may have changed since."""
+
+    what: str
+    theme: str
+    lead: str
+    due: str | None
+    indicator: str
+    status: str
+
+
+class PlanReview(TypedDict):
+    """A review in the follow-up's plan: the signed agreement (None when the signed plan has no
+    agreement with this key) beside what the group found and decided."""
+
+    agreement: str
+    signed: SignedAgreement | None
+    status_now: str | None
+    what_happened: str
+    indicator_seen: str | None
+    evidence: str
+    decision: str | None
+
+
 class PlanSnapshot(TypedDict, total=False):
     """A frozen version of the plan: the document without the coach's own parts, plus the
     version number, with the vote round and timings summarised (``domain.plan``)."""
@@ -254,3 +330,7 @@ class PlanSnapshot(TypedDict, total=False):
     evaluation: Evaluation
     voting: PlanVoting
     schedule: PlanSchedule
+    origin: PlanOrigin
+    progress: list[ProgressEntry]
+    reviews: list[PlanReview]
+    lessons: list[LessonCard]

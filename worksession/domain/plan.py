@@ -4,8 +4,11 @@ The snapshot is the session's interchange document without what belongs to the c
 (notes per step, the programme's steps), plus the version number. The vote round becomes its
 method, the number who voted, the final order and the ties — with the ballots only when the vote
 is named; the step timings become the appendix's planned and actual time per step. A session
-without a vote round or timings has neither key, as before they existed. Its canonical form — sorted
-keys, no spaces, UTF-8 — is what the fingerprint is taken of, so anyone can recompute it.
+without a vote round or timings has neither key, as before they existed. A follow-up session's
+plan names the signed plan it reviews (title, version, fingerprint — not the plan itself) and
+gives each review the signed agreement beside the findings (``domain.plan_review``). Its
+canonical form — sorted keys, no spaces, UTF-8 — is what the fingerprint is taken of, so anyone
+can recompute it.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import Any, cast
 
 from worksession.domain.document_types import Participant, PlanSnapshot
 from worksession.domain.interchange import Document
+from worksession.domain.plan_review import plan_origin, plan_reviews
 from worksession.domain.schedule import plan_schedule
 from worksession.domain.vote_round import plan_voting
 
@@ -37,7 +41,13 @@ def plan_snapshot(document: Document, version: int) -> Snapshot:
     snapshot["session"] = {
         key: value for key, value in snapshot["session"].items() if key not in COACH_ONLY_SESSION
     }
-    for key, summary in (("voting", plan_voting(document)), ("schedule", plan_schedule(document))):
+    summaries: tuple[tuple[str, object], ...] = (
+        ("voting", plan_voting(document)),
+        ("schedule", plan_schedule(document)),
+        ("origin", plan_origin(document)),
+        ("reviews", plan_reviews(document)),
+    )
+    for key, summary in summaries:
         snapshot.pop(key, None)
         if summary is not None:
             snapshot[key] = summary
