@@ -15,7 +15,8 @@ from worksession.domain.plan import fingerprint, plan_snapshot
 from worksession.i18n import set_language
 from worksession.programmes.library import load_library
 from worksession.storage.database import Database
-from worksession.storage.document import duplicate_session, import_document, read_document
+from worksession.storage.document import import_document, read_document
+from worksession.storage.operations.session_copy import duplicate_session
 from worksession.support.paths import resource_path
 from worksession.workflows.demo import demo_document
 

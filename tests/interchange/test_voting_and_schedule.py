@@ -12,7 +12,8 @@ import pytest
 from worksession.domain.interchange import FORMAT, InterchangeError, parse_document
 from worksession.i18n import set_language
 from worksession.storage.database import Database
-from worksession.storage.document import duplicate_session, import_document, read_document
+from worksession.storage.document import import_document, read_document
+from worksession.storage.operations.session_copy import duplicate_session
 from worksession.storage.operations.themes import list_themes
 
 BASE: dict[str, Any] = {

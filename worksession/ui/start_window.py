@@ -286,7 +286,7 @@ class StartWindow(StartListing):
 
     def duplicate_selected(self) -> None:
         from worksession.domain.validation import SHORT_TEXT_MAX
-        from worksession.storage.document import duplicate_session
+        from worksession.storage.operations.session_copy import duplicate_session
 
         session = self.selected_session()
         if session is None or session.id is None:

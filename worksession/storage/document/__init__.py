@@ -1,0 +1,13 @@
+"""A session as an interchange document (``worksession/1``) and back: read and import.
+
+Database ids never leave this package: records are linked by their keys in the document. Each
+table's fields are declared once (``records.py``, built from ``fields.py``); ``reading.py`` and
+``writing.py`` both walk those declarations.
+"""
+
+from __future__ import annotations
+
+from worksession.storage.document.reading import read_document, read_working_copy
+from worksession.storage.document.writing import import_document
+
+__all__ = ["import_document", "read_document", "read_working_copy"]

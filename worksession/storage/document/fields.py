@@ -1,0 +1,239 @@
+"""How a table's fields travel between its rows and the ``worksession/1`` document.
+
+A table declares its fields once (``records.py``) as a ``RecordFields``: the document's keys in
+the document's order, each with the model attribute it is stored in and, where the two differ,
+how the value is converted (a date as ISO text, a moment in UTC, a JSON list) or which record it
+links to (a theme, a participant or stakeholder, by key in the document and by id in the
+database). Reading a row and writing a record both walk that one declaration, so a field added
+to it is read and imported alike, and neither side can forget it.
+
+Lists of other records inside a record (an agreement's partners, the casus's figures) are
+``Extra`` fields: the declaration keeps their place in the document, the reader and the writer
+supply them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Generic, Literal, TypeVar, cast
+
+from sqlmodel import SQLModel
+
+Target = Literal["participant", "stakeholder", "theme"]
+
+D = TypeVar("D")  # the record's TypedDict in the document
+M = TypeVar("M", bound=SQLModel)  # the table's model
+
+
+@dataclass(frozen=True)
+class KeysById:
+    """What reading needs to link records: each participant's, stakeholder's and theme's key
+    by its database id."""
+
+    participant: dict[int, str]
+    stakeholder: dict[int, str]
+    theme: dict[int, str]
+
+    def person(self, participant_id: int | None, stakeholder_id: int | None) -> str | None:
+        """The key of the participant or stakeholder a pair of columns points at, if any."""
+        if participant_id is not None:
+            return self.participant[participant_id]
+        if stakeholder_id is not None:
+            return self.stakeholder[stakeholder_id]
+        return None
+
+    def people(self, rows: Iterable[Any]) -> list[str]:
+        """The keys of member rows (partners, werkgroep) that each hold one person."""
+        return [
+            key
+            for row in rows
+            if (key := self.person(row.participant_id, row.stakeholder_id)) is not None
+        ]
+
+
+@dataclass
+class IdsByKey:
+    """What writing needs to link records: the database id of each record written so far, by
+    its key in the document. Filled as the participants, stakeholders and themes are written."""
+
+    participant: dict[str, int] = field(default_factory=dict)
+    stakeholder: dict[str, int] = field(default_factory=dict)
+    theme: dict[str, int] = field(default_factory=dict)
+
+    def person(self, key: str | None) -> tuple[int | None, int | None]:
+        """The (participant id, stakeholder id) pair for a person's key; a key names either."""
+        if key is None:
+            return None, None
+        if key in self.participant:
+            return self.participant[key], None
+        return None, self.stakeholder[key]
+
+
+@dataclass(frozen=True)
+class Convert:
+    """How a stored value becomes the document's value and back."""
+
+    to_document: Callable[[Any], Any]
+    from_document: Callable[[Any], Any]
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _day(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def _moment(value: dt.datetime | None) -> str | None:
+    return value.astimezone(dt.UTC).isoformat() if value is not None else None
+
+
+def _utc(text: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(text).astimezone(dt.UTC) if text else None
+
+
+def _json_text(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+AS_IS = Convert(_same, _same)
+DATE = Convert(_iso, _day)  # a day: ISO text in the document, a date in the database
+MOMENT = Convert(_moment, _utc)  # a moment: ISO text in UTC, an aware datetime
+JSON = Convert(json.loads, _json_text)  # a list stored as JSON text
+
+
+@dataclass(frozen=True)
+class DocumentField:
+    """One key of a record in the document."""
+
+    key: str
+
+    def attributes(self) -> tuple[str, ...]:
+        """The model's attributes this key is stored in."""
+        raise NotImplementedError
+
+    def read(self, row: Any, keys: KeysById) -> Any:
+        raise NotImplementedError
+
+    def write(self, record: Mapping[str, Any], ids: IdsByKey) -> dict[str, Any]:
+        """The model's attributes for the record's value; nothing when the record leaves it
+        out, so the model's default applies (what an older file without the field gets)."""
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Plain(DocumentField):
+    """A value stored in one column: ``attribute`` (the key when empty), converted if needed."""
+
+    attribute: str = ""
+    convert: Convert = AS_IS
+
+    @property
+    def column(self) -> str:
+        return self.attribute or self.key
+
+    def attributes(self) -> tuple[str, ...]:
+        return (self.column,)
+
+    def read(self, row: Any, keys: KeysById) -> Any:
+        return self.convert.to_document(getattr(row, self.column))
+
+    def write(self, record: Mapping[str, Any], ids: IdsByKey) -> dict[str, Any]:
+        if self.key not in record:
+            return {}
+        return {self.column: self.convert.from_document(record[self.key])}
+
+
+@dataclass(frozen=True)
+class Link(DocumentField):
+    """Another record, by its key in the document and by its id in the ``attribute`` column."""
+
+    attribute: str = ""
+    target: Target = "theme"
+
+    def attributes(self) -> tuple[str, ...]:
+        return (self.attribute,)
+
+    def read(self, row: Any, keys: KeysById) -> str | None:
+        linked = getattr(row, self.attribute)
+        return getattr(keys, self.target)[linked] if linked is not None else None
+
+    def write(self, record: Mapping[str, Any], ids: IdsByKey) -> dict[str, Any]:
+        key = record.get(self.key)
+        return {self.attribute: getattr(ids, self.target)[key] if key else None}
+
+
+@dataclass(frozen=True)
+class Person(DocumentField):
+    """A participant or a stakeholder, by key; stored as ``<prefix>_participant_id`` and
+    ``<prefix>_stakeholder_id``, of which at most one is set."""
+
+    prefix: str = ""
+
+    def attributes(self) -> tuple[str, ...]:
+        return (f"{self.prefix}_participant_id", f"{self.prefix}_stakeholder_id")
+
+    def read(self, row: Any, keys: KeysById) -> str | None:
+        return keys.person(
+            getattr(row, f"{self.prefix}_participant_id"),
+            getattr(row, f"{self.prefix}_stakeholder_id"),
+        )
+
+    def write(self, record: Mapping[str, Any], ids: IdsByKey) -> dict[str, Any]:
+        participant_id, stakeholder_id = ids.person(record.get(self.key))
+        return {
+            f"{self.prefix}_participant_id": participant_id,
+            f"{self.prefix}_stakeholder_id": stakeholder_id,
+        }
+
+
+@dataclass(frozen=True)
+class Extra(DocumentField):
+    """A key the reader and the writer fill in themselves: a list of other rows."""
+
+    def attributes(self) -> tuple[str, ...]:
+        return ()
+
+    def read(self, row: Any, keys: KeysById) -> Any:
+        raise LookupError(f"{self.key!r} is given by the reader")
+
+    def write(self, record: Mapping[str, Any], ids: IdsByKey) -> dict[str, Any]:
+        return {}
+
+
+@dataclass(frozen=True)
+class RecordFields(Generic[D, M]):
+    """A table's fields in the document, declared once: read and write both use it."""
+
+    model: type[M]
+    fields: tuple[DocumentField, ...]
+
+    def keys(self) -> list[str]:
+        return [item.key for item in self.fields]
+
+    def read(self, row: Any, keys: KeysById, **extra: Any) -> D:
+        """The row as the document carries it, its keys in the declared order; ``extra``
+        gives the ``Extra`` fields."""
+        given = {item.key for item in self.fields if isinstance(item, Extra)}
+        assert set(extra) == given, f"{self.model.__name__}: give {sorted(given)}"
+        record = {
+            item.key: extra[item.key] if item.key in given else item.read(row, keys)
+            for item in self.fields
+        }
+        return cast(D, record)
+
+    def write(self, record: Mapping[str, Any], ids: IdsByKey, **columns: Any) -> M:
+        """A new row for the record; ``columns`` are what the document does not say (the
+        session, the position)."""
+        values: dict[str, Any] = {}
+        for item in self.fields:
+            values.update(item.write(record, ids))
+        return self.model(**values, **columns)
