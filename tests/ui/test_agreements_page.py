@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import page_of
 from worksession.domain.agreement_numbers import agreement_numbers
 from worksession.domain.values import StepKind
+from worksession.storage.operations.agreements import list_agreements, remove_agreement
 from worksession.ui.session.pages.agreements import AgreementsPage
 from worksession.ui.session.people_picker import PeoplePicker
 from worksession.ui.session.window import SessionWindow
@@ -98,3 +99,27 @@ def test_each_agreement_shows_the_number_the_plan_gives_it(window: SessionWindow
     assert model.data(model.index(0, column)) == f"A{last_of_theme}"
     window.undo_action.trigger()
     assert model.data(model.index(0, column)) == shown[0]
+
+
+def test_rows_take_the_id_of_the_stored_agreement_with_their_key_not_of_their_place(
+    window: SessionWindow,
+) -> None:
+    """The window's document and the stored rows are two reads. When they differ (another
+    program removed an agreement, the order differs) a row must still carry its own agreement's
+    id: an edit in the table lands on that id."""
+    page = _page(window)
+    controller = window.controller
+    stored = list_agreements(db=controller.db, session_id=controller.session_id)
+    assert len(stored) >= 3
+    gone = stored[0]
+    assert gone.id is not None
+    remove_agreement(db=controller.db, agreement_id=gone.id)
+    controller.document["agreements"].reverse()
+
+    rows = page._rows()
+
+    what_by_id = {a.id: a.what for a in stored}
+    shown = [a for a in controller.document["agreements"] if a["key"] != gone.key]
+    assert [row.what for row in rows] == [a["what"] for a in shown]
+    assert all(what_by_id[row.id] == row.what for row in rows)
+    assert gone.id not in {row.id for row in rows}

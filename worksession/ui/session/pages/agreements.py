@@ -109,14 +109,20 @@ class AgreementsPage(StepPage):
     def _rows(self) -> list[AgreementRow]:
         document = self.controller.document
         names = dict(people_choices(document))
+        # Matched by key, not by place: the document and the rows are two reads, and a list
+        # ordered another way (or one agreement more in either) must not give a row the id of
+        # its neighbour, where an edit would then land.
         stored = record_rows(self.controller.db, Agreement, self.controller.session_id)
+        ids: dict[str, int] = {row.key: row.id for row in stored}
         numbers = agreement_numbers(document["themes"], document["agreements"])
         rows = []
-        for row, agreement in zip(stored, document["agreements"], strict=True):
-            assert row.id is not None
+        for agreement in document["agreements"]:
+            agreement_id = ids.get(agreement["key"])
+            if agreement_id is None:
+                continue  # removed by another program since the read: the reload follows
             rows.append(
                 AgreementRow(
-                    id=row.id,
+                    id=agreement_id,
                     name=agreement["what"][:40],
                     number=numbers[agreement["key"]],
                     theme=agreement["theme"],
