@@ -11,6 +11,7 @@ from tests.ui.answering import answer_removal
 from tests.ui.conftest import page_of
 from worksession.domain.power_grid import cell_of
 from worksession.domain.values import StepKind
+from worksession.storage.operations.sociale_kaart import list_relations, remove_relation
 from worksession.ui.session.pages.sociale_kaart import SocialeKaartPage
 from worksession.ui.session.power_grid_view import SIZE, to_scene
 from worksession.ui.session.window import SessionWindow
@@ -133,3 +134,36 @@ def test_an_edit_in_place_repaints_its_row_without_resetting_the_table(
     page.table.entry.setText("Diëtist")
     page.table.add_from_entry()
     assert resets == [True] and model.rowCount() == len(window.controller.document["stakeholders"])
+
+
+def test_each_listed_relation_carries_the_id_of_its_own_stored_relation(
+    window: SessionWindow,
+) -> None:
+    """The window's document and the stored rows are two reads. When they differ (another
+    program removed a relation, the order differs) each listed relation must still carry its
+    own id: removing it from the list removes that one."""
+    page = _page(window)
+    controller = window.controller
+    stored = list_relations(db=controller.db, session_id=controller.session_id)
+    assert len(stored) >= 3
+    gone = stored[0]
+    assert gone.id is not None
+    remove_relation(db=controller.db, relation_id=gone.id)
+    controller.document["relations"].reverse()
+
+    page.refresh()
+
+    model = page.table.model
+    key_of = {model.row_at(n).id: model.row_at(n).key for n in range(model.rowCount())}
+    ends = {r.id: (key_of[r.source_id], r.kind, key_of[r.target_id]) for r in stored}
+    listed = [
+        page.relation_list.item(row).data(Qt.ItemDataRole.UserRole)
+        for row in range(page.relation_list.count())
+    ]
+    assert gone.id not in listed
+    expected = [
+        (r["from"], r["kind"], r["to"])
+        for r in controller.document["relations"]
+        if (r["from"], r["kind"], r["to"]) != ends[gone.id]
+    ]
+    assert [ends[relation_id] for relation_id in listed] == expected

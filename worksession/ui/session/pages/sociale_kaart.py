@@ -197,12 +197,19 @@ class SocialeKaartPage(StepPage):
         self.grid.show_document(document)
         self.legend.show_domains(s["domain"] for s in document["stakeholders"])
         names = {s["key"]: s["name"] for s in document["stakeholders"]}
-        stored = record_rows(self.controller.db, Relation, self.controller.session_id)
-        relations = [
-            (row.id, r["from"], r["kind"], r["to"])
-            for row, r in zip(stored, document["relations"], strict=True)
-        ]
         ids = self._stakeholder_ids()
+        # Matched by what makes a relation (its two ends and kind), not by place: the document
+        # and the rows are two reads, and a relation must not get its neighbour's id.
+        stored = {
+            (row.source_id, row.target_id, row.kind): row.id
+            for row in record_rows(self.controller.db, Relation, self.controller.session_id)
+        }
+        relations = [
+            (relation_id, r["from"], r["kind"], r["to"])
+            for r in document["relations"]
+            if (relation_id := stored.get((ids.get(r["from"]), ids.get(r["to"]), r["kind"])))
+            is not None
+        ]
         shown = (names, relations, ids)
         if shown == self._shown:
             return  # most saves change neither names nor relations: keep the lists as they are
