@@ -56,17 +56,22 @@ class CasusFigure(TypedDict, total=False):
     source: str
 
 
-class Casus(TypedDict, total=False):
+class CasusText(TypedDict, total=False):
+    """The casus's own texts: also what an update of the casus takes (``record_changes``)."""
+
     title: str
     text: str
     question: str
+
+
+class Casus(CasusText, total=False):
     figures: list[CasusFigure]
     insights: list[str]
 
 
-class Participant(TypedDict, total=False):
-    key: Required[str]
-    name: Required[str]
+class ParticipantDetails(TypedDict, total=False):
+    """A participant besides the key and name: also what an update takes, with the name."""
+
     organisation: str
     role: str
     domain: str
@@ -75,9 +80,14 @@ class Participant(TypedDict, total=False):
     present: bool
 
 
-class Stakeholder(TypedDict, total=False):
+class Participant(ParticipantDetails, total=False):
     key: Required[str]
     name: Required[str]
+
+
+class StakeholderDetails(TypedDict, total=False):
+    """A stakeholder besides the key, name and link: also what an update takes, with the name."""
+
     organisation: str
     domain: str
     role: str
@@ -85,20 +95,30 @@ class Stakeholder(TypedDict, total=False):
     influence: int
     interest: int
     present: bool
+
+
+class Stakeholder(StakeholderDetails, total=False):
+    key: Required[str]
+    name: Required[str]
     participant: str | None
 
 
 Relation = TypedDict("Relation", {"from": str, "to": str, "kind": str})
 
 
-class Theme(TypedDict, total=False):
-    key: Required[str]
-    title: Required[str]
+class ThemeDetails(TypedDict, total=False):
+    """A theme besides the key and title: also what an update takes, with the title."""
+
     target_group: str
     why: str
     votes: int
     rank: int | None
     priority: bool
+
+
+class Theme(ThemeDetails, total=False):
+    key: Required[str]
+    title: Required[str]
 
 
 class Improvement(TypedDict):
@@ -143,6 +163,8 @@ class FollowUp(TypedDict, total=False):
 
 
 class Evaluation(TypedDict, total=False):
+    """The evaluation: also what an update of it takes (``record_changes``)."""
+
     went_well: str
     to_improve: str
     score: int | None
@@ -156,8 +178,8 @@ class Ballot(TypedDict, total=False):
     ranking: list[str]
 
 
-class Voting(TypedDict, total=False):
-    """The vote round as the coach set it up and recorded it."""
+class VoteSettings(TypedDict, total=False):
+    """How the group votes: also what an update of the vote round takes (``record_changes``)."""
 
     mode: str
     entry: str
@@ -165,6 +187,11 @@ class Voting(TypedDict, total=False):
     cap: int | None
     anonymous: bool
     voters: int | None
+
+
+class Voting(VoteSettings, total=False):
+    """The vote round as the coach set it up and recorded it."""
+
     tie_break: list[str]
     ballots: list[Ballot]
 

@@ -6,12 +6,23 @@ wrong type where the call is written. The field rules in ``domain/validation.py`
 every value at run time (limits, allowed choices, empty titles), because changes also come from
 what the coach types and from files; a test keeps the keys here equal to those rules.
 
-Dates and times are taken as the rules take them: a date, an ISO text, or None.
+Dates and times are taken as the rules take them: a date, an ISO text, or None. Where an update
+takes a record's fields as the document types them, the two share one declaration
+(``document_types``: ``ParticipantDetails``, ``VoteSettings``…) rather than two copies.
 """
 
 # No ``from __future__ import annotations``: the test reads the keys at run time.
 import datetime as dt
 from typing import TypedDict
+
+from worksession.domain.document_types import (
+    CasusText,
+    Evaluation,
+    ParticipantDetails,
+    StakeholderDetails,
+    ThemeDetails,
+    VoteSettings,
+)
 
 DateInput = dt.date | str | None
 
@@ -30,10 +41,8 @@ class SessionChanges(TypedDict, total=False):
     start_time: dt.time | str | None
 
 
-class CasusChanges(TypedDict, total=False):
-    title: str
-    text: str
-    question: str
+class CasusChanges(CasusText, total=False):
+    """The casus's texts (``document_types.CasusText``)."""
 
 
 class FigureChanges(TypedDict, total=False):
@@ -46,34 +55,18 @@ class InsightChanges(TypedDict, total=False):
     text: str
 
 
-class ParticipantChanges(TypedDict, total=False):
+class ParticipantChanges(ParticipantDetails, total=False):
     name: str
-    organisation: str
-    role: str
-    domain: str
-    email: str
-    registration: str
-    present: bool
 
 
-class StakeholderChanges(TypedDict, total=False):
+class StakeholderChanges(StakeholderDetails, total=False):
+    """The stakeholder's own fields; the participant it is linked to is set on its own."""
+
     name: str
-    organisation: str
-    domain: str
-    role: str
-    offer: str
-    influence: int
-    interest: int
-    present: bool
 
 
-class ThemeChanges(TypedDict, total=False):
+class ThemeChanges(ThemeDetails, total=False):
     title: str
-    target_group: str
-    why: str
-    votes: int
-    rank: int | None
-    priority: bool
 
 
 class ImprovementChanges(TypedDict, total=False):
@@ -108,19 +101,12 @@ class FollowUpChanges(TypedDict, total=False):
     funding: str
 
 
-class EvaluationChanges(TypedDict, total=False):
-    went_well: str
-    to_improve: str
-    score: int | None
+class EvaluationChanges(Evaluation, total=False):
+    """The evaluation's fields (``document_types.Evaluation``)."""
 
 
-class VoteRoundChanges(TypedDict, total=False):
-    mode: str
-    entry: str
-    per_person: int | None
-    cap: int | None
-    anonymous: bool
-    voters: int | None
+class VoteRoundChanges(VoteSettings, total=False):
+    """The vote round's settings (``document_types.VoteSettings``)."""
 
 
 # Record name in the field rules → what its update operation takes.
