@@ -38,6 +38,10 @@ DECLARED: dict[str, tuple[RecordFields[Any, Any], Any]] = {
     "evaluation": (records.EVALUATION, types.Evaluation),
     "vote_round": (records.VOTE_ROUND, types.Voting),
     "step_timing": (records.STEP_TIMING, types.StepTiming),
+    "session_origin": (records.ORIGIN, types.Origin),
+    "agreement_progress": (records.PROGRESS, types.ProgressEntry),
+    "agreement_review": (records.REVIEW, types.AgreementReview),
+    "lesson_card": (records.LESSON, types.LessonCard),
 }
 
 # Columns that are the database's bookkeeping, not part of any record in the document.
@@ -49,6 +53,10 @@ NOT_IN_THE_RECORD: dict[str, set[str]] = {
     "session": {"status", "created_at", "updated_at", "start_time"},
     # Stored as JSON text; read without the keys of removed themes, so the reader gives it.
     "vote_round": {"tie_break"},
+    # The first session on this laptop (another laptop has another id) and when it was linked.
+    "session_origin": {"origin_session_id", "created_at"},
+    # Links to the agreement and the reporter, found again by key and name on import.
+    "agreement_progress": {"agreement_id", "reporter_participant_id"},
 }
 
 # What an update changes but the record in the document does not carry as its own, and back.

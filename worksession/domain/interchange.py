@@ -22,6 +22,7 @@ from typing import Any, cast
 
 from worksession.domain.document_keys import theme_titles
 from worksession.domain.document_types import InterchangeDocument
+from worksession.domain.follow_up_check import follow_up_problem
 from worksession.domain.schema_check import PathPart, first_schema_problem
 from worksession.domain.validation import FINGERPRINT_MARK, fingerprint_mark_in
 from worksession.domain.voting import (
@@ -298,6 +299,9 @@ def _check_links(data: Document) -> None:
             )
     _check_voting(data)
     _check_schedule(data)
+    problem = follow_up_problem(data, schema())
+    if problem is not None:
+        raise InterchangeError(json_path(problem[0]), problem[1])
 
 
 def _check_voting(data: Document) -> None:

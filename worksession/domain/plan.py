@@ -14,17 +14,17 @@ can recompute it.
 from __future__ import annotations
 
 import copy
-import hashlib
-import json
 from typing import Any, cast
 
 from worksession.domain.document_types import Participant, PlanSnapshot
 from worksession.domain.interchange import Document
-from worksession.domain.plan_review import plan_origin, plan_reviews
+from worksession.domain.plan_format import PLAN_FORMAT as PLAN_FORMAT
+from worksession.domain.plan_format import canonical_bytes as canonical_bytes
+from worksession.domain.plan_format import fingerprint as fingerprint
+from worksession.domain.plan_review import plan_origin, plan_progress, plan_reviews
 from worksession.domain.schedule import plan_schedule
 from worksession.domain.vote_round import plan_voting
 
-PLAN_FORMAT = "worksession-plan/1"
 COACH_ONLY = ("notes",)
 COACH_ONLY_SESSION = ("programme_steps",)
 
@@ -46,6 +46,7 @@ def plan_snapshot(document: Document, version: int) -> Snapshot:
         ("schedule", plan_schedule(document)),
         ("origin", plan_origin(document)),
         ("reviews", plan_reviews(document)),
+        ("progress", plan_progress(document)),
     )
     for key, summary in summaries:
         snapshot.pop(key, None)
@@ -54,17 +55,6 @@ def plan_snapshot(document: Document, version: int) -> Snapshot:
     snapshot["format"] = PLAN_FORMAT
     snapshot["version"] = version
     return cast(Snapshot, snapshot)
-
-
-def canonical_bytes(snapshot: Snapshot) -> bytes:
-    return json.dumps(snapshot, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode(
-        "utf-8"
-    )
-
-
-def fingerprint(snapshot: Snapshot) -> str:
-    """The SHA-256 of the canonical snapshot, as lower-case hex."""
-    return hashlib.sha256(canonical_bytes(snapshot)).hexdigest()
 
 
 def same_content(first: Snapshot, second: Snapshot) -> bool:

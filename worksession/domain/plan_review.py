@@ -1,5 +1,6 @@
 """What a follow-up session's plan says of the plan it reviews: its title, version and
-fingerprint, and per agreement the signed wording beside what the group found and decided.
+fingerprint, per agreement the signed wording beside what the group found and decided, and
+the progress log up to the meeting.
 
 The follow-up's document carries the signed plan whole (``origin.plan``) so it can be checked
 against its fingerprint; the follow-up's own plan keeps only the reference to it and, per review,
@@ -17,6 +18,7 @@ from worksession.domain.document_types import (
     PlanOrigin,
     PlanReview,
     PlanSnapshot,
+    ProgressEntry,
     SignedAgreement,
 )
 
@@ -31,6 +33,25 @@ def plan_origin(document: InterchangeDocument) -> PlanOrigin | None:
         "version": origin["version"],
         "fingerprint": origin["fingerprint"],
     }
+
+
+def plan_progress(document: InterchangeDocument) -> list[ProgressEntry] | None:
+    """The progress log as far as the follow-up's plan reports it; None for other sessions.
+
+    Progress is recorded after sign-off without changing the signed plan, so a first session's
+    plan never carries its log. The follow-up's plan reports what happened up to its own
+    meeting: entries about a later day belong to the next half year and leave the signed
+    report as it is.
+    """
+    if document.get("origin") is None:
+        return None
+    meeting = document["session"].get("date")
+    entries = [
+        entry
+        for entry in document.get("progress", [])
+        if meeting is None or entry["date"] <= meeting
+    ]
+    return entries or None
 
 
 def plan_reviews(document: InterchangeDocument) -> list[PlanReview] | None:

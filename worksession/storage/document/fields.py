@@ -25,7 +25,7 @@ from typing import Any, Generic, Literal, TypeVar, cast
 from sqlalchemy import Row
 from sqlmodel import SQLModel
 
-Target = Literal["participant", "stakeholder", "theme"]
+Target = Literal["participant", "stakeholder", "theme", "agreement"]
 
 D = TypeVar("D")  # the record's TypedDict in the document
 M = TypeVar("M", bound=SQLModel)  # the table's model
@@ -35,12 +35,13 @@ Getter = Callable[[Mapping[str, Any]], tuple[Any, ...]]
 
 @dataclass(frozen=True)
 class KeysById:
-    """What reading needs to link records: each participant's, stakeholder's and theme's key
-    by its database id."""
+    """What reading needs to link records: each participant's, stakeholder's, theme's and
+    agreement's key by its database id."""
 
     participant: dict[int, str]
     stakeholder: dict[int, str]
     theme: dict[int, str]
+    agreement: dict[int, str] = field(default_factory=dict)
 
     def person(self, participant_id: int | None, stakeholder_id: int | None) -> str | None:
         """The key of the participant or stakeholder a pair of columns points at, if any."""
@@ -67,6 +68,7 @@ class IdsByKey:
     participant: dict[str, int] = field(default_factory=dict)
     stakeholder: dict[str, int] = field(default_factory=dict)
     theme: dict[str, int] = field(default_factory=dict)
+    agreement: dict[str, int] = field(default_factory=dict)
 
     def person(self, key: str | None) -> tuple[int | None, int | None]:
         """The (participant id, stakeholder id) pair for a person's key; a key names either."""
@@ -113,6 +115,14 @@ AS_IS = Convert(_same, _same)
 DATE = Convert(_iso, _day)  # a day: ISO text in the document, a date in the database
 MOMENT = Convert(_moment, _utc)  # a moment: ISO text in UTC, an aware datetime
 JSON = Convert(json.loads, _json_text)  # a list stored as JSON text
+
+
+def _canonical_text(plan: Any) -> str:
+    # The form a frozen version is stored in, so the stored text is what the fingerprint is of.
+    return json.dumps(plan, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+CANONICAL = Convert(json.loads, _canonical_text)  # a frozen plan snapshot, as canonical JSON
 
 
 @dataclass(frozen=True)

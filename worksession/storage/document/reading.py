@@ -17,15 +17,19 @@ from worksession.domain.interchange import FORMAT, Document
 from worksession.domain.models import (
     Agreement,
     AgreementPartner,
+    AgreementProgress,
+    AgreementReview,
     Casus,
     Evaluation,
     FollowUp,
     Improvement,
     Insight,
     KeyFigure,
+    LessonCard,
     Participant,
     Referral,
     Relation,
+    SessionOrigin,
     Stakeholder,
     StepNote,
     StepTiming,
@@ -72,10 +76,12 @@ def _read(s: Session, session_id: int) -> tuple[Document, str]:
     participants = session_rows(s, Participant, session_id)
     stakeholders = session_rows(s, Stakeholder, session_id)
     themes = session_rows(s, Theme, session_id)
+    agreements = session_rows(s, Agreement, session_id)
     keys = KeysById(
         participant={row.id: row.key for row in participants},
         stakeholder={row.id: row.key for row in stakeholders},
         theme={row.id: row.key for row in themes},
+        agreement={row.id: row.key for row in agreements},
     )
     # A session without an evaluation reads as an empty one: the model's defaults.
     evaluation = one_row(s, Evaluation, "session_id", session_id) or Evaluation()
@@ -113,7 +119,7 @@ def _read(s: Session, session_id: int) -> tuple[Document, str]:
         ],
         "agreements": [
             records.AGREEMENT.read(row, keys, partners=keys.people(partner_rows.get(row.id, [])))
-            for row in session_rows(s, Agreement, session_id)
+            for row in agreements
         ],
         "referrals": referrals,
         "follow_up": records.FOLLOW_UP.read(
@@ -132,7 +138,33 @@ def _read(s: Session, session_id: int) -> tuple[Document, str]:
     schedule = _read_schedule(s, work_session, keys)
     if schedule is not None:
         document["schedule"] = schedule
+    _read_follow_up_parts(s, session_id, keys, document)
     return document, str(work_session.status)
+
+
+def _read_follow_up_parts(s: Session, session_id: int, keys: KeysById, document: Document) -> None:
+    """The progress log, and for a follow-up session the plan it reviews, the reviews and the
+    lesson cards; each present only when there is any, so a session without them reads (and
+    its plan is fingerprinted) as before they existed."""
+    progress = session_rows(s, AgreementProgress, session_id, "date", "id")
+    if progress:
+        document["progress"] = [records.PROGRESS.read(row, keys) for row in progress]
+    origin = one_row(s, SessionOrigin, "session_id", session_id)
+    if origin is not None:
+        document["origin"] = records.ORIGIN.read(origin, keys)
+    order = {key: place for place, key in enumerate(keys.agreement.values())}
+    reviews = sorted(
+        (
+            records.REVIEW.read(row, keys)
+            for row in session_rows(s, AgreementReview, session_id, "id")
+        ),
+        key=lambda review: order[review["agreement"]],
+    )
+    if reviews:
+        document["reviews"] = reviews
+    lessons = session_rows(s, LessonCard, session_id)
+    if lessons:
+        document["lessons"] = [records.LESSON.read(row, keys) for row in lessons]
 
 
 def _read_voting(s: Session, session_id: int, keys: KeysById) -> typed.Voting | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from worksession.domain import document_types as typed
 from worksession.domain import models
 from worksession.storage.document.fields import (
+    CANONICAL,
     DATE,
     JSON,
     MOMENT,
@@ -181,4 +182,44 @@ STEP_TIMING: RecordFields[typed.StepTiming, models.StepTiming] = RecordFields(
         Plain("started_at", convert=MOMENT),
         Plain("finished_at", convert=MOMENT),
     ),
+)
+
+ORIGIN: RecordFields[typed.Origin, models.SessionOrigin] = RecordFields(
+    models.SessionOrigin,
+    (
+        Plain("title"),
+        Plain("version"),
+        Plain("fingerprint"),
+        Plain("plan", "snapshot", convert=CANONICAL),
+    ),
+)
+
+PROGRESS: RecordFields[typed.ProgressEntry, models.AgreementProgress] = RecordFields(
+    models.AgreementProgress,
+    (
+        # By key: an entry outlives the agreement it is about (removed from a later draft).
+        Plain("agreement", "agreement_key"),
+        Plain("status"),
+        Plain("date", convert=DATE),
+        Plain("note"),
+        Plain("reported_by"),
+        Plain("recorded_at", convert=MOMENT),
+    ),
+)
+
+REVIEW: RecordFields[typed.AgreementReview, models.AgreementReview] = RecordFields(
+    models.AgreementReview,
+    (
+        Link("agreement", "agreement_id", "agreement"),
+        Plain("status_now"),
+        Plain("what_happened"),
+        Plain("indicator_seen"),
+        Plain("evidence"),
+        Plain("decision"),
+    ),
+)
+
+LESSON: RecordFields[typed.LessonCard, models.LessonCard] = RecordFields(
+    models.LessonCard,
+    (Plain("kind"), Plain("obstacle"), Plain("text")),
 )

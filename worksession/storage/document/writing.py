@@ -102,6 +102,7 @@ def _write(s: Session, doc: Document) -> WorkSession:
 
     agreements = doc.get("agreements", [])
     rows = _write_list(s, records.AGREEMENT, agreements, ids, session_id)
+    ids.agreement = {item["key"]: _id(row) for item, row in zip(agreements, rows, strict=True)}
     for agreement, row in zip(agreements, rows, strict=True):
         for position, key in enumerate(agreement.get("partners", [])):
             participant_id, stakeholder_id = ids.person(key)
@@ -135,7 +136,36 @@ def _write(s: Session, doc: Document) -> WorkSession:
     _write_voting(s, session_id, doc.get("voting"), ids)
     for timing in schedule.get("steps", []):
         s.add(records.STEP_TIMING.write(timing, ids, session_id=session_id))
+    _write_follow_up_parts(s, session_id, doc, ids)
     return work_session
+
+
+def _write_follow_up_parts(s: Session, session_id: int, doc: Document, ids: IdsByKey) -> None:
+    """The progress log, and for a follow-up the plan it reviews, the reviews and the cards.
+
+    A progress entry links to the agreement with its key, if the document still has it, and to
+    the participant whose name it carries when exactly one has that name (as recording does).
+    """
+    origin = doc.get("origin")
+    if origin is not None:
+        s.add(records.ORIGIN.write(origin, ids, session_id=session_id))
+    names: dict[str, list[int]] = {}
+    for person in doc.get("participants", []):
+        names.setdefault(person["name"], []).append(ids.participant[person["key"]])
+    for entry in doc.get("progress", []):
+        same_name = names.get(entry.get("reported_by", ""), [])
+        s.add(
+            records.PROGRESS.write(
+                entry,
+                ids,
+                session_id=session_id,
+                agreement_id=ids.agreement.get(entry["agreement"]),
+                reporter_participant_id=same_name[0] if len(same_name) == 1 else None,
+            )
+        )
+    for review in doc.get("reviews", []):
+        s.add(records.REVIEW.write(review, ids, session_id=session_id))
+    _write_list(s, records.LESSON, doc.get("lessons", []), ids, session_id)
 
 
 def _write_voting(s: Session, session_id: int, voting: typed.Voting | None, ids: IdsByKey) -> None:
