@@ -177,3 +177,16 @@ def test_reviews_name_agreements_of_the_document_once(
     document["reviews"].pop()
     del document["origin"]
     assert _refused(document).path == "$.reviews"
+
+
+def test_a_duplicate_leaves_the_progress_log_behind(
+    db: Database, signed: tuple[int, dict[str, Any]]
+) -> None:
+    from worksession.storage.operations.session_copy import duplicate_session
+
+    session_id, plan = signed
+    record_progress(db=db, session_id=session_id, agreement_key=plan["agreements"][0]["key"],
+                    status="done", on="2026-09-01")  # fmt: skip
+    copy_session = duplicate_session(db=db, session_id=session_id, title="Kopie")
+    assert copy_session.id is not None
+    assert "progress" not in read_document(db=db, session_id=copy_session.id)
