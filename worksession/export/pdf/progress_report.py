@@ -1,0 +1,342 @@
+"""The progress report (voortgangsrapportage): the plan PDF of a follow-up session.
+
+A follow-up session's plan names the signed plan it reviews (``origin``); its PDF is then a
+report for the werkgroep and the financiers instead of a new collaboration plan: the signed plan's
+title, version and fingerprint; per theme each agreement as signed with its status then → now,
+the latest progress notes, the indicator verdict and the decision; a chart of the statuses then
+and now; what worked and what did not; the adjusted and the new agreements; attendance. It is
+still the follow-up's own plan version, frozen and signed off like any plan, so it closes with
+the same sign-off, fingerprint and seal, and ``verify`` draws it again from its payload.
+
+Names and themes of the reviewed agreements are the signed plan's (``PlanReview.signed``): a
+trekker who left since is still the one who signed for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Spacer
+
+from worksession.domain.document_keys import theme_titles
+from worksession.domain.document_types import (
+    Agreement,
+    LessonCard,
+    PlanReview,
+    ProgressEntry,
+)
+from worksession.domain.plan import Snapshot
+from worksession.domain.values import (
+    AgreementStatus,
+    IndicatorSeen,
+    LessonKind,
+    ReviewDecision,
+)
+from worksession.export.pdf import agreements, sections, sign_off
+from worksession.export.pdf.blocks import CONTENT_WIDTH, Heading, people, table
+from worksession.export.pdf.payload import PlanPayload
+from worksession.export.pdf.status_chart import status_chart
+from worksession.export.pdf.text import day, label_value, para
+from worksession.i18n import _, ngettext
+
+# How many progress notes each reviewed agreement shows: the latest, newest first.
+LATEST_NOTES = 3
+# The chart's column for an agreement whose status now nobody reported.
+UNKNOWN = "unknown"
+
+
+def is_progress_report(snapshot: Snapshot) -> bool:
+    """Whether the plan is a follow-up's: it names the signed plan it reviews."""
+    return "origin" in snapshot
+
+
+def story(payload: PlanPayload) -> list[Flowable]:
+    """Every page of the report, the contents list on the cover."""
+    snapshot = payload.snapshot
+    body = [
+        *overview(snapshot),
+        *reviewed(snapshot),
+        *lessons(snapshot),
+        *changed_and_new(snapshot),
+        *agreements.follow_up(snapshot),
+        *sign_off.attendance_and_sign_off(snapshot, payload),
+    ]
+    return sections.with_contents(cover(snapshot, payload), body)
+
+
+def cover(snapshot: Snapshot, payload: PlanPayload) -> list[Flowable]:
+    origin = snapshot["origin"]
+    return sign_off.cover(
+        snapshot,
+        payload,
+        kind=_("Progress report"),
+        subtitle=_("Follow-up of “{title}”, version {version}").format(
+            title=origin["title"], version=origin["version"]
+        ),
+        extra=[(_("Signed plan"), _signed_plan(snapshot))],
+    )
+
+
+def _signed_plan(snapshot: Snapshot) -> str:
+    origin = snapshot["origin"]
+    return _("“{title}”, version {version}, fingerprint (SHA-256) {fingerprint}").format(
+        title=origin["title"], version=origin["version"], fingerprint=origin["fingerprint"]
+    )
+
+
+# --- overview and chart ---------------------------------------------------------------------
+
+
+def overview(snapshot: Snapshot) -> list[Flowable]:
+    """The signed plan this follows, how far its agreements came, and the chart of it."""
+    origin = snapshot["origin"]
+    reviews = snapshot.get("reviews", [])
+    flow: list[Flowable] = [
+        Heading(_("Progress at a glance"), "progress"),
+        label_value(_("Follow-up of"), origin["title"]),
+        label_value(_("Signed version"), origin["version"]),
+        label_value(
+            _("Fingerprint (SHA-256) of version {n}").format(n=origin["version"]),
+            origin["fingerprint"],
+        ),
+        Spacer(1, 3 * mm),
+    ]
+    if not reviews:
+        flow.append(para(_("No agreements of the signed plan were reviewed."), "Muted"))
+        return flow
+    then = _counts(_status_then(review) for review in reviews)
+    now = _counts(status_now(review, snapshot.get("progress", [])) for review in reviews)
+    flow.append(para(_summary(len(reviews), now)))
+    categories = [(status.value, status.label) for status in AgreementStatus]
+    if now.get(UNKNOWN):
+        categories.append((UNKNOWN, _("not known")))
+    chart = status_chart(
+        categories,
+        then,
+        now,
+        then_label=_("At sign-off (version {n})").format(n=origin["version"]),
+        now_label=_("Now (this follow-up)"),
+        width=CONTENT_WIDTH,
+    )
+    flow += [
+        Spacer(1, 2 * mm),
+        KeepTogether([para(_("Status then and now"), "Heading2"), chart]),
+        para(
+            _(
+                "Hatched bars: the status when the plan was signed. Solid bars: the status "
+                "now. The number above each bar is the count of agreements."
+            ),
+            "Small",
+        ),
+    ]
+    return flow
+
+
+def _summary(total: int, now: dict[str, int]) -> str:
+    reviewed = ngettext(
+        "{count} agreement of the signed plan was reviewed.",
+        "{count} agreements of the signed plan were reviewed.",
+        total,
+    ).format(count=total)
+    parts = [f"{status.label}: {now.get(status.value, 0)}" for status in AgreementStatus]
+    return f"{reviewed} {_('Now')}: " + ", ".join(parts) + "."
+
+
+def _counts(statuses: Iterable[str | None]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for status in statuses:
+        key = status or UNKNOWN
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def _status_then(review: PlanReview) -> str | None:
+    signed = review["signed"]
+    return signed["status"] if signed is not None else None
+
+
+def status_now(review: PlanReview, progress: Sequence[ProgressEntry]) -> str | None:
+    """The status the group found in the review; else the latest the log reported; else None."""
+    if review["status_now"]:
+        return review["status_now"]
+    latest = latest_progress(progress, review["agreement"], 1)
+    return latest[0]["status"] if latest else None
+
+
+def latest_progress(
+    progress: Sequence[ProgressEntry], agreement: str, count: int = LATEST_NOTES
+) -> list[ProgressEntry]:
+    """The agreement's latest ``count`` reports, newest first (by day, then by recording)."""
+    own = [entry for entry in progress if entry["agreement"] == agreement]
+    own.sort(key=lambda entry: (entry["date"], entry.get("recorded_at", "")), reverse=True)
+    return own[:count]
+
+
+# --- the reviewed agreements per theme ------------------------------------------------------
+
+
+def reviewed(snapshot: Snapshot) -> list[Flowable]:
+    """Per theme of the signed plan: each agreement as signed, then → now, the latest notes, the
+    indicator's verdict and the decision."""
+    reviews = snapshot.get("reviews", [])
+    if not reviews:
+        return []
+    current = {agreement["key"]: agreement for agreement in snapshot.get("agreements", [])}
+    groups: dict[str, list[PlanReview]] = {}
+    for review in reviews:
+        signed = review["signed"]
+        groups.setdefault(signed["theme"] if signed is not None else "", []).append(review)
+    header = [
+        _("Agreement as signed"),
+        _("Status then → now"),
+        _("Latest progress"),
+        _("How we see it worked: verdict"),
+        _("Decision"),
+    ]
+    widths = [w * CONTENT_WIDTH for w in (0.27, 0.12, 0.25, 0.24, 0.12)]
+    progress = snapshot.get("progress", [])
+    flow: list[Flowable] = [Heading(_("Agreements reviewed"), "reviewed")]
+    # Themed groups in the order of the reviews, the agreements without a theme last.
+    for index, theme in enumerate(sorted(groups, key=lambda title: title == "")):
+        flow.append(
+            Heading(theme or _("Other agreements"), f"reviewed-{index}", level=1),
+        )
+        rows = [_review_row(review, current, progress) for review in groups[theme]]
+        flow.append(table(header, rows, widths))
+    return flow
+
+
+def _review_row(
+    review: PlanReview, current: dict[str, Agreement], progress: Sequence[ProgressEntry]
+) -> tuple[str, ...]:
+    signed = review["signed"]
+    if signed is not None:
+        what = signed["what"]
+        details = [
+            _("Lead: {name}").format(name=signed["lead"] or "–"),
+            _("When: {day}").format(day=day(signed["due"])),
+        ]
+    else:  # a key the signed plan lacks: show what this session calls it
+        what = current[review["agreement"]]["what"] if review["agreement"] in current else "–"
+        details = [_("not in the signed plan")]
+    then = _status_label(_status_then(review))
+    now = _status_label(status_now(review, progress))
+    notes = [
+        f"{day(entry['date'])}"
+        + (f", {entry['reported_by']}" if entry.get("reported_by") else "")
+        + f" ({_status_label(entry['status'])})"
+        + (f": {entry['note']}" if entry.get("note") else "")
+        for entry in latest_progress(progress, review["agreement"])
+    ]
+    if review["what_happened"]:
+        notes.insert(0, f"{_('What happened')}: {review['what_happened']}")
+    verdict = (
+        IndicatorSeen(review["indicator_seen"]).label
+        if review["indicator_seen"]
+        else _("not judged")
+    )
+    indicator = signed["indicator"] if signed is not None else ""
+    seen = (f"{indicator}\n" if indicator else "") + f"→ {verdict}"
+    if review["evidence"]:
+        seen += f": {review['evidence']}"
+    decision = ReviewDecision(review["decision"]).label if review["decision"] else "–"
+    return (
+        what + "\n" + "\n".join(details),
+        f"{then}\n→ {now}",
+        "\n".join(notes) or "–",
+        seen,
+        decision,
+    )
+
+
+def _status_label(status: str | None) -> str:
+    return AgreementStatus(status).label if status else _("not known")
+
+
+# --- what worked, what did not --------------------------------------------------------------
+
+
+def lessons(snapshot: Snapshot) -> list[Flowable]:
+    """The green and red cards, one row per obstacle: what worked beside what held it back."""
+    cards = snapshot.get("lessons", [])
+    flow: list[Flowable] = [Heading(_("What worked and what did not"), "lessons")]
+    if not cards:
+        return [*flow, para(_("No cards were written."), "Muted")]
+    groups: dict[str, list[LessonCard]] = {}
+    for card in cards:
+        groups.setdefault(card.get("obstacle", ""), []).append(card)
+    rows = [
+        (
+            obstacle or _("Other"),
+            _bullets(groups[obstacle], LessonKind.WORKED, "+"),
+            _bullets(groups[obstacle], LessonKind.HINDERED, "−"),
+        )
+        for obstacle in sorted(groups, key=lambda key: key == "")  # "anders" last
+    ]
+    header = [_("Obstacle"), f"+ {_('What worked')}", f"− {_('What held it back')}"]
+    widths = [w * CONTENT_WIDTH for w in (0.22, 0.39, 0.39)]
+    return [*flow, table(header, rows, widths)]
+
+
+def _bullets(cards: Sequence[LessonCard], kind: LessonKind, mark: str) -> str:
+    # A mark before every card, not only a colour: the report is read in grey too.
+    return "\n".join(f"{mark} {card['text']}" for card in cards if card["kind"] == kind) or "–"
+
+
+# --- adjusted and new agreements ------------------------------------------------------------
+
+
+def changed_and_new(snapshot: Snapshot) -> list[Flowable]:
+    """The agreements the group adjusted (the signed wording beside the new one) and the ones
+    it made in this session (agreements without a review)."""
+    reviews = snapshot.get("reviews", [])
+    current = {agreement["key"]: agreement for agreement in snapshot.get("agreements", [])}
+    names = people(snapshot)
+    titles = theme_titles(snapshot)
+    flow: list[Flowable] = [Heading(_("Adjusted and new agreements"), "changed")]
+    adjusted = [
+        (review["signed"]["what"], _agreement_text(current[review["agreement"]], names, titles))
+        for review in reviews
+        if review["signed"] is not None
+        and review["agreement"] in current
+        and (
+            review["decision"] == ReviewDecision.ADJUST
+            or current[review["agreement"]]["what"] != review["signed"]["what"]
+        )
+    ]
+    flow.append(para(_("Adjusted agreements"), "Heading2"))
+    if adjusted:
+        widths = [0.5 * CONTENT_WIDTH, 0.5 * CONTENT_WIDTH]
+        flow.append(table([_("As signed"), _("Now")], adjusted, widths))
+    else:
+        flow.append(para(_("No agreement was adjusted."), "Muted"))
+    reviewed_keys = {review["agreement"] for review in reviews}
+    new = [a for a in snapshot.get("agreements", []) if a["key"] not in reviewed_keys]
+    flow.append(para(_("New agreements"), "Heading2"))
+    if new:
+        rows = [
+            (
+                _agreement_text(agreement, names, titles),
+                agreement.get("indicator") or "–",
+            )
+            for agreement in new
+        ]
+        widths = [0.62 * CONTENT_WIDTH, 0.38 * CONTENT_WIDTH]
+        flow.append(table([_("What"), _("How we see it worked")], rows, widths))
+    else:
+        flow.append(para(_("No new agreements were made."), "Muted"))
+    return flow
+
+
+def _agreement_text(agreement: Agreement, names: dict[str, str], titles: dict[str, str]) -> str:
+    lead = agreement.get("lead")
+    theme = agreement.get("theme")
+    lines = [
+        agreement["what"],
+        _("Lead: {name}").format(name=names.get(lead, "–") if lead else "–"),
+        _("When: {day}").format(day=day(agreement.get("due"))),
+    ]
+    if theme and theme in titles:
+        lines.append(_("Theme: {title}").format(title=titles[theme]))
+    return "\n".join(lines)
