@@ -29,13 +29,43 @@ LONG = (
 
 # Per signed agreement: status now, what happened, indicator seen, evidence, decision.
 REVIEWS: dict[str, tuple[str | None, str, str | None, str, str | None]] = {
-    "a-signaleren-eenzaamheid": ("in_progress", LONG, "partly", "Twaalf signalen sinds juni", "continue"),
+    "a-signaleren-eenzaamheid": (
+        "in_progress",
+        LONG,
+        "partly",
+        "Twaalf signalen sinds juni",
+        "continue",
+    ),
     "a-maatjes": ("done", "Twintig koppels maatjes", "yes", "Wachtlijst is weg", "completed"),
     "a-wegwijzer": ("done", "Wegwijzer ligt bij alle praktijken", "yes", "", "completed"),
-    "a-wijkoverleg-ouderen": ("in_progress", "Casemanager schuift maandelijks aan", "partly", "Vier casussen besproken", "adjust"),
-    "a-mantelzorg-na-diagnose": ("open", "Nog niet gestart: geen uren bij de POH", "no", "", "adjust"),
-    "a-informatiemiddag-geheugen": ("done", "Zestig bezoekers", "yes", "Evaluatie 8,1", "completed"),
-    "a-valrisico-route": ("dropped", "Past niet in de jaarcontrole", "no", "Geen verwijzingen", "stop"),
+    "a-wijkoverleg-ouderen": (
+        "in_progress",
+        "Casemanager schuift maandelijks aan",
+        "partly",
+        "Vier casussen besproken",
+        "adjust",
+    ),
+    "a-mantelzorg-na-diagnose": (
+        "open",
+        "Nog niet gestart: geen uren bij de POH",
+        "no",
+        "",
+        "adjust",
+    ),
+    "a-informatiemiddag-geheugen": (
+        "done",
+        "Zestig bezoekers",
+        "yes",
+        "Evaluatie 8,1",
+        "completed",
+    ),
+    "a-valrisico-route": (
+        "dropped",
+        "Past niet in de jaarcontrole",
+        "no",
+        "Geen verwijzingen",
+        "stop",
+    ),
     "a-beweeggroep": (None, "", None, "", None),
 }
 
@@ -76,20 +106,55 @@ NEW = [
 ]
 
 PROGRESS: list[dict[str, str]] = [
-    {"agreement": "a-signaleren-eenzaamheid", "status": "in_progress", "date": "2026-04-20",
-     "note": "Vragenlijst klaar", "reported_by": "Marieke Hermans"},
-    {"agreement": "a-signaleren-eenzaamheid", "status": "in_progress", "date": "2026-05-28",
-     "note": "Eerste vijf signalen", "reported_by": "Marieke Hermans"},
-    {"agreement": "a-signaleren-eenzaamheid", "status": "in_progress", "date": "2026-07-10",
-     "note": "Stil door vakanties", "reported_by": "Ingrid Coenen"},
-    {"agreement": "a-signaleren-eenzaamheid", "status": "in_progress", "date": "2026-09-01",
-     "note": "Loopt weer, ook via de apotheek", "reported_by": "Marieke Hermans"},
-    {"agreement": "a-maatjes", "status": "done", "date": "2026-08-15",
-     "note": "Twintig koppels", "reported_by": "Mia Lenssen"},
-    {"agreement": "a-wegwijzer", "status": "done", "date": "2026-05-02",
-     "note": "Gedrukt en verspreid", "reported_by": "Wendy Pelzer"},
-    {"agreement": "a-beweeggroep", "status": "in_progress", "date": "2026-09-10",
-     "note": "Zaal gevonden, start in oktober", "reported_by": "Kevin Vankan"},
+    {
+        "agreement": "a-signaleren-eenzaamheid",
+        "status": "in_progress",
+        "date": "2026-04-20",
+        "note": "Vragenlijst klaar",
+        "reported_by": "Marieke Hermans",
+    },
+    {
+        "agreement": "a-signaleren-eenzaamheid",
+        "status": "in_progress",
+        "date": "2026-05-28",
+        "note": "Eerste vijf signalen",
+        "reported_by": "Marieke Hermans",
+    },
+    {
+        "agreement": "a-signaleren-eenzaamheid",
+        "status": "in_progress",
+        "date": "2026-07-10",
+        "note": "Stil door vakanties",
+        "reported_by": "Ingrid Coenen",
+    },
+    {
+        "agreement": "a-signaleren-eenzaamheid",
+        "status": "in_progress",
+        "date": "2026-09-01",
+        "note": "Loopt weer, ook via de apotheek",
+        "reported_by": "Marieke Hermans",
+    },
+    {
+        "agreement": "a-maatjes",
+        "status": "done",
+        "date": "2026-08-15",
+        "note": "Twintig koppels",
+        "reported_by": "Mia Lenssen",
+    },
+    {
+        "agreement": "a-wegwijzer",
+        "status": "done",
+        "date": "2026-05-02",
+        "note": "Gedrukt en verspreid",
+        "reported_by": "Wendy Pelzer",
+    },
+    {
+        "agreement": "a-beweeggroep",
+        "status": "in_progress",
+        "date": "2026-09-10",
+        "note": "Zaal gevonden, start in oktober",
+        "reported_by": "Kevin Vankan",
+    },
 ]
 
 LESSONS: list[dict[str, str]] = [

@@ -4,9 +4,9 @@ anything from a file.
 A snapshot is the interchange document (less the coach's notes) with the plan's own summaries
 of the vote and the schedule. So it is checked as an import is — the JSON Schema (types, allowed
 values, text lengths), unique keys and every reference — and the two summaries by their shape.
-A follow-up's plan adds two
-more summaries: the reference to the signed plan (without the plan itself) and, per review, the
-signed agreement beside the review as the document holds it. A file can carry any bytes; a snapshot that no version of the data the app accepts could give
+A follow-up's plan has two more: the reference to the signed plan (without the plan itself),
+and per review the signed agreement, beside the review as the document holds it.
+A file can carry any bytes; a snapshot that no version of the data the app accepts could give
 (a participant "present": "nee", two people with one key, a lead who is nobody, a 900 kB
 ambition that keeps the renderer busy for minutes) is not a plan the app made.
 """

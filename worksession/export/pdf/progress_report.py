@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
 
 from worksession.domain.document_keys import theme_titles
 from worksession.domain.document_types import (
@@ -103,8 +103,11 @@ def overview(snapshot: Snapshot) -> list[Flowable]:
         Spacer(1, 3 * mm),
     ]
     if not reviews:
-        flow.append(para(_("No agreements of the signed plan were reviewed."), "Muted"))
-        return flow
+        return [
+            *flow,
+            para(_("No agreements of the signed plan were reviewed."), "Muted"),
+            PageBreak(),
+        ]
     then = _counts(_status_then(review) for review in reviews)
     now = _counts(status_now(review, snapshot.get("progress", [])) for review in reviews)
     flow.append(para(_summary(len(reviews), now)))
@@ -129,6 +132,7 @@ def overview(snapshot: Snapshot) -> list[Flowable]:
             ),
             "Small",
         ),
+        PageBreak(),
     ]
     return flow
 
@@ -140,7 +144,8 @@ def _summary(total: int, now: dict[str, int]) -> str:
         total,
     ).format(count=total)
     parts = [f"{status.label}: {now.get(status.value, 0)}" for status in AgreementStatus]
-    return f"{reviewed} {_('Now')}: " + ", ".join(parts) + "."
+    now_label = _("Now")
+    return f"{reviewed} {now_label}: " + ", ".join(parts) + "."
 
 
 def _counts(statuses: Iterable[str | None]) -> dict[str, int]:
@@ -199,9 +204,11 @@ def reviewed(snapshot: Snapshot) -> list[Flowable]:
     flow: list[Flowable] = [Heading(_("Agreements reviewed"), "reviewed")]
     # Themed groups in the order of the reviews, the agreements without a theme last.
     for index, theme in enumerate(sorted(groups, key=lambda title: title == "")):
-        flow.append(
+        # A theme's name never stands alone at the foot of a page, away from its table.
+        flow += [
+            CondPageBreak(45 * mm),
             Heading(theme or _("Other agreements"), f"reviewed-{index}", level=1),
-        )
+        ]
         rows = [_review_row(review, current, progress) for review in groups[theme]]
         flow.append(table(header, rows, widths))
     return flow
@@ -223,14 +230,15 @@ def _review_row(
     then = _status_label(_status_then(review))
     now = _status_label(status_now(review, progress))
     notes = [
-        f"{day(entry['date'])}"
+        f"• {day(entry['date'])}"
         + (f", {entry['reported_by']}" if entry.get("reported_by") else "")
         + f" ({_status_label(entry['status'])})"
         + (f": {entry['note']}" if entry.get("note") else "")
         for entry in latest_progress(progress, review["agreement"])
     ]
     if review["what_happened"]:
-        notes.insert(0, f"{_('What happened')}: {review['what_happened']}")
+        happened = _("What happened")
+        notes.insert(0, f"{happened}: {review['what_happened']}\n")
     verdict = (
         IndicatorSeen(review["indicator_seen"]).label
         if review["indicator_seen"]
@@ -274,7 +282,8 @@ def lessons(snapshot: Snapshot) -> list[Flowable]:
         )
         for obstacle in sorted(groups, key=lambda key: key == "")  # "anders" last
     ]
-    header = [_("Obstacle"), f"+ {_('What worked')}", f"− {_('What held it back')}"]
+    worked, hindered = _("What worked"), _("What held it back")
+    header = [_("Obstacle"), f"+ {worked}", f"− {hindered}"]
     widths = [w * CONTENT_WIDTH for w in (0.22, 0.39, 0.39)]
     return [*flow, table(header, rows, widths)]
 
