@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table
 
 from worksession.domain.document_keys import theme_titles
 from worksession.domain.document_types import (
@@ -44,6 +44,8 @@ from worksession.i18n import _, ngettext
 LATEST_NOTES = 3
 # The chart's column for an agreement whose status now nobody reported.
 UNKNOWN = "unknown"
+# More than the height of a page's frame: what a table is measured in.
+PAGE_ROOM = 250 * mm
 
 
 def is_progress_report(snapshot: Snapshot) -> bool:
@@ -199,19 +201,30 @@ def reviewed(snapshot: Snapshot) -> list[Flowable]:
         _("How we see it worked: verdict"),
         _("Decision"),
     ]
-    widths = [w * CONTENT_WIDTH for w in (0.27, 0.12, 0.25, 0.24, 0.12)]
+    widths = [w * CONTENT_WIDTH for w in (0.26, 0.14, 0.25, 0.23, 0.12)]
     progress = snapshot.get("progress", [])
     flow: list[Flowable] = [Heading(_("Agreements reviewed"), "reviewed")]
     # Themed groups in the order of the reviews, the agreements without a theme last.
     for index, theme in enumerate(sorted(groups, key=lambda title: title == "")):
-        # A theme's name never stands alone at the foot of a page, away from its table.
-        flow += [
-            CondPageBreak(45 * mm),
-            Heading(theme or _("Other agreements"), f"reviewed-{index}", level=1),
-        ]
         rows = [_review_row(review, current, progress) for review in groups[theme]]
-        flow.append(table(header, rows, widths))
+        heading = Heading(theme or _("Other agreements"), f"reviewed-{index}", level=1)
+        flow += _with_first_row([heading], table(header, rows, widths))
     return flow
+
+
+def _with_first_row(headings: Sequence[Flowable], rows: Table) -> list[Flowable]:
+    """The headings and their table, on a new page unless the first row fits below them: a
+    heading never stands alone at the foot of a page. (A row is not split over pages, and one
+    agreement's row can be a third of a page.)"""
+    needed = sum(
+        heading.wrap(CONTENT_WIDTH, PAGE_ROOM)[1]
+        + heading.getSpaceBefore()
+        + heading.getSpaceAfter()
+        for heading in headings
+    )
+    rows.wrap(CONTENT_WIDTH, PAGE_ROOM)  # measures the rows, as drawing will again
+    needed += sum(rows._rowHeights[:2])  # the column heads and the first row
+    return [CondPageBreak(min(needed, PAGE_ROOM / 2)), *headings, rows]
 
 
 def _review_row(
@@ -285,7 +298,7 @@ def lessons(snapshot: Snapshot) -> list[Flowable]:
     worked, hindered = _("What worked"), _("What held it back")
     header = [_("Obstacle"), f"+ {worked}", f"− {hindered}"]
     widths = [w * CONTENT_WIDTH for w in (0.22, 0.39, 0.39)]
-    return [*flow, table(header, rows, widths)]
+    return _with_first_row(flow, table(header, rows, widths))
 
 
 def _bullets(cards: Sequence[LessonCard], kind: LessonKind, mark: str) -> str:
@@ -303,7 +316,8 @@ def changed_and_new(snapshot: Snapshot) -> list[Flowable]:
     current = {agreement["key"]: agreement for agreement in snapshot.get("agreements", [])}
     names = people(snapshot)
     titles = theme_titles(snapshot)
-    flow: list[Flowable] = [Heading(_("Adjusted and new agreements"), "changed")]
+    section = Heading(_("Adjusted and new agreements"), "changed")
+    flow: list[Flowable] = []
     adjusted = [
         (review["signed"]["what"], _agreement_text(current[review["agreement"]], names, titles))
         for review in reviews
@@ -314,15 +328,17 @@ def changed_and_new(snapshot: Snapshot) -> list[Flowable]:
             or current[review["agreement"]]["what"] != review["signed"]["what"]
         )
     ]
-    flow.append(para(_("Adjusted agreements"), "Heading2"))
+    heading = para(_("Adjusted agreements"), "Heading2")
     if adjusted:
         widths = [0.5 * CONTENT_WIDTH, 0.5 * CONTENT_WIDTH]
-        flow.append(table([_("As signed"), _("Now")], adjusted, widths))
+        flow += _with_first_row(
+            [section, heading], table([_("As signed"), _("Now")], adjusted, widths)
+        )
     else:
-        flow.append(para(_("No agreement was adjusted."), "Muted"))
+        flow += [section, heading, para(_("No agreement was adjusted."), "Muted")]
     reviewed_keys = {review["agreement"] for review in reviews}
     new = [a for a in snapshot.get("agreements", []) if a["key"] not in reviewed_keys]
-    flow.append(para(_("New agreements"), "Heading2"))
+    heading = para(_("New agreements"), "Heading2")
     if new:
         rows = [
             (
@@ -332,9 +348,11 @@ def changed_and_new(snapshot: Snapshot) -> list[Flowable]:
             for agreement in new
         ]
         widths = [0.62 * CONTENT_WIDTH, 0.38 * CONTENT_WIDTH]
-        flow.append(table([_("What"), _("How we see it worked")], rows, widths))
+        flow += _with_first_row(
+            [heading], table([_("What"), _("How we see it worked")], rows, widths)
+        )
     else:
-        flow.append(para(_("No new agreements were made."), "Muted"))
+        flow += [heading, para(_("No new agreements were made."), "Muted")]
     return flow
 
 
