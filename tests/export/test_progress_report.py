@@ -21,10 +21,11 @@ from tests.export.follow_up_report import (
     NEW,
     REVIEWS,
     SIGNED_VERSION,
+    follow_up_document,
     report_payload,
     signed_plan,
 )
-from worksession.domain.plan import fingerprint
+from worksession.domain.plan import fingerprint, plan_snapshot
 from worksession.domain.values import AgreementStatus
 from worksession.export.pdf.payload import ATTACHMENT, PlanPayload
 from worksession.export.pdf.plan import render_plan
@@ -218,3 +219,30 @@ def _with_attachment(pdf: bytes, raw: bytes) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def test_a_report_with_unreviewed_agreements_no_cards_and_nothing_new_draws_and_verifies(
+    tmp_path: Path,
+) -> None:
+    """Reviews left empty, one of a key the signed plan lacks, no progress, no cards: the chart
+    gets a column for what nobody knows, and every section says what it lacks."""
+    document: Any = follow_up_document()
+    document["progress"], document["lessons"] = [], []
+    document["agreements"] = [a for a in document["agreements"] if a["key"] != "a-financiering"]
+    for review in document["reviews"]:
+        review.update(status_now=None, indicator_seen=None, decision=None, what_happened="")
+    document["reviews"].append({"agreement": "a-wandelgroep"})  # new: not in the signed plan
+    snapshot = plan_snapshot(document, 1)
+    payload = PlanPayload(snapshot=snapshot, sha256=fingerprint(snapshot), signed_off=False)
+    data = render_plan(payload)
+    assert verify_plan(data).status is Status.OK
+    text = _flat(_pdftotext(data, tmp_path))
+    assert "onbekend" in text and "niet in het vastgestelde plan" in text
+    assert "Er zijn geen kaartjes geschreven." in text
+    assert "Er zijn geen nieuwe afspraken gemaakt." in text
+    assert "Er is geen afspraak bijgesteld." not in text  # two wordings differ from the signed
+
+
+def test_an_ordinary_plan_is_no_progress_report(concept_pdf: bytes, tmp_path: Path) -> None:
+    text = _flat(_pdftotext(concept_pdf, tmp_path))
+    assert "Samenwerkingsplan" in text and "Voortgangsrapportage" not in text

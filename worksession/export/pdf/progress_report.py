@@ -110,12 +110,14 @@ def overview(snapshot: Snapshot) -> list[Flowable]:
             para(_("No agreements of the signed plan were reviewed."), "Muted"),
             PageBreak(),
         ]
-    then = _counts(_status_then(review) for review in reviews)
-    now = _counts(status_now(review, snapshot.get("progress", [])) for review in reviews)
-    flow.append(para(_summary(len(reviews), now)))
+    # The chart compares the signed plan's agreements: a review of any other key has no "then".
+    signed = [review for review in reviews if review["signed"] is not None]
+    then = _counts(_status_then(review) for review in signed)
+    now = _counts(status_now(review, snapshot.get("progress", [])) for review in signed)
     categories = [(status.value, status.label) for status in AgreementStatus]
     if now.get(UNKNOWN):
         categories.append((UNKNOWN, _("not known")))
+    flow.append(para(_summary(len(signed), now, categories)))
     chart = status_chart(
         categories,
         then,
@@ -139,15 +141,15 @@ def overview(snapshot: Snapshot) -> list[Flowable]:
     return flow
 
 
-def _summary(total: int, now: dict[str, int]) -> str:
-    reviewed = ngettext(
-        "{count} agreement of the signed plan was reviewed.",
-        "{count} agreements of the signed plan were reviewed.",
+def _summary(total: int, now: dict[str, int], categories: Sequence[tuple[str, str]]) -> str:
+    covered = ngettext(
+        "The review covers {count} agreement of the signed plan.",
+        "The review covers {count} agreements of the signed plan.",
         total,
     ).format(count=total)
-    parts = [f"{status.label}: {now.get(status.value, 0)}" for status in AgreementStatus]
+    parts = [f"{name}: {now.get(key, 0)}" for key, name in categories]
     now_label = _("Now")
-    return f"{reviewed} {now_label}: " + ", ".join(parts) + "."
+    return f"{covered} {now_label}: " + ", ".join(parts) + "."
 
 
 def _counts(statuses: Iterable[str | None]) -> dict[str, int]:
