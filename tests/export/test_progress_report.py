@@ -29,7 +29,7 @@ from worksession.domain.plan import fingerprint, plan_snapshot
 from worksession.domain.values import AgreementStatus
 from worksession.export.pdf.payload import ATTACHMENT, PlanPayload
 from worksession.export.pdf.plan import render_plan
-from worksession.export.pdf.progress_report import latest_progress
+from worksession.export.pdf.progress_report import ProgressLog
 from worksession.export.pdf.verify import Status, verify_plan
 from worksession.i18n import speaking
 
@@ -106,7 +106,7 @@ def test_the_new_and_adjusted_agreements_and_the_cards_are_in_it(
 def test_only_the_latest_three_notes_of_an_agreement_are_shown(
     report: PlanPayload, report_pdf: bytes, tmp_path: Path
 ) -> None:
-    latest = latest_progress(report.snapshot["progress"], "a-signaleren-eenzaamheid")
+    latest = ProgressLog(report.snapshot["progress"]).latest("a-signaleren-eenzaamheid")
     assert [entry["note"] for entry in latest] == [
         "Loopt weer, ook via de apotheek",
         "Stil door vakanties",

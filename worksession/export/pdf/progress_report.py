@@ -113,7 +113,8 @@ def overview(snapshot: Snapshot) -> list[Flowable]:
     # The chart compares the signed plan's agreements: a review of any other key has no "then".
     signed = [review for review in reviews if review["signed"] is not None]
     then = _counts(_status_then(review) for review in signed)
-    now = _counts(status_now(review, snapshot.get("progress", [])) for review in signed)
+    log = ProgressLog(snapshot.get("progress", []))
+    now = _counts(status_now(review, log) for review in signed)
     categories = [(status.value, status.label) for status in AgreementStatus]
     if now.get(UNKNOWN):
         categories.append((UNKNOWN, _("not known")))
@@ -165,21 +166,27 @@ def _status_then(review: PlanReview) -> str | None:
     return signed["status"] if signed is not None else None
 
 
-def status_now(review: PlanReview, progress: Sequence[ProgressEntry]) -> str | None:
+def status_now(review: PlanReview, log: ProgressLog) -> str | None:
     """The status the group found in the review; else the latest the log reported; else None."""
     if review["status_now"]:
         return review["status_now"]
-    latest = latest_progress(progress, review["agreement"], 1)
+    latest = log.latest(review["agreement"], 1)
     return latest[0]["status"] if latest else None
 
 
-def latest_progress(
-    progress: Sequence[ProgressEntry], agreement: str, count: int = LATEST_NOTES
-) -> list[ProgressEntry]:
-    """The agreement's latest ``count`` reports, newest first (by day, then by recording)."""
-    own = [entry for entry in progress if entry["agreement"] == agreement]
-    own.sort(key=lambda entry: (entry["date"], entry.get("recorded_at", "")), reverse=True)
-    return own[:count]
+class ProgressLog:
+    """The progress log by agreement, each agreement's reports newest first (by day, then by
+    recording): sorted once, as a report asks for every agreement's latest."""
+
+    def __init__(self, progress: Iterable[ProgressEntry]) -> None:
+        self._by_agreement: dict[str, list[ProgressEntry]] = {}
+        for entry in progress:
+            self._by_agreement.setdefault(entry["agreement"], []).append(entry)
+        for entries in self._by_agreement.values():
+            entries.sort(key=lambda e: (e["date"], e.get("recorded_at", "")), reverse=True)
+
+    def latest(self, agreement: str, count: int = LATEST_NOTES) -> list[ProgressEntry]:
+        return self._by_agreement.get(agreement, [])[:count]
 
 
 # --- the reviewed agreements per theme ------------------------------------------------------
@@ -204,11 +211,11 @@ def reviewed(snapshot: Snapshot) -> list[Flowable]:
         _("Decision"),
     ]
     widths = [w * CONTENT_WIDTH for w in (0.26, 0.14, 0.25, 0.23, 0.12)]
-    progress = snapshot.get("progress", [])
+    log = ProgressLog(snapshot.get("progress", []))
     flow: list[Flowable] = [Heading(_("Agreements reviewed"), "reviewed")]
     # Themed groups in the order of the reviews, the agreements without a theme last.
     for index, theme in enumerate(sorted(groups, key=lambda title: title == "")):
-        rows = [_review_row(review, current, progress) for review in groups[theme]]
+        rows = [_review_row(review, current, log) for review in groups[theme]]
         heading = Heading(theme or _("Other agreements"), f"reviewed-{index}", level=1)
         flow += _with_first_row([heading], table(header, rows, widths))
     return flow
@@ -230,7 +237,7 @@ def _with_first_row(headings: Sequence[Flowable], rows: Table) -> list[Flowable]
 
 
 def _review_row(
-    review: PlanReview, current: dict[str, Agreement], progress: Sequence[ProgressEntry]
+    review: PlanReview, current: dict[str, Agreement], log: ProgressLog
 ) -> tuple[str, ...]:
     signed = review["signed"]
     if signed is not None:
@@ -243,13 +250,13 @@ def _review_row(
         what = current[review["agreement"]]["what"] if review["agreement"] in current else "–"
         details = [_("not in the signed plan")]
     then = _status_label(_status_then(review))
-    now = _status_label(status_now(review, progress))
+    now = _status_label(status_now(review, log))
     notes = [
         f"• {day(entry['date'])}"
         + (f", {entry['reported_by']}" if entry.get("reported_by") else "")
         + f" ({_status_label(entry['status'])})"
         + (f": {entry['note']}" if entry.get("note") else "")
-        for entry in latest_progress(progress, review["agreement"])
+        for entry in log.latest(review["agreement"])
     ]
     if review["what_happened"]:
         happened = _("What happened")
