@@ -191,23 +191,6 @@ def test_a_report_whose_plan_and_fingerprint_were_both_rewritten_is_tampered(
     assert verdict.status is Status.TAMPERED
 
 
-def test_a_review_the_app_could_not_make_is_tampered(
-    report: PlanPayload, report_pdf: bytes
-) -> None:
-    snapshot: Any = json.loads(json.dumps(report.snapshot))
-    snapshot["reviews"][0]["signed"]["status"] = "half"
-    forged = PlanPayload(
-        snapshot=snapshot,
-        sha256=fingerprint(snapshot),
-        signed_off=report.signed_off,
-        decisions=report.decisions,
-        dated=report.dated,
-        language=report.language,
-    )
-    verdict = verify_plan(_with_attachment(report_pdf, forged.to_bytes()))
-    assert verdict.status is Status.TAMPERED and "signed" in verdict.reason
-
-
 def test_the_same_report_gives_the_same_bytes(report: PlanPayload, report_pdf: bytes) -> None:
     assert render_plan(report) == report_pdf
 
@@ -246,3 +229,30 @@ def test_a_report_with_unreviewed_agreements_no_cards_and_nothing_new_draws_and_
 def test_an_ordinary_plan_is_no_progress_report(concept_pdf: bytes, tmp_path: Path) -> None:
     text = _flat(_pdftotext(concept_pdf, tmp_path))
     assert "Samenwerkingsplan" in text and "Voortgangsrapportage" not in text
+
+
+@pytest.mark.parametrize(
+    ("change", "where"),
+    [
+        (lambda s: s["origin"].update(plan={}), "snapshot.origin"),
+        (lambda s: s["origin"].update(fingerprint="F" * 64), "snapshot.origin.fingerprint"),
+        (lambda s: s["origin"].update(version=0), "snapshot.origin.version"),
+        (lambda s: s["reviews"][1].update(signed={"what": "x"}), "snapshot.reviews[1].signed"),
+        (lambda s: s["reviews"][2].update(indicator_seen="maybe"), "indicator_seen"),
+    ],
+)
+def test_a_link_or_review_the_app_could_not_make_is_tampered(
+    report: PlanPayload, report_pdf: bytes, change: Any, where: str
+) -> None:
+    snapshot: Any = json.loads(json.dumps(report.snapshot))
+    change(snapshot)
+    forged = PlanPayload(
+        snapshot=snapshot,
+        sha256=fingerprint(snapshot),
+        signed_off=report.signed_off,
+        decisions=report.decisions,
+        dated=report.dated,
+        language=report.language,
+    )
+    verdict = verify_plan(_with_attachment(report_pdf, forged.to_bytes()))
+    assert verdict.status is Status.TAMPERED and where in verdict.reason
