@@ -4,7 +4,8 @@ A follow-up session's plan names the signed plan it reviews (``origin``); its PD
 report for the werkgroep and the financiers instead of a new collaboration plan: the signed plan's
 title, version and fingerprint; per theme each agreement as signed with its status then → now,
 the latest progress notes, the indicator verdict and the decision; a chart of the statuses then
-and now; what worked and what did not; the adjusted and the new agreements; attendance. It is
+and now (``status_chart``); what worked and what did not; the adjusted and the new agreements
+(``progress_changes``); attendance. It is
 still the follow-up's own plan version, frozen and signed off like any plan, so it closes with
 the same sign-off, fingerprint and seal, and ``verify`` draws it again from its payload.
 
@@ -17,24 +18,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
-from worksession.domain.document_keys import theme_titles
-from worksession.domain.document_types import (
-    Agreement,
-    LessonCard,
-    PlanReview,
-    ProgressEntry,
-)
+from worksession.domain.document_types import Agreement, PlanReview, ProgressEntry
 from worksession.domain.plan import Snapshot
-from worksession.domain.values import (
-    AgreementStatus,
-    IndicatorSeen,
-    LessonKind,
-    ReviewDecision,
-)
-from worksession.export.pdf import agreements, sections, sign_off
-from worksession.export.pdf.blocks import CONTENT_WIDTH, Heading, people, table
+from worksession.domain.values import AgreementStatus, IndicatorSeen, ReviewDecision
+from worksession.export.pdf import agreements, progress_changes, sections, sign_off
+from worksession.export.pdf.blocks import CONTENT_WIDTH, Heading, table, with_first_row
 from worksession.export.pdf.payload import PlanPayload
 from worksession.export.pdf.status_chart import status_chart
 from worksession.export.pdf.text import day, label_value, para
@@ -44,8 +34,6 @@ from worksession.i18n import _, ngettext
 LATEST_NOTES = 3
 # The chart's column for an agreement whose status now nobody reported.
 UNKNOWN = "unknown"
-# More than the height of a page's frame: what a table is measured in.
-PAGE_ROOM = 250 * mm
 
 
 def is_progress_report(snapshot: Snapshot) -> bool:
@@ -59,8 +47,8 @@ def story(payload: PlanPayload) -> list[Flowable]:
     body = [
         *overview(snapshot),
         *reviewed(snapshot),
-        *lessons(snapshot),
-        *changed_and_new(snapshot),
+        *progress_changes.lessons(snapshot),
+        *progress_changes.changed_and_new(snapshot),
         *agreements.follow_up(snapshot),
         *sign_off.attendance_and_sign_off(snapshot, payload),
     ]
@@ -217,23 +205,8 @@ def reviewed(snapshot: Snapshot) -> list[Flowable]:
     for index, theme in enumerate(sorted(groups, key=lambda title: title == "")):
         rows = [_review_row(review, current, log) for review in groups[theme]]
         heading = Heading(theme or _("Other agreements"), f"reviewed-{index}", level=1)
-        flow += _with_first_row([heading], table(header, rows, widths))
+        flow += with_first_row([heading], table(header, rows, widths))
     return flow
-
-
-def _with_first_row(headings: Sequence[Flowable], rows: Table) -> list[Flowable]:
-    """The headings and their table, on a new page unless the first row fits below them: a
-    heading never stands alone at the foot of a page. (A row is not split over pages, and one
-    agreement's row can be a third of a page.)"""
-    needed = sum(
-        heading.wrap(CONTENT_WIDTH, PAGE_ROOM)[1]
-        + heading.getSpaceBefore()
-        + heading.getSpaceAfter()
-        for heading in headings
-    )
-    rows.wrap(CONTENT_WIDTH, PAGE_ROOM)  # measures the rows, as drawing will again
-    needed += sum(rows._rowHeights[:2])  # the column heads and the first row
-    return [CondPageBreak(min(needed, PAGE_ROOM / 2)), *headings, rows]
 
 
 def _review_row(
@@ -282,97 +255,3 @@ def _review_row(
 
 def _status_label(status: str | None) -> str:
     return AgreementStatus(status).label if status else _("not known")
-
-
-# --- what worked, what did not --------------------------------------------------------------
-
-
-def lessons(snapshot: Snapshot) -> list[Flowable]:
-    """The green and red cards, one row per obstacle: what worked beside what held it back."""
-    cards = snapshot.get("lessons", [])
-    flow: list[Flowable] = [Heading(_("What worked and what did not"), "lessons")]
-    if not cards:
-        return [*flow, para(_("No cards were written."), "Muted")]
-    groups: dict[str, list[LessonCard]] = {}
-    for card in cards:
-        groups.setdefault(card.get("obstacle", ""), []).append(card)
-    rows = [
-        (
-            obstacle or _("Other"),
-            _bullets(groups[obstacle], LessonKind.WORKED, "+"),
-            _bullets(groups[obstacle], LessonKind.HINDERED, "−"),
-        )
-        for obstacle in sorted(groups, key=lambda key: key == "")  # "anders" last
-    ]
-    worked, hindered = _("What worked"), _("What held it back")
-    header = [_("Obstacle"), f"+ {worked}", f"− {hindered}"]
-    widths = [w * CONTENT_WIDTH for w in (0.22, 0.39, 0.39)]
-    return _with_first_row(flow, table(header, rows, widths))
-
-
-def _bullets(cards: Sequence[LessonCard], kind: LessonKind, mark: str) -> str:
-    # A mark before every card, not only a colour: the report is read in grey too.
-    return "\n".join(f"{mark} {card['text']}" for card in cards if card["kind"] == kind) or "–"
-
-
-# --- adjusted and new agreements ------------------------------------------------------------
-
-
-def changed_and_new(snapshot: Snapshot) -> list[Flowable]:
-    """The agreements the group adjusted (the signed wording beside the new one) and the ones
-    it made in this session (agreements without a review)."""
-    reviews = snapshot.get("reviews", [])
-    current = {agreement["key"]: agreement for agreement in snapshot.get("agreements", [])}
-    names = people(snapshot)
-    titles = theme_titles(snapshot)
-    section = Heading(_("Adjusted and new agreements"), "changed")
-    flow: list[Flowable] = []
-    adjusted = [
-        (review["signed"]["what"], _agreement_text(current[review["agreement"]], names, titles))
-        for review in reviews
-        if review["signed"] is not None
-        and review["agreement"] in current
-        and (
-            review["decision"] == ReviewDecision.ADJUST
-            or current[review["agreement"]]["what"] != review["signed"]["what"]
-        )
-    ]
-    heading = para(_("Adjusted agreements"), "Heading2")
-    if adjusted:
-        widths = [0.5 * CONTENT_WIDTH, 0.5 * CONTENT_WIDTH]
-        flow += _with_first_row(
-            [section, heading], table([_("As signed"), _("Now")], adjusted, widths)
-        )
-    else:
-        flow += [section, heading, para(_("No agreement was adjusted."), "Muted")]
-    reviewed_keys = {review["agreement"] for review in reviews}
-    new = [a for a in snapshot.get("agreements", []) if a["key"] not in reviewed_keys]
-    heading = para(_("New agreements"), "Heading2")
-    if new:
-        rows = [
-            (
-                _agreement_text(agreement, names, titles),
-                agreement.get("indicator") or "–",
-            )
-            for agreement in new
-        ]
-        widths = [0.62 * CONTENT_WIDTH, 0.38 * CONTENT_WIDTH]
-        flow += _with_first_row(
-            [heading], table([_("What"), _("How we see it worked")], rows, widths)
-        )
-    else:
-        flow += [heading, para(_("No new agreements were made."), "Muted")]
-    return flow
-
-
-def _agreement_text(agreement: Agreement, names: dict[str, str], titles: dict[str, str]) -> str:
-    lead = agreement.get("lead")
-    theme = agreement.get("theme")
-    lines = [
-        agreement["what"],
-        _("Lead: {name}").format(name=names.get(lead, "–") if lead else "–"),
-        _("When: {day}").format(day=day(agreement.get("due"))),
-    ]
-    if theme and theme in titles:
-        lines.append(_("Theme: {title}").format(title=titles[theme]))
-    return "\n".join(lines)
