@@ -1,5 +1,6 @@
-"""Render the demo plan and the names corpus plan to PDF and to a PNG per page, to look at as a
-reader would: ``make plan-pages`` (into ``build/plan-pages/``).
+"""Render the demo plan, the names corpus plan and the demo's progress report (its follow-up
+session half a year later) to PDF and to a PNG per page, to look at as a reader would:
+``make plan-pages`` (into ``build/plan-pages/``).
 
 The pages are drawn by pdfium (pypdfium2, which the app uses for its preview) at 100 dpi, so no
 other tool is needed; ``pdftoppm -r 100`` gives the same pages where poppler is installed.
@@ -13,6 +14,7 @@ from typing import Any
 
 import pypdfium2
 
+from tests.export.follow_up_report import report_payload
 from tests.export.names_corpus import names_corpus_document
 from worksession.domain.plan import fingerprint, plan_snapshot
 from worksession.export.pdf.payload import PlanPayload
@@ -32,11 +34,15 @@ def write_pages(folder: Path) -> list[Path]:
     """Each plan as ``NAME.pdf`` and ``NAME-page-NN.png`` in ``folder``; the files written."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, document in plans().items():
-        snapshot = plan_snapshot(document, 1)
-        data = render_plan(
-            PlanPayload(snapshot=snapshot, sha256=fingerprint(snapshot), signed_off=False)
+    payloads = {
+        name: PlanPayload(snapshot=snapshot, sha256=fingerprint(snapshot), signed_off=False)
+        for name, snapshot in (
+            (name, plan_snapshot(document, 1)) for name, document in plans().items()
         )
+    }
+    payloads["progress-report"] = report_payload()
+    for name, payload in payloads.items():
+        data = render_plan(payload)
         pdf = folder / f"{name}.pdf"
         pdf.write_bytes(data)
         written.append(pdf)

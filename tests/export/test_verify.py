@@ -158,7 +158,13 @@ def test_the_seal_changes_with_every_decision_field_and_the_state(concept: PlanP
 
 
 @pytest.mark.parametrize(
-    "name", ["demo-plan-renderer-1.pdf", "demo-plan-renderer-2.pdf", "concept-plan-renderer-3.pdf"]
+    "name",
+    [
+        "demo-plan-renderer-1.pdf",
+        "demo-plan-renderer-2.pdf",
+        "concept-plan-renderer-3.pdf",
+        "concept-plan-renderer-4.pdf",
+    ],
 )
 def test_a_file_of_an_earlier_edition_cannot_be_checked(name: str) -> None:
     verdict = verify_plan((FIXTURES / name).read_bytes())
@@ -166,7 +172,7 @@ def test_a_file_of_an_earlier_edition_cannot_be_checked(name: str) -> None:
     assert "edition" in verdict.reason and not verdict.ok
 
 
-@pytest.mark.parametrize("edition", [1, 2, 3, RENDERER + 1])
+@pytest.mark.parametrize("edition", [1, 2, 3, 4, RENDERER + 1])
 def test_claiming_another_edition_is_never_ok(
     concept: PlanPayload, concept_pdf: bytes, edition: int
 ) -> None:
@@ -357,7 +363,7 @@ _CONCEPT_PDF = render_plan(_CONCEPT)
 
 
 def test_a_stored_plan_of_this_edition_still_verifies() -> None:
-    """Made when edition 4 began. When this fails, the same payload now draws other bytes: raise
+    """Made when edition 5 began. When this fails, the same payload now draws other bytes: raise
     ``RENDERER`` in payload.py, keep this file (it must then be CANNOT CHECK) and store one of the
     new edition beside it."""
     stored = (FIXTURES / f"concept-plan-renderer-{RENDERER}.pdf").read_bytes()

@@ -4,6 +4,8 @@ anything from a file.
 A snapshot is the interchange document (less the coach's notes) with the plan's own summaries
 of the vote and the schedule. So it is checked as an import is — the JSON Schema (types, allowed
 values, text lengths), unique keys and every reference — and the two summaries by their shape.
+A follow-up's plan has two more: the reference to the signed plan (without the plan itself),
+and per review the signed agreement, beside the review as the document holds it.
 A file can carry any bytes; a snapshot that no version of the data the app accepts could give
 (a participant "present": "nee", two people with one key, a lead who is nobody, a 900 kB
 ambition that keeps the renderer busy for minutes) is not a plan the app made.
@@ -17,17 +19,29 @@ from typing import Any
 
 from worksession.domain.interchange import FORMAT, InterchangeError, check_document
 from worksession.domain.plan import Snapshot
-from worksession.domain.validation import SHORT_TEXT_MAX
-from worksession.domain.values import VoteEntry, VoteMode
+from worksession.domain.validation import LONG_TEXT_MAX, SHORT_TEXT_MAX
+from worksession.domain.values import AgreementStatus, VoteEntry, VoteMode
 
-PLAN_ONLY = ("format", "version", "voting", "schedule")
+PLAN_ONLY = ("format", "version", "voting", "schedule", "origin", "reviews")
 _TIME = re.compile(r"\d\d:\d\d")
+_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+_HEX = re.compile(r"[0-9a-f]{64}")
+_SIGNED = {"what", "theme", "lead", "due", "indicator", "status"}
 
 
 def snapshot_problem(snapshot: Snapshot) -> str:
     """What makes ``snapshot`` one the app cannot make, as ``path: problem``; '' when none."""
     document = {key: value for key, value in snapshot.items() if key not in PLAN_ONLY}
     document["format"] = FORMAT
+    reviews = snapshot.get("reviews")
+    if isinstance(reviews, list):
+        # The review as the document held it: the plan only adds the signed agreement.
+        document["reviews"] = [
+            {k: v for k, v in review.items() if k != "signed"}
+            if isinstance(review, dict)
+            else review
+            for review in reviews
+        ]
     try:
         check_document(document)
     except InterchangeError as error:
@@ -37,6 +51,8 @@ def snapshot_problem(snapshot: Snapshot) -> str:
     checks: list[tuple[str, Callable[[Any], str]]] = [
         ("voting", lambda value: _voting_problem(value, themes, people)),
         ("schedule", _schedule_problem),
+        ("origin", _origin_problem),
+        ("reviews", _reviews_problem),
     ]
     parts: Mapping[str, object] = snapshot  # the key is chosen at run time
     for key, check in checks:
@@ -111,6 +127,41 @@ def _schedule_problem(schedule: object) -> str:
                 and _count(step["actual_seconds"], True, 24 * 60 * 60)):  # fmt: skip
             return f"{where}: not a duration"
     return ""
+
+
+def _origin_problem(origin: object) -> str:
+    if not isinstance(origin, dict) or set(origin) != {"title", "version", "fingerprint"}:
+        return ": not a reference to a signed plan"
+    if not _text(origin["title"]):
+        return ".title: not a title"
+    if not _count(origin["version"], False) or origin["version"] < 1:
+        return ".version: not a version number"
+    if not (isinstance(origin["fingerprint"], str) and _HEX.fullmatch(origin["fingerprint"])):
+        return ".fingerprint: not a SHA-256 in lower-case hex"
+    return ""
+
+
+def _reviews_problem(reviews: object) -> str:
+    """Each review's own fields were checked as the document's; here the signed agreement."""
+    if not isinstance(reviews, list):
+        return ": not a list of reviews"
+    for index, review in enumerate(reviews):
+        signed = review.get("signed", False) if isinstance(review, dict) else False
+        if signed is not None and not _signed(signed):
+            return f"[{index}].signed: not an agreement as signed"
+    return ""
+
+
+def _signed(signed: object) -> bool:
+    if not isinstance(signed, dict) or set(signed) != _SIGNED:
+        return False
+    texts = (signed["what"], signed["indicator"], signed["theme"], signed["lead"])
+    due = signed["due"]
+    return (
+        all(isinstance(text, str) and len(text) <= LONG_TEXT_MAX for text in texts)
+        and (due is None or (isinstance(due, str) and _DATE.fullmatch(due) is not None))
+        and signed["status"] in AgreementStatus.values()
+    )
 
 
 def _count(value: object, optional: bool, most: int = 10_000) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
 
 from worksession.domain.document_keys import people_by_key
 from worksession.domain.plan import Snapshot
@@ -17,6 +17,8 @@ from worksession.export.pdf.styles import RULE, TABLE_HEAD, stylesheet
 from worksession.export.pdf.text import para
 
 CONTENT_WIDTH = 170 * mm
+# More than the height of a page's frame: what a table is measured in.
+PAGE_ROOM = 250 * mm
 
 
 class Heading(Flowable):
@@ -91,3 +93,18 @@ def _cell(text: object, style: ParagraphStyle, width: float) -> Cell:
         return cell(text, style, width)
     broken = breakable(text, style.fontName, style.fontSize, width - 2 * SIDE_PADDING)
     return cell(broken.text, at_hyphens(style) if broken.at_hyphens else style, width)
+
+
+def with_first_row(headings: Sequence[Flowable], rows: Table) -> list[Flowable]:
+    """The headings and their table, on a new page unless the first row fits below them: a
+    heading never stands alone at the foot of a page. (A row is not split over pages, and one
+    agreement's row can be a third of a page.)"""
+    needed = sum(
+        heading.wrap(CONTENT_WIDTH, PAGE_ROOM)[1]
+        + heading.getSpaceBefore()
+        + heading.getSpaceAfter()
+        for heading in headings
+    )
+    rows.wrap(CONTENT_WIDTH, PAGE_ROOM)  # measures the rows, as drawing will again
+    needed += sum(rows._rowHeights[:2])  # the column heads and the first row
+    return [CondPageBreak(min(needed, PAGE_ROOM / 2)), *headings, rows]

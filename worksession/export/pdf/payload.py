@@ -37,7 +37,9 @@ SEAL_FORMAT = "worksession-seal/1"
 # 2: plain strings in short cells, attachment written by reportlab.
 # 3: the seal, decisions in Dutch time, names in every script, numbered agreements.
 # 4: the sociale kaart's legend starts after its widest heading.
-RENDERER = 4
+# 5: a follow-up session's plan is its progress report (ordinary plans draw as in 4; raised so
+#    an edition that cannot draw a report says CANNOT CHECK, not TAMPERED, for one).
+RENDERER = 5
 
 _HEX = re.compile(r"[0-9a-f]{64}")
 _DECISION_KEYS = frozenset(

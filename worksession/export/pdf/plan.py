@@ -18,7 +18,15 @@ from reportlab import rl_config
 from reportlab.graphics.shapes import STATE_DEFAULTS
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
-from worksession.export.pdf import agreements, fonts, hyphenation, scripts, sections, sign_off
+from worksession.export.pdf import (
+    agreements,
+    fonts,
+    hyphenation,
+    progress_report,
+    scripts,
+    sections,
+    sign_off,
+)
 from worksession.export.pdf.attachment import embed_file
 from worksession.export.pdf.layout import MARGIN, Footer, numbered_canvas
 from worksession.export.pdf.payload import ATTACHMENT, PlanPayload
@@ -104,11 +112,19 @@ def _footer(payload: PlanPayload) -> Footer:
 def _document(buffer: io.BytesIO, payload: PlanPayload) -> _PlanDocument:
     snapshot = payload.snapshot
     title = snapshot["session"]["title"]
-    subject = (
-        _("Collaboration plan, concept not yet frozen")
-        if payload.draft
-        else _("Collaboration plan, version {version}").format(version=snapshot["version"])
-    )
+    report = progress_report.is_progress_report(snapshot)
+    if report:
+        subject = (
+            _("Progress report, concept not yet frozen")
+            if payload.draft
+            else _("Progress report, version {version}").format(version=snapshot["version"])
+        )
+    else:
+        subject = (
+            _("Collaboration plan, concept not yet frozen")
+            if payload.draft
+            else _("Collaboration plan, version {version}").format(version=snapshot["version"])
+        )
     return _PlanDocument(
         buffer,
         (ATTACHMENT, payload.to_bytes()),
@@ -117,7 +133,9 @@ def _document(buffer: io.BytesIO, payload: PlanPayload) -> _PlanDocument:
         topMargin=MARGIN,
         bottomMargin=MARGIN,
         pageCompression=1,  # not left to reportlab's settings, which the environment can change
-        title=_("Collaboration plan: {title}").format(title=title),
+        title=(
+            _("Progress report: {title}") if report else _("Collaboration plan: {title}")
+        ).format(title=title),
         author=snapshot["session"]["coach"] or "worksession",
         subject=subject,
         creator="worksession",
@@ -127,6 +145,8 @@ def _document(buffer: io.BytesIO, payload: PlanPayload) -> _PlanDocument:
 
 def _story(payload: PlanPayload) -> list[Flowable]:
     snapshot = payload.snapshot
+    if progress_report.is_progress_report(snapshot):
+        return progress_report.story(payload)
     body = [
         *sections.at_a_glance(snapshot),
         *sections.context(snapshot),

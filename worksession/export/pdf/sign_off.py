@@ -4,6 +4,8 @@ technical."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
@@ -16,7 +18,16 @@ from worksession.export.pdf.when import local_day, local_minute
 from worksession.i18n import _, ngettext
 
 
-def cover(snapshot: Snapshot, payload: PlanPayload) -> list[Flowable]:
+def cover(
+    snapshot: Snapshot,
+    payload: PlanPayload,
+    *,
+    kind: str = "",
+    subtitle: str = "",
+    extra: Sequence[tuple[str, str]] = (),
+) -> list[Flowable]:
+    """The first page: what the document is (``kind``, the plan by default), its title, the
+    header and the version's state, then ``extra`` lines."""
     session = snapshot["session"]
     names = people(snapshot)
     variant = Variant(session["variant"]).label
@@ -33,12 +44,13 @@ def cover(snapshot: Snapshot, payload: PlanPayload) -> list[Flowable]:
         (_("Version"), _("concept, not yet frozen") if payload.draft else str(snapshot["version"])),
         (_("Status"), status_text(payload)),
         (_("Sign-off"), sign_off_summary(payload)),
+        *extra,
     ]
     return [
         Spacer(1, 30 * mm),
-        para(_("Collaboration plan"), "Muted"),
+        para(kind or _("Collaboration plan"), "Muted"),
         para(session["title"], "Title"),
-        para(_("Samenwerken aan gezondheid in de wijk"), "Lead"),
+        para(subtitle or _("Samenwerken aan gezondheid in de wijk"), "Lead"),
         Spacer(1, 10 * mm),
         *[label_value(label, value) for label, value in rows],
         PageBreak(),
