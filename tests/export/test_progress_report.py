@@ -27,11 +27,13 @@ from tests.export.follow_up_report import (
 )
 from worksession.domain.plan import fingerprint, plan_snapshot
 from worksession.domain.values import AgreementStatus
-from worksession.export.pdf.payload import ATTACHMENT, PlanPayload
+from worksession.export.pdf.payload import ATTACHMENT, PLAN_EDITION, REPORT_EDITION, PlanPayload
 from worksession.export.pdf.plan import render_plan
 from worksession.export.pdf.progress_report import ProgressLog
 from worksession.export.pdf.verify import Status, verify_plan
 from worksession.i18n import speaking
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @pytest.fixture(scope="module")
@@ -256,3 +258,24 @@ def test_a_link_or_review_the_app_could_not_make_is_tampered(
     )
     verdict = verify_plan(_with_attachment(report_pdf, forged.to_bytes()))
     assert verdict.status is Status.TAMPERED and where in verdict.reason
+
+
+def test_a_stored_report_of_this_edition_still_verifies() -> None:
+    """Made when reports began (edition 5). When this fails, the same payload now draws other
+    bytes: give reports a new edition in payload.py, keep this file (it must then be CANNOT
+    CHECK) and store one of the new edition beside it."""
+    stored = (FIXTURES / f"progress-report-renderer-{REPORT_EDITION}.pdf").read_bytes()
+    verdict = verify_plan(stored)
+    assert verdict.status is Status.OK, verdict.reason
+
+
+def test_each_kind_of_plan_is_checked_only_in_its_own_edition(
+    report: PlanPayload, report_pdf: bytes
+) -> None:
+    """An ordinary plan signed in edition 4 still verifies after reports began in 5; a report
+    that claims the ordinary plans' edition (which cannot draw it) is never OK."""
+    assert report.renderer == REPORT_EDITION != PLAN_EDITION
+    data = json.loads(report.to_bytes())
+    data["renderer"] = PLAN_EDITION
+    verdict = verify_plan(_with_attachment(report_pdf, json.dumps(data).encode("utf-8")))
+    assert verdict.status is Status.CANNOT_CHECK and not verdict.ok

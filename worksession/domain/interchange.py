@@ -22,7 +22,7 @@ from typing import Any, cast
 
 from worksession.domain.document_keys import theme_titles
 from worksession.domain.document_types import InterchangeDocument
-from worksession.domain.follow_up_check import follow_up_problem
+from worksession.domain.follow_up_check import follow_up_problem, stray_reviews
 from worksession.domain.schema_check import PathPart, first_schema_problem
 from worksession.domain.validation import FINGERPRINT_MARK, fingerprint_mark_in
 from worksession.domain.voting import (
@@ -139,7 +139,11 @@ def parse_document(text: str | bytes) -> Document:
         ) from error
     check_document(data)
     assert isinstance(data, dict)
-    return cast(Document, data)  # its shape is what the schema check just established
+    document = cast(Document, data)  # its shape is what the schema check just established
+    stray = stray_reviews(document)
+    if stray is not None:
+        raise InterchangeError(json_path(stray[0]), stray[1])
+    return document
 
 
 def _check_depth(text: str) -> None:

@@ -37,9 +37,21 @@ SEAL_FORMAT = "worksession-seal/1"
 # 2: plain strings in short cells, attachment written by reportlab.
 # 3: the seal, decisions in Dutch time, names in every script, numbered agreements.
 # 4: the sociale kaart's legend starts after its widest heading.
-# 5: a follow-up session's plan is its progress report (ordinary plans draw as in 4; raised so
-#    an edition that cannot draw a report says CANNOT CHECK, not TAMPERED, for one).
-RENDERER = 5
+# 5: a follow-up session's plan is its progress report.
+# Each kind of plan is drawn in its own current edition, so a change to one kind leaves the other
+# kind's signed files checkable: ordinary plans still draw as in 4, so the plans signed since
+# then keep verifying, while a report carries 5 and an edition that cannot draw reports says
+# CANNOT CHECK for one, never TAMPERED. A new edition takes the next number above ``RENDERER``
+# (the newest), for the kind or kinds whose drawing changed.
+PLAN_EDITION = 4
+REPORT_EDITION = 5
+RENDERER = max(PLAN_EDITION, REPORT_EDITION)
+
+
+def edition_for(snapshot: Snapshot) -> int:
+    """The edition this version draws the plan in: a follow-up's report or an ordinary plan."""
+    return REPORT_EDITION if "origin" in snapshot else PLAN_EDITION
+
 
 _HEX = re.compile(r"[0-9a-f]{64}")
 _DECISION_KEYS = frozenset(
@@ -123,7 +135,12 @@ class PlanPayload:
     # concept was exported; empty means the session's own date.
     dated: str = ""
     language: str = DEFAULT_LANGUAGE
-    renderer: int = RENDERER
+    # The edition it is drawn in; by default the one this version draws its kind of plan in.
+    renderer: int = 0
+
+    def __post_init__(self) -> None:
+        if not self.renderer:
+            object.__setattr__(self, "renderer", edition_for(self.snapshot))
 
     @property
     def seal(self) -> str:
@@ -180,15 +197,17 @@ class PlanPayload:
         if form != PAYLOAD_FORMAT:
             raise PayloadError("format", f"{form!r} is not {PAYLOAD_FORMAT!r}")
         renderer = _typed(data, "renderer", int)
-        if renderer != RENDERER:
-            which = "an earlier" if renderer < RENDERER else "a newer"
+        snapshot = _snapshot(data)
+        drawn = edition_for(snapshot)
+        if renderer != drawn:
+            which = "an earlier" if renderer < drawn else "another"
             raise EarlierEdition(
                 "renderer",
                 f"made by {which} edition of the layout ({renderer}); this version draws "
-                f"edition {RENDERER} and cannot reproduce it",
+                f"edition {drawn} and cannot reproduce it",
             )
         payload = cls(
-            snapshot=_snapshot(data),
+            snapshot=snapshot,
             sha256=_hex(data, "sha256"),
             signed_off=_typed(data, "signed_off", bool),
             decisions=tuple(
