@@ -10,7 +10,7 @@ from reportlab.pdfbase import pdfmetrics
 
 from tests.export.render_threads import payloads
 from worksession.export.pdf import fonts, plan
-from worksession.export.pdf.fonts import BOLD, FALLBACKS, ITALIC, REGULAR
+from worksession.export.pdf.fonts import BOLD, FALLBACKS, REGULAR
 from worksession.export.pdf.plan import release_drawing_memory, render_plan
 
 
@@ -23,7 +23,7 @@ def test_released_fonts_are_freed_and_plans_come_out_the_same_after() -> None:
     gc.collect()
     assert [ref for ref in loaded if ref() is not None] == []  # nothing else held a font
     registered = set(pdfmetrics.getRegisteredFontNames())
-    assert registered.isdisjoint({REGULAR, BOLD, ITALIC, *FALLBACKS})
+    assert registered.isdisjoint({REGULAR, BOLD, *FALLBACKS})
     assert not fonts.is_registered(REGULAR)
 
     assert {name: render_plan(payload) for name, payload in plans.items()} == before

@@ -19,7 +19,10 @@ from worksession.support.paths import resource_path
 
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
-ITALIC = "DejaVuSans-Oblique"
+# No part of the plan is set in italic (user text is escaped, so it cannot ask for it either):
+# the oblique face is not loaded, which saves the 3 MB reportlab keeps of a parsed face. Italic
+# markup would print upright, as reportlab's own ``registerFontFamily`` does for a family
+# without an italic face. (Qt still gets the oblique file, see ``ui.fonts``.)
 # Fallbacks in the order they are tried, each with the file it is read from. The CJK fonts have
 # one weight: bold text in them prints in the regular weight.
 FALLBACKS = {
@@ -33,16 +36,16 @@ _registered: set[str] = set()
 
 
 def register_fonts() -> str:
-    """Register the family (regular, bold, italic) and return its name for the styles."""
+    """Register the family (regular and bold) and return its name for the styles."""
     if REGULAR in _registered:  # the common case needs no lock: the set only grows
         return REGULAR
     with _LOCK:
         if REGULAR not in _registered:
-            for name in (REGULAR, BOLD, ITALIC):
+            for name in (REGULAR, BOLD):
                 pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", f"{name}.ttf"))))
             addMapping(REGULAR, 0, 0, REGULAR)
             addMapping(REGULAR, 1, 0, BOLD)
-            addMapping(REGULAR, 0, 1, ITALIC)
+            addMapping(REGULAR, 0, 1, REGULAR)
             addMapping(REGULAR, 1, 1, BOLD)
             _registered.add(REGULAR)
     return REGULAR
@@ -65,12 +68,12 @@ def fallback_font(name: str) -> str:
 
 
 def forget_fonts() -> None:
-    """Unregister every font registered here, so that reportlab lets go of them (about 10 MB
+    """Unregister every font registered here, so that reportlab lets go of them (about 6 MB
     of parsed font files); the next plan registers them again. Only while no plan is drawn."""
     with _LOCK:
         names = [name for name in FALLBACKS if name in _registered]
-        if REGULAR in _registered:  # the family: its three faces
-            names += [REGULAR, BOLD, ITALIC]
+        if REGULAR in _registered:  # the family: its two faces
+            names += [REGULAR, BOLD]
         for name in names:
             font = pdfmetrics._fonts.pop(name, None)
             face = getattr(font, "face", None)
