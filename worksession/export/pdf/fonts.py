@@ -42,13 +42,25 @@ def register_fonts() -> str:
     with _LOCK:
         if REGULAR not in _registered:
             for name in (REGULAR, BOLD):
-                pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", f"{name}.ttf"))))
+                pdfmetrics.registerFont(_parsed(name, f"{name}.ttf"))
             addMapping(REGULAR, 0, 0, REGULAR)
             addMapping(REGULAR, 1, 0, BOLD)
             addMapping(REGULAR, 0, 1, REGULAR)
             addMapping(REGULAR, 1, 1, BOLD)
             _registered.add(REGULAR)
     return REGULAR
+
+
+def _parsed(name: str, file: str) -> TTFont:
+    """The font in ``file``, parsed, without what only shaping reads."""
+    font = TTFont(name, str(resource_path("fonts", file)))
+    if not font.shapable:
+        # reportlab keeps a map from each glyph back to its characters, read again only to
+        # shape text with HarfBuzz (uharfbuzz, not installed: arabic-reshaper shapes, see
+        # ``scripts``). It takes more memory than any other part of a parsed face (1.1 MB for
+        # DejaVu Sans); what the plan is drawn and embedded with is all kept.
+        font.face.glyphToChar = {}
+    return font
 
 
 def fallback_font(name: str) -> str:
@@ -58,7 +70,7 @@ def fallback_font(name: str) -> str:
     with _LOCK:
         if name not in _registered:
             register_fonts()
-            pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", FALLBACKS[name]))))
+            pdfmetrics.registerFont(_parsed(name, FALLBACKS[name]))
             # Bold or italic markup around a run in this font keeps the one weight it has.
             for bold in (0, 1):
                 for italic in (0, 1):
