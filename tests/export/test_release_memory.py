@@ -9,8 +9,8 @@ import weakref
 from reportlab.pdfbase import pdfmetrics
 
 from tests.export.render_threads import payloads
-from worksession.export.pdf import fonts, plan
-from worksession.export.pdf.fonts import BOLD, FALLBACKS, ITALIC, REGULAR
+from worksession.export.pdf import fonts, hyphenation, plan
+from worksession.export.pdf.fonts import BOLD, FALLBACKS, REGULAR
 from worksession.export.pdf.plan import release_drawing_memory, render_plan
 
 
@@ -23,7 +23,7 @@ def test_released_fonts_are_freed_and_plans_come_out_the_same_after() -> None:
     gc.collect()
     assert [ref for ref in loaded if ref() is not None] == []  # nothing else held a font
     registered = set(pdfmetrics.getRegisteredFontNames())
-    assert registered.isdisjoint({REGULAR, BOLD, ITALIC, *FALLBACKS})
+    assert registered.isdisjoint({REGULAR, BOLD, *FALLBACKS})
     assert not fonts.is_registered(REGULAR)
 
     assert {name: render_plan(payload) for name, payload in plans.items()} == before
@@ -35,3 +35,14 @@ def test_nothing_is_released_while_a_plan_is_being_drawn() -> None:
         assert not release_drawing_memory()
         assert fonts.is_registered(REGULAR)
         assert REGULAR in pdfmetrics.getRegisteredFontNames()
+
+
+def test_the_released_dictionary_is_freed_and_hyphenates_the_same_after() -> None:
+    words = ["samenwerkingsafspraken", "wijkgezondheidsprofiel", "praktijkondersteuner"]
+    before = [hyphenation._dictionary().inserted(word) for word in words]
+    loaded = weakref.ref(hyphenation._dictionary().hd)
+
+    assert release_drawing_memory()
+    gc.collect()
+    assert loaded() is None  # pyphen's own cache does not keep it either
+    assert [hyphenation._dictionary().inserted(word) for word in words] == before

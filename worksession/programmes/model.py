@@ -24,6 +24,9 @@ class Source:
 
     path: Path
     origin: Origin
+    # Byte for byte a shipped file that passed its schema (``support.checked_files``): what is
+    # made of it needs no schema check either (the demo session).
+    known_good: bool = False
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,10 @@ from worksession.support.paths import resource_path
 
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
-ITALIC = "DejaVuSans-Oblique"
+# No part of the plan is set in italic (user text is escaped, so it cannot ask for it either):
+# the oblique face is not loaded, which saves the 3 MB reportlab keeps of a parsed face. Italic
+# markup would print upright, as reportlab's own ``registerFontFamily`` does for a family
+# without an italic face. (Qt still gets the oblique file, see ``ui.fonts``.)
 # Fallbacks in the order they are tried, each with the file it is read from. The CJK fonts have
 # one weight: bold text in them prints in the regular weight.
 FALLBACKS = {
@@ -33,19 +36,31 @@ _registered: set[str] = set()
 
 
 def register_fonts() -> str:
-    """Register the family (regular, bold, italic) and return its name for the styles."""
+    """Register the family (regular and bold) and return its name for the styles."""
     if REGULAR in _registered:  # the common case needs no lock: the set only grows
         return REGULAR
     with _LOCK:
         if REGULAR not in _registered:
-            for name in (REGULAR, BOLD, ITALIC):
-                pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", f"{name}.ttf"))))
+            for name in (REGULAR, BOLD):
+                pdfmetrics.registerFont(_parsed(name, f"{name}.ttf"))
             addMapping(REGULAR, 0, 0, REGULAR)
             addMapping(REGULAR, 1, 0, BOLD)
-            addMapping(REGULAR, 0, 1, ITALIC)
+            addMapping(REGULAR, 0, 1, REGULAR)
             addMapping(REGULAR, 1, 1, BOLD)
             _registered.add(REGULAR)
     return REGULAR
+
+
+def _parsed(name: str, file: str) -> TTFont:
+    """The font in ``file``, parsed, without what only shaping reads."""
+    font = TTFont(name, str(resource_path("fonts", file)))
+    if not font.shapable:
+        # reportlab keeps a map from each glyph back to its characters, read again only to
+        # shape text with HarfBuzz (uharfbuzz, not installed: arabic-reshaper shapes, see
+        # ``scripts``). It takes more memory than any other part of a parsed face (1.1 MB for
+        # DejaVu Sans); what the plan is drawn and embedded with is all kept.
+        font.face.glyphToChar = {}
+    return font
 
 
 def fallback_font(name: str) -> str:
@@ -55,7 +70,7 @@ def fallback_font(name: str) -> str:
     with _LOCK:
         if name not in _registered:
             register_fonts()
-            pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", FALLBACKS[name]))))
+            pdfmetrics.registerFont(_parsed(name, FALLBACKS[name]))
             # Bold or italic markup around a run in this font keeps the one weight it has.
             for bold in (0, 1):
                 for italic in (0, 1):
@@ -65,12 +80,12 @@ def fallback_font(name: str) -> str:
 
 
 def forget_fonts() -> None:
-    """Unregister every font registered here, so that reportlab lets go of them (about 10 MB
+    """Unregister every font registered here, so that reportlab lets go of them (about 6 MB
     of parsed font files); the next plan registers them again. Only while no plan is drawn."""
     with _LOCK:
         names = [name for name in FALLBACKS if name in _registered]
-        if REGULAR in _registered:  # the family: its three faces
-            names += [REGULAR, BOLD, ITALIC]
+        if REGULAR in _registered:  # the family: its two faces
+            names += [REGULAR, BOLD]
         for name in names:
             font = pdfmetrics._fonts.pop(name, None)
             face = getattr(font, "face", None)

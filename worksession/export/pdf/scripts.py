@@ -30,9 +30,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-from arabic_reshaper import ArabicReshaper
-from bidi import get_base_level, get_display
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from worksession.export.pdf.fonts import (
@@ -44,12 +43,23 @@ from worksession.export.pdf.fonts import (
     register_fonts,
 )
 
+if TYPE_CHECKING:
+    from arabic_reshaper import ArabicReshaper
+
 REPLACEMENT = "\ufffd"
 RIGHT_TO_LEFT = frozenset({"R", "AL"})  # bidi classes of Hebrew and Arabic letters
 
-# The default configuration joins "الله" into one ligature glyph (U+FDF2) that DejaVu lacks;
-# only the lam-alef ligatures, which Arabic requires, are kept.
-_RESHAPER = ArabicReshaper(configuration={"ARABIC LIGATURE ALLAH": False})
+
+@cache
+def _reshaper() -> ArabicReshaper:
+    """The Arabic shaper, made when a line first needs it: arabic-reshaper and python-bidi
+    (about 2 MB with the font tools the shaper imports) load only for a plan with Arabic or
+    Hebrew text."""
+    from arabic_reshaper import ArabicReshaper
+
+    # The default configuration joins "الله" into one ligature glyph (U+FDF2) that DejaVu
+    # lacks; only the lam-alef ligatures, which Arabic requires, are kept.
+    return ArabicReshaper(configuration={"ARABIC LIGATURE ALLAH": False})
 
 
 @dataclass(frozen=True)
@@ -94,6 +104,10 @@ def has_right_to_left(text: str) -> bool:
 def base_direction(line: str) -> str:
     """ "R" when the line's first letter with a direction is right-to-left, else "L": the
     direction a paragraph of it reads in (the Unicode rule), kept for each of its lines."""
+    if not has_right_to_left(line):
+        return "L"  # no right-to-left letter, so none comes first
+    from bidi import get_base_level
+
     return "R" if get_base_level(line) == 1 else "L"
 
 
@@ -103,7 +117,9 @@ def visual(line: str, base: str | None = None) -> str:
     line = unicodedata.normalize("NFC", line)
     if not has_right_to_left(line):
         return line
-    ordered = str(get_display(_RESHAPER.reshape(line), base_dir=base or base_direction(line)))
+    from bidi import get_display
+
+    ordered = str(get_display(_reshaper().reshape(line), base_dir=base or base_direction(line)))
     # Direction marks and joiners have done their work once the line is shaped and ordered;
     # drawn, they would only come back in the extracted text. A soft hyphen still has a job.
     return "".join(c for c in ordered if unicodedata.category(c) != "Cf" or c == "\xad")

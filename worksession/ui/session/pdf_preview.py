@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QStyle, QVBoxLayout, QWidget
 
 from worksession.i18n import _
 from worksession.ui.background import Job, start
+from worksession.ui.freed_memory import trim_freed_memory
 
 PREVIEW_SCALE = 1.2  # pixels per point at most: sharp on a laptop, a page ~2 MB as an image
 MIN_SCALE = 0.6  # 10-point text 8 px high, the page whole at 1280×720; narrower scrolls sideways
@@ -302,6 +303,7 @@ class PdfPreview(QScrollArea):
 
     def _maybe_filled(self) -> None:
         if self._running is None and not self._queue and self._opening is None:
+            trim_freed_memory()  # pdfium's pages, freed in the worker thread that drew them
             self.filled.emit()
 
     # --- fitting the pane -----------------------------------------------------------------------

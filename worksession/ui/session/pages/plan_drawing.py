@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from worksession.export.pdf.plan import release_drawing_memory, render_plan
 from worksession.i18n import _
 from worksession.ui.background import Job, start
-from worksession.ui.freed_memory import give_back_freed_memory
+from worksession.ui.freed_memory import give_back_freed_memory, trim_freed_memory
 from worksession.ui.session.pages.base import StepPage
 from worksession.ui.session.pdf_preview import PdfPreview
 from worksession.workflows.export_targets import write_export
@@ -102,6 +102,7 @@ class PlanDrawingPage(StepPage):
                 give_back_freed_memory()
         else:
             self.preview.show_pdf(data)
+        trim_freed_memory()  # what the drawing's thread let go of
 
     def release(self) -> None:
         """The window closes: the preview's pages and the PDF go, and so do the fonts and the
@@ -151,6 +152,7 @@ class PlanDrawingPage(StepPage):
         self._failed(error)
 
     def _exported(self, path: Path, progress: QProgressDialog) -> None:
+        trim_freed_memory()  # what the drawing's thread let go of
         progress.reset()
         self.export_button.setEnabled(True)
         window = self.window()
