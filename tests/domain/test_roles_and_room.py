@@ -168,3 +168,17 @@ def test_a_linked_participant_decides_whether_the_stakeholder_was_there() -> Non
     assert not in_room(ticked, people, ROLES)
     people[0]["present"] = True
     assert in_room({**ticked, "present": False}, people, ROLES)
+
+
+def test_a_stakeholder_is_there_through_the_role_or_organisation_in_its_name() -> None:
+    people = [
+        {"key": "p-1", "organisation": "", "role": "huisarts", "present": True},
+        {"key": "p-2", "organisation": "Buurtteam Oost", "role": "", "present": True},
+        {"key": "p-3", "organisation": "GGD", "role": "jeugdarts", "present": False},
+    ]
+    assert in_room(_stakeholder("s-1", "Huisarts"), people, ROLES)  # the role, as its name
+    assert in_room(_stakeholder("s-2", "buurtteam  oost"), people, ROLES)
+    assert not in_room(_stakeholder("s-3", "GGD", role="jeugdarts"), people, ROLES)  # absent
+    # Linked to a participant this session does not know: its own tick decides.
+    assert in_room(_stakeholder("s-4", "X", participant="p-9", present=True), people, ROLES)
+    assert not in_room(_stakeholder("s-5", "X", participant="p-9"), people, ROLES)

@@ -13,7 +13,7 @@ from typing import Any
 from worksession.domain.document_types import Agreement
 from worksession.domain.interchange import Document
 from worksession.domain.roles import RoleCatalogue, is_gp, is_resident
-from worksession.domain.room import in_room, present_participants
+from worksession.domain.room import Room, present_participants
 from worksession.domain.values import StepKind
 from worksession.i18n import N_, _
 
@@ -37,10 +37,9 @@ def in_the_room(document: Document, roles: RoleCatalogue) -> list[Mapping[str, A
     not count as involved and a stakeholder whose participant is there does.
     """
     participants = document.get("participants", [])
+    room = Room(participants, roles)
     return present_participants(participants) + [
-        stakeholder
-        for stakeholder in document.get("stakeholders", [])
-        if in_room(stakeholder, participants, roles)
+        stakeholder for stakeholder in document.get("stakeholders", []) if room.has(stakeholder)
     ]
 
 
@@ -55,6 +54,7 @@ def lesson_checks(document: Document, roles: RoleCatalogue | None = None) -> lis
     themes = document.get("themes", [])
     agreements = document.get("agreements", [])
     people = in_the_room(document, roles)
+    room = Room(participants, roles)
     checks: list[Check] = []
 
     if not any(is_gp(person, roles) for person in people):
@@ -68,9 +68,7 @@ def lesson_checks(document: Document, roles: RoleCatalogue | None = None) -> lis
     if not any(is_resident(person, roles) for person in people):
         checks.append(Check("no-residents", _("No inwoners are involved."), StepKind.PREPARATION))
     for stakeholder in stakeholders:
-        if stakeholder.get("influence", 0) >= HIGH_INFLUENCE and not in_room(
-            stakeholder, participants, roles
-        ):
+        if stakeholder.get("influence", 0) >= HIGH_INFLUENCE and not room.has(stakeholder):
             checks.append(
                 Check(
                     "influential-absent",

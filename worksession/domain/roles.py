@@ -21,6 +21,7 @@ from worksession.domain.values import Domain
 GP_WORDS = ("huisarts", "praktijkondersteuner", "poh", "general practitioner")
 RESIDENT_WORDS = ("inwoner", "bewoner", "resident")
 GP_ROLE_IDS = frozenset({"huisarts", "poh-somatiek", "poh-ggz"})
+_REMEMBERED = 4096  # role texts remembered per catalogue
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,9 @@ class RoleCatalogue:
 
     def __init__(self, roles: Iterable[CatalogueRole] = ()) -> None:
         self._by_name: dict[str, CatalogueRole] = {}
+        # What each text was found to be: the checks ask for every participant's and every
+        # stakeholder's role after each change, and normalising the text is most of the cost.
+        self._found: dict[str, CatalogueRole | None] = {}
         for role in roles:
             for name in _names(role):
                 self._by_name.setdefault(name, role)
@@ -60,6 +64,14 @@ class RoleCatalogue:
     def role_of(self, text: str) -> CatalogueRole | None:
         """The catalogue role ``text`` names: the whole text, else its part before a comma or
         bracket ("inwoner, mantelzorger" is an inwoner)."""
+        if text in self._found:
+            return self._found[text]
+        if len(self._found) > _REMEMBERED:
+            self._found.clear()  # typed texts only: never more than a session's worth
+        self._found[text] = found = self._look_up(text)
+        return found
+
+    def _look_up(self, text: str) -> CatalogueRole | None:
         for candidate in (text, re.split(r"[,(;]", text)[0]):
             role = self._by_name.get(_normal(candidate))
             if role is not None:

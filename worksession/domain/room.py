@@ -29,36 +29,59 @@ def present_participants(participants: Sequence[Record]) -> list[Record]:
     return [person for person in participants if person.get("present")]
 
 
-def stands_for(person: Record, stakeholder: Record, roles: RoleCatalogue) -> bool:
-    """Whether participant ``person`` represents ``stakeholder``: linked, same organisation, or
-    the same catalogue role."""
-    if stakeholder.get("participant") and stakeholder.get("participant") == person.get("key"):
-        return True
-    organisation = person.get("organisation")
-    if _same(organisation, stakeholder.get("organisation")) or _same(
-        organisation, stakeholder.get("name")
-    ):
-        return True
-    role = roles.role_of(str(person.get("role") or ""))
-    if role is None:
-        return False
-    return any(
-        roles.role_of(str(stakeholder.get(field) or "")) == role for field in ("role", "name")
-    )
+def _plain(value: object) -> str:
+    return " ".join(str(value or "").split()).casefold()
+
+
+class Room:
+    """Who is present, gathered once: asking it for every stakeholder of a large sociale kaart
+    (the checks do after each change) costs one look-up each, not one pass over everyone.
+
+    A present participant stands for a stakeholder when linked to it, of the same organisation
+    (the stakeholder's organisation or name), or with the same catalogue role (the
+    stakeholder's role or name).
+    """
+
+    def __init__(self, participants: Sequence[Record], roles: RoleCatalogue) -> None:
+        self._roles = roles
+        self._present_by_key: dict[object, bool] = {}
+        for person in participants:
+            if person.get("key"):
+                self._present_by_key.setdefault(person.get("key"), bool(person.get("present")))
+        present = present_participants(participants)
+        self._organisations = {
+            organisation
+            for person in present
+            if (organisation := _plain(person.get("organisation")))
+        }
+        self._present_roles = {
+            role
+            for person in present
+            if (role := roles.role_of(str(person.get("role") or ""))) is not None
+        }
+
+    def has(self, stakeholder: Record) -> bool:
+        """The one definition of "this stakeholder was there": the participant linked to it
+        says so; without one, its own tick or a present participant who stands for it."""
+        linked = stakeholder.get("participant")
+        if linked and linked in self._present_by_key:
+            return self._present_by_key[linked]
+        if stakeholder.get("present"):
+            return True
+        if any(
+            _plain(stakeholder.get(field)) in self._organisations
+            for field in ("organisation", "name")
+        ):
+            return True
+        return any(
+            self._roles.role_of(str(stakeholder.get(field) or "")) in self._present_roles
+            for field in ("role", "name")
+        )
 
 
 def in_room(stakeholder: Record, participants: Sequence[Record], roles: RoleCatalogue) -> bool:
-    """The one definition of "this stakeholder was there": the participant linked to it says
-    so; without one, its own tick or a present participant who stands for it."""
-    linked = stakeholder.get("participant")
-    for person in participants:
-        if linked and person.get("key") == linked:
-            return bool(person.get("present"))
-    if stakeholder.get("present"):
-        return True
-    return any(
-        stands_for(person, stakeholder, roles) for person in present_participants(participants)
-    )
+    """Whether ``stakeholder`` was there (see ``Room``; for many stakeholders build one Room)."""
+    return Room(participants, roles).has(stakeholder)
 
 
 def stakeholders_from_participants(
