@@ -92,8 +92,7 @@ def test_the_presenter_never_shows_coach_notes_or_checks(window: SessionWindow) 
         set_step_note(
             db=controller.db, session_id=controller.session_id, step_id=step.id, text=secret
         )
-    controller.reload()
-    controller.changed.emit()
+    controller.show_stored()
     presenter = window.presenting.presenter
     window.room.present_action.trigger()
     for row, page in enumerate(window.page_list):

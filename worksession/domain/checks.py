@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from worksession.domain.changes import Changes, Part
 from worksession.domain.document_types import Agreement
 from worksession.domain.interchange import Document
 from worksession.domain.roles import RoleCatalogue, is_gp, is_resident
@@ -18,6 +19,10 @@ from worksession.domain.values import StepKind
 from worksession.i18n import N_, _
 
 HIGH_INFLUENCE = 4
+# The parts of a session the checks read: a change to another part leaves them as they are.
+CHECKED: Changes = frozenset(
+    {Part.PARTICIPANTS, Part.STAKEHOLDERS, Part.THEMES, Part.AGREEMENTS, Part.FOLLOW_UP}
+)
 
 
 @dataclass(frozen=True)

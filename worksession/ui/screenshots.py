@@ -127,8 +127,7 @@ def _voting_states(window: SessionWindow, folder: Path) -> list[Path]:
         set_vote_settings(db=db, session_id=session_id, **settings)
 
     def save(mode: str) -> None:
-        controller.reload()
-        controller.changed.emit()
+        controller.show_stored()
         written.append(_save(window, folder, f"{name}-{mode}"))
 
     show(mode="dots", entry="ballots", per_person=5, cap=3, anonymous=False)

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from worksession.domain.changes import Changes, Part, changes
 from worksession.domain.models import PlanVersion, SignOff, utcnow
 from worksession.domain.plan import (
     Snapshot,
@@ -175,7 +176,7 @@ def record_decisions(
         return rows
 
 
-def withdraw_decisions(*, db: Database, session_id: int, decision_ids: Sequence[int]) -> None:
+def withdraw_decisions(*, db: Database, session_id: int, decision_ids: Sequence[int]) -> Changes:
     """Take back decisions just recorded (an undo): the earlier decision of each person counts
     again, and a plan signed off by them is in review once more."""
     with db.transaction() as s:
@@ -184,6 +185,7 @@ def withdraw_decisions(*, db: Database, session_id: int, decision_ids: Sequence[
         s.flush()
         _settle_status(s, session_id)
         touch(s, session_id, plan=False)
+    return changes(Part.PLAN)
 
 
 def _person(snapshot: Snapshot, participant: str, number: int) -> dict[str, Any]:

@@ -3,6 +3,10 @@
 An action runs before it is pushed (so a rejected change never enters the stack); ``redo`` then
 only repeats it after an undo. Additions and removals go through snapshots so a record comes back
 with its own id and every link that pointed at it.
+
+Each command keeps the parts of the session its action changed (``changes``, from what the
+operations returned), so the controller can tell the pages which of them to refresh after the
+action, its undo and its redo.
 """
 
 from __future__ import annotations
@@ -13,8 +17,10 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 from sqlmodel import SQLModel
 
+from worksession.domain.changes import EVERYTHING, Changes
 from worksession.i18n import _
 from worksession.storage.database import Database
+from worksession.storage.operations.parts import changed_by
 from worksession.storage.operations.removal import (
     RemovalSnapshot,
     remove_with_snapshot,
@@ -39,6 +45,21 @@ class ActionCommand(QUndoCommand):
         # The same action made again from what is stored now, when the view it was made from
         # went stale while it waited (typed text is kept, never refused); None: refuse it.
         self.remake: Callable[[], ActionCommand] | None = None
+        # The parts of the session the action changes (its undo changes the same ones); known
+        # once it ran. Until then, and for an action that does not say, everything.
+        self.changes: Changes = EVERYTHING
+        self._said = False
+
+    # Whether the action goes on the undo stack; one that cannot be undone may also have to
+    # take the history with it (an erased person must not come back through an undo).
+    undoable = True
+    forgets_history = False
+
+    def wrote(self, result: object) -> None:
+        """Remember what an operation of this action returned: the parts it changed."""
+        found = changed_by(result)
+        self.changes = (self.changes | found) if self._said else found
+        self._said = True
 
     def run_first(self) -> None:
         """Perform the action for the first time; raises when the input is rejected."""
@@ -54,6 +75,26 @@ class ActionCommand(QUndoCommand):
         raise NotImplementedError
 
 
+class FinalCommand(ActionCommand):
+    """An action that cannot be undone (freeze a version, erase a person): stored through the
+    controller like every edit, so it meets the same checks and care, but kept off the undo
+    stack. ``result`` holds what the operation returned."""
+
+    undoable = False
+
+    def __init__(
+        self, text: str, action: Callable[[], object], *, forgets_history: bool = False
+    ) -> None:
+        super().__init__(text)
+        self._action = action
+        self.forgets_history = forgets_history
+        self.result: object = None
+
+    def run_first(self) -> None:
+        self.result = self._action()
+        self.wrote(self.result)
+
+
 class AddCommand(ActionCommand):
     """Add a record; undo removes it (remembering it), redo restores it with the same id."""
 
@@ -67,11 +108,13 @@ class AddCommand(ActionCommand):
 
     def run_first(self) -> None:
         row = self._add()
+        self.wrote(row)
         self.row_id = int(getattr(row, "id"))  # noqa: B009
 
     def undo(self) -> None:
         assert self.row_id is not None
         self._snapshot = remove_with_snapshot(db=self._db, model=self._model, row_id=self.row_id)
+        self.wrote(self._snapshot)
 
     def again(self) -> None:
         assert self._snapshot is not None
@@ -91,6 +134,7 @@ class RemoveCommand(ActionCommand):
 
     def again(self) -> None:
         self._snapshot = remove_with_snapshot(db=self._db, model=self._model, row_id=self._row_id)
+        self.wrote(self._snapshot)
 
     def undo(self) -> None:
         assert self._snapshot is not None
@@ -117,13 +161,13 @@ class EditCommand(ActionCommand):
         self.merge_key = merge_key
 
     def run_first(self) -> None:
-        self._apply(self.new)
+        self.wrote(self._apply(self.new))
 
     def again(self) -> None:
-        self._apply(self.new)
+        self.wrote(self._apply(self.new))
 
     def undo(self) -> None:
-        self._apply(self.old)
+        self.wrote(self._apply(self.old))
 
     def id(self) -> int:
         return _MERGE_ID if self.merge_key is not None else -1
@@ -134,6 +178,7 @@ class EditCommand(ActionCommand):
         if other.foreign_seen != self.foreign_seen:
             return False  # typing on after another program's change is a step of its own
         self.new = other.new
+        self.changes |= other.changes
         return True
 
 
@@ -153,13 +198,16 @@ class AddManyCommand(ActionCommand):
         self._snapshots: list[RemovalSnapshot] = []
 
     def run_first(self) -> None:
-        self.row_ids = [int(getattr(row, "id")) for row in self._add()]  # noqa: B009
+        rows = self._add()
+        self.wrote(rows)
+        self.row_ids = [int(getattr(row, "id")) for row in rows]  # noqa: B009
 
     def undo(self) -> None:
         self._snapshots = [
             remove_with_snapshot(db=self._db, model=self._model, row_id=row_id)
             for row_id in reversed(self.row_ids)
         ]
+        self.wrote(self._snapshots)
 
     def again(self) -> None:
         for snapshot in reversed(self._snapshots):
@@ -184,6 +232,7 @@ class RemoveManyCommand(ActionCommand):
             remove_with_snapshot(db=self._db, model=self._model, row_id=row_id)
             for row_id in self._row_ids
         ]
+        self.wrote(self._snapshots)
 
     def undo(self) -> None:
         for snapshot in reversed(self._snapshots):

@@ -1,7 +1,10 @@
 """The session being led: its database, undo stack, current document and checks.
 
 Pages never call storage directly for a change: they hand a command to ``execute``, which runs
-it, reports a rejected value to the coach, pushes it on the undo stack and tells every page.
+it, reports a rejected value to the coach, pushes it on the undo stack and tells the pages which
+parts of the session changed (``changed`` carries them; each page refreshes only for its own).
+An action that cannot be undone (freeze a version, erase a person) takes the same path and the
+same care; it is only kept off the undo stack.
 A change the database could not take (locked by another program past the busy timeout, a full
 disk) is not dropped: it waits in order with any later change and is tried again on a timer
 until it is stored. A change another program (or window) made is noticed on a timer and the
@@ -18,7 +21,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from sqlalchemy.exc import DBAPIError
 
-from worksession.domain.checks import Check, lesson_checks
+from worksession.domain.changes import EVERYTHING, Changes, Part, changes
+from worksession.domain.checks import CHECKED, Check, lesson_checks
 from worksession.domain.document_types import ProgrammeStep
 from worksession.domain.field_labels import user_message
 from worksession.domain.interchange import Document
@@ -43,7 +47,7 @@ RETRY_WAIT_MS = 200
 
 
 class SessionController(QObject):
-    changed = Signal()
+    changed = Signal(object)  # the parts of the session that changed (``Changes``)
     rejected = Signal(str)  # an edit that was not stored: a message naming what was wrong
     failed = Signal(str)  # something asked for that is not an edit (export, signing) failed
     saved = Signal(dt.datetime)
@@ -62,7 +66,8 @@ class SessionController(QObject):
         self.document: Document = cast(Document, {})  # filled by reload() below
         self.checks: list[Check] = []
         self.status = "draft"
-        self._pushing = False
+        self._quiet = False  # the undo stack's own signal is not a change to announce
+        self._stepping: Changes = EVERYTHING  # what the undo or redo under way changes
         self._pending: list[ActionCommand] = []
         self.view = SessionView(session_id, None)
         self.foreign_seen = 0  # changes by another program this window has read so far
@@ -95,23 +100,38 @@ class SessionController(QObject):
         ]
 
     def reload(self) -> None:
+        """Read the whole session again (the pages are told by whoever asked for it)."""
+        self._read(EVERYTHING)
+
+    def _read(self, parts: Changes) -> Changes:
+        """Read the session after ``parts`` changed; returns them, with the plan's part when
+        its status moved (an edit makes a signed-off plan a draft again)."""
         # Taken first: a commit elsewhere after this point is noticed by the next poll, and
         # refuses a change made from this view (the stamp is older than what is read).
         self.watch.changed()
         with self.db.reading() as s:
             stamp = stamp_of(s, self.session_id)
+        status = self.status
         self.document, self.status = read_working_copy(db=self.db, session_id=self.session_id)
         if self.view.stamp is not None and changed_elsewhere(self.db.url, self.view, stamp):
             self.foreign_seen += 1  # another program changed the session
         self.view = SessionView(self.session_id, stamp)
-        self.checks = lesson_checks(self.document, self.roles)
+        if parts & CHECKED:  # the points of attention read only some parts
+            self.checks = lesson_checks(self.document, self.roles)
+        return parts | changes(Part.PLAN) if self.status != status else parts
+
+    def show_stored(self) -> None:
+        """Read the whole session again and have every page show it (a change made outside
+        the window's commands, such as the screenshots' vote rounds)."""
+        self.reload()
+        self.changed.emit(EVERYTHING)
 
     def poll(self) -> bool:
         """Read the document again if another connection changed the database. True if so."""
         if not self.watch.changed():
             return False
         self.reload()
-        self.changed.emit()
+        self.changed.emit(EVERYTHING)
         return True
 
     def catch_up(self) -> bool:
@@ -120,7 +140,7 @@ class SessionController(QObject):
         if not self.watch.changed():
             return False
         self.reload()
-        QTimer.singleShot(0, self.changed.emit)
+        QTimer.singleShot(0, lambda: self.changed.emit(EVERYTHING))
         return True
 
     def close(self) -> None:
@@ -135,7 +155,8 @@ class SessionController(QObject):
         return bool(self._pending)
 
     def execute(self, command: ActionCommand) -> bool:
-        """Run ``command``; on success it goes on the undo stack. False when it was rejected.
+        """Run ``command``; on success it goes on the undo stack (unless it cannot be undone).
+        False when it was rejected.
 
         True also when the database could not take it now: it is then pending and retried.
         """
@@ -161,7 +182,7 @@ class SessionController(QObject):
             self._pending.append(command)
             self._still_pending(error)
             return True
-        self._push(command)
+        self._done(command)
         if command.caution:
             self.caution.emit(command.caution)
         return True
@@ -170,24 +191,36 @@ class SessionController(QObject):
         # Made from what the window showed before another program's change: nothing was
         # stored; the window shows the session as it is now and says why.
         self.reload()
-        self.changed.emit()
+        self.changed.emit(EVERYTHING)
         self.rejected.emit(f"{command.text()}: {error}")
 
     def undo(self) -> bool:
         """Undo the last change, once nothing waits to be stored; True if it was undone."""
         if not self._ready_to_step(self.undo_stack.index() - 1):
             return False
-        with made_from(self.view):  # checked and remembered as this program's, like any edit
-            self.undo_stack.undo()
+        self._stepping = self._changes_of(self.undo_stack.index() - 1)
+        try:
+            with made_from(self.view):  # checked and remembered as this program's, like any edit
+                self.undo_stack.undo()
+        finally:
+            self._stepping = EVERYTHING
         return True
 
     def redo(self) -> bool:
         """Redo the last undone change, once nothing waits to be stored; True if it was redone."""
         if not self._ready_to_step(self.undo_stack.index()):
             return False
-        with made_from(self.view):
-            self.undo_stack.redo()
+        self._stepping = self._changes_of(self.undo_stack.index())
+        try:
+            with made_from(self.view):
+                self.undo_stack.redo()
+        finally:
+            self._stepping = EVERYTHING
         return True
+
+    def _changes_of(self, index: int) -> Changes:
+        step = self.undo_stack.command(index)
+        return step.changes if isinstance(step, ActionCommand) else EVERYTHING
 
     def _ready_to_step(self, index: int) -> bool:
         # An undo before a waiting edit is stored would be overtaken by it: store it first.
@@ -240,7 +273,7 @@ class SessionController(QObject):
                 self._still_pending(error)
                 return False
             self._pending.pop(0)
-            self._push(command)
+            self._done(command)
             if command.caution:
                 cautions.append(command.caution)
         self.retry_timer.stop()
@@ -259,22 +292,32 @@ class SessionController(QObject):
             )
         )
 
-    def _push(self, command: ActionCommand) -> None:
+    def _done(self, command: ActionCommand) -> None:
+        """``command`` is stored: keep it for undo (or, when it cannot be undone, forget the
+        history if it asks), then tell the pages what changed."""
         command.foreign_seen = self.foreign_seen
-        # A merged push may not move the index; announce the change once, ourselves.
-        self._pushing = True
+        # A merged push may not move the index, and clearing the stack moves it without a
+        # change of its own: announce the change once, ourselves.
+        self._quiet = True
         try:
-            self.undo_stack.push(command)
+            if command.undoable:
+                self.undo_stack.push(command)
+            elif command.forgets_history:
+                self.undo_stack.clear()
         finally:
-            self._pushing = False
-        self._after_change()
+            self._quiet = False
+        self._announce(command.changes)
 
     def _after_change(self, _index: int = 0) -> None:
-        if self._pushing:
-            return
-        self.reload()
+        # The undo stack moved: an undo or a redo through this controller (which knows what
+        # the step changes), or anything else (which may have changed anything).
+        if not self._quiet:
+            self._announce(self._stepping)
+
+    def _announce(self, parts: Changes) -> None:
+        parts = self._read(parts)
         self.saved.emit(dt.datetime.now())
-        self.changed.emit()
+        self.changed.emit(parts)
 
     def fingerprint(self) -> str:
         """The document as canonical text: equal after undo+redo when nothing is lost."""

@@ -136,7 +136,7 @@ class ReferralAgreements(QGroupBox):
             target=lookups.person(self.target_choice.currentData()),
         )
 
-    def _update(self, referral_id: int, values: dict[str, Any]) -> None:
+    def _update(self, referral_id: int, values: dict[str, Any]) -> Referral:
         lookups = Lookups.load(self.controller.db, self.controller.session_id)
         changes: dict[str, Any] = {}
         for field, value in values.items():
@@ -146,7 +146,7 @@ class ReferralAgreements(QGroupBox):
                 changes["theme_id"] = lookups.themes.get(value) if value else None
             else:
                 changes[field] = value
-        update_referral(db=self.controller.db, referral_id=referral_id, **changes)
+        return update_referral(db=self.controller.db, referral_id=referral_id, **changes)
 
     # --- view ---------------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from worksession.domain.checks import Check
+from worksession.domain.models import StepNote
 from worksession.i18n import _
 from worksession.programmes.model import Step
 from worksession.storage.operations.notes import set_step_note
@@ -99,8 +100,8 @@ class SidePanel(QWidget):
         step_id = self.step.id
         controller = self.controller
 
-        def write(values: dict[str, str]) -> None:
-            set_step_note(
+        def write(values: dict[str, str]) -> StepNote:
+            return set_step_note(
                 db=controller.db, session_id=controller.session_id, step_id=step_id, **values
             )
 

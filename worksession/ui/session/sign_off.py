@@ -71,10 +71,15 @@ class DecisionsCommand(ActionCommand):
             comment=self._comment,
             method=self._method,
         )
+        self.wrote(rows)
         self.decision_ids = [int(row.id or 0) for row in rows]
 
     def undo(self) -> None:
-        withdraw_decisions(db=self._db, session_id=self._session_id, decision_ids=self.decision_ids)
+        self.wrote(
+            withdraw_decisions(
+                db=self._db, session_id=self._session_id, decision_ids=self.decision_ids
+            )
+        )
 
 
 def listed(items: Sequence[str]) -> str:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton
 
 from worksession.domain.agreement_numbers import agreement_numbers
+from worksession.domain.changes import Part
 from worksession.domain.models import Agreement
 from worksession.domain.values import AgreementKind, AgreementStatus
 from worksession.i18n import N_, _
@@ -51,6 +52,8 @@ class AgreementRow:
 
 
 class AgreementsPage(StepPage):
+    shows = frozenset({Part.AGREEMENTS, Part.THEMES, Part.PARTICIPANTS, Part.STAKEHOLDERS})
+
     def __init__(self, controller: SessionController, step: Step) -> None:
         super().__init__(controller, step)
         db, session_id = controller.db, controller.session_id
@@ -143,7 +146,7 @@ class AgreementsPage(StepPage):
         key = self.theme_choice.currentData()
         return Lookups.load(self.controller.db, self.controller.session_id).themes.get(key)
 
-    def _update(self, agreement_id: int, values: dict[str, Any]) -> None:
+    def _update(self, agreement_id: int, values: dict[str, Any]) -> Agreement:
         lookups = Lookups.load(self.controller.db, self.controller.session_id)
         changes: dict[str, Any] = {}
         for field, value in values.items():
@@ -157,7 +160,7 @@ class AgreementsPage(StepPage):
                 changes["due"] = parse_day_field("agreement.due", value)
             else:
                 changes[field] = value
-        update_agreement(db=self.controller.db, agreement_id=agreement_id, **changes)
+        return update_agreement(db=self.controller.db, agreement_id=agreement_id, **changes)
 
     def _write(self, row: AgreementRow, field: str, value: object) -> bool:
         return self._edit(row.id, field, getattr(row, field), value)

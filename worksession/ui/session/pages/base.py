@@ -1,5 +1,6 @@
-"""The contract every step page keeps: built for one programme step, refreshed after every
-change, flushed before the coach leaves it, and able to say what it still needs."""
+"""The contract every step page keeps: built for one programme step, refreshed after a change
+to a part of the session it shows, flushed before the coach leaves it, and able to say what it
+still needs."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 from PySide6.QtGui import QShowEvent, QTextCursor
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
+from worksession.domain.changes import EVERYTHING, NOTHING, Changes
 from worksession.domain.checks import Check
 from worksession.domain.interchange import Document
 from worksession.i18n import _
@@ -21,6 +23,10 @@ from worksession.ui.session.record_table import RecordTable
 
 class StepPage(QWidget):
     """Base of every page. Subclasses build their widgets and override ``refresh``."""
+
+    # The parts of the session the page shows, the ones its rows are made from included (a
+    # participant's name on an agreement): a change to any other part leaves it as it is.
+    shows: Changes = EVERYTHING
 
     def __init__(self, controller: SessionController, step: Step) -> None:
         super().__init__()
@@ -43,7 +49,9 @@ class StepPage(QWidget):
         self._stale = False
         controller.changed.connect(self._session_changed)
 
-    def _session_changed(self) -> None:
+    def _session_changed(self, parts: Changes) -> None:
+        if not parts & self.shows:
+            return
         # Only the page on screen refreshes at once; the others when they are shown. A save
         # must not rebuild a dozen hidden pages on the GUI thread (``make bench``).
         if self.isHidden():
@@ -160,6 +168,8 @@ class StepPage(QWidget):
 
 class InstructionsPage(StepPage):
     """A step that records nothing of its own (a break, a plenary part, the review)."""
+
+    shows = NOTHING
 
     def __init__(self, controller: SessionController, step: Step) -> None:
         super().__init__(controller, step)

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QLabel
 
+from worksession.domain.changes import Part
 from worksession.domain.models import Insight, KeyFigure
 from worksession.i18n import N_, _
 from worksession.programmes.model import Step
@@ -33,6 +34,8 @@ INSIGHT_COLUMNS = (Column("text", N_("Insight")),)
 class ProfilePage(StepPage):
     """The key figures of the wijkgezondheidsprofiel, editable as a table."""
 
+    shows = frozenset({Part.CASUS})
+
     def __init__(self, controller: SessionController, step: Step) -> None:
         super().__init__(controller, step)
         db, session_id = controller.db, controller.session_id
@@ -58,6 +61,8 @@ class ProfilePage(StepPage):
 
 class CasusPage(StepPage):
     """The casus text and question, and the insights the room comes up with."""
+
+    shows = frozenset({Part.CASUS})
 
     def __init__(self, controller: SessionController, step: Step) -> None:
         super().__init__(controller, step)

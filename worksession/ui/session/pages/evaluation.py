@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QSpinBox
 
+from worksession.domain.changes import Part
 from worksession.i18n import _
 from worksession.programmes.model import Step
 from worksession.storage.operations.notes import update_evaluation
@@ -15,6 +16,8 @@ from worksession.ui.session.pages.base import StepPage
 
 
 class EvaluationPage(StepPage):
+    shows = frozenset({Part.EVALUATION})
+
     def __init__(self, controller: SessionController, step: Step) -> None:
         super().__init__(controller, step)
         form = QFormLayout()

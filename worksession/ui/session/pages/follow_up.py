@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from worksession.domain.changes import Part
 from worksession.domain.rules import default_evaluation_date
 from worksession.i18n import _
 from worksession.programmes.model import Step
@@ -31,6 +32,8 @@ from worksession.ui.session.people_picker import PeoplePicker
 
 
 class FollowUpPage(StepPage):
+    shows = frozenset({Part.FOLLOW_UP, Part.SESSION, Part.PARTICIPANTS, Part.STAKEHOLDERS})
+
     def __init__(self, controller: SessionController, step: Step) -> None:
         super().__init__(controller, step)
         form = QFormLayout()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QTreeWidgetItemIterator
 
+from worksession.domain.changes import Part
 from worksession.domain.roles import effective_domain
 from worksession.domain.values import Domain
 from worksession.i18n import _
@@ -14,6 +15,8 @@ from worksession.ui.session.pages.base import StepPage
 
 
 class IntroductionsPage(StepPage):
+    shows = frozenset({Part.PARTICIPANTS})
+
     def __init__(self, controller: SessionController, step: Step) -> None:
         super().__init__(controller, step)
         self.tree = QTreeWidget()

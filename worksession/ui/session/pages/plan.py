@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from worksession.domain.models import PlanVersion
 from worksession.domain.plan import present_participants
 from worksession.domain.values import Decision, DecisionMethod, SessionStatus
 from worksession.i18n import _
@@ -30,6 +31,7 @@ from worksession.storage.operations.plan import (
 )
 from worksession.ui.background import Job
 from worksession.ui.session.column_fit import ColumnFit
+from worksession.ui.session.commands import FinalCommand
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.pages.plan_drawing import PlanDrawingPage
 from worksession.ui.session.pdf_preview import PdfPreview
@@ -243,10 +245,6 @@ class PlanPage(PlanDrawingPage):
         item = self.decisions.item(row, 0)
         return item.text() if item is not None else ""
 
-    def _changed(self) -> None:
-        self.controller.reload()
-        self.controller.changed.emit()
-
     # --- actions ------------------------------------------------------------------------------
     def freeze_version(self) -> QMessageBox | None:
         """Freeze now, or first ask when points of attention are open (the box is returned)."""
@@ -262,9 +260,13 @@ class PlanPage(PlanDrawingPage):
 
     def _freeze(self) -> None:
         self.flush()
-        version = freeze(db=self.controller.db, session_id=self.controller.session_id)
-        self._changed()
-        self.version.setCurrentIndex(max(0, self.version.findData(version.number)))
+        db, session_id = self.controller.db, self.controller.session_id
+        # Cannot be undone (a version once shown to participants stays as it was), but stored
+        # like every change: refused when made from a stale view, kept while the disk is full.
+        command = FinalCommand(_("Freeze a version"), lambda: freeze(db=db, session_id=session_id))
+        if not self.controller.execute(command) or not isinstance(command.result, PlanVersion):
+            return  # refused (the coach is told) or waiting to be stored
+        self.version.setCurrentIndex(max(0, self.version.findData(command.result.number)))
         self._show_decisions()
 
     def decide(self, decision: str, comment: str = "") -> bool:

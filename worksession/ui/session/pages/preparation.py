@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
+from worksession.domain.changes import Part
 from worksession.domain.field_labels import user_message
 from worksession.domain.models import Participant
 from worksession.domain.people_import import parse_people
@@ -27,7 +28,6 @@ from worksession.domain.validation import ValidationError
 from worksession.domain.values import Domain, Variant
 from worksession.i18n import N_, _
 from worksession.programmes.model import Step
-from worksession.storage.errors import StorageError
 from worksession.storage.operations.people import (
     add_participant,
     add_participants,
@@ -36,7 +36,7 @@ from worksession.storage.operations.people import (
 from worksession.storage.operations.privacy import erase_participant
 from worksession.storage.operations.sessions import update_session
 from worksession.storage.views import record_rows
-from worksession.ui.session.commands import AddManyCommand, EditCommand
+from worksession.ui.session.commands import AddManyCommand, EditCommand, FinalCommand
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.pages.base import StepPage
 from worksession.ui.session.record_model import Column
@@ -56,6 +56,8 @@ PARTICIPANT_COLUMNS = (
 
 
 class PreparationPage(StepPage):
+    shows = frozenset({Part.SESSION, Part.PARTICIPANTS})
+
     def __init__(self, controller: SessionController, step: Step) -> None:
         super().__init__(controller, step)
         db, session_id = controller.db, controller.session_id
@@ -224,14 +226,13 @@ class PreparationPage(StepPage):
 
     def erase(self, participant_id: int) -> None:
         """Erase for good: the undo history goes too, it could bring the person back."""
-        try:
-            erase_participant(db=self.controller.db, participant_id=participant_id)
-        except StorageError as error:  # the list of erasures could not be written
-            self.controller.rejected.emit(str(error))
-            return
-        self.controller.undo_stack.clear()
-        self.controller.reload()
-        self.controller.changed.emit()
+        db = self.controller.db
+        command = FinalCommand(
+            _("Erase person"),
+            lambda: erase_participant(db=db, participant_id=participant_id),
+            forgets_history=True,
+        )
+        self.controller.execute(command)
 
     def paste_people(self) -> None:
         self.import_people(QGuiApplication.clipboard().text())

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from worksession.domain.changes import Part
 from worksession.domain.models import Participant, Theme
 from worksession.domain.rules import RECOMMENDED_PRIORITIES, too_many_priorities
 from worksession.domain.values import VoteEntry, VoteMode
@@ -71,6 +72,8 @@ def theme_columns(settings: VoteSettings) -> tuple[Column, ...]:
 
 
 class PrioritisingPage(StepPage):
+    shows = frozenset({Part.THEMES, Part.VOTING, Part.PARTICIPANTS})
+
     def __init__(self, controller: SessionController, step: Step) -> None:
         super().__init__(controller, step)
         db, session_id = controller.db, controller.session_id

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from worksession.domain.changes import Part
 from worksession.domain.models import Improvement
 from worksession.i18n import N_, _
 from worksession.programmes.model import Step
@@ -34,6 +35,17 @@ IMPROVEMENT_COLUMNS = (Column("text", N_("Improvement point")),)
 
 
 class ReferralPage(StepPage):
+    shows = frozenset(
+        {
+            Part.REFERRALS,
+            Part.IMPROVEMENTS,
+            Part.THEMES,
+            Part.AGREEMENTS,
+            Part.PARTICIPANTS,
+            Part.STAKEHOLDERS,
+        }
+    )
+
     def __init__(self, controller: SessionController, step: Step) -> None:
         super().__init__(controller, step)
         self.empty = QLabel(_("Choose the priorities first (step Prioritising)."))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from worksession.domain.changes import Part
 from worksession.domain.models import Relation, Stakeholder
 from worksession.domain.room import stakeholders_from_participants
 from worksession.domain.values import Domain, RelationKind
@@ -57,6 +58,8 @@ STAKEHOLDER_COLUMNS = (
 
 
 class SocialeKaartPage(StepPage):
+    shows = frozenset({Part.STAKEHOLDERS, Part.RELATIONS, Part.PARTICIPANTS})
+
     def __init__(self, controller: SessionController, step: Step) -> None:
         super().__init__(controller, step)
         db, session_id = controller.db, controller.session_id

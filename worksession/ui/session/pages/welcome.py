@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
+from worksession.domain.changes import Part
 from worksession.i18n import _
 from worksession.programmes.model import Step
 from worksession.storage.operations.sessions import update_session
@@ -12,6 +13,8 @@ from worksession.ui.session.pages.base import StepPage
 
 
 class WelcomePage(StepPage):
+    shows = frozenset({Part.SESSION})
+
     def __init__(self, controller: SessionController, step: Step) -> None:
         super().__init__(controller, step)
         self.layout_.addWidget(

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from worksession.domain.changes import Changes, Part, changes
 from worksession.domain.models import VoteBallot
 from worksession.domain.values import VoteEntry
 from worksession.domain.voting import replaced_totals
@@ -69,11 +70,12 @@ class VoteActions:
                 for theme in list_themes(db=db, session_id=session_id)
             }
 
-        def apply(values: dict[str, Any]) -> None:
+        def apply(values: dict[str, Any]) -> Changes:
             fields = {name: value for name, value in values.items() if name != "totals"}
             set_vote_settings(db=db, session_id=session_id, **fields)
             if "totals" in values:
                 set_vote_totals(db=db, session_id=session_id, totals=values["totals"])
+            return changes(Part.VOTING)
 
         command = EditCommand(_("Change the vote method"), apply, before, dict(new))
         return self._execute(command)
@@ -149,10 +151,11 @@ class VoteActions:
         else:
             ballot_id = row.ballot_id
 
-            def apply(values: dict[str, Any]) -> None:
+            def apply(values: dict[str, Any]) -> VoteBallot:
                 ranking = ranking_from_places(values["places"], themes, voter=voter)
-                update_ballot(db=db, ballot_id=ballot_id, ranking=ranking)
+                ballot = update_ballot(db=db, ballot_id=ballot_id, ranking=ranking)
                 self.typed.remember(ballot_id, values["places"])
+                return ballot
 
             command = EditCommand(
                 _("Edit ballot"), apply, {"places": dict(row.places)}, {"places": places}
