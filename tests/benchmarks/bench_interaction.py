@@ -2,9 +2,10 @@
 
 - Saving: the operation as the UI runs it (``SessionController.execute`` → the command's first
   run: validate, write, commit) on the GUI thread. Limit: 16 ms (one frame at 60 Hz), measured
-  on the large plan with the session window open on the sociale kaart. Shown next to it, against
-  the same limit: the whole update the save sets off on the GUI thread (the save, re-reading the
-  session, refreshing the page on screen and repainting it).
+  on the large plan with the session window open on the sociale kaart. Shown next to it: the
+  whole update the save sets off on the GUI thread (the save, re-reading the session, refreshing
+  the pages that show what changed and repainting), against 10 ms: the rest of the frame is left
+  for whatever else the event loop has to do.
 - Scale: the sociale kaart with 300 stakeholders; a node is dragged across the grid and each mouse
   move is timed with the repaint it causes. Limit: 16 ms per frame.
 """
@@ -31,6 +32,7 @@ from worksession.ui.session.window import SessionWindow
 from worksession.workflows.demo import large_document
 
 FRAME = 0.016
+WHOLE_UPDATE = 0.010  # issue 17: the whole update after a save, p95
 SAVES = 60
 
 
@@ -80,8 +82,12 @@ def bench_save_on_gui_thread(folder: Path) -> bool:
         report_limit("save on the GUI thread (large plan), p50", percentile(saving, 0.5), FRAME),
         report_limit("save on the GUI thread (large plan), p95", percentile(saving, 0.95), FRAME),
         report_limit("save on the GUI thread (large plan), max", max(saving), FRAME),
-        report_limit("save + re-read + refresh + repaint, p50", percentile(blocked, 0.5), FRAME),
-        report_limit("save + re-read + refresh + repaint, p95", percentile(blocked, 0.95), FRAME),
+        report_limit(
+            "save + re-read + refresh + repaint, p50", percentile(blocked, 0.5), WHOLE_UPDATE
+        ),
+        report_limit(
+            "save + re-read + refresh + repaint, p95", percentile(blocked, 0.95), WHOLE_UPDATE
+        ),
     ]
     return all(results)
 
