@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from sqlmodel import SQLModel
 
-from worksession.demo import create_demo_session
 from worksession.domain.changes import EVERYTHING, Part
 from worksession.domain.models import Agreement, Theme
 from worksession.programmes.library import load_library
@@ -16,6 +15,7 @@ from worksession.storage.operations.plan import freeze, record_decisions, withdr
 from worksession.storage.operations.removal import remove_with_snapshot
 from worksession.storage.operations.sociale_kaart import list_stakeholders, update_stakeholder
 from worksession.storage.operations.themes import list_themes
+from worksession.workflows.demo import create_demo_session
 
 
 def _session(db: Database) -> int:

@@ -28,6 +28,12 @@ class Part(StrEnum):
     EVALUATION = "evaluation"
     VOTING = "voting"
     SCHEDULE = "schedule"
+    # A follow-up session's: the session it follows, the agreements' progress and reviews,
+    # and the lessons learnt.
+    ORIGIN = "origin"
+    PROGRESS = "progress"
+    REVIEWS = "reviews"
+    LESSONS = "lessons"
     # Not a section of the document: the frozen versions, the decisions on them and the
     # session's status they set (draft, in review, signed off).
     PLAN = "plan"
