@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from pytestqt.qtbot import QtBot
+
 from tests.ui.conftest import page_of
 from worksession.domain.changes import EVERYTHING, Changes, Part
 from worksession.domain.values import StepKind
@@ -140,3 +142,27 @@ def test_an_erasure_is_stored_like_an_edit_and_forgets_the_history(window: Sessi
     assert person.name not in names
     assert controller.undo_stack.count() == 0  # an undo could bring the person back
     assert heard == [EVERYTHING]
+
+
+def test_an_erasure_while_another_program_writes_waits_like_an_edit(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
+    controller = window.controller
+    page = page_of(window, StepKind.PREPARATION)
+    assert isinstance(page, PreparationPage)
+    person = list_participants(db=controller.db, session_id=controller.session_id)[0]
+    holder = subprocess.Popen(
+        [sys.executable, "-m", "tests.storage.writer_process", "hold", str(controller.db.path),
+         "release"],
+        cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        page.erase(int(person.id or 0))  # waits a moment for the lock, then keeps it pending
+        pending = controller.has_pending
+    finally:
+        holder.communicate("\n", timeout=30)
+    assert pending
+    qtbot.waitUntil(lambda: not controller.has_pending, timeout=15000)
+    names = {p.name for p in list_participants(db=controller.db, session_id=controller.session_id)}
+    assert person.name not in names
