@@ -67,7 +67,9 @@ class SessionController(QObject):
         self.checks: list[Check] = []
         self.status = "draft"
         self._quiet = False  # the undo stack's own signal is not a change to announce
-        self._stepping: Changes = EVERYTHING  # what the undo or redo under way changes
+        # The step being undone or redone through this controller: it knows what it changes
+        # (read after it ran, which is when the stack announces the move).
+        self._stepping: ActionCommand | None = None
         self._pending: list[ActionCommand] = []
         self.view = SessionView(session_id, None)
         self.foreign_seen = 0  # changes by another program this window has read so far
@@ -198,29 +200,29 @@ class SessionController(QObject):
         """Undo the last change, once nothing waits to be stored; True if it was undone."""
         if not self._ready_to_step(self.undo_stack.index() - 1):
             return False
-        self._stepping = self._changes_of(self.undo_stack.index() - 1)
+        self._stepping = self._step_at(self.undo_stack.index() - 1)
         try:
             with made_from(self.view):  # checked and remembered as this program's, like any edit
                 self.undo_stack.undo()
         finally:
-            self._stepping = EVERYTHING
+            self._stepping = None
         return True
 
     def redo(self) -> bool:
         """Redo the last undone change, once nothing waits to be stored; True if it was redone."""
         if not self._ready_to_step(self.undo_stack.index()):
             return False
-        self._stepping = self._changes_of(self.undo_stack.index())
+        self._stepping = self._step_at(self.undo_stack.index())
         try:
             with made_from(self.view):
                 self.undo_stack.redo()
         finally:
-            self._stepping = EVERYTHING
+            self._stepping = None
         return True
 
-    def _changes_of(self, index: int) -> Changes:
+    def _step_at(self, index: int) -> ActionCommand | None:
         step = self.undo_stack.command(index)
-        return step.changes if isinstance(step, ActionCommand) else EVERYTHING
+        return step if isinstance(step, ActionCommand) else None
 
     def _ready_to_step(self, index: int) -> bool:
         # An undo before a waiting edit is stored would be overtaken by it: store it first.
@@ -312,7 +314,7 @@ class SessionController(QObject):
         # The undo stack moved: an undo or a redo through this controller (which knows what
         # the step changes), or anything else (which may have changed anything).
         if not self._quiet:
-            self._announce(self._stepping)
+            self._announce(self._stepping.changes if self._stepping is not None else EVERYTHING)
 
     def _announce(self, parts: Changes) -> None:
         parts = self._read(parts)
