@@ -8,15 +8,44 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from worksession.domain.changes import EVERYTHING, Changes
+from worksession.domain.interchange import Document
 from worksession.domain.values import StepKind
 from worksession.programmes.library import load_library
 from worksession.programmes.model import Library
 from worksession.storage.database import Database
+from worksession.storage.document import read_working_copy
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.pages.base import StepPage
 from worksession.ui.session.pages.plan import PlanPage
 from worksession.ui.session.window import SessionWindow
 from worksession.workflows.demo import create_demo_session
+
+
+@pytest.fixture(autouse=True)
+def _every_partial_read_equals_a_whole_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window reads again only the parts a change said it changed. Throughout the GUI
+    tests, each such read is compared with the whole session read afresh: a change that
+    touches a part it does not name fails here, in the test that made it."""
+
+    def checked(
+        *,
+        db: Database,
+        session_id: int,
+        changed: Changes = EVERYTHING,
+        previous: Document | None = None,
+    ) -> tuple[Document, str]:
+        partial = read_working_copy(
+            db=db, session_id=session_id, changed=changed, previous=previous
+        )
+        whole = read_working_copy(db=db, session_id=session_id)
+        differ = sorted(
+            key for key in {*partial[0], *whole[0]} if partial[0].get(key) != whole[0].get(key)
+        )
+        assert partial == whole, f"a change said it changed only {sorted(changed)}, not {differ}"
+        return partial
+
+    monkeypatch.setattr("worksession.ui.session.controller.read_working_copy", checked)
 
 
 @pytest.fixture

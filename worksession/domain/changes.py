@@ -44,8 +44,12 @@ Changes = frozenset[Part]
 EVERYTHING: Changes = frozenset(Part)
 NOTHING: Changes = frozenset()
 
-# A part whose change changes another as it is read: counting votes sets the themes' votes.
-_ALSO: dict[Part, Changes] = {Part.VOTING: frozenset({Part.THEMES})}
+# A part whose change changes another: counting votes sets the themes' votes, and ticking a
+# participant present ticks the stakeholders they stand for on the sociale kaart.
+_ALSO: dict[Part, Changes] = {
+    Part.VOTING: frozenset({Part.THEMES}),
+    Part.PARTICIPANTS: frozenset({Part.STAKEHOLDERS}),
+}
 
 
 def changes(*parts: Part) -> Changes:

@@ -7,12 +7,15 @@ belong where and the lists inside records (partners, werkgroep, figures, ballots
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from functools import cached_property
+from typing import Any, cast
 
 from sqlalchemy import Row
 from sqlmodel import Session, SQLModel
 
 from worksession.domain import document_types as typed
+from worksession.domain.changes import EVERYTHING, Changes, Part
 from worksession.domain.interchange import FORMAT, Document
 from worksession.domain.models import (
     Agreement,
@@ -43,7 +46,7 @@ from worksession.domain.models import (
 from worksession.domain.values import VoteMode
 from worksession.storage.database import Database
 from worksession.storage.document import records
-from worksession.storage.document.fields import KeysById
+from worksession.storage.document.fields import KeysById, RecordFields
 from worksession.storage.operations._rows import fetch
 from worksession.storage.views import one_row, rows_of_owners, session_rows
 
@@ -54,10 +57,30 @@ def read_document(*, db: Database, session_id: int) -> Document:
         return _read(s, session_id)[0]
 
 
-def read_working_copy(*, db: Database, session_id: int) -> tuple[Document, str]:
-    """The document and the session's status (draft, in review…), read together."""
+def read_working_copy(
+    *,
+    db: Database,
+    session_id: int,
+    changed: Changes = EVERYTHING,
+    previous: Document | None = None,
+) -> tuple[Document, str]:
+    """The document and the session's status (draft, in review…), read together.
+
+    With the ``previous`` document and the parts that ``changed`` since it was read, only those
+    parts are read again and the rest is taken from ``previous``: the window reads the session
+    after every save, and a large plan read whole costs more than the save itself.
+    """
     with db.reading() as s:
-        return _read(s, session_id)
+        if previous is None or changed >= EVERYTHING:
+            return _read(s, session_id)
+        return _read(s, session_id, _sections(changed), previous)
+
+
+def _sections(changed: Changes) -> frozenset[str]:
+    sections = {part.value for part in changed} & set(SECTIONS)
+    if Part.SESSION in changed:
+        sections.add("schedule")  # the start time is the session's, it travels in the schedule
+    return frozenset(sections)
 
 
 def _required(s: Session, model: type[SQLModel], column: str, session_id: int) -> Row[Any]:
@@ -68,103 +91,146 @@ def _required(s: Session, model: type[SQLModel], column: str, session_id: int) -
     return row
 
 
-def _read(s: Session, session_id: int) -> tuple[Document, str]:
-    """The document and the session's status, which is not part of the document."""
-    work_session = _required(s, WorkSession, "id", session_id)
-    casus = _required(s, Casus, "session_id", session_id)
-    follow_up = _required(s, FollowUp, "session_id", session_id)
-    participants = session_rows(s, Participant, session_id)
-    stakeholders = session_rows(s, Stakeholder, session_id)
-    themes = session_rows(s, Theme, session_id)
-    agreements = session_rows(s, Agreement, session_id)
-    keys = KeysById(
-        participant={row.id: row.key for row in participants},
-        stakeholder={row.id: row.key for row in stakeholders},
-        theme={row.id: row.key for row in themes},
-        agreement={row.id: row.key for row in agreements},
-    )
-    # A session without an evaluation reads as an empty one: the model's defaults.
-    evaluation = one_row(s, Evaluation, "session_id", session_id) or Evaluation()
+class _Reading:
+    """One read of a session: rows are fetched when a section first needs them."""
 
+    def __init__(self, s: Session, session_id: int) -> None:
+        self.s = s
+        self.session_id = session_id
+        self.work_session = _required(s, WorkSession, "id", session_id)
+
+    def rows(self, model: type[SQLModel], *order: str) -> Sequence[Row[Any]]:
+        return session_rows(self.s, model, self.session_id, *order)
+
+    @cached_property
+    def participants(self) -> Sequence[Row[Any]]:
+        return self.rows(Participant)
+
+    @cached_property
+    def stakeholders(self) -> Sequence[Row[Any]]:
+        return self.rows(Stakeholder)
+
+    @cached_property
+    def themes(self) -> Sequence[Row[Any]]:
+        return self.rows(Theme)
+
+    @cached_property
+    def agreements(self) -> Sequence[Row[Any]]:
+        return self.rows(Agreement)
+
+    @cached_property
+    def keys(self) -> KeysById:
+        return KeysById(
+            participant={row.id: row.key for row in self.participants},
+            stakeholder={row.id: row.key for row in self.stakeholders},
+            theme={row.id: row.key for row in self.themes},
+            agreement={row.id: row.key for row in self.agreements},
+        )
+
+
+def _read(
+    s: Session,
+    session_id: int,
+    sections: frozenset[str] | None = None,
+    previous: Document | None = None,
+) -> tuple[Document, str]:
+    """The document and the session's status, which is not part of the document; only
+    ``sections`` read again when given, the others taken from ``previous``."""
+    reading = _Reading(s, session_id)
+    found: dict[str, Any] = {"format": FORMAT}
+    kept: Mapping[str, Any] = previous or {}
+    for name, read in SECTIONS.items():
+        value = read(reading) if sections is None or name in sections else kept.get(name)
+        # Optional sections are present only when there is any: a session without them reads
+        # (and its plan is fingerprinted) as before they existed.
+        if value is not None:
+            found[name] = value
+    return cast(Document, found), str(reading.work_session.status)
+
+
+def _casus(r: _Reading) -> typed.Casus:
+    return records.CASUS.read(
+        _required(r.s, Casus, "session_id", r.session_id),
+        r.keys,
+        figures=[records.FIGURE.read(row, r.keys) for row in r.rows(KeyFigure)],
+        insights=[row.text for row in r.rows(Insight)],
+    )
+
+
+def _agreements(r: _Reading) -> list[typed.Agreement]:
     # Every agreement's partners in one query: one per agreement made re-reading a large plan
     # after each save cost more than the save itself.
     partner_rows: dict[int, list[Row[Any]]] = {}
     partners = rows_of_owners(
-        s, AgreementPartner, Agreement, session_id, "agreement_id", "position"
+        r.s, AgreementPartner, Agreement, r.session_id, "agreement_id", "position"
     )
     for partner in partners:
         partner_rows.setdefault(partner.agreement_id, []).append(partner)
-
-    # Present only when there are any: a session without referral agreements reads (and its
-    # plan is fingerprinted) as before they existed.
-    referrals = [records.REFERRAL.read(row, keys) for row in session_rows(s, Referral, session_id)]
-    figures = session_rows(s, KeyFigure, session_id)
-    document: Document = {
-        "format": FORMAT,
-        "session": records.SESSION.read(work_session, keys),
-        "casus": records.CASUS.read(
-            casus,
-            keys,
-            figures=[records.FIGURE.read(row, keys) for row in figures],
-            insights=[row.text for row in session_rows(s, Insight, session_id)],
-        ),
-        "participants": [records.PARTICIPANT.read(row, keys) for row in participants],
-        "stakeholders": [records.STAKEHOLDER.read(row, keys) for row in stakeholders],
-        "relations": [
-            records.RELATION.read(row, keys) for row in session_rows(s, Relation, session_id)
-        ],
-        "themes": [records.THEME.read(row, keys) for row in themes],
-        "improvements": [
-            records.IMPROVEMENT.read(row, keys) for row in session_rows(s, Improvement, session_id)
-        ],
-        "agreements": [
-            records.AGREEMENT.read(row, keys, partners=keys.people(partner_rows.get(row.id, [])))
-            for row in agreements
-        ],
-        "referrals": referrals,
-        "follow_up": records.FOLLOW_UP.read(
-            follow_up,
-            keys,
-            werkgroep=keys.people(session_rows(s, WerkgroepMember, session_id)),
-        ),
-        "notes": {row.step_id: row.text for row in session_rows(s, StepNote, session_id, "id")},
-        "evaluation": records.EVALUATION.read(evaluation, keys),
-    }
-    if not referrals:
-        del document["referrals"]
-    voting = _read_voting(s, session_id, keys)
-    if voting is not None:
-        document["voting"] = voting
-    schedule = _read_schedule(s, work_session, keys)
-    if schedule is not None:
-        document["schedule"] = schedule
-    _read_follow_up_parts(s, session_id, keys, document)
-    return document, str(work_session.status)
+    return [
+        records.AGREEMENT.read(row, r.keys, partners=r.keys.people(partner_rows.get(row.id, [])))
+        for row in r.agreements
+    ]
 
 
-def _read_follow_up_parts(s: Session, session_id: int, keys: KeysById, document: Document) -> None:
-    """The progress log, and for a follow-up session the plan it reviews, the reviews and the
-    lesson cards; each present only when there is any, so a session without them reads (and
-    its plan is fingerprinted) as before they existed."""
-    progress = session_rows(s, AgreementProgress, session_id, "date", "id")
-    if progress:
-        document["progress"] = [records.PROGRESS.read(row, keys) for row in progress]
-    origin = one_row(s, SessionOrigin, "session_id", session_id)
-    if origin is not None:
-        document["origin"] = records.ORIGIN.read(origin, keys)
-    order = {key: place for place, key in enumerate(keys.agreement.values())}
-    reviews = sorted(
-        (
-            records.REVIEW.read(row, keys)
-            for row in session_rows(s, AgreementReview, session_id, "id")
-        ),
-        key=lambda review: order[review["agreement"]],
+def _follow_up(r: _Reading) -> typed.FollowUp:
+    return records.FOLLOW_UP.read(
+        _required(r.s, FollowUp, "session_id", r.session_id),
+        r.keys,
+        werkgroep=r.keys.people(r.rows(WerkgroepMember)),
     )
-    if reviews:
-        document["reviews"] = reviews
-    lessons = session_rows(s, LessonCard, session_id)
-    if lessons:
-        document["lessons"] = [records.LESSON.read(row, keys) for row in lessons]
+
+
+def _evaluation(r: _Reading) -> typed.Evaluation:
+    # A session without an evaluation reads as an empty one: the model's defaults.
+    row = one_row(r.s, Evaluation, "session_id", r.session_id) or Evaluation()
+    return records.EVALUATION.read(row, r.keys)
+
+
+def _records(fields: RecordFields[Any, Any], model: type[SQLModel], *order: str) -> Section:
+    """A list section read row by row through its declaration."""
+    return lambda r: [fields.read(row, r.keys) for row in r.rows(model, *order)]
+
+
+def _present(read: Section) -> Section:
+    """The section only when it holds any (None leaves it out)."""
+    return lambda r: read(r) or None
+
+
+def _reviews(r: _Reading) -> list[typed.AgreementReview] | None:
+    order = {key: place for place, key in enumerate(r.keys.agreement.values())}
+    reviews = [records.REVIEW.read(row, r.keys) for row in r.rows(AgreementReview, "id")]
+    return sorted(reviews, key=lambda review: order[review["agreement"]]) or None
+
+
+def _origin(r: _Reading) -> typed.Origin | None:
+    origin = one_row(r.s, SessionOrigin, "session_id", r.session_id)
+    return records.ORIGIN.read(origin, r.keys) if origin is not None else None
+
+
+Section = Callable[[_Reading], Any]
+
+# The document's sections in its order, each with how it is read. The progress log and a
+# follow-up's parts come last: they are newer than the rest.
+SECTIONS: dict[str, Section] = {
+    "session": lambda r: records.SESSION.read(r.work_session, r.keys),
+    "casus": _casus,
+    "participants": lambda r: [records.PARTICIPANT.read(row, r.keys) for row in r.participants],
+    "stakeholders": lambda r: [records.STAKEHOLDER.read(row, r.keys) for row in r.stakeholders],
+    "relations": _records(records.RELATION, Relation),
+    "themes": lambda r: [records.THEME.read(row, r.keys) for row in r.themes],
+    "improvements": _records(records.IMPROVEMENT, Improvement),
+    "agreements": _agreements,
+    "referrals": _present(_records(records.REFERRAL, Referral)),
+    "follow_up": _follow_up,
+    "notes": lambda r: {row.step_id: row.text for row in r.rows(StepNote, "id")},
+    "evaluation": _evaluation,
+    "voting": lambda r: _read_voting(r.s, r.session_id, r.keys),
+    "schedule": lambda r: _read_schedule(r.s, r.work_session, r.keys),
+    "progress": _present(_records(records.PROGRESS, AgreementProgress, "date", "id")),
+    "origin": _origin,
+    "reviews": _reviews,
+    "lessons": _present(_records(records.LESSON, LessonCard)),
+}
 
 
 def _read_voting(s: Session, session_id: int, keys: KeysById) -> typed.Voting | None:

@@ -114,9 +114,18 @@ class SessionController(QObject):
         with self.db.reading() as s:
             stamp = stamp_of(s, self.session_id)
         status = self.status
-        self.document, self.status = read_working_copy(db=self.db, session_id=self.session_id)
-        if self.view.stamp is not None and changed_elsewhere(self.db.url, self.view, stamp):
+        elsewhere = self.view.stamp is not None and changed_elsewhere(self.db.url, self.view, stamp)
+        if elsewhere:
             self.foreign_seen += 1  # another program changed the session
+            parts = EVERYTHING
+        # Only the parts that changed are read again, unless another program changed the
+        # session: then who knows what, it is read whole and every page shows it again.
+        self.document, self.status = read_working_copy(
+            db=self.db,
+            session_id=self.session_id,
+            changed=EVERYTHING if elsewhere else parts,
+            previous=self.document,
+        )
         self.view = SessionView(self.session_id, stamp)
         if parts & CHECKED:  # the points of attention read only some parts
             self.checks = lesson_checks(self.document, self.roles)
