@@ -1,0 +1,189 @@
+"""Prepare the follow-up session (*Vervolgbijeenkomst voorbereiden*) of a signed-off session.
+
+The follow-up is a new session on the follow-up programme that starts from the first one (see
+``domain.carry_over`` for what it carries), linked by a ``SessionOrigin`` row to the signed
+version it reviews: its number, fingerprint and snapshot text exactly as stored, so the
+follow-up can show what was signed even where the first session is not. Every carried
+agreement gets an empty ``AgreementReview``, and the progress log of the first session comes
+along, each entry on the copy of its agreement.
+
+Everything is written in one transaction: a refusal or a failure writes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from sqlmodel import Session, col, select
+
+from worksession.domain import document_types as typed
+from worksession.domain.carry_over import follow_up_document
+from worksession.domain.interchange import check_document
+from worksession.domain.models import (
+    Agreement,
+    AgreementProgress,
+    AgreementReview,
+    Participant,
+    PlanVersion,
+    SessionOrigin,
+)
+from worksession.domain.plan import present_participants
+from worksession.domain.values import Decision
+from worksession.i18n import _
+from worksession.storage.database import Database
+from worksession.storage.document import import_document, read_document
+from worksession.storage.errors import StorageError
+from worksession.storage.operations._rows import fetch_session
+from worksession.storage.operations.plan import latest_decisions, list_versions, snapshot_of
+
+
+class FollowUpRefused(StorageError):
+    """The session cannot have a follow-up yet: its plan is not signed off."""
+
+
+@dataclass(frozen=True)
+class _Within(Database):
+    """The database seen from inside one open transaction: the document functions called with
+    it read and write in that transaction, so they commit or roll back together with it."""
+
+    session: Session
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        yield self.session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        yield self.session
+
+
+def create_follow_up(
+    *,
+    db: Database,
+    session_id: int,
+    steps: Sequence[typed.ProgrammeStep],
+    programme_id: str,
+) -> int:
+    """Make the follow-up session of ``session_id`` on the programme ``programme_id`` (whose
+    ``steps`` it keeps a copy of) and return its id.
+
+    Refused (``FollowUpRefused``) unless a version of the plan was signed off: frozen, and
+    everyone present agreed to it. The follow-up reviews the latest such version.
+    """
+    with db.transaction() as s:
+        within = _Within(engine=db.engine, url=db.url, path=db.path, session=s)
+        fetch_session(s, session_id)  # a wrong id is NotFound, as elsewhere
+        signed = signed_version(db=within, session_id=session_id)
+        snapshot = snapshot_of(signed)
+        document = follow_up_document(
+            read_document(db=within, session_id=session_id),
+            snapshot,
+            programme_id=programme_id,
+            steps=list(steps),
+        )
+        check_document(document)  # what the import trusts, as for a file
+        created = import_document(db=within, document=document)
+        follow_up_id = created.id
+        assert follow_up_id is not None
+        s.add(
+            SessionOrigin(
+                session_id=follow_up_id,
+                origin_session_id=session_id,
+                title=snapshot["session"]["title"],
+                version=signed.number,
+                fingerprint=signed.sha256,
+                snapshot=signed.snapshot,
+            )
+        )
+        agreements = _agreement_ids(s, follow_up_id)
+        for agreement_id in agreements.values():
+            s.add(AgreementReview(session_id=follow_up_id, agreement_id=agreement_id))
+        _copy_progress(s, session_id, follow_up_id, agreements)
+        return follow_up_id
+
+
+def signed_version(*, db: Database, session_id: int) -> PlanVersion:
+    """The latest version of the plan that everyone present agreed to.
+
+    The session may have changed since (it is a draft again): the follow-up reviews what was
+    signed, not what is being worked on.
+    """
+    versions = list_versions(db=db, session_id=session_id)
+    if not versions:
+        raise FollowUpRefused(
+            _(
+                "session {id} has no frozen plan yet: freeze the plan and let everyone "
+                "present agree to it first"
+            ).format(id=session_id)
+        )
+    for version in reversed(versions):
+        if not _waiting_for(db, version):
+            return version
+    latest = versions[-1]
+    raise FollowUpRefused(
+        _(
+            "not everyone present agreed to version {number} of session {id} yet "
+            "(still to agree: {names})"
+        ).format(number=latest.number, id=session_id, names=", ".join(_waiting_for(db, latest)))
+    )
+
+
+def _waiting_for(db: Database, version: PlanVersion) -> list[str]:
+    """The names of the people present who have not agreed to ``version`` (last word counts)."""
+    assert version.id is not None
+    decided = latest_decisions(db=db, version_id=version.id)
+    return [
+        person["name"]
+        for person in present_participants(snapshot_of(version))
+        if person["key"] not in decided or decided[person["key"]].decision != Decision.AGREED
+    ]
+
+
+def _agreement_ids(s: Session, session_id: int) -> dict[str, int]:
+    rows = s.exec(
+        select(Agreement.key, Agreement.id)
+        .where(Agreement.session_id == session_id)
+        .order_by(col(Agreement.position))
+    ).all()
+    return {key: row_id for key, row_id in rows if row_id is not None}
+
+
+def _copy_progress(
+    s: Session, origin_id: int, follow_up_id: int, agreements: dict[str, int]
+) -> None:
+    """The progress log of the first session, each entry on the follow-up's copy of its
+    agreement (by key) and linked to the copy of the participant who reported it."""
+    people = {
+        row_id: key
+        for row_id, key in s.exec(
+            select(Participant.id, Participant.key).where(Participant.session_id == origin_id)
+        ).all()
+    }
+    copies = {
+        key: row_id
+        for key, row_id in s.exec(
+            select(Participant.key, Participant.id).where(Participant.session_id == follow_up_id)
+        ).all()
+    }
+    entries = s.exec(
+        select(AgreementProgress)
+        .where(AgreementProgress.session_id == origin_id)
+        .order_by(col(AgreementProgress.id))
+    ).all()
+    for entry in entries:
+        reporter = people.get(entry.reporter_participant_id or 0)
+        s.add(
+            AgreementProgress(
+                session_id=follow_up_id,
+                agreement_id=agreements.get(entry.agreement_key),
+                agreement_key=entry.agreement_key,
+                status=entry.status,
+                date=entry.date,
+                note=entry.note,
+                reported_by=entry.reported_by,
+                reporter_participant_id=copies.get(reporter) if reporter else None,
+                recorded_at=entry.recorded_at,
+            )
+        )
