@@ -15,6 +15,7 @@ from typing import Any, NoReturn
 from worksession import __version__
 from worksession.cli.common import EXIT_BAD_INPUT, UserError, close_opened, write_failure
 from worksession.cli.database import cmd_backup, cmd_backups, cmd_check_db, cmd_restore
+from worksession.cli.following import cmd_followup
 from worksession.cli.plan import cmd_freeze, cmd_pdf, cmd_sign, cmd_signoff, cmd_verify
 from worksession.cli.progress import cmd_due, cmd_progress
 from worksession.cli.sessions import cmd_demo, cmd_export, cmd_import, cmd_list, cmd_new, cmd_show
@@ -102,6 +103,17 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_due,
     )
     due.add_argument("--weeks", type=int, default=4, metavar="N", help=_("due within N weeks (4)"))
+    followup = command(
+        "followup",
+        _("prepare the follow-up session of a signed-off session and print its id"),
+        cmd_followup,
+    )
+    followup.add_argument("id", type=int, metavar="ID")
+    followup.add_argument(
+        "--programme",
+        metavar="ID",
+        help=_("the follow-up programme (een-half-jaar-later)"),
+    )
     pdf = command("pdf", _("write the collaboration plan as PDF"), cmd_pdf)
     pdf.add_argument("id", type=int, metavar="ID")
     pdf.add_argument("--out", type=Path, required=True, metavar="FILE")
