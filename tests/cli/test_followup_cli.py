@@ -76,9 +76,7 @@ def test_followup_refusals_write_nothing(
     assert _sessions(demo) == before
 
 
-def test_followup_names_an_unknown_programme(
-    capsys: pytest.CaptureFixture[str], demo: str
-) -> None:
+def test_followup_names_an_unknown_programme(capsys: pytest.CaptureFixture[str], demo: str) -> None:
     _sign(demo)
     before = _sessions(demo)
     code, _out, err = run(capsys, "followup", "1", "--programme", "geen-idee", "--db", demo)

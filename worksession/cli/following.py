@@ -21,7 +21,10 @@ def cmd_followup(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         follow_up_id = prepare_follow_up(
-            db=db, library=library, session_id=args.id, programme_id=args.programme or FOLLOW_UP_PROGRAMME,
+            db=db,
+            library=library,
+            session_id=args.id,
+            programme_id=args.programme or FOLLOW_UP_PROGRAMME,
         )
     except NotFound as error:
         raise UserError(_("there is no session with id {id}").format(id=args.id)) from error
