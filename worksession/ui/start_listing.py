@@ -39,6 +39,7 @@ class StartListing(QMainWindow):
     open_selected: Callable[[], object]
     new_session: Callable[[], object]
     duplicate_selected: Callable[[], object]
+    follow_up_selected: Callable[[], object]
     delete_selected: Callable[[], object]
     create_demo: Callable[[], object]
     view_demo: Callable[[], object]
@@ -69,13 +70,14 @@ class StartListing(QMainWindow):
         )
 
         from worksession.ui.session_table_model import SessionTableModel
+        from worksession.ui.session_table_view import SessionTableView
 
         self._built = True
         self.model = SessionTableModel()
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(-1)
-        self.table = QTableView()
+        self.table = SessionTableView()
         self.table.setModel(self.proxy)
         self.table.setAccessibleName(_("Sessions"))
         self.table.activated.connect(lambda _index: self.open_selected())  # Enter, double-click
@@ -130,6 +132,12 @@ class StartListing(QMainWindow):
         self.duplicate_action = self._action(
             _("Duplicate as a starting point"), "duplicate", self.duplicate_selected
         )
+        self.follow_up_action = self._action(
+            _("Prepare the follow-up session"), "", self.follow_up_selected
+        )
+        self.follow_up_action.setStatusTip(
+            _("A new session half a year later that reviews the signed plan of this one")
+        )
         self.delete_action = self._action(_("Delete…"), "delete_session", self.delete_selected)
         self.demo_action = self._action(
             _("Create example session"), "example_session", self.create_demo
@@ -148,6 +156,7 @@ class StartListing(QMainWindow):
         quit_action = self._action(_("Quit"), "quit", self.close)
         menu = self.menuBar().addMenu(_("&Session"))
         menu.addActions([self.new_action, self.open_action, self.duplicate_action])
+        menu.addAction(self.follow_up_action)
         menu.addActions([self.delete_action, search_action])
         menu.addSeparator()
         menu.addAction(self.demo_action)
@@ -159,6 +168,13 @@ class StartListing(QMainWindow):
         self.menuBar().addMenu(_("&Toolkit")).addAction(self.toolkit_action)
         help_menu = self.menuBar().addMenu(_("&Help"))
         help_menu.addActions([self.shortcuts_action, self.privacy_action])
+        self.table.menu_actions = [
+            self.open_action,
+            self.duplicate_action,
+            self.follow_up_action,
+            None,
+            self.delete_action,
+        ]
         self._show_toolkit_problems()
         from worksession.ui.plan_drops import PlanDrops
 

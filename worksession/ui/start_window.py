@@ -1,8 +1,8 @@
 """The start window: the sessions in this database, with a clear first-start state.
 
 This module holds what paints first (the window saying the sessions are opening) and what the
-actions do (open, new, duplicate, delete, the dialogs); the listing, built after the first
-paint, is in ``start_listing``.
+actions do (open, new, duplicate, prepare the follow-up session, delete, the dialogs); the
+listing, built after the first paint, is in ``start_listing``.
 """
 
 from __future__ import annotations
@@ -65,6 +65,7 @@ class StartWindow(StartListing):
         self.resize(900, 560)
 
         self.session_windows: list[SessionWindow] = []
+        self.refusal: QWidget | None = None  # the last message saying why an action was refused
         self.backups: QObject | None = None
         self._built = False
         # Until a database is attached the window only says that the sessions are opening:
@@ -298,6 +299,38 @@ class StartWindow(StartListing):
         )
         self.refresh()
         self._select(copy.id)
+
+    def follow_up_selected(self) -> SessionWindow | None:
+        session = self.selected_session()
+        if session is None:
+            return None
+        return self.prepare_follow_up(session.id)
+
+    def prepare_follow_up(self, session_id: int) -> SessionWindow | None:
+        """Vervolgbijeenkomst voorbereiden: make the follow-up of a signed-off session and open
+        it; a session whose plan is not signed off is refused with the reason, in a message."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from worksession.programmes.model import UnknownToolkitEntry
+        from worksession.storage.errors import StorageError
+        from worksession.workflows.following import prepare_follow_up
+
+        try:
+            follow_up_id = prepare_follow_up(
+                db=self._db, library=self._library, session_id=session_id
+            )
+        except (StorageError, UnknownToolkitEntry) as error:
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Information)
+            box.setWindowTitle(_("Prepare the follow-up session"))
+            box.setText(_("No follow-up session yet: {reason}").format(reason=error))
+            box.open()
+            self.refusal = box
+            return None
+        self.refresh()
+        self._select(follow_up_id)
+        self.statusBar().showMessage(_("Follow-up session prepared"), 8000)
+        return self.open_session(follow_up_id)
 
     def delete_selected(self) -> None:
         from PySide6.QtWidgets import QMessageBox
