@@ -4,14 +4,19 @@ and a session whose plan is not signed off gets the reason and no new session.""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.following import signed_demo
+from tests.ui.conftest import page_of
+from worksession.domain.values import StepKind
 from worksession.programmes.library import load_library
 from worksession.storage.database import Database
+from worksession.storage.operations.plan import freeze
 from worksession.storage.operations.sessions import list_sessions
+from worksession.ui.session.pages.plan import PlanPage
 from worksession.ui.session_table_model import TITLE
 from worksession.ui.start_window import StartWindow
 from worksession.workflows.demo import create_demo_session
@@ -111,3 +116,41 @@ def test_the_session_menu_offers_it_too(qtbot: QtBot, db: Database) -> None:
     qtbot.waitUntil(lambda: len(window.session_windows) == 1)
     qtbot.addWidget(window.session_windows[0])
     assert window.model.rowCount() == 2
+
+
+def test_na_de_sessie_prepares_it_and_the_start_window_opens_it(qtbot: QtBot, db: Database) -> None:
+    origin_id = signed_demo(db)
+    window = _window(qtbot, db)
+    first = window.open_session(origin_id)
+    qtbot.addWidget(first)
+    page = page_of(first, StepKind.AFTER)
+    assert isinstance(page, PlanPage)
+    assert page.follow_up_button.isEnabled()
+    assert page.follow_up_button.text() == "Vervolgbijeenkomst voorbereiden"
+    qtbot.mouseClick(page.follow_up_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(window.session_windows) == 2)
+    opened = window.session_windows[1]
+    qtbot.addWidget(opened)
+    assert opened.controller.session_id != origin_id
+    assert opened.controller.document["session"]["programme"] == "een-half-jaar-later"
+    assert window.selected_session() is not None
+    assert window.selected_session().id == opened.controller.session_id
+
+
+def test_na_de_sessie_says_why_a_plan_in_review_has_no_follow_up(
+    qtbot: QtBot, db: Database
+) -> None:
+    session = create_demo_session(db=db, library=load_library())
+    assert session.id is not None
+    freeze(db=db, session_id=session.id)
+    window = _window(qtbot, db)
+    first = window.open_session(session.id)
+    qtbot.addWidget(first)
+    page = page_of(first, StepKind.AFTER)
+    assert isinstance(page, PlanPage)
+    qtbot.mouseClick(page.follow_up_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(first.banner.isVisible)
+    assert "Nog geen vervolgbijeenkomst" in first.banner.text()
+    assert "nog niet iedereen die aanwezig was gaf akkoord op versie 1" in first.banner.text()
+    assert len(window.session_windows) == 1
+    assert len(list_sessions(db=db)) == 1

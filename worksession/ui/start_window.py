@@ -239,6 +239,7 @@ class StartWindow(StartListing):
         window = SessionWindow(SessionController(self._db, session_id, self._library))
         remember_session(session_id)
         window.controller.changed.connect(self.refresh)
+        window.controller.open_session.connect(self._open_new)
         self.session_windows.append(window)
         window.show()
         return window
@@ -327,10 +328,14 @@ class StartWindow(StartListing):
             box.open()
             self.refusal = box
             return None
-        self.refresh()
-        self._select(follow_up_id)
         self.statusBar().showMessage(_("Follow-up session prepared"), 8000)
-        return self.open_session(follow_up_id)
+        return self._open_new(follow_up_id)
+
+    def _open_new(self, session_id: int) -> SessionWindow:
+        """A session just made elsewhere: listed, chosen and opened."""
+        self.refresh()
+        self._select(session_id)
+        return self.open_session(session_id)
 
     def delete_selected(self) -> None:
         from PySide6.QtWidgets import QMessageBox

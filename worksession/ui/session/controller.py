@@ -54,6 +54,7 @@ class SessionController(QObject):
     pending_changed = Signal(str)  # why edits wait to be stored; "" once everything is stored
     notice = Signal(str)  # a passing word for the status bar ("… removed — Ctrl+Z restores")
     caution = Signal(str)  # stored, but the coach must know something: said until the next change
+    open_session = Signal(int)  # another session to open: the follow-up just prepared from here
 
     def __init__(self, db: Database, session_id: int, library: Library) -> None:
         super().__init__()

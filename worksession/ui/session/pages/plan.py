@@ -1,6 +1,7 @@
 """Na de sessie: the collaboration plan — freeze a version for review (warned about open points
 of attention), record each participant's decision or everyone present at once (each one undo
-step), preview the PDF and export it (in the background, written atomically)."""
+step), preview the PDF and export it (in the background, written atomically); once signed off,
+prepare the follow-up session half a year later."""
 
 from __future__ import annotations
 
@@ -102,6 +103,13 @@ class PlanPage(PlanDrawingPage):
         sign_row.addWidget(self.sign_button)
         sign_row.addWidget(self.sign_with_file_button)
         sign_row.addStretch()
+        self.follow_up_button = QPushButton(_("Prepare the follow-up session"))
+        self.follow_up_button.setToolTip(
+            _("A new session half a year later that reviews the signed plan of this one")
+        )
+        self.follow_up_button.setAccessibleDescription(self.follow_up_button.toolTip())
+        self.follow_up_button.clicked.connect(self.prepare_follow_up)
+        sign_row.addWidget(self.follow_up_button)
 
         self.decisions = QTableWidget(0, 5)
         self.decisions.setAccessibleName(_("Decisions per participant"))
@@ -196,7 +204,31 @@ class PlanPage(PlanDrawingPage):
             self.all_agree_button,
         ):  # fmt: skip
             widget.setEnabled(has_versions)
+        # A plan changed after sign-off still has its signed version to review.
+        self.follow_up_button.setEnabled(has_versions)
         self._show_decisions()
+
+    def prepare_follow_up(self) -> int | None:
+        """Make the follow-up session and ask for it to be opened; a plan not signed off is
+        refused with the reason (nothing is made)."""
+        from worksession.programmes.model import UnknownToolkitEntry
+        from worksession.storage.errors import StorageError
+        from worksession.workflows.following import prepare_follow_up
+
+        try:
+            follow_up_id = prepare_follow_up(
+                db=self.controller.db,
+                library=self.controller.library,
+                session_id=self.controller.session_id,
+            )
+        except (StorageError, UnknownToolkitEntry) as error:
+            self.controller.failed.emit(
+                _("No follow-up session yet: {reason}").format(reason=error)
+            )
+            return None
+        self.controller.notice.emit(_("Follow-up session prepared"))
+        self.controller.open_session.emit(follow_up_id)
+        return follow_up_id
 
     def has_content(self) -> bool:
         return self.controller.status == SessionStatus.SIGNED_OFF
