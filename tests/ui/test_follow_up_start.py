@@ -108,8 +108,11 @@ def test_a_session_not_signed_off_gets_the_reason(qtbot: QtBot, db: Database) ->
 
 
 def test_the_session_menu_offers_it_too(qtbot: QtBot, db: Database) -> None:
-    signed_demo(db)
     window = _window(qtbot, db)
+    assert not window.follow_up_action.isEnabled()  # no session to follow up yet
+    signed_demo(db)
+    window.refresh()
+    assert window.follow_up_action.isEnabled()
     menu = window.menuBar().actions()[0].menu()
     assert window.follow_up_action in menu.actions()
     window.follow_up_action.trigger()

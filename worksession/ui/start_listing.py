@@ -239,6 +239,7 @@ class StartListing(QMainWindow):
         self.pages.setCurrentWidget(self.listing if sessions else self.empty_state)
         # Return would otherwise open nothing instead of pressing the empty state's button.
         self.open_action.setEnabled(bool(sessions))
+        self.follow_up_action.setEnabled(bool(sessions))
         self._select(chosen.id if chosen is not None else None)
         self.statusBar().showMessage(
             ngettext(
