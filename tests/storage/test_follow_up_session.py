@@ -32,7 +32,7 @@ from worksession.storage.operations.agreements import (
     update_agreement,
 )
 from worksession.storage.operations.follow_up_session import FollowUpRefused
-from worksession.storage.operations.people import find_participant
+from worksession.storage.operations.people import find_participant, update_participant
 from worksession.storage.operations.plan import freeze, record_decisions
 from worksession.storage.operations.privacy import erase_participant
 from worksession.storage.operations.progress import progress_log
@@ -263,3 +263,24 @@ def test_a_failure_half_way_writes_nothing(db: Database, monkeypatch: pytest.Mon
     with db.reading() as s:
         titles = s.exec(select(WorkSession.title).order_by(col(WorkSession.id))).all()
     assert titles == ["Samen gezond oud worden in Kaalheide"]
+
+
+def test_a_signed_follow_up_has_a_follow_up_of_its_own(db: Database) -> None:
+    """A year later: the follow-up, signed off in turn, is followed up; its title stays."""
+    origin_id, follow_up_id = make_follow_up(db)
+    update_session(db=db, session_id=follow_up_id, date="2026-09-10")
+    marieke = find_participant(db=db, session_id=follow_up_id, key_or_email="p-marieke-hermans")
+    assert marieke is not None and marieke.id is not None
+    update_participant(db=db, participant_id=marieke.id, present=True)
+    sign_off(db, follow_up_id)
+    second = prepare_follow_up(db=db, library=load_library(), session_id=follow_up_id)
+    assert _origin(db, second).origin_session_id == follow_up_id
+    assert (
+        get_session(db=db, session_id=second).title
+        == get_session(db=db, session_id=follow_up_id).title
+    )
+    assert [a.key for a in list_agreements(db=db, session_id=second)] == [
+        a.key for a in list_agreements(db=db, session_id=origin_id)
+    ]
+    # Its log holds the first session's entries (carried once) and nothing twice.
+    assert len(progress_log(db=db, session_id=second)) == len(PROGRESS)

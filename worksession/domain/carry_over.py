@@ -25,8 +25,12 @@ from worksession.i18n import _
 
 
 def follow_up_title(title: str) -> str:
-    """ "<title> — een half jaar later", the first session's title cut to fit when it is long."""
+    """The first session's title and "— een half jaar later", cut to fit when it is long.
+
+    The follow-up of a follow-up keeps its title: the ending twice would say nothing more."""
     template = _("{title} — half a year later")
+    if title.endswith(template.format(title="")):
+        return title
     room = SHORT_TEXT_MAX - len(template.format(title=""))
     cut = title if len(title) <= room else title[: max(room - 1, 0)].rstrip() + "…"
     return template.format(title=cut)
