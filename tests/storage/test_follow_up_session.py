@@ -5,6 +5,7 @@ write nothing."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from sqlmodel import col, func, select
@@ -188,7 +189,9 @@ def test_a_person_erased_after_sign_off_does_not_come_back(db: Database) -> None
 
     document = read_document(db=db, session_id=follow_up_id)
     assert "p-sanne-vliegen" not in [p["key"] for p in document["participants"]]
-    assert "Sanne Vliegen" not in json.dumps(document)
+    signed = document.pop("origin")
+    assert "Sanne Vliegen" not in json.dumps(document)  # only in the plan that was signed
+    assert "Sanne Vliegen" in json.dumps(signed["plan"])
     assert "Sanne Vliegen" in _origin(db, follow_up_id).snapshot
 
 
@@ -249,14 +252,16 @@ def test_an_unknown_session_is_not_found(db: Database) -> None:
 
 
 def test_a_failure_half_way_writes_nothing(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The session, its link and reviews are written; then copying the log fails."""
+    """The whole follow-up is imported (session, link, reviews, log); then something fails."""
     origin_id = signed_demo(db)
     before = _counts(db)
+    real_import = follow_up_session.import_document
 
-    def broken(*_args: object) -> None:
+    def import_then_fail(**kwargs: Any) -> WorkSession:
+        real_import(**kwargs)
         raise OSError("disk full")
 
-    monkeypatch.setattr(follow_up_session, "_copy_progress", broken)
+    monkeypatch.setattr(follow_up_session, "import_document", import_then_fail)
     with pytest.raises(OSError, match="disk full"):
         prepare_follow_up(db=db, library=load_library(), session_id=origin_id)
     assert _counts(db) == before
@@ -284,3 +289,16 @@ def test_a_signed_follow_up_has_a_follow_up_of_its_own(db: Database) -> None:
     ]
     # Its log holds the first session's entries (carried once) and nothing twice.
     assert len(progress_log(db=db, session_id=second)) == len(PROGRESS)
+
+
+def test_a_signed_version_changed_in_the_database_is_refused(db: Database) -> None:
+    """The stored text no longer matches its fingerprint: nothing is carried from it."""
+    origin_id = signed_demo(db)
+    with db.transaction() as s:
+        version = s.exec(select(PlanVersion).where(PlanVersion.session_id == origin_id)).one()
+        version.snapshot = version.snapshot.replace("Kaalheide", "Bleijerheide")
+    before = _counts(db)
+    with pytest.raises(FollowUpRefused, match="kan niet worden overgenomen") as refused:
+        prepare_follow_up(db=db, library=load_library(), session_id=origin_id)
+    assert "origin.fingerprint" in str(refused.value)
+    assert _counts(db) == before

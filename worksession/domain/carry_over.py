@@ -10,6 +10,10 @@ The people come from the working copy, not from the signed snapshot: a person er
 sign-off stays in the frozen version (its fingerprint must not change) but must not come back
 in a new session. The agreements are the signed plan's, each with its status *at sign-off*
 (the review compares then with now), and they keep their keys so then and now match by key.
+
+The result is a whole ``worksession/1`` follow-up document: the signed plan it reviews
+(``origin``, checked against its fingerprint like any imported follow-up), the progress log so
+far and one empty review per carried agreement.
 """
 
 from __future__ import annotations
@@ -40,11 +44,13 @@ def follow_up_document(
     document: Document,
     signed: Snapshot,
     *,
+    fingerprint: str,
     programme_id: str,
     steps: list[typed.ProgrammeStep],
 ) -> Document:
     """The follow-up session as a ``worksession/1`` document, made from the first session's
-    working copy (``document``) and its signed version (``signed``)."""
+    working copy (``document``) and its signed version (``signed``, whose stored fingerprint
+    is ``fingerprint``)."""
     header = document["session"]
     participants = [
         {**copy.deepcopy(person), "present": False} for person in document.get("participants", [])
@@ -57,6 +63,7 @@ def follow_up_document(
     people: set[str] = {str(row["key"]) for row in [*participants, *stakeholders]}
     theme_keys = {row["key"] for row in themes}
     follow_up = document.get("follow_up", {})
+    agreements = signed_agreements(document, signed, people, theme_keys)
     result: dict[str, Any] = {
         "format": FORMAT,
         "session": {
@@ -76,11 +83,20 @@ def follow_up_document(
         "stakeholders": stakeholders,
         "relations": copy.deepcopy(document.get("relations", [])),
         "themes": themes,
-        "agreements": signed_agreements(document, signed, people, theme_keys),
+        "agreements": agreements,
         "follow_up": {
             "kartrekker": follow_up.get("kartrekker"),
             "werkgroep": list(follow_up.get("werkgroep", [])),
         },
+        "origin": {
+            "title": signed["session"]["title"],
+            "version": signed["version"],
+            "fingerprint": fingerprint,
+            "plan": copy.deepcopy(signed),
+        },
+        # The log so far, each entry by its agreement's key (kept, so it finds the copy).
+        "progress": copy.deepcopy(document.get("progress", [])),
+        "reviews": [{"agreement": agreement["key"]} for agreement in agreements],
     }
     carried: Document = result  # type: ignore[assignment]  # built as plain data, named here
     return carried

@@ -7,7 +7,9 @@ follow-up can show what was signed even where the first session is not. Every ca
 agreement gets an empty ``AgreementReview``, and the progress log of the first session comes
 along, each entry on the copy of its agreement.
 
-Everything is written in one transaction: a refusal or a failure writes nothing.
+It is made as a follow-up document and imported, as a follow-up made on another laptop would
+be: the same checks (the signed plan against its fingerprint) and the same writing. Everything
+is written in one transaction: a refusal or a failure writes nothing.
 """
 
 from __future__ import annotations
@@ -16,19 +18,12 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from worksession.domain import document_types as typed
 from worksession.domain.carry_over import follow_up_document
-from worksession.domain.interchange import check_document
-from worksession.domain.models import (
-    Agreement,
-    AgreementProgress,
-    AgreementReview,
-    Participant,
-    PlanVersion,
-    SessionOrigin,
-)
+from worksession.domain.interchange import InterchangeError, check_document
+from worksession.domain.models import PlanVersion, SessionOrigin
 from worksession.domain.plan import present_participants
 from worksession.domain.values import Decision
 from worksession.i18n import _
@@ -76,31 +71,32 @@ def create_follow_up(
         within = _Within(engine=db.engine, url=db.url, path=db.path, session=s)
         fetch_session(s, session_id)  # a wrong id is NotFound, as elsewhere
         signed = signed_version(db=within, session_id=session_id)
-        snapshot = snapshot_of(signed)
         document = follow_up_document(
             read_document(db=within, session_id=session_id),
-            snapshot,
+            snapshot_of(signed),
+            fingerprint=signed.sha256,
             programme_id=programme_id,
             steps=list(steps),
         )
-        check_document(document)  # what the import trusts, as for a file
+        try:
+            check_document(document)  # what the import trusts, as for a file
+        except InterchangeError as error:
+            # A plan signed by an older version that today's checks do not pass.
+            raise FollowUpRefused(
+                _("the signed plan of session {id} cannot be carried over: {problem}").format(
+                    id=session_id, problem=error
+                )
+            ) from error
         created = import_document(db=within, document=document)
         follow_up_id = created.id
         assert follow_up_id is not None
-        s.add(
-            SessionOrigin(
-                session_id=follow_up_id,
-                origin_session_id=session_id,
-                title=snapshot["session"]["title"],
-                version=signed.number,
-                fingerprint=signed.sha256,
-                snapshot=signed.snapshot,
-            )
-        )
-        agreements = _agreement_ids(s, follow_up_id)
-        for agreement_id in agreements.values():
-            s.add(AgreementReview(session_id=follow_up_id, agreement_id=agreement_id))
-        _copy_progress(s, session_id, follow_up_id, agreements)
+        s.flush()
+        origin = s.get(SessionOrigin, follow_up_id)
+        assert origin is not None
+        # The link to the first session holds while it is on this laptop; the text is the
+        # stored one, not a re-serialisation (they are the same canonical bytes).
+        origin.origin_session_id = session_id
+        origin.snapshot = signed.snapshot
         return follow_up_id
 
 
@@ -139,51 +135,3 @@ def _waiting_for(db: Database, version: PlanVersion) -> list[str]:
         for person in present_participants(snapshot_of(version))
         if person["key"] not in decided or decided[person["key"]].decision != Decision.AGREED
     ]
-
-
-def _agreement_ids(s: Session, session_id: int) -> dict[str, int]:
-    rows = s.exec(
-        select(Agreement.key, Agreement.id)
-        .where(Agreement.session_id == session_id)
-        .order_by(col(Agreement.position))
-    ).all()
-    return {key: row_id for key, row_id in rows if row_id is not None}
-
-
-def _copy_progress(
-    s: Session, origin_id: int, follow_up_id: int, agreements: dict[str, int]
-) -> None:
-    """The progress log of the first session, each entry on the follow-up's copy of its
-    agreement (by key) and linked to the copy of the participant who reported it."""
-    people = {
-        row_id: key
-        for row_id, key in s.exec(
-            select(Participant.id, Participant.key).where(Participant.session_id == origin_id)
-        ).all()
-    }
-    copies = {
-        key: row_id
-        for key, row_id in s.exec(
-            select(Participant.key, Participant.id).where(Participant.session_id == follow_up_id)
-        ).all()
-    }
-    entries = s.exec(
-        select(AgreementProgress)
-        .where(AgreementProgress.session_id == origin_id)
-        .order_by(col(AgreementProgress.id))
-    ).all()
-    for entry in entries:
-        reporter = people.get(entry.reporter_participant_id or 0)
-        s.add(
-            AgreementProgress(
-                session_id=follow_up_id,
-                agreement_id=agreements.get(entry.agreement_key),
-                agreement_key=entry.agreement_key,
-                status=entry.status,
-                date=entry.date,
-                note=entry.note,
-                reported_by=entry.reported_by,
-                reporter_participant_id=copies.get(reporter) if reporter else None,
-                recorded_at=entry.recorded_at,
-            )
-        )
