@@ -212,8 +212,12 @@ def test_a_session_that_was_never_frozen_is_refused_and_nothing_is_written(
     session = create_demo_session(db=db, library=load_library())
     assert session.id is not None
     before = _counts(db)
-    with pytest.raises(FollowUpRefused, match="nog geen vastgelegd plan"):
+    with pytest.raises(FollowUpRefused) as refused:
         prepare_follow_up(db=db, library=load_library(), session_id=session.id)
+    assert str(refused.value) == (
+        f"sessie {session.id} heeft nog geen vastgelegd plan: leg het plan vast en laat "
+        "iedereen die aanwezig was eerst akkoord geven"
+    )
     assert _counts(db) == before
 
 
