@@ -24,6 +24,7 @@ FIELDS = "fields"  # keys a table cell, a picker or a text field handles itself
 ROOM = "room"  # the room toolbar of the session window
 CLICKER = "clicker"  # keys pressed on the presenter window (a clicker pointed at the beamer)
 DIALOGS = "dialogs"
+FOLLOW = "follow"  # the window Afspraken volgen
 
 PLACES: dict[str, str] = {
     START: N_("Start window"),
@@ -32,6 +33,7 @@ PLACES: dict[str, str] = {
     FIELDS: N_("Choosing people and writing down a change"),
     ROOM: N_("The room and the beamer"),
     CLICKER: N_("A clicker pointed at the beamer"),
+    FOLLOW: N_("Follow the agreements"),
     DIALOGS: N_("Dialogs"),
 }
 
@@ -56,6 +58,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("check_database", START, ("Ctrl+Shift+K",), N_("Check the database")),
     Shortcut("check_plan_start", START, ("Ctrl+Shift+V",), N_("Check a signed plan")),
     Shortcut("toolkit", START, ("Ctrl+Shift+T",), N_("Programmes and casus")),
+    Shortcut("follow_agreements", START, ("Ctrl+Shift+A",), N_("Follow the agreements")),
     Shortcut("quit", START, ("Ctrl+Q",), N_("Quit")),
     Shortcut("shortcuts_start", START, ("F1",), N_("This overview of the shortcuts")),
     Shortcut("next_step", SESSION, ("Alt+Right", "Ctrl+PgDown"), N_("Next step of the programme")),
@@ -114,6 +117,10 @@ SHORTCUTS: tuple[Shortcut, ...] = (
         ("PgDown", "PgUp"),
         N_("Next / previous step from the session window, outside a field"),
     ),
+    Shortcut("follow_open", FOLLOW, ("Return", "Enter"), N_("Open the session of the agreement")),
+    Shortcut("follow_record", FOLLOW, ("Ctrl+R",), N_("Record progress on the agreement")),
+    Shortcut("follow_refresh", FOLLOW, ("F5",), N_("Read the agreements again")),
+    Shortcut("follow_close", FOLLOW, ("Esc",), N_("Close the window")),
     Shortcut(
         "tie_order", DIALOGS, ("Alt+Up", "Alt+Down"), N_("Tie: move the chosen theme up or down")
     ),

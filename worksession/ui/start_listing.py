@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from worksession.programmes.model import Library
     from worksession.storage.database import Database
     from worksession.storage.session_list import SessionSummary
+    from worksession.ui.follow_window import FollowWindow
 
 
 # Columns fit the widest of this many rows, not of a whole archive (a thousand sessions).
@@ -51,6 +52,8 @@ class StartListing(QMainWindow):
     check_plan: Callable[[], object]
     check_plan_file: Callable[[Path], object]
     show_toolkit: Callable[[], object]
+    show_follow: Callable[[], object]
+    follow_window: FollowWindow | None  # Afspraken volgen, once opened
 
     @property
     def _db(self) -> Database:
@@ -118,12 +121,18 @@ class StartListing(QMainWindow):
             "#storageWarning { background: #fde7e9; color: #5c0010; padding: 6px 10px; }"
         )
         self.storage_warning.hide()
+        from worksession.ui.follow_line import FollowLine
+
+        # Counted after the sessions are listed (``count_follow_up``): hidden until then.
+        self.follow_line = FollowLine()
+        self.follow_line.linkActivated.connect(lambda _link: self.show_follow())
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.storage_warning)
         column.addWidget(self.toolkit_warning)
+        column.addWidget(self.follow_line)
         column.addWidget(self.pages)
         self.setCentralWidget(central)
 
@@ -153,6 +162,9 @@ class StartListing(QMainWindow):
         self.check_plan_action = self._action(
             _("Check a plan…"), "check_plan_start", self.check_plan
         )
+        self.follow_action = self._action(
+            _("Follow the agreements…"), "follow_agreements", self.show_follow
+        )
         quit_action = self._action(_("Quit"), "quit", self.close)
         menu = self.menuBar().addMenu(_("&Session"))
         menu.addActions([self.new_action, self.open_action, self.duplicate_action])
@@ -160,6 +172,8 @@ class StartListing(QMainWindow):
         menu.addActions([self.delete_action, search_action])
         menu.addSeparator()
         menu.addAction(self.demo_action)
+        menu.addSeparator()
+        menu.addAction(self.follow_action)
         menu.addSeparator()
         menu.addActions([self.check_plan_action, self.backups_action, self.check_action])
         menu.addAction(self.settings_action)
@@ -246,6 +260,14 @@ class StartListing(QMainWindow):
                 "{count} session · {where}", "{count} sessions · {where}", len(sessions)
             ).format(count=len(sessions), where=self._db.path or self._db.url)
         )
+        if self.follow_line.shown_once:  # not before the first count, after the first paint
+            self.follow_line.count(self._db)
+        if self.follow_window is not None and self.follow_window.isVisible():
+            self.follow_window.refresh()
+
+    def count_follow_up(self) -> None:
+        """Show the line on what needs following up (start-up calls it after the listing)."""
+        self.follow_line.count(self._db)
 
     def show_storage_warning(self, text: str) -> None:
         """The banner saying that changes to this database cannot be stored, and why."""

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from worksession.programmes.model import Library
     from worksession.storage.database import Database
     from worksession.ui.backups_dialog import BackupsDialog
+    from worksession.ui.follow_window import FollowWindow
     from worksession.ui.new_session_dialog import NewSessionDialog
     from worksession.ui.plan_check_dialog import PlanCheckDialog
     from worksession.ui.privacy_dialog import PrivacyDialog
@@ -66,6 +67,7 @@ class StartWindow(StartListing):
 
         self.session_windows: list[SessionWindow] = []
         self.refusal: QWidget | None = None  # the last message saying why an action was refused
+        self.follow_window: FollowWindow | None = None
         self.backups: QObject | None = None
         self._built = False
         # Until a database is attached the window only says that the sessions are opening:
@@ -219,6 +221,18 @@ class StartWindow(StartListing):
     def view_demo(self) -> SessionWindow:
         """Voorbeeldsessie bekijken: the example session, made and opened in one go."""
         return self.open_session(self.create_demo())
+
+    def show_follow(self) -> FollowWindow:
+        """Afspraken volgen: one window, brought forward when it is open already."""
+        from worksession.ui.follow_window import FollowWindow
+
+        if self.follow_window is None:
+            self.follow_window = FollowWindow(self._db, self.open_session, parent=self)
+            self.follow_window.recorded.connect(lambda _session_id: self.refresh())
+        else:
+            self.follow_window.refresh()
+        _to_front(self.follow_window)
+        return self.follow_window
 
     def show_shortcuts(self) -> QWidget:
         from worksession.ui.shortcuts import START

@@ -224,7 +224,8 @@ class Startup(QObject):
         return False
 
     def after_listing(self) -> None:
-        """What the first minutes do not need: the toolkit files and the start-up backup."""
+        """What the first minutes do not need: the toolkit files, the start-up backup and the
+        line on what needs following up."""
         if self.finished or self.db is None:
             return
         try:
@@ -232,6 +233,8 @@ class Startup(QObject):
         finally:
             # The backups are the safety net: whatever a toolkit file does, they still start.
             start_backups(self.window, self.db)
+        # What needs following up across the sessions: read once the listing is on screen.
+        self.window.count_follow_up()
 
 
 def run_window(*, database: str | None, measure_startup: bool) -> int:

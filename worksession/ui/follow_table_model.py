@@ -1,0 +1,80 @@
+"""The rows of *Afspraken volgen* as a table model: one agreement that needs attention per row.
+
+Every cell carries a sort key besides its text, so sorting on a date column sorts by the date
+(not by "dd-mm-jjjj" as text) and an empty date sorts last.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+from worksession.domain.progress import FollowUpItem
+from worksession.domain.values import AgreementStatus
+from worksession.i18n import N_, _
+
+COLUMNS = (
+    N_("Wijk"),
+    N_("Session"),
+    N_("Agreement"),
+    N_("Trekker"),
+    N_("Due"),
+    N_("Status now"),
+    N_("Last news"),
+    N_("Why"),
+)
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+TOOLTIP_FROM = 50
+NO_DATE = "9999-12-31"  # an agreement without a date sorts after every dated one
+
+
+class FollowTableModel(QStandardItemModel):
+    def __init__(self) -> None:
+        super().__init__(0, len(COLUMNS))
+        self.setHorizontalHeaderLabels([_(title) for title in COLUMNS])
+        self.setSortRole(SORT_ROLE)
+        self._items: list[FollowUpItem] = []
+
+    def set_items(self, items: list[FollowUpItem]) -> None:
+        self._items = list(items)
+        self.setRowCount(0)
+        for item in self._items:
+            self.appendRow([_cell(text, key) for text, key in _cells(item)])
+
+    def item_at(self, row: int) -> FollowUpItem:
+        return self._items[row]
+
+
+def _cell(text: str, key: str) -> QStandardItem:
+    cell = QStandardItem(text)
+    cell.setEditable(False)
+    cell.setData(key, SORT_ROLE)
+    if len(text) > TOOLTIP_FROM:  # cut off by the column: the whole text on hover
+        cell.setToolTip(text)
+    return cell
+
+
+def shown_date(day: dt.date | None) -> str:
+    return "–" if day is None else day.strftime("%d-%m-%Y")
+
+
+def status_label(status: str) -> str:
+    return AgreementStatus(status).label if status in set(AgreementStatus) else status
+
+
+def _cells(item: FollowUpItem) -> list[tuple[str, str]]:
+    agreement = item.agreement
+    what = " ".join(agreement.what.split()) or agreement.agreement_key
+    due = agreement.due
+    return [
+        (agreement.wijk or "–", agreement.wijk.casefold()),
+        (agreement.session_title, agreement.session_title.casefold()),
+        (what, what.casefold()),
+        (agreement.lead or "–", agreement.lead.casefold()),
+        (shown_date(due), NO_DATE if due is None else due.isoformat()),
+        (status_label(agreement.status), agreement.status),
+        (shown_date(agreement.last_news), agreement.last_news.isoformat()),
+        (", ".join(item.reason_labels), ",".join(item.reasons)),
+    ]
