@@ -13,6 +13,7 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -50,6 +51,14 @@ LOG_COLUMNS = 4
 TOOLTIP = Qt.ItemDataRole.ToolTipRole  # an agreement's whole text, on hover
 
 
+class DateField(QDateEdit):
+    """A date typed day-month-year; Tab leaves the field (a date edit's own Tab steps through
+    day, month and year, three presses to get past it in a form)."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
+        return QAbstractSpinBox.focusNextPrevChild(self, next)
+
+
 class ProgressDialog(QDialog):
     """Record progress on the agreements of one session; ``recorded`` says an entry was added."""
 
@@ -82,7 +91,7 @@ class ProgressDialog(QDialog):
         self.status = QComboBox()
         for status in AgreementStatus:
             self.status.addItem(status.label, status.value)
-        self.date = QDateEdit(QDate.currentDate())
+        self.date = DateField(QDate.currentDate())
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("dd-MM-yyyy")
         self.note = QPlainTextEdit()
@@ -94,6 +103,8 @@ class ProgressDialog(QDialog):
         for person in list_participants(db=db, session_id=session_id):
             self.reported_by.addItem(person.name)
         self.reported_by.setCurrentIndex(0)
+        # A typed name is a report's author, not a new entry of the list.
+        self.reported_by.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         form = QFormLayout()
         for path, field in (
             ("agreement_progress.agreement", self.agreement),
@@ -127,6 +138,10 @@ class ProgressDialog(QDialog):
         self.record_button.setDefault(True)
         buttons.addButton(self.record_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.record_button.clicked.connect(self.record)
+        # An editable list keeps Return to itself; in this form Return records, as elsewhere.
+        line = self.reported_by.lineEdit()
+        assert line is not None
+        line.returnPressed.connect(self.record)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
