@@ -27,9 +27,7 @@ def _due(db: Database, today: dt.date, weeks: int = 4) -> list[int]:
     return [item.session_id for item in evaluations_due(db=db, today=today, weeks=weeks)]
 
 
-def test_due_from_four_weeks_before_the_date_and_after_it(
-    db: Database, library: Library
-) -> None:
+def test_due_from_four_weeks_before_the_date_and_after_it(db: Database, library: Library) -> None:
     session = signed_demo(db, library)
     assert _due(db, EVALUATION - dt.timedelta(weeks=4, days=1)) == []
     assert _due(db, EVALUATION - dt.timedelta(weeks=4)) == [session]  # the last day counts

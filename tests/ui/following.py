@@ -47,10 +47,9 @@ def follow_up_of(db: Database, library: Library, session_id: int) -> int:
     )  # fmt: skip
     assert follow_up.id is not None
     with db.transaction() as s:
-        s.add(
-            SessionOrigin(
-                session_id=follow_up.id, origin_session_id=session_id, title="",
-                version=version.number, fingerprint=version.sha256, snapshot=version.snapshot,
-            )  # fmt: skip
-        )
+        origin = SessionOrigin(
+            session_id=follow_up.id, origin_session_id=session_id, title="",
+            version=version.number, fingerprint=version.sha256, snapshot=version.snapshot,
+        )  # fmt: skip
+        s.add(origin)
     return follow_up.id

@@ -24,12 +24,12 @@ from worksession.ui.follow_table_model import COLUMNS
 from worksession.ui.follow_window import FollowWindow
 from worksession.ui.progress_dialog import ProgressDialog
 from worksession.ui.shortcuts import FOLLOW, keys_of
-from worksession.ui.start_window import StartWindow
 
 # The demo's earliest dates: a-wegwijzer 15-04, a-signaleren-eenzaamheid 30-04; later ones are
 # 31-05, 01-06, 18-06, 30-06, 01-09. Its plan is signed off on 20-03.
 TODAY = dt.date(2026, 4, 20)
 DUE_COLUMN = COLUMNS.index("When")
+Row = tuple[int, str, tuple[str, ...]]  # session, agreement key, why it is listed
 
 
 @pytest.fixture
@@ -45,7 +45,7 @@ def _window(qtbot: QtBot, db: Database, today: dt.date, opened: list[int]) -> Fo
     return window
 
 
-def _listed(window: FollowWindow) -> list[tuple[int, str, tuple[str, ...]]]:
+def _listed(window: FollowWindow) -> list[Row]:
     rows = []
     for row in range(window.proxy.rowCount()):
         item = window.model.item_at(window.proxy.mapToSource(window.proxy.index(row, 0)).row())
@@ -53,7 +53,7 @@ def _listed(window: FollowWindow) -> list[tuple[int, str, tuple[str, ...]]]:
     return rows
 
 
-def _expected(db: Database, today: dt.date, weeks: int = 4) -> list[tuple[int, str, tuple[str, ...]]]:
+def _expected(db: Database, today: dt.date, weeks: int = 4) -> list[Row]:
     return [
         (item.agreement.session_id, item.agreement.agreement_key, item.reasons)
         for item in agreements_to_follow(db=db, today=today, weeks=weeks)
@@ -131,9 +131,7 @@ def test_sorting_on_a_date_column_sorts_by_the_date(
         Qt.MouseButton.LeftButton,
         pos=_section_centre(window, DUE_COLUMN),
     )
-    shown = [
-        window.proxy.index(row, DUE_COLUMN).data() for row in range(window.proxy.rowCount())
-    ]
+    shown = [window.proxy.index(row, DUE_COLUMN).data() for row in range(window.proxy.rowCount())]
     as_dates = [dt.datetime.strptime(text, "%d-%m-%Y").date() for text in shown]
     assert len(as_dates) > 3
     assert as_dates == sorted(as_dates)

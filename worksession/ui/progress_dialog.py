@@ -55,7 +55,7 @@ class DateField(QDateEdit):
     """A date typed day-month-year; Tab leaves the field (a date edit's own Tab steps through
     day, month and year, three presses to get past it in a form)."""
 
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
+    def focusNextPrevChild(self, next: bool) -> bool:
         return QAbstractSpinBox.focusNextPrevChild(self, next)
 
 
