@@ -31,6 +31,7 @@ from worksession.storage.operations.plan import (
     snapshot_of,
 )
 from worksession.ui.background import Job
+from worksession.ui.progress_dialog import ProgressDialog
 from worksession.ui.session.column_fit import ColumnFit
 from worksession.ui.session.commands import FinalCommand
 from worksession.ui.session.controller import SessionController
@@ -98,6 +99,14 @@ class PlanPage(PlanDrawingPage):
         top.addWidget(self.version, stretch=1)
         top.addWidget(self.preview_button)
         top.addWidget(self.export_button)
+        # After sign-off the kartrekker's reports come in: recorded beside the plan, which
+        # stays frozen (the progress log is its own).
+        self.progress_button = QPushButton(_("Record progress…"))
+        self.progress_button.setToolTip(
+            _("Record how an agreement is going, without changing the plan")
+        )
+        self.progress_button.setAccessibleDescription(self.progress_button.toolTip())
+        self.progress_button.clicked.connect(self.record_progress)
         # On its own row: the top one is full, and signing is the last step, after sign-off.
         sign_row = QHBoxLayout()
         sign_row.addWidget(self.sign_button)
@@ -110,6 +119,7 @@ class PlanPage(PlanDrawingPage):
         self.follow_up_button.setAccessibleDescription(self.follow_up_button.toolTip())
         self.follow_up_button.clicked.connect(self.prepare_follow_up)
         sign_row.addWidget(self.follow_up_button)
+        sign_row.addWidget(self.progress_button)
 
         self.decisions = QTableWidget(0, 5)
         self.decisions.setAccessibleName(_("Decisions per participant"))
@@ -201,7 +211,7 @@ class PlanPage(PlanDrawingPage):
         has_versions = bool(versions)
         for widget in (
             self.version, self.agree_button, self.changes_button, self.method,
-            self.all_agree_button,
+            self.all_agree_button, self.progress_button,
         ):  # fmt: skip
             widget.setEnabled(has_versions)
         # A plan changed after sign-off still has its signed version to review.
@@ -229,6 +239,19 @@ class PlanPage(PlanDrawingPage):
         self.controller.notice.emit(_("Follow-up session prepared"))
         self.controller.open_session.emit(follow_up_id)
         return follow_up_id
+
+    def record_progress(self) -> ProgressDialog:
+        """Voortgang vastleggen on this session's agreements; the window reads it at once."""
+        dialog = ProgressDialog(
+            self.controller.db,
+            self.controller.session_id,
+            title=str(self.controller.document["session"]["title"]),
+            parent=self,
+        )
+        dialog.recorded.connect(lambda _session_id: self.controller.poll())
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def has_content(self) -> bool:
         return self.controller.status == SessionStatus.SIGNED_OFF
