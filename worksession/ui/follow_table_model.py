@@ -11,7 +11,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from worksession.domain.progress import FollowUpItem
+from worksession.domain.progress import REASONS, FollowUpItem
 from worksession.domain.values import AgreementStatus
 from worksession.i18n import N_, _
 
@@ -26,6 +26,8 @@ COLUMNS = (
     N_("Why"),
 )
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+REASONS_ROLE = Qt.ItemDataRole.UserRole + 2  # "overdue,silent": why the row is listed
+REASON_COLUMN = COLUMNS.index(N_("Why"))
 TOOLTIP_FROM = 50
 NO_DATE = "9999-12-31"  # an agreement without a date sorts after every dated one
 
@@ -41,7 +43,9 @@ class FollowTableModel(QStandardItemModel):
         self._items = list(items)
         self.setRowCount(0)
         for item in self._items:
-            self.appendRow([_cell(text, key) for text, key in _cells(item)])
+            row = [_cell(text, key) for text, key in _cells(item)]
+            row[REASON_COLUMN].setData(",".join(item.reasons), REASONS_ROLE)
+            self.appendRow(row)
 
     def item_at(self, row: int) -> FollowUpItem:
         return self._items[row]
@@ -76,5 +80,6 @@ def _cells(item: FollowUpItem) -> list[tuple[str, str]]:
         (shown_date(due), NO_DATE if due is None else due.isoformat()),
         (status_label(agreement.status), agreement.status),
         (shown_date(agreement.last_news), agreement.last_news.isoformat()),
-        (", ".join(item.reason_labels), ",".join(item.reasons)),
+        # Sorted on "why", the most urgent reason comes first, then the date it is judged by.
+        (", ".join(item.reason_labels), f"{REASONS.index(item.reasons[0])} {item.date}"),
     ]

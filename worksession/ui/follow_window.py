@@ -40,12 +40,17 @@ from worksession.i18n import _, ngettext
 from worksession.storage.database import Database
 from worksession.storage.operations.evaluations import evaluations_due
 from worksession.storage.operations.progress import agreements_to_follow
-from worksession.ui.follow_table_model import SORT_ROLE, FollowTableModel, shown_date
+from worksession.ui.follow_table_model import (
+    REASON_COLUMN,
+    REASONS_ROLE,
+    SORT_ROLE,
+    FollowTableModel,
+    shown_date,
+)
 from worksession.ui.progress_dialog import ProgressDialog
 from worksession.ui.shortcuts import keys_of
 
 MAX_WEEKS = 52
-REASON_COLUMN = 7
 
 
 class FollowWindow(QMainWindow):
@@ -104,7 +109,7 @@ class FollowWindow(QMainWindow):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterRole(SORT_ROLE)
+        self.proxy.setFilterRole(REASONS_ROLE)
         self.proxy.setFilterKeyColumn(REASON_COLUMN)
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -116,8 +121,9 @@ class FollowWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        # Listed as the operation orders them (by date) until the coach sorts on a column.
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        # The most urgent first: overdue, then due, then silent, each by its date; a click on
+        # a column's title sorts on that column instead.
+        header.setSortIndicator(REASON_COLUMN, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.doubleClicked.connect(lambda _index: self.open_current())
 
@@ -142,6 +148,7 @@ class FollowWindow(QMainWindow):
         self._action(_("Close"), "follow_close", self.close)
         self.resize(1100, 560)
         self.refresh()
+        self.table.setFocus()  # Enter opens, Ctrl+R records: the keys work at once
 
     def _action(self, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self)

@@ -135,13 +135,13 @@ class ProgressDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.record_button = QPushButton(_("Record"))
-        self.record_button.setDefault(True)
         buttons.addButton(self.record_button, QDialogButtonBox.ButtonRole.ActionRole)
+        # Return records (the box would otherwise make Close the default on show).
+        for button in buttons.buttons():
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+        self.record_button.setDefault(True)
         self.record_button.clicked.connect(self.record)
-        # An editable list keeps Return to itself; in this form Return records, as elsewhere.
-        line = self.reported_by.lineEdit()
-        assert line is not None
-        line.returnPressed.connect(self.record)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
