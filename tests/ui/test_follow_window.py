@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.ui.following import signed_demo
+from tests.ui.test_accessibility import _nameless
 from tests.ui.test_shortcuts import _declared, _installed, _portable
 from worksession.domain.progress import OVERDUE, REASONS, SILENT
 from worksession.programmes.model import Library
@@ -286,3 +287,12 @@ def test_the_window_installs_exactly_its_declared_shortcuts(
 ) -> None:
     window = _window(qtbot, db, TODAY, [])
     assert _portable(_installed(window)) == _declared(FOLLOW)
+
+
+def test_every_control_has_a_name_a_screen_reader_can_say(
+    qtbot: QtBot, db: Database, session: int
+) -> None:
+    window = _window(qtbot, db, TODAY, [])
+    dialog = _open_dialog(qtbot, window)
+    assert _nameless(window) == []
+    assert _nameless(dialog) == []

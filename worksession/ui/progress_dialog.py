@@ -115,6 +115,9 @@ class ProgressDialog(QDialog):
         ):
             label = label_of(path) or path
             field.setAccessibleName(label)
+            typed = field.lineEdit() if isinstance(field, QComboBox) else None
+            if typed is not None:  # the name is typed in the list's own text field
+                typed.setAccessibleName(label)
             form.addRow(label + ":", field)
         self.problem = QLabel()
         self.problem.setObjectName("progressProblem")
