@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 from worksession.i18n import _, ngettext
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QTimer
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QWidget
 
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 
 # Columns fit the widest of this many rows, not of a whole archive (a thousand sessions).
 CONTENT_WIDTH_ROWS = 60
+FOLLOW_RECOUNT_MS = 2000  # the follow-up line is counted again once changes pause this long
 
 
 class StartListing(QMainWindow):
@@ -54,6 +56,7 @@ class StartListing(QMainWindow):
     show_toolkit: Callable[[], object]
     show_follow: Callable[[], object]
     follow_window: FollowWindow | None  # Afspraken volgen, once opened
+    _follow_timer: QTimer | None  # counts the follow-up line again once the changes pause
 
     @property
     def _db(self) -> Database:
@@ -261,13 +264,29 @@ class StartListing(QMainWindow):
             ).format(count=len(sessions), where=self._db.path or self._db.url)
         )
         if self.follow_line.shown_once:  # not before the first count, after the first paint
-            self.follow_line.count(self._db)
-        if self.follow_window is not None and self.follow_window.isVisible():
-            self.follow_window.refresh()
+            self._count_follow_up_later()
+
+    def _count_follow_up_later(self) -> None:
+        """Count again once the changes pause: a session window refreshes this listing after
+        every stored edit, and counting reads every session whose plan is out (a tenth of a
+        second per ten sessions on a laptop), too slow to repeat on each word typed."""
+        from PySide6.QtCore import QTimer
+
+        if self._follow_timer is None:
+            self._follow_timer = QTimer(self)
+            self._follow_timer.setSingleShot(True)
+            self._follow_timer.setInterval(FOLLOW_RECOUNT_MS)
+            self._follow_timer.timeout.connect(self.count_follow_up)
+        self._follow_timer.start()
 
     def count_follow_up(self) -> None:
-        """Show the line on what needs following up (start-up calls it after the listing)."""
+        """Show the line on what needs following up (start-up calls it after the listing), and
+        read the open *Afspraken volgen* again."""
+        if self._follow_timer is not None:
+            self._follow_timer.stop()
         self.follow_line.count(self._db)
+        if self.follow_window is not None and self.follow_window.isVisible():
+            self.follow_window.refresh()
 
     def show_storage_warning(self, text: str) -> None:
         """The banner saying that changes to this database cannot be stored, and why."""

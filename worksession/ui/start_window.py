@@ -68,6 +68,7 @@ class StartWindow(StartListing):
         self.session_windows: list[SessionWindow] = []
         self.refusal: QWidget | None = None  # the last message saying why an action was refused
         self.follow_window: FollowWindow | None = None
+        self._follow_timer = None
         self.backups: QObject | None = None
         self._built = False
         # Until a database is attached the window only says that the sessions are opening:
@@ -228,11 +229,19 @@ class StartWindow(StartListing):
 
         if self.follow_window is None:
             self.follow_window = FollowWindow(self._db, self.open_session, parent=self)
-            self.follow_window.recorded.connect(lambda _session_id: self.refresh())
+            self.follow_window.recorded.connect(lambda _session_id: self._after_recording())
         else:
             self.follow_window.refresh()
         _to_front(self.follow_window)
         return self.follow_window
+
+    def _after_recording(self) -> None:
+        """Progress recorded in Afspraken volgen (which read itself again): the listing and the
+        line say so at once."""
+        self.refresh()
+        if self._follow_timer is not None:
+            self._follow_timer.stop()
+        self.follow_line.count(self._db)
 
     def show_shortcuts(self) -> QWidget:
         from worksession.ui.shortcuts import START
