@@ -14,7 +14,7 @@ from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -49,6 +49,7 @@ from worksession.ui.follow_table_model import (
 )
 from worksession.ui.progress_dialog import ProgressDialog
 from worksession.ui.shortcuts import keys_of
+from worksession.ui.window_state import restore_geometry, save_geometry
 
 MAX_WEEKS = 52
 
@@ -147,8 +148,13 @@ class FollowWindow(QMainWindow):
         self._action(_("Read again"), "follow_refresh", self.refresh)
         self._action(_("Close"), "follow_close", self.close)
         self.resize(1100, 560)
+        restore_geometry(self, "follow")
         self.refresh()
         self.table.setFocus()  # Enter opens, Ctrl+R records: the keys work at once
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        save_geometry(self, "follow")
+        super().closeEvent(event)
 
     def _action(self, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self)
