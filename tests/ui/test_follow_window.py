@@ -13,14 +13,17 @@ from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlmodel import select
 
 from tests.ui.following import signed_demo
 from tests.ui.test_accessibility import _nameless
 from tests.ui.test_shortcuts import _declared, _installed, _portable
+from worksession.domain.models import AgreementProgress
 from worksession.domain.progress import OVERDUE, REASONS, SILENT
 from worksession.programmes.model import Library
 from worksession.storage.database import Database
 from worksession.storage.operations.progress import agreements_to_follow, progress_log
+from worksession.storage.operations.sessions import create_session, delete_session
 from worksession.ui.follow_table_model import COLUMNS
 from worksession.ui.follow_window import FollowWindow
 from worksession.ui.progress_dialog import ProgressDialog
@@ -296,3 +299,25 @@ def test_every_control_has_a_name_a_screen_reader_can_say(
     dialog = _open_dialog(qtbot, window)
     assert _nameless(window) == []
     assert _nameless(dialog) == []
+
+
+def test_a_session_deleted_meanwhile_is_said_and_nothing_is_written(
+    qtbot: QtBot, db: Database, session: int
+) -> None:
+    window = _window(qtbot, db, TODAY, [])
+    dialog = _open_dialog(qtbot, window)
+    delete_session(db=db, session_id=session, retention_days=365)
+    assert not dialog.record()
+    assert dialog.problem.isVisible() and dialog.problem.text().startswith("Niet vastgelegd: ")
+    with db.reading() as s:
+        assert s.exec(select(AgreementProgress)).all() == []
+
+
+def test_a_session_without_agreements_offers_nothing_to_record(qtbot: QtBot, db: Database) -> None:
+    empty = create_session(db=db, title="Nog leeg")
+    assert empty.id is not None
+    dialog = ProgressDialog(db, empty.id)
+    qtbot.addWidget(dialog)
+    assert not dialog.record_button.isEnabled()
+    assert not dialog.record()
+    assert dialog.problem.text() == "Deze sessie heeft geen afspraken om voortgang op te melden."
