@@ -22,7 +22,11 @@ from worksession.domain.models import AgreementProgress
 from worksession.domain.progress import OVERDUE, REASONS, SILENT
 from worksession.programmes.model import Library
 from worksession.storage.database import Database
-from worksession.storage.operations.progress import agreements_to_follow, progress_log
+from worksession.storage.operations.progress import (
+    agreements_to_follow,
+    progress_log,
+    record_progress,
+)
 from worksession.storage.operations.sessions import create_session, delete_session
 from worksession.ui.follow_table_model import COLUMNS
 from worksession.ui.follow_window import FollowWindow
@@ -118,10 +122,11 @@ def test_a_row_shows_the_session_the_agreement_its_trekker_and_dates(
     assert cells[1] == "Samen gezond oud worden in Kaalheide"
     assert cells[2].startswith("Welzijn maakt een wegwijzer")
     assert cells[3] != "–"  # the trekker's name
-    assert cells[4:] == ["15-04-2026", "bezig", "20-03-2026", "te laat"]
+    assert cells[4:] == ["15-04-2026", "bezig", "20-03-2026", "–", "te laat"]
     headers = [window.proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(len(COLUMNS))]
     assert headers == [
-        "Wijk", "Sessie", "Afspraak", "Trekker", "Wanneer", "Status nu", "Laatste nieuws", "Waarom",
+        "Wijk", "Sessie", "Afspraak", "Trekker", "Wanneer", "Status nu", "Laatste nieuws",
+        "Laatste melding", "Waarom",
     ]  # fmt: skip
 
 
@@ -321,3 +326,25 @@ def test_a_session_without_agreements_offers_nothing_to_record(qtbot: QtBot, db:
     assert not dialog.record_button.isEnabled()
     assert not dialog.record()
     assert dialog.problem.text() == "Deze sessie heeft geen afspraken om voortgang op te melden."
+
+
+def test_the_last_report_is_the_latest_one_with_who_gave_it(
+    qtbot: QtBot, db: Database, session: int
+) -> None:
+    record_progress(
+        db=db, session_id=session, agreement_key="a-wegwijzer", status="in_progress",
+        note="Drukker gevonden.", on="2026-04-10", reported_by="Yvonne Kessels",
+    )  # fmt: skip
+    # Recorded later, about an earlier day: not the latest report.
+    record_progress(
+        db=db, session_id=session, agreement_key="a-wegwijzer", status="open",
+        note="Nog niets.", on="2026-04-01",
+    )  # fmt: skip
+    window = _window(qtbot, db, dt.date(2026, 6, 20), [])
+    assert window.select(session, "a-wegwijzer")
+    row = window.table.currentIndex().row()
+    column = COLUMNS.index("Last report")
+    assert window.proxy.index(row, column).data() == "Drukker gevonden. — Yvonne Kessels"
+    assert window.proxy.index(row, COLUMNS.index("Last news")).data() == "10-04-2026"
+    assert window.select(session, "a-maatjes")
+    assert window.proxy.index(window.table.currentIndex().row(), column).data() == "–"

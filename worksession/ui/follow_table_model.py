@@ -7,11 +7,12 @@ Every cell carries a sort key besides its text, so sorting on a date column sort
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from worksession.domain.progress import REASONS, FollowUpItem
+from worksession.domain.progress import REASONS, FollowUpItem, ProgressEntry
 from worksession.domain.values import AgreementStatus
 from worksession.i18n import N_, _
 
@@ -23,12 +24,13 @@ COLUMNS = (
     N_("When"),
     N_("Status now"),
     N_("Last news"),
+    N_("Last report"),
     N_("Why"),
 )
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 REASONS_ROLE = Qt.ItemDataRole.UserRole + 2  # "overdue,silent": why the row is listed
 REASON_COLUMN = COLUMNS.index(N_("Why"))
-TOOLTIP_FROM = 50
+TOOLTIP_FROM = 30  # texts this long may be cut by their column
 NO_DATE = "9999-12-31"  # an agreement without a date sorts after every dated one
 
 
@@ -39,11 +41,18 @@ class FollowTableModel(QStandardItemModel):
         self.setSortRole(SORT_ROLE)
         self._items: list[FollowUpItem] = []
 
-    def set_items(self, items: list[FollowUpItem]) -> None:
+    def set_items(
+        self,
+        items: list[FollowUpItem],
+        latest: Mapping[tuple[int, str], ProgressEntry] | None = None,
+    ) -> None:
+        """Show ``items``; ``latest`` holds the latest report per (session id, agreement key)."""
         self._items = list(items)
+        latest = latest or {}
         self.setRowCount(0)
         for item in self._items:
-            row = [_cell(text, key) for text, key in _cells(item)]
+            report = latest.get((item.agreement.session_id, item.agreement.agreement_key))
+            row = [_cell(text, key) for text, key in _cells(item, report)]
             row[REASON_COLUMN].setData(",".join(item.reasons), REASONS_ROLE)
             self.appendRow(row)
 
@@ -55,7 +64,7 @@ def _cell(text: str, key: str) -> QStandardItem:
     cell = QStandardItem(text)
     cell.setEditable(False)
     cell.setData(key, SORT_ROLE)
-    if len(text) > TOOLTIP_FROM:  # cut off by the column: the whole text on hover
+    if len(text) > TOOLTIP_FROM:  # the whole text on hover
         cell.setToolTip(text)
     return cell
 
@@ -68,7 +77,15 @@ def status_label(status: str) -> str:
     return AgreementStatus(status).label if status in set(AgreementStatus) else status
 
 
-def _cells(item: FollowUpItem) -> list[tuple[str, str]]:
+def report_text(entry: ProgressEntry | None) -> str:
+    """ "Drukker gevonden. — Yvonne Kessels": what the latest report said, and who said it."""
+    if entry is None:
+        return "–"
+    note = " ".join(entry.note.split()) or status_label(entry.status)
+    return f"{note} — {entry.reported_by}" if entry.reported_by else note
+
+
+def _cells(item: FollowUpItem, report: ProgressEntry | None) -> list[tuple[str, str]]:
     agreement = item.agreement
     what = " ".join(agreement.what.split()) or agreement.agreement_key
     due = agreement.due
@@ -80,6 +97,7 @@ def _cells(item: FollowUpItem) -> list[tuple[str, str]]:
         (shown_date(due), NO_DATE if due is None else due.isoformat()),
         (status_label(agreement.status), agreement.status),
         (shown_date(agreement.last_news), agreement.last_news.isoformat()),
+        (report_text(report), report_text(report).casefold()),
         # Sorted on "why", the most urgent reason comes first, then the date it is judged by.
         (", ".join(item.reason_labels), f"{REASONS.index(item.reasons[0])} {item.date}"),
     ]

@@ -10,6 +10,7 @@ What is listed, and why, is the storage operations' answer (``agreements_to_foll
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Callable
 from html import escape
 
@@ -35,12 +36,15 @@ from worksession.domain.progress import (
     REASON_LABELS,
     SILENT,
     FollowUpItem,
+    ProgressEntry,
+    latest_entry,
 )
 from worksession.i18n import _, ngettext
 from worksession.storage.database import Database
 from worksession.storage.operations.evaluations import evaluations_due
-from worksession.storage.operations.progress import agreements_to_follow
+from worksession.storage.operations.progress import agreements_to_follow, progress_log
 from worksession.ui.follow_table_model import (
+    COLUMNS,
     REASON_COLUMN,
     REASONS_ROLE,
     SORT_ROLE,
@@ -52,6 +56,10 @@ from worksession.ui.shortcuts import keys_of
 from worksession.ui.window_state import restore_geometry, save_geometry
 
 MAX_WEEKS = 52
+SESSION_COLUMN, AGREEMENT_COLUMN, REPORT_COLUMN = (
+    COLUMNS.index(title) for title in ("Session", "Agreement", "Last report")
+)
+SESSION_WIDTH = 220
 
 
 class FollowWindow(QMainWindow):
@@ -121,7 +129,12 @@ class FollowWindow(QMainWindow):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # The agreement and its last report take the room left; a long title is cut (and
+        # shown whole on hover) rather than pushing them off a laptop's screen.
+        header.setSectionResizeMode(SESSION_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(SESSION_COLUMN, SESSION_WIDTH)
+        for stretched in (AGREEMENT_COLUMN, REPORT_COLUMN):
+            header.setSectionResizeMode(stretched, QHeaderView.ResizeMode.Stretch)
         # The most urgent first: overdue, then due, then silent, each by its date; a click on
         # a column's title sorts on that column instead.
         header.setSortIndicator(REASON_COLUMN, Qt.SortOrder.AscendingOrder)
@@ -170,11 +183,25 @@ class FollowWindow(QMainWindow):
         chosen = self.current_item()
         today = self._today()
         items = agreements_to_follow(db=self.db, today=today, weeks=self.weeks.value())
-        self.model.set_items(items)
+        self.model.set_items(items, self._latest_reports(items))
         self._show_evaluations(today)
         self._filter()
         if chosen is not None:
             self.select(chosen.agreement.session_id, chosen.agreement.agreement_key)
+
+    def _latest_reports(self, items: list[FollowUpItem]) -> dict[tuple[int, str], ProgressEntry]:
+        """The latest report on each listed agreement: one read of the log per session."""
+        latest: dict[tuple[int, str], ProgressEntry] = {}
+        for session_id in {item.agreement.session_id for item in items}:
+            by_key: dict[str, list[ProgressEntry]] = defaultdict(list)
+            for entry in progress_log(db=self.db, session_id=session_id):
+                if entry.agreement_id is not None:  # not of an agreement removed since
+                    by_key[entry.agreement_key].append(entry)
+            for key, entries in by_key.items():
+                found = latest_entry(entries)
+                if found is not None:
+                    latest[(session_id, key)] = found
+        return latest
 
     def _show_evaluations(self, today: dt.date) -> None:
         due = evaluations_due(db=self.db, today=today, weeks=self.weeks.value())
