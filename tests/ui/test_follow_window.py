@@ -118,14 +118,13 @@ def test_a_row_shows_the_session_the_agreement_its_trekker_and_dates(
     assert window.select(session, "a-wegwijzer")
     row = window.table.currentIndex().row()
     cells = [window.proxy.index(row, column).data() for column in range(len(COLUMNS))]
-    assert cells[0] == "Kaalheide"
-    assert cells[1] == "Samen gezond oud worden in Kaalheide"
-    assert cells[2].startswith("Welzijn maakt een wegwijzer")
-    assert cells[3] != "–"  # the trekker's name
-    assert cells[4:] == ["15-04-2026", "bezig", "20-03-2026", "–", "te laat"]
+    assert cells[0] == "Kaalheide · Samen gezond oud worden in Kaalheide"
+    assert cells[1].startswith("Welzijn maakt een wegwijzer")
+    assert cells[2] != "–"  # the trekker's name
+    assert cells[3:] == ["15-04-2026", "bezig", "20-03-2026", "–", "te laat"]
     headers = [window.proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(len(COLUMNS))]
     assert headers == [
-        "Wijk", "Sessie", "Afspraak", "Trekker", "Wanneer", "Status nu", "Laatste nieuws",
+        "Sessie", "Afspraak", "Trekker", "Wanneer", "Status nu", "Laatste nieuws",
         "Laatste melding", "Waarom",
     ]  # fmt: skip
 

@@ -17,8 +17,7 @@ from worksession.domain.values import AgreementStatus
 from worksession.i18n import N_, _
 
 COLUMNS = (
-    N_("Wijk"),
-    N_("Session"),
+    N_("Session"),  # "Kaalheide · Samen gezond oud worden": the wijk first, seen when cut
     N_("Agreement"),
     N_("Lead"),
     N_("When"),
@@ -87,11 +86,11 @@ def report_text(entry: ProgressEntry | None) -> str:
 
 def _cells(item: FollowUpItem, report: ProgressEntry | None) -> list[tuple[str, str]]:
     agreement = item.agreement
+    session = " · ".join(filter(None, (agreement.wijk, agreement.session_title)))
     what = " ".join(agreement.what.split()) or agreement.agreement_key
     due = agreement.due
     return [
-        (agreement.wijk or "–", agreement.wijk.casefold()),
-        (agreement.session_title, agreement.session_title.casefold()),
+        (session, session.casefold()),
         (what, what.casefold()),
         (agreement.lead or "–", agreement.lead.casefold()),
         (shown_date(due), NO_DATE if due is None else due.isoformat()),

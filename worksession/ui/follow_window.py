@@ -56,10 +56,9 @@ from worksession.ui.shortcuts import keys_of
 from worksession.ui.window_state import restore_geometry, save_geometry
 
 MAX_WEEKS = 52
-SESSION_COLUMN, AGREEMENT_COLUMN, REPORT_COLUMN = (
-    COLUMNS.index(title) for title in ("Session", "Agreement", "Last report")
-)
-SESSION_WIDTH = 220
+# Widths that leave the agreement itself the most room on a laptop (1280 pixels); a text cut
+# short is shown whole on hover, and every column can be widened by hand.
+FIXED_WIDTHS = {"Session": 200, "Lead": 140, "Last report": 200}
 
 
 class FollowWindow(QMainWindow):
@@ -129,12 +128,10 @@ class FollowWindow(QMainWindow):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # The agreement and its last report take the room left; a long title is cut (and
-        # shown whole on hover) rather than pushing them off a laptop's screen.
-        header.setSectionResizeMode(SESSION_COLUMN, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(SESSION_COLUMN, SESSION_WIDTH)
-        for stretched in (AGREEMENT_COLUMN, REPORT_COLUMN):
-            header.setSectionResizeMode(stretched, QHeaderView.ResizeMode.Stretch)
+        for title, width in FIXED_WIDTHS.items():
+            header.setSectionResizeMode(COLUMNS.index(title), QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(COLUMNS.index(title), width)
+        header.setSectionResizeMode(COLUMNS.index("Agreement"), QHeaderView.ResizeMode.Stretch)
         # The most urgent first: overdue, then due, then silent, each by its date; a click on
         # a column's title sorts on that column instead.
         header.setSortIndicator(REASON_COLUMN, Qt.SortOrder.AscendingOrder)
