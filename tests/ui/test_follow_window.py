@@ -347,3 +347,17 @@ def test_the_last_report_is_the_latest_one_with_who_gave_it(
     assert window.proxy.index(row, COLUMNS.index("Last news")).data() == "10-04-2026"
     assert window.select(session, "a-maatjes")
     assert window.proxy.index(window.table.currentIndex().row(), column).data() == "–"
+
+
+def test_f5_reads_what_another_program_recorded_and_esc_closes(
+    qtbot: QtBot, db: Database, session: int
+) -> None:
+    window = _window(qtbot, db, TODAY, [])
+    assert window.select(session, "a-wegwijzer")
+    record_progress(db=db, session_id=session, agreement_key="a-wegwijzer", status="done")
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    _press(qtbot, window.table, keys_of("follow_refresh")[0])
+    assert "a-wegwijzer" not in [key for _s, key, _r in _listed(window)]
+    _press(qtbot, window.table, keys_of("follow_close")[0])
+    assert not window.isVisible()
