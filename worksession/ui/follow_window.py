@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -56,6 +56,7 @@ from worksession.ui.shortcuts import keys_of
 from worksession.ui.window_state import restore_geometry, save_geometry
 
 MAX_WEEKS = 52
+WEEKS_PAUSE_MS = 300
 # Widths that leave the agreement itself the most room on a laptop (1280 pixels); a text cut
 # short is shown whole on hover, and every column can be widened by hand.
 FIXED_WIDTHS = {"Session": 200, "Lead": 140, "Last report": 200}
@@ -88,7 +89,12 @@ class FollowWindow(QMainWindow):
         self.weeks.setValue(DUE_WEEKS)
         self.weeks.setSuffix(_(" weeks"))
         self.weeks.setAccessibleName(_("Due within"))
-        self.weeks.valueChanged.connect(lambda _value: self.refresh())
+        # Read again once the arrows rest: each reading goes through every plan that is out.
+        self.weeks_timer = QTimer(self)
+        self.weeks_timer.setSingleShot(True)
+        self.weeks_timer.setInterval(WEEKS_PAUSE_MS)
+        self.weeks_timer.timeout.connect(self.refresh)
+        self.weeks.valueChanged.connect(lambda _value: self.weeks_timer.start())
         self.reason = QComboBox()
         self.reason.setAccessibleName(_("Show"))
         self.reason.addItem(_("everything that needs attention"), "")
@@ -177,6 +183,7 @@ class FollowWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Ask the operations again, keeping the chosen row when it is still listed."""
+        self.weeks_timer.stop()
         chosen = self.current_item()
         today = self._today()
         items = agreements_to_follow(db=self.db, today=today, weeks=self.weeks.value())
