@@ -23,6 +23,7 @@ from worksession.storage.operations.evaluations import evaluations_due
 from worksession.storage.operations.follow_up import update_follow_up
 from worksession.storage.operations.progress import agreements_to_follow, progress_log
 from worksession.storage.seen import stamp_of
+from worksession.ui.background import jobs_running
 from worksession.ui.follow_line import AGREEMENTS_LINK, EVALUATIONS_LINK, LINE_WEEKS, FollowLine
 from worksession.ui.follow_window import FollowWindow
 from worksession.ui.progress_dialog import ProgressDialog
@@ -69,7 +70,8 @@ def test_the_start_window_counts_today_and_again_after_a_change(
     # Due today, whatever day the tests run (the plan becomes a draft; it was out, so counts).
     update_follow_up(db=db, session_id=session, evaluation=today)
     window = _start(qtbot, db, library)
-    window.count_follow_up()
+    window.count_follow_up()  # in the background
+    qtbot.waitUntil(lambda: window.follow_line.shown_once)
     reasons = Counter(
         reason
         for item in agreements_to_follow(db=db, today=today, weeks=LINE_WEEKS)
@@ -116,7 +118,8 @@ def test_the_line_and_the_keys_open_one_follow_window(
 ) -> None:
     signed_demo(db, library)
     window = _start(qtbot, db, library)
-    window.count_follow_up()
+    window.count_follow_up()  # in the background
+    qtbot.waitUntil(lambda: window.follow_line.shown_once)
     window.follow_line.linkActivated.emit(AGREEMENTS_LINK)  # what a click on the link sends
     follow = window.follow_window
     assert isinstance(follow, FollowWindow)
@@ -137,7 +140,8 @@ def test_an_open_session_window_notices_progress_recorded_in_the_follow_window(
 ) -> None:
     session = signed_demo(db, library)
     start = _start(qtbot, db, library)
-    start.count_follow_up()
+    start.count_follow_up()  # in the background
+    qtbot.waitUntil(lambda: start.follow_line.shown_once)
     follow = start.show_follow()
     qtbot.waitExposed(follow)
     assert follow.select(session, "a-wegwijzer")
@@ -183,3 +187,14 @@ def test_na_de_sessie_records_progress_once_the_plan_is_out(
     (entry,) = progress_log(db=window.controller.db, session_id=window.controller.session_id)
     assert (entry.agreement_key, entry.status) == ("a-maatjes", "in_progress")
     assert progress.log.rowCount() == 1
+
+
+def test_a_count_still_running_does_not_overwrite_a_later_one(
+    qtbot: QtBot, db: Database, library: Library
+) -> None:
+    signed_demo(db, library)
+    window = _start(qtbot, db, library)
+    window.follow_line.count_in_background(db)  # today: the demo's dates are past
+    window.follow_line.count(db, today=dt.date(2026, 3, 17))  # nothing yet on that day
+    qtbot.waitUntil(lambda: jobs_running() == 0)
+    assert not window.follow_line.isVisible()

@@ -81,24 +81,46 @@ class FollowLine(QLabel):
         )
         self.setToolTip(_("Open Follow the agreements"))
         self.shown_once = False  # counted at least once: a refresh of the listing counts again
+        self._counting = 0  # the latest count asked for; an earlier one's answer is dropped
         self.hide()
 
     def count(self, db: Database, today: dt.date | None = None) -> None:
         """Count what needs attention on ``today`` and show it (hidden when nothing does)."""
-        from worksession.storage.operations.evaluations import evaluations_due
-        from worksession.storage.operations.progress import agreements_to_follow
+        self._counting += 1  # a count still running in the background is overtaken
+        self._show(_counted(db, today))
 
-        today = dt.date.today() if today is None else today
-        items = agreements_to_follow(db=db, today=today, weeks=LINE_WEEKS)
-        due = evaluations_due(db=db, today=today, weeks=LINE_WEEKS)
+    def count_in_background(self, db: Database) -> None:
+        """Count in the thread pool and show it when done: reading every plan that is out
+        would hold the window still for a moment in a large archive."""
+        from worksession.ui.background import Job, start
+
+        self._counting += 1
+        number = self._counting
+        job = start(Job(lambda: (number, _counted(db, None))))
+        job.signals.done.connect(self._counted)
+
+    def _counted(self, result: tuple[int, tuple[str, str]]) -> None:
+        number, texts = result
+        if number == self._counting:  # not overtaken by a later count
+            self._show(texts)
+
+    def _show(self, texts: tuple[str, str]) -> None:
         self.shown_once = True
         links = [
             f"<a href='{link}'>{text}</a>"
-            for link, text in (
-                (AGREEMENTS_LINK, agreements_text(items, LINE_WEEKS)),
-                (EVALUATIONS_LINK, evaluations_text(due)),
-            )
+            for link, text in zip((AGREEMENTS_LINK, EVALUATIONS_LINK), texts, strict=True)
             if text
         ]
         self.setText(" · ".join(links))
         self.setVisible(bool(links))
+
+
+def _counted(db: Database, today: dt.date | None) -> tuple[str, str]:
+    """The line's two texts on ``today``: the agreements' and the evaluations'."""
+    from worksession.storage.operations.evaluations import evaluations_due
+    from worksession.storage.operations.progress import agreements_to_follow
+
+    today = dt.date.today() if today is None else today
+    items = agreements_to_follow(db=db, today=today, weeks=LINE_WEEKS)
+    due = evaluations_due(db=db, today=today, weeks=LINE_WEEKS)
+    return agreements_text(items, LINE_WEEKS), evaluations_text(due)

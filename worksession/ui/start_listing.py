@@ -280,11 +280,11 @@ class StartListing(QMainWindow):
         self._follow_timer.start()
 
     def count_follow_up(self) -> None:
-        """Show the line on what needs following up (start-up calls it after the listing), and
-        read the open *Afspraken volgen* again."""
+        """Show the line on what needs following up (start-up calls it after the listing:
+        counted in the background), and read the open *Afspraken volgen* again."""
         if self._follow_timer is not None:
             self._follow_timer.stop()
-        self.follow_line.count(self._db)
+        self.follow_line.count_in_background(self._db)
         if self.follow_window is not None and self.follow_window.isVisible():
             self.follow_window.refresh()
 
