@@ -55,6 +55,7 @@ class StartListing(QMainWindow):
     check_plan_file: Callable[[Path], object]
     show_toolkit: Callable[[], object]
     show_follow: Callable[[], object]
+    open_session: Callable[[int], object]
     follow_window: FollowWindow | None  # Afspraken volgen, once opened
     _follow_timer: QTimer | None  # counts the follow-up line again once the changes pause
 
@@ -278,6 +279,12 @@ class StartListing(QMainWindow):
             self._follow_timer.setInterval(FOLLOW_RECOUNT_MS)
             self._follow_timer.timeout.connect(self.count_follow_up)
         self._follow_timer.start()
+
+    def count_follow_up_now(self) -> None:
+        """Count the line at once, not in the background (progress was just recorded here)."""
+        if self._follow_timer is not None:
+            self._follow_timer.stop()
+        self.follow_line.count(self._db)
 
     def count_follow_up(self) -> None:
         """Show the line on what needs following up (start-up calls it after the listing:

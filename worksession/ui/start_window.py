@@ -224,24 +224,9 @@ class StartWindow(StartListing):
         return self.open_session(self.create_demo())
 
     def show_follow(self) -> FollowWindow:
-        """Afspraken volgen: one window, brought forward when it is open already."""
-        from worksession.ui.follow_window import FollowWindow
+        from worksession.ui.start_follow import open_follow
 
-        if self.follow_window is None:
-            self.follow_window = FollowWindow(self._db, self.open_session, parent=self)
-            self.follow_window.recorded.connect(lambda _session_id: self._after_recording())
-        else:
-            self.follow_window.refresh()
-        _to_front(self.follow_window)
-        return self.follow_window
-
-    def _after_recording(self) -> None:
-        """Progress recorded in Afspraken volgen (which read itself again): the listing and the
-        line say so at once."""
-        self.refresh()
-        if self._follow_timer is not None:
-            self._follow_timer.stop()
-        self.follow_line.count(self._db)
+        return open_follow(self, self._db)
 
     def show_shortcuts(self) -> QWidget:
         from worksession.ui.shortcuts import START
