@@ -60,6 +60,15 @@ def signed_demo(db: Database) -> int:
     return session.id
 
 
+def signed_without_progress(db: Database) -> int:
+    """The demo session signed off and nothing reported since: only the agreements' dates and
+    the sign-off decide what needs following up."""
+    session = create_demo_session(db=db, library=load_library())
+    assert session.id is not None
+    sign_off(db, session.id)
+    return session.id
+
+
 def make_follow_up(db: Database) -> tuple[int, int]:
     """(the signed-off demo session's id, its follow-up session's id)."""
     origin_id = signed_demo(db)

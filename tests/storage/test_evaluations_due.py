@@ -7,13 +7,14 @@ import datetime as dt
 
 import pytest
 
-from tests.ui.following import follow_up_of, signed_demo
+from tests.following import signed_without_progress
 from worksession.programmes.library import load_library
 from worksession.programmes.model import Library
 from worksession.storage.database import Database
 from worksession.storage.operations.evaluations import evaluations_due
 from worksession.storage.operations.follow_up import update_follow_up
 from worksession.workflows.demo import create_demo_session
+from worksession.workflows.following import prepare_follow_up
 
 EVALUATION = dt.date(2026, 9, 10)  # the demo's evaluation date
 
@@ -28,7 +29,7 @@ def _due(db: Database, today: dt.date, weeks: int = 4) -> list[int]:
 
 
 def test_due_from_four_weeks_before_the_date_and_after_it(db: Database, library: Library) -> None:
-    session = signed_demo(db, library)
+    session = signed_without_progress(db)
     assert _due(db, EVALUATION - dt.timedelta(weeks=4, days=1)) == []
     assert _due(db, EVALUATION - dt.timedelta(weeks=4)) == [session]  # the last day counts
     assert _due(db, EVALUATION - dt.timedelta(weeks=6), weeks=6) == [session]
@@ -46,13 +47,13 @@ def test_due_from_four_weeks_before_the_date_and_after_it(db: Database, library:
 def test_a_plan_not_out_or_without_a_date_is_not_due(db: Database, library: Library) -> None:
     draft = create_demo_session(db=db, library=library)  # never frozen
     assert draft.id is not None
-    session = signed_demo(db, library)
+    session = signed_without_progress(db)
     update_follow_up(db=db, session_id=session, evaluation=None)
     assert _due(db, EVALUATION + dt.timedelta(days=1)) == []
 
 
 def test_a_session_followed_up_is_no_longer_due(db: Database, library: Library) -> None:
-    first = signed_demo(db, library)
-    second = signed_demo(db, library)
-    follow_up_of(db, library, first)
+    first = signed_without_progress(db)
+    second = signed_without_progress(db)
+    prepare_follow_up(db=db, library=library, session_id=first)
     assert _due(db, EVALUATION) == [second]

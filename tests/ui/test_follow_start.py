@@ -13,8 +13,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from tests.following import signed_without_progress
 from tests.ui.conftest import freeze_plan, page_of
-from tests.ui.following import follow_up_of, signed_demo
 from worksession.domain.values import StepKind
 from worksession.programmes.model import Library
 from worksession.storage.database import Database
@@ -32,6 +32,7 @@ from worksession.ui.session.window import SessionWindow
 from worksession.ui.shortcuts import keys_of
 from worksession.ui.start_window import StartWindow
 from worksession.ui.startup import Startup
+from worksession.workflows.following import prepare_follow_up
 
 
 def _start(qtbot: QtBot, db: Database, library: Library) -> StartWindow:
@@ -45,7 +46,7 @@ def _start(qtbot: QtBot, db: Database, library: Library) -> StartWindow:
 def test_the_line_says_what_the_operations_count(
     qtbot: QtBot, db: Database, library: Library
 ) -> None:
-    signed_demo(db, library)
+    signed_without_progress(db)
     window = _start(qtbot, db, library)
     assert not window.follow_line.isVisible()  # not counted with the listing
     line = window.follow_line
@@ -65,7 +66,7 @@ def test_the_line_says_what_the_operations_count(
 def test_the_start_window_counts_today_and_again_after_a_change(
     qtbot: QtBot, db: Database, library: Library
 ) -> None:
-    session = signed_demo(db, library)
+    session = signed_without_progress(db)
     today = dt.date.today()
     # Due today, whatever day the tests run (the plan becomes a draft; it was out, so counts).
     update_follow_up(db=db, session_id=session, evaluation=today)
@@ -84,18 +85,17 @@ def test_the_start_window_counts_today_and_again_after_a_change(
     assert evaluations == 1
     assert "<a href='evaluations'>1 evaluatie te doen</a>" in text
     # A follow-up session made from it: its evaluation is being done.
-    follow_up_of(db, library, session)
+    prepare_follow_up(db=db, library=library, session_id=session)
     window.refresh()  # as after a change in a session window: counted once changes pause
     assert "evaluatie" in window.follow_line.text()
     qtbot.waitUntil(lambda: "evaluatie" not in window.follow_line.text(), timeout=5000)
 
 
 def test_start_up_counts_the_line_after_listing(qtbot: QtBot, tmp_path: Path) -> None:
-    from worksession.programmes.library import load_library
 
     path = tmp_path / "ws.sqlite3"
     db = open_database(path)
-    signed_demo(db, load_library())
+    signed_without_progress(db)
     db.close()
     window = StartWindow()
     qtbot.addWidget(window)
@@ -116,7 +116,7 @@ def test_start_up_counts_the_line_after_listing(qtbot: QtBot, tmp_path: Path) ->
 def test_the_line_and_the_keys_open_one_follow_window(
     qtbot: QtBot, db: Database, library: Library
 ) -> None:
-    signed_demo(db, library)
+    signed_without_progress(db)
     window = _start(qtbot, db, library)
     window.count_follow_up()  # in the background
     qtbot.waitUntil(lambda: window.follow_line.shown_once)
@@ -138,7 +138,7 @@ def test_the_line_and_the_keys_open_one_follow_window(
 def test_an_open_session_window_notices_progress_recorded_in_the_follow_window(
     qtbot: QtBot, db: Database, library: Library
 ) -> None:
-    session = signed_demo(db, library)
+    session = signed_without_progress(db)
     start = _start(qtbot, db, library)
     start.count_follow_up()  # in the background
     qtbot.waitUntil(lambda: start.follow_line.shown_once)
@@ -192,7 +192,7 @@ def test_na_de_sessie_records_progress_once_the_plan_is_out(
 def test_a_count_still_running_does_not_overwrite_a_later_one(
     qtbot: QtBot, db: Database, library: Library
 ) -> None:
-    signed_demo(db, library)
+    signed_without_progress(db)
     window = _start(qtbot, db, library)
     window.follow_line.count_in_background(db)  # today: the demo's dates are past
     window.follow_line.count(db, today=dt.date(2026, 3, 17))  # nothing yet on that day

@@ -15,12 +15,11 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
 
-from tests.ui.following import signed_demo
+from tests.following import signed_without_progress
 from tests.ui.test_accessibility import _nameless
 from tests.ui.test_shortcuts import _declared, _installed, _portable
 from worksession.domain.models import AgreementProgress
 from worksession.domain.progress import OVERDUE, REASONS, SILENT
-from worksession.programmes.model import Library
 from worksession.storage.database import Database
 from worksession.storage.operations.progress import (
     agreements_to_follow,
@@ -41,8 +40,8 @@ Row = tuple[int, str, tuple[str, ...]]  # session, agreement key, why it is list
 
 
 @pytest.fixture
-def session(db: Database, library: Library) -> int:
-    return signed_demo(db, library)
+def session(db: Database) -> int:
+    return signed_without_progress(db)
 
 
 def _window(qtbot: QtBot, db: Database, today: dt.date, opened: list[int]) -> FollowWindow:
