@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.storage.follow_up_builder import build_follow_up
@@ -174,3 +175,31 @@ def test_the_lessons_page_at_1280_by_720(
     assert len(_stored(window)) == 6
     path = tmp_path_factory.getbasetemp() / "lessons-page.png"
     assert window.grab().save(str(path))
+
+
+def test_the_beamer_shows_the_cards_grouped_as_they_are_typed(
+    qtbot: QtBot, follow_up_window: SessionWindow, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    window = follow_up_window
+    page = _page(window)
+    window.room.present_action.trigger()
+    presenter = window.presenting.presenter
+    presenter.showNormal()
+    presenter.resize(1280, 720)
+    qtbot.waitUntil(lambda: presenter.size().toTuple() == (1280, 720))
+    assert presenter.items.text() == ""
+    page.entry.setFocus()
+    qtbot.keyClick(page.entry, Qt.Key.Key_2, CTRL)
+    _type_card(qtbot, page, "- Geen structureel budget na de pilot")
+    _type_card(qtbot, page, "+ Wijkbudget van de gemeente")
+    qtbot.keyClick(page.entry, Qt.Key.Key_4, CTRL)
+    _type_card(qtbot, page, "- GGD-rol in onze regio onduidelijk")
+    assert presenter.items.text().splitlines() == [
+        "•  Financiering: + Wijkbudget van de gemeente · − Geen structureel budget na de pilot",
+        "•  Rol van de GGD: − GGD-rol in onze regio onduidelijk",
+    ]
+    assert presenter.heading.text() == "Wat werkte, wat niet"
+    QApplication.processEvents()  # the slide's layout, before it is looked at
+    assert presenter.items.height() >= presenter.items.heightForWidth(presenter.items.width())
+    path = tmp_path_factory.getbasetemp() / "lessons-beamer.png"
+    assert presenter.grab().save(str(path))

@@ -143,6 +143,10 @@ class Library:
     obstacles: dict[str, Obstacle] = field(default_factory=dict)
     problems: list[FileProblem] = field(default_factory=list)
 
+    def obstacle_names(self) -> dict[str, str]:
+        """Obstacle id → name, in the catalogue's order: how lesson cards are grouped."""
+        return {key: obstacle.name for key, obstacle in self.obstacles.items()}
+
     def role_catalogue(self) -> RoleCatalogue:
         """The roles, for finding the domain of a role as people type it."""
         return RoleCatalogue(

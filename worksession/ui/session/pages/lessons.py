@@ -100,12 +100,9 @@ class LessonsPage(StepPage):
         self.refresh()
 
     # --- what is shown ------------------------------------------------------------------------
-    def _obstacles(self) -> dict[str, str]:
-        return {key: obstacle.name for key, obstacle in self.controller.library.obstacles.items()}
-
     def refresh(self) -> None:
         super().refresh()
-        obstacles = self._obstacles()
+        obstacles = self.controller.library.obstacle_names()
         # Until the coach picks one, a card goes under anders: never silently under the first.
         chosen = self.obstacle.currentData() if self.obstacle.count() else ""
         self.obstacle.clear()
