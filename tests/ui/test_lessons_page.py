@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.storage.follow_up_builder import build_follow_up
 from tests.ui.conftest import page_of
+from tests.ui.test_accessibility import _nameless
 from worksession.domain.values import StepKind
 from worksession.programmes.model import Library
 from worksession.storage.database import Database
@@ -203,3 +204,8 @@ def test_the_beamer_shows_the_cards_grouped_as_they_are_typed(
     assert presenter.items.height() >= presenter.items.heightForWidth(presenter.items.width())
     path = tmp_path_factory.getbasetemp() / "lessons-beamer.png"
     assert presenter.grab().save(str(path))
+
+
+def test_every_control_of_the_lessons_page_has_a_name(follow_up_window: SessionWindow) -> None:
+    page = _page(follow_up_window)
+    assert _nameless(page) == []
