@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from worksession.domain.kaart_changes import (
     NO_CHANGES,
     changes_since_origin,
@@ -38,11 +40,22 @@ def test_the_same_kaart_has_no_changes() -> None:
     )
 
 
+def _follow_up(plan: object, current: list[dict[str, str]]) -> Any:
+    origin = {"title": "Plan", "version": 1, "fingerprint": "0" * 64, "plan": plan}
+    return {"origin": origin, "stakeholders": current}
+
+
+def test_a_follow_up_compares_with_the_plan_it_reviews() -> None:
+    document = _follow_up({"stakeholders": SIGNED}, SIGNED[1:])
+    assert changes_since_origin(document).left == ("Huisartsenpraktijk",)
+
+
 def test_a_session_without_a_signed_origin_or_with_a_damaged_one_has_none() -> None:
-    assert changes_since_origin(None, SIGNED) is NO_CHANGES
-    assert changes_since_origin({"stakeholders": "kapot"}, SIGNED) is NO_CHANGES
-    damaged = {"stakeholders": [*SIGNED, "geen record", 3]}
-    assert changes_since_origin(damaged, SIGNED[:2]).left == ("Apotheek Kaalheide",)
+    assert changes_since_origin({"stakeholders": SIGNED}) is NO_CHANGES  # type: ignore[typeddict-item]
+    assert changes_since_origin(_follow_up({"stakeholders": "kapot"}, SIGNED)) is NO_CHANGES
+    assert changes_since_origin(_follow_up("kapot", SIGNED)) is NO_CHANGES
+    damaged = _follow_up({"stakeholders": [*SIGNED, "geen record", 3]}, SIGNED[:2])
+    assert changes_since_origin(damaged).left == ("Apotheek Kaalheide",)
 
 
 def test_the_left_line_stays_short() -> None:

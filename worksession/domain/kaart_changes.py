@@ -2,7 +2,8 @@
 
 A follow-up session carries the sociale kaart of the first session with the same stakeholder
 keys, then the room changes it: parties join, parties are gone. Comparing the keys of the signed
-version (``SessionOrigin.snapshot``) with the kaart as it is now says which: a key only in the
+version (the document's ``origin.plan``, from ``SessionOrigin.snapshot``) with the kaart as it is
+now says which: a key only in the
 current kaart is new, a key only in the signed one has left. Keys, not names: a party renamed in
 the follow-up is still the same party.
 """
@@ -13,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from worksession.domain.document_types import InterchangeDocument as Document
 from worksession.i18n import _
 
 
@@ -43,15 +45,15 @@ def kaart_changes(
     return KaartChanges(frozenset(now - before), left)
 
 
-def changes_since_origin(
-    snapshot: Mapping[str, Any] | None, current: Iterable[Mapping[str, Any]]
-) -> KaartChanges:
-    """The changes since the signed plan ``snapshot``; none for a session that reviews none."""
-    if snapshot is None:
-        return NO_CHANGES
-    signed = snapshot.get("stakeholders")
+def changes_since_origin(document: Document) -> KaartChanges:
+    """The changes since the signed plan a follow-up session reviews; none for a session that
+    reviews none."""
+    origin = document.get("origin")
+    plan: Any = origin.get("plan") if isinstance(origin, Mapping) else None
+    signed = plan.get("stakeholders") if isinstance(plan, Mapping) else None
     if not isinstance(signed, list):
         return NO_CHANGES
+    current = document.get("stakeholders", [])
     return kaart_changes((s for s in signed if isinstance(s, Mapping)), current)
 
 

@@ -9,7 +9,7 @@ card is never hidden because its group is unknown.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from worksession.domain.values import LessonKind
@@ -92,15 +92,3 @@ def card_line(card: Card) -> str:
 
 def _other_name(obstacles: Mapping[str, str]) -> str:
     return obstacles.get(OTHER_OBSTACLE) or _("Other")
-
-
-def cards_from(rows: Sequence[Mapping[str, object]]) -> list[Card]:
-    """Cards from plain records (a document's ``lessons``): kind, obstacle, text."""
-    return [
-        Card(
-            kind=str(row.get("kind", LessonKind.WORKED)),
-            obstacle=str(row.get("obstacle") or ""),
-            text=str(row.get("text", "")),
-        )
-        for row in rows
-    ]

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, cast
 
 from worksession.domain.document_keys import people_by_key, theme_titles
 from worksession.domain.document_types import InterchangeDocument as Document
 from worksession.domain.document_types import ProgrammeStep
-from worksession.domain.lessons import LessonGroup, card_line, cards_from, group_lessons
+from worksession.domain.lessons import Card, card_line, group_lessons
 from worksession.domain.values import StepKind
 from worksession.i18n import _
 
@@ -46,12 +45,12 @@ class Slide:
 
 
 def slide_for(
-    step: ProgrammeStep, document: Document, lessons: Sequence[LessonGroup] | None = None
+    step: ProgrammeStep, document: Document, obstacles: Mapping[str, str] | None = None
 ) -> Slide:
     """The slide of ``step`` (a programme step as stored with the session) for ``document``.
 
-    ``lessons``: the cards of *Wat werkte, wat niet* as grouped with the catalogue's names; left
-    out, they are read from the document's ``lessons`` and grouped under their keys.
+    ``obstacles``: the catalogue's obstacle names by id, which the cards of *Wat werkte, wat
+    niet* are grouped under; left out, the groups are named by their ids.
     """
     kind = StepKind(step["kind"])
     question = tuple(line.strip() for line in str(step.get("beamer", "")).splitlines())
@@ -59,7 +58,7 @@ def slide_for(
     title = str(step["title"])
     timed = int(step.get("minutes") or 0) > 0
     if kind is StepKind.LESSONS:
-        slide = _lessons(title, question, document, lessons)
+        slide = _lessons(title, question, document, obstacles or {})
     else:
         slide = _slide(kind, title, question, document)
     if slide.visual == Visual.COUNTDOWN and not timed:
@@ -144,13 +143,15 @@ def _lessons(
     title: str,
     question: tuple[str, ...],
     document: Document,
-    lessons: Sequence[LessonGroup] | None,
+    obstacles: Mapping[str, str],
 ) -> Slide:
     # One line per obstacle: the room sees the clusters it made, each card with its sign, so
     # green and red differ on a greyscale beamer too.
-    if lessons is None:
-        records = cast(Mapping[str, Any], document).get("lessons") or []
-        lessons = group_lessons(cards_from(records), {})
+    cards = (
+        Card(card["kind"], card.get("obstacle", ""), card["text"])
+        for card in document.get("lessons", [])
+    )
+    lessons = group_lessons(cards, obstacles)
     items = [
         f"{group.name}: " + " · ".join(_gist(card_line(card)) for card in group.cards)
         for group in lessons

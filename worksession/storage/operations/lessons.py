@@ -13,7 +13,7 @@ from typing import Any, Unpack
 
 from sqlmodel import Session
 
-from worksession.domain.lessons import Card, stored_obstacle
+from worksession.domain.lessons import stored_obstacle
 from worksession.domain.models import LessonCard
 from worksession.domain.record_changes import LessonCardChanges
 from worksession.domain.validation import ValidationError, clean
@@ -112,14 +112,6 @@ def remove_lesson_card(*, db: Database, card_id: int) -> LessonCard:
 def list_lesson_cards(*, db: Database, session_id: int) -> list[LessonCard]:
     """The session's cards in the coach's order."""
     return list_records(db, LessonCard, session_id)
-
-
-def lesson_cards(*, db: Database, session_id: int) -> list[Card]:
-    """The session's cards as the views show them, in the coach's order."""
-    return [
-        Card(row.kind, row.obstacle, row.text, row.id)
-        for row in list_lesson_cards(db=db, session_id=session_id)
-    ]
 
 
 def _ordered(s: Session, session_id: int) -> list[LessonCard]:

@@ -18,11 +18,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtWidgets import QApplication, QWidget
 
-from worksession.domain.lessons import group_lessons
 from worksession.domain.slides import slide_for
 from worksession.domain.step_timer import Clock
-from worksession.domain.values import StepKind
-from worksession.storage.operations.lessons import lesson_cards
 from worksession.ui.presenter.presenter_window import PresenterWindow
 from worksession.ui.presenter.step_clock import StepClock
 from worksession.ui.presenter.text_fields import is_typing_in
@@ -85,12 +82,9 @@ class Presenting(QObject):
             return
         step = steps[min(self.row, len(steps) - 1)]
         document = self.controller.document
-        lessons = None
-        if step.kind is StepKind.LESSONS:  # the cards are read where they are stored
-            controller = self.controller
-            cards = lesson_cards(db=controller.db, session_id=controller.session_id)
-            lessons = group_lessons(cards, controller.library.obstacle_names())
-        self.presenter.show_slide(slide_for(step.to_dict(), document, lessons), document)
+        # The cards of *Wat werkte, wat niet* are grouped under the catalogue's names.
+        obstacles = self.controller.library.obstacle_names()
+        self.presenter.show_slide(slide_for(step.to_dict(), document, obstacles), document)
 
     def _coach_moved(self, row: int) -> None:
         if row < 0 or self.frozen_row is not None:

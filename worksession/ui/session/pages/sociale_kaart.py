@@ -33,7 +33,6 @@ from worksession.storage.operations.sociale_kaart import (
     add_stakeholders_from_participants,
     update_stakeholder,
 )
-from worksession.storage.origin import origin_snapshot
 from worksession.storage.views import record_rows
 from worksession.ui.session.commands import (
     AddCommand,
@@ -92,7 +91,6 @@ class SocialeKaartPage(StepPage):
         )
         self.table.suggest(role.name for role in controller.library.roles.values())
         # A follow-up session: who is new and who left since the signed plan it reviews.
-        self._origin = origin_snapshot(db=db, session_id=session_id)
         self._kaart = NO_CHANGES
         self.table.model.row_mark = self._new_mark
         self.kaart_changes = QLabel()
@@ -247,7 +245,7 @@ class SocialeKaartPage(StepPage):
             combo.setCurrentIndex(max(0, combo.findData(chosen)))
 
     def _show_kaart_changes(self) -> None:
-        changes = changes_since_origin(self._origin, self.controller.document["stakeholders"])
+        changes = changes_since_origin(self.controller.document)
         if changes == self._kaart:
             return
         self._kaart = changes
