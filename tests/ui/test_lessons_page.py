@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from tests.storage.follow_up_builder import build_follow_up
 from tests.ui.conftest import page_of
 from tests.ui.test_accessibility import _nameless
+from worksession.domain.changes import Part
 from worksession.domain.values import StepKind
 from worksession.programmes.model import Library
 from worksession.storage.database import Database
@@ -209,3 +210,24 @@ def test_the_beamer_shows_the_cards_grouped_as_they_are_typed(
 def test_every_control_of_the_lessons_page_has_a_name(follow_up_window: SessionWindow) -> None:
     page = _page(follow_up_window)
     assert _nameless(page) == []
+
+
+def test_a_card_changes_only_the_lessons_and_refreshes_only_the_pages_that_show_them(
+    qtbot: QtBot, follow_up_window: SessionWindow
+) -> None:
+    window = follow_up_window
+    page = _page(window)
+    kaart = next(p for p in window.page_list if p.step.kind == StepKind.SOCIALE_KAART)
+    heard: list[set[Part]] = []
+    window.controller.changed.connect(lambda parts: heard.append(set(parts)))
+    page.entry.setFocus()
+    _type_card(qtbot, page, "Korte lijnen")
+    qtbot.keyClick(page.tree, Qt.Key.Key_Up)  # nothing chosen yet: no change
+    assert heard == [{Part.LESSONS}]
+    assert not kaart._stale  # the sociale kaart does not show the cards
+    page.tree.setFocus()
+    assert page.select_card(int(list_lesson_cards(
+        db=window.controller.db, session_id=window.controller.session_id)[0].id or 0))  # fmt: skip
+    qtbot.keyClick(page.tree, Qt.Key.Key_R, CTRL)
+    window.undo_action.trigger()
+    assert heard == [{Part.LESSONS}] * 3

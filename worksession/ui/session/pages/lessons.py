@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
 )
 
+from worksession.domain.changes import Part
 from worksession.domain.lessons import Card, card_mark, group_lessons, obstacle_choices
 from worksession.domain.models import LessonCard
 from worksession.domain.validation import LONG_TEXT_MAX
@@ -58,6 +59,8 @@ def kind_word(kind: str) -> str:
 
 
 class LessonsPage(StepPage):
+    shows = frozenset({Part.LESSONS})
+
     def __init__(self, controller: SessionController, step: Step) -> None:
         super().__init__(controller, step)
         self.kind = LessonKind.WORKED

@@ -63,7 +63,8 @@ NEW_MARK = "★"
 
 
 class SocialeKaartPage(StepPage):
-    shows = frozenset({Part.STAKEHOLDERS, Part.RELATIONS, Part.PARTICIPANTS})
+    # The origin too: a follow-up's kaart shows who is new and who left since the signed plan.
+    shows = frozenset({Part.STAKEHOLDERS, Part.RELATIONS, Part.PARTICIPANTS, Part.ORIGIN})
 
     def __init__(self, controller: SessionController, step: Step) -> None:
         super().__init__(controller, step)
