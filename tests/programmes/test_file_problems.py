@@ -59,7 +59,7 @@ CORRUPTIONS: list[tuple[str, Callable[[str], str | bytes], str]] = [
         lambda t: t.replace('kind = "casus"', 'kind = "quiz"'),
         '16: steps[1].kind: "quiz" is not one of: "preparation", "welcome", "introductions", '
         '"profile", "casus", "sociale_kaart", "prioritising", "referral", "agreements", '
-        '"follow_up", "evaluation", "after", "review", "break", "plenary"',
+        '"follow_up", "evaluation", "after", "review", "lessons", "break", "plenary"',
     ),
     (
         "negative minutes",

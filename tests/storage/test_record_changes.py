@@ -16,6 +16,7 @@ from worksession.storage.operations import (
     agreements,
     casus,
     follow_up,
+    lessons,
     notes,
     people,
     referrals,
@@ -39,6 +40,7 @@ UPDATES: list[tuple[Callable[..., Any], str]] = [
     (follow_up.update_follow_up, "follow_up"),
     (notes.update_evaluation, "evaluation"),
     (voting.set_vote_settings, "vote_round"),
+    (lessons.update_lesson_card, "lesson_card"),
 ]
 
 

@@ -105,6 +105,12 @@ class EvaluationChanges(Evaluation, total=False):
     """The evaluation's fields (``document_types.Evaluation``)."""
 
 
+class LessonCardChanges(TypedDict, total=False):
+    kind: str
+    obstacle: str
+    text: str
+
+
 class VoteRoundChanges(VoteSettings, total=False):
     """The vote round's settings (``document_types.VoteSettings``)."""
 
@@ -124,4 +130,5 @@ CHANGES: dict[str, type] = {
     "follow_up": FollowUpChanges,
     "evaluation": EvaluationChanges,
     "vote_round": VoteRoundChanges,
+    "lesson_card": LessonCardChanges,
 }

@@ -9,12 +9,13 @@ programme's ``coach`` text and the lesson checks never reach a slide: nothing he
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from worksession.domain.document_keys import people_by_key, theme_titles
 from worksession.domain.document_types import InterchangeDocument as Document
 from worksession.domain.document_types import ProgrammeStep
+from worksession.domain.lessons import Card, card_line, group_lessons
 from worksession.domain.values import StepKind
 from worksession.i18n import _
 
@@ -43,14 +44,23 @@ class Slide:
     timed: bool = True  # a step without minutes shows no clock (no red 0:00 all along)
 
 
-def slide_for(step: ProgrammeStep, document: Document) -> Slide:
-    """The slide of ``step`` (a programme step as stored with the session) for ``document``."""
+def slide_for(
+    step: ProgrammeStep, document: Document, obstacles: Mapping[str, str] | None = None
+) -> Slide:
+    """The slide of ``step`` (a programme step as stored with the session) for ``document``.
+
+    ``obstacles``: the catalogue's obstacle names by id, which the cards of *Wat werkte, wat
+    niet* are grouped under; left out, the groups are named by their ids.
+    """
     kind = StepKind(step["kind"])
     question = tuple(line.strip() for line in str(step.get("beamer", "")).splitlines())
     question = tuple(line for line in question if line)
     title = str(step["title"])
     timed = int(step.get("minutes") or 0) > 0
-    slide = _slide(kind, title, question, document)
+    if kind is StepKind.LESSONS:
+        slide = _lessons(title, question, document, obstacles or {})
+    else:
+        slide = _slide(kind, title, question, document)
     if slide.visual == Visual.COUNTDOWN and not timed:
         slide = replace(slide, visual=Visual.NONE)  # a break without minutes: nothing to count
     return replace(slide, timed=timed)
@@ -127,6 +137,34 @@ def _agreements(title: str, question: tuple[str, ...], document: Document) -> Sl
         # Each agreement has its trekker; the plan's one kartrekker is another role.
         items.append(_("{what} — trekker: {lead}").format(what=what, lead=lead) if lead else what)
     return _listed(title, question, _("Agreements so far"), items)
+
+
+def _lessons(
+    title: str,
+    question: tuple[str, ...],
+    document: Document,
+    obstacles: Mapping[str, str],
+) -> Slide:
+    # One line per obstacle: the room sees the clusters it made, each card with its sign, so
+    # green and red differ on a greyscale beamer too.
+    cards = (
+        Card(card["kind"], card.get("obstacle", ""), card["text"])
+        for card in document.get("lessons", [])
+    )
+    lessons = group_lessons(cards, obstacles)
+    items = [
+        f"{group.name}: " + " · ".join(_gist(card_line(card)) for card in group.cards)
+        for group in lessons
+    ]
+    return _listed(title, question, _("What worked, what did not"), items)
+
+
+# A card on the beamer: its gist; the coach's list and the report have the rest.
+CARD_CHARACTERS = 70
+
+
+def _gist(text: str, limit: int = CARD_CHARACTERS) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _first_sentence(text: str, limit: int = 110) -> str:

@@ -16,6 +16,7 @@ from worksession.domain.values import (
     AgreementKind,
     AgreementStatus,
     Domain,
+    LessonKind,
     RelationKind,
     Variant,
     VoteEntry,
@@ -127,6 +128,12 @@ SPECS: dict[str, dict[str, FieldSpec]] = {
         "went_well": _LONG,
         "to_improve": _LONG,
         "score": FieldSpec("int", minimum=1, maximum=10),
+    },
+    # A card of *Wat werkte, wat niet*; its obstacle is a catalogue key ("" for anders).
+    "lesson_card": {
+        "kind": FieldSpec("choice", required=True, choices=LessonKind.values()),
+        "obstacle": _SHORT,
+        "text": FieldSpec("long", required=True),
     },
     "step_note": {"text": _LONG},
     "vote_round": {

@@ -133,6 +133,7 @@ class StepKind(Choice):
     EVALUATION = "evaluation"
     AFTER = "after"
     REVIEW = "review"
+    LESSONS = "lessons"
     BREAK = "break"
     PLENARY = "plenary"
 
@@ -157,6 +158,7 @@ _LABELS.update(
         StepKind.EVALUATION: N_("Evaluation and closing"),
         StepKind.AFTER: N_("After the session"),
         StepKind.REVIEW: N_("Review of agreements"),
+        StepKind.LESSONS: N_("What worked, what did not"),
         StepKind.BREAK: N_("Break"),
         StepKind.PLENARY: N_("Plenary"),
     }
@@ -176,6 +178,7 @@ _RECORDS: dict[StepKind, str] = {
     StepKind.EVALUATION: N_("evaluation and attendance"),
     StepKind.AFTER: N_("review and sign-off of the plan"),
     StepKind.REVIEW: N_("the status of earlier agreements"),
+    StepKind.LESSONS: N_("what worked and what held it back, by obstacle"),
     StepKind.BREAK: N_("nothing"),
     StepKind.PLENARY: N_("notes"),
 }

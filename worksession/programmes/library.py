@@ -14,6 +14,7 @@ from worksession.programmes.model import (
     CasusFile,
     FileProblem,
     Library,
+    Obstacle,
     Origin,
     Programme,
     Role,
@@ -80,7 +81,7 @@ def _load_origin(library: Library, root: Path, origin: Origin) -> None:
                 _add(library, entry)
 
 
-def _add(library: Library, entry: Programme | CasusFile | Role | ThemeEntry) -> None:
+def _add(library: Library, entry: Programme | CasusFile | Role | ThemeEntry | Obstacle) -> None:
     match entry:
         case Programme():
             library.programmes[entry.id] = entry
@@ -90,3 +91,5 @@ def _add(library: Library, entry: Programme | CasusFile | Role | ThemeEntry) -> 
             library.roles[entry.id] = entry
         case ThemeEntry():
             library.themes[entry.id] = entry
+        case Obstacle():
+            library.obstacles[entry.id] = entry

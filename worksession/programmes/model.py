@@ -1,4 +1,5 @@
-"""What the toolkit files hold once read: programmes with steps, casus, roles and themes."""
+"""What the toolkit files hold once read: programmes with steps, casus, roles, themes and
+obstacles."""
 
 from __future__ import annotations
 
@@ -120,6 +121,17 @@ class ThemeEntry:
     description: str = ""
 
 
+@dataclass(frozen=True)
+class Obstacle:
+    """What held the collaboration back, as the evaluation names it: the cards of *Wat werkte,
+    wat niet* are grouped under these."""
+
+    id: str
+    name: str
+    source: Source
+    description: str = ""
+
+
 @dataclass
 class Library:
     """Everything usable from the toolkit folders, plus what could not be used and why."""
@@ -128,7 +140,12 @@ class Library:
     casus: dict[str, CasusFile] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
     themes: dict[str, ThemeEntry] = field(default_factory=dict)
+    obstacles: dict[str, Obstacle] = field(default_factory=dict)
     problems: list[FileProblem] = field(default_factory=list)
+
+    def obstacle_names(self) -> dict[str, str]:
+        """Obstacle id → name, in the catalogue's order: how lesson cards are grouped."""
+        return {key: obstacle.name for key, obstacle in self.obstacles.items()}
 
     def role_catalogue(self) -> RoleCatalogue:
         """The roles, for finding the domain of a role as people type it."""

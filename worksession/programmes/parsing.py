@@ -22,6 +22,7 @@ from worksession.programmes.model import (
     CasusFile,
     Figure,
     FileProblem,
+    Obstacle,
     Origin,
     Programme,
     Role,
@@ -35,7 +36,7 @@ from worksession.support.checked_files import passed_when_shipped
 from worksession.support.paths import resource_path
 
 FileKind = Literal["programme", "casus", "catalogue"]
-Entry = Programme | CasusFile | Role | ThemeEntry
+Entry = Programme | CasusFile | Role | ThemeEntry | Obstacle
 FOLDERS: dict[str, FileKind] = {
     "programmes": "programme",
     "casus": "casus",
@@ -69,7 +70,7 @@ def kind_of(path: Path) -> FileKind:
         return "casus"
     if re.search(r"^\s*\[\[\s*steps\s*\]\]", text, re.MULTILINE):
         return "programme"
-    if re.search(r"^\s*\[\[\s*(roles|themes)\s*\]\]", text, re.MULTILINE):
+    if re.search(r"^\s*\[\[\s*(roles|themes|obstacles)\s*\]\]", text, re.MULTILINE):
         return "catalogue"
     return "casus"
 
@@ -142,7 +143,9 @@ def _hostile_part(text: str) -> tuple[int, str, str] | None:
 
 def _rule_problem(kind: FileKind, data: dict[str, Any]) -> tuple[Sequence[PathPart], str]:
     """Rules a schema cannot say: ids unique within the file."""
-    lists = {"programme": ["steps"], "catalogue": ["roles", "themes"], "casus": []}[kind]
+    lists = {"programme": ["steps"], "catalogue": ["roles", "themes", "obstacles"], "casus": []}[
+        kind
+    ]
     for name in lists:
         seen: set[str] = set()
         for index, item in enumerate(data.get(name, [])):
@@ -179,4 +182,7 @@ def _entries(kind: FileKind, data: dict[str, Any], source: Source) -> list[Entry
         ]
     roles: list[Entry] = [Role(**role, source=source) for role in data.get("roles", [])]
     themes: list[Entry] = [ThemeEntry(**theme, source=source) for theme in data.get("themes", [])]
-    return roles + themes
+    obstacles: list[Entry] = [
+        Obstacle(**obstacle, source=source) for obstacle in data.get("obstacles", [])
+    ]
+    return roles + themes + obstacles

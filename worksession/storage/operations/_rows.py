@@ -53,6 +53,7 @@ RECORD_NAMES = {
     "Improvement": N_("improvement point"),
     "Agreement": N_("agreement"),
     "Referral": N_("referral agreement"),
+    "LessonCard": N_("card"),
 }
 
 

@@ -81,9 +81,10 @@ class Presenting(QObject):
         if not steps:
             return
         step = steps[min(self.row, len(steps) - 1)]
-        self.presenter.show_slide(
-            slide_for(step.to_dict(), self.controller.document), self.controller.document
-        )
+        document = self.controller.document
+        # The cards of *Wat werkte, wat niet* are grouped under the catalogue's names.
+        obstacles = self.controller.library.obstacle_names()
+        self.presenter.show_slide(slide_for(step.to_dict(), document, obstacles), document)
 
     def _coach_moved(self, row: int) -> None:
         if row < 0 or self.frozen_row is not None:

@@ -99,7 +99,7 @@ class SessionController(QObject):
         return [
             Step(id=kind.value.replace("_", "-"), title=kind.label, kind=kind, minutes=0)
             for kind in StepKind
-            if kind not in (StepKind.BREAK, StepKind.PLENARY, StepKind.REVIEW)
+            if kind not in (StepKind.BREAK, StepKind.PLENARY, StepKind.REVIEW, StepKind.LESSONS)
         ]
 
     def reload(self) -> None:

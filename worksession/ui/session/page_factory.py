@@ -11,6 +11,7 @@ from worksession.ui.session.pages.casus import CasusPage, ProfilePage
 from worksession.ui.session.pages.evaluation import EvaluationPage
 from worksession.ui.session.pages.follow_up import FollowUpPage
 from worksession.ui.session.pages.introductions import IntroductionsPage
+from worksession.ui.session.pages.lessons import LessonsPage
 from worksession.ui.session.pages.plan import PlanPage
 from worksession.ui.session.pages.preparation import PreparationPage
 from worksession.ui.session.pages.prioritising import PrioritisingPage
@@ -31,6 +32,7 @@ PAGES: dict[StepKind, type[StepPage]] = {
     StepKind.FOLLOW_UP: FollowUpPage,
     StepKind.EVALUATION: EvaluationPage,
     StepKind.AFTER: PlanPage,
+    StepKind.LESSONS: LessonsPage,
 }
 
 

@@ -46,6 +46,9 @@ class RecordTableModel(QAbstractTableModel):
         # change to that cell while the coach types, and storing over it must say so.
         self._started: dict[tuple[object, str], object] = {}
         self.replaced: Callable[[str, str], None] | None = None  # (column, text it replaced)
+        # A mark after a row's number and what it means (a stakeholder new since the first
+        # session), or None: a page that marks rows sets it.
+        self.row_mark: Callable[[Any], tuple[str, str] | None] | None = None
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         """Show ``rows``; when they are the same records as before, only changed rows repaint.
@@ -82,9 +85,23 @@ class RecordTableModel(QAbstractTableModel):
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return _(self.columns[section].header)
+        mark = self._mark(section)
         if role == Qt.ItemDataRole.DisplayRole:
-            return str(section + 1)  # a row's number: the key where a drawing numbers the rows
+            number = str(section + 1)  # a row's number: the key where a drawing numbers the rows
+            return f"{number} {mark[0]}" if mark else number
+        if role == Qt.ItemDataRole.ToolTipRole and mark:
+            return mark[1]
         return None
+
+    def _mark(self, section: int) -> tuple[str, str] | None:
+        if self.row_mark is None or not 0 <= section < len(self._rows):
+            return None
+        return self.row_mark(self._rows[section])
+
+    def marks_changed(self) -> None:
+        """The row marks mean something else now: show them again."""
+        if self._rows:
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self._rows) - 1)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -1,5 +1,6 @@
 """Sociale kaart: who is active in the wijk, with what offer, as a table and as a
-power/interest grid; relations (who refers to whom) as arrows."""
+power/interest grid; relations (who refers to whom) as arrows. In a follow-up session the table
+marks who is new since the first session's signed plan, and one line names who left."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from worksession.domain.changes import Part
+from worksession.domain.kaart_changes import NO_CHANGES, changes_since_origin, left_line
 from worksession.domain.models import Relation, Stakeholder
 from worksession.domain.room import stakeholders_from_participants
 from worksession.domain.values import Domain, RelationKind
@@ -56,9 +58,13 @@ STAKEHOLDER_COLUMNS = (
     Column("offer", N_("Offer")),
 )
 
+# After the row number of a stakeholder new since the first session: a sign, not a colour.
+NEW_MARK = "★"
+
 
 class SocialeKaartPage(StepPage):
-    shows = frozenset({Part.STAKEHOLDERS, Part.RELATIONS, Part.PARTICIPANTS})
+    # The origin too: a follow-up's kaart shows who is new and who left since the signed plan.
+    shows = frozenset({Part.STAKEHOLDERS, Part.RELATIONS, Part.PARTICIPANTS, Part.ORIGIN})
 
     def __init__(self, controller: SessionController, step: Step) -> None:
         super().__init__(controller, step)
@@ -85,6 +91,13 @@ class SocialeKaartPage(StepPage):
             noun=_("stakeholder"),
         )
         self.table.suggest(role.name for role in controller.library.roles.values())
+        # A follow-up session: who is new and who left since the signed plan it reviews.
+        self._kaart = NO_CHANGES
+        self.table.model.row_mark = self._new_mark
+        self.kaart_changes = QLabel()
+        self.kaart_changes.setObjectName("kaartChanges")
+        self.kaart_changes.setWordWrap(True)
+        self.kaart_changes.hide()
         # The rows are numbered as the grid numbers a crowded cell: the table is the key.
         self.table.view.verticalHeader().show()
         self.grid = PowerGridView(self._moved)
@@ -106,6 +119,7 @@ class SocialeKaartPage(StepPage):
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.from_participants, alignment=Qt.AlignmentFlag.AlignLeft)
+        column.addWidget(self.kaart_changes)
         column.addWidget(self.table, stretch=3)
         column.addWidget(self.relations, stretch=2)
         split = QSplitter()
@@ -199,6 +213,7 @@ class SocialeKaartPage(StepPage):
         self.table.refresh()
         self.grid.show_document(document)
         self.legend.show_domains(s["domain"] for s in document["stakeholders"])
+        self._show_kaart_changes()
         names = {s["key"]: s["name"] for s in document["stakeholders"]}
         ids = self._stakeholder_ids()
         # Matched by what makes a relation (its two ends and kind), not by place: the document
@@ -229,6 +244,28 @@ class SocialeKaartPage(StepPage):
             for key, name in names.items():
                 combo.addItem(name, ids[key])
             combo.setCurrentIndex(max(0, combo.findData(chosen)))
+
+    def _show_kaart_changes(self) -> None:
+        changes = changes_since_origin(self.controller.document)
+        if changes == self._kaart:
+            return
+        self._kaart = changes
+        parts = []
+        if changes.new:
+            parts.append(_("{mark} new ({count})").format(mark=NEW_MARK, count=len(changes.new)))
+        if changes.left:
+            parts.append(left_line(changes.left, limit=3))  # all of them in the tooltip
+        self.kaart_changes.setText(" · ".join(parts))
+        self.kaart_changes.setToolTip(
+            "\n".join([_("{mark} new since the work session").format(mark=NEW_MARK), *changes.left])
+        )
+        self.kaart_changes.setVisible(bool(parts))
+        self.table.model.marks_changed()
+
+    def _new_mark(self, row: Any) -> tuple[str, str] | None:
+        if getattr(row, "key", None) in self._kaart.new:
+            return NEW_MARK, _("new since the work session")
+        return None
 
     def add_from_participants(self) -> None:
         """One undoable step: each organisation present as a stakeholder, linked."""
