@@ -96,7 +96,7 @@ def wording(agreement: Mapping[str, Any], names: Mapping[str, str]) -> Wording:
 def status_then(snapshot: PlanSnapshot, key: str) -> str:
     """The agreement's status at sign-off ("open" when the snapshot does not say)."""
     agreement = signed_agreements(snapshot).get(key)
-    status = str((agreement or {}).get("status") or AgreementStatus.OPEN.value)
+    status = str(agreement.get("status") or "") if agreement is not None else ""
     return status if status in AgreementStatus.values() else AgreementStatus.OPEN.value
 
 
