@@ -73,7 +73,8 @@ def test_an_unreadable_snapshot_reads_as_an_empty_plan() -> None:
 
 def _item(decision: str | None, current: Wording) -> ReviewItem:
     return ReviewItem(
-        review_id=1, agreement_id=1, key="a-een", signed=signed_wording(_snapshot(), "a-een"),
+        review_id=1, agreement_id=1, key="a-een", number="A1",
+        signed=signed_wording(_snapshot(), "a-een"),
         current=current, status_then="open", status_now="in_progress", status_recorded=False,
         what_happened="", indicator_seen=None, evidence="", decision=decision,
     )  # fmt: skip

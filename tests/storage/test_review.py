@@ -37,9 +37,13 @@ def test_the_overview_holds_every_carried_agreement_with_its_status_then(
     assert overview.origin is not None
     assert overview.origin.version == follow_up.version
     assert overview.origin.fingerprint == follow_up.fingerprint
-    keys = [item.key for item in overview.items]
-    assert keys[:3] == ["a-signaleren-eenzaamheid", "a-maatjes", "a-wegwijzer"]
-    wegwijzer = overview.items[2]
+    # In the signed plan's order, numbered as it prints them.
+    numbered = [(item.number, item.key) for item in overview.items]
+    assert numbered[:3] == [
+        ("A1", "a-wegwijzer"), ("A2", "a-signaleren-eenzaamheid"), ("A3", "a-maatjes")
+    ]  # fmt: skip
+    assert len(numbered) == 8
+    wegwijzer = overview.items[0]
     assert wegwijzer.status_then == "in_progress"
     assert wegwijzer.status_now == "in_progress"  # nobody reported: the status then
     assert not wegwijzer.status_recorded and not wegwijzer.reviewed and not wegwijzer.adjusted
@@ -60,10 +64,10 @@ def test_the_status_now_defaults_to_the_latest_progress_report(
         db=db, session_id=follow_up.first_id, agreement_key="a-maatjes", status="done",
         on=date.replace(month=date.month % 12 + 2),
     )  # fmt: skip
-    maatjes = review_overview(db=db, session_id=follow_up.session_id).items[1]
+    maatjes = review_overview(db=db, session_id=follow_up.session_id).items[2]
     assert (maatjes.status_then, maatjes.status_now) == ("open", "done")
     update_review(db=db, review_id=maatjes.review_id, status_now="in_progress")
-    maatjes = review_overview(db=db, session_id=follow_up.session_id).items[1]
+    maatjes = review_overview(db=db, session_id=follow_up.session_id).items[2]
     assert maatjes.status_now == "in_progress" and maatjes.status_recorded
 
 
@@ -118,10 +122,10 @@ def test_an_unknown_review_is_not_found_and_nothing_is_written(
 
 
 def test_adjusting_the_copy_keeps_the_signed_wording(db: Database, follow_up: FollowUp) -> None:
-    item = review_overview(db=db, session_id=follow_up.session_id).items[1]
+    item = review_overview(db=db, session_id=follow_up.session_id).items[2]
     update_agreement(db=db, agreement_id=item.agreement_id, what="Maatjes voor 20 ouderen.")
     update_review(db=db, review_id=item.review_id, decision="adjust")
-    adjusted = review_overview(db=db, session_id=follow_up.session_id).items[1]
+    adjusted = review_overview(db=db, session_id=follow_up.session_id).items[2]
     assert adjusted.adjusted
     assert adjusted.current.what == "Maatjes voor 20 ouderen."
     assert adjusted.signed is not None and adjusted.signed.what == item.current.what

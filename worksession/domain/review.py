@@ -15,11 +15,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
+from worksession.domain.agreement_numbers import agreement_numbers
 from worksession.domain.document_keys import people_by_key
 from worksession.domain.document_types import Agreement as AgreementRecord
 from worksession.domain.document_types import PlanSnapshot
 from worksession.domain.progress import ProgressEntry, current_status
 from worksession.domain.values import AgreementStatus
+from worksession.i18n import _
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class ReviewItem:
     review_id: int
     agreement_id: int
     key: str
+    number: str  # "A3" as the signed plan numbers it; "" when it does not hold the key
     signed: Wording | None  # as signed; None when the snapshot does not hold the key
     current: Wording  # the follow-up's copy, adjusted or not
     status_then: str
@@ -59,6 +62,16 @@ class ReviewItem:
         return self.signed is not None and self.signed != self.current
 
 
+@dataclass(frozen=True)
+class ReviewFocus:
+    """The agreement the coach is on in the review step, for the beamer: ``place`` of
+    ``count`` (from 1)."""
+
+    item: ReviewItem
+    place: int
+    count: int
+
+
 def load_snapshot(text: str) -> PlanSnapshot:
     """The signed plan snapshot stored as JSON; an unreadable one reads as an empty plan."""
     try:
@@ -71,6 +84,24 @@ def load_snapshot(text: str) -> PlanSnapshot:
 def signed_agreements(snapshot: PlanSnapshot) -> dict[str, AgreementRecord]:
     """Key → the agreement as signed."""
     return {agreement["key"]: agreement for agreement in snapshot.get("agreements", [])}
+
+
+def signed_numbers(snapshot: PlanSnapshot) -> dict[str, str]:
+    """Key → the number ("A3") the signed plan gives each agreement: the room holds that plan."""
+    return agreement_numbers(snapshot.get("themes", []), snapshot.get("agreements", []))
+
+
+def walk_order(items: Iterable[ReviewItem]) -> list[ReviewItem]:
+    """The agreements in the signed plan's order (A1, A2 …), any it does not hold after them."""
+    listed = list(items)
+    return sorted(
+        listed,
+        key=lambda item: (
+            not item.number,
+            int(item.number[1:]) if item.number[1:].isdigit() else 0,
+            listed.index(item),
+        ),
+    )
 
 
 def signed_wording(snapshot: PlanSnapshot, key: str) -> Wording | None:
@@ -120,3 +151,19 @@ def status_label(status: str) -> str:
 def then_to_now(item: ReviewItem) -> str:
     """ "open → bezig": the status at sign-off and now."""
     return f"{status_label(item.status_then)} → {status_label(item.status_now)}"
+
+
+def review_slide_text(focus: ReviewFocus) -> tuple[str, tuple[str, ...]]:
+    """(heading, paragraphs) of the beamer's slide for the agreement under review."""
+    item = focus.item
+    name = item.number or item.key
+    heading = _("Agreement {name} ({place} of {count})").format(
+        name=name, place=focus.place, count=focus.count
+    )
+    text = [item.current.what.strip()]
+    if item.adjusted and item.signed is not None and item.signed.what != item.current.what:
+        text.append(_("Adjusted; it read: {what}").format(what=item.signed.what.strip()))
+    if item.current.lead:
+        text.append(_("Trekker: {lead}").format(lead=item.current.lead))
+    text.append(_("Status: {then_now}").format(then_now=then_to_now(item)))
+    return heading, tuple(part for part in text if part)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from worksession.domain.document_keys import people_by_key, theme_titles
 from worksession.domain.document_types import InterchangeDocument as Document
 from worksession.domain.document_types import ProgrammeStep
+from worksession.domain.review import ReviewFocus, review_slide_text
 from worksession.domain.values import StepKind
 from worksession.i18n import _
 
@@ -43,14 +44,21 @@ class Slide:
     timed: bool = True  # a step without minutes shows no clock (no red 0:00 all along)
 
 
-def slide_for(step: ProgrammeStep, document: Document) -> Slide:
-    """The slide of ``step`` (a programme step as stored with the session) for ``document``."""
+def slide_for(step: ProgrammeStep, document: Document, *, focus: object = None) -> Slide:
+    """The slide of ``step`` (a programme step as stored with the session) for ``document``.
+
+    ``focus`` is what the coach's page is on within the step (the review step: the agreement
+    under review, a ``ReviewFocus``); the slide then shows that.
+    """
     kind = StepKind(step["kind"])
     question = tuple(line.strip() for line in str(step.get("beamer", "")).splitlines())
     question = tuple(line for line in question if line)
     title = str(step["title"])
     timed = int(step.get("minutes") or 0) > 0
-    slide = _slide(kind, title, question, document)
+    if kind is StepKind.REVIEW and isinstance(focus, ReviewFocus):
+        slide = review_slide(title, focus)
+    else:
+        slide = _slide(kind, title, question, document)
     if slide.visual == Visual.COUNTDOWN and not timed:
         slide = replace(slide, visual=Visual.NONE)  # a break without minutes: nothing to count
     return replace(slide, timed=timed)
@@ -74,6 +82,13 @@ def _slide(kind: StepKind, title: str, question: tuple[str, ...], document: Docu
     if kind is StepKind.BREAK:
         return Slide(title, question, visual=Visual.COUNTDOWN)
     return Slide(title, question)
+
+
+def review_slide(title: str, focus: ReviewFocus) -> Slide:
+    """One agreement under review, large: what it says, its trekker, the status then → now.
+    The step's questions stay off this slide: the agreement needs the room."""
+    heading, text = review_slide_text(focus)
+    return Slide(title, (), heading, text=text)
 
 
 def _listed(title: str, question: tuple[str, ...], heading: str, items: Sequence[str]) -> Slide:

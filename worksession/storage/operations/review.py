@@ -30,8 +30,10 @@ from worksession.domain.review import (
     Wording,
     default_status_now,
     load_snapshot,
+    signed_numbers,
     signed_wording,
     status_then,
+    walk_order,
 )
 from worksession.domain.validation import clean
 from worksession.storage.database import Database
@@ -86,6 +88,7 @@ def review_overview(*, db: Database, session_id: int) -> ReviewOverview:
         ).all()
         names = _names(s, session_id)
         log = _progress(s, session_id, origin_row.origin_session_id)
+        numbers = signed_numbers(snapshot)
         items = []
         for review, agreement in rows:
             assert review.id is not None and agreement.id is not None
@@ -99,6 +102,7 @@ def review_overview(*, db: Database, session_id: int) -> ReviewOverview:
                     review_id=review.id,
                     agreement_id=agreement.id,
                     key=agreement.key,
+                    number=numbers.get(agreement.key, ""),
                     signed=signed_wording(snapshot, agreement.key),
                     current=Wording(
                         what=agreement.what,
@@ -121,7 +125,7 @@ def review_overview(*, db: Database, session_id: int) -> ReviewOverview:
             fingerprint=origin_row.fingerprint,
             origin_session_id=origin_row.origin_session_id,
         )
-        return ReviewOverview(origin, tuple(items))
+        return ReviewOverview(origin, tuple(walk_order(items)))
 
 
 def _names(s: Session, session_id: int) -> dict[tuple[str, int | None], str]:

@@ -54,6 +54,7 @@ class Presenting(QObject):
         self.frozen_row: int | None = None
         navigation.steps.currentRowChanged.connect(self._coach_moved)
         self.controller.changed.connect(self.refresh)
+        self.controller.beamer_changed.connect(self.refresh)
         self._coach_moved(navigation.current_row())
 
     def _clock_ticked(self, text: str, level: str) -> None:
@@ -81,8 +82,10 @@ class Presenting(QObject):
         if not steps:
             return
         step = steps[min(self.row, len(steps) - 1)]
+        focus = self.controller.beamer_focus.get(step.id)
         self.presenter.show_slide(
-            slide_for(step.to_dict(), self.controller.document), self.controller.document
+            slide_for(step.to_dict(), self.controller.document, focus=focus),
+            self.controller.document,
         )
 
     def _coach_moved(self, row: int) -> None:
