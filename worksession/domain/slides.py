@@ -42,6 +42,7 @@ class Slide:
     visual: str = Visual.NONE
     text: tuple[str, ...] = ()  # running text the room reads, paragraph by paragraph
     timed: bool = True  # a step without minutes shows no clock (no red 0:00 all along)
+    large: bool = False  # few words the back row must read: type larger than a list's
 
 
 def slide_for(step: ProgrammeStep, document: Document, *, focus: object = None) -> Slide:
@@ -88,7 +89,7 @@ def review_slide(title: str, focus: ReviewFocus) -> Slide:
     """One agreement under review, large: what it says, its trekker, the status then → now.
     The step's questions stay off this slide: the agreement needs the room."""
     heading, text = review_slide_text(focus)
-    return Slide(title, (), heading, text=text)
+    return Slide(title, (), heading, text=text, large=True)
 
 
 def _listed(title: str, question: tuple[str, ...], heading: str, items: Sequence[str]) -> Slide:
