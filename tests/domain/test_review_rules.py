@@ -1,5 +1,6 @@
 """The review step's pure rules: the signed agreement by key, the status then, the status now
-before the group says otherwise, and when an agreement counts as reviewed or adjusted."""
+before the group says otherwise, when an agreement counts as reviewed or adjusted, and the
+beamer's slide of the agreement under review."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ import json
 from dataclasses import replace
 from typing import Any, cast
 
-from worksession.domain.document_types import PlanSnapshot
+from worksession.domain.document_types import InterchangeDocument as Document
+from worksession.domain.document_types import PlanSnapshot, ProgrammeStep
 from worksession.domain.progress import ProgressEntry
 from worksession.domain.review import (
+    ReviewFocus,
     ReviewItem,
     Wording,
     default_status_now,
@@ -20,6 +23,7 @@ from worksession.domain.review import (
     status_then,
     then_to_now,
 )
+from worksession.domain.slides import slide_for
 
 SNAPSHOT: dict[str, Any] = {
     "participants": [{"key": "p-an", "name": "An de Wit"}],
@@ -86,3 +90,37 @@ def test_reviewed_means_decided_and_adjusted_means_the_copy_differs() -> None:
     assert reviewed_count(items) == 1
     assert not items[0].adjusted and items[1].adjusted
     assert then_to_now(items[0]) == "open → bezig"  # Dutch by default
+
+
+def _step(kind: str = "review") -> ProgrammeStep:
+    return cast(
+        ProgrammeStep,
+        {"id": "terugblik", "title": "Terugblik", "kind": kind, "minutes": 30,
+         "beamer": "Wat is er gebeurd?"},
+    )  # fmt: skip
+
+
+def test_the_review_slide_shows_one_agreement_large_with_its_trekker_and_status() -> None:
+    same = Wording("Eén", "An de Wit", "2026-06-01", "10 verwijzingen")
+    focus = ReviewFocus(_item(None, same), place=1, count=3)
+    slide = slide_for(_step(), cast(Document, {}), focus=focus)
+    assert slide.heading == "Afspraak A1 (1 van 3)"
+    assert slide.text == ("Eén", "Trekker: An de Wit", "Status: open → bezig")
+    assert slide.large and slide.question == () and slide.items == ()
+    assert slide.timed  # the step's clock still runs
+
+
+def test_an_adjusted_agreement_shows_the_new_wording_and_what_it_read() -> None:
+    adjusted = Wording("Eén, nu twee", "An de Wit", "2026-06-01", "10 verwijzingen")
+    slide = slide_for(
+        _step(), cast(Document, {}), focus=ReviewFocus(_item("adjust", adjusted), 1, 1)
+    )
+    assert slide.text[:2] == ("Eén, nu twee", "Bijgesteld; er stond: Eén")
+
+
+def test_without_an_agreement_in_focus_the_review_slide_is_the_step_alone() -> None:
+    slide = slide_for(_step(), cast(Document, {}))
+    assert slide.question == ("Wat is er gebeurd?",) and not slide.text and not slide.large
+    focus = ReviewFocus(_item(None, Wording("Eén", "", "", "")), 1, 1)
+    other = slide_for(_step("welcome"), cast(Document, {"session": {}}), focus=focus)
+    assert "Eén" not in other.text  # a focus is for the review step only
