@@ -168,7 +168,7 @@ class ReviewForm(QWidget):
             stored = str(getattr(item, field))
             return self._edit(
                 label, partial(self._write_review, item.review_id), {field: stored}, {field: new},
-                merge=("review", item.review_id, field),
+                merge=("review", item.review_id, field), typed=True,
             )  # fmt: skip
 
         return self._bind(widget, label, store, lambda: str(getattr(self.item, field, "")))
@@ -181,7 +181,7 @@ class ReviewForm(QWidget):
             stored = self._copy_value(field)
             return self._edit(
                 label, partial(self._write_copy, item.agreement_id), {field: stored},
-                {field: new}, merge=("review-copy", item.agreement_id, field),
+                {field: new}, merge=("review-copy", item.agreement_id, field), typed=True,
             )  # fmt: skip
 
         return self._bind(widget, label, store, lambda: self._copy_value(field))
@@ -293,11 +293,19 @@ class ReviewForm(QWidget):
         new: dict[str, Any],
         *,
         merge: tuple[Any, ...] | None = None,
+        typed: bool = False,
     ) -> bool:
-        command = EditCommand(
-            _("Edit {field}").format(field=label.lower()), apply, old, new, merge_key=merge
-        )
-        return self.controller.execute(command)
+        def command_for() -> EditCommand:
+            command = EditCommand(
+                _("Edit {field}").format(field=label.lower()), apply, old, new, merge_key=merge
+            )
+            if typed:
+                # Kept waiting (a locked database) while another program wrote: typed text is
+                # stored all the same, made again from what is stored then.
+                command.remake = command_for
+            return command
+
+        return self.controller.execute(command_for())
 
     def _write_review(self, review_id: int, values: dict[str, Any]) -> None:
         update_review(db=self.controller.db, review_id=review_id, **values)

@@ -147,7 +147,9 @@ class ReviewPage(StepPage):
         height = self.list.sizeHintForRow(0) if items else 0
         shown = min(max(len(items), 1), LIST_ROWS)
         self.list.setFixedHeight(
-            self.list.header().sizeHint().height() + shown * max(height, 1) + 6
+            self.list.header().sizeHint().height()
+            + shown * max(height, 1)
+            + 2 * self.list.frameWidth()
         )
         self.list.blockSignals(False)
 
