@@ -9,12 +9,15 @@ import sqlite3
 import pytest
 
 from tests.review_follow_up import FollowUp, make_follow_up
+from worksession.domain.models import Agreement
 from worksession.domain.validation import ValidationError
 from worksession.programmes.library import load_library
 from worksession.storage.database import Database
 from worksession.storage.errors import NotFound
 from worksession.storage.operations.agreements import update_agreement
 from worksession.storage.operations.progress import record_progress
+from worksession.storage.operations.removal import remove_with_snapshot, restore_snapshot
+from worksession.storage.operations.removal_effects import removal_effects
 from worksession.storage.operations.review import review_overview, update_review
 from worksession.storage.operations.sessions import get_session
 
@@ -134,3 +137,21 @@ def test_adjusting_the_copy_keeps_the_signed_wording(db: Database, follow_up: Fo
 def test_a_session_without_an_origin_reviews_nothing(db: Database, follow_up: FollowUp) -> None:
     overview = review_overview(db=db, session_id=follow_up.first_id)
     assert overview.origin is None and overview.items == ()
+
+
+def test_removing_a_carried_agreement_says_its_review_goes_and_undo_brings_both_back(
+    db: Database, follow_up: FollowUp
+) -> None:
+    item = review_overview(db=db, session_id=follow_up.session_id).items[0]
+    update_review(db=db, review_id=item.review_id, decision="continue", evidence="6 praktijken")
+    effects = removal_effects(db=db, model=Agreement, row_id=item.agreement_id)
+    assert [c.message for c in effects.consequences] == [
+        "de terugblik op deze afspraak in de vervolgbijeenkomst vervalt"
+    ]
+    before = _table(db)
+    snapshot = remove_with_snapshot(db=db, model=Agreement, row_id=item.agreement_id)
+    assert [i.key for i in review_overview(db=db, session_id=follow_up.session_id).items].count(
+        item.key
+    ) == 0
+    restore_snapshot(db=db, snapshot=snapshot)
+    assert _table(db) == before
