@@ -247,3 +247,23 @@ def test_a_session_that_reviews_nothing_says_how_to_make_a_follow_up(
     assert not page.list.isVisible() and not page.form.isVisible()
     qtbot.keyClick(page, Qt.Key.Key_PageDown, ALT)  # nothing to walk: nothing happens
     assert not page.has_content()
+
+
+def test_f2_on_the_trekker_opens_the_picker_that_finds_by_typing(
+    qtbot: QtBot, review_window: SessionWindow
+) -> None:
+    page = _start(qtbot, review_window)
+    form = page.form
+    form.decision.setFocus()
+    _pick(qtbot, form.decision, "adjust")
+    form.lead.setFocus()
+    qtbot.waitUntil(form.lead.hasFocus)
+    qtbot.keyClick(form.lead, Qt.Key.Key_F2)
+    picker = form.picker
+    assert picker is not None
+    qtbot.waitExposed(picker)
+    qtbot.keyClicks(picker.search, "ingrid")
+    with qtbot.waitSignal(picker.finished):
+        qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    assert _items(review_window)[0].current.lead == "Ingrid Coenen"
+    assert _items(review_window)[0].signed.lead == "Wendy Pelzer"  # type: ignore[union-attr]

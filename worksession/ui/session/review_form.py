@@ -14,7 +14,8 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -37,6 +38,7 @@ from worksession.ui.session.autosave import AutosaveText, TextWidget
 from worksession.ui.session.commands import EditCommand
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.lookups import Lookups, parse_day_field, people_choices, show_day
+from worksession.ui.session.people_picker import PeoplePicker
 from worksession.ui.session.voting.choice_box import ChoiceBox
 
 ADJUST = ReviewDecision.ADJUST.value
@@ -102,6 +104,10 @@ class ReviewForm(QWidget):
         self.lead = ChoiceBox()
         self.lead.setAccessibleName(_("Lead"))
         self.lead.activated.connect(self._lead_chosen)
+        # Sixty names in a list cannot be searched: F2 opens the picker that filters by typing.
+        self.lead.installEventFilter(self)
+        self.lead.setToolTip(_("Find the trekker by typing part of a name (F2)"))
+        self.picker: PeoplePicker | None = None
         self.due = self._copy_text(QLineEdit(), _("When"), "due")
         self.due.setPlaceholderText(_("DD-MM-YYYY"))
         self.indicator = self._copy_text(_area(3), _("How we see it worked"), "indicator")
@@ -274,11 +280,40 @@ class ReviewForm(QWidget):
             self.show_copy(True)
             self.what.setFocus()  # the coach adjusts the wording next
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.lead
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_F2
+        ):
+            self.choose_lead()
+            return True
+        return False
+
+    def choose_lead(self) -> PeoplePicker:
+        """Open the picker; the trekker chosen there is stored as one undo step."""
+        old = self._copy_value("lead")
+        people = [("", _("(nobody yet)")), *people_choices(self.controller.document)]
+        dialog = PeoplePicker(_("Lead"), people, [old], several=False, parent=self)
+
+        def picked() -> None:
+            chosen = dialog.chosen()
+            self._store_lead(chosen[0] if chosen and chosen[0] else None)
+
+        dialog.accepted.connect(picked)
+        self.picker = dialog
+        dialog.open()
+        return dialog
+
     def _lead_chosen(self, index: int) -> None:
+        self._store_lead(self.lead.itemData(index))
+
+    def _store_lead(self, new: str | None) -> None:
         item = self.item
         if item is None:
             return
-        old, new = self._copy_value("lead") or None, self.lead.itemData(index)
+        old = self._copy_value("lead") or None
         if new != old:
             self._edit(
                 _("Lead"), partial(self._write_copy, item.agreement_id), {"lead": old},
