@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -21,9 +22,14 @@ from worksession.storage.operations.review import review_overview
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.pages.review import ReviewPage
 from worksession.ui.session.window import SessionWindow
+from worksession.ui.shortcuts import keys_of
 from worksession.workflows.starting import new_session
 
-ALT = Qt.KeyboardModifier.AltModifier
+
+def _press(qtbot: QtBot, widget: QWidget, name: str) -> None:
+    """Press the declared keys of shortcut ``name`` (the overview lists those) on ``widget``."""
+    combination = QKeySequence(keys_of(name)[0])[0]
+    qtbot.keyClick(widget, combination.key(), combination.keyboardModifiers())
 
 
 @pytest.fixture
@@ -114,7 +120,7 @@ def test_walking_three_agreements_by_keyboard_records_each_review(
         qtbot.keyClicks(form.evidence, evidence)
         assert _tab(qtbot) is form.decision
         _pick(qtbot, form.decision, decision)
-        qtbot.keyClick(form.decision, Qt.Key.Key_PageDown, ALT)  # the next agreement
+        _press(qtbot, form.decision, "next_agreement")
         form.status_now.setFocus()
         qtbot.waitUntil(form.status_now.hasFocus)
     assert page.current == 3
@@ -128,7 +134,7 @@ def test_walking_three_agreements_by_keyboard_records_each_review(
     decided = [page.list.topLevelItem(row).text(4) for row in range(4)]  # type: ignore[union-attr]
     assert decided == ["✓ afgerond", "✓ doorgaan", "✓ stoppen", "nog niet"]
     # Back with Alt+PgUp: the form shows what was stored for that agreement.
-    qtbot.keyClick(_focus(), Qt.Key.Key_PageUp, ALT)
+    _press(qtbot, _focus(), "previous_agreement")
     assert page.current == 2
     assert form.what_happened.toPlainText() == "Geen vrijwilligers gevonden."
     assert form.decision.currentData() == "stop"
@@ -178,8 +184,8 @@ def test_adjusting_edits_the_copy_and_keeps_the_signed_wording_beside_it(
 ) -> None:
     page = _start(qtbot, review_window)
     form = page.form
-    qtbot.keyClick(_focus(), Qt.Key.Key_PageDown, ALT)
-    qtbot.keyClick(_focus(), Qt.Key.Key_PageDown, ALT)
+    _press(qtbot, _focus(), "next_agreement")
+    _press(qtbot, _focus(), "next_agreement")
     signed = _items(review_window)[2]
     assert signed.signed is not None
     assert not form.what.isVisible()  # the copy's fields show when the group adjusts
@@ -221,7 +227,7 @@ def test_the_beamer_follows_the_agreement_on_the_page(
     assert isinstance(focus, ReviewFocus) and focus.item.key == items[0].key
     assert items[0].current.what.split()[0] in presenting.presenter.shown_text()
     assert "A1 (1 van 8)" in presenting.presenter.shown_text()
-    qtbot.keyClick(_focus(), Qt.Key.Key_PageDown, ALT)
+    _press(qtbot, _focus(), "next_agreement")
     qtbot.waitUntil(lambda: "A2 (2 van 8)" in presenting.presenter.shown_text())
     assert "Trekker: Marieke Hermans" in presenting.presenter.shown_text()
     _pick_status = page.form.status_now
@@ -245,7 +251,7 @@ def test_a_session_that_reviews_nothing_says_how_to_make_a_follow_up(
     assert "Vervolgbijeenkomst voorbereiden" in page.origin_line.text()
     assert page.origin_line.isVisible()
     assert not page.list.isVisible() and not page.form.isVisible()
-    qtbot.keyClick(page, Qt.Key.Key_PageDown, ALT)  # nothing to walk: nothing happens
+    _press(qtbot, page, "next_agreement")  # nothing to walk: nothing happens
     assert not page.has_content()
 
 

@@ -121,7 +121,7 @@ class ReviewPage(StepPage):
         return _("Reviewing “{title}”, version {version} ({fingerprint}). {decided}").format(
             title=origin.title,
             version=origin.version,
-            fingerprint=origin.fingerprint[:19],
+            fingerprint=origin.fingerprint[:16] + "…",
             decided=ngettext(
                 "{done} of {count} agreement decided.",
                 "{done} of {count} agreements decided.",
