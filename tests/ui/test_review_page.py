@@ -273,3 +273,22 @@ def test_f2_on_the_trekker_opens_the_picker_that_finds_by_typing(
         qtbot.keyClick(picker.search, Qt.Key.Key_Return)
     assert _items(review_window)[0].current.lead == "Ingrid Coenen"
     assert _items(review_window)[0].signed.lead == "Wendy Pelzer"  # type: ignore[union-attr]
+
+
+def test_a_date_that_is_no_date_is_refused_by_name_and_nothing_is_written(
+    qtbot: QtBot, review_window: SessionWindow
+) -> None:
+    page = _start(qtbot, review_window)
+    form = page.form
+    form.decision.setFocus()
+    _pick(qtbot, form.decision, "adjust")
+    before = _items(review_window)[0]
+    form.due.setFocus()
+    qtbot.waitUntil(form.due.hasFocus)
+    qtbot.keyClick(form.due, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(form.due, "na de zomer")
+    with qtbot.waitSignal(review_window.controller.rejected) as refused:
+        qtbot.keyClick(form.due, Qt.Key.Key_Tab)
+    assert refused.args is not None
+    assert refused.args[0] == "Wanneer: 'na de zomer' is geen datum (DD-MM-JJJJ)"
+    assert _items(review_window)[0] == before
