@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -292,3 +292,21 @@ def test_a_date_that_is_no_date_is_refused_by_name_and_nothing_is_written(
     assert refused.args is not None
     assert refused.args[0] == "Wanneer: 'na de zomer' is geen datum (DD-MM-JJJJ)"
     assert _items(review_window)[0] == before
+
+
+@pytest.mark.parametrize("adjusting", [False, True])
+def test_the_review_fits_a_laptop_screen_with_the_decision_in_sight(
+    qtbot: QtBot, review_window: SessionWindow, adjusting: bool
+) -> None:
+    review_window.resize(1280, 690)  # a 1280×720 laptop less its panel
+    page = _page(review_window)
+    page.form.show_copy(adjusting)
+    for _round in range(3):
+        QApplication.processEvents()
+    review_window.layout().activate()
+    assert not review_window.page_scroller.horizontalScrollBar().isVisible()
+    viewport = review_window.page_scroller.viewport()
+    for control in (page.list, page.form.status_now, page.form.decision):
+        corner = control.mapTo(viewport, QPoint(0, 0))
+        assert viewport.rect().contains(QRect(corner, control.size())), control.accessibleName()
+    assert not page.list.horizontalScrollBar().isVisible()

@@ -18,8 +18,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFormLayout,
+    QFrame,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -87,8 +87,12 @@ class ReviewForm(QWidget):
         layout.addLayout(self._review_fields())
 
     # --- building -------------------------------------------------------------------------
-    def _wording_box(self) -> QGroupBox:
-        box = QGroupBox(_("The agreement"))
+    def _wording_box(self) -> QFrame:
+        # A frame, not a titled group: the heading above names the agreement, and the room a
+        # title takes keeps the decision in sight on a laptop while the coach adjusts.
+        box = QFrame()
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        box.setAccessibleName(_("The agreement"))
         grid = QGridLayout(box)
         self.signed_title = QLabel()
         self.copy_title = QLabel(_("Adjusted"))
