@@ -310,3 +310,13 @@ def test_the_review_fits_a_laptop_screen_with_the_decision_in_sight(
         corner = control.mapTo(viewport, QPoint(0, 0))
         assert viewport.rect().contains(QRect(corner, control.size())), control.accessibleName()
     assert not page.list.horizontalScrollBar().isVisible()
+
+
+def test_find_goes_to_the_agreement_that_holds_the_words(
+    qtbot: QtBot, review_window: SessionWindow
+) -> None:
+    page = _page(review_window)
+    assert page.find_text("maatjesproject")
+    assert page.current == 2 and page.form.item is not None
+    assert page.form.item.key == "a-maatjes"
+    assert not page.find_text("staat nergens")

@@ -103,6 +103,19 @@ class ReviewPage(StepPage):
         items = self.overview.items
         return bool(items) and reviewed_count(items) == len(items)
 
+    def find_text(self, text: str) -> bool:
+        """Go to the first agreement whose wording or review holds ``text``."""
+        self.refresh_if_stale()
+        needle = text.casefold()
+        for index, item in enumerate(self.overview.items):
+            fields = (item.key, item.current.what, item.current.lead, item.what_happened,
+                      item.evidence, item.signed.what if item.signed else "")  # fmt: skip
+            if any(needle in field.casefold() for field in fields):
+                self.go_to_agreement(index)
+                self.list.setFocus()
+                return True
+        return False
+
     # --- what is shown ----------------------------------------------------------------------
     def _origin_text(self) -> str:
         origin, items = self.overview.origin, self.overview.items
