@@ -84,7 +84,7 @@ class ReviewPage(StepPage):
         self.overview = review_overview(
             db=self.controller.db, session_id=self.controller.session_id
         )
-        origin, items = self.overview.origin, self.overview.items
+        items = self.overview.items
         self.list.setVisible(bool(items))
         self.form.setVisible(bool(items))
         self.origin_line.setText(self._origin_text())
@@ -92,7 +92,7 @@ class ReviewPage(StepPage):
         if items:
             self.current = min(self.current, len(items) - 1)
             self._show_current()
-        elif origin is None:
+        else:
             self.controller.show_on_beamer(self.step.id, None)
 
     def flush(self) -> None:
@@ -121,10 +121,10 @@ class ReviewPage(StepPage):
         origin, items = self.overview.origin, self.overview.items
         if origin is None:
             return _(
-                "This step reviews the agreements of an earlier session, half a year on. "
-                "This session reviews none. To make one that does: open the signed-off "
-                "session in the start window and choose Vervolgbijeenkomst voorbereiden "
-                "(or run: worksession followup ID)."
+                "This step reviews the agreements of an earlier session, half a year on; "
+                "this session follows none. To make one that does, choose Vervolgbijeenkomst "
+                "voorbereiden on a signed-off session (in the start window, or on its step Na "
+                "de sessie), or run: worksession followup ID."
             )
         if not items:
             return _("The signed plan “{title}” held no agreements to review.").format(
