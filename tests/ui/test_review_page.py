@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.review_follow_up import FollowUp, make_follow_up
+from worksession.domain.changes import Part
 from worksession.domain.review import ReviewFocus, ReviewItem
 from worksession.domain.values import StepKind
 from worksession.programmes.model import Library
@@ -320,3 +321,25 @@ def test_find_goes_to_the_agreement_that_holds_the_words(
     assert page.current == 2 and page.form.item is not None
     assert page.form.item.key == "a-maatjes"
     assert not page.find_text("staat nergens")
+
+
+def test_a_review_announces_the_reviews_and_an_adjustment_the_agreements(
+    qtbot: QtBot, review_window: SessionWindow
+) -> None:
+    page = _start(qtbot, review_window)
+    controller = review_window.controller
+    with qtbot.waitSignal(controller.changed) as announced:
+        _pick(qtbot, page.form.status_now, "done")
+    assert announced.args is not None and Part.REVIEWS in announced.args[0]
+    assert Part.AGREEMENTS not in announced.args[0]
+    page.form.decision.setFocus()
+    _pick(qtbot, page.form.decision, "adjust")
+    page.form.due.setFocus()
+    qtbot.waitUntil(page.form.due.hasFocus)
+    qtbot.keyClick(page.form.due, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(page.form.due, "01-10-2026")
+    with qtbot.waitSignal(controller.changed) as announced:
+        qtbot.keyClick(page.form.due, Qt.Key.Key_Tab)
+    assert announced.args is not None and Part.AGREEMENTS in announced.args[0]
+    assert page.has_content() is False
+    assert type(page).shows >= {Part.REVIEWS, Part.AGREEMENTS, Part.ORIGIN, Part.PROGRESS}

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from worksession.domain.document_types import Agreement as AgreementRecord
+from worksession.domain.models import Agreement, AgreementReview
 from worksession.domain.review import ReviewItem, Wording, status_label
 from worksession.domain.values import AgreementStatus, IndicatorSeen, ReviewDecision
 from worksession.i18n import _
@@ -346,10 +347,11 @@ class ReviewForm(QWidget):
 
         return self.controller.execute(command_for())
 
-    def _write_review(self, review_id: int, values: dict[str, Any]) -> None:
-        update_review(db=self.controller.db, review_id=review_id, **values)
+    def _write_review(self, review_id: int, values: dict[str, Any]) -> AgreementReview:
+        # The row it returns says which part changed: the window refreshes what shows it.
+        return update_review(db=self.controller.db, review_id=review_id, **values)
 
-    def _write_copy(self, agreement_id: int, values: dict[str, Any]) -> None:
+    def _write_copy(self, agreement_id: int, values: dict[str, Any]) -> Agreement:
         db, session_id = self.controller.db, self.controller.session_id
         changes: dict[str, Any] = {}
         lead: dict[str, Any] = {}
@@ -360,4 +362,4 @@ class ReviewForm(QWidget):
                 lead["lead"] = Lookups.load(db, session_id).person(value)
             else:
                 changes[field] = value
-        update_agreement(db=db, agreement_id=agreement_id, **lead, **changes)
+        return update_agreement(db=db, agreement_id=agreement_id, **lead, **changes)

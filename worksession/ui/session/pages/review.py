@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from worksession.domain.changes import Part
 from worksession.domain.document_types import Agreement as AgreementRecord
 from worksession.domain.review import ReviewFocus, ReviewItem, reviewed_count, then_to_now
 from worksession.domain.values import ReviewDecision
@@ -46,6 +47,19 @@ def _short(text: str) -> str:
 
 
 class ReviewPage(StepPage):
+    # The reviews, the copies of the agreements and their trekkers' names, the signed plan
+    # and the progress log the status now defaults to.
+    shows = frozenset(
+        {
+            Part.REVIEWS,
+            Part.AGREEMENTS,
+            Part.PARTICIPANTS,
+            Part.STAKEHOLDERS,
+            Part.ORIGIN,
+            Part.PROGRESS,
+        }
+    )
+
     def __init__(self, controller: SessionController, step: Step) -> None:
         super().__init__(controller, step)
         self.overview = ReviewOverview(None, ())
