@@ -27,6 +27,7 @@ from worksession.ui.shortcuts import (
     FIELDS,
     FOLLOW,
     GRID,
+    REVIEW,
     ROOM,
     SESSION,
     SHORTCUTS,
@@ -77,7 +78,7 @@ def _overview(qtbot: QtBot, window: QWidget) -> ShortcutsDialog:
 
 
 def test_every_declared_shortcut_has_a_place_and_keys_that_parse() -> None:
-    places = {START, SESSION, GRID, FIELDS, ROOM, CLICKER, FOLLOW, DIALOGS}
+    places = {START, SESSION, GRID, FIELDS, ROOM, CLICKER, FOLLOW, REVIEW, DIALOGS}
     for shortcut in SHORTCUTS:
         assert shortcut.place in places
         for keys in shortcut.keys:

@@ -84,6 +84,16 @@ class AgreementChanges(TypedDict, total=False):
     status: str
 
 
+class ReviewChanges(TypedDict, total=False):
+    """The review of a carried agreement in a follow-up session; None clears a choice."""
+
+    status_now: str | None
+    what_happened: str
+    indicator_seen: str | None
+    evidence: str
+    decision: str | None
+
+
 class ReferralChanges(TypedDict, total=False):
     """The referral's own fields; its theme, source and target are arguments of their own."""
 
@@ -126,6 +136,7 @@ CHANGES: dict[str, type] = {
     "theme": ThemeChanges,
     "improvement": ImprovementChanges,
     "agreement": AgreementChanges,
+    "agreement_review": ReviewChanges,
     "referral": ReferralChanges,
     "follow_up": FollowUpChanges,
     "evaluation": EvaluationChanges,

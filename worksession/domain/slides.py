@@ -16,6 +16,7 @@ from worksession.domain.document_keys import people_by_key, theme_titles
 from worksession.domain.document_types import InterchangeDocument as Document
 from worksession.domain.document_types import ProgrammeStep
 from worksession.domain.lessons import Card, card_line, group_lessons
+from worksession.domain.review import ReviewFocus, review_slide_text
 from worksession.domain.values import StepKind
 from worksession.i18n import _
 
@@ -42,15 +43,22 @@ class Slide:
     visual: str = Visual.NONE
     text: tuple[str, ...] = ()  # running text the room reads, paragraph by paragraph
     timed: bool = True  # a step without minutes shows no clock (no red 0:00 all along)
+    large: bool = False  # few words the back row must read: type larger than a list's
 
 
 def slide_for(
-    step: ProgrammeStep, document: Document, obstacles: Mapping[str, str] | None = None
+    step: ProgrammeStep,
+    document: Document,
+    obstacles: Mapping[str, str] | None = None,
+    *,
+    focus: object = None,
 ) -> Slide:
     """The slide of ``step`` (a programme step as stored with the session) for ``document``.
 
     ``obstacles``: the catalogue's obstacle names by id, which the cards of *Wat werkte, wat
-    niet* are grouped under; left out, the groups are named by their ids.
+    niet* are grouped under; left out, the groups are named by their ids. ``focus`` is what the
+    coach's page is on within the step (the review step: the agreement under review, a
+    ``ReviewFocus``); the slide then shows that.
     """
     kind = StepKind(step["kind"])
     question = tuple(line.strip() for line in str(step.get("beamer", "")).splitlines())
@@ -59,6 +67,8 @@ def slide_for(
     timed = int(step.get("minutes") or 0) > 0
     if kind is StepKind.LESSONS:
         slide = _lessons(title, question, document, obstacles or {})
+    elif kind is StepKind.REVIEW and isinstance(focus, ReviewFocus):
+        slide = review_slide(title, focus)
     else:
         slide = _slide(kind, title, question, document)
     if slide.visual == Visual.COUNTDOWN and not timed:
@@ -84,6 +94,13 @@ def _slide(kind: StepKind, title: str, question: tuple[str, ...], document: Docu
     if kind is StepKind.BREAK:
         return Slide(title, question, visual=Visual.COUNTDOWN)
     return Slide(title, question)
+
+
+def review_slide(title: str, focus: ReviewFocus) -> Slide:
+    """One agreement under review, large: what it says, its trekker, the status then → now.
+    The step's questions stay off this slide: the agreement needs the room."""
+    heading, text = review_slide_text(focus)
+    return Slide(title, (), heading, text=text, large=True)
 
 
 def _listed(title: str, question: tuple[str, ...], heading: str, items: Sequence[str]) -> Slide:

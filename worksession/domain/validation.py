@@ -16,8 +16,10 @@ from worksession.domain.values import (
     AgreementKind,
     AgreementStatus,
     Domain,
+    IndicatorSeen,
     LessonKind,
     RelationKind,
+    ReviewDecision,
     Variant,
     VoteEntry,
     VoteMode,
@@ -117,6 +119,14 @@ SPECS: dict[str, dict[str, FieldSpec]] = {
         "note": _LONG,
         "reported_by": _SHORT,
     },
+    # The follow-up session's review of a carried agreement; None is "not reviewed yet".
+    "agreement_review": {
+        "status_now": FieldSpec("choice", choices=AgreementStatus.values()),
+        "what_happened": _LONG,
+        "indicator_seen": FieldSpec("choice", choices=IndicatorSeen.values()),
+        "evidence": _LONG,
+        "decision": FieldSpec("choice", choices=ReviewDecision.values()),
+    },
     "referral": {
         "signal": FieldSpec("long", required=True),
         "contact": _SHORT,
@@ -158,6 +168,9 @@ _NULLABLE = {
     ("vote_round", "per_person"),
     ("vote_round", "cap"),
     ("vote_round", "voters"),
+    ("agreement_review", "status_now"),
+    ("agreement_review", "indicator_seen"),
+    ("agreement_review", "decision"),
 }
 
 

@@ -4,8 +4,8 @@ the *Sneltoetsen* overview (F1) lists them from here, so the two cannot drift ap
 Keys are Qt's portable text ("Ctrl+PgDown"); the overview shows them the platform's way. Some
 keys are installed elsewhere (the room toolbar, a table's Delete, the side panel's fold, a
 dialog's own keys, the clicker keys the presenter passes on) or handled by a widget itself (the
-sociale kaart's grid while it has the keyboard, a picker, a comment field): they are declared
-here all the same. A test
+sociale kaart's grid while it has the keyboard, a picker, a comment field, the review page):
+they are declared here all the same. A test
 checks that every shortcut installed in the start and session windows is declared, and every
 declared one of those windows installed; others press each declared grid and clicker key.
 """
@@ -23,6 +23,7 @@ GRID = "grid"  # the sociale kaart's grid while it has the keyboard
 FIELDS = "fields"  # keys a table cell, a picker or a text field handles itself
 ROOM = "room"  # the room toolbar of the session window
 CLICKER = "clicker"  # keys pressed on the presenter window (a clicker pointed at the beamer)
+REVIEW = "review"  # the review step of a follow-up session, wherever the keyboard is on it
 DIALOGS = "dialogs"
 FOLLOW = "follow"  # the window Afspraken volgen
 
@@ -34,6 +35,7 @@ PLACES: dict[str, str] = {
     ROOM: N_("The room and the beamer"),
     CLICKER: N_("A clicker pointed at the beamer"),
     FOLLOW: N_("Follow the agreements"),
+    REVIEW: N_("Reviewing the agreements of the signed plan"),
     DIALOGS: N_("Dialogs"),
 }
 
@@ -139,6 +141,9 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("follow_record", FOLLOW, ("Ctrl+R",), N_("Record progress on the agreement")),
     Shortcut("follow_refresh", FOLLOW, ("F5",), N_("Read the agreements again")),
     Shortcut("follow_close", FOLLOW, ("Esc",), N_("Close the window")),
+    # Not Alt+Down/Up: those open a closed choice list. Handled by the review page itself.
+    Shortcut("next_agreement", REVIEW, ("Alt+PgDown",), N_("Next agreement to review")),
+    Shortcut("previous_agreement", REVIEW, ("Alt+PgUp",), N_("Previous agreement to review")),
     Shortcut(
         "tie_order", DIALOGS, ("Alt+Up", "Alt+Down"), N_("Tie: move the chosen theme up or down")
     ),

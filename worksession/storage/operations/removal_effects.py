@@ -79,6 +79,10 @@ _MESSAGES: dict[tuple[str, str | None], tuple[str, str]] = {
         N_("{count} progress report stays, with the name as it was typed"),
         N_("{count} progress reports stay, with the name as it was typed"),
     ),
+    ("agreement_review", None): (
+        N_("its review in this follow-up session is removed"),
+        N_("their reviews in this follow-up session are removed"),
+    ),
     ("referral", "theme_id"): (
         N_("{count} referral agreement loses its theme"),
         N_("{count} referral agreements lose their theme"),

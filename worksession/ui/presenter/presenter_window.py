@@ -48,6 +48,8 @@ CLOCK_COLOURS = {
 # Body type shrinks in these steps before text is cut; 60% of the normal size still reads from
 # the back of a room on a 1280×720 beamer (14 px type on a 2.5 m wide image).
 SCALES = (1.0, 0.9, 0.8, 0.7, 0.6)
+# A slide of few words (one agreement under review) starts larger and shrinks to the same floor.
+LARGE_SCALES = (1.8, 1.6, 1.4, 1.2, *SCALES)
 TEXT_SIDE = 2 / 5  # the text's share of the width next to a chart or countdown
 # Beside the grid the text column holds the key to its numbers: half the width, and the grid,
 # square, is as high as the slide allows.
@@ -299,7 +301,8 @@ class PresenterWindow(QWidget):
         """The largest of ``SCALES`` at which the slide's text fits ``room``; else the smallest,
         with the running text (or the list) cut at a word so that it fits."""
         unit = self.unit
-        for scale in SCALES:
+        large = self.slide is not None and self.slide.large
+        for scale in LARGE_SCALES if large else SCALES:
             self._set_text_fonts(unit * scale)
             if self._text_height(width) <= room:
                 return

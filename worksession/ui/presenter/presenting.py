@@ -54,6 +54,7 @@ class Presenting(QObject):
         self.frozen_row: int | None = None
         navigation.steps.currentRowChanged.connect(self._coach_moved)
         self.controller.changed.connect(self.refresh)
+        self.controller.beamer_changed.connect(self.refresh)
         self._coach_moved(navigation.current_row())
 
     def _clock_ticked(self, text: str, level: str) -> None:
@@ -82,9 +83,13 @@ class Presenting(QObject):
             return
         step = steps[min(self.row, len(steps) - 1)]
         document = self.controller.document
-        # The cards of *Wat werkte, wat niet* are grouped under the catalogue's names.
+        # The cards of *Wat werkte, wat niet* are grouped under the catalogue's names; the
+        # review step shows the agreement the coach's page is on.
         obstacles = self.controller.library.obstacle_names()
-        self.presenter.show_slide(slide_for(step.to_dict(), document, obstacles), document)
+        focus = self.controller.beamer_focus.get(step.id)
+        self.presenter.show_slide(
+            slide_for(step.to_dict(), document, obstacles, focus=focus), document
+        )
 
     def _coach_moved(self, row: int) -> None:
         if row < 0 or self.frozen_row is not None:

@@ -55,6 +55,7 @@ class SessionController(QObject):
     notice = Signal(str)  # a passing word for the status bar ("… removed — Ctrl+Z restores")
     caution = Signal(str)  # stored, but the coach must know something: said until the next change
     open_session = Signal(int)  # another session to open: the follow-up just prepared from here
+    beamer_changed = Signal()  # a page changed what the beamer shows of its step
 
     def __init__(self, db: Database, session_id: int, library: Library) -> None:
         super().__init__()
@@ -71,6 +72,9 @@ class SessionController(QObject):
         # The step being undone or redone through this controller: it knows what it changes
         # (read after it ran, which is when the stack announces the move).
         self._stepping: ActionCommand | None = None
+        # Step id → what a page puts on the beamer beyond the step itself (the review step:
+        # the agreement the coach is on), so the presenter follows the page.
+        self.beamer_focus: dict[str, object] = {}
         self._pending: list[ActionCommand] = []
         self.view = SessionView(session_id, None)
         self.foreign_seen = 0  # changes by another program this window has read so far
@@ -137,6 +141,12 @@ class SessionController(QObject):
         the window's commands, such as the screenshots' vote rounds)."""
         self.reload()
         self.changed.emit(EVERYTHING)
+
+    def show_on_beamer(self, step_id: str, focus: object) -> None:
+        """Let the beamer show ``focus`` for the step ``step_id`` (None: the step alone)."""
+        if self.beamer_focus.get(step_id) != focus:
+            self.beamer_focus[step_id] = focus
+            self.beamer_changed.emit()
 
     def poll(self) -> bool:
         """Read the document again if another connection changed the database. True if so."""

@@ -16,6 +16,7 @@ from worksession.ui.session.pages.plan import PlanPage
 from worksession.ui.session.pages.preparation import PreparationPage
 from worksession.ui.session.pages.prioritising import PrioritisingPage
 from worksession.ui.session.pages.referral import ReferralPage
+from worksession.ui.session.pages.review import ReviewPage
 from worksession.ui.session.pages.sociale_kaart import SocialeKaartPage
 from worksession.ui.session.pages.welcome import WelcomePage
 
@@ -33,6 +34,7 @@ PAGES: dict[StepKind, type[StepPage]] = {
     StepKind.EVALUATION: EvaluationPage,
     StepKind.AFTER: PlanPage,
     StepKind.LESSONS: LessonsPage,
+    StepKind.REVIEW: ReviewPage,
 }
 
 
