@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.following import PROGRESS, sign_off, signed_demo
 from tests.ui.conftest import page_of
-from tests.ui.test_review_page import WALK, _pick, _press, _start, _tab
+from tests.ui.review_keys import WALK, review_by_keyboard, start_review
 from worksession.domain.values import AgreementStatus, StepKind
 from worksession.export.pdf.verify import Status, verify_plan
 from worksession.programmes.model import Library
@@ -63,21 +63,7 @@ def test_the_follow_up_from_signed_plan_to_progress_report(
     follow_up = controller.session_id
 
     # The review, by keyboard: the first three agreements of the signed plan.
-    page = _start(qtbot, window)
-    form = page.form
-    for status, happened, seen, evidence, decision in WALK:
-        _pick(qtbot, form.status_now, status)
-        assert _tab(qtbot) is form.what_happened
-        qtbot.keyClicks(form.what_happened, happened)
-        assert _tab(qtbot) is form.indicator_seen
-        _pick(qtbot, form.indicator_seen, seen)
-        assert _tab(qtbot) is form.evidence
-        qtbot.keyClicks(form.evidence, evidence)
-        assert _tab(qtbot) is form.decision
-        _pick(qtbot, form.decision, decision)
-        _press(qtbot, form.decision, "next_agreement")
-        form.status_now.setFocus()
-        qtbot.waitUntil(form.status_now.hasFocus)
+    review_by_keyboard(qtbot, start_review(qtbot, window), WALK)
 
     # A new agreement, typed in as in the first session.
     agreements = page_of(window, StepKind.AGREEMENTS)

@@ -90,7 +90,7 @@ def record_progress(
         s.flush()
         # Not a change to the plan: the session keeps its status and its versions.
         touch(s, session_id, plan=False)
-        return _entry(row)
+        return progress_entry(row)
 
 
 def progress_log(
@@ -106,7 +106,7 @@ def progress_log(
             agreement = _agreement(s, session_id, agreement_key)
             query = query.where(AgreementProgress.agreement_id == agreement.id)
         query = query.order_by(col(AgreementProgress.date), col(AgreementProgress.id))
-        return [_entry(row) for row in s.exec(query).all()]
+        return [progress_entry(row) for row in s.exec(query).all()]
 
 
 def current_statuses(*, db: Database, session_id: int) -> dict[str, str]:
@@ -196,7 +196,7 @@ def _plans_out(s: Session) -> dict[int, dt.date]:
 def _tracked(s: Session, session_id: int, signed_on: dt.date) -> list[TrackedAgreement]:
     work_session = fetch_session(s, session_id)
     log = _by_agreement(
-        _entry(row)
+        progress_entry(row)
         for row in s.exec(
             select(AgreementProgress).where(AgreementProgress.session_id == session_id)
         ).all()
@@ -245,7 +245,8 @@ def _by_agreement(entries: Iterable[ProgressEntry]) -> dict[int | None, list[Pro
     return grouped
 
 
-def _entry(row: AgreementProgress) -> ProgressEntry:
+def progress_entry(row: AgreementProgress) -> ProgressEntry:
+    """A stored progress row as the domain's entry."""
     assert row.id is not None
     return ProgressEntry(
         id=row.id,

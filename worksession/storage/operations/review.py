@@ -38,6 +38,7 @@ from worksession.domain.review import (
 from worksession.domain.validation import clean
 from worksession.storage.database import Database
 from worksession.storage.operations._rows import fetch, require_session, touch
+from worksession.storage.operations.progress import progress_entry
 
 
 @dataclass(frozen=True)
@@ -150,26 +151,11 @@ def _progress(
     grouped: dict[tuple[str, object], list[ProgressEntry]] = defaultdict(list)
     own = s.exec(select(AgreementProgress).where(AgreementProgress.session_id == session_id))
     for row in own.all():
-        grouped[("id", row.agreement_id)].append(_entry(row))
+        grouped[("id", row.agreement_id)].append(progress_entry(row))
     if origin_session_id is not None:
         first = s.exec(
             select(AgreementProgress).where(AgreementProgress.session_id == origin_session_id)
         )
         for row in first.all():
-            grouped[("key", row.agreement_key)].append(_entry(row))
+            grouped[("key", row.agreement_key)].append(progress_entry(row))
     return grouped
-
-
-def _entry(row: AgreementProgress) -> ProgressEntry:
-    assert row.id is not None
-    return ProgressEntry(
-        id=row.id,
-        session_id=row.session_id,
-        agreement_id=row.agreement_id,
-        agreement_key=row.agreement_key,
-        status=row.status,
-        date=row.date,
-        note=row.note,
-        reported_by=row.reported_by,
-        recorded_at=row.recorded_at,
-    )
