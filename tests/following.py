@@ -9,11 +9,17 @@ from ``make_follow_up`` so they all see the same, real link to the signed plan.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from worksession.domain.models import PlanVersion
 from worksession.programmes.library import load_library
 from worksession.storage.database import Database
-from worksession.storage.operations.plan import freeze, record_decisions, snapshot_of
+from worksession.storage.operations.plan import (
+    freeze,
+    list_versions,
+    record_decisions,
+    snapshot_of,
+)
 from worksession.storage.operations.progress import record_progress
 from worksession.workflows.demo import create_demo_session
 from worksession.workflows.following import prepare_follow_up
@@ -73,3 +79,20 @@ def make_follow_up(db: Database) -> tuple[int, int]:
     """(the signed-off demo session's id, its follow-up session's id)."""
     origin_id = signed_demo(db)
     return origin_id, prepare_follow_up(db=db, library=load_library(), session_id=origin_id)
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    first_id: int  # the signed-off demo session
+    session_id: int  # the follow-up session
+    version: int  # the signed version it reviews
+    fingerprint: str
+
+
+def unreported_follow_up(db: Database) -> FollowUp:
+    """A follow-up of the signed demo with nothing reported in between: every carried agreement
+    unreviewed, its status now the status at sign-off."""
+    first = signed_without_progress(db)
+    version = list_versions(db=db, session_id=first)[-1]
+    follow_up = prepare_follow_up(db=db, library=load_library(), session_id=first)
+    return FollowUp(first, follow_up, version.number, version.sha256)

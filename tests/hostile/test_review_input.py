@@ -11,9 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.review_follow_up import FollowUp, make_follow_up
+from tests.following import FollowUp, unreported_follow_up
 from worksession.domain.validation import ValidationError
-from worksession.programmes.library import load_library
 from worksession.storage.database import Database
 from worksession.storage.opening import open_database
 from worksession.storage.operations.review import review_overview, update_review
@@ -29,7 +28,7 @@ def _choice(values: list[str]) -> st.SearchStrategy[object]:
 @pytest.fixture(scope="module")
 def follow_up(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, FollowUp]]:
     db = open_database(tmp_path_factory.mktemp("review") / "fuzz.sqlite3")
-    yield db, make_follow_up(db, load_library())
+    yield db, unreported_follow_up(db)
     db.close()
     assert db.path is not None
     with sqlite3.connect(db.path) as connection:

@@ -8,10 +8,9 @@ import sqlite3
 
 import pytest
 
-from tests.review_follow_up import FollowUp, make_follow_up
+from tests.following import FollowUp, unreported_follow_up
 from worksession.domain.models import Agreement
 from worksession.domain.validation import ValidationError
-from worksession.programmes.library import load_library
 from worksession.storage.database import Database
 from worksession.storage.errors import NotFound
 from worksession.storage.operations.agreements import update_agreement
@@ -24,7 +23,7 @@ from worksession.storage.operations.sessions import get_session
 
 @pytest.fixture
 def follow_up(db: Database) -> FollowUp:
-    return make_follow_up(db, load_library())
+    return unreported_follow_up(db)
 
 
 def _table(db: Database) -> list[tuple[object, ...]]:

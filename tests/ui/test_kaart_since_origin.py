@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from tests.storage.follow_up_builder import build_follow_up
+from tests.following import unreported_follow_up
 from tests.ui.conftest import page_of
 from worksession.domain.values import StepKind
 from worksession.programmes.model import Library
@@ -29,13 +29,13 @@ GONE = ("s-ggd", "s-apotheek")
 
 @pytest.fixture
 def follow_up_window(qtbot: QtBot, db: Database, library: Library) -> Iterator[SessionWindow]:
-    pair = build_follow_up(db, library)
-    for stakeholder in list_stakeholders(db=db, session_id=pair.follow_up_id):
+    pair = unreported_follow_up(db)
+    for stakeholder in list_stakeholders(db=db, session_id=pair.session_id):
         if stakeholder.key in GONE:
             remove_stakeholder(db=db, stakeholder_id=int(stakeholder.id or 0))
-    add_stakeholder(db=db, session_id=pair.follow_up_id, name="Huisartsenpraktijk De Linde",
+    add_stakeholder(db=db, session_id=pair.session_id, name="Huisartsenpraktijk De Linde",
                     domain="primary_care")  # fmt: skip
-    window = SessionWindow(SessionController(db, pair.follow_up_id, library))
+    window = SessionWindow(SessionController(db, pair.session_id, library))
     qtbot.addWidget(window)
     window.resize(1280, 720)
     window.show()

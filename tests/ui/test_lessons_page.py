@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from tests.storage.follow_up_builder import build_follow_up
+from tests.following import unreported_follow_up
 from tests.ui.conftest import page_of
 from tests.ui.test_accessibility import _nameless
 from worksession.domain.changes import Part
@@ -27,8 +27,8 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 @pytest.fixture
 def follow_up_window(qtbot: QtBot, db: Database, library: Library) -> Iterator[SessionWindow]:
-    pair = build_follow_up(db, library)
-    window = SessionWindow(SessionController(db, pair.follow_up_id, library))
+    pair = unreported_follow_up(db)
+    window = SessionWindow(SessionController(db, pair.session_id, library))
     qtbot.addWidget(window)
     window.resize(1280, 720)
     window.show()

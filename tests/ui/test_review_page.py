@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from tests.review_follow_up import FollowUp, make_follow_up
+from tests.following import FollowUp, unreported_follow_up
 from tests.ui.review_keys import WALK, focused, pick, press, review_page, start_review, tab
 from worksession.domain.changes import Part
 from worksession.domain.review import ReviewFocus, ReviewItem
@@ -26,7 +26,7 @@ from worksession.workflows.starting import new_session
 
 @pytest.fixture
 def follow_up(db: Database, library: Library) -> FollowUp:
-    return make_follow_up(db, library)
+    return unreported_follow_up(db)
 
 
 @pytest.fixture
