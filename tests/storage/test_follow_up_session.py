@@ -306,3 +306,22 @@ def test_a_signed_version_changed_in_the_database_is_refused(db: Database) -> No
         prepare_follow_up(db=db, library=load_library(), session_id=origin_id)
     assert "origin.fingerprint" in str(refused.value)
     assert _counts(db) == before
+
+
+def test_afspraken_volgen_names_each_agreement_once_the_follow_up_is_out(db: Database) -> None:
+    """Until the follow-up's own plan is frozen the first session's agreements are followed;
+    from then on the follow-up's copies, never both."""
+    import datetime as dt
+
+    from worksession.storage.operations.progress import agreements_to_follow
+
+    origin_id, follow_up_id = make_follow_up(db)
+    later = dt.date(2027, 6, 1)  # every agreement of the demo is overdue by then
+
+    def sessions() -> set[int]:
+        items = agreements_to_follow(db=db, today=later)
+        return {item.agreement.session_id for item in items}
+
+    assert sessions() == {origin_id}
+    sign_off(db, follow_up_id)
+    assert sessions() == {follow_up_id}

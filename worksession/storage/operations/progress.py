@@ -20,6 +20,7 @@ from worksession.domain.models import (
     AgreementProgress,
     Participant,
     PlanVersion,
+    SessionOrigin,
     SignOff,
     Stakeholder,
 )
@@ -171,7 +172,8 @@ def _participant_named(s: Session, session_id: int, name: str) -> Participant | 
 
 def _plans_out(s: Session) -> dict[int, dt.date]:
     """Session id → the day its plan was last settled: the last decision on its latest version,
-    or that version's freeze when nobody decided yet. Sessions never frozen are left out."""
+    or that version's freeze when nobody decided yet. Sessions never frozen are left out, and
+    so are sessions whose follow-up has a plan out."""
     latest = (
         select(PlanVersion.session_id, func.max(PlanVersion.number).label("number"))
         .group_by(col(PlanVersion.session_id))
@@ -190,6 +192,15 @@ def _plans_out(s: Session) -> dict[int, dt.date]:
             select(func.max(SignOff.decided_at)).where(SignOff.version_id == version.id)
         ).one()
         settled[version.session_id] = (decided or version.created_at).date()
+    # A session whose follow-up has a plan out is followed there: the follow-up carries its
+    # agreements (reviewed, adjusted or stopped), so listing both would name each one twice.
+    followed_up = s.exec(
+        select(SessionOrigin.origin_session_id).where(
+            col(SessionOrigin.session_id).in_(list(settled))
+        )
+    ).all()
+    for origin in followed_up:
+        settled.pop(origin or 0, None)
     return settled
 
 
