@@ -259,13 +259,13 @@ def test_a_failure_half_way_writes_nothing(db: Database, monkeypatch: pytest.Mon
     """The whole follow-up is imported (session, link, reviews, log); then something fails."""
     origin_id = signed_demo(db)
     before = _counts(db)
-    real_import = follow_up_session.import_document
+    real_import = follow_up_session.import_document_in
 
-    def import_then_fail(**kwargs: Any) -> WorkSession:
-        real_import(**kwargs)
+    def import_then_fail(*args: Any) -> WorkSession:
+        real_import(*args)
         raise OSError("disk full")
 
-    monkeypatch.setattr(follow_up_session, "import_document", import_then_fail)
+    monkeypatch.setattr(follow_up_session, "import_document_in", import_then_fail)
     with pytest.raises(OSError, match="disk full"):
         prepare_follow_up(db=db, library=load_library(), session_id=origin_id)
     assert _counts(db) == before

@@ -7,7 +7,17 @@ table's fields are declared once (``records.py``, built from ``fields.py``); ``r
 
 from __future__ import annotations
 
-from worksession.storage.document.reading import read_document, read_working_copy
-from worksession.storage.document.writing import import_document
+from worksession.storage.document.reading import (
+    read_document,
+    read_document_in,
+    read_working_copy,
+)
+from worksession.storage.document.writing import import_document, import_document_in
 
-__all__ = ["import_document", "read_document", "read_working_copy"]
+__all__ = [
+    "import_document",
+    "import_document_in",
+    "read_document",
+    "read_document_in",
+    "read_working_copy",
+]

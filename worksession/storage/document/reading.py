@@ -57,6 +57,11 @@ def read_document(*, db: Database, session_id: int) -> Document:
         return _read(s, session_id)[0]
 
 
+def read_document_in(s: Session, session_id: int) -> Document:
+    """``read_document`` inside a transaction the caller holds (it writes from what it read)."""
+    return _read(s, session_id)[0]
+
+
 def read_working_copy(
     *,
     db: Database,

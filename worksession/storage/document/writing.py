@@ -41,6 +41,12 @@ def import_document(*, db: Database, document: Document) -> WorkSession:
         return _write(s, document)
 
 
+def import_document_in(s: Session, document: Document) -> WorkSession:
+    """``import_document`` inside a transaction the caller holds: it commits or rolls back
+    with the caller's other writes."""
+    return _write(s, document)
+
+
 def _id(row: SQLModel) -> int:
     value = getattr(row, "id", None)
     assert isinstance(value, int), "flushed before use"

@@ -14,11 +14,7 @@ is written in one transaction: a refusal or a failure writes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass
-
-from sqlmodel import Session
+from collections.abc import Sequence
 
 from worksession.domain import document_types as typed
 from worksession.domain.carry_over import follow_up_document
@@ -28,7 +24,7 @@ from worksession.domain.plan import present_participants
 from worksession.domain.values import Decision
 from worksession.i18n import _
 from worksession.storage.database import Database
-from worksession.storage.document import import_document, read_document
+from worksession.storage.document import import_document_in, read_document_in
 from worksession.storage.errors import StorageError
 from worksession.storage.operations._rows import fetch_session
 from worksession.storage.operations.plan import latest_decisions, list_versions, snapshot_of
@@ -36,22 +32,6 @@ from worksession.storage.operations.plan import latest_decisions, list_versions,
 
 class FollowUpRefused(StorageError):
     """The session cannot have a follow-up yet: its plan is not signed off."""
-
-
-@dataclass(frozen=True)
-class _Within(Database):
-    """The database seen from inside one open transaction: the document functions called with
-    it read and write in that transaction, so they commit or roll back together with it."""
-
-    session: Session
-
-    @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        yield self.session
-
-    @contextmanager
-    def reading(self) -> Iterator[Session]:
-        yield self.session
 
 
 def create_follow_up(
@@ -68,11 +48,11 @@ def create_follow_up(
     everyone present agreed to it. The follow-up reviews the latest such version.
     """
     with db.transaction() as s:
-        within = _Within(engine=db.engine, url=db.url, path=db.path, session=s)
         fetch_session(s, session_id)  # a wrong id is NotFound, as elsewhere
-        signed = signed_version(db=within, session_id=session_id)
+        # Read beside this transaction, which holds the write lock: nobody changes it meanwhile.
+        signed = signed_version(db=db, session_id=session_id)
         document = follow_up_document(
-            read_document(db=within, session_id=session_id),
+            read_document_in(s, session_id),
             snapshot_of(signed),
             fingerprint=signed.sha256,
             programme_id=programme_id,
@@ -87,7 +67,7 @@ def create_follow_up(
                     id=session_id, problem=error
                 )
             ) from error
-        created = import_document(db=within, document=document)
+        created = import_document_in(s, document)
         follow_up_id = created.id
         assert follow_up_id is not None
         s.flush()
