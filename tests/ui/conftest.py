@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -60,13 +58,22 @@ def controller(db: Database, library: Library) -> SessionController:
     return SessionController(db, session.id, library)
 
 
-@pytest.fixture
-def window(qtbot: QtBot, controller: SessionController) -> Iterator[SessionWindow]:
+def shown_window(
+    qtbot: QtBot, controller: SessionController, *, size: tuple[int, int] | None = None
+) -> SessionWindow:
+    """The session window of ``controller``, shown (at ``size``, if given) and exposed."""
     window = SessionWindow(controller)
     qtbot.addWidget(window)
+    if size is not None:
+        window.resize(*size)
     window.show()
     qtbot.waitExposed(window)
-    yield window
+    return window
+
+
+@pytest.fixture
+def window(qtbot: QtBot, controller: SessionController) -> SessionWindow:
+    return shown_window(qtbot, controller)
 
 
 def page_of(window: SessionWindow, kind: StepKind) -> StepPage:

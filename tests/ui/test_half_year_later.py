@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tests.following import PROGRESS, sign_off, signed_demo
-from tests.ui.conftest import page_of
+from tests.ui.conftest import page_of, shown_window
 from tests.ui.review_keys import WALK, review_by_keyboard, start_review
 from worksession.domain.values import AgreementStatus, StepKind
 from worksession.export.pdf.verify import Status, verify_plan
@@ -35,16 +34,10 @@ NEW = "Wandelgroep vanuit de huisartsenpraktijk, elke dinsdag"
 
 
 @pytest.fixture
-def follow_up_window(
-    qtbot: QtBot, db: Database, library: Library
-) -> Iterator[tuple[int, SessionWindow]]:
+def follow_up_window(qtbot: QtBot, db: Database, library: Library) -> tuple[int, SessionWindow]:
     first = signed_demo(db)  # frozen, everyone present agreed, progress on three agreements
     follow_up = prepare_follow_up(db=db, library=library, session_id=first)
-    window = SessionWindow(SessionController(db, follow_up, library))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield first, window
+    return first, shown_window(qtbot, SessionController(db, follow_up, library))
 
 
 def _text(pdf: Path) -> str:

@@ -3,15 +3,13 @@ left, in a line that fits a 1280×720 laptop; a first session shows neither."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.following import unreported_follow_up
-from tests.ui.conftest import page_of
+from tests.ui.conftest import page_of, shown_window
 from worksession.domain.values import StepKind
 from worksession.programmes.model import Library
 from worksession.storage.database import Database
@@ -28,19 +26,14 @@ GONE = ("s-ggd", "s-apotheek")
 
 
 @pytest.fixture
-def follow_up_window(qtbot: QtBot, db: Database, library: Library) -> Iterator[SessionWindow]:
+def follow_up_window(qtbot: QtBot, db: Database, library: Library) -> SessionWindow:
     pair = unreported_follow_up(db)
     for stakeholder in list_stakeholders(db=db, session_id=pair.session_id):
         if stakeholder.key in GONE:
             remove_stakeholder(db=db, stakeholder_id=int(stakeholder.id or 0))
     add_stakeholder(db=db, session_id=pair.session_id, name="Huisartsenpraktijk De Linde",
                     domain="primary_care")  # fmt: skip
-    window = SessionWindow(SessionController(db, pair.session_id, library))
-    qtbot.addWidget(window)
-    window.resize(1280, 720)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
+    return shown_window(qtbot, SessionController(db, pair.session_id, library), size=(1280, 720))
 
 
 def _kaart(window: SessionWindow) -> SocialeKaartPage:

@@ -3,15 +3,13 @@ obstacle, changes, moves and removes them, and every step undoes."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.following import unreported_follow_up
-from tests.ui.conftest import page_of
+from tests.ui.conftest import page_of, shown_window
 from tests.ui.test_accessibility import _nameless
 from worksession.domain.changes import Part
 from worksession.domain.values import StepKind
@@ -26,14 +24,9 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
-def follow_up_window(qtbot: QtBot, db: Database, library: Library) -> Iterator[SessionWindow]:
+def follow_up_window(qtbot: QtBot, db: Database, library: Library) -> SessionWindow:
     pair = unreported_follow_up(db)
-    window = SessionWindow(SessionController(db, pair.session_id, library))
-    qtbot.addWidget(window)
-    window.resize(1280, 720)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
+    return shown_window(qtbot, SessionController(db, pair.session_id, library), size=(1280, 720))
 
 
 def _page(window: SessionWindow) -> LessonsPage:

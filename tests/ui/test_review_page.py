@@ -5,14 +5,13 @@ the agreement the coach is on; a session that reviews nothing says how to make o
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.following import FollowUp, unreported_follow_up
+from tests.ui.conftest import shown_window
 from tests.ui.review_keys import WALK, focused, pick, press, review_page, start_review, tab
 from worksession.domain.changes import Part
 from worksession.domain.review import ReviewFocus, ReviewItem
@@ -32,12 +31,8 @@ def follow_up(db: Database, library: Library) -> FollowUp:
 @pytest.fixture
 def review_window(
     qtbot: QtBot, db: Database, library: Library, follow_up: FollowUp
-) -> Iterator[SessionWindow]:
-    window = SessionWindow(SessionController(db, follow_up.session_id, library))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
+) -> SessionWindow:
+    return shown_window(qtbot, SessionController(db, follow_up.session_id, library))
 
 
 def _items(window: SessionWindow) -> tuple[ReviewItem, ...]:
