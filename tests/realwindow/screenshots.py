@@ -2,7 +2,8 @@
 
 The session window maximised on a 1280×720 laptop and on a 1920×1080 screen, and the presenter
 full screen on a 1920×1080 beamer beside the laptop and on a 1280×720 screen of its own, one PNG
-per step, under ``build/screenshots-real/<what>-<size>/``. Run as
+per step, under ``build/screenshots-real/<what>-<size>/``; the follow-up session half a year
+later on the laptop with the beamer, under ``follow-up/``. Run as
 ``python -m tests.realwindow.screenshots [FOLDER]``; it needs the tier's X programs.
 """
 
@@ -48,6 +49,33 @@ def _demo(folder: Path) -> tuple[Path, str, list[str]]:
         db.close()
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
         (steps,) = connection.execute("SELECT programme_steps FROM work_session").fetchone()
+    return path, title, [step["title"] for step in json.loads(steps)]
+
+
+def _follow_up(folder: Path) -> tuple[Path, str, list[str]]:
+    """A database with the demo signed off, progress on three of its agreements, and its
+    follow-up session half a year later with a few cards of *Wat werkte, wat niet*."""
+    from tests.following import signed_demo
+    from worksession.programmes.library import load_library
+    from worksession.storage.opening import open_database
+    from worksession.storage.operations.lessons import add_lesson_card
+    from worksession.workflows.following import prepare_follow_up
+
+    path = folder / "follow-up.sqlite3"
+    db = open_database(path)
+    try:
+        follow_up = prepare_follow_up(db=db, library=load_library(), session_id=signed_demo(db))
+        for kind, obstacle, text in (
+            ("worked", "vaste-contactpersonen", "Eén vast aanspreekpunt bij de gemeente"),
+            ("hindered", "financiering", "Geen geld voor de beweegcoach na de zomer"),
+        ):
+            add_lesson_card(db=db, session_id=follow_up, kind=kind, obstacle=obstacle, text=text)
+    finally:
+        db.close()
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+        title, steps = connection.execute(
+            "SELECT title, programme_steps FROM work_session WHERE id = ?", (follow_up,)
+        ).fetchone()
     return path, title, [step["title"] for step in json.loads(steps)]
 
 
@@ -146,6 +174,10 @@ def take_all(folder: Path) -> list[Path]:
             app_home = home / f"run-{number}"
             app_home.mkdir()
             written += _one_run(folder, demo, app_home, coach, beamer)
+        # Half a year later: the follow-up session on the laptop with the beamer beside it.
+        app_home = home / "run-follow-up"
+        app_home.mkdir()
+        written += _one_run(folder / "follow-up", _follow_up(home), app_home, LAPTOP, BEAMER)
     return written
 
 
