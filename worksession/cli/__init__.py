@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from worksession import __version__
+from worksession.cli.attendance import cmd_attendance
 from worksession.cli.common import EXIT_BAD_INPUT, UserError, close_opened, write_failure
 from worksession.cli.database import cmd_backup, cmd_backups, cmd_check_db, cmd_restore
 from worksession.cli.following import cmd_followup
@@ -118,6 +119,16 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument("id", type=int, metavar="ID")
     pdf.add_argument("--out", type=Path, required=True, metavar="FILE")
     pdf.add_argument("--version", type=int, metavar="N", dest="number")
+    attendance = command(
+        "attendance",
+        _(
+            "write the attendance list to sign (.pdf) or who attended (.xlsx, .csv, or .txt: "
+            "one registration number per line)"
+        ),
+        cmd_attendance,
+    )
+    attendance.add_argument("id", type=int, metavar="ID")
+    attendance.add_argument("--out", type=Path, required=True, metavar="FILE")
     verify = command(
         "verify",
         _(
