@@ -80,7 +80,7 @@ def xlsx_bytes(sheet: AttendanceSheet) -> bytes:
     workbook = Workbook()
     table = workbook.active
     assert table is not None  # a new workbook has its one sheet
-    table.title = _("Attendance")
+    table.title = _("Attendance record")
     table.append(headers())
     for cell in table[1]:
         cell.font = Font(bold=True)

@@ -72,7 +72,12 @@ def attendance_kind(path: Path) -> str:
 
 def attendance_bytes(document: Document, kind: str) -> bytes:
     """The file of ``kind`` (a suffix of ``KINDS``) for the session in ``document``."""
-    return KINDS[kind](attendance_sheet(document))
+    return make_attendance(attendance_sheet(document), kind)
+
+
+def make_attendance(sheet: AttendanceSheet, kind: str) -> bytes:
+    """The file of ``kind`` (a suffix of ``KINDS``) for ``sheet``."""
+    return KINDS[kind](sheet)
 
 
 def check_attendance_target(path: Path, *, database: Path | None) -> str:

@@ -47,7 +47,7 @@ WALK_IN_ROWS = 6
 # text (a function or an organisation often takes two).
 SIGN_ROOM = 7.5 * mm
 # Number, name, initials, function, register, number, organisation, signature (the rest).
-_FIXED = [11 * mm, 50 * mm, 18 * mm, 46 * mm, 19 * mm, 27 * mm, 44 * mm]
+_FIXED = [11 * mm, 48 * mm, 23 * mm, 46 * mm, 19 * mm, 27 * mm, 44 * mm]
 WIDTHS = [*_FIXED, CONTENT_WIDTH - sum(_FIXED)]
 
 

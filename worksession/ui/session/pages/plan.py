@@ -32,6 +32,7 @@ from worksession.storage.operations.plan import (
 )
 from worksession.ui.background import Job
 from worksession.ui.progress_dialog import ProgressDialog
+from worksession.ui.session.attendance_export import AttendanceExport, action_button
 from worksession.ui.session.column_fit import ColumnFit
 from worksession.ui.session.commands import FinalCommand
 from worksession.ui.session.controller import SessionController
@@ -120,6 +121,12 @@ class PlanPage(PlanDrawingPage):
         self.follow_up_button.clicked.connect(self.prepare_follow_up)
         sign_row.addWidget(self.follow_up_button)
         sign_row.addWidget(self.progress_button)
+        # The presentielijst to sign, and who attended for the accreditation body.
+        self.attendance = AttendanceExport(self, controller, self.flush)
+        attendance_row = QHBoxLayout()
+        for action in (self.attendance.list_action, self.attendance.attendance_action):
+            attendance_row.addWidget(action_button(action))
+        attendance_row.addStretch()
 
         self.decisions = QTableWidget(0, 5)
         self.decisions.setAccessibleName(_("Decisions per participant"))
@@ -171,6 +178,7 @@ class PlanPage(PlanDrawingPage):
         self.layout_.addWidget(self.status)
         self.layout_.addLayout(top)
         self.layout_.addLayout(sign_row)
+        self.layout_.addLayout(attendance_row)
         self.layout_.addWidget(split, stretch=1)
         self.jobs: list[Job] = []  # started and not yet reported back
         self._previewing: Job | None = None  # the drawing for the preview now

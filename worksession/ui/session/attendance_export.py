@@ -1,0 +1,136 @@
+"""The attendance actions of the session window: *Presentielijst (PDF)…* to print and sign
+before the session, and *Aanwezigheid exporteren…* (XLSX, CSV or the registration numbers as
+text) for the accreditation body after it.
+
+Each asks for a file, refuses a file the app owns or a name of no kind at once, then makes the
+file in the background (a progress dialog when it takes a while) and writes it atomically. The
+list is read from the session as the window shows it, after what is still being typed is stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QProgressDialog, QPushButton, QWidget
+
+from worksession.domain.attendance_sheet import attendance_sheet
+from worksession.i18n import _
+from worksession.ui.background import Job, start
+from worksession.ui.session.controller import SessionController
+from worksession.workflows.attendance_export import check_attendance_target, make_attendance
+from worksession.workflows.export_targets import RefusedTarget, write_export
+
+PROGRESS_AFTER_MS = 500
+
+
+class AttendanceExport(QObject):
+    """The two actions (``list_action``, ``attendance_action``) and the work behind them."""
+
+    def __init__(
+        self, parent: QWidget, controller: SessionController, flush: Callable[[], None]
+    ) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.controller = controller
+        self.flush = flush
+        self.jobs: list[Job] = []  # started and not yet reported back
+        self.written: Path | None = None  # the last file written
+        self.list_action = QAction(_("Attendance list (PDF)…"), parent)
+        self.list_action.setToolTip(
+            _("The presentielijst to print and sign: everyone invited or registered")
+        )
+        self.list_action.triggered.connect(self.choose_list)
+        self.attendance_action = QAction(_("Export attendance…"), parent)
+        self.attendance_action.setToolTip(
+            _("Who was present, for the accreditation body: Excel, CSV or registration numbers")
+        )
+        self.attendance_action.triggered.connect(self.choose_attendance)
+
+    def _suggested(self, kind: str, suffix: str) -> str:
+        title = str(self.controller.document["session"]["title"])
+        return f"{kind} {title}{suffix}".replace("/", "-")
+
+    def choose_list(self) -> Job | None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self.parent_widget,
+            _("Attendance list"),
+            self._suggested(_("Attendance list"), ".pdf"),
+            _("PDF (*.pdf)"),
+        )
+        return self.export_to(_with_suffix(path, ".pdf")) if path else None
+
+    def choose_attendance(self) -> Job | None:
+        kinds = {
+            _("Excel (*.xlsx)"): ".xlsx",
+            _("CSV, separated by semicolons (*.csv)"): ".csv",
+            _("Registration numbers, one per line (*.txt)"): ".txt",
+        }
+        path, chosen = QFileDialog.getSaveFileName(
+            self.parent_widget,
+            _("Export attendance"),
+            self._suggested(_("Attendance record"), ".xlsx"),
+            ";;".join(kinds),
+        )
+        return self.export_to(_with_suffix(path, kinds.get(chosen, ".xlsx"))) if path else None
+
+    def export_to(self, path: Path) -> Job | None:
+        """Make and write the file ``path`` names (its suffix says which); None when refused."""
+        self.flush()
+        database = self.controller.db.path
+        try:
+            kind = check_attendance_target(path, database=database)
+        except RefusedTarget as error:
+            self.controller.failed.emit(_("Nothing was written: {reason}").format(reason=error))
+            return None
+        sheet = attendance_sheet(self.controller.document)  # read on the GUI thread
+        progress = QProgressDialog(_("Making the attendance file…"), "", 0, 0, self.parent_widget)
+        progress.setCancelButton(None)
+        progress.setMinimumDuration(PROGRESS_AFTER_MS)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self._enable(False)
+
+        def work() -> Path:
+            write_export(path, make_attendance(sheet, kind), database=database)
+            return path
+
+        job = Job(work)
+        job.signals.done.connect(lambda written: self._written(written, progress))
+        job.signals.failed.connect(lambda error: self._failed(error, progress))
+        return start(job, kept=self.jobs)
+
+    def _enable(self, enabled: bool) -> None:
+        self.list_action.setEnabled(enabled)
+        self.attendance_action.setEnabled(enabled)
+
+    def _written(self, path: Path, progress: QProgressDialog) -> None:
+        progress.reset()
+        self._enable(True)
+        self.written = path
+        window = self.parent_widget.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(_("Written to {path}").format(path=path))
+
+    def _failed(self, error: object, progress: QProgressDialog) -> None:
+        progress.reset()
+        self._enable(True)
+        reason = getattr(error, "strerror", None) or str(error)
+        self.controller.failed.emit(_("Nothing was written: {reason}").format(reason=reason))
+
+
+def action_button(action: QAction) -> QPushButton:
+    """A push button that triggers ``action`` and is enabled when it is."""
+    button = QPushButton(action.text())
+    button.setToolTip(action.toolTip())
+    button.setAccessibleDescription(action.toolTip())
+    button.clicked.connect(action.trigger)
+    action.changed.connect(lambda: button.setEnabled(action.isEnabled()))
+    return button
+
+
+def _with_suffix(path: str, suffix: str) -> Path:
+    """The chosen name, with the suffix of the chosen kind when the name has none."""
+    chosen = Path(path)
+    return chosen if chosen.suffix else chosen.with_name(chosen.name + suffix)
