@@ -48,7 +48,7 @@ def headers() -> list[str]:
         _("Initials"),
         _("Function"),
         _("Organisation"),
-        _("Register"),
+        _("Registration type"),
         _("Registration number"),
         _("Date"),
         _("Session"),

@@ -128,7 +128,7 @@ def attendance_table(rows: tuple[AttendanceRow, ...]) -> Table:
         _("Name"),
         _("Initials"),
         _("Function"),
-        _("Register"),
+        _("Registration type"),
         _("Registration number"),
         _("Organisation"),
         _("Signature"),
