@@ -115,3 +115,16 @@ def test_the_demo_attendance_files() -> None:
     names = [row[0] for row in rows[1:]]
     assert "Jan Houben" not in names and "Sanne Vliegen" not in names  # not present
     assert len(names) == 10 and all(row[8] == ACCREDITATION_ID for row in rows[1:])
+
+
+def test_control_characters_never_stop_the_files() -> None:
+    """A name typed or imported with an escape or NUL in it: the workbook shows "�" where XML
+    has no place for the character, the CSV keeps the text, the PDF prints."""
+    sheet = AttendanceSheet(
+        title="T\x00",
+        rows=(AttendanceRow("An\x1b[31mna\x0b", organisation="x\u202ey", status="present"),),
+    )
+    table = load_workbook(io.BytesIO(xlsx_bytes(sheet))).active
+    assert table is not None and table["A2"].value == "An\ufffd[31mna\ufffd"
+    assert table["D2"].value == "x\u202ey" and table["H2"].value == "T\ufffd"
+    assert "An\x1b[31mna\x0b" in csv_bytes(sheet).decode("utf-8-sig")

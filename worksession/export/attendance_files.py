@@ -6,7 +6,8 @@ one row per person, the session's date, title and accreditation ID on every row 
 says what it is about when rows from several sessions are put together.
 
 - XLSX (openpyxl): registration numbers are text cells (a BIG number keeps its leading zero),
-  the date is a date cell; a text that begins like a formula is stored as text, never as one.
+  the date is a date cell; a text that begins like a formula is stored as text, never as one;
+  a control character a workbook cannot hold becomes "�".
 - CSV for a Dutch spreadsheet: semicolons, UTF-8 with a byte order mark (so Excel reads the
   accents), dates as ISO dates (2026-03-12, which every spreadsheet reads as a date), and a
   cell that begins with = + - @ TAB or CR gets a leading apostrophe, so a spreadsheet shows it
@@ -24,6 +25,7 @@ import io
 from collections.abc import Sequence
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
@@ -38,6 +40,7 @@ TEXT_FORMAT = "@"
 # date, the session's title, the accreditation ID.
 WIDTHS = (28, 12, 30, 32, 10, 20, 12, 40, 22)
 REGISTRATION_COLUMN = 5  # counted from 0: kept as text everywhere
+REPLACEMENT = "\ufffd"
 
 Value = str | dt.date | None
 
@@ -92,7 +95,7 @@ def xlsx_bytes(sheet: AttendanceSheet) -> bytes:
                 cell.number_format = DATE_FORMAT
             elif value:
                 # openpyxl makes a formula of any text that begins with "=": set as text.
-                cell.value = value
+                cell.value = _storable(value)
                 cell.data_type = "s"
                 if column - 1 == REGISTRATION_COLUMN:
                     cell.number_format = TEXT_FORMAT
@@ -102,6 +105,12 @@ def xlsx_bytes(sheet: AttendanceSheet) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _storable(text: str) -> str:
+    """``text`` with the control characters a workbook cannot hold (XML 1.0 has no place for
+    them; openpyxl refuses them) shown as "�", as the PDF shows a character it cannot print."""
+    return str(ILLEGAL_CHARACTERS_RE.sub(REPLACEMENT, text))
 
 
 def csv_bytes(sheet: AttendanceSheet) -> bytes:
