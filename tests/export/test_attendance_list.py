@@ -89,3 +89,15 @@ def test_an_empty_session_still_makes_a_list_to_sign() -> None:
         data = render_attendance_list(AttendanceSheet(title="Nog te plannen"))
     text = _pages(data)[0]
     assert "Attendance list" in text and "Nog te plannen" in text and "Signature" in text
+
+
+def test_the_same_sheet_gives_the_same_bytes_and_the_plan_is_unchanged(demo_pdf: bytes) -> None:
+    """Drawn with the plan's reportlab settings, under the plan's lock: reproducible, and
+    reportlab's defaults are back as they were once it is drawn."""
+    from reportlab import rl_config
+
+    before = rl_config.invariant, rl_config.canvas_basefontname
+    with speaking("nl"):
+        again = render_attendance_list(attendance_sheet(demo_attendance()))
+    assert again == demo_pdf
+    assert (rl_config.invariant, rl_config.canvas_basefontname) == before

@@ -31,6 +31,7 @@ from reportlab.platypus import (
 
 from worksession.domain.attendance_sheet import AttendanceRow, AttendanceSheet
 from worksession.export.pdf.cells import SIDE_PADDING, Cell, cell
+from worksession.export.pdf.drawing import reportlab_settings
 from worksession.export.pdf.fonts import REGULAR
 from worksession.export.pdf.hyphenation import at_hyphens, breakable
 from worksession.export.pdf.styles import MUTED, RULE, TABLE_HEAD, stylesheet
@@ -52,7 +53,12 @@ WIDTHS = [*_FIXED, CONTENT_WIDTH - sum(_FIXED)]
 
 
 def render_attendance_list(sheet: AttendanceSheet) -> bytes:
-    """The presentielijst of ``sheet`` as PDF bytes."""
+    """The presentielijst of ``sheet`` as PDF bytes; the same sheet gives the same bytes."""
+    with reportlab_settings():  # as the plan is drawn: no other drawing changes them meanwhile
+        return _render(sheet)
+
+
+def _render(sheet: AttendanceSheet) -> bytes:
     header = _header(sheet)
     header_height = sum(part.wrap(CONTENT_WIDTH, PAGE_HEIGHT)[1] for part in header)
     top = MARGIN + header_height + 4 * mm

@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import threading
 from typing import Any
 
-from reportlab import rl_config
-from reportlab.graphics.shapes import STATE_DEFAULTS
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from worksession.export.pdf import (
@@ -28,13 +25,14 @@ from worksession.export.pdf import (
     sign_off,
 )
 from worksession.export.pdf.attachment import embed_file
+from worksession.export.pdf.drawing import DRAWING, reportlab_settings
 from worksession.export.pdf.layout import MARGIN, Footer, numbered_canvas
 from worksession.export.pdf.payload import ATTACHMENT, PlanPayload
 from worksession.i18n import _, speaking
 
-# reportlab keeps its defaults (invariant mode, the base font) in one module for the whole
-# process: two plans drawn at once from two threads would change them under each other.
-_DRAWING = threading.Lock()
+# The lock every drawing holds (``drawing``): two documents drawn at once from two threads
+# would change reportlab's process-wide settings under each other.
+_DRAWING = DRAWING
 
 
 class _PlanDocument(SimpleDocTemplate):
@@ -53,18 +51,9 @@ class _PlanDocument(SimpleDocTemplate):
 def render_plan(payload: PlanPayload) -> bytes:
     """The plan as PDF bytes, with the payload attached; identical input, identical bytes."""
     buffer = io.BytesIO()
-    with _DRAWING, speaking(payload.language):
-        previous = rl_config.invariant, rl_config.canvas_basefontname, STATE_DEFAULTS["fontName"]
-        try:  # whatever fails, even registering the fonts, the settings are put back
-            rl_config.invariant = 1  # no random file id: same input, same bytes
-            # Pages and drawings start in a base font: ours, so only our fonts are in the file.
-            rl_config.canvas_basefontname = STATE_DEFAULTS["fontName"] = fonts.register_fonts()
-            canvas_class = numbered_canvas(_footer(payload), document_date(payload))
-            _document(buffer, payload).build(_story(payload), canvasmaker=canvas_class)
-        finally:
-            rl_config.invariant, rl_config.canvas_basefontname, STATE_DEFAULTS["fontName"] = (
-                previous
-            )
+    with reportlab_settings(), speaking(payload.language):
+        canvas_class = numbered_canvas(_footer(payload), document_date(payload))
+        _document(buffer, payload).build(_story(payload), canvasmaker=canvas_class)
     return buffer.getvalue()
 
 
