@@ -93,3 +93,16 @@ def test_the_database_or_a_name_of_no_kind_is_refused(
         window.banner.hide()
     assert database.read_bytes() == before and not (tmp_path / "aanwezig.docx").exists()
     assert page.attendance.written is None
+
+
+def test_a_file_that_cannot_be_written_is_a_message_and_the_actions_come_back(
+    qtbot: QtBot, window: SessionWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = _page(window)
+    target = tmp_path / "no such folder" / "aanwezig.csv"
+    _choose(monkeypatch, target, "CSV, gescheiden door puntkomma’s (*.csv)")
+    assert page.attendance.choose_attendance() is not None  # started: it fails in the writing
+    qtbot.waitUntil(lambda: window.banner.isVisible() and jobs_running() == 0)
+    assert "Er is niets geschreven" in window.banner.text()
+    assert page.attendance.written is None and not target.exists()
+    assert page.attendance.attendance_action.isEnabled() and page.attendance.list_action.isEnabled()
