@@ -21,6 +21,7 @@ from worksession.cli.plan import cmd_freeze, cmd_pdf, cmd_sign, cmd_signoff, cmd
 from worksession.cli.progress import cmd_due, cmd_progress
 from worksession.cli.sessions import cmd_demo, cmd_export, cmd_import, cmd_list, cmd_new, cmd_show
 from worksession.cli.toolkit import cmd_casus, cmd_check, cmd_overview, cmd_programmes
+from worksession.cli.toolkit_package import add_package_commands
 from worksession.i18n import _
 from worksession.support.line_output import one_line
 
@@ -178,6 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
     overview.add_argument("programme", metavar="ID")
     overview.add_argument("--start", metavar="HH:MM", help=_("start time, e.g. 13:30"))
     overview.add_argument("--out", type=Path, metavar="FILE", help=_("write to FILE"))
+    add_package_commands(commands, common)
     return parser
 
 

@@ -79,15 +79,24 @@ def read_toolkit_file(
     path: Path, kind: FileKind, origin: Origin = "shipped"
 ) -> tuple[list[Entry], list[FileProblem]]:
     """The entries a file holds, or no entries and the problem that makes it unusable."""
-
-    def problem(line: int, key: str, message: str) -> tuple[list[Entry], list[FileProblem]]:
-        return [], [FileProblem(path, line, key, message)]
-
     try:
         raw = read_limited(path, MAX_TOOLKIT_BYTES)
     except OSError as error:
         reason = error.strerror or str(error)
-        return problem(1, "(file)", _("cannot be read: {reason}").format(reason=reason))
+        message = _("cannot be read: {reason}").format(reason=reason)
+        return [], [FileProblem(path, 1, "(file)", message)]
+    return parse_toolkit_bytes(raw, path, kind, origin)
+
+
+def parse_toolkit_bytes(
+    raw: bytes, path: Path, kind: FileKind, origin: Origin = "shipped"
+) -> tuple[list[Entry], list[FileProblem]]:
+    """What :func:`read_toolkit_file` makes of bytes already read (a file in a package):
+    the entries, or none and the problem, named by ``path``."""
+
+    def problem(line: int, key: str, message: str) -> tuple[list[Entry], list[FileProblem]]:
+        return [], [FileProblem(path, line, key, message)]
+
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
