@@ -18,6 +18,7 @@ import stat
 import struct
 import unicodedata
 import zipfile
+import zlib
 from collections import Counter
 
 from worksession.i18n import _
@@ -33,6 +34,9 @@ from worksession.programmes.parsing import FOLDERS
 from worksession.support.bounded_read import size_text
 
 END_OF_DIRECTORY = b"PK\x05\x06"
+LOCAL_HEADER = b"PK\x03\x04"
+LOCAL_HEADER_SIZE = 30
+UTF8_NAMES = 0x800
 END_RECORD_SIZE = 22
 MAX_COMMENT = 0xFFFF
 MAX_NAME = 128
@@ -74,7 +78,7 @@ def read_entries(data: bytes) -> dict[str, bytes]:
         _check_kind(info)
     _check_unique([info.filename for info in infos])
     _check_declared_sizes(infos)
-    return {info.filename: _inflate(archive, info) for info in infos}
+    return {info.filename: _inflate(data, info) for info in infos}
 
 
 def _declared_count(data: bytes) -> int:
@@ -127,7 +131,9 @@ def _check_name(name: str) -> None:
 def _check_kind(info: zipfile.ZipInfo) -> None:
     """Only regular files: a link or device entry would be written as one by other tools."""
     mode = info.external_attr >> 16
-    if info.create_system == 3 and mode:  # Unix: the upper bits are st_mode
+    # Unix: the upper bits are st_mode. Many tools (zipfile's writestr among them) record only
+    # the permissions; no file type reads as a regular file.
+    if info.create_system == 3 and stat.S_IFMT(mode):
         if stat.S_ISLNK(mode):
             raise RefusedPackage(info.filename, _("a symbolic link, not a regular file"))
         if not stat.S_ISREG(mode):
@@ -193,26 +199,46 @@ def _check_declared_sizes(infos: list[zipfile.ZipInfo]) -> None:
         )
 
 
-def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
-    """The entry's bytes, never more than the limit, and exactly as many as its header says."""
-    try:
-        with archive.open(info) as stream:
-            data = stream.read(MAX_ENTRY_BYTES + 1)
-            # Reading on to the end makes zipfile compare the CRC of what came out.
-            rest = stream.read(1)
-    except Exception as error:  # a bad CRC, a broken deflate stream, a cut-off file
+def _inflate(data: bytes, info: zipfile.ZipInfo) -> bytes:
+    """The entry's bytes, inflated here from its raw stream rather than through zipfile, whose
+    reader stops at the size the header declares: this one stops past the limit, and what came
+    out must be exactly what the header says, end where the stream ends and match the CRC."""
+    name = info.filename
+    start = info.header_offset
+    header = data[start : start + LOCAL_HEADER_SIZE]
+    if len(header) < LOCAL_HEADER_SIZE or not header.startswith(LOCAL_HEADER):
+        raise RefusedPackage(name, _("the zip points at no entry here; the file is damaged"))
+    name_length, extra_length = struct.unpack_from("<HH", header, 26)
+    local_name = data[start + LOCAL_HEADER_SIZE : start + LOCAL_HEADER_SIZE + name_length]
+    encoding = "utf-8" if info.flag_bits & UTF8_NAMES else "cp437"
+    if local_name.decode(encoding, errors="replace") != info.orig_filename:
+        raise RefusedPackage(name, _("named otherwise in the entry itself; the file is damaged"))
+    begin = start + LOCAL_HEADER_SIZE + name_length + extra_length
+    raw = data[begin : begin + info.compress_size]
+    if len(raw) < info.compress_size:
+        raise RefusedPackage(name, _("cut off; the file is incomplete"))
+    if info.compress_type == zipfile.ZIP_STORED:
+        out, ended = raw, True
+    else:
+        inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+        try:
+            out = inflater.decompress(raw, MAX_ENTRY_BYTES + 1)
+        except zlib.error as error:
+            raise RefusedPackage(
+                name, _("cannot be unpacked ({reason})").format(reason=error)
+            ) from error
+        ended = inflater.eof
+    if len(out) > MAX_ENTRY_BYTES:
         raise RefusedPackage(
-            info.filename, _("cannot be unpacked ({reason})").format(reason=error)
-        ) from error
-    if rest or len(data) > MAX_ENTRY_BYTES:
-        raise RefusedPackage(
-            info.filename, _("more than {limit} unpacked").format(limit=size_text(MAX_ENTRY_BYTES))
+            name, _("more than {limit} unpacked").format(limit=size_text(MAX_ENTRY_BYTES))
         )
-    if len(data) != info.file_size:
+    if not ended or len(out) != info.file_size:
         raise RefusedPackage(
-            info.filename,
+            name,
             _("the zip says {declared} bytes, the entry holds {actual}").format(
-                declared=info.file_size, actual=len(data)
+                declared=info.file_size, actual=len(out) if ended else _("more")
             ),
         )
-    return data
+    if zlib.crc32(out) != info.CRC:
+        raise RefusedPackage(name, _("its CRC does not match; the file is damaged"))
+    return out

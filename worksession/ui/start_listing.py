@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from worksession.storage.database import Database
     from worksession.storage.session_list import SessionSummary
     from worksession.ui.follow_window import FollowWindow
+    from worksession.ui.package_import import ImportOutcome
 
 
 # Columns fit the widest of this many rows, not of a whole archive (a thousand sessions).
@@ -54,6 +55,8 @@ class StartListing(QMainWindow):
     check_plan: Callable[[], object]
     check_plan_file: Callable[[Path], object]
     show_toolkit: Callable[[], object]
+    load_toolkit: Callable[[], None]
+    _user_folder: Path | None  # the own toolkit folder, when not the user's (tests)
     show_follow: Callable[[], object]
     open_session: Callable[[int], object]
     follow_window: FollowWindow | None  # Afspraken volgen, once opened
@@ -183,7 +186,11 @@ class StartListing(QMainWindow):
         menu.addAction(self.settings_action)
         menu.addAction(quit_action)
         self.toolkit_action = self._action(_("Programmes and casus…"), "toolkit", self.show_toolkit)
-        self.menuBar().addMenu(_("&Toolkit")).addAction(self.toolkit_action)
+        self.package_action = self._action(
+            _("Import a package…"), "", lambda: self.import_package()
+        )
+        toolkit_menu = self.menuBar().addMenu(_("&Toolkit"))
+        toolkit_menu.addActions([self.toolkit_action, self.package_action])
         help_menu = self.menuBar().addMenu(_("&Help"))
         help_menu.addActions([self.shortcuts_action, self.privacy_action])
         self.table.menu_actions = [
@@ -211,6 +218,14 @@ class StartListing(QMainWindow):
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
         return action
+
+    def import_package(self, path: Path | None = None) -> ImportOutcome | None:
+        """Toolkit → Import a package…: ``path``, else the file the user chooses."""
+        from worksession.ui.package_import import import_into_toolkit
+
+        return import_into_toolkit(
+            self, path, user_folder=self._user_folder, then=self.load_toolkit
+        )
 
     def _build_empty_state(self) -> QWidget:
         from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget

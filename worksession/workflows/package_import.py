@@ -51,8 +51,8 @@ class ImportPlan:
         """Whether the import changes what an existing id means: it needs the user's yes."""
         return bool(self.replaces or self.shadows)
 
-    def question(self) -> str:
-        """What the import would replace, for the question the user answers."""
+    def question_lines(self) -> list[str]:
+        """What the import would replace, one line each, for the question the user answers."""
         lines = [
             _("replaces your {path}").format(path=path.relative_to(self.user_folder).as_posix())
             for path in self.replaces
@@ -60,7 +60,10 @@ class ImportPlan:
         lines += [
             _("stands in for the shipped {entry}").format(entry=entry) for entry in self.shadows
         ]
-        return "; ".join(lines)
+        return lines
+
+    def question(self) -> str:
+        return "; ".join(self.question_lines())
 
 
 @dataclass

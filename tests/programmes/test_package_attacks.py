@@ -1,0 +1,118 @@
+"""Attacks on ``package import``: each forged package is refused naming the entry, the command
+exits 2, and the trainer's toolkit folder is byte for byte what it was (or still absent)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.cli.running import run
+from tests.programmes import package_forgery as forgery
+from worksession.programmes.library import user_sessions_dir
+from worksession.programmes.package_entries import RefusedPackage
+from worksession.programmes.package_reading import read_package
+from worksession.user.locations import data_dir
+
+NAMES = sorted(forgery.ATTACKS)
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, bytes | None]]:
+    """Every file and folder below ``folder``: its mode and, for a file, its bytes."""
+    found: dict[str, tuple[int, bytes | None]] = {}
+    for root, folders, files in os.walk(folder):
+        for name in folders + files:
+            path = Path(root) / name
+            info = path.lstat()
+            data = path.read_bytes() if path.is_file() else None
+            found[path.relative_to(folder).as_posix()] = (info.st_mode, data)
+    return found
+
+
+def own_toolkit() -> Path:
+    """An own folder holding a casus and a programme that the attacks' ids would replace."""
+    folder = user_sessions_dir()
+    (folder / "casus").mkdir(parents=True)
+    (folder / "programmes").mkdir()
+    (folder / "casus" / "eigen-casus.toml").write_bytes(forgery.own_casus())
+    (folder / "programmes" / "eigen-avond.toml").write_bytes(forgery.own_programme("Oud"))
+    return folder
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_each_forged_package_is_refused_naming_the_entry(name: str) -> None:
+    forge, entry, word = forgery.ATTACKS[name]
+    with pytest.raises(RefusedPackage) as refused:
+        read_package(forge())
+    assert refused.value.entry == entry
+    assert word in str(refused.value)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_each_attack_exits_2_and_leaves_the_own_folder_as_it_was(
+    name: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    forge, entry, word = forgery.ATTACKS[name]
+    folder = own_toolkit()
+    before = snapshot(data_dir())
+    package = tmp_path / "pakket.zip"
+    package.write_bytes(forge())
+    for extra in ([], ["--replace"]):
+        code, out, err = run(capsys, "package", "import", str(package), *extra)
+        assert (code, out) == (2, "")
+        (line,) = err.splitlines()
+        assert line.startswith(f"worksession: {package}: {entry}")
+        assert word in line
+    assert snapshot(data_dir()) == before
+    assert not list(tmp_path.glob("escaped*")) and not (folder.parent / "escaped.toml").exists()
+
+
+def test_a_refused_package_does_not_even_make_the_own_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    package = tmp_path / "pakket.zip"
+    package.write_bytes(forgery.traversal())
+    assert run(capsys, "package", "import", str(package))[0] == 2
+    assert not user_sessions_dir().exists()
+
+
+def test_a_good_forged_package_passes_so_the_attacks_test_one_thing_each() -> None:
+    checked = read_package(forgery.package())
+    assert checked.programme == "eigen-avond"
+    assert checked.casus == ("eigen-casus",)
+    assert [f.packed.name for f in checked.files] == [forgery.CASUS, forgery.PROGRAMME]
+
+
+@pytest.mark.parametrize(
+    ("make", "entry"),
+    [
+        (lambda: b"", ""),
+        (lambda: b"PK\x03\x04" * 100, ""),
+        (lambda: b"PK\x05\x06" + b"\0" * 18, "manifest.json"),  # an empty zip
+    ],
+)
+def test_empty_and_broken_zips_are_refused(make: Callable[[], bytes], entry: str) -> None:
+    with pytest.raises(RefusedPackage) as refused:
+        read_package(make())
+    assert refused.value.entry == entry
+
+
+def test_a_package_larger_than_the_limit_is_not_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    package = tmp_path / "groot.zip"
+    with package.open("wb") as handle:
+        handle.truncate(9 * 1024 * 1024)
+    code, _out, err = run(capsys, "package", "import", str(package))
+    assert code == 2 and str(package) in err and "MB" in err
+
+
+def test_a_fifo_given_as_the_package_is_refused_without_waiting(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    fifo = tmp_path / "pijp.zip"
+    os.mkfifo(fifo)
+    code, _out, err = run(capsys, "package", "import", str(fifo))
+    assert code == 2 and str(fifo) in err
