@@ -68,14 +68,14 @@ def import_package(
         package = read_package(read_limited(path, MAX_PACKAGE_BYTES))
     except (OSError, RefusedPackage) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-        return _tell(parent, None, None, _("{path}: {reason}").format(path=path, reason=reason))
+        return _tell(parent, None, None, f"{path}: {reason}")
     plan = plan_import(package, user_folder=user_folder, shipped_folder=shipped_folder)
     if plan.asks and not ask_replace(parent, plan):
         return ImportOutcome(None, plan, _("Nothing was imported."))
     try:
         result = install(plan, replace=True)
     except OSError as error:
-        message = _("{path}: {reason}").format(path=user_folder, reason=error.strerror or error)
+        message = f"{user_folder}: {error.strerror or error}"
         return _tell(parent, None, plan, message)
     return _tell(parent, result, plan, _done_text(plan, result))
 
