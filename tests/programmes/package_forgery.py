@@ -10,11 +10,13 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import stat
 import struct
 import warnings
 import zipfile
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from worksession.support.paths import sessions_dir
@@ -250,3 +252,15 @@ ATTACKS: dict[str, tuple[Callable[[], bytes], str, str]] = {
     "truncated": (truncated, "", "zip"),
     "not a zip": (not_a_zip, "", "zip"),
 }
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, bytes | None]]:
+    """Every file and folder below ``folder``: its mode and, for a file, its bytes."""
+    found: dict[str, tuple[int, bytes | None]] = {}
+    for root, folders, files in os.walk(folder):
+        for name in folders + files:
+            path = Path(root) / name
+            info = path.lstat()
+            data = path.read_bytes() if path.is_file() else None
+            found[path.relative_to(folder).as_posix()] = (info.st_mode, data)
+    return found

@@ -11,24 +11,13 @@ import pytest
 
 from tests.cli.running import run
 from tests.programmes import package_forgery as forgery
+from tests.programmes.package_forgery import snapshot
 from worksession.programmes.library import user_sessions_dir
 from worksession.programmes.package_entries import RefusedPackage
 from worksession.programmes.package_reading import read_package
 from worksession.user.locations import data_dir
 
 NAMES = sorted(forgery.ATTACKS)
-
-
-def snapshot(folder: Path) -> dict[str, tuple[int, bytes | None]]:
-    """Every file and folder below ``folder``: its mode and, for a file, its bytes."""
-    found: dict[str, tuple[int, bytes | None]] = {}
-    for root, folders, files in os.walk(folder):
-        for name in folders + files:
-            path = Path(root) / name
-            info = path.lstat()
-            data = path.read_bytes() if path.is_file() else None
-            found[path.relative_to(folder).as_posix()] = (info.st_mode, data)
-    return found
 
 
 def own_toolkit() -> Path:
