@@ -3,11 +3,15 @@ exits 2, and the trainer's toolkit folder is byte for byte what it was (or still
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.cli.running import run
 from tests.programmes import package_forgery as forgery
@@ -18,6 +22,13 @@ from worksession.programmes.package_reading import read_package
 from worksession.user.locations import data_dir
 
 NAMES = sorted(forgery.ATTACKS)
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=30),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=6)
+    ),
+    max_leaves=16,
+)
 
 
 def own_toolkit() -> Path:
@@ -105,3 +116,51 @@ def test_a_fifo_given_as_the_package_is_refused_without_waiting(
     os.mkfifo(fifo)
     code, _out, err = run(capsys, "package", "import", str(fifo))
     assert code == 2 and str(fifo) in err
+
+
+GOOD = forgery.package()
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(st.tuples(st.integers(0, len(GOOD) - 1), st.integers(0, 255)), min_size=1, max_size=6),
+    st.integers(0, len(GOOD)),
+)
+def test_a_package_damaged_anywhere_is_refused_or_read_never_a_crash(
+    changes: list[tuple[int, int]], keep: int
+) -> None:
+    data = bytearray(GOOD)
+    for position, value in changes:
+        data[position] = value
+    with contextlib.suppress(RefusedPackage):
+        read_package(bytes(data[:keep] if keep < len(GOOD) // 2 else data))
+
+
+@settings(max_examples=300)
+@given(
+    st.sampled_from(
+        [
+            "format",
+            "version",
+            "programme",
+            "casus",
+            "files",
+            "name",
+            "kind",
+            "ids",
+            "size",
+            "sha256",
+        ]
+    ),
+    JSON_VALUES,
+)
+def test_any_manifest_value_is_refused_or_read_never_a_crash(field: str, value: object) -> None:
+    files = forgery.good_files()
+    content = json.loads(forgery.manifest(files))
+    if field in content:
+        content[field] = value
+    else:
+        content["files"][0][field] = value
+    data = forgery.zipped([("manifest.json", json.dumps(content).encode()), *files.items()])
+    with contextlib.suppress(RefusedPackage):
+        read_package(data)
