@@ -126,3 +126,21 @@ def test_a_forged_package_is_refused_naming_the_entry_and_nothing_is_written(
     assert box.text() == "Het pakket is niet geïmporteerd; er is niets weggeschreven."
     assert "casus/link.toml: een symbolische koppeling" in box.informativeText()
     assert not own.exists()
+
+
+def test_the_toolkit_dialog_imports_and_lists_the_programme_at_once(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    window, _own = _window(qtbot, db, tmp_path)
+    dialog = window.show_toolkit()
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.import_button.text() == "Pakket importeren…"
+    package = tmp_path / "pakket.zip"
+    package.write_bytes(forgery.package())
+    outcome = dialog.import_package(package)
+    assert outcome is not None and outcome.result is not None
+    programmes = dialog.tree.topLevelItem(0)
+    ids = {programmes.child(i).text(1): programmes.child(i) for i in range(programmes.childCount())}
+    assert ids["eigen-avond"].text(3) == "eigen map"
+    dialog.reject()
+    qtbot.waitUntil(lambda: "eigen-avond" in window._library.programmes)

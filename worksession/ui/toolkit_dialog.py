@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -23,6 +24,9 @@ from PySide6.QtWidgets import (
 from worksession.export.programme_overview import duration_text
 from worksession.i18n import _
 from worksession.programmes.model import Library, Source
+
+if TYPE_CHECKING:
+    from worksession.ui.package_import import ImportOutcome
 
 
 def origin_text(source: Source) -> str:
@@ -67,7 +71,10 @@ class ToolkitDialog(QDialog):
         reload = QPushButton(_("Reload"))
         reload.setShortcut("F5")
         reload.clicked.connect(self.reload)
+        self.import_button = QPushButton(_("Import a package…"))
+        self.import_button.clicked.connect(lambda: self.import_package())
         buttons.addButton(open_folder, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(reload, QDialogButtonBox.ButtonRole.ActionRole)
 
         layout = QVBoxLayout(self)
@@ -110,6 +117,13 @@ class ToolkitDialog(QDialog):
 
     def reload(self) -> None:
         self.show_library(self._load())
+
+    def import_package(self, path: Path | None = None) -> ImportOutcome | None:
+        """A package into the own folder (``path``, else the one the user chooses); the list
+        shows it at once."""
+        from worksession.ui.package_import import import_into_toolkit
+
+        return import_into_toolkit(self, path, user_folder=self._user_folder, then=self.reload)
 
     def open_user_folder(self) -> None:
         for kind in ("programmes", "casus", "catalogues"):
