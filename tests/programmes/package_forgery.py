@@ -145,6 +145,27 @@ def lying_bomb() -> bytes:
     return bytes(data)
 
 
+def understated() -> bytes:
+    """A header that says 1,000 bytes (with the CRC of what really inflates: 5,000 bytes)."""
+    content = b"# " + b"abcdefghij" * 500
+    data = bytearray(_listed_beside("casus/klein.toml", content))
+    for start in _headers(data, b"PK\x01\x02"):
+        if data[start + 46 : start + 46 + 16] == b"casus/klein.toml":
+            struct.pack_into("<I", data, start + 24, 1000)
+    return bytes(data)
+
+
+def renamed_inside() -> bytes:
+    """The central directory says one name, the entry's own header another."""
+    data = bytearray(package())
+    local = -1
+    for start in _headers(data, b"PK\x03\x04"):
+        if data[start + 30 : start + 30 + len(CASUS)] == CASUS.encode():
+            local = start
+    data[local + 30 : local + 30 + len(CASUS)] = b"casus/eigen-casuX.toml"
+    return bytes(data)
+
+
 def _headers(data: bytearray, signature: bytes) -> list[int]:
     found, start = [], data.find(signature)
     while start >= 0:
@@ -237,6 +258,8 @@ ATTACKS: dict[str, tuple[Callable[[], bytes], str, str]] = {
     "oversize": (oversize, "programmes/groot.toml", "1 MB"),
     "bomb": (bomb, "casus/bom.toml", "zipbom"),
     "lying bomb": (lying_bomb, "casus/bom.toml", "MB"),
+    "understated": (understated, "casus/klein.toml", "1000 bytes"),
+    "renamed inside": (renamed_inside, CASUS, "andere naam"),
     "too many": (too_many, "", "303"),
     "wrong sha256": (wrong_sha256, "casus/eigen-casus.toml", "SHA-256"),
     "wrong size": (wrong_size, PROGRAMME, "bytes"),
