@@ -215,3 +215,14 @@ def test_export_warns_of_a_theme_no_catalogue_has(
     code, _out, err = export(capsys, tmp_path / "x.zip", "eigen-casus")
     assert code == 0
     assert "'eigen-casus'" in err and "'eigen-thema'" in err
+
+
+def test_export_refuses_a_file_name_an_import_would_refuse(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    own_toolkit()
+    casus = user_sessions_dir() / "casus" / "eigen-casus.toml"
+    casus.rename(casus.with_name("wat?.toml"))
+    out = tmp_path / "x.zip"
+    code, _out, err = export(capsys, out, "eigen-casus")
+    assert code == 2 and "wat?.toml" in err and not out.exists()

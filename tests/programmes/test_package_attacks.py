@@ -17,7 +17,7 @@ from tests.cli.running import run
 from tests.programmes import package_forgery as forgery
 from tests.programmes.package_forgery import snapshot
 from worksession.programmes.library import user_sessions_dir
-from worksession.programmes.package_entries import RefusedPackage
+from worksession.programmes.package_entries import RefusedPackage, check_name
 from worksession.programmes.package_reading import read_package
 from worksession.user.locations import data_dir
 
@@ -67,6 +67,28 @@ def test_each_attack_exits_2_and_leaves_the_own_folder_as_it_was(
         assert word in line
     assert snapshot(data_dir()) == before
     assert not list(tmp_path.glob("escaped*")) and not (folder.parent / "escaped.toml").exists()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "casus/nul.toml",
+        "casus/COM1.toml",
+        "casus/a?b.toml",
+        'casus/a"b.toml',
+        "casus/a|b.toml",
+        "casus/.verborgen.toml",
+        "casus/sub/x.toml",
+        "andere/x.toml",
+        "casus/x.txt",
+        "casus/x.toml\x00.exe",
+        "manifest.json/x",
+    ],
+)
+def test_names_no_toolkit_file_has_are_refused(name: str) -> None:
+    with pytest.raises(RefusedPackage) as refused:
+        check_name(name)
+    assert refused.value.entry == name
 
 
 def test_a_refused_package_does_not_even_make_the_own_folder(

@@ -80,8 +80,8 @@ def test_a_package_is_imported_and_the_toolkit_read_again(
     assert window._library.programmes["eigen-avond"].source.origin == "user"
     box = _message(window)
     qtbot.waitUntil(box.isVisible)
-    assert box.text() == "Het pakket is geïmporteerd."
-    assert forgery.PROGRAMME in box.informativeText()
+    assert "Het pakket is geïmporteerd." in box.text()
+    assert forgery.PROGRAMME in box.text()
 
 
 def test_an_existing_id_asks_and_cancel_writes_nothing_replace_keeps_the_old(
@@ -123,9 +123,27 @@ def test_a_forged_package_is_refused_naming_the_entry_and_nothing_is_written(
     assert outcome is not None and outcome.result is None
     box = _message(window)
     qtbot.waitUntil(box.isVisible)
-    assert box.text() == "Het pakket is niet geïmporteerd; er is niets weggeschreven."
-    assert "casus/link.toml: een symbolische koppeling" in box.informativeText()
+    assert "Het pakket is niet geïmporteerd; er is niets weggeschreven." in box.text()
+    assert "casus/link.toml: een symbolische koppeling" in box.text()
     assert not own.exists()
+
+
+def test_a_name_with_markup_is_shown_as_text(qtbot: QtBot, db: Database, tmp_path: Path) -> None:
+    window, _own = _window(qtbot, db, tmp_path)
+    package = tmp_path / "pakket.zip"
+    files = forgery.good_files()
+    package.write_bytes(
+        forgery.zipped(
+            [
+                ("manifest.json", forgery.manifest(files)),
+                *files.items(),
+                ("casus/<b>x</b>.toml", b""),
+            ]
+        )
+    )
+    window.import_package(package)
+    box = _message(window)
+    assert "casus/&lt;b&gt;x&lt;/b&gt;.toml" in box.text()
 
 
 def test_the_toolkit_dialog_imports_and_lists_the_programme_at_once(

@@ -40,8 +40,17 @@ UTF8_NAMES = 0x800
 END_RECORD_SIZE = 22
 MAX_COMMENT = 0xFFFF
 MAX_NAME = 128
-# A toolkit file name: no folder, no hidden file, no control character, ``.toml`` at the end.
-_FILE_NAME = re.compile(r"[^./\\:\x00-\x1f\x7f][^/\\:\x00-\x1f\x7f]*\.toml")
+# A toolkit file name every disk can hold: no folder, no hidden file, no control character
+# and none of the characters Windows refuses in a name, ``.toml`` at the end.
+_FILE_NAME = re.compile(r'[^./\\:*?"<>|\x00-\x1f\x7f][^/\\:*?"<>|\x00-\x1f\x7f]*\.toml')
+# Names Windows keeps for devices, whatever the extension: "nul.toml" is the null device.
+_DEVICES = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10)),
+}
 _DRIVE = re.compile(r"^[A-Za-z]:")
 MSDOS_DIRECTORY = 0x10
 ENCRYPTED = 0x1
@@ -74,7 +83,7 @@ def read_entries(data: bytes) -> dict[str, bytes]:
         ) from error
     _refuse_too_many(len(infos))
     for info in infos:
-        _check_name(info.filename)
+        check_name(info.filename)
         _check_kind(info)
     _check_unique([info.filename for info in infos])
     _check_declared_sizes(infos)
@@ -100,8 +109,9 @@ def _refuse_too_many(count: int) -> None:
         )
 
 
-def _check_name(name: str) -> None:
-    """Refuse a name that could land anywhere but in the toolkit folder, or is no toolkit file."""
+def check_name(name: str) -> None:
+    """Refuse a name that could land anywhere but in the toolkit folder, or is no toolkit file
+    (``RefusedPackage``); an export checks its names here too."""
     if not name:
         raise RefusedPackage(repr(name), _("an entry without a name"))
     if "\\" in name:
@@ -119,7 +129,12 @@ def _check_name(name: str) -> None:
         raise RefusedPackage(name, _("not a name a toolkit file has"))
     if name == MANIFEST:
         return
-    if len(parts) != 2 or parts[0] not in FOLDERS or not _FILE_NAME.fullmatch(parts[1]):
+    if (
+        len(parts) != 2
+        or parts[0] not in FOLDERS
+        or not _FILE_NAME.fullmatch(parts[1])
+        or parts[1].split(".")[0].casefold() in _DEVICES
+    ):
         raise RefusedPackage(
             name,
             _("not a toolkit file: a package holds {manifest} and .toml files in {folders}").format(

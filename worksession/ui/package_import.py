@@ -126,12 +126,15 @@ def _tell(
     box.setWindowTitle(_("Import a toolkit package"))
     if result is None:
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setText(_("The package is not imported; nothing was written."))
-        box.setInformativeText(message)
+        heading = _("The package is not imported; nothing was written.")
     else:
         box.setIcon(QMessageBox.Icon.Information)
-        box.setText(_("The package is imported."))
-        box.setInformativeText(message)
+        heading = _("The package is imported.")
+    # Rich text with everything escaped: names in a package are someone else's text, and Qt
+    # would read "<img …>" in a plain label as markup.
+    box.setTextFormat(Qt.TextFormat.RichText)
+    body = escape(message, quote=False).replace("\n", "<br>")
+    box.setText(f"<p><b>{escape(heading, quote=False)}</b></p><p>{body}</p>")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return ImportOutcome(result, plan, message)

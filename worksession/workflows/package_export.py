@@ -17,6 +17,7 @@ from pathlib import Path
 from worksession.domain.values import StepKind
 from worksession.i18n import _
 from worksession.programmes.model import Library, Source
+from worksession.programmes.package_entries import RefusedPackage, check_name
 from worksession.programmes.package_format import PackedFile, package_bytes
 from worksession.programmes.parsing import (
     FOLDERS,
@@ -85,7 +86,12 @@ def _packed(path: Path, kind: FileKind, source: Source) -> PackedFile:
     if problems:
         raise UnpackableToolkit(str(problems[0]))
     ids = tuple(entry.id for entry in entries)
-    return PackedFile(name=f"{FOLDER_OF[kind]}/{path.name}", kind=kind, ids=ids, data=data)
+    name = f"{FOLDER_OF[kind]}/{path.name}"
+    try:
+        check_name(name)  # what an import would refuse is never packed
+    except RefusedPackage as error:
+        raise UnpackableToolkit(f"{path}: {error}") from error
+    return PackedFile(name=name, kind=kind, ids=ids, data=data)
 
 
 def _refuse_same_names(files: list[PackedFile]) -> None:
