@@ -106,7 +106,7 @@ def plan_import(package: CheckedPackage, *, user_folder: Path, shipped_folder: P
         shadows += [
             entry_text(entry)
             for entry, key in zip(checked.entries, keys, strict=True)
-            if key in shipped
+            if key in shipped and key not in own  # an own file stands in for it already
         ]
     return ImportPlan(
         package, user_folder, tuple(writes), tuple(unchanged), tuple(replaces), tuple(shadows)
@@ -195,6 +195,7 @@ def _write_synced(path: Path, data: bytes) -> None:
 
 def _move_in(plan: ImportPlan, staging: Path, result: InstallResult) -> None:
     done: list[tuple[Path, Path]] = []  # (from, to), undone in reverse should a move fail
+    kept: Path | None = None
     try:
         if plan.replaces:
             kept = _kept_folder(plan.user_folder)
@@ -216,6 +217,10 @@ def _move_in(plan: ImportPlan, staging: Path, result: InstallResult) -> None:
         for source, moved in reversed(done):
             with contextlib.suppress(OSError):
                 os.replace(moved, source)
+        if kept is not None and not any(path.is_file() for path in kept.rglob("*")):
+            shutil.rmtree(kept, ignore_errors=True)
+            with contextlib.suppress(OSError):
+                kept.parent.rmdir()  # replaced/ itself, when nothing was ever kept there
         raise
 
 
