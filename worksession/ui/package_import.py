@@ -114,6 +114,9 @@ def _done_text(plan: ImportPlan, result: InstallResult) -> str:
         "– " + _("{path} replaced; kept as {copy}").format(path=path.name, copy=copy)
         for path, copy in result.kept
     ]
+    lines += [
+        "– " + _("stands in for the shipped {entry}").format(entry=entry) for entry in plan.shadows
+    ]
     return "\n".join(lines)
 
 
