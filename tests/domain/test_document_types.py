@@ -63,6 +63,7 @@ LEVELS: list[tuple[str, Any]] = [
     ("progress[]", types.ProgressEntry),
     ("reviews[]", types.AgreementReview),
     ("lessons[]", types.LessonCard),
+    ("feedback_forms[]", types.FeedbackForm),
 ]
 
 

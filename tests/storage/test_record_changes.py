@@ -15,6 +15,7 @@ from worksession.storage.database import Database
 from worksession.storage.operations import (
     agreements,
     casus,
+    feedback_forms,
     follow_up,
     lessons,
     notes,
@@ -43,6 +44,7 @@ UPDATES: list[tuple[Callable[..., Any], str]] = [
     (notes.update_evaluation, "evaluation"),
     (voting.set_vote_settings, "vote_round"),
     (lessons.update_lesson_card, "lesson_card"),
+    (feedback_forms.update_feedback_form, "feedback_form"),
 ]
 
 

@@ -42,6 +42,7 @@ DECLARED: dict[str, tuple[RecordFields[Any, Any], Any]] = {
     "agreement_progress": (records.PROGRESS, types.ProgressEntry),
     "agreement_review": (records.REVIEW, types.AgreementReview),
     "lesson_card": (records.LESSON, types.LessonCard),
+    "feedback_form": (records.FEEDBACK_FORM, types.FeedbackForm),
 }
 
 # Columns that are the database's bookkeeping, not part of any record in the document.

@@ -34,6 +34,8 @@ class Part(StrEnum):
     PROGRESS = "progress"
     REVIEWS = "reviews"
     LESSONS = "lessons"
+    # The participants' evaluation forms, typed in from paper.
+    FEEDBACK_FORMS = "feedback_forms"
     # Not a section of the document: the frozen versions, the decisions on them and the
     # session's status they set (draft, in review, signed off).
     PLAN = "plan"

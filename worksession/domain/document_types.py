@@ -250,6 +250,20 @@ class LessonCard(TypedDict, total=False):
     text: Required[str]
 
 
+class FeedbackFormAnswers(TypedDict, total=False):
+    """A participant's evaluation form besides its key: also what an update of it takes."""
+
+    score: int | None
+    takeaway: str
+    to_improve: str
+
+
+class FeedbackForm(FeedbackFormAnswers, total=False):
+    """One participant's short evaluation, typed in from paper: anonymous, linked to nobody."""
+
+    key: Required[str]
+
+
 class InterchangeDocument(TypedDict, total=False):
     """One session as a ``worksession/1`` document, linked by keys (never database ids)."""
 
@@ -272,6 +286,7 @@ class InterchangeDocument(TypedDict, total=False):
     progress: list[ProgressEntry]
     reviews: list[AgreementReview]
     lessons: list[LessonCard]
+    feedback_forms: list[FeedbackForm]
 
 
 class PlanVoting(TypedDict):
@@ -361,3 +376,4 @@ class PlanSnapshot(TypedDict, total=False):
     progress: list[ProgressEntry]
     reviews: list[PlanReview]
     lessons: list[LessonCard]
+    feedback_forms: list[FeedbackForm]

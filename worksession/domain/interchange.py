@@ -311,6 +311,19 @@ def _check_links(data: Document) -> None:
     problem = follow_up_problem(data, schema())
     if problem is not None:
         raise InterchangeError(json_path(problem[0]), problem[1])
+    _check_feedback_forms(data)
+
+
+def _check_feedback_forms(data: Document) -> None:
+    """Each form's key is unique among the forms (they are linked to nothing, so only there)."""
+    seen: set[str] = set()
+    for index, form in enumerate(data.get("feedback_forms", [])):
+        if form["key"] in seen:
+            raise InterchangeError(
+                json_path(["feedback_forms", index, "key"]),
+                _("duplicate key {key!r}").format(key=form["key"]),
+            )
+        seen.add(form["key"])
 
 
 def _check_voting(data: Document) -> None:

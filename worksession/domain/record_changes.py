@@ -18,6 +18,7 @@ from typing import TypedDict
 from worksession.domain.document_types import (
     CasusText,
     Evaluation,
+    FeedbackFormAnswers,
     ParticipantDetails,
     StakeholderDetails,
     ThemeDetails,
@@ -121,6 +122,10 @@ class LessonCardChanges(TypedDict, total=False):
     text: str
 
 
+class FeedbackFormChanges(FeedbackFormAnswers, total=False):
+    """A participant's evaluation form (``document_types.FeedbackFormAnswers``)."""
+
+
 class VoteRoundChanges(VoteSettings, total=False):
     """The vote round's settings (``document_types.VoteSettings``)."""
 
@@ -142,4 +147,5 @@ CHANGES: dict[str, type] = {
     "evaluation": EvaluationChanges,
     "vote_round": VoteRoundChanges,
     "lesson_card": LessonCardChanges,
+    "feedback_form": FeedbackFormChanges,
 }

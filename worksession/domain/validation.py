@@ -145,6 +145,12 @@ SPECS: dict[str, dict[str, FieldSpec]] = {
         "obstacle": _SHORT,
         "text": FieldSpec("long", required=True),
     },
+    # A participant's evaluation form typed in from paper: every answer may be left open.
+    "feedback_form": {
+        "score": FieldSpec("int", minimum=1, maximum=10),
+        "takeaway": _LONG,
+        "to_improve": _LONG,
+    },
     "step_note": {"text": _LONG},
     "vote_round": {
         "mode": FieldSpec("choice", choices=VoteMode.values()),
@@ -164,6 +170,7 @@ SPECS: dict[str, dict[str, FieldSpec]] = {
 _NULLABLE = {
     ("theme", "rank"),
     ("evaluation", "score"),
+    ("feedback_form", "score"),
     ("session", "start_time"),
     ("vote_round", "per_person"),
     ("vote_round", "cap"),

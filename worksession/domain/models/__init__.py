@@ -20,6 +20,7 @@ from worksession.domain.models.agreements import (
     Referral,
     Theme,
 )
+from worksession.domain.models.feedback import FeedbackForm
 from worksession.domain.models.follow_up import FollowUp, PlanVersion, SignOff, WerkgroepMember
 from worksession.domain.models.people import Participant, Relation, Stakeholder
 from worksession.domain.models.progress import AgreementProgress
@@ -35,6 +36,7 @@ __all__ = [
     "AgreementReview",
     "Casus",
     "Evaluation",
+    "FeedbackForm",
     "FollowUp",
     "Improvement",
     "Insight",

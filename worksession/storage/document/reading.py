@@ -24,6 +24,7 @@ from worksession.domain.models import (
     AgreementReview,
     Casus,
     Evaluation,
+    FeedbackForm,
     FollowUp,
     Improvement,
     Insight,
@@ -214,8 +215,8 @@ def _origin(r: _Reading) -> typed.Origin | None:
 
 Section = Callable[[_Reading], Any]
 
-# The document's sections in its order, each with how it is read. The progress log and a
-# follow-up's parts come last: they are newer than the rest.
+# The document's sections in its order, each with how it is read. The progress log, a
+# follow-up's parts and the evaluation forms come last: they are newer than the rest.
 SECTIONS: dict[str, Section] = {
     "session": lambda r: records.SESSION.read(r.work_session, r.keys),
     "casus": _casus,
@@ -235,6 +236,8 @@ SECTIONS: dict[str, Section] = {
     "origin": _origin,
     "reviews": _reviews,
     "lessons": _present(_records(records.LESSON, LessonCard)),
+    # Newest: the participants' evaluation forms, present only when any were typed in.
+    "feedback_forms": _present(_records(records.FEEDBACK_FORM, FeedbackForm)),
 }
 
 

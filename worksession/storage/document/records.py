@@ -223,3 +223,8 @@ LESSON: RecordFields[typed.LessonCard, models.LessonCard] = RecordFields(
     models.LessonCard,
     (Plain("kind"), Plain("obstacle"), Plain("text")),
 )
+
+FEEDBACK_FORM: RecordFields[typed.FeedbackForm, models.FeedbackForm] = RecordFields(
+    models.FeedbackForm,
+    (Plain("key"), Plain("score"), Plain("takeaway"), Plain("to_improve")),
+)

@@ -143,6 +143,7 @@ def _write(s: Session, doc: Document) -> WorkSession:
     for timing in schedule.get("steps", []):
         s.add(records.STEP_TIMING.write(timing, ids, session_id=session_id))
     _write_follow_up_parts(s, session_id, doc, ids)
+    _write_list(s, records.FEEDBACK_FORM, doc.get("feedback_forms", []), ids, session_id)
     return work_session
 
 

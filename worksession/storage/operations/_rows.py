@@ -54,6 +54,7 @@ RECORD_NAMES = {
     "Agreement": N_("agreement"),
     "Referral": N_("referral agreement"),
     "LessonCard": N_("card"),
+    "FeedbackForm": N_("evaluation form"),
 }
 
 

@@ -21,6 +21,7 @@ from worksession.domain.models import (
     AgreementReview,
     Casus,
     Evaluation,
+    FeedbackForm,
     FollowUp,
     Improvement,
     Insight,
@@ -71,6 +72,7 @@ PARTS_OF: dict[type[SQLModel], Part | tuple[Part, ...]] = {
     AgreementProgress: Part.PROGRESS,
     AgreementReview: Part.REVIEWS,
     LessonCard: Part.LESSONS,
+    FeedbackForm: Part.FEEDBACK_FORMS,
     SignOff: Part.PLAN,
 }
 _BY_MODEL: dict[type[SQLModel], Changes] = {
