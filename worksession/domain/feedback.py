@@ -68,7 +68,7 @@ def summary_line(summary: FeedbackSummary) -> str:
     mean = summary.mean
     if mean is None:
         return ngettext(
-            "{count} form, none with a score", "{count} forms, none with a score", summary.count
+            "{count} form, without a score", "{count} forms, none with a score", summary.count
         ).format(count=summary.count)
     if summary.scored == summary.count:
         return ngettext(

@@ -1,10 +1,12 @@
-"""Evaluatie & afsluiting: what went well, what to improve, and a score."""
+"""Evaluatie & afsluiting: the participants' paper forms typed in (score and two answers each,
+with their mean and count), and the coach's own view: what went well, what to improve, a score.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QFormLayout, QSpinBox
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QSpinBox, QVBoxLayout
 
 from worksession.domain.changes import Part
 from worksession.i18n import _
@@ -12,18 +14,27 @@ from worksession.programmes.model import Step
 from worksession.storage.operations.notes import update_evaluation
 from worksession.ui.session.commands import EditCommand
 from worksession.ui.session.controller import SessionController
+from worksession.ui.session.feedback_forms import FeedbackFormsPanel
 from worksession.ui.session.pages.base import StepPage
+
+COACH_TEXT_ROWS = 2  # the forms' table gets the height on a 720-pixel laptop
 
 
 class EvaluationPage(StepPage):
-    shows = frozenset({Part.EVALUATION})
+    shows = frozenset({Part.EVALUATION, Part.FEEDBACK_FORMS})
 
     def __init__(self, controller: SessionController, step: Step) -> None:
         super().__init__(controller, step)
-        form = QFormLayout()
+        forms_box = QGroupBox(_("Evaluation by the participants (paper forms)"))
+        self.forms = FeedbackFormsPanel(controller)
+        QVBoxLayout(forms_box).addWidget(self.forms)
+        self.layout_.addWidget(forms_box, stretch=1)
+
+        own_box = QGroupBox(_("Your own evaluation"))
+        form = QFormLayout(own_box)
         for field, label in (("went_well", _("What went well")), ("to_improve", _("To improve"))):
             widget = self.bind_text(
-                self.text_area(5),
+                self.text_area(COACH_TEXT_ROWS),
                 label=label,
                 read=lambda d, f=field: str(d["evaluation"][f]),  # type: ignore[misc]
                 write=self._write,
@@ -38,7 +49,7 @@ class EvaluationPage(StepPage):
         self.score.setAccessibleName(_("Score (1–10)"))
         self.score.valueChanged.connect(self._score_changed)
         form.addRow(_("Score (1–10)"), self.score)
-        self.layout_.addLayout(form, stretch=1)
+        self.layout_.addWidget(own_box)
         self.refresh()
 
     def _write(self, values: dict[str, Any]) -> None:
@@ -46,6 +57,7 @@ class EvaluationPage(StepPage):
 
     def refresh(self) -> None:
         super().refresh()
+        self.forms.refresh()
         self.score.blockSignals(True)
         self.score.setValue(self.controller.document["evaluation"]["score"] or 0)
         self.score.blockSignals(False)
@@ -63,4 +75,9 @@ class EvaluationPage(StepPage):
 
     def has_content(self) -> bool:
         evaluation = self.controller.document["evaluation"]
-        return bool(evaluation["went_well"] or evaluation["to_improve"] or evaluation["score"])
+        return bool(
+            evaluation["went_well"]
+            or evaluation["to_improve"]
+            or evaluation["score"]
+            or self.controller.document.get("feedback_forms")
+        )
