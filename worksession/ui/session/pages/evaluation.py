@@ -17,7 +17,7 @@ from worksession.ui.session.controller import SessionController
 from worksession.ui.session.feedback_forms import FeedbackFormsPanel
 from worksession.ui.session.pages.base import StepPage
 
-COACH_TEXT_ROWS = 2  # the forms' table gets the height on a 720-pixel laptop
+COACH_TEXT_ROWS = 3  # kept to this height: the forms' table gets the rest of a 720-pixel laptop
 
 
 class EvaluationPage(StepPage):
@@ -33,8 +33,10 @@ class EvaluationPage(StepPage):
         own_box = QGroupBox(_("Your own evaluation"))
         form = QFormLayout(own_box)
         for field, label in (("went_well", _("What went well")), ("to_improve", _("To improve"))):
+            area = self.text_area(COACH_TEXT_ROWS)
+            area.setMaximumHeight(area.minimumHeight())
             widget = self.bind_text(
-                self.text_area(COACH_TEXT_ROWS),
+                area,
                 label=label,
                 read=lambda d, f=field: str(d["evaluation"][f]),  # type: ignore[misc]
                 write=self._write,
