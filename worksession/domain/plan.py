@@ -6,7 +6,9 @@ method, the number who voted, the final order and the ties — with the ballots 
 is named; the step timings become the appendix's planned and actual time per step. A session
 without a vote round or timings has neither key, as before they existed. A follow-up session's
 plan names the signed plan it reviews (title, version, fingerprint — not the plan itself) and
-gives each review the signed agreement beside the findings (``domain.plan_review``). Its
+gives each review the signed agreement beside the findings (``domain.plan_review``). The
+participants' evaluation forms are in it as the document holds them, only when any were typed
+in: a session without them has the snapshot (and fingerprint) it had before they existed. Its
 canonical form — sorted keys, no spaces, UTF-8 — is what the fingerprint is taken of, so anyone
 can recompute it.
 """

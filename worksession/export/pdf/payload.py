@@ -38,6 +38,10 @@ SEAL_FORMAT = "worksession-seal/1"
 # 3: the seal, decisions in Dutch time, names in every script, numbered agreements.
 # 4: the sociale kaart's legend starts after its widest heading.
 # 5: a follow-up session's plan is its progress report.
+# 6: the participants' evaluation forms in an appendix, drawn only in a plan or report that has
+#    any: one without forms draws as before, so it keeps its kind's edition (4 or 5) and every
+#    plan signed before stays checkable, while a plan with forms says 6 and an edition that
+#    cannot draw the forms answers CANNOT CHECK for it, never TAMPERED.
 # Each kind of plan is drawn in its own current edition, so a change to one kind leaves the other
 # kind's signed files checkable: ordinary plans still draw as in 4, so the plans signed since
 # then keep verifying, while a report carries 5 and an edition that cannot draw reports says
@@ -45,11 +49,15 @@ SEAL_FORMAT = "worksession-seal/1"
 # (the newest), for the kind or kinds whose drawing changed.
 PLAN_EDITION = 4
 REPORT_EDITION = 5
-RENDERER = max(PLAN_EDITION, REPORT_EDITION)
+FEEDBACK_EDITION = 6
+RENDERER = max(PLAN_EDITION, REPORT_EDITION, FEEDBACK_EDITION)
 
 
 def edition_for(snapshot: Snapshot) -> int:
-    """The edition this version draws the plan in: a follow-up's report or an ordinary plan."""
+    """The edition this version draws the plan in: one with the participants' evaluation forms,
+    else a follow-up's report or an ordinary plan."""
+    if snapshot.get("feedback_forms"):
+        return FEEDBACK_EDITION
     return REPORT_EDITION if "origin" in snapshot else PLAN_EDITION
 
 

@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from worksession.export.pdf import (
     agreements,
+    feedback_appendix,
     fonts,
     hyphenation,
     progress_report,
@@ -136,6 +137,7 @@ def _story(payload: PlanPayload) -> list[Flowable]:
     snapshot = payload.snapshot
     if progress_report.is_progress_report(snapshot):
         return progress_report.story(payload)
+    schedule = sections.appendix(snapshot)
     body = [
         *sections.at_a_glance(snapshot),
         *sections.context(snapshot),
@@ -144,6 +146,7 @@ def _story(payload: PlanPayload) -> list[Flowable]:
         *agreements.agreements(snapshot),
         *agreements.follow_up(snapshot),
         *sign_off.attendance_and_sign_off(snapshot, payload),
-        *sections.appendix(snapshot),
+        *schedule,
+        *feedback_appendix.evaluation_appendix(snapshot, after_appendix=bool(schedule)),
     ]
     return sections.with_contents(sign_off.cover(snapshot, payload), body)

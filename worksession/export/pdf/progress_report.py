@@ -23,7 +23,13 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 from worksession.domain.document_types import Agreement, PlanReview, ProgressEntry
 from worksession.domain.plan import Snapshot
 from worksession.domain.values import AgreementStatus, IndicatorSeen, ReviewDecision
-from worksession.export.pdf import agreements, progress_changes, sections, sign_off
+from worksession.export.pdf import (
+    agreements,
+    feedback_appendix,
+    progress_changes,
+    sections,
+    sign_off,
+)
 from worksession.export.pdf.blocks import CONTENT_WIDTH, Heading, table, with_first_row
 from worksession.export.pdf.payload import PlanPayload
 from worksession.export.pdf.status_chart import status_chart
@@ -51,6 +57,7 @@ def story(payload: PlanPayload) -> list[Flowable]:
         *progress_changes.changed_and_new(snapshot),
         *agreements.follow_up(snapshot),
         *sign_off.attendance_and_sign_off(snapshot, payload),
+        *feedback_appendix.evaluation_appendix(snapshot, after_appendix=False),
     ]
     return sections.with_contents(cover(snapshot, payload), body)
 
