@@ -6,6 +6,7 @@ from typing import Any
 
 from worksession.domain.document_keys import people_by_key, theme_titles
 from worksession.domain.document_types import Casus, FollowUp, Theme
+from worksession.domain.feedback import feedback_summary, summary_line
 from worksession.domain.interchange import Document
 from worksession.domain.schedule import plan_schedule, timesheet
 from worksession.domain.values import (
@@ -39,7 +40,7 @@ def _heading(title: str) -> list[str]:
 
 def summary_text(document: Document) -> str:
     """Header, ambition, casus, people, sociale kaart, priorities, agreements, referral
-    agreements and follow-up."""
+    agreements, follow-up and the participants' evaluation (how many forms, their mean)."""
     names = people_by_key(document)
     titles = theme_titles(document)
 
@@ -134,6 +135,8 @@ def summary_text(document: Document) -> str:
             lines.append("  " + _field(_("With"), ", ".join(partners)))
     lines += _referral_lines(document, who)
     lines += _follow_up_lines(document.get("follow_up", {}), who)
+    lines += _heading(_("Evaluation by the participants"))
+    lines.append(summary_line(feedback_summary(document.get("feedback_forms", []))))
     lines += _schedule_lines(document)
     return "\n".join(lines) + "\n"
 
