@@ -138,18 +138,31 @@ def test_a_session_without_forms_has_no_forms_section(db: Database) -> None:
 
 
 def test_a_file_without_forms_imports_and_a_file_with_forms_is_checked(db: Database) -> None:
-    minimal = {"format": FORMAT, "session": {"title": "Kaalheide"}}
+    minimal = {
+        "format": FORMAT,
+        "session": {"title": "Kaalheide"},
+        "participants": [{"key": "p-1", "name": "An"}],
+    }
     session = import_document(db=db, document=parse_document(json.dumps(minimal)))
     assert list_feedback_forms(db=db, session_id=int(session.id or 0)) == []
     for forms, path in (
         ([{"key": "f-1", "score": 11}], "$.feedback_forms[0].score"),
         ([{"key": "f-1"}, {"key": "f-1"}], "$.feedback_forms[1].key"),
+        ([{"key": "p-1"}], "$.feedback_forms[0].key"),  # one key space with the participants
         ([{"score": 5}], "$.feedback_forms[0].key"),
         ([{"key": "f-1", "name": "An"}], "$.feedback_forms[0].name"),
     ):
         with pytest.raises(InterchangeError) as refused:
             parse_document(json.dumps({**minimal, "feedback_forms": forms}))
         assert refused.value.path == path, refused.value
+    referring = {
+        **minimal,
+        "agreements": [{"key": "a-1", "what": "Koffie-ochtend", "lead": "f-1"}],
+        "feedback_forms": [{"key": "f-1"}],
+    }
+    with pytest.raises(InterchangeError) as refused:  # nothing may refer to a form
+        parse_document(json.dumps(referring))
+    assert refused.value.path == "$.agreements[0].lead"
 
 
 def test_a_duplicated_session_starts_without_the_forms_of_that_day(db: Database) -> None:

@@ -42,6 +42,8 @@ MAX_ENTRIES = 10_000  # above every maxItems of the schema; refused before walki
 MAX_VALUES = 500_000  # a session at every limit holds about 250,000 values
 SCHEMA_FILE = ("schemas", "worksession-1.schema.json")
 PEOPLE = ("participants", "stakeholders")
+# The lists whose records carry a key, in one key space; nothing refers to a feedback form.
+KEYED = ("participants", "stakeholders", "themes", "agreements", "feedback_forms")
 
 Document = InterchangeDocument
 
@@ -271,12 +273,8 @@ def _check_schema(data: dict[str, Any]) -> None:
 
 def _check_links(data: Document) -> None:
     kinds: dict[str, str] = {}  # key -> the list it is defined in
-    keyed: dict[str, Sequence[Mapping[str, Any]]] = {
-        "participants": data.get("participants", []),
-        "stakeholders": data.get("stakeholders", []),
-        "themes": data.get("themes", []),
-        "agreements": data.get("agreements", []),
-    }
+    sections = cast(Mapping[str, Sequence[Mapping[str, Any]]], data)
+    keyed = {section: sections.get(section, []) for section in KEYED}
     for section, records in keyed.items():
         for index, record in enumerate(records):
             key = record["key"]
@@ -311,19 +309,6 @@ def _check_links(data: Document) -> None:
     problem = follow_up_problem(data, schema())
     if problem is not None:
         raise InterchangeError(json_path(problem[0]), problem[1])
-    _check_feedback_forms(data)
-
-
-def _check_feedback_forms(data: Document) -> None:
-    """Each form's key is unique among the forms (they are linked to nothing, so only there)."""
-    seen: set[str] = set()
-    for index, form in enumerate(data.get("feedback_forms", [])):
-        if form["key"] in seen:
-            raise InterchangeError(
-                json_path(["feedback_forms", index, "key"]),
-                _("duplicate key {key!r}").format(key=form["key"]),
-            )
-        seen.add(form["key"])
 
 
 def _check_voting(data: Document) -> None:

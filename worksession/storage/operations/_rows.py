@@ -17,6 +17,7 @@ from sqlmodel import Session, SQLModel, col, select
 from worksession.domain.models import (
     Agreement,
     AgreementPartner,
+    FeedbackForm,
     Participant,
     Stakeholder,
     Theme,
@@ -32,11 +33,14 @@ from worksession.storage.seen import TOUCHED
 from worksession.storage.views import one_row, table_of
 
 Row = TypeVar("Row", bound=SQLModel)
-KEYED_MODELS: tuple[type[Participant] | type[Stakeholder] | type[Theme] | type[Agreement], ...] = (
+# The records with a key, in one key space per session (as in the document); a feedback form's
+# key is one too, though nothing refers to a form.
+KEYED_MODELS: tuple[type[SQLModel], ...] = (
     Participant,
     Stakeholder,
     Theme,
     Agreement,
+    FeedbackForm,
 )
 
 

@@ -1,16 +1,13 @@
 """Operations on the participants' evaluation forms, typed in from paper: add, change, remove.
 
 A form is anonymous: it is linked to no participant, and its key is opaque (``f-`` and random
-hex), so neither the key nor the order says who filled it in beyond the order typed.
+hex, apart from every other key of the session), so the key says nothing of who filled it in.
 Every answer may be left open; a score is a whole number 1–10.
 """
 
 from __future__ import annotations
 
-import secrets
 from typing import Unpack
-
-from sqlmodel import Session, col, select
 
 from worksession.domain.models import FeedbackForm
 from worksession.domain.record_changes import FeedbackFormChanges
@@ -20,6 +17,7 @@ from worksession.storage.operations._rows import (
     fetch,
     list_records,
     next_position,
+    opaque_key,
     remove_record,
     require_session,
     touch,
@@ -42,7 +40,7 @@ def add_feedback_form(
         require_session(s, session_id)
         form = FeedbackForm(
             session_id=session_id,
-            key=_new_key(s, session_id),
+            key=opaque_key(s, session_id, "f"),
             position=next_position(s, FeedbackForm, session_id),
             **fields,
         )
@@ -71,13 +69,3 @@ def remove_feedback_form(*, db: Database, form_id: int) -> FeedbackForm:
 def list_feedback_forms(*, db: Database, session_id: int) -> list[FeedbackForm]:
     """The session's forms in the order they were typed in."""
     return list_records(db, FeedbackForm, session_id)
-
-
-def _new_key(s: Session, session_id: int) -> str:
-    taken = set(
-        s.exec(select(FeedbackForm.key).where(col(FeedbackForm.session_id) == session_id)).all()
-    )
-    while True:
-        key = f"f-{secrets.token_hex(4)}"
-        if key not in taken:
-            return key
