@@ -48,11 +48,12 @@ STEP = st.fixed_dictionaries(
 
 @st.composite
 def documents(draw: st.DrawFn) -> dict[str, Any]:
-    counts = [draw(st.integers(0, 4)) for _ in range(4)]
+    counts = [draw(st.integers(0, 4)) for _ in range(5)]
     keys = draw(st.lists(KEY, min_size=sum(counts), max_size=sum(counts), unique=True))
     p_keys, keys = keys[: counts[0]], keys[counts[0] :]
     s_keys, keys = keys[: counts[1]], keys[counts[1] :]
-    t_keys, a_keys = keys[: counts[2]], keys[counts[2] :]
+    t_keys, keys = keys[: counts[2]], keys[counts[2] :]
+    a_keys, f_keys = keys[: counts[3]], keys[counts[3] :]  # forms: one key space with the rest
     people = p_keys + s_keys
 
     def maybe(pool: list[str]) -> st.SearchStrategy[str | None]:
@@ -189,6 +190,16 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
     schedule = draw(schedules(step_ids))
     if schedule["start_time"] is not None or schedule["steps"]:
         document["schedule"] = schedule
+    if f_keys:  # export writes the forms only for a session that has any
+        document["feedback_forms"] = [
+            {
+                "key": key,
+                "score": draw(st.none() | st.integers(1, 10)),
+                "takeaway": draw(TEXT),
+                "to_improve": draw(TEXT),
+            }
+            for key in f_keys
+        ]
     return document
 
 
