@@ -159,3 +159,14 @@ def test_the_page_names_its_controls_and_fits_a_laptop(
         assert viewport.rect().contains(corner) and control.isVisible()
     assert not laptop.page_scroller.horizontalScrollBar().isVisible()
     laptop.grab().save(str(tmp_path / "evaluation.png"))
+
+
+def test_ctrl_f_finds_an_answer_on_a_form(qtbot: QtBot, laptop: SessionWindow) -> None:
+    panel = _page(laptop).forms
+    panel.score.setFocus()
+    _type_form(qtbot, "8", "Wie de POH-GGZ is", "")
+    _type_form(qtbot, "7", "", "Een avond, geen middag")
+    laptop.go_to(0)
+    assert laptop.find_text("avond, GEEN")
+    assert laptop.current_page().step.kind == StepKind.EVALUATION
+    assert panel.view.currentIndex().row() == 1

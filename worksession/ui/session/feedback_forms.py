@@ -165,6 +165,18 @@ class FeedbackFormsPanel(QWidget):
             self._sized_for_rows = self.model.rowCount()
             self.column_fit.fit()
 
+    def find_text(self, text: str) -> bool:
+        """Select the first form whose answers contain ``text``; True when there is one."""
+        needle = text.casefold()
+        for row in range(self.model.rowCount()):
+            for column in (1, 2):
+                value = self.model.data(self.model.index(row, column))
+                if isinstance(value, str) and needle in value.casefold():
+                    self.view.setCurrentIndex(self.model.index(row, column))
+                    self.view.scrollTo(self.view.currentIndex())
+                    return True
+        return False
+
     def add_from_entry(self) -> None:
         """Store the form typed (unless every field is empty) and go on to the next one."""
         score = typed_score(self.score.text())

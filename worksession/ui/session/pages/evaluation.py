@@ -75,6 +75,10 @@ class EvaluationPage(StepPage):
         )
         self.controller.execute(command)
 
+    def find_text(self, text: str) -> bool:
+        self.refresh_if_stale()
+        return self.forms.find_text(text) or super().find_text(text)
+
     def has_content(self) -> bool:
         evaluation = self.controller.document["evaluation"]
         return bool(
