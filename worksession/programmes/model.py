@@ -78,6 +78,9 @@ class Programme:
     steps: tuple[Step, ...]
     source: Source
     description: str = ""
+    # What participants can do afterwards, for the accreditation request; none when the file
+    # names none (the steps' purposes say it then).
+    learning_goals: tuple[str, ...] = ()
 
     @property
     def total_minutes(self) -> int:

@@ -172,6 +172,7 @@ def _entries(kind: FileKind, data: dict[str, Any], source: Source) -> list[Entry
                 id=data["id"],
                 title=data["title"],
                 description=data.get("description", ""),
+                learning_goals=tuple(data.get("learning_goals", ())),
                 steps=steps,
                 source=source,
             )
