@@ -178,7 +178,10 @@ def build_parser() -> argparse.ArgumentParser:
     overview = command("overview", _("print a programme with the time of each part"), cmd_overview)
     overview.add_argument("programme", metavar="ID")
     overview.add_argument("--start", metavar="HH:MM", help=_("start time, e.g. 13:30"))
-    overview.add_argument("--out", type=Path, metavar="FILE", help=_("write to FILE"))
+    overview.add_argument(
+        "--out", type=Path, metavar="FILE", help=_("write to FILE (a PDF when it ends in .pdf)")
+    )
+    overview.add_argument("--coach", metavar="NAME", help=_("the coach, named in the PDF"))
     add_package_commands(commands, common)
     return parser
 

@@ -72,12 +72,20 @@ def cmd_overview(args: argparse.Namespace) -> int:
         start = parse_clock(args.start)
         if start is None:
             raise UserError(_("--start: {value!r} is not a time (HH:MM)").format(value=args.start))
-    text = overview_text(programme, start=start)
-    if args.out is None:
-        sys.stdout.write(text_lines(text))
-        return EXIT_OK
+    if args.out is not None and args.out.suffix.lower() == ".pdf":
+        # The attachment an accreditation request asks for: times, learning goals, coach.
+        from worksession.workflows.programme_sheet import programme_pdf_bytes, programme_sheet
+
+        sheet = programme_sheet(programme, start=start, coach=args.coach or "")
+        data = programme_pdf_bytes(sheet)
+    else:
+        text = overview_text(programme, start=start)
+        if args.out is None:
+            sys.stdout.write(text_lines(text))
+            return EXIT_OK
+        data = text.encode("utf-8")
     try:
-        write_export(args.out, text.encode("utf-8"), database=database_path(args))
+        write_export(args.out, data, database=database_path(args))
     except OSError as error:
         raise UserError(f"{args.out}: {error.strerror or error}") from error
     return EXIT_OK
