@@ -121,9 +121,7 @@ def deadlines_due(
 ) -> list[DeadlineDue]:
     """The deadlines of one session that warn on ``today``, the request first."""
     found = [
-        request_state(
-            session_date=session_date, accredited=accredited, status=status, today=today
-        ),
+        request_state(session_date=session_date, accredited=accredited, status=status, today=today),
         upload_state(session_date=session_date, accredited=accredited, today=today),
     ]
     return [
