@@ -46,4 +46,5 @@ def session_invitation_ics(
     event.add("description", description)
     calendar.add_component(event)
     calendar.add_missing_timezones()
-    return calendar.to_ical()
+    data: bytes = calendar.to_ical()
+    return data

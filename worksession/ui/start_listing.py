@@ -133,6 +133,11 @@ class StartListing(QMainWindow):
         # Counted after the sessions are listed (``count_follow_up``): hidden until then.
         self.follow_line = FollowLine()
         self.follow_line.linkActivated.connect(lambda _link: self.show_follow())
+        from worksession.ui.deadline_line import DeadlineLine
+
+        # Accreditation deadlines near or past, read with the follow-up line.
+        self.deadline_line = DeadlineLine()
+        self.deadline_line.linkActivated.connect(lambda link: self.open_session(int(link)))
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -140,6 +145,7 @@ class StartListing(QMainWindow):
         column.addWidget(self.storage_warning)
         column.addWidget(self.toolkit_warning)
         column.addWidget(self.follow_line)
+        column.addWidget(self.deadline_line)
         column.addWidget(self.pages)
         self.setCentralWidget(central)
 
@@ -307,6 +313,7 @@ class StartListing(QMainWindow):
         if self._follow_timer is not None:
             self._follow_timer.stop()
         self.follow_line.count_in_background(self._db)
+        self.deadline_line.count(self._db)  # one select of the accredited, dated sessions
         if self.follow_window is not None and self.follow_window.isVisible():
             self.follow_window.refresh()
 

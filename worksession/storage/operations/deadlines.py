@@ -17,7 +17,7 @@ def sessions_with_deadlines(*, db: Database, today: dt.date | None = None) -> li
     """Every deadline that warns on ``today``, the earliest last day first."""
     today = dt.date.today() if today is None else today
     query = (
-        select(col(WorkSession.id), WorkSession.title, WorkSession.date, WorkSession.status)
+        select(col(WorkSession.id), WorkSession.title, col(WorkSession.date), WorkSession.status)
         .where(col(WorkSession.accredited).is_(True))
         .where(col(WorkSession.date).is_not(None))
     )

@@ -5,6 +5,8 @@ prepare the follow-up session half a year later."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from worksession.domain.deadlines import upload_state
 from worksession.domain.models import PlanVersion
 from worksession.domain.plan import present_participants
 from worksession.domain.values import Decision, DecisionMethod, SessionStatus
@@ -36,6 +39,7 @@ from worksession.ui.session.attendance_export import AttendanceExport, action_bu
 from worksession.ui.session.column_fit import ColumnFit
 from worksession.ui.session.commands import FinalCommand
 from worksession.ui.session.controller import SessionController
+from worksession.ui.session.deadline_label import DeadlineLabel, session_date
 from worksession.ui.session.pages.plan_drawing import PlanDrawingPage
 from worksession.ui.session.pdf_preview import PdfPreview
 from worksession.ui.session.plan_signing import PlanSigning
@@ -176,6 +180,9 @@ class PlanPage(PlanDrawingPage):
         split.setSizes([520, 420])
 
         self.layout_.addWidget(self.status)
+        # When the attendance must be with the accreditation body (hidden without one).
+        self.upload_deadline = DeadlineLabel("uploadDeadline")
+        self.layout_.addWidget(self.upload_deadline)
         self.layout_.addLayout(top)
         self.layout_.addLayout(sign_row)
         self.layout_.addLayout(attendance_row)
@@ -216,6 +223,14 @@ class PlanPage(PlanDrawingPage):
             ),
         }
         self.status.setText(texts[status])
+        session = self.controller.document["session"]
+        self.upload_deadline.show_deadline(
+            upload_state(
+                session_date=session_date(session["date"]),
+                accredited=bool(session["accredited"]),
+                today=dt.date.today(),
+            )
+        )
         has_versions = bool(versions)
         for widget in (
             self.version, self.agree_button, self.changes_button, self.method,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from worksession.domain.changes import Part
+from worksession.domain.deadlines import request_state
 from worksession.domain.field_labels import user_message
 from worksession.domain.models import Participant
 from worksession.domain.people_import import parse_people
@@ -38,9 +40,13 @@ from worksession.storage.operations.sessions import update_session
 from worksession.storage.views import record_rows
 from worksession.ui.session.commands import AddManyCommand, EditCommand, FinalCommand
 from worksession.ui.session.controller import SessionController
+from worksession.ui.session.deadline_label import DeadlineLabel, session_date
+from worksession.ui.session.invitation_dialog import InvitationDialog
 from worksession.ui.session.pages.base import StepPage
 from worksession.ui.session.record_model import Column
 from worksession.ui.session.record_table import RecordTable
+from worksession.workflows.export_targets import RefusedTarget, write_export
+from worksession.workflows.programme_sheet import programme_pdf_bytes, session_sheet
 
 DOMAIN_CHOICES = Domain.pairs()
 
@@ -56,7 +62,8 @@ PARTICIPANT_COLUMNS = (
 
 
 class PreparationPage(StepPage):
-    shows = frozenset({Part.SESSION, Part.PARTICIPANTS})
+    # The plan's part too: the request's deadline stops mattering once the plan leaves its draft.
+    shows = frozenset({Part.SESSION, Part.PARTICIPANTS, Part.PLAN})
 
     def __init__(self, controller: SessionController, step: Step) -> None:
         super().__init__(controller, step)
@@ -98,6 +105,9 @@ class PreparationPage(StepPage):
         variant_row = QHBoxLayout()
         variant_row.addWidget(self.variant)
         variant_row.addWidget(self.accredited)
+        # The request's last day, beside the box that asks for it (hidden without a date).
+        self.request_deadline = DeadlineLabel("requestDeadline")
+        variant_row.addWidget(self.request_deadline, stretch=1)
         variant_row.addStretch()
         self.accredited.clicked.connect(self._accredited_clicked)
         form.addRow(_("Variant"), variant_row)
@@ -112,6 +122,21 @@ class PreparationPage(StepPage):
         self.ambition.setMaximumHeight(4 * self.ambition.fontMetrics().lineSpacing() + 12)
         form.addRow(_("Ambition"), self.ambition)
         self.layout_.addLayout(form)
+        self.invitation_button = QPushButton(_("Invitation…"))
+        self.invitation_button.setToolTip(
+            _("An invitation made from the session: to copy, save, or add to a calendar")
+        )
+        self.invitation_button.clicked.connect(self.show_invitation)
+        self.programme_button = QPushButton(_("Programme as PDF…"))
+        self.programme_button.setToolTip(
+            _("The programme with times, learning goals and coach, for the accreditation request")
+        )
+        self.programme_button.clicked.connect(self.choose_programme_pdf)
+        send_row = QHBoxLayout()
+        send_row.addWidget(self.invitation_button)
+        send_row.addWidget(self.programme_button)
+        send_row.addStretch()
+        self.layout_.addLayout(send_row)
 
         self.people_heading = QLabel()
         self.layout_.addWidget(self.people_heading)
@@ -155,6 +180,14 @@ class PreparationPage(StepPage):
         self.date.blockSignals(False)
         self.variant.setCurrentIndex(max(0, self.variant.findData(session["variant"])))
         self.accredited.setChecked(bool(session["accredited"]))
+        self.request_deadline.show_deadline(
+            request_state(
+                session_date=session_date(session["date"]),
+                accredited=bool(session["accredited"]),
+                status=self.controller.status,
+                today=dt.date.today(),
+            )
+        )
         self.participants.refresh()
         people = self.controller.document["participants"]
         present = sum(1 for person in people if person["present"])
@@ -203,6 +236,45 @@ class PreparationPage(StepPage):
 
     def _accredited_clicked(self, checked: bool) -> None:
         self._edit(_("accreditation"), "accredited", checked)
+
+    def show_invitation(self) -> InvitationDialog:
+        self.flush()  # the ambition being typed goes into the text too
+        controller = self.controller
+        dialog = InvitationDialog(
+            controller.document,
+            session_sheet(controller.document, controller.library),
+            session_id=controller.session_id,
+            database=controller.db.path,
+            parent=self,
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def choose_programme_pdf(self) -> None:
+        title = self.controller.document["session"]["title"]
+        suggested = (_("Programme {title}").format(title=title) + ".pdf").replace("/", "-")
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Save the programme"), suggested, _("PDF (*.pdf)")
+        )
+        if path:
+            self.save_programme_pdf(Path(path))
+
+    def save_programme_pdf(self, path: Path) -> bool:
+        """The session's programme as the PDF an accreditation request asks for."""
+        self.flush()
+        controller = self.controller
+        sheet = session_sheet(controller.document, controller.library)
+        try:
+            write_export(path, programme_pdf_bytes(sheet), database=controller.db.path)
+        except RefusedTarget as error:
+            controller.rejected.emit(str(error))
+            return False
+        except OSError as error:
+            controller.failed.emit(f"{path}: {error.strerror or error}")
+            return False
+        controller.notice.emit(_("Programme written to {path}").format(path=path))
+        return True
 
     def ask_erase(self) -> None:
         index = self.participants.view.currentIndex()

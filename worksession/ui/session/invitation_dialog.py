@@ -1,0 +1,127 @@
+"""The invitation to a session: the text made from the session, to adjust, copy to the
+clipboard or save as a text file, and the session as a calendar invitation (``.ics``).
+
+The text is made once, when the dialog opens; what the coach changes in it is what is copied
+and saved (it is not stored with the session: the next opening makes it afresh).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from worksession.domain.document_types import InterchangeDocument
+from worksession.export.invitation import invitation_text
+from worksession.export.programme_sheet import ProgrammeSheet
+from worksession.export.session_invitation_ics import session_invitation_ics
+from worksession.i18n import _
+from worksession.workflows.export_targets import RefusedTarget, write_export
+
+
+class InvitationDialog(QDialog):
+    def __init__(
+        self,
+        document: InterchangeDocument,
+        sheet: ProgrammeSheet,
+        *,
+        session_id: int,
+        database: Path | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Invitation"))
+        self.sheet, self.session_id, self.database = sheet, session_id, database
+        self.text = QPlainTextEdit(invitation_text(document, sheet))
+        self.text.setAccessibleName(_("Invitation text"))
+        self.text.setTabChangesFocus(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.copy_button = QPushButton(_("Copy"))
+        self.copy_button.setToolTip(_("Copy the text, to paste it into an e-mail"))
+        self.copy_button.clicked.connect(self.copy)
+        self.save_button = QPushButton(_("Save as text…"))
+        self.save_button.clicked.connect(self.choose_text_file)
+        self.ics_button = QPushButton(_("Calendar invitation (.ics)…"))
+        self.ics_button.setToolTip(
+            _("The session as an appointment for the participants' calendars")
+        )
+        self.ics_button.clicked.connect(self.choose_ics_file)
+        # Without a date there is nothing to put in a calendar.
+        self.ics_button.setEnabled(sheet.date is not None)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        for button in (self.copy_button, self.save_button, self.ics_button):
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text, stretch=1)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.copy_button.setDefault(True)
+        width = self.text.fontMetrics().horizontalAdvance("m" * 60)
+        self.resize(width + 80, 560)
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.text.toPlainText())
+        self.message.setText(_("Copied: paste it into an e-mail or a newsletter."))
+
+    def choose_text_file(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Save the invitation"), self._suggested(".txt"), _("Text (*.txt)")
+        )
+        if path:
+            self.save_text(Path(path))
+
+    def choose_ics_file(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Save the calendar invitation"), self._suggested(".ics"), _("Calendar (*.ics)")
+        )
+        if path:
+            self.save_ics(Path(path))
+
+    def save_text(self, path: Path) -> bool:
+        # UTF-8 with a BOM: Windows' Notepad then shows "één" and "–" as typed.
+        return self._write(path, self.text.toPlainText().encode("utf-8-sig"))
+
+    def save_ics(self, path: Path) -> bool:
+        sheet = self.sheet
+        if sheet.date is None:
+            return False
+        data = session_invitation_ics(
+            session_id=self.session_id,
+            title=sheet.title,
+            day=sheet.date,
+            start=sheet.start,
+            end=sheet.end(),
+            location=sheet.location,
+            description=self.text.toPlainText(),
+            stamp=dt.datetime.now(dt.UTC),
+        )
+        return self._write(path, data)
+
+    def _write(self, path: Path, data: bytes) -> bool:
+        try:
+            write_export(path, data, database=self.database)
+        except RefusedTarget as error:  # names the file and why
+            self.message.setText(_("Not saved: {reason}").format(reason=error))
+            return False
+        except OSError as error:
+            reason = f"{path}: {error.strerror or error}"
+            self.message.setText(_("Not saved: {reason}").format(reason=reason))
+            return False
+        self.message.setText(_("Saved as {path}").format(path=path))
+        return True
+
+    def _suggested(self, suffix: str) -> str:
+        return (_("Invitation {title}").format(title=self.sheet.title) + suffix).replace("/", "-")
