@@ -105,6 +105,7 @@ SAME_IN_DUTCH = {
     "open", "variant", "werkgroep", "{method}.", "{method}; {voters}.", "{minutes} min",
     "{what} — trekker: {lead}",  # each agreement has its trekker; the plan one kartrekker
     "Status: {then_now}", "Trekker: {lead}",  # the review slide
+    "{weekday} {day} {month} {year}",  # "maandag 12 januari 2027": the order is the same
 }  # fmt: skip
 # English words that have no place in a Dutch sentence ("Ter review" was one).
 ENGLISH = re.compile(r"\b(review|the|and|with|save|saved|click|please|cancel|settings)\b", re.I)
