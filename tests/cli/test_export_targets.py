@@ -104,6 +104,7 @@ def test_a_symlink_or_hard_link_to_the_database_is_the_database(
     before = dbfile.read_bytes()
     _refused(capsys, _commands(symlink, dbfile)["pdf"], symlink)
     _refused(capsys, _commands(hardlink, dbfile)["export"], hardlink)
+    _refused(capsys, _commands(symlink, dbfile)["overview"], symlink)  # the programme as PDF
     assert symlink.is_symlink() and dbfile.read_bytes() == before
     assert hardlink.read_bytes() == before
 

@@ -141,3 +141,19 @@ def test_overview_writes_a_file(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     target = tmp_path / "programma.txt"
     assert run(capsys, "overview", "avondsessie", "--out", str(target))[0] == 0
     assert target.read_text(encoding="utf-8").startswith("Avondsessie")
+
+
+def test_overview_writes_the_programme_as_a_pdf_for_the_accreditation_request(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import io
+
+    import pypdf
+
+    target = tmp_path / "programma.pdf"
+    argv = ["overview", "samenwerken-in-de-wijk", "--start", "13:30", "--out", str(target)]
+    code, out, err = run(capsys, *argv, "--coach", "Hanneke Vos")
+    assert (code, out, err) == (0, "", "")
+    pages = pypdf.PdfReader(io.BytesIO(target.read_bytes())).pages
+    text = "\n".join(page.extract_text() for page in pages)
+    assert "13:30–13:45" in text and "Leerdoelen" in text and "Coach: Hanneke Vos" in text
