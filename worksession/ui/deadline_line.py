@@ -1,6 +1,6 @@
 """The start window's line on accreditation deadlines near or past: "Kaalheide: Accreditatie
-aanvragen uiterlijk maandag 12 januari 2027 (nog 5 dagen)", one part per deadline, each a link
-that opens its session.
+aanvragen uiterlijk maandag 12 januari 2027 (nog 5 dagen)", a line per deadline, each session's
+name a link that opens it.
 
 Read with the follow-up line, after the sessions are listed (one select of the accredited,
 dated sessions); hidden while nothing is near.
@@ -25,7 +25,7 @@ SHOWN = 3  # deadlines named on the line; more are counted
 
 
 def deadlines_html(due: list[DeadlineDue]) -> str:
-    """The line's text: a link per deadline (its session's id), then how many more."""
+    """The line's text: a line per deadline (its session's id the link), then how many more."""
     parts = [
         f"<a href='{item.session_id}'>{escape(item.session_title)}</a>: "
         + escape(deadline_text(item.deadline))
@@ -33,7 +33,7 @@ def deadlines_html(due: list[DeadlineDue]) -> str:
     ]
     if len(due) > SHOWN:
         parts.append(_("and {count} more").format(count=len(due) - SHOWN))
-    return " · ".join(parts)
+    return "<br>".join(parts)  # a line each: a run of three read as one sentence
 
 
 class DeadlineLine(QLabel):
