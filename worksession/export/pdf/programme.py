@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, ListFlowable, ListItem, SimpleDocTempla
 
 from worksession.domain.long_dates import long_date
 from worksession.export.pdf.blocks import CONTENT_WIDTH, table, with_first_row
+from worksession.export.pdf.drawing import reportlab_settings
 from worksession.export.pdf.fonts import REGULAR
 from worksession.export.pdf.layout import MARGIN, PAGE_WIDTH
 from worksession.export.pdf.strings import draw_text
@@ -32,6 +33,11 @@ WIDTHS = (24 * mm, 18 * mm, 50 * mm, CONTENT_WIDTH - 92 * mm)
 
 def programme_pdf(sheet: ProgrammeSheet) -> bytes:
     """The sheet as PDF bytes (A4; the same sheet gives the same bytes)."""
+    with reportlab_settings():  # as the plan is drawn: no other drawing changes them meanwhile
+        return _render(sheet)
+
+
+def _render(sheet: ProgrammeSheet) -> bytes:
     out = io.BytesIO()
     document = SimpleDocTemplate(
         out,
