@@ -153,3 +153,21 @@ def test_the_calendar_invitation_is_one_event_with_a_stable_uid() -> None:
     assert str(all_day["uid"]) == "session-42@worksession"  # the same event, updated
     assert all_day.decoded("dtstart") == dt.date(2027, 3, 8)
     assert all_day.decoded("dtend") == dt.date(2027, 3, 9)
+
+
+def test_a_session_without_date_place_or_programme_still_gets_an_invitation_and_a_pdf(
+    db: Database,
+) -> None:
+    from worksession.storage.operations.sessions import create_session
+
+    session = create_session(db=db, title="Werksessie zonder datum")
+    assert session.id is not None
+    document, _status = read_working_copy(db=db, session_id=session.id)
+    sheet = session_sheet(document, load_library())
+    with speaking("nl"):
+        text = invitation_text(document, sheet)
+        pdf = programme_pdf_bytes(sheet)
+    assert text.startswith("Uitnodiging: Werksessie zonder datum\n")
+    assert "Wanneer:" not in text and "Waar:" not in text and "Programma" not in text
+    assert "\n\n\n" not in text  # what is left out leaves no gap
+    assert "Werksessie zonder datum" in _text(pdf)

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import page_of
 from worksession.domain.deadlines import DeadlineState
+from worksession.domain.document_types import InterchangeDocument
 from worksession.domain.values import StepKind
 from worksession.programmes.model import Library
 from worksession.storage.database import Database
@@ -24,6 +25,7 @@ from worksession.ui.session.pages.plan import PlanPage
 from worksession.ui.session.pages.preparation import PreparationPage
 from worksession.ui.session.window import SessionWindow
 from worksession.ui.start_window import StartWindow
+from worksession.workflows.programme_sheet import session_sheet
 
 
 def _preparation(window: SessionWindow) -> PreparationPage:
@@ -159,3 +161,15 @@ def test_voorbereiding_saves_the_sessions_programme_as_a_pdf(
     assert "Samen gezond oud worden in Kaalheide" in text
     assert "Tijd: 13:30–17:25" in text and "Coach: Hanneke Vos" in text
     assert "Leerdoelen" in text and "Leerdoel" in text
+
+
+def test_without_a_date_there_is_no_calendar_invitation(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
+    document = window.controller.document
+    undated: InterchangeDocument = {**document, "session": {**document["session"], "date": None}}
+    sheet = session_sheet(undated, window.controller.library)
+    dialog = InvitationDialog(undated, sheet, session_id=1, database=None, parent=window)
+    qtbot.addWidget(dialog)
+    assert not dialog.ics_button.isEnabled()
+    assert "Wanneer:" not in dialog.text.toPlainText()

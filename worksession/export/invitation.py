@@ -49,7 +49,9 @@ def invitation_text(document: InterchangeDocument, sheet: ProgrammeSheet) -> str
         lines.append(
             "- " + _("Our ambition: {ambition}").format(ambition=session["ambition"].strip())
         )
-    lines += ["", *_when_and_where(sheet), "", _("Programme"), *_programme(sheet)]
+    lines += ["", *_when_and_where(sheet)]
+    if sheet.timed:  # a session made without a programme has no parts to list
+        lines += ["", _("Programme"), *_programme(sheet)]
     if sheet.accredited:
         lines += [
             "",
@@ -61,7 +63,9 @@ def invitation_text(document: InterchangeDocument, sheet: ProgrammeSheet) -> str
     lines += ["", _("Please let us know whether you will come.")]
     if sheet.coach:
         lines += ["", _("Kind regards,"), sheet.coach]
-    return "\n".join(lines).rstrip() + "\n"
+    # A part left out (no date, no place, no programme) leaves no empty lines behind.
+    kept = [line for index, line in enumerate(lines) if line or (index and lines[index - 1])]
+    return "\n".join(kept).rstrip() + "\n"
 
 
 def _when_and_where(sheet: ProgrammeSheet) -> list[str]:

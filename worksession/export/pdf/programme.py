@@ -29,6 +29,7 @@ from worksession.i18n import _
 
 # Time, duration, part (with its werkvorm) and learning goal share the content width.
 WIDTHS = (24 * mm, 18 * mm, 50 * mm, CONTENT_WIDTH - 92 * mm)
+FOOTER_TITLE = 90  # characters of the title the footer shows
 
 
 def programme_pdf(sheet: ProgrammeSheet) -> bytes:
@@ -61,7 +62,11 @@ def _render(sheet: ProgrammeSheet) -> bytes:
         canvas.line(MARGIN, 14 * mm, PAGE_WIDTH - MARGIN, 14 * mm)
         canvas.setFillColor(MUTED)
         canvas.setFont(REGULAR, 7.5)
-        draw_text(canvas, MARGIN, 10 * mm, sheet.title)
+        # Cut short: a long title would run into the page number.
+        title = (
+            sheet.title if len(sheet.title) <= FOOTER_TITLE else sheet.title[:FOOTER_TITLE] + "…"
+        )
+        draw_text(canvas, MARGIN, 10 * mm, title)
         page = _("page {number}").format(number=canvas.getPageNumber())
         canvas.drawRightString(PAGE_WIDTH - MARGIN, 10 * mm, page)
         canvas.restoreState()
@@ -87,8 +92,9 @@ def story(sheet: ProgrammeSheet) -> list[Flowable]:
                 leftIndent=12,
             ),
         ]
-    heading = para(_("Programme with times"), "Heading1")
-    flowables += with_first_row([heading], _timed_table(sheet))
+    if sheet.timed:  # a session made without a programme has no parts to list
+        heading = para(_("Programme with times"), "Heading1")
+        flowables += with_first_row([heading], _timed_table(sheet))
     if sheet.untimed:
         flowables += [
             para(_("Before and after the session"), "Heading2"),
