@@ -63,9 +63,37 @@ def build_parser() -> argparse.ArgumentParser:
     command("demo", _("create a complete example session and print its id"), cmd_demo)
     imp = command("import", _("create a session from a worksession/1 JSON file"), cmd_import)
     imp.add_argument("file", type=Path, metavar="FILE.json")
-    exp = command("export", _("write a session as a worksession/1 JSON file"), cmd_export)
+    exp = command(
+        "export",
+        _("write a session as a file: worksession/1 JSON, CSV, Excel or a calendar"),
+        cmd_export,
+    )
     exp.add_argument("id", type=int, metavar="ID")
-    exp.add_argument("--json", type=Path, required=True, metavar="OUT.json", dest="out")
+    kinds = exp.add_mutually_exclusive_group(required=True)
+    kinds.add_argument(
+        "--json", type=Path, metavar="OUT.json", help=_("the whole session as worksession/1")
+    )
+    kinds.add_argument(
+        "--csv",
+        type=Path,
+        metavar="OUT.csv",
+        help=_("one list (see --list) as CSV for a Dutch spreadsheet: semicolons, UTF-8"),
+    )
+    kinds.add_argument(
+        "--xlsx", type=Path, metavar="OUT.xlsx", help=_("every list as an Excel workbook")
+    )
+    kinds.add_argument(
+        "--ics",
+        type=Path,
+        metavar="OUT.ics",
+        help=_("the plan's dates as a calendar: meetings, evaluation, agreements due"),
+    )
+    exp.add_argument(
+        "--list",
+        metavar="NAME",
+        dest="list_name",
+        help=_("with --csv: which list (agreements; see the error for all names)"),
+    )
     show = command("show", _("print a readable summary of a session"), cmd_show)
     show.add_argument("id", type=int, metavar="ID")
     command("programmes", _("list the programmes: id, title, source, minutes"), cmd_programmes)

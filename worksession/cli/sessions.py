@@ -8,13 +8,13 @@ import sys
 from worksession.cli.common import (
     EXIT_OK,
     UserError,
-    database_path,
     export_target,
     open_db,
     read_input,
     session_document,
     toolkit_library,
 )
+from worksession.i18n import _
 from worksession.support.line_output import record, text_lines
 
 
@@ -57,15 +57,37 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from worksession.export.json_document import document_bytes
-    from worksession.workflows.export_targets import write_export
+    from worksession.export.record_lists import DEFAULT_LIST, LIST_NAMES
+    from worksession.workflows.data_export import ExportKind, write_data_export
 
-    export_target(args, args.out)
-    document = session_document(open_db(args), args.id)
+    kind, out = next(
+        (kind, getattr(args, kind.value))
+        for kind in ExportKind
+        if getattr(args, kind.value) is not None
+    )
+    if args.list_name is not None and kind is not ExportKind.CSV:
+        raise UserError(_("--list goes with --csv (the workbook holds every list)"))
+    list_name = args.list_name or DEFAULT_LIST
+    if list_name not in LIST_NAMES:
+        raise UserError(
+            _("--list {name}: no such list; choose one of {names}").format(
+                name=list_name, names=", ".join(LIST_NAMES)
+            )
+        )
+    export_target(args, out)
+    db = open_db(args)
+    document = session_document(db, args.id)
     try:
-        write_export(args.out, document_bytes(document), database=database_path(args))
+        write_data_export(
+            db=db,
+            session_id=args.id,
+            kind=kind,
+            out=out,
+            list_name=list_name,
+            document=document,
+        )
     except OSError as error:
-        raise UserError(f"{args.out}: {error.strerror or error}") from error
+        raise UserError(f"{out}: {error.strerror or error}") from error
     return EXIT_OK
 
 
