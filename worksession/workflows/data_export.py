@@ -65,7 +65,7 @@ def calendar_identity(*, db: Database, session_id: int) -> CalendarIdentity:
 def follow_up_session_date(*, db: Database, session_id: int) -> dt.date | None:
     """The date of the follow-up session made from this one (the earliest, if several)."""
     query = (
-        select(WorkSession.date)
+        select(col(WorkSession.date))
         .join(SessionOrigin, col(SessionOrigin.session_id) == col(WorkSession.id))
         .where(SessionOrigin.origin_session_id == session_id)
         .where(col(WorkSession.date).is_not(None))

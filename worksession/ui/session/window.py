@@ -34,6 +34,7 @@ from worksession.ui.plan_drops import PlanDrops
 from worksession.ui.presenter.presenting import Presenting
 from worksession.ui.presenter.room_toolbar import RoomToolBar
 from worksession.ui.session.controller import SessionController
+from worksession.ui.session.export_menu import ExportMenu
 from worksession.ui.session.navigation import StepNavigation
 from worksession.ui.session.page_factory import page_for
 from worksession.ui.session.pages.base import StepPage
@@ -260,6 +261,7 @@ class SessionWindow(QMainWindow):
                 self.side_fold.action,
             ]
         )
+        self.export_menu = ExportMenu(self, self.controller, self.flush)
         self.menuBar().addMenu(_("&Help")).addAction(self.shortcuts_action)
 
     def show_shortcuts(self) -> QDialog:

@@ -1,0 +1,157 @@
+"""The session window's *Exporteren* menu: the session's data as files for other programs.
+
+JSON (the whole session, to take to another laptop), CSV (one record list, for a Dutch
+spreadsheet), Excel (every list, a sheet each) and Agenda (the plan's dates as a calendar).
+Other exports of the session add their action with ``add_action``: they appear below these,
+after a line.
+
+Each file is made and written in the background (``ui.background``) through the same workflow
+as ``worksession export``; a dialog shows when it takes more than half a second. A target the
+app owns (the database, a backup) is refused before anything is made, in the window's banner.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QProgressDialog
+
+from worksession.export.record_lists import DEFAULT_LIST, RECORD_LISTS
+from worksession.i18n import _
+from worksession.ui.background import Job, start
+from worksession.ui.session.controller import SessionController
+from worksession.workflows.data_export import SUFFIXES, ExportKind, write_data_export
+from worksession.workflows.export_targets import RefusedTarget, check_export_target
+
+PROGRESS_AFTER_MS = 500
+
+FILTERS: dict[ExportKind, str] = {
+    ExportKind.JSON: "JSON (*.json)",
+    ExportKind.CSV: "CSV (*.csv)",
+    ExportKind.XLSX: "Excel (*.xlsx)",
+    ExportKind.ICS: "iCalendar (*.ics)",
+}
+
+
+def with_mnemonic(text: str, used: set[str]) -> str:
+    """``text`` with an ``&`` before its first letter not yet ``used`` in the same menu, so
+    every entry has its own Alt key (the titles are translated: they cannot be fixed here)."""
+    for index, character in enumerate(text):
+        if character.isalpha() and character.lower() not in used:
+            used.add(character.lower())
+            return f"{text[:index]}&{text[index:]}"
+    return text
+
+
+class ExportMenu(QObject):
+    """Builds the menu in ``window``'s menu bar and runs its exports; ``written`` carries the
+    path of each file written."""
+
+    written = Signal(object)
+
+    def __init__(
+        self, window: QMainWindow, controller: SessionController, flush: Callable[[], None]
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.controller = controller
+        self._flush = flush  # what is being typed belongs in the file
+        self.jobs: list[Job] = []  # started and not yet reported back
+        self.menu = window.menuBar().addMenu(_("E&xport"))
+        self.menu.setObjectName("exportMenu")
+        self.json_action = self._add(
+            self.menu, _("&JSON (worksession/1)…"), lambda: self.choose(ExportKind.JSON)
+        )
+        self.csv_menu = self.menu.addMenu(_("&CSV (one list)"))
+        used: set[str] = set()
+        self.csv_actions: dict[str, QAction] = {
+            entry.name: self._add(
+                self.csv_menu,
+                with_mnemonic(_(entry.title) + "…", used),
+                self._csv_slot(entry.name),
+            )
+            for entry in RECORD_LISTS
+        }
+        self.xlsx_action = self._add(
+            self.menu, _("&Excel (XLSX)…"), lambda: self.choose(ExportKind.XLSX)
+        )
+        self.ics_action = self._add(
+            self.menu, _("C&alendar (ICS)…"), lambda: self.choose(ExportKind.ICS)
+        )
+        self._others = self.menu.addSeparator()
+        self._others.setVisible(False)  # until another export is added below
+
+    def _csv_slot(self, list_name: str) -> Callable[[], object]:
+        return lambda: self.choose(ExportKind.CSV, list_name)
+
+    def _add(self, menu: QMenu, text: str, slot: Callable[[], object]) -> QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(slot)
+        return action
+
+    def add_action(self, action: QAction) -> None:
+        """Another export of this session (the attendance list, an invitation): below ours."""
+        self._others.setVisible(True)
+        self.menu.addAction(action)
+
+    def suggested_name(self, kind: ExportKind, list_name: str) -> str:
+        title = self.controller.document["session"]["title"]
+        if kind is ExportKind.CSV:
+            entry = next(entry for entry in RECORD_LISTS if entry.name == list_name)
+            title = f"{title} - {_(entry.title)}"
+        return (title + SUFFIXES[kind]).replace("/", "-")
+
+    def choose(self, kind: ExportKind, list_name: str = DEFAULT_LIST) -> Job | None:
+        """Ask where to write, then export there."""
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self.window,
+            _("Export the session"),
+            self.suggested_name(kind, list_name),
+            FILTERS[kind],
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if not path.suffix:
+            path = path.with_suffix(SUFFIXES[kind])
+        return self.export_to(path, kind, list_name)
+
+    def export_to(self, path: Path, kind: ExportKind, list_name: str = DEFAULT_LIST) -> Job | None:
+        """Make and write the file in the background; None when ``path`` is refused at once
+        (the banner says why)."""
+        self._flush()
+        try:
+            check_export_target(path, database=self.controller.db.path)
+        except RefusedTarget as error:
+            self.controller.failed.emit(str(error))
+            return None
+        progress = QProgressDialog(_("Making the file…"), "", 0, 0, self.window)
+        progress.setCancelButton(None)
+        progress.setMinimumDuration(PROGRESS_AFTER_MS)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        db, session_id = self.controller.db, self.controller.session_id
+
+        def work() -> Path:
+            return write_data_export(
+                db=db, session_id=session_id, kind=kind, out=path, list_name=list_name
+            )
+
+        job = Job(work)
+        job.signals.done.connect(lambda result: self._written(result, progress))
+        job.signals.failed.connect(lambda error: self._failed(error, progress))
+        return start(job, kept=self.jobs)
+
+    def _written(self, path: Path, progress: QProgressDialog) -> None:
+        progress.reset()
+        progress.deleteLater()
+        self.window.statusBar().showMessage(_("Written to {path}").format(path=path))
+        self.written.emit(path)
+
+    def _failed(self, error: object, progress: QProgressDialog) -> None:
+        progress.reset()
+        progress.deleteLater()
+        reason = getattr(error, "strerror", None) or str(error)
+        self.controller.failed.emit(_("The file was not written: {reason}").format(reason=reason))
