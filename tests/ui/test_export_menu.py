@@ -114,8 +114,9 @@ def test_another_export_is_added_below_a_line(window: SessionWindow) -> None:
 
 def test_a_mnemonic_goes_to_the_first_letter_not_taken() -> None:
     used: set[str] = set()
-    assert [with_mnemonic(t, used) for t in ("Sociale kaart", "Samen", "S1")] == [
+    assert [with_mnemonic(t, used) for t in ("Sociale kaart", "Samen", "S1", "Ja & nee")] == [
         "&Sociale kaart",
         "S&amen",
         "S1",
+        "&Ja && nee",
     ]

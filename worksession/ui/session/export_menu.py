@@ -38,7 +38,9 @@ FILTERS: dict[ExportKind, str] = {
 
 def with_mnemonic(text: str, used: set[str]) -> str:
     """``text`` with an ``&`` before its first letter not yet ``used`` in the same menu, so
-    every entry has its own Alt key (the titles are translated: they cannot be fixed here)."""
+    every entry has its own Alt key (the titles are translated: they cannot be fixed here).
+    An ``&`` of the text itself is doubled, so it shows as one."""
+    text = text.replace("&", "&&")
     for index, character in enumerate(text):
         if character.isalpha() and character.lower() not in used:
             used.add(character.lower())
