@@ -125,3 +125,19 @@ def test_a_document_without_optional_lists_exports_empty_sheets() -> None:
     book = load_workbook(io.BytesIO(workbook_bytes(document)))
     assert all(sheet.max_row == 1 for sheet in book.worksheets)
     assert _rows(csv_bytes(document, "agreements"))[1:] == []
+
+
+def test_the_participants_evaluation_forms_are_a_list_of_their_own() -> None:
+    document = demo_document()
+    document["feedback_forms"] = [
+        {"key": "f-1", "score": 8, "takeaway": "Wie de ouderenadviseur is", "to_improve": ""},
+        {"key": "f-2", "score": None, "takeaway": "", "to_improve": "=meer pauze"},
+    ]
+    rows = _rows(csv_bytes(document, "feedback"))
+    assert rows == [
+        ["Cijfer (1–10)", "Wat neemt u mee?", "Wat kan beter?"],
+        ["8", "Wie de ouderenadviseur is", ""],
+        ["", "", "'=meer pauze"],
+    ]
+    sheet = load_workbook(io.BytesIO(workbook_bytes(document)))["Evaluatieformulieren"]
+    assert [cell.value for cell in sheet["A"]] == ["Cijfer (1–10)", 8, None]

@@ -247,6 +247,16 @@ RECORD_LISTS: tuple[RecordList, ...] = (
         ),
     ),
     RecordList(
+        "feedback",
+        N_("Evaluation forms"),
+        lambda document: document.get("feedback_forms", []),
+        (
+            Column(N_("Score (1–10)"), number("score")),
+            Column(N_("What do you take away?"), text("takeaway")),
+            Column(N_("What could be better?"), text("to_improve")),
+        ),
+    ),
+    RecordList(
         "progress",
         N_("Progress"),
         lambda document: document.get("progress", []),

@@ -38,6 +38,7 @@ from worksession.ui.session.export_menu import ExportMenu
 from worksession.ui.session.navigation import StepNavigation
 from worksession.ui.session.page_factory import page_for
 from worksession.ui.session.pages.base import StepPage
+from worksession.ui.session.pages.plan import PlanPage
 from worksession.ui.session.save_state import SaveState
 from worksession.ui.session.side_fold import SideFold
 from worksession.ui.session.side_panel import SidePanel
@@ -262,6 +263,11 @@ class SessionWindow(QMainWindow):
             ]
         )
         self.export_menu = ExportMenu(self, self.controller, self.flush)
+        # The attendance files are made on *Na de sessie*; the menu offers them too.
+        plan_page = next((page for page in self.page_list if isinstance(page, PlanPage)), None)
+        if plan_page is not None:
+            self.export_menu.add_action(plan_page.attendance.list_action)
+            self.export_menu.add_action(plan_page.attendance.attendance_action)
         self.menuBar().addMenu(_("&Help")).addAction(self.shortcuts_action)
 
     def show_shortcuts(self) -> QDialog:
