@@ -1,21 +1,15 @@
-"""The plan's dates and the session itself as iCalendar files, read back by icalendar as a
-calendar program would: all-day events with UIDs that stay the same export after export."""
+"""The plan's dates as an iCalendar file, read back by icalendar as a calendar program would:
+all-day events with UIDs that stay the same export after export."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from icalendar import Calendar
 
 from tests.export.demo_document import demo_document
 from worksession.domain.interchange import Document
-from worksession.export.calendar import (
-    CalendarIdentity,
-    NoSessionDate,
-    invitation_bytes,
-    plan_calendar_bytes,
-)
+from worksession.export.calendar import CalendarIdentity, plan_calendar_bytes
 
 CHANGED = dt.datetime(2026, 3, 12, 17, 45, 3, 120000, tzinfo=dt.UTC)
 IDENTITY = CalendarIdentity("session-7-20260301T091500", CHANGED)
@@ -80,30 +74,3 @@ def test_dates_not_set_make_no_events() -> None:
     document: Document = {"format": "worksession/1", "session": {"title": "Zonder data"}}
     document["agreements"] = [{"key": "a-1", "what": "Iets", "due": None}]
     assert _events(plan_calendar_bytes(document, IDENTITY)) == {}
-
-
-def test_the_invitation_runs_from_the_start_time_for_the_programmes_minutes() -> None:
-    document = demo_document()
-    document["schedule"] = {"start_time": "13:30"}
-    document["session"]["programme_steps"] = [
-        {"id": "welkom", "title": "Welkom", "kind": "welcome", "minutes": 20},
-        {"id": "rest", "title": "De rest", "kind": "agreements", "minutes": 220},
-    ]
-    calendar = Calendar.from_ical(invitation_bytes(document, IDENTITY, description="Kom!"))
-    (event,) = calendar.events
-    assert event.start == dt.datetime(2026, 3, 12, 13, 30, tzinfo=event.start.tzinfo)
-    assert str(event.start.tzinfo) == "Europe/Amsterdam"
-    assert event.end - event.start == dt.timedelta(hours=4)
-    assert str(event["LOCATION"]) == "Buurthuis De Mijnlamp, Kaalheide (Kerkrade)"
-    assert str(event["DESCRIPTION"]) == "Kom!"
-    assert str(event["UID"]) == "session.session-7-20260301T091500@worksession"
-    assert [timezone.tz_name for timezone in calendar.timezones] == ["Europe/Amsterdam"]
-
-
-def test_an_invitation_without_a_start_time_is_the_whole_day_and_without_a_date_refused() -> None:
-    document = demo_document()
-    (event,) = Calendar.from_ical(invitation_bytes(document, IDENTITY)).events
-    assert event.start == dt.date(2026, 3, 12)
-    document["session"]["date"] = None
-    with pytest.raises(NoSessionDate, match="Samen gezond oud worden in Kaalheide"):
-        invitation_bytes(document, IDENTITY)

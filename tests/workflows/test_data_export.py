@@ -13,7 +13,6 @@ from icalendar import Calendar
 from openpyxl import load_workbook
 
 from tests.following import make_follow_up
-from worksession.export.calendar import NoSessionDate
 from worksession.programmes.library import load_library
 from worksession.storage.database import Database
 from worksession.storage.operations.agreements import list_agreements, update_agreement
@@ -23,7 +22,6 @@ from worksession.workflows.data_export import (
     calendar_identity,
     export_bytes,
     write_data_export,
-    write_invitation,
 )
 from worksession.workflows.demo import create_demo_session
 from worksession.workflows.export_targets import RefusedTarget
@@ -102,20 +100,3 @@ def test_the_database_is_refused_before_anything_is_made(db: Database, tmp_path:
         db=db, session_id=session_id, kind=ExportKind.CSV, out=tmp_path / "a.csv"
     )
     assert out.read_bytes().startswith(b"\xef\xbb\xbfThema;Nr.;")
-
-
-def test_the_invitation_is_the_session_day_under_the_sessions_uid(
-    db: Database, tmp_path: Path
-) -> None:
-    session_id = _demo(db)
-    out = write_invitation(db=db, session_id=session_id, out=tmp_path / "uitnodiging.ics")
-    (event,) = Calendar.from_ical(out.read_bytes()).events
-    # The demo starts at 13:30 and its programme plans a dagdeel of four hours.
-    assert event.start.isoformat() == "2026-03-12T13:30:00+01:00"
-    assert event.end - event.start >= dt.timedelta(hours=3)
-    assert str(event["UID"]) == calendar_identity(db=db, session_id=session_id).uid("session")
-    assert str(event["LOCATION"]).startswith("Buurthuis De Mijnlamp")
-    update_session(db=db, session_id=session_id, date=None)
-    with pytest.raises(NoSessionDate):
-        write_invitation(db=db, session_id=session_id, out=tmp_path / "zonder-datum.ics")
-    assert not (tmp_path / "zonder-datum.ics").exists()

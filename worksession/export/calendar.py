@@ -1,4 +1,4 @@
-"""The session's dates as iCalendar files (``.ics``): the plan's dates, and the invitation.
+"""The plan's dates as an iCalendar file (``.ics``) of all-day events.
 
 The plan's calendar holds all-day events: the werkgroep's next meeting, the evaluation, the
 follow-up session (when one is planned) and each agreement's due date. Importing it again
@@ -10,8 +10,8 @@ bytes, and any change to it gives every event a higher SEQUENCE, which calendars
 is the newer version" (an event that did not change is simply written again unchanged).
 SEQUENCE counts seconds, as DTSTAMP does: two changes within one second count as one.
 
-The session itself is a timed event (start and end from the programme, in Dutch time) in
-``invitation_bytes``, which the invitation's dialog calls too.
+The session itself, as an invitation, is ``export.session_invitation_ics`` (the invitation
+dialog's); its UID is ``session-<id>@worksession``, apart from every UID here.
 """
 
 from __future__ import annotations
@@ -19,28 +19,21 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
 from worksession import __version__
 from worksession.domain.interchange import Document
-from worksession.domain.schedule import parse_start_time
 from worksession.domain.values import AgreementStatus
 from worksession.export.record_lists import Names, agreements_in_order, names_of
 from worksession.i18n import _
 
 PRODID = f"-//worksession//worksession {__version__}//NL"
 DOMAIN = "worksession"
-DUTCH_TIME = ZoneInfo("Europe/Amsterdam")
 # SEQUENCE counts seconds from here to the session's last change: it only ever rises, and fits
 # the 31 bits calendars keep until 2088.
 SEQUENCE_EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
 SUMMARY_LENGTH = 80
-
-
-class NoSessionDate(ValueError):
-    """The session has no date yet, so there is nothing to invite to."""
 
 
 @dataclass(frozen=True)
@@ -196,52 +189,4 @@ def plan_calendar_bytes(
         calendar.add_component(event)
     for event in _agreement_events(document, identity, names):
         calendar.add_component(event)
-    return bytes(calendar.to_ical())
-
-
-def session_times(document: Document) -> tuple[dt.datetime, dt.datetime] | None:
-    """When the session starts and ends in Dutch time: its date, the start time set on
-    *Voorbereiding*, and the programme's planned minutes. None without a start time."""
-    day = _date(document["session"].get("date"))
-    start_text = document.get("schedule", {}).get("start_time")
-    start = parse_start_time(start_text) if start_text else None
-    if day is None or start is None:
-        return None
-    minutes = sum(step["minutes"] for step in document["session"].get("programme_steps", []))
-    begin = dt.datetime.combine(day, start, tzinfo=DUTCH_TIME)
-    # Counted on the clock of the day: the session ends when its minutes have passed.
-    end = (begin.astimezone(dt.UTC) + dt.timedelta(minutes=max(minutes, 1))).astimezone(DUTCH_TIME)
-    return begin, end
-
-
-def invitation_bytes(
-    document: Document, identity: CalendarIdentity, *, description: str | None = None
-) -> bytes:
-    """The session as one event to invite people with: its date, from start to end (all day
-    when no start time is set), its location, and ``description`` (by default the ambition).
-    Raises ``NoSessionDate`` when the session has no date."""
-    header = document["session"]
-    day = _date(header.get("date"))
-    if day is None:
-        raise NoSessionDate(_("{title}: the session has no date yet").format(title=header["title"]))
-    times = session_times(document)
-    start: dt.date | dt.datetime = times[0] if times else day
-    end: dt.date | dt.datetime = times[1] if times else day + dt.timedelta(days=1)
-    event = Event.new(
-        uid=identity.uid("session"),
-        stamp=identity.stamp,
-        sequence=identity.sequence,
-        start=start,
-        end=end,
-        summary=header["title"],
-        description=description if description is not None else header.get("ambition", ""),
-        location=header.get("location") or None,
-    )
-    calendar = _calendar(identity, "invitation", header["title"])
-    calendar.add_component(event)
-    if times is not None:
-        # Dutch time's rules for the years around the session, not every year since 1970.
-        calendar.add_missing_timezones(
-            first_date=dt.date(day.year, 1, 1), last_date=dt.date(day.year + 2, 1, 1)
-        )
     return bytes(calendar.to_ical())

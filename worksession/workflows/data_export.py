@@ -122,20 +122,3 @@ def write_data_export(
     )
     write_export(out, data, database=db.path)
     return out
-
-
-def write_invitation(
-    *, db: Database, session_id: int, out: Path, description: str | None = None
-) -> Path:
-    """The session as an ``.ics`` invitation (``export.calendar.invitation_bytes``), written
-    like every export; ``NoSessionDate`` when the session has no date yet."""
-    from worksession.export.calendar import invitation_bytes
-
-    check_export_target(out, database=db.path)
-    data = invitation_bytes(
-        read_document(db=db, session_id=session_id),
-        calendar_identity(db=db, session_id=session_id),
-        description=description,
-    )
-    write_export(out, data, database=db.path)
-    return out
