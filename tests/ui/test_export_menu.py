@@ -36,8 +36,13 @@ def test_the_menu_offers_every_export_each_with_its_own_alt_key(window: SessionW
         "&Agenda (ICS)…",
     ]
     assert len(set(_mnemonics(entries))) == len(_mnemonics(entries))
-    others = [action.text() for action in menu.menu.actions()[-2:]]
-    assert others == ["Presentielijst (PDF)…", "Aanwezigheid exporteren…"]
+    others = [action.text() for action in menu.menu.actions()[-4:]]
+    assert others == [
+        "Uitnodiging…",
+        "Programma als PDF…",
+        "Presentielijst (PDF)…",
+        "Aanwezigheid exporteren…",
+    ]
     lists = [action.text() for action in menu.csv_menu.actions()]
     assert len(lists) == len(LIST_NAMES)
     assert len(set(_mnemonics(lists))) == len(lists)
@@ -125,3 +130,17 @@ def test_a_mnemonic_goes_to_the_first_letter_not_taken() -> None:
         "S1",
         "&Ja && nee",
     ]
+
+
+def test_the_invitation_of_voorbereiding_opens_from_the_menu(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
+    from worksession.ui.session.invitation_dialog import InvitationDialog
+
+    invitation = next(
+        action for action in window.export_menu.menu.actions() if action.text() == "Uitnodiging…"
+    )
+    invitation.trigger()
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(InvitationDialog)))
+    (dialog,) = window.findChildren(InvitationDialog)
+    dialog.reject()

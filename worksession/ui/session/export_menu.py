@@ -3,7 +3,8 @@
 JSON (the whole session, to take to another laptop), CSV (one record list, for a Dutch
 spreadsheet), Excel (every list, a sheet each) and Agenda (the plan's dates as a calendar).
 Other exports of the session add their action with ``add_action``: they appear below these,
-after a line.
+after a line (``offer_page_exports`` adds those the step pages make: the invitation, the
+programme, the attendance files).
 
 Each file is made and written in the background (``ui.background``) through the same workflow
 as ``worksession export``; a dialog shows when it takes more than half a second. A target the
@@ -12,7 +13,7 @@ app owns (the database, a backup) is refused before anything is made, in the win
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -23,6 +24,9 @@ from worksession.export.record_lists import DEFAULT_LIST, RECORD_LISTS
 from worksession.i18n import _
 from worksession.ui.background import Job, start
 from worksession.ui.session.controller import SessionController
+from worksession.ui.session.pages.base import StepPage
+from worksession.ui.session.pages.plan import PlanPage
+from worksession.ui.session.pages.preparation import PreparationPage
 from worksession.workflows.data_export import SUFFIXES, ExportKind, write_data_export
 from worksession.workflows.export_targets import RefusedTarget, check_export_target
 
@@ -157,3 +161,21 @@ class ExportMenu(QObject):
         progress.deleteLater()
         reason = getattr(error, "strerror", None) or str(error)
         self.controller.failed.emit(_("The file was not written: {reason}").format(reason=reason))
+
+
+def offer_page_exports(menu: ExportMenu, pages: Sequence[StepPage]) -> None:
+    """The files the pages make for others, in the menu too: the invitation and the programme
+    of *Voorbereiding*, the attendance files of *Na de sessie* (the first page of each)."""
+    preparation = next((page for page in pages if isinstance(page, PreparationPage)), None)
+    if preparation is not None:
+        for text, slot in (
+            (_("Invitation…"), preparation.show_invitation),
+            (_("Programme as PDF…"), preparation.choose_programme_pdf),
+        ):
+            action = QAction(text, menu.menu)
+            action.triggered.connect(slot)
+            menu.add_action(action)
+    plan = next((page for page in pages if isinstance(page, PlanPage)), None)
+    if plan is not None:
+        menu.add_action(plan.attendance.list_action)
+        menu.add_action(plan.attendance.attendance_action)

@@ -34,11 +34,10 @@ from worksession.ui.plan_drops import PlanDrops
 from worksession.ui.presenter.presenting import Presenting
 from worksession.ui.presenter.room_toolbar import RoomToolBar
 from worksession.ui.session.controller import SessionController
-from worksession.ui.session.export_menu import ExportMenu
+from worksession.ui.session.export_menu import ExportMenu, offer_page_exports
 from worksession.ui.session.navigation import StepNavigation
 from worksession.ui.session.page_factory import page_for
 from worksession.ui.session.pages.base import StepPage
-from worksession.ui.session.pages.plan import PlanPage
 from worksession.ui.session.save_state import SaveState
 from worksession.ui.session.side_fold import SideFold
 from worksession.ui.session.side_panel import SidePanel
@@ -263,11 +262,7 @@ class SessionWindow(QMainWindow):
             ]
         )
         self.export_menu = ExportMenu(self, self.controller, self.flush)
-        # The attendance files are made on *Na de sessie*; the menu offers them too.
-        plan_page = next((page for page in self.page_list if isinstance(page, PlanPage)), None)
-        if plan_page is not None:
-            self.export_menu.add_action(plan_page.attendance.list_action)
-            self.export_menu.add_action(plan_page.attendance.attendance_action)
+        offer_page_exports(self.export_menu, self.page_list)
         self.menuBar().addMenu(_("&Help")).addAction(self.shortcuts_action)
 
     def show_shortcuts(self) -> QDialog:
