@@ -106,6 +106,7 @@ SAME_IN_DUTCH = {
     "{what} — trekker: {lead}",  # each agreement has its trekker; the plan one kartrekker
     "Status: {then_now}", "Trekker: {lead}",  # the review slide
     "{weekday} {day} {month} {year}",  # "maandag 12 januari 2027": the order is the same
+    "BIG", "KNGF", "V&VN", "KABIZ", "Register",  # the registers' own names
 }  # fmt: skip
 # English words that have no place in a Dutch sentence ("Ter review" was one).
 ENGLISH = re.compile(r"\b(review|the|and|with|save|saved|click|please|cancel|settings)\b", re.I)

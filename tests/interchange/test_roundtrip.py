@@ -14,6 +14,8 @@ from worksession.domain.values import (
     AgreementKind,
     AgreementStatus,
     Domain,
+    Invitation,
+    RegistrationType,
     RelationKind,
     StepKind,
     Variant,
@@ -85,6 +87,7 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
             "coach": draw(TEXT),
             "variant": str(draw(st.sampled_from(Variant))),
             "accredited": draw(st.booleans()),
+            "accreditation_id": draw(TEXT),
             "programme": draw(TEXT),
             "programme_steps": draw(st.lists(STEP, max_size=3)),
             "ambition": draw(TEXT),
@@ -103,11 +106,13 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
             {
                 "key": key,
                 "name": draw(TITLE),
+                "initials": draw(TEXT),
                 "organisation": draw(TEXT),
                 "role": draw(TEXT),
                 "domain": str(draw(st.sampled_from(Domain))),
                 "email": draw(TEXT),
-                "registration": draw(TEXT),
+                **draw(registrations()),
+                "invitation": str(draw(st.sampled_from(Invitation))),
                 "present": draw(st.booleans()),
             }
             for key in p_keys
@@ -201,6 +206,18 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
             for key in f_keys
         ]
     return document
+
+
+@st.composite
+def registrations(draw: st.DrawFn) -> dict[str, str]:
+    """A register and a number: any text outside the BIG register, 11 digits (leading zeros
+    kept, as text) or nothing inside it."""
+    register = str(draw(st.sampled_from(RegistrationType)))
+    if register == RegistrationType.BIG:
+        number = draw(st.just("") | st.from_regex(r"[0-9]{11}", fullmatch=True))
+    else:
+        number = draw(TEXT)
+    return {"registration_type": register, "registration": number}
 
 
 @st.composite

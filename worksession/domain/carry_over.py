@@ -52,8 +52,10 @@ def follow_up_document(
     working copy (``document``) and its signed version (``signed``, whose stored fingerprint
     is ``fingerprint``)."""
     header = document["session"]
+    # Everyone of the first session is on the follow-up's invite list, invited afresh.
     participants = [
-        {**copy.deepcopy(person), "present": False} for person in document.get("participants", [])
+        {**copy.deepcopy(person), "present": False, "invitation": "invited"}
+        for person in document.get("participants", [])
     ]
     # Nobody is in the room yet: the stakeholders a participant stands for are ticked with them.
     stakeholders = [

@@ -45,8 +45,10 @@ class SessionHeader(TypedDict, total=False):
 
 
 class DocumentSession(SessionHeader, total=False):
-    """The header as the interchange document carries it: with the programme's steps."""
+    """The header as the interchange document carries it: with the programme's steps and the
+    accreditation body's ID (for the attendance list; not part of what participants sign)."""
 
+    accreditation_id: str
     programme_steps: list[ProgrammeStep]
 
 
@@ -70,13 +72,20 @@ class Casus(CasusText, total=False):
 
 
 class ParticipantDetails(TypedDict, total=False):
-    """A participant besides the key and name: also what an update takes, with the name."""
+    """A participant besides the key and name: also what an update takes, with the name.
 
+    ``registration`` is the number, ``registration_type`` its register ("" when none);
+    ``invitation`` is where they stand on the invite list, ``present`` whether they came. The
+    three added for the invite list stay out of the plan snapshot (``domain.plan``)."""
+
+    initials: str
     organisation: str
     role: str
     domain: str
     email: str
+    registration_type: str
     registration: str
+    invitation: str
     present: bool
 
 

@@ -28,7 +28,10 @@ from worksession.domain.schedule import plan_schedule
 from worksession.domain.vote_round import plan_voting
 
 COACH_ONLY = ("notes",)
-COACH_ONLY_SESSION = ("programme_steps",)
+COACH_ONLY_SESSION = ("programme_steps", "accreditation_id")
+# The invite list's own fields: for the coach and the accreditation body, not what participants
+# agree to. Left out, a plan frozen before they existed keeps its content (``same_content``).
+COACH_ONLY_PARTICIPANT = ("initials", "registration_type", "invitation")
 
 Snapshot = PlanSnapshot
 
@@ -43,6 +46,11 @@ def plan_snapshot(document: Document, version: int) -> Snapshot:
     snapshot["session"] = {
         key: value for key, value in snapshot["session"].items() if key not in COACH_ONLY_SESSION
     }
+    if "participants" in snapshot:
+        snapshot["participants"] = [
+            {key: value for key, value in person.items() if key not in COACH_ONLY_PARTICIPANT}
+            for person in snapshot["participants"]
+        ]
     summaries: tuple[tuple[str, object], ...] = (
         ("voting", plan_voting(document)),
         ("schedule", plan_schedule(document)),

@@ -37,6 +37,7 @@ class SessionChanges(TypedDict, total=False):
     coach: str
     variant: str
     accredited: bool
+    accreditation_id: str
     programme: str
     ambition: str
     start_time: dt.time | str | None

@@ -146,6 +146,8 @@ def _describe(error: Any) -> SchemaProblem:
             )
         case "pattern" if error.schema.get("title") == "Time of day":
             message = _("{value!r} is not a time of day (HH:MM)").format(value=value)
+        case "pattern" if error.schema.get("title") == "BIG number":
+            message = _("{value!r} is not a BIG number (11 digits)").format(value=value)
         case "pattern" if error.schema.get("title") == "Moment":
             message = _("{value!r} is not a date and time (YYYY-MM-DDTHH:MM:SS+00:00)").format(
                 value=value

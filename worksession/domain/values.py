@@ -16,12 +16,12 @@ class Choice(StrEnum):
 
     @property
     def label(self) -> str:
-        return _(_LABELS[self])
+        return _(self.source_label)
 
     @property
     def source_label(self) -> str:
         """The English label, for places that translate when they show it."""
-        return _LABELS[self]
+        return _labels_of(type(self))[self]
 
     @classmethod
     def values(cls) -> tuple[str, ...]:
@@ -30,7 +30,7 @@ class Choice(StrEnum):
     @classmethod
     def pairs(cls) -> tuple[tuple[str, str], ...]:
         """(value, English label) of every member, for choice lists translated when shown."""
-        return tuple((member.value, _LABELS[member]) for member in cls)
+        return tuple((member.value, member.source_label) for member in cls)
 
 
 class Variant(Choice):
@@ -249,3 +249,47 @@ _LABELS.update(
         LessonKind.HINDERED: N_("what held it back"),
     }
 )
+
+
+class RegistrationType(Choice):
+    """The register a participant's number belongs to, for the accreditation's attendance list:
+    the BIG register or a quality register (physiotherapists, nurses, practice staff)."""
+
+    NONE = ""
+    BIG = "big"
+    KNGF = "kngf"
+    VVN = "vvn"
+    KABIZ = "kabiz"
+    OTHER = "other"
+
+
+class Invitation(Choice):
+    """Where a person stands on the invite list before the day; being there is ``present``."""
+
+    INVITED = "invited"
+    REGISTERED = "registered"
+    DECLINED = "declined"
+
+
+# A StrEnum member equals its value, so "other" of two choices is one key of a dict: the
+# choices added here keep their labels in a dict of their own.
+_OWN_LABELS: dict[type[Choice], dict[Choice, str]] = {}
+
+
+def _labels_of(choice: type[Choice]) -> dict[Choice, str]:
+    return _OWN_LABELS.get(choice, _LABELS)
+
+
+_OWN_LABELS[RegistrationType] = {
+    RegistrationType.NONE: N_("none"),
+    RegistrationType.BIG: N_("BIG"),
+    RegistrationType.KNGF: N_("KNGF"),
+    RegistrationType.VVN: N_("V&VN"),
+    RegistrationType.KABIZ: N_("KABIZ"),
+    RegistrationType.OTHER: N_("other register"),
+}
+_OWN_LABELS[Invitation] = {
+    Invitation.INVITED: N_("invited"),
+    Invitation.REGISTERED: N_("registered"),
+    Invitation.DECLINED: N_("declined"),
+}

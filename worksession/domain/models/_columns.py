@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Column, ForeignKey, Integer, Text
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer, String, Text
 
 
 def utcnow() -> dt.datetime:
@@ -23,6 +23,15 @@ def session_primary_key() -> Column[int]:
 
 def long_text() -> Column[str]:
     return Column(Text, nullable=False, default="")
+
+
+def short_text(default: str, *, check: str = "", name: str = "") -> Column[str]:
+    """A text column added to a table that had rows: the database fills them with ``default``.
+
+    ``check`` (named ``name``) belongs to the column: SQLite adds a column with its check to a
+    table in place, where a check of the table's would copy the whole table."""
+    constraints = [CheckConstraint(check, name=name)] if check else []
+    return Column(String, *constraints, nullable=False, default=default, server_default=default)
 
 
 ONE_PERSON_AT_MOST = "NOT ({p} IS NOT NULL AND {s} IS NOT NULL)"

@@ -5,7 +5,10 @@ from __future__ import annotations
 from sqlalchemy import CheckConstraint, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from worksession.domain.models._columns import fk, long_text
+from worksession.domain.models._columns import fk, long_text, short_text
+
+REGISTRATION_TYPE_CHECK = "registration_type IN ('', 'big', 'kngf', 'vvn', 'kabiz', 'other')"
+INVITATION_CHECK = "invitation IN ('invited', 'registered', 'declined')"
 
 
 class Participant(SQLModel, table=True):
@@ -20,8 +23,26 @@ class Participant(SQLModel, table=True):
     role: str = ""
     domain: str = ""
     email: str = ""
+    # The registration NUMBER; ``registration_type`` says which register it is in.
     registration: str = ""
     present: bool = True
+    # Added by migration 0008 to rows that were there: the server defaults fill them.
+    # Their checks are part of the column, as SQLite's ADD COLUMN can add them to a table that
+    # has rows without copying it (migration 0008).
+    initials: str = Field(default="", sa_column=short_text(""))
+    registration_type: str = Field(
+        default="",
+        sa_column=short_text(
+            "", check=REGISTRATION_TYPE_CHECK, name="ck_participant_registration_type"
+        ),
+    )
+    # Before the day: invited, registered or declined; ``present`` is the fact of attending.
+    invitation: str = Field(
+        default="registered",
+        sa_column=short_text(
+            "registered", check=INVITATION_CHECK, name="ck_participant_invitation"
+        ),
+    )
 
 
 class Stakeholder(SQLModel, table=True):

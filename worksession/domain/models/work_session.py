@@ -10,7 +10,7 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer, Text
 from sqlmodel import Field, SQLModel
 
-from worksession.domain.models._columns import fk, long_text, utcnow
+from worksession.domain.models._columns import fk, long_text, short_text, utcnow
 
 
 class WorkSession(SQLModel, table=True):
@@ -38,6 +38,8 @@ class WorkSession(SQLModel, table=True):
     ambition: str = Field(default="", sa_column=long_text())
     # When the dagdeel starts ("HH:MM"), for the running schedule; None when not set.
     start_time: str | None = None
+    # The accreditation body's ID of this session (GAIA / PE-online), for the attendance list.
+    accreditation_id: str = Field(default="", sa_column=short_text(""))
     status: str = "draft"
     created_at: dt.datetime = Field(default_factory=utcnow)
     updated_at: dt.datetime = Field(default_factory=utcnow)

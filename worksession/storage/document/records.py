@@ -34,6 +34,7 @@ SESSION: RecordFields[typed.DocumentSession, models.WorkSession] = RecordFields(
         Plain("coach"),
         Plain("variant"),
         Plain("accredited"),
+        Plain("accreditation_id"),
         Plain("programme"),
         Plain("programme_steps", convert=JSON),
         Plain("ambition"),
@@ -61,11 +62,14 @@ PARTICIPANT: RecordFields[typed.Participant, models.Participant] = RecordFields(
     (
         Plain("key"),
         Plain("name"),
+        Plain("initials"),
         Plain("organisation"),
         Plain("role"),
         Plain("domain"),
         Plain("email"),
+        Plain("registration_type"),
         Plain("registration"),
+        Plain("invitation"),
         Plain("present"),
     ),
 )

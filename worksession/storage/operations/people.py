@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Unpack
+from collections.abc import Mapping
+from typing import Any, Unpack
 
 from sqlmodel import select
 
 from worksession.domain.models import Participant, Stakeholder
 from worksession.domain.record_changes import ParticipantChanges
+from worksession.domain.registration_numbers import check_registration
 from worksession.domain.validation import clean
 from worksession.storage.database import Database
 from worksession.storage.operations._rows import (
@@ -32,18 +34,23 @@ def add_participant(
     email: str = "",
     registration: str = "",
     present: bool = True,
+    initials: str = "",
+    registration_type: str = "",
+    invitation: str = "registered",
 ) -> Participant:
-    fields = clean(
-        "participant",
+    fields = _clean_new(
         {
             "name": name,
+            "initials": initials,
             "organisation": organisation,
             "role": role,
             "domain": domain,
             "email": email,
+            "registration_type": registration_type,
             "registration": registration,
+            "invitation": invitation,
             "present": present,
-        },
+        }
     )
     with db.transaction() as s:
         require_session(s, session_id)
@@ -58,6 +65,13 @@ def add_participant(
         return participant
 
 
+def _clean_new(person: Mapping[str, object]) -> dict[str, Any]:
+    """A new participant's fields checked, the registration number against its register."""
+    fields = clean("participant", person)
+    check_registration(fields.get("registration_type", ""), fields.get("registration", ""))
+    return fields
+
+
 def update_participant(
     *, db: Database, participant_id: int, **changes: Unpack[ParticipantChanges]
 ) -> Participant:
@@ -66,6 +80,13 @@ def update_participant(
     fields = clean("participant", changes)
     with db.transaction() as s:
         participant = fetch(s, Participant, participant_id)
+        if "registration" in fields or "registration_type" in fields:
+            # The number is checked against its register as it will be: a new type for the
+            # number there, or a new number for the type there.
+            check_registration(
+                fields.get("registration_type", participant.registration_type),
+                fields.get("registration", participant.registration),
+            )
         for name, value in fields.items():
             setattr(participant, name, value)
         if "present" in fields:
@@ -101,7 +122,7 @@ def add_participants(
     *, db: Database, session_id: int, people: list[dict[str, object]]
 ) -> list[Participant]:
     """Add a whole list at once (a paste or a CSV import): all of it, or nothing."""
-    cleaned = [clean("participant", person) for person in people]
+    cleaned = [_clean_new(person) for person in people]
     with db.transaction() as s:
         require_session(s, session_id)
         added = []

@@ -9,12 +9,14 @@ from worksession.storage.document import import_document, read_document
 
 def duplicate_session(*, db: Database, session_id: int, title: str) -> WorkSession:
     """A new draft with everything of ``session_id`` (people, kaart, themes, votes, agreements,
-    referrals, notes), except the step timings, the participants' evaluation forms and the
-    progress log: they are what happened on that day and after it, to the agreements of that
-    session; the start time stays. A copy of a follow-up session is a follow-up of the same
-    signed plan, with its reviews."""
+    referrals, notes), except the step timings, the participants' evaluation forms, the
+    progress log and the accreditation ID: they are what happened on that day and after it, to
+    the agreements of that session; the start time stays. A copy of a follow-up session is a
+    follow-up of the same signed plan, with its reviews."""
     document = read_document(db=db, session_id=session_id)
     document["session"]["title"] = title
+    # The accreditation body gives every session day its own ID: the copy has none yet.
+    document["session"]["accreditation_id"] = ""
     if "schedule" in document:
         document["schedule"]["steps"] = []
     document.pop("progress", None)

@@ -1,6 +1,7 @@
 """The participants' short evaluation: one anonymous paper form each, typed in afterwards.
 
 Revision ID: 0009
+Revises: 0008
 """
 
 from alembic import op
@@ -9,7 +10,7 @@ import sqlalchemy as sa
 
 revision = "0009"
 # The revision before this one: the only line that changes when another migration comes first.
-down_revision = "0007"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
