@@ -17,6 +17,7 @@ from worksession.cli.attendance import cmd_attendance
 from worksession.cli.common import EXIT_BAD_INPUT, UserError, close_opened, write_failure
 from worksession.cli.database import cmd_backup, cmd_backups, cmd_check_db, cmd_restore
 from worksession.cli.following import cmd_followup
+from worksession.cli.participants import cmd_participants
 from worksession.cli.plan import cmd_freeze, cmd_pdf, cmd_sign, cmd_signoff, cmd_verify
 from worksession.cli.progress import cmd_due, cmd_progress
 from worksession.cli.sessions import cmd_demo, cmd_export, cmd_import, cmd_list, cmd_new, cmd_show
@@ -107,6 +108,16 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--wijk", required=True, metavar="WIJK")
     new.add_argument("--date", required=True, metavar="YYYY-MM-DD")
     new.add_argument("--gemeente", default="", metavar="GEMEENTE")
+    people = command(
+        "participants", _("add an invite list (CSV or XLSX) to a session"), cmd_participants
+    )
+    people.add_argument("id", type=int, metavar="ID")
+    people.add_argument("--import", type=Path, required=True, metavar="FILE", dest="file")
+    people.add_argument(
+        "--skip-refused",
+        action="store_true",
+        help=_("add the accepted rows when some are refused (they are listed on stderr)"),
+    )
     freeze = command("freeze", _("freeze the plan as the next version for review"), cmd_freeze)
     freeze.add_argument("id", type=int, metavar="ID")
     signoff = command(

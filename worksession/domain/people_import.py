@@ -1,20 +1,39 @@
-"""Participants from a pasted list or a CSV file: names, organisations, roles, e-mail addresses.
+"""Participants from a pasted list or an invite list file: names, organisations, roles, e-mail
+addresses, and on the invite list initials, status, register and registration number.
 
-Spreadsheets export with commas, semicolons (Dutch Excel) or tabs; a header row is recognised in
-Dutch or English, and without one the columns are taken as name, organisation, role, e-mail.
-A problem is reported as ``line N: column: what is wrong`` and nothing is imported.
+A paste (``parse_people``): spreadsheets copy with commas, semicolons (Dutch Excel) or tabs; a
+header row is recognised in Dutch or English, and without one the columns are taken as name,
+organisation, role, e-mail. A problem is reported as ``line N: column: what is wrong`` and
+nothing is imported.
+
+An invite list file (``read_invite_list``, its rows read by ``support.table_file``): the first
+row holds the headers. Every cell is checked and every refused cell reported by row, column (as
+the file's header says it), value and why, so the coach sees all of it before anything is
+written and imports the accepted rows or nothing.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from typing import Any
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from typing import Any, TypeVar
 
+from worksession.domain.attendance import status_change
 from worksession.domain.field_labels import label_of
+from worksession.domain.registration_numbers import registration_problem
 from worksession.domain.validation import ValidationError, clean
-from worksession.domain.values import Domain
+from worksession.domain.values import (
+    AttendanceStatus,
+    Choice,
+    Domain,
+    Invitation,
+    RegistrationType,
+)
 from worksession.i18n import _
+from worksession.support.table_file import Formula
 
 HEADERS = {
     "name": ("naam", "name", "deelnemer", "volledige naam"),
@@ -22,7 +41,30 @@ HEADERS = {
     "role": ("rol", "role", "functie", "beroep"),
     "email": ("e-mail", "email", "e-mailadres", "mail"),
     "domain": ("domein", "domain"),
-    "registration": ("registratie", "registratienummer", "big", "registration", "big-nummer"),
+    "registration": (
+        "registratie",
+        "registratienummer",
+        "registratienr.",
+        "big",
+        "registration",
+        "registration number",
+        "registration no.",
+        "big-nummer",
+        "big nummer",
+        "big number",
+        "nummer",
+        "number",
+    ),
+    "initials": ("voorletters", "initialen", "initials"),
+    "registration_type": (
+        "register",
+        "registertype",
+        "registratietype",
+        "type registratie",
+        "soort registratie",
+        "registration type",
+    ),
+    "status": ("status", "uitnodiging", "aanmelding", "invitation", "attendance"),
 }
 DEFAULT_ORDER = ("name", "organisation", "role", "email")
 MAX_ROWS = 500
@@ -87,3 +129,154 @@ def parse_people(text: str) -> list[dict[str, Any]]:
             column = label_of(error.path) or error.path.split(".")[-1]
             raise ValidationError(f"line {number}", f"{column}: {error.message}") from error
     return people
+
+
+# What a status or register cell may say, in Dutch or English, as the app shows them or as
+# people write them.
+STATUS_WORDS = {
+    AttendanceStatus.INVITED: ("uitgenodigd", "invited", "uitnodiging verstuurd"),
+    AttendanceStatus.REGISTERED: ("aangemeld", "registered", "ingeschreven", "komt"),
+    AttendanceStatus.DECLINED: ("afgemeld", "declined", "afgezegd", "komt niet"),
+    AttendanceStatus.PRESENT: ("aanwezig", "present", "attended", "was er"),
+}
+REGISTER_WORDS = {
+    RegistrationType.BIG: ("big", "big-register"),
+    RegistrationType.KNGF: ("kngf",),
+    RegistrationType.VVN: ("v&vn", "vvn", "v&v n"),
+    RegistrationType.KABIZ: ("kabiz",),
+    RegistrationType.OTHER: ("anders", "ander register", "overig", "other", "other register"),
+    RegistrationType.NONE: ("geen", "none", "-"),
+}
+# Nobody is in the room while the list is made: a row without a status is on it, signed up.
+DEFAULT_STATUS = AttendanceStatus.REGISTERED
+SHOWN_VALUE = 60  # characters of a refused value the report shows
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """One refused cell: the row as the spreadsheet numbers it, the column as its header says."""
+
+    row: int
+    column: str
+    value: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class InviteList:
+    """What a file would add: the accepted people (with their rows) and every refused cell."""
+
+    people: list[dict[str, Any]]
+    rows: list[int]
+    refused: list[Refusal]
+    ignored: list[str] = dataclass_field(default_factory=list)  # headers of columns not read
+
+    @property
+    def refused_rows(self) -> list[int]:
+        return sorted({refusal.row for refusal in self.refused})
+
+
+def read_invite_list(rows: Sequence[tuple[int, Sequence[str]]]) -> InviteList:
+    """The invite list in ``rows`` (numbered; the first is the header row, Dutch or English).
+
+    Every row is checked and every problem reported; a row with any problem is refused whole
+    and the others are accepted. Raises ``ValidationError`` when the first row names no name
+    column: then no row can be read at all."""
+    if not rows:
+        return InviteList([], [], [])
+    (_first, header), body = rows[0], rows[1:]
+    fields: list[str | None] = []
+    for cell in header:
+        name = cell.strip().lower()
+        fields.append(next((f for f, words in HEADERS.items() if name in words), None))
+    if "name" not in fields:
+        raise ValidationError(
+            "participants",
+            _("the first row names no column {name!r}; it must hold the headers").format(
+                name=_("Name")
+            ),
+        )
+    ignored = [cell for cell, found in zip(header, fields, strict=False) if not found and cell]
+    people: list[dict[str, Any]] = []
+    numbers: list[int] = []
+    refused: list[Refusal] = []
+    if len(body) > MAX_ROWS:
+        raise ValidationError(
+            "participants", _("more than {count} lines; split the list").format(count=MAX_ROWS)
+        )
+    for number, cells in body:
+        person, problems = _row(number, [str(h) for h in header], fields, cells)
+        if problems:
+            refused.extend(problems)
+        elif person:
+            people.append(person)
+            numbers.append(number)
+    return InviteList(people, numbers, refused, ignored)
+
+
+def _row(
+    number: int, header: list[str], fields: list[str | None], cells: Sequence[str]
+) -> tuple[dict[str, Any], list[Refusal]]:
+    person: dict[str, Any] = {}
+    problems: list[Refusal] = []
+    where: dict[str, tuple[str, str]] = {}  # field -> (header, cell)
+
+    def refuse(column: str, value: str, reason: str) -> None:
+        shown = value if len(value) <= SHOWN_VALUE else value[: SHOWN_VALUE - 1] + "…"
+        problems.append(Refusal(number, column, shown, reason))
+
+    status = DEFAULT_STATUS
+    for column, found, cell in zip(header, fields, cells, strict=False):
+        if found is None or not cell.strip():
+            continue
+        where[found] = (column, cell)
+        if isinstance(cell, Formula):
+            refuse(column, cell, _("a formula; the list takes typed values only"))
+        elif found == "status":
+            chosen = _word(STATUS_WORDS, cell)
+            if chosen is None:
+                refuse(column, cell, _one_of(STATUS_WORDS))
+            else:
+                status = AttendanceStatus(chosen)
+        elif found == "registration_type":
+            register = _word(REGISTER_WORDS, cell)
+            if register is None:
+                refuse(column, cell, _one_of(REGISTER_WORDS))
+            else:
+                person[found] = register
+        else:
+            value = _domain_value(cell) if found == "domain" else cell.strip()
+            try:
+                person.update(clean("participant", {found: value}))
+            except ValidationError as error:
+                refuse(column, cell, error.message)
+    if not where:
+        return {}, []  # a row of ignored columns only
+    if "name" not in person and not any(p.column == where.get("name", ("",))[0] for p in problems):
+        column = where.get("name", (header[fields.index("name")], ""))[0]
+        refuse(column, "", _("must not be empty"))
+    problem = registration_problem(
+        str(person.get("registration_type", "")), str(person.get("registration", ""))
+    )
+    if problem is not None and "registration" in where:
+        refuse(where["registration"][0], where["registration"][1], problem)
+    before: dict[str, Any] = {"present": False, "invitation": Invitation.REGISTERED.value}
+    person.update({**before, **status_change(before, status)})
+    return person, problems
+
+
+C = TypeVar("C", bound=Choice)
+
+
+def _word(words: Mapping[C, tuple[str, ...]], cell: str) -> str | None:
+    typed = cell.strip().casefold()
+    for choice, known in words.items():
+        if typed in known or typed in (choice.value, choice.label.casefold()):
+            return choice.value
+    return None
+
+
+def _one_of(words: Mapping[C, tuple[str, ...]]) -> str:
+    return _("not one of: {choices}").format(
+        choices=", ".join(choice.label for choice in words if choice.value)
+    )

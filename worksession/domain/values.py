@@ -271,6 +271,15 @@ class Invitation(Choice):
     DECLINED = "declined"
 
 
+class AttendanceStatus(Choice):
+    """The one status the invite list shows: present when they came, else the invitation's."""
+
+    INVITED = "invited"
+    REGISTERED = "registered"
+    DECLINED = "declined"
+    PRESENT = "present"
+
+
 # A StrEnum member equals its value, so "other" of two choices is one key of a dict: the
 # choices added here keep their labels in a dict of their own.
 _OWN_LABELS: dict[type[Choice], dict[Choice, str]] = {}
@@ -292,4 +301,10 @@ _OWN_LABELS[Invitation] = {
     Invitation.INVITED: N_("invited"),
     Invitation.REGISTERED: N_("registered"),
     Invitation.DECLINED: N_("declined"),
+}
+_OWN_LABELS[AttendanceStatus] = {
+    AttendanceStatus.INVITED: N_("invited"),
+    AttendanceStatus.REGISTERED: N_("registered"),
+    AttendanceStatus.DECLINED: N_("declined"),
+    AttendanceStatus.PRESENT: N_("present"),
 }

@@ -1,0 +1,183 @@
+"""Read a list someone made in a spreadsheet — CSV or XLSX — as rows of text, within bounds.
+
+The file is read whole first (a regular file of at most 5 MB, ``bounded_read``). A CSV is UTF-8
+(with or without the BOM Excel writes) or else Windows-1252, the encoding of a CSV that Dutch
+Excel saves; its separator is a semicolon, a comma or a tab, whichever the first row uses.
+
+An XLSX is a zip of XML files, so before openpyxl sees it the zip's directory is checked: at
+most 200 entries and 50 MB unpacked, and no entry that unpacks to more than 100 times its packed
+size (a zip bomb is a few kB that unpack to gigabytes). openpyxl then reads the first sheet in
+read-only mode, which streams its rows instead of building the whole workbook; reading stops
+with a refusal after ``max_rows`` rows, and only the first 50 columns are read. A formula is
+never calculated: its cell comes back as a ``Formula`` (its text), for the caller to refuse.
+Numbers become text without a trailing ".0"; dates become ISO dates.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from worksession.i18n import _
+from worksession.support.bounded_read import MEGABYTE, read_limited
+
+MAX_BYTES = 5 * MEGABYTE
+MAX_COLUMNS = 50
+MAX_CELL = 1_000  # characters; no field of a participant holds more than 200
+MAX_ENTRIES = 200
+MAX_UNPACKED = 50 * MEGABYTE
+MAX_RATIO = 100
+_ZIP_MAGIC = b"PK\x03\x04"
+
+
+class TableRefused(ValueError):
+    """A file that cannot be read as a list; the message says why (the caller names the file)."""
+
+
+class Formula(str):
+    """A cell that holds a formula: its text, never its value (nothing is calculated)."""
+
+    __slots__ = ()
+
+
+# Each non-empty row with its number as the spreadsheet shows it (the header is row 1).
+Rows = list[tuple[int, list[str]]]
+MAX_SEEN = 10_000  # rows looked at, empty ones too (a lone cell far down makes many)
+
+
+def read_table(path: Path, *, max_rows: int) -> Rows:
+    """The rows of the CSV or XLSX file at ``path``; ``TableRefused`` or ``OSError`` if not."""
+    data = read_limited(path, MAX_BYTES)
+    if data.startswith(_ZIP_MAGIC):
+        return xlsx_rows(data, max_rows=max_rows)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        raise TableRefused(_("not an XLSX workbook"))
+    return csv_rows(data, max_rows=max_rows)
+
+
+def csv_rows(data: bytes, *, max_rows: int) -> Rows:
+    """The rows of a CSV file's bytes; ``TableRefused`` when it is no text or too long."""
+    if b"\x00" in data:
+        raise TableRefused(_("not a text file (a CSV list is text)"))
+    text = _decoded(data).replace("\r\n", "\n").replace("\r", "\n")
+    first = next((line for line in text.split("\n") if line.strip()), "")
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(first, ";,\t")
+    except csv.Error:
+        dialect = csv.excel
+    try:
+        return _kept(csv.reader(io.StringIO(text), dialect), max_rows, lambda cell: cell)
+    except csv.Error as error:
+        raise TableRefused(_("not a readable list: {reason}").format(reason=error)) from error
+
+
+def _decoded(data: bytes) -> str:
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def xlsx_rows(data: bytes, *, max_rows: int) -> Rows:
+    """The rows of the first sheet of an XLSX workbook's bytes, within the bounds above."""
+    _check_zip(data)
+    # Imported here: openpyxl takes a moment to load and only this reader needs it.
+    import openpyxl  # type: ignore[import-untyped]
+    from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
+
+    try:
+        workbook = openpyxl.load_workbook(
+            io.BytesIO(data), read_only=True, data_only=False, keep_links=False
+        )
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        raise TableRefused(_("not an XLSX workbook ({reason})").format(reason=error)) from error
+    except Exception as error:  # openpyxl raises many kinds for a damaged workbook
+        raise TableRefused(_("not an XLSX workbook ({reason})").format(reason=error)) from error
+    try:
+        sheet = workbook.worksheets[0] if workbook.worksheets else None
+        if sheet is None:
+            raise TableRefused(_("the workbook has no sheet"))
+        return _kept(sheet.iter_rows(max_col=MAX_COLUMNS), max_rows, _cell_text)
+    except TableRefused:
+        raise
+    except Exception as error:  # a sheet whose XML breaks off or is no sheet
+        raise TableRefused(_("not an XLSX workbook ({reason})").format(reason=error)) from error
+    finally:
+        workbook.close()
+
+
+def _check_zip(data: bytes) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, ValueError) as error:
+        raise TableRefused(_("not an XLSX workbook ({reason})").format(reason=error)) from error
+    if len(entries) > MAX_ENTRIES:
+        raise TableRefused(
+            _("more than {count} parts inside; no list needs that many").format(count=MAX_ENTRIES)
+        )
+    unpacked = sum(entry.file_size for entry in entries)
+    swollen = [
+        entry
+        for entry in entries
+        if entry.file_size > MEGABYTE and entry.file_size > MAX_RATIO * max(entry.compress_size, 1)
+    ]
+    if unpacked > MAX_UNPACKED or swollen:
+        raise TableRefused(_("unpacks to far more than it holds (a zip bomb?); not read"))
+
+
+def _kept(rows: Iterable[Sequence[Any]], max_rows: int, text: Callable[[Any], str]) -> Rows:
+    """The non-empty rows, numbered as the sheet numbers them, within the bounds."""
+    result: Rows = []
+    for number, cells in enumerate(rows, start=1):
+        if number > MAX_SEEN:
+            raise TableRefused(_("more than {count} rows; split the list").format(count=MAX_SEEN))
+        texts = [text(cell) for cell in list(cells)[:MAX_COLUMNS]]
+        while texts and not texts[-1].strip():
+            texts.pop()
+        if texts:
+            result.append((number, _bounded(texts, len(result) + 1, number, max_rows)))
+    return result
+
+
+def _cell_text(cell: Any) -> str:
+    value = getattr(cell, "value", None)
+    if value is None:
+        return ""
+    if getattr(cell, "data_type", "") == "f" or (isinstance(value, str) and _is_formula(cell)):
+        return Formula(str(value))
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return str(value)
+
+
+def _is_formula(cell: Any) -> bool:
+    # An array formula or a data table comes as an object, a plain one as "=…" text of type f.
+    return type(cell.value).__name__ in ("ArrayFormula", "DataTableFormula")
+
+
+def _bounded(row: list[str], count: int, number: int, max_rows: int) -> list[str]:
+    if count > max_rows:
+        raise TableRefused(_("more than {count} rows; split the list").format(count=max_rows - 1))
+    for column, text in enumerate(row, start=1):
+        if len(text) > MAX_CELL:
+            raise TableRefused(
+                _("row {row}, column {column}: a cell of more than {limit} characters").format(
+                    row=number, column=column, limit=MAX_CELL
+                )
+            )
+    return row
