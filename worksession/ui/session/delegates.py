@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from worksession.i18n import _
 from worksession.ui.session.record_model import Column, RecordTableModel
+from worksession.ui.session.voting.choice_box import ChoiceBox
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -66,3 +67,29 @@ class TextLimitDelegate(CellDelegate):
         if isinstance(editor, QLineEdit):
             editor.setMaxLength(self.limit)
         return editor
+
+
+class ExplicitChoiceDelegate(ChoiceDelegate):
+    """A choice cell that changes only when an item is picked from the open list.
+
+    The editor is a ``ChoiceBox``: a closed list ignores stray arrow keys, letters and the
+    wheel; the list opens at once, and leaving it without picking (Esc, a click elsewhere)
+    keeps the value — a participant's status must not change by accident."""
+
+    def new_editor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        editor = ChoiceBox(parent)
+        for value, label in self.column.choice_list():
+            editor.addItem(_(label), value)
+        editor.setProperty("chosen", False)
+        editor.activated.connect(lambda _index: self._chosen(editor))
+        return editor
+
+    def _chosen(self, editor: QComboBox) -> None:
+        editor.setProperty("chosen", True)
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
+        if editor.property("chosen"):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)

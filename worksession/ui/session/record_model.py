@@ -28,6 +28,8 @@ class Column:
     kind: ColumnKind = "text"
     choices: Choices | Callable[[], Choices] = ()  # a callable when they change (people)
     editable: bool = True
+    # A choice that changes only when picked from the open list (``ExplicitChoiceDelegate``).
+    explicit: bool = False
 
     def choice_list(self) -> Choices:
         return self.choices() if callable(self.choices) else self.choices

@@ -34,7 +34,12 @@ from worksession.ui.session.commands import (
     replaced_caution,
 )
 from worksession.ui.session.controller import SessionController
-from worksession.ui.session.delegates import CellDelegate, ChoiceDelegate, TextLimitDelegate
+from worksession.ui.session.delegates import (
+    CellDelegate,
+    ChoiceDelegate,
+    ExplicitChoiceDelegate,
+    TextLimitDelegate,
+)
 from worksession.ui.session.record_model import Column, RecordTableModel
 from worksession.ui.session.removal_question import confirm_removal
 
@@ -83,7 +88,9 @@ class RecordTable(QWidget):
         for number, column in enumerate(columns):
             limit = text_limit(record, column.field) if column.kind == "text" else None
             delegate: QStyledItemDelegate | None = None
-            if column.kind == "choice":
+            if column.kind == "choice" and column.explicit:
+                delegate = ExplicitChoiceDelegate(column, self.view)
+            elif column.kind == "choice":
                 delegate = ChoiceDelegate(column, self.view)
             elif limit is not None:
                 # A cell, like a field, stops at what the record holds.

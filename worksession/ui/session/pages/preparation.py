@@ -1,9 +1,11 @@
-"""Voorbereiding: the session's details and variant, and the participant register."""
+"""Voorbereiding: the session's details and variant, and the participant register (the invite
+list: each person's status, initials, register and number)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -21,13 +24,14 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
+from worksession.domain.attendance import attendance_status, status_change
 from worksession.domain.changes import Part
 from worksession.domain.deadlines import request_state
 from worksession.domain.field_labels import user_message
 from worksession.domain.models import Participant
 from worksession.domain.people_import import parse_people
 from worksession.domain.validation import ValidationError
-from worksession.domain.values import Domain, Variant
+from worksession.domain.values import AttendanceStatus, Domain, RegistrationType, Variant
 from worksession.i18n import N_, _
 from worksession.programmes.model import Step
 from worksession.storage.operations.people import (
@@ -42,23 +46,43 @@ from worksession.ui.session.commands import AddManyCommand, EditCommand, FinalCo
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.deadline_label import DeadlineLabel, session_date
 from worksession.ui.session.invitation_dialog import InvitationDialog
+from worksession.ui.session.invite_list_dialog import InviteListDialog
 from worksession.ui.session.pages.base import StepPage
 from worksession.ui.session.record_model import Column
 from worksession.ui.session.record_table import RecordTable
 from worksession.workflows.export_targets import RefusedTarget, write_export
+from worksession.workflows.people_file import FILE_TYPES, PeopleFileRefused, read_people_file
 from worksession.workflows.programme_sheet import programme_pdf_bytes, session_sheet
 
 DOMAIN_CHOICES = Domain.pairs()
 
 PARTICIPANT_COLUMNS = (
     Column("name", N_("Name")),
+    Column("initials", N_("Initials")),
     Column("organisation", N_("Organisation")),
     Column("role", N_("Role")),
     Column("domain", N_("Domain"), "choice", DOMAIN_CHOICES),
     Column("email", N_("E-mail")),
+    Column("registration_type", N_("Register"), "choice", RegistrationType.pairs()),
     Column("registration", N_("Registration no.")),
+    # Picked from its open list only: a stray arrow key must not sign someone off.
+    Column("status", N_("Status"), "choice", AttendanceStatus.pairs(), explicit=True),
     Column("present", N_("Present"), "bool"),
 )
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """A participant's row with the status the invite list shows (``attendance_status``)."""
+
+    row: Any
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.row, name)
+
+    @property
+    def status(self) -> str:
+        return attendance_status(self.row._mapping).value
 
 
 class PreparationPage(StepPage):
@@ -111,6 +135,18 @@ class PreparationPage(StepPage):
         variant_row.addStretch()
         self.accredited.clicked.connect(self._accredited_clicked)
         form.addRow(_("Variant"), variant_row)
+        self.fields["accreditation_id"] = self.bind_text(
+            self.line(),
+            label=_("Accreditation ID"),
+            read=lambda d: d["session"].get("accreditation_id", ""),
+            write=write_session,
+            field="accreditation_id",
+            merge=("session", "accreditation_id"),
+        )
+        self.fields["accreditation_id"].setToolTip(
+            _("The ID the accreditation body (GAIA, PE-online) gave this session")
+        )
+        form.addRow(_("Accreditation ID"), self.fields["accreditation_id"])
         self.ambition = self.bind_text(
             self.text_area(2),
             label=_("Ambition"),
@@ -144,7 +180,7 @@ class PreparationPage(StepPage):
             controller,
             model=Participant,
             columns=PARTICIPANT_COLUMNS,
-            rows=lambda: record_rows(db, Participant, session_id),
+            rows=lambda: [PersonRow(row) for row in record_rows(db, Participant, session_id)],
             add=lambda name: add_participant(db=db, session_id=session_id, name=name),
             update=lambda row_id, values: update_participant(
                 db=db, participant_id=row_id, **values
@@ -157,7 +193,13 @@ class PreparationPage(StepPage):
         paste = QPushButton(_("Paste list"))
         paste.setToolTip(_("Names (and organisation, role, e-mail) copied from a spreadsheet"))
         paste.clicked.connect(self.paste_people)
-        import_csv = QPushButton(_("Import CSV…"))
+        import_csv = QPushButton(_("Import invite list…"))
+        import_csv.setToolTip(
+            _(
+                "A CSV or XLSX file whose first row names the columns: name, initials, "
+                "organisation, role, e-mail, status, register, registration number"
+            )
+        )
         import_csv.clicked.connect(self.choose_csv)
         erase = QPushButton(_("Erase person (privacy)…"))
         erase.setToolTip(_("Remove everything this session holds about the selected participant"))
@@ -202,9 +244,22 @@ class PreparationPage(StepPage):
 
     def _write_participant(self, row: Any, field: str, value: object) -> bool:
         """A role typed into a participant without a domain brings the catalogue's domain
-        along, in the same undo step."""
+        along, in the same undo step; a status (or the tick for present) sets present and the
+        invitation together (``status_change``)."""
         old: dict[str, Any] = {field: getattr(row, field)}
         new: dict[str, Any] = {field: value}
+        if field in ("status", "present"):
+            wanted = (
+                str(value)
+                if field == "status"
+                else AttendanceStatus.PRESENT
+                if value
+                else str(row.invitation)
+            )
+            new = dict(status_change(row._mapping, wanted))
+            if not new:
+                return False
+            old = {name: getattr(row, name) for name in new}
         if field == "role" and not row.domain:
             domain = self.controller.roles.domain_of(str(value))
             if domain:
@@ -311,17 +366,33 @@ class PreparationPage(StepPage):
 
     def choose_csv(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, _("Import participants"), "", _("Lists (*.csv *.txt);;All files (*)")
+            self,
+            _("Import invite list"),
+            "",
+            _("Lists ({patterns});;All files (*)").format(patterns=" ".join(FILE_TYPES)),
         )
-        if not path:
-            return
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> bool:
+        """Read the invite list in ``path``, show what it would add and what it refuses, and
+        add the accepted rows as one undoable step when the coach says so (else nothing)."""
         try:
-            with open(path, encoding="utf-8-sig") as handle:
-                text = handle.read()
-        except (OSError, UnicodeDecodeError) as error:
-            self.controller.rejected.emit(f"{path}: {error}")
-            return
-        self.import_people(text, source=path)
+            invite = read_people_file(path, self.controller.roles)
+        except PeopleFileRefused as error:
+            self.controller.rejected.emit(str(error))
+            return False
+        if InviteListDialog(invite, path, self).exec() != QDialog.DialogCode.Accepted:
+            return False
+        db, session_id = self.controller.db, self.controller.session_id
+        people: list[dict[str, object]] = [dict(person) for person in invite.people]
+        command = AddManyCommand(
+            _("Add {count} participants").format(count=len(people)),
+            db,
+            Participant,
+            lambda: add_participants(db=db, session_id=session_id, people=people),
+        )
+        return self.controller.execute(command)
 
     def import_people(self, text: str, *, source: str = "") -> bool:
         """Add everyone in ``text`` as one undoable step; a bad line rejects the whole list."""
