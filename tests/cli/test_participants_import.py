@@ -122,7 +122,7 @@ def test_the_command_refuses_the_whole_file_unless_told_to_skip(
         capsys, "participants", "1", "--import", str(path), "--db", str(session_db)
     )
     assert code == 2 and out == ""
-    assert "row 3: Registratienummer" in err
+    assert f"{path}: rij 3: Registratienummer: " in err
     assert "'123'" in err
     assert _people(session_db) == []
 
@@ -136,7 +136,7 @@ def test_the_command_refuses_the_whole_file_unless_told_to_skip(
         "--db",
         str(session_db),
     )
-    assert code == 0 and out.strip() == "1" and "row 3" in err
+    assert code == 0 and out.strip() == "1" and "rij 3" in err
     (anna,) = _people(session_db)
     assert (anna["name"], anna["registration"]) == ("Anna", "01234567890")
 
@@ -168,7 +168,7 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path) -> None:
     path = tmp_path / "bom.xlsx"
     path.write_bytes(buffer.getvalue())
     assert path.stat().st_size < 1024 * 1024
-    with pytest.raises(PeopleFileRefused, match=r"bom\.xlsx.*zip bomb"):
+    with pytest.raises(PeopleFileRefused, match=r"bom\.xlsx.*zipbom"):
         read_people_file(path)
 
 

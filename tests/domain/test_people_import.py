@@ -47,3 +47,12 @@ def test_an_unknown_domain_is_refused() -> None:
     with pytest.raises(ValidationError) as caught:
         parse_people("naam;domein\nAnna;ruimtevaart\n")
     assert caught.value.path == "line 2" and caught.value.message.startswith("Domein:")
+
+
+def test_a_pasted_registration_number_of_no_plain_form_is_named_by_its_line() -> None:
+    with pytest.raises(ValidationError) as caught:
+        parse_people("naam;big\nAnna;01234567890\nBram;zie mail\n")
+    assert caught.value.path == "line 3"
+    assert "'zie mail'" in caught.value.message
+    (anna,) = parse_people("naam;big\nAnna;01234567890\n")
+    assert anna["registration"] == "01234567890"  # text: the zero stays

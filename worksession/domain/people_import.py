@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 
 from worksession.domain.attendance import status_change
 from worksession.domain.field_labels import label_of
-from worksession.domain.registration_numbers import registration_problem
+from worksession.domain.registration_numbers import check_registration, registration_problem
 from worksession.domain.validation import ValidationError, clean
 from worksession.domain.values import (
     AttendanceStatus,
@@ -123,7 +123,12 @@ def parse_people(text: str) -> list[dict[str, Any]]:
         if not fields:
             continue
         try:
-            people.append(clean("participant", {"name": "", **fields}))
+            person = clean("participant", {"name": "", **fields})
+            # No register column in a paste: the number is held to the plain form.
+            check_registration(
+                str(person.get("registration_type", "")), person.get("registration", "")
+            )
+            people.append(person)
         except ValidationError as error:
             # The column as the window names it ("Naam"), not the field's path.
             column = label_of(error.path) or error.path.split(".")[-1]
