@@ -90,8 +90,8 @@ def xlsx_rows(data: bytes, *, max_rows: int) -> Rows:
     """The rows of the first sheet of an XLSX workbook's bytes, within the bounds above."""
     _check_zip(data)
     # Imported here: openpyxl takes a moment to load and only this reader needs it.
-    import openpyxl  # type: ignore[import-untyped]
-    from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         workbook = openpyxl.load_workbook(
