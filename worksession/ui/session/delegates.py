@@ -6,7 +6,7 @@ program stored while the coach typed is named when the coach's value replaces it
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
@@ -20,6 +20,7 @@ from worksession.ui.session.record_model import Column, RecordTableModel
 from worksession.ui.session.voting.choice_box import ChoiceBox
 
 Index = QModelIndex | QPersistentModelIndex
+COMBO_ARROW_ROOM = 28  # pixels of a combo box's arrow and frame beside its text
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -83,6 +84,11 @@ class ExplicitChoiceDelegate(ChoiceDelegate):
         editor.setProperty("chosen", False)
         editor.activated.connect(lambda _index: self._chosen(editor))
         return editor
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        # Room for the list's arrow: the open editor must show the whole word it holds.
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width() + COMBO_ARROW_ROOM, hint.height())
 
     def _chosen(self, editor: QComboBox) -> None:
         editor.setProperty("chosen", True)
