@@ -19,10 +19,11 @@ def privacy_text(database: Path | None, data_folder: Path) -> str:
         [
             _("What worksession stores, and where"),
             _(
-                "Personal data: names, organisations, roles, e-mail addresses and registration "
-                "numbers (BIG or quality register) of participants, the parties on the sociale "
-                "kaart, each participant's decision on the plan, and what the coach writes "
-                "(casus, notes). Nothing is sent anywhere: there is no network connection."
+                "Personal data: names, initials, organisations, roles, e-mail addresses, "
+                "registration numbers (BIG or quality register) and invitation status of "
+                "participants, the parties on the sociale kaart, each participant's decision on "
+                "the plan, and what the coach writes (casus, notes). Nothing is sent anywhere: "
+                "there is no network connection."
             ),
             _("The database: {place} (readable by you only).").format(place=place),
             _(
