@@ -22,6 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, cast
 
+from worksession.domain.attendance import attendance_status
 from worksession.domain.document_types import InterchangeDocument
 from worksession.domain.schedule import parse_start_time
 from worksession.i18n import N_, _
@@ -108,11 +109,11 @@ class AttendanceSheet:
 
 def participant_status(participant: Mapping[str, Any]) -> AttendanceStatus:
     """Present when the participant was there, else their invitation ("registered" when the
-    document has none): the status the coach sees."""
-    if participant.get("present"):
-        return "present"
-    invitation = participant.get("invitation", "registered")
-    return cast(AttendanceStatus, invitation if invitation in _STATUS_LABELS else "registered")
+    document has none): the status the coach sees (``domain.attendance``, the one rule)."""
+    invitation = participant.get("invitation")
+    if invitation not in _STATUS_LABELS:
+        participant = {**participant, "invitation": "registered"}
+    return attendance_status(participant).value
 
 
 def attendance_row(participant: Mapping[str, Any]) -> AttendanceRow:
