@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -24,65 +22,38 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
-from worksession.domain.attendance import attendance_status, status_change
 from worksession.domain.changes import Part
 from worksession.domain.deadlines import request_state
 from worksession.domain.field_labels import user_message
 from worksession.domain.models import Participant
 from worksession.domain.people_import import parse_people
 from worksession.domain.validation import ValidationError
-from worksession.domain.values import AttendanceStatus, Domain, RegistrationType, Variant
-from worksession.i18n import N_, _
+from worksession.domain.values import Variant
+from worksession.i18n import _
 from worksession.programmes.model import Step
 from worksession.storage.operations.people import (
     add_participant,
-    add_participants,
     update_participant,
 )
 from worksession.storage.operations.privacy import erase_participant
 from worksession.storage.operations.sessions import update_session
 from worksession.storage.views import record_rows
-from worksession.ui.session.commands import AddManyCommand, EditCommand, FinalCommand
+from worksession.ui.session.commands import EditCommand, FinalCommand
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.deadline_label import DeadlineLabel, session_date
 from worksession.ui.session.invitation_dialog import InvitationDialog
-from worksession.ui.session.invite_list_dialog import InviteListDialog
 from worksession.ui.session.pages.base import StepPage
-from worksession.ui.session.record_model import Column
+from worksession.ui.session.participant_register import (
+    PARTICIPANT_COLUMNS,
+    PersonRow,
+    add_people,
+    cell_changes,
+    import_invite_list,
+    invite_file_filter,
+)
 from worksession.ui.session.record_table import RecordTable
 from worksession.workflows.export_targets import RefusedTarget, write_export
-from worksession.workflows.people_file import FILE_TYPES, PeopleFileRefused, read_people_file
 from worksession.workflows.programme_sheet import programme_pdf_bytes, session_sheet
-
-DOMAIN_CHOICES = Domain.pairs()
-
-PARTICIPANT_COLUMNS = (
-    Column("name", N_("Name")),
-    Column("initials", N_("Initials")),
-    Column("organisation", N_("Organisation")),
-    Column("role", N_("Role")),
-    Column("domain", N_("Domain"), "choice", DOMAIN_CHOICES),
-    Column("email", N_("E-mail")),
-    Column("registration_type", N_("Register"), "choice", RegistrationType.pairs()),
-    Column("registration", N_("Registration no.")),
-    # Picked from its open list only: a stray arrow key must not sign someone off.
-    Column("status", N_("Status"), "choice", AttendanceStatus.pairs(), explicit=True),
-    Column("present", N_("Present"), "bool"),
-)
-
-
-@dataclass(frozen=True)
-class PersonRow:
-    """A participant's row with the status the invite list shows (``attendance_status``)."""
-
-    row: Any
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.row, name)
-
-    @property
-    def status(self) -> str:
-        return attendance_status(self.row._mapping).value
 
 
 class PreparationPage(StepPage):
@@ -243,33 +214,15 @@ class PreparationPage(StepPage):
         return bool(self.controller.document["participants"])
 
     def _write_participant(self, row: Any, field: str, value: object) -> bool:
-        """A role typed into a participant without a domain brings the catalogue's domain
-        along, in the same undo step; a status (or the tick for present) sets present and the
-        invitation together (``status_change``)."""
-        old: dict[str, Any] = {field: getattr(row, field)}
-        new: dict[str, Any] = {field: value}
-        if field in ("status", "present"):
-            wanted = (
-                str(value)
-                if field == "status"
-                else AttendanceStatus.PRESENT
-                if value
-                else str(row.invitation)
-            )
-            new = dict(status_change(row._mapping, wanted))
-            if not new:
-                return False
-            old = {name: getattr(row, name) for name in new}
-        if field == "role" and not row.domain:
-            domain = self.controller.roles.domain_of(str(value))
-            if domain:
-                old["domain"], new["domain"] = row.domain, domain
+        """One undo step for a cell and what comes with it (``cell_changes``)."""
+        changes = cell_changes(row, field, value, self.controller.roles)
+        if changes is None:
+            return False
         db, row_id = self.controller.db, int(row.id)
         command = EditCommand(
             _("Edit {noun}").format(noun=_("participant")),
             lambda values: update_participant(db=db, participant_id=row_id, **values),
-            old,
-            new,
+            *changes,
         )
         return self.controller.execute(command)
 
@@ -366,33 +319,14 @@ class PreparationPage(StepPage):
 
     def choose_csv(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self,
-            _("Import invite list"),
-            "",
-            _("Lists ({patterns});;All files (*)").format(patterns=" ".join(FILE_TYPES)),
+            self, _("Import invite list"), "", invite_file_filter()
         )
         if path:
             self.import_file(Path(path))
 
     def import_file(self, path: Path) -> bool:
-        """Read the invite list in ``path``, show what it would add and what it refuses, and
-        add the accepted rows as one undoable step when the coach says so (else nothing)."""
-        try:
-            invite = read_people_file(path, self.controller.roles)
-        except PeopleFileRefused as error:
-            self.controller.rejected.emit(str(error))
-            return False
-        if InviteListDialog(invite, path, self).exec() != QDialog.DialogCode.Accepted:
-            return False
-        db, session_id = self.controller.db, self.controller.session_id
-        people: list[dict[str, object]] = [dict(person) for person in invite.people]
-        command = AddManyCommand(
-            _("Add {count} participants").format(count=len(people)),
-            db,
-            Participant,
-            lambda: add_participants(db=db, session_id=session_id, people=people),
-        )
-        return self.controller.execute(command)
+        """The invite list in ``path``: its report first, then the accepted rows or nothing."""
+        return import_invite_list(self.controller, self, path)
 
     def import_people(self, text: str, *, source: str = "") -> bool:
         """Add everyone in ``text`` as one undoable step; a bad line rejects the whole list."""
@@ -408,11 +342,4 @@ class PreparationPage(StepPage):
             # "huisarts" or "inwoner" in the role column: the catalogue knows the domain.
             if not person.get("domain"):
                 person["domain"] = self.controller.roles.domain_of(str(person.get("role", "")))
-        db, session_id = self.controller.db, self.controller.session_id
-        command = AddManyCommand(
-            _("Add {count} participants").format(count=len(people)),
-            db,
-            Participant,
-            lambda: add_participants(db=db, session_id=session_id, people=people),
-        )
-        return self.controller.execute(command)
+        return add_people(self.controller, people)
