@@ -1,0 +1,319 @@
+"""``make dist-test``: the standalone build run as a coach runs it, on a laptop without Python.
+
+Every program of the build runs in an empty environment (``env -i``: a temporary HOME, a minimal
+PATH, a UTF-8 locale as any desktop has), from a folder outside the checkout, so nothing of the
+virtualenv or the source tree can stand in for what the build lacks. The source tree runs with the
+virtualenv beside it, for comparison:
+
+- ``--version`` of both programs;
+- ``demo``, ``freeze``: the plan's fingerprint equals the source run's for the same demo;
+- ``pdf``, ``verify``: the build's plan verifies in the build and in the source run, and the
+  source run's plan in the build;
+- the toolkit comes from the build's own folder; a session the source run made in the user's
+  data folder is listed by the build (same folder, platformdirs), and a database of the first
+  schema is migrated by the build (the Alembic files are shipped);
+- the window (``worksession``, no arguments) opens in a real X server (Xvfb, openbox) on the
+  start window and lists the sessions; a screenshot is saved to look at.
+
+``python -m tests.dist.smoke BUILD OUT [--cli-only]``; exit 0 when every check passed. The CLI
+part runs on Windows and macOS too (.github/workflows/dist.yml); the window part needs Xvfb.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from worksession import __version__
+
+REPO = Path(__file__).resolve().parents[2]
+WINDOWS = sys.platform == "win32"
+SUFFIX = ".exe" if WINDOWS else ""
+DEMO_TITLE = "Samen gezond oud worden in Kaalheide"
+FINGERPRINT = re.compile(r"^version 1 sha256:([0-9a-f]{64})$")
+START_WINDOW = "^(Sessies|Sessions) — Worksession$"
+TIMEOUT = 120.0  # seconds for one command on a busy 2-core machine
+
+
+class Failed(AssertionError):
+    """One check of the smoke test failed."""
+
+
+def bare_environment(home: Path) -> dict[str, str]:
+    """What a freshly logged-in user has, and nothing of the developer's: no virtualenv, no
+    PYTHONPATH, no WORKSESSION_DB, no XDG folders (the defaults under HOME are used)."""
+    environment = {"HOME": str(home), "PATH": os.pathsep.join(("/usr/bin", "/bin"))}
+    if WINDOWS:
+        # Windows cannot start a program without these; the user's folders go under HOME.
+        for name in ("SYSTEMROOT", "SYSTEMDRIVE", "WINDIR", "COMSPEC", "PATHEXT"):
+            if name in os.environ:
+                environment[name] = os.environ[name]
+        environment["PATH"] = os.path.join(os.environ.get("SYSTEMROOT", r"C:\Windows"), "System32")
+        environment["USERPROFILE"] = str(home)
+        environment["LOCALAPPDATA"] = str(home / "AppData" / "Local")
+        environment["APPDATA"] = str(home / "AppData" / "Roaming")
+        environment["TEMP"] = environment["TMP"] = str(home / "Temp")
+        (home / "Temp").mkdir(parents=True, exist_ok=True)
+    else:
+        environment["LANG"] = "C.UTF-8"  # Qt warns without a UTF-8 locale; every desktop has one
+    return environment
+
+
+def source_environment(home: Path) -> dict[str, str]:
+    """The developer's environment with the same user folders as ``bare_environment``."""
+    environment = dict(os.environ, **bare_environment(home))
+    environment["PATH"] = os.environ.get("PATH", "")
+    for name in ("WORKSESSION_DB", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+        environment.pop(name, None)
+    return environment
+
+
+class Smoke:
+    """The checks, each timed and printed as it passes; the first failure ends the run."""
+
+    def __init__(self, build: Path, out: Path, work: Path) -> None:
+        self.build = build.resolve()
+        self.out = out
+        self.work = work
+        self.outside = work / "elsewhere"  # the build runs from here: not the checkout
+        self.outside.mkdir()
+
+    def check(self, name: str, step: Callable[[], str]) -> None:
+        started = time.monotonic()
+        try:
+            detail = step()
+        except Failed as failure:
+            print(f"FAIL {name}: {failure}", flush=True)
+            raise
+        print(f"ok   {name} ({time.monotonic() - started:.1f} s){detail}", flush=True)
+
+    def program(self, name: str) -> Path:
+        path = self.build / f"{name}{SUFFIX}"
+        if not path.is_file():
+            raise Failed(f"{path} does not exist: run make dist first")
+        return path
+
+    def built(self, home: Path, *arguments: str, expect: int = 0) -> str:
+        """``worksession-cli`` of the build in an empty environment; its stdout."""
+        command = [str(self.program("worksession-cli")), *arguments]
+        return _run(command, bare_environment(home), self.outside, expect)
+
+    def source(self, home: Path, *arguments: str, expect: int = 0) -> str:
+        """The source tree's ``python -m worksession``; its stdout."""
+        command = [sys.executable, "-m", "worksession", *arguments]
+        return _run(command, source_environment(home), REPO, expect)
+
+
+def _run(command: list[str], environment: dict[str, str], cwd: Path, expect: int) -> str:
+    try:
+        done = subprocess.run(
+            command, env=environment, cwd=cwd, capture_output=True, text=True,
+            encoding="utf-8", timeout=TIMEOUT, check=False,
+        )  # fmt: skip
+    except subprocess.TimeoutExpired as timeout:
+        raise Failed(f"{' '.join(command)} took over {TIMEOUT:.0f} s") from timeout
+    if done.returncode != expect:
+        raise Failed(
+            f"{' '.join(command)} exited {done.returncode} (expected {expect})\n"
+            f"stdout: {done.stdout.strip()}\nstderr: {done.stderr.strip()}"
+        )
+    return done.stdout
+
+
+def fingerprint(frozen_line: str) -> str:
+    found = FINGERPRINT.match(frozen_line.strip())
+    if found is None:
+        raise Failed(f"freeze printed {frozen_line.strip()!r}, not 'version 1 sha256:<hex>'")
+    return found.group(1)
+
+
+def verified(line: str, content: str, who: str) -> str:
+    if not line.startswith(f"OK {DEMO_TITLE} version 1 sha256:{content} "):
+        raise Failed(f"{who} verify printed {line.strip()!r}")
+    return line.strip()
+
+
+def first_schema_database(path: Path) -> None:
+    """A database of the very first schema (revision 0001) with one session, made by the
+    source tree's migrations: the build must migrate it with its own copy of them."""
+    from alembic import command
+
+    from worksession.storage import opening
+    from worksession.storage.engine import create_db_engine, to_url
+
+    engine = create_db_engine(to_url(path))
+    config = opening.alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.exec_driver_sql(
+            "INSERT INTO work_session (title, wijk, gemeente, location, coach, variant, "
+            "accredited, programme, ambition, status, created_at, updated_at) VALUES "
+            "('Oud', 'Oost', '', '', '', 'toolkit', 0, 'samenwerken-in-de-wijk', '', 'draft', "
+            "'2026-01-01 10:00:00', '2026-01-01 10:00:00')"
+        )
+    engine.dispose()
+
+
+def run_cli(smoke: Smoke) -> Path:
+    """The command-line checks; the home whose data folder the source run filled."""
+    built_home, source_home = smoke.work / "built-home", smoke.work / "source-home"
+    built_home.mkdir()
+    source_home.mkdir()
+    figures: dict[str, str] = {}
+
+    def versions() -> str:
+        expected = f"worksession {__version__}"
+        for name in ("worksession", "worksession-cli"):
+            command = [str(smoke.program(name)), "--version"]
+            printed = _run(command, bare_environment(built_home), smoke.outside, 0).strip()
+            if printed != expected:
+                raise Failed(f"{name} --version printed {printed!r}, not {expected!r}")
+        return f": {expected}"
+
+    def demo_and_freeze() -> str:
+        if smoke.built(built_home, "demo").strip() != "1":
+            raise Failed("demo did not print the new session's id 1")
+        figures["built"] = fingerprint(smoke.built(built_home, "freeze", "1"))
+        smoke.source(source_home, "demo")
+        figures["source"] = fingerprint(smoke.source(source_home, "freeze", "1"))
+        if figures["built"] != figures["source"]:
+            raise Failed(f"build sha256:{figures['built']} ≠ source sha256:{figures['source']}")
+        return f": sha256:{figures['built'][:16]}… from both"
+
+    def pdf_and_verify() -> str:
+        plan, source_plan = smoke.work / "built-plan.pdf", smoke.work / "source-plan.pdf"
+        smoke.built(built_home, "pdf", "1", "--out", str(plan))
+        smoke.source(source_home, "pdf", "1", "--out", str(source_plan))
+        line = verified(smoke.built(built_home, "verify", str(plan)), figures["built"], "build")
+        verified(smoke.source(source_home, "verify", str(plan)), figures["built"], "source")
+        verified(smoke.built(built_home, "verify", str(source_plan)), figures["built"], "build")
+        shutil.copy(plan, smoke.out / "plan-from-build.pdf")
+        tampered = smoke.work / "tampered.pdf"
+        tampered.write_bytes(plan.read_bytes().replace(b"Kaalheide", b"Kaalhoide", 1))
+        if not smoke.built(built_home, "verify", str(tampered), expect=1).startswith("TAMPERED"):
+            raise Failed("a changed plan was not reported TAMPERED")
+        return f": {line[:60]}…; a changed byte is TAMPERED"
+
+    def toolkit_from_the_build() -> str:
+        listed = smoke.built(built_home, "programmes")
+        inside = str(smoke.build)
+        if "samenwerken-in-de-wijk" not in listed or inside not in listed:
+            raise Failed(f"programmes are not read from the build's folder:\n{listed}")
+        if str(REPO / "sessions") in listed:
+            raise Failed("the build read the checkout's sessions/")
+        return ": the programmes from the build's own folder"
+
+    def same_user_folder() -> str:
+        listed = smoke.built(source_home, "list")
+        if not re.search(rf"^1\t.*\t{re.escape(DEMO_TITLE)}\t", listed, re.MULTILINE):
+            raise Failed(f"the source run's session is not listed by the build:\n{listed}")
+        return ": the source run's session is listed by the build"
+
+    def migrated() -> str:
+        old = smoke.work / "first-schema.sqlite3"
+        first_schema_database(old)
+        listed = smoke.built(built_home, "list", "--db", str(old))
+        if "\tOud\t" not in listed:
+            raise Failed(f"the migrated database does not list its session:\n{listed}")
+        from worksession.storage.revisions import HEAD_REVISION
+
+        with sqlite3.connect(old) as connection:
+            (revision,) = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        if revision != HEAD_REVISION:
+            raise Failed(f"the database is at revision {revision}, not {HEAD_REVISION}")
+        return f": 0001 → {HEAD_REVISION}, its session listed"
+
+    smoke.check("--version of worksession and worksession-cli", versions)
+    smoke.check("demo and freeze: the same fingerprint as the source tree", demo_and_freeze)
+    smoke.check("pdf and verify, both ways", pdf_and_verify)
+    smoke.check("the toolkit files come with the build", toolkit_from_the_build)
+    smoke.check("the user's data folder is shared with the source run", same_user_folder)
+    smoke.check("a database of the first schema is migrated", migrated)
+    return source_home
+
+
+def run_window(smoke: Smoke, home: Path) -> None:
+    """The window in Xvfb: the start window with the source run's session, as a coach sees it."""
+    from tests.realwindow.xsession import (
+        LAPTOP,
+        App,
+        missing_tools,
+        start_display,
+        wait_for,
+    )
+
+    missing = missing_tools({"Xvfb": "xvfb", "openbox": "openbox", "xdotool": "xdotool",
+                             "import": "imagemagick"})  # fmt: skip
+    if missing:
+        raise Failed("the window cannot be tested without " + ", ".join(missing))
+
+    database = home / ".local" / "share" / "worksession" / "worksession.sqlite3"
+
+    def window() -> str:
+        display = start_display([LAPTOP])
+        log_path = smoke.out / "window.log"
+        try:
+            environment = dict(bare_environment(home), DISPLAY=display.name)
+            with log_path.open("wb") as log:
+                process = subprocess.Popen(
+                    [str(smoke.program("worksession"))],
+                    env=environment, cwd=smoke.outside, stdout=log, stderr=subprocess.STDOUT,
+                    start_new_session=True,
+                )  # fmt: skip
+            app = App(display, process, log_path, home)
+            try:
+                started = time.monotonic()
+                app.window(START_WINDOW, timeout=60)
+                opened = time.monotonic() - started
+                # The source run's session, found and opened from the list with the keyboard.
+                app.open_session(database, DEMO_TITLE)
+                display.screenshot(smoke.out / "session-window.png", LAPTOP)
+                display.key("alt+F4")  # openbox closes the session window; the list is back
+                app.wait_active(START_WINDOW)
+                wait_for(lambda: app.gone(re.escape(f"— {DEMO_TITLE} —")), "the session to close")
+                shot = display.screenshot(smoke.out / "start-window.png", LAPTOP)
+            finally:
+                app.stop()
+        except AssertionError as failure:
+            log = log_path.read_text(errors="replace") if log_path.exists() else ""
+            raise Failed(f"{failure}\n{log}") from failure
+        finally:
+            display.stop()
+        return f": start window after {opened:.1f} s, the session opened and closed; {shot}"
+
+    smoke.check("the window opens in Xvfb and opens the source run's session", window)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.dist.smoke", description=__doc__)
+    parser.add_argument("build", type=Path, help="the build's folder (dist/worksession)")
+    parser.add_argument("out", type=Path, help="where the screenshot and the plan go")
+    parser.add_argument("--cli-only", action="store_true", help="without the window (no Xvfb)")
+    options = parser.parse_args(argv)
+    options.out.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    print(f"smoke test of the standalone build in {options.build}", flush=True)
+    with tempfile.TemporaryDirectory(prefix="worksession-dist-") as folder:
+        smoke = Smoke(options.build, options.out.resolve(), Path(folder))
+        try:
+            home = run_cli(smoke)
+            if not options.cli_only:
+                run_window(smoke, home)
+        except Failed:
+            return 1
+    print(f"the standalone build passed its smoke test in {time.monotonic() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
