@@ -169,6 +169,10 @@ def run_cli(smoke: Smoke) -> Path:
     built_home, source_home = smoke.work / "built-home", smoke.work / "source-home"
     built_home.mkdir()
     source_home.mkdir()
+    # Each side's own database for the comparison: on Windows platformdirs asks the system for
+    # the user's folders, whatever HOME says, so the default database would be one for both.
+    built_db = ("--db", str(smoke.work / "built.sqlite3"))
+    source_db = ("--db", str(smoke.work / "source.sqlite3"))
     figures: dict[str, str] = {}
 
     def versions() -> str:
@@ -181,19 +185,19 @@ def run_cli(smoke: Smoke) -> Path:
         return f": {expected}"
 
     def demo_and_freeze() -> str:
-        if smoke.built(built_home, "demo").strip() != "1":
+        if smoke.built(built_home, "demo", *built_db).strip() != "1":
             raise Failed("demo did not print the new session's id 1")
-        figures["built"] = fingerprint(smoke.built(built_home, "freeze", "1"))
-        smoke.source(source_home, "demo")
-        figures["source"] = fingerprint(smoke.source(source_home, "freeze", "1"))
+        figures["built"] = fingerprint(smoke.built(built_home, "freeze", "1", *built_db))
+        smoke.source(source_home, "demo", *source_db)
+        figures["source"] = fingerprint(smoke.source(source_home, "freeze", "1", *source_db))
         if figures["built"] != figures["source"]:
             raise Failed(f"build sha256:{figures['built']} ≠ source sha256:{figures['source']}")
         return f": sha256:{figures['built'][:16]}… from both"
 
     def pdf_and_verify() -> str:
         plan, source_plan = smoke.work / "built-plan.pdf", smoke.work / "source-plan.pdf"
-        smoke.built(built_home, "pdf", "1", "--out", str(plan))
-        smoke.source(source_home, "pdf", "1", "--out", str(source_plan))
+        smoke.built(built_home, "pdf", "1", "--out", str(plan), *built_db)
+        smoke.source(source_home, "pdf", "1", "--out", str(source_plan), *source_db)
         line = verified(smoke.built(built_home, "verify", str(plan)), figures["built"], "build")
         verified(smoke.source(source_home, "verify", str(plan)), figures["built"], "source")
         verified(smoke.built(built_home, "verify", str(source_plan)), figures["built"], "build")
@@ -214,8 +218,9 @@ def run_cli(smoke: Smoke) -> Path:
         return ": the programmes from the build's own folder"
 
     def same_user_folder() -> str:
+        made = smoke.source(source_home, "demo").strip()  # in the user's data folder
         listed = smoke.built(source_home, "list")
-        if not re.search(rf"^1\t.*\t{re.escape(DEMO_TITLE)}\t", listed, re.MULTILINE):
+        if not re.search(rf"^{made}\t.*\t{re.escape(DEMO_TITLE)}\t", listed, re.MULTILINE):
             raise Failed(f"the source run's session is not listed by the build:\n{listed}")
         return ": the source run's session is listed by the build"
 
