@@ -9,7 +9,7 @@ DIST_PROGRAM := dist/worksession/worksession
 DIST_SOURCES := $(shell find worksession resources sessions packaging -type f -not -name '*.pyc' 2>/dev/null)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint typecheck unit soak bench lock translations screenshots screenshots-real plan-pages dist dist-test clean
+.PHONY: run test lint typecheck unit soak bench lock translations screenshots screenshots-real plan-pages dist dist-archive dist-test clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "worksession needs Python 3.11 or newer")'
@@ -73,6 +73,11 @@ $(DIST_PROGRAM): $(DIST_STAMP) $(DIST_SOURCES) pyproject.toml constraints.txt
 	@touch $(DIST_PROGRAM)
 
 dist: $(DIST_PROGRAM)
+
+# The Linux download: dist/worksession/ packed as dist/worksession-<version>-linux-<machine>.tar.gz.
+VERSION = $(shell sed -n 's/^__version__ = "\(.*\)"$$/\1/p' worksession/__init__.py)
+dist-archive: $(DIST_PROGRAM)
+	tar -C dist -czf dist/worksession-$(VERSION)-linux-$(shell uname -m).tar.gz worksession
 
 # The built program on its own, as on a coach's laptop: no virtualenv, an empty environment
 # (env -i, a temporary HOME): --version, demo, freeze, pdf, verify (the same fingerprint as the
