@@ -8,7 +8,8 @@ virtualenv beside it, for comparison:
 - ``--version`` of both programs;
 - ``demo``, ``freeze``: the plan's fingerprint equals the source run's for the same demo;
 - ``pdf``, ``verify``: the build's plan verifies in the build and in the source run, and the
-  source run's plan in the build;
+  source run's plan in the build; ``signoff`` by everyone present, ``sign`` with a personal
+  certificate made on the spot (pyHanko), and the signed plan verified by both;
 - the toolkit comes from the build's own folder; a session the source run made in the user's
   data folder is listed by the build (same folder, platformdirs), and a database of the first
   schema is migrated by the build (the Alembic files are shipped);
@@ -22,6 +23,7 @@ part runs on Windows and macOS too (.github/workflows/dist.yml); the window part
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -65,6 +67,8 @@ def bare_environment(home: Path) -> dict[str, str]:
         (home / "Temp").mkdir(parents=True, exist_ok=True)
     else:
         environment["LANG"] = "C.UTF-8"  # Qt warns without a UTF-8 locale; every desktop has one
+    # `sign` asks for the new personal certificate's passphrase; a script gives it this way.
+    environment["WORKSESSION_CERT_PASSPHRASE"] = "smoke-test-passphrase"
     return environment
 
 
@@ -208,6 +212,31 @@ def run_cli(smoke: Smoke) -> Path:
             raise Failed("a changed plan was not reported TAMPERED")
         return f": {line[:60]}…; a changed byte is TAMPERED"
 
+    def signed() -> str:
+        """Everyone present agrees, the coach signs with a personal certificate made there and
+        then (pyHanko, cryptography), and both sides verify the signed file."""
+        document = smoke.work / "plan.json"
+        smoke.built(built_home, "export", "1", "--json", str(document), *built_db)
+        present = [p["key"] for p in json.loads(document.read_text("utf-8"))["participants"]
+                   if p["present"]]  # fmt: skip
+        for key in present:
+            smoke.built(built_home, "signoff", "1", "--version", "1", "--participant", key,
+                        "--decision", "agreed", *built_db)  # fmt: skip
+        plan, signed_plan = smoke.work / "signed-off.pdf", smoke.work / "signed.pdf"
+        smoke.built(built_home, "pdf", "1", "--out", str(plan), *built_db)
+        smoke.built(built_home, "sign", str(plan), "--out", str(signed_plan), "--name",
+                    "Hanneke Vos", "--email", "h.vos@example.invalid", *built_db)  # fmt: skip
+        agreed = f"({len(present)} van {len(present)} akkoord, vastgesteld)"
+        for who, verify in (("build", smoke.built), ("source", smoke.source)):
+            lines = verify(built_home, "verify", str(signed_plan)).splitlines()
+            verified(lines[0], figures["built"], who)
+            if not lines[0].endswith(agreed) or lines[1:] != [
+                "signed by Hanneke Vos (not trusted: self-made)"
+            ]:
+                raise Failed(f"{who} verify of the signed plan printed {lines!r}")
+        shutil.copy(signed_plan, smoke.out / "signed-plan-from-build.pdf")
+        return f": {len(present)} agreed, signed, verified by both"
+
     def toolkit_from_the_build() -> str:
         listed = smoke.built(built_home, "programmes")
         inside = str(smoke.build)
@@ -241,6 +270,7 @@ def run_cli(smoke: Smoke) -> Path:
     smoke.check("--version of worksession and worksession-cli", versions)
     smoke.check("demo and freeze: the same fingerprint as the source tree", demo_and_freeze)
     smoke.check("pdf and verify, both ways", pdf_and_verify)
+    smoke.check("sign-off, a digital signature (pyHanko), verify", signed)
     smoke.check("the toolkit files come with the build", toolkit_from_the_build)
     smoke.check("the user's data folder is shared with the source run", same_user_folder)
     smoke.check("a database of the first schema is migrated", migrated)
