@@ -13,6 +13,7 @@ virtualenv beside it, for comparison:
 - the toolkit comes from the build's own folder; a session the source run made in the user's
   data folder is listed by the build (same folder, platformdirs), and a database of the first
   schema is migrated by the build (the Alembic files are shipped);
+- the window paints on Qt's offscreen platform (``--measure-startup``);
 - the window (``worksession``, no arguments) opens in a real X server (Xvfb, openbox) on the
   start window and lists the sessions; a screenshot is saved to look at.
 
@@ -267,6 +268,16 @@ def run_cli(smoke: Smoke) -> Path:
             raise Failed(f"the database is at revision {revision}, not {HEAD_REVISION}")
         return f": 0001 → {HEAD_REVISION}, its session listed"
 
+    def offscreen() -> str:
+        """The window painted on Qt's offscreen platform (its plugin is in the build too), the
+        way ``make bench`` times it: first paint and ready, then it quits by itself."""
+        command = [str(smoke.program("worksession")), "--measure-startup", *built_db]
+        environment = dict(bare_environment(built_home), QT_QPA_PLATFORM="offscreen")
+        printed = _run(command, environment, smoke.outside, 0)
+        if not re.fullmatch(r"first_paint_s=[\d.]+ ready_s=[\d.]+\n", printed):
+            raise Failed(f"--measure-startup printed {printed!r}")
+        return f": {printed.strip()}"
+
     smoke.check("--version of worksession and worksession-cli", versions)
     smoke.check("demo and freeze: the same fingerprint as the source tree", demo_and_freeze)
     smoke.check("pdf and verify, both ways", pdf_and_verify)
@@ -274,6 +285,7 @@ def run_cli(smoke: Smoke) -> Path:
     smoke.check("the toolkit files come with the build", toolkit_from_the_build)
     smoke.check("the user's data folder is shared with the source run", same_user_folder)
     smoke.check("a database of the first schema is migrated", migrated)
+    smoke.check("the window on Qt's offscreen platform", offscreen)
     return source_home
 
 
