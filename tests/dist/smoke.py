@@ -10,6 +10,7 @@ virtualenv beside it, for comparison:
 - ``pdf``, ``verify``: the build's plan verifies in the build and in the source run, and the
   source run's plan in the build; ``signoff`` by everyone present, ``sign`` with a personal
   certificate made on the spot (pyHanko), and the signed plan verified by both;
+- ``attendance`` as an Excel workbook (openpyxl) and as a PDF;
 - the toolkit comes from the build's own folder; a session the source run made in the user's
   data folder is listed by the build (same folder, platformdirs), and a database of the first
   schema is migrated by the build (the Alembic files are shipped);
@@ -238,6 +239,24 @@ def run_cli(smoke: Smoke) -> Path:
         shutil.copy(signed_plan, smoke.out / "signed-plan-from-build.pdf")
         return f": {len(present)} agreed, signed, verified by both"
 
+    def attendance() -> str:
+        """The attendance list as a workbook (openpyxl) and as a PDF to sign, from the build."""
+        from openpyxl import load_workbook
+
+        workbook, sheet = smoke.work / "attendance.xlsx", smoke.work / "attendance.pdf"
+        smoke.built(built_home, "attendance", "1", "--out", str(workbook), *built_db)
+        smoke.built(built_home, "attendance", "1", "--out", str(sheet), *built_db)
+        cells = {
+            str(value)
+            for row in load_workbook(workbook, read_only=True).active.iter_rows(values_only=True)
+            for value in row
+        }
+        if "Marieke Hermans" not in cells:
+            raise Failed(f"the attendance workbook does not name Marieke Hermans: {cells}")
+        if not sheet.read_bytes().startswith(b"%PDF-"):
+            raise Failed("the attendance list to sign is not a PDF")
+        return ": .xlsx names those present; .pdf written"
+
     def toolkit_from_the_build() -> str:
         listed = smoke.built(built_home, "programmes")
         inside = str(smoke.build)
@@ -282,6 +301,7 @@ def run_cli(smoke: Smoke) -> Path:
     smoke.check("demo and freeze: the same fingerprint as the source tree", demo_and_freeze)
     smoke.check("pdf and verify, both ways", pdf_and_verify)
     smoke.check("sign-off, a digital signature (pyHanko), verify", signed)
+    smoke.check("the attendance list as .xlsx and .pdf", attendance)
     smoke.check("the toolkit files come with the build", toolkit_from_the_build)
     smoke.check("the user's data folder is shared with the source run", same_user_folder)
     smoke.check("a database of the first schema is migrated", migrated)
