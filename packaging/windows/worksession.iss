@@ -30,6 +30,7 @@ OutputBaseFilename=worksession-{#AppVersion}-windows-setup
 Compression=lzma2
 SolidCompression=yes
 WizardStyle=modern
+SetupIconFile=..\icons\worksession.ico
 UninstallDisplayIcon={app}\worksession.exe
 ; A running Worksession holds its files: ask to close it rather than fail half-way.
 CloseApplications=yes
