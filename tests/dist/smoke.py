@@ -26,116 +26,26 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import shutil
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
+from tests.dist.programs import (
+    DEMO_TITLE,
+    FINGERPRINT,
+    PRINTING,
+    REPO,
+    Failed,
+    Smoke,
+    bare_environment,
+    run,
+)
+from tests.dist.window import run_window
 from worksession import __version__
-
-REPO = Path(__file__).resolve().parents[2]
-WINDOWS = sys.platform == "win32"
-SUFFIX = ".exe" if WINDOWS else ""
-DEMO_TITLE = "Samen gezond oud worden in Kaalheide"
-FINGERPRINT = re.compile(r"^version 1 sha256:([0-9a-f]{64})$")
-START_WINDOW = "^(Sessies|Sessions) — Worksession$"
-TIMEOUT = 120.0  # seconds for one command on a busy 2-core machine
-# The programs whose output can be read: on Windows the window's program has no console, so
-# nothing it prints reaches anyone (which is why worksession-cli exists).
-PRINTING = ("worksession-cli",) if WINDOWS else ("worksession", "worksession-cli")
-
-
-class Failed(AssertionError):
-    """One check of the smoke test failed."""
-
-
-def bare_environment(home: Path) -> dict[str, str]:
-    """What a freshly logged-in user has, and nothing of the developer's: no virtualenv, no
-    PYTHONPATH, no WORKSESSION_DB, no XDG folders (the defaults under HOME are used)."""
-    environment = {"HOME": str(home), "PATH": os.pathsep.join(("/usr/bin", "/bin"))}
-    if WINDOWS:
-        # Windows cannot start a program without these; the user's folders go under HOME.
-        for name in ("SYSTEMROOT", "SYSTEMDRIVE", "WINDIR", "COMSPEC", "PATHEXT"):
-            if name in os.environ:
-                environment[name] = os.environ[name]
-        environment["PATH"] = os.path.join(os.environ.get("SYSTEMROOT", r"C:\Windows"), "System32")
-        environment["USERPROFILE"] = str(home)
-        environment["LOCALAPPDATA"] = str(home / "AppData" / "Local")
-        environment["APPDATA"] = str(home / "AppData" / "Roaming")
-        environment["TEMP"] = environment["TMP"] = str(home / "Temp")
-        (home / "Temp").mkdir(parents=True, exist_ok=True)
-    else:
-        environment["LANG"] = "C.UTF-8"  # Qt warns without a UTF-8 locale; every desktop has one
-    # `sign` asks for the new personal certificate's passphrase; a script gives it this way.
-    environment["WORKSESSION_CERT_PASSPHRASE"] = "smoke-test-passphrase"
-    return environment
-
-
-def source_environment(home: Path) -> dict[str, str]:
-    """The developer's environment with the same user folders as ``bare_environment``."""
-    environment = dict(os.environ, **bare_environment(home))
-    environment["PATH"] = os.environ.get("PATH", "")
-    for name in ("WORKSESSION_DB", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
-        environment.pop(name, None)
-    return environment
-
-
-class Smoke:
-    """The checks, each timed and printed as it passes; the first failure ends the run."""
-
-    def __init__(self, build: Path, out: Path, work: Path) -> None:
-        self.build = build.resolve()
-        self.out = out
-        self.work = work
-        self.outside = work / "elsewhere"  # the build runs from here: not the checkout
-        self.outside.mkdir()
-
-    def check(self, name: str, step: Callable[[], str]) -> None:
-        started = time.monotonic()
-        try:
-            detail = step()
-        except Failed as failure:
-            print(f"FAIL {name}: {failure}", flush=True)
-            raise
-        print(f"ok   {name} ({time.monotonic() - started:.1f} s){detail}", flush=True)
-
-    def program(self, name: str) -> Path:
-        path = self.build / f"{name}{SUFFIX}"
-        if not path.is_file():
-            raise Failed(f"{path} does not exist: run make dist first")
-        return path
-
-    def built(self, home: Path, *arguments: str, expect: int = 0) -> str:
-        """``worksession-cli`` of the build in an empty environment; its stdout."""
-        command = [str(self.program("worksession-cli")), *arguments]
-        return _run(command, bare_environment(home), self.outside, expect)
-
-    def source(self, home: Path, *arguments: str, expect: int = 0) -> str:
-        """The source tree's ``python -m worksession``; its stdout."""
-        command = [sys.executable, "-m", "worksession", *arguments]
-        return _run(command, source_environment(home), REPO, expect)
-
-
-def _run(command: list[str], environment: dict[str, str], cwd: Path, expect: int) -> str:
-    try:
-        done = subprocess.run(
-            command, env=environment, cwd=cwd, capture_output=True, text=True,
-            encoding="utf-8", timeout=TIMEOUT, check=False,
-        )  # fmt: skip
-    except subprocess.TimeoutExpired as timeout:
-        raise Failed(f"{' '.join(command)} took over {TIMEOUT:.0f} s") from timeout
-    if done.returncode != expect:
-        raise Failed(
-            f"{' '.join(command)} exited {done.returncode} (expected {expect})\n"
-            f"stdout: {done.stdout.strip()}\nstderr: {done.stderr.strip()}"
-        )
-    return done.stdout
 
 
 def fingerprint(frozen_line: str) -> str:
@@ -188,7 +98,7 @@ def run_cli(smoke: Smoke) -> Path:
         expected = f"worksession {__version__}"
         for name in PRINTING:
             command = [str(smoke.program(name)), "--version"]
-            printed = _run(command, bare_environment(built_home), smoke.outside, 0).strip()
+            printed = run(command, bare_environment(built_home), smoke.outside, 0).strip()
             if printed != expected:
                 raise Failed(f"{name} --version printed {printed!r}, not {expected!r}")
         return f": {expected}"
@@ -295,7 +205,7 @@ def run_cli(smoke: Smoke) -> Path:
         way ``make bench`` times it: first paint and ready, then it quits by itself."""
         command = [str(smoke.program(PRINTING[0])), "--measure-startup", *built_db]
         environment = dict(bare_environment(built_home), QT_QPA_PLATFORM="offscreen")
-        printed = _run(command, environment, smoke.outside, 0)
+        printed = run(command, environment, smoke.outside, 0)
         if not re.fullmatch(r"first_paint_s=[\d.]+ ready_s=[\d.]+\n", printed):
             raise Failed(f"--measure-startup printed {printed!r}")
         return f": {printed.strip()}"
@@ -310,58 +220,6 @@ def run_cli(smoke: Smoke) -> Path:
     smoke.check("a database of the first schema is migrated", migrated)
     smoke.check("the window on Qt's offscreen platform", offscreen)
     return source_home
-
-
-def run_window(smoke: Smoke, home: Path) -> None:
-    """The window in Xvfb: the start window with the source run's session, as a coach sees it."""
-    from tests.realwindow.xsession import (
-        LAPTOP,
-        App,
-        missing_tools,
-        start_display,
-        wait_for,
-    )
-
-    missing = missing_tools({"Xvfb": "xvfb", "openbox": "openbox", "xdotool": "xdotool",
-                             "import": "imagemagick"})  # fmt: skip
-    if missing:
-        raise Failed("the window cannot be tested without " + ", ".join(missing))
-
-    database = home / ".local" / "share" / "worksession" / "worksession.sqlite3"
-
-    def window() -> str:
-        display = start_display([LAPTOP])
-        log_path = smoke.out / "window.log"
-        try:
-            environment = dict(bare_environment(home), DISPLAY=display.name)
-            with log_path.open("wb") as log:
-                process = subprocess.Popen(
-                    [str(smoke.program("worksession"))],
-                    env=environment, cwd=smoke.outside, stdout=log, stderr=subprocess.STDOUT,
-                    start_new_session=True,
-                )  # fmt: skip
-            app = App(display, process, log_path, home)
-            try:
-                started = time.monotonic()
-                app.window(START_WINDOW, timeout=60)
-                opened = time.monotonic() - started
-                # The source run's session, found and opened from the list with the keyboard.
-                app.open_session(database, DEMO_TITLE)
-                display.screenshot(smoke.out / "session-window.png", LAPTOP)
-                display.key("alt+F4")  # openbox closes the session window; the list is back
-                app.wait_active(START_WINDOW)
-                wait_for(lambda: app.gone(re.escape(f"— {DEMO_TITLE} —")), "the session to close")
-                shot = display.screenshot(smoke.out / "start-window.png", LAPTOP)
-            finally:
-                app.stop()
-        except AssertionError as failure:
-            log = log_path.read_text(errors="replace") if log_path.exists() else ""
-            raise Failed(f"{failure}\n{log}") from failure
-        finally:
-            display.stop()
-        return f": start window after {opened:.1f} s, the session opened and closed; {shot}"
-
-    smoke.check("the window opens in Xvfb and opens the source run's session", window)
 
 
 def main(argv: list[str] | None = None) -> int:
