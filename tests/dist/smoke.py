@@ -8,7 +8,7 @@ virtualenv beside it, for comparison:
 - ``--version`` of both programs;
 - ``demo``, ``freeze``: the plan's fingerprint equals the source run's for the same demo;
 - ``pdf``, ``verify``: the build's plan verifies in the build and in the source run, and the
-  source run's plan in the build; ``signoff`` by everyone present, ``sign`` with a personal
+  source run's plan in the build; ``signoff`` (everyone present agrees), ``sign`` with a personal
   certificate made on the spot (pyHanko), and the signed plan verified by both;
 - ``attendance`` as an Excel workbook (openpyxl) and as a PDF;
 - the toolkit comes from the build's own folder; a session the source run made in the user's
