@@ -61,8 +61,7 @@ plan-pages: $(STAMP)
 # The standalone build for coaches without Python: dist/worksession/ with the programs
 # worksession (the window) and worksession-cli (the commands). PyInstaller comes from the extra
 # `dist`, pinned in constraints.txt like everything else; it is not part of the app's install.
-# Rebuilt only when the code, the shipped files or the spec changed (about a minute on 2 cores).
-
+# Rebuilt only when the code, the shipped files or the spec changed (1–2 minutes on 2 cores).
 $(DIST_STAMP): $(STAMP)
 	PIP_CONSTRAINT=constraints.txt $(BIN)/python -m pip install --quiet -e '.[test,dist]'
 	@touch $(DIST_STAMP)
@@ -81,8 +80,8 @@ dist-archive: $(DIST_PROGRAM)
 
 # The built program on its own, as on a coach's laptop: no virtualenv, an empty environment
 # (env -i, a temporary HOME): --version, demo, freeze, pdf, verify (the same fingerprint as the
-# source tree), a database of the first schema migrated, a session of the source run listed, and
-# the window opening in Xvfb. Screenshots under build/dist-test/.
+# source tree), sign, attendance, a database of the first schema migrated, a session of the
+# source run listed, and the window opening in Xvfb. Screenshots under build/dist-test/.
 dist-test: $(DIST_PROGRAM)
 	$(BIN)/python -m tests.dist.smoke dist/worksession build/dist-test
 
