@@ -10,7 +10,7 @@ virtualenv beside it, for comparison:
 - ``pdf``, ``verify``: the build's plan verifies in the build and in the source run, and the
   source run's plan in the build; ``signoff`` (everyone present agrees), ``sign`` with a personal
   certificate made on the spot (pyHanko), and the signed plan verified by both;
-- ``attendance`` as an Excel workbook (openpyxl) and as a PDF;
+- ``attendance`` as an Excel workbook (openpyxl) and as a PDF; ``export --ics`` (icalendar);
 - the toolkit comes from the build's own folder; a session the source run made in the user's
   data folder is listed by the build (same folder, platformdirs), and a database of the first
   schema is migrated by the build (the Alembic files are shipped);
@@ -171,7 +171,8 @@ def run_cli(smoke: Smoke) -> Path:
         return f": {len(present)} agreed, signed, verified by both"
 
     def attendance() -> str:
-        """The attendance list as a workbook (openpyxl) and as a PDF to sign, from the build."""
+        """The attendance list as a workbook (openpyxl) and as a PDF to sign, and the plan's dates
+        as a calendar (icalendar), from the build."""
         from openpyxl import load_workbook
 
         workbook, sheet = smoke.work / "attendance.xlsx", smoke.work / "attendance.pdf"
@@ -186,7 +187,12 @@ def run_cli(smoke: Smoke) -> Path:
             raise Failed(f"the attendance workbook does not name Marieke Hermans: {cells}")
         if not sheet.read_bytes().startswith(b"%PDF-"):
             raise Failed("the attendance list to sign is not a PDF")
-        return ": .xlsx names those present; .pdf written"
+        calendar = smoke.work / "plan.ics"
+        smoke.built(built_home, "export", "1", "--ics", str(calendar), *built_db)
+        text = calendar.read_text("utf-8")
+        if not text.startswith("BEGIN:VCALENDAR") or "BEGIN:VEVENT" not in text:
+            raise Failed(f"the plan's calendar is no calendar with events: {text[:200]!r}")
+        return ": .xlsx names those present; .pdf written; the plan's dates as .ics"
 
     def toolkit_from_the_build() -> str:
         listed = smoke.built(built_home, "programmes")
@@ -232,7 +238,7 @@ def run_cli(smoke: Smoke) -> Path:
     smoke.check("demo and freeze: the same fingerprint as the source tree", demo_and_freeze)
     smoke.check("pdf and verify, both ways", pdf_and_verify)
     smoke.check("sign-off, a digital signature (pyHanko), verify", signed)
-    smoke.check("the attendance list as .xlsx and .pdf", attendance)
+    smoke.check("the attendance list as .xlsx and .pdf, the plan's calendar", attendance)
     smoke.check("the toolkit files come with the build", toolkit_from_the_build)
     smoke.check("the user's data folder is shared with the source run", same_user_folder)
     smoke.check("a database of the first schema is migrated", migrated)
