@@ -3,9 +3,13 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The standalone build (make dist) and what it is built from.
+DIST_STAMP := $(VENV)/.installed-dist
+DIST_PROGRAM := dist/worksession/worksession
+DIST_SOURCES := $(shell find worksession resources sessions packaging -type f -not -name '*.pyc' 2>/dev/null)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint typecheck unit soak bench lock translations screenshots screenshots-real plan-pages clean
+.PHONY: run test lint typecheck unit soak bench lock translations screenshots screenshots-real plan-pages dist dist-archive dist-test clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "worksession needs Python 3.11 or newer")'
@@ -32,8 +36,9 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/python -m pytest
 
-# Speed and memory figures against their baselines (not part of make test).
-bench: $(STAMP)
+# Speed and memory figures against their baselines (not part of make test); the standalone
+# build's size and start-up beside the source run's, so it is built (or found up to date) first.
+bench: $(STAMP) $(DIST_PROGRAM)
 	$(BIN)/python -m tests.benchmarks.run
 
 # The crash test with many more SIGKILLs than the normal suite runs.
@@ -53,11 +58,38 @@ screenshots-real: $(STAMP)
 plan-pages: $(STAMP)
 	$(BIN)/python -m tests.export.plan_pages build/plan-pages
 
+# The standalone build for coaches without Python: dist/worksession/ with the programs
+# worksession (the window) and worksession-cli (the commands). PyInstaller comes from the extra
+# `dist`, pinned in constraints.txt like everything else; it is not part of the app's install.
+# Rebuilt only when the code, the shipped files or the spec changed (1–2 minutes on 2 cores).
+$(DIST_STAMP): $(STAMP)
+	PIP_CONSTRAINT=constraints.txt $(BIN)/python -m pip install --quiet -e '.[test,dist]'
+	@touch $(DIST_STAMP)
+
+$(DIST_PROGRAM): $(DIST_STAMP) $(DIST_SOURCES) pyproject.toml constraints.txt
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/worksession.spec
+	@touch $(DIST_PROGRAM)
+
+dist: $(DIST_PROGRAM)
+
+# The Linux download: dist/worksession/ packed as dist/worksession-<version>-linux-<machine>.tar.gz.
+VERSION = $(shell sed -n 's/^__version__ = "\(.*\)"$$/\1/p' worksession/__init__.py)
+dist-archive: $(DIST_PROGRAM)
+	tar -C dist -czf dist/worksession-$(VERSION)-linux-$(shell uname -m).tar.gz worksession
+
+# The built program on its own, as on a coach's laptop: no virtualenv, an empty environment
+# (env -i, a temporary HOME): --version, demo, freeze, pdf, verify (the same fingerprint as the
+# source tree), sign, attendance, a database of the first schema migrated, a session of the
+# source run listed, and the window opening in Xvfb. Screenshots under build/dist-test/.
+dist-test: $(DIST_PROGRAM)
+	$(BIN)/python -m tests.dist.smoke dist/worksession build/dist-test
+
 # Refresh constraints.txt from a clean resolve of pyproject.toml (run by hand, commit the result).
 lock:
 	rm -rf .lockenv && $(PYTHON) -m venv .lockenv
 	.lockenv/bin/python -m pip install --quiet --upgrade "pip>=24"
-	.lockenv/bin/python -m pip install --quiet -e '.[test]'
+	.lockenv/bin/python -m pip install --quiet -e '.[test,dist]'
 	.lockenv/bin/python -m pip freeze --exclude-editable | grep -v '^-e' > constraints.txt
 	rm -rf .lockenv
 
@@ -68,4 +100,4 @@ translations: $(STAMP)
 	$(BIN)/pybabel compile -d resources/translations -D worksession
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis build/pyinstaller dist

@@ -12,6 +12,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from tests.benchmarks import (
+    bench_dist,
     bench_interaction,
     bench_memory,
     bench_preview,
@@ -27,6 +28,8 @@ def main() -> int:
     )
     with tempfile.TemporaryDirectory() as folder:
         ok = bench_startup.main(Path(folder))
+    with tempfile.TemporaryDirectory() as folder:
+        ok = bench_dist.main(Path(folder)) and ok
     ok = bench_save_and_export.main() and ok
     with tempfile.TemporaryDirectory() as folder:
         ok = bench_interaction.main(Path(folder)) and ok

@@ -45,11 +45,13 @@ from worksession.storage.private_files import create_private, remove_stale
 from worksession.storage.recovery import damaged, still_damaged
 from worksession.storage.revisions import HEAD_REVISION, KNOWN_REVISIONS
 from worksession.storage.schema import create_schema, is_empty
+from worksession.support.paths import migrations_dir
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# Files Alembic reads (env.py, versions/): in the standalone build they are shipped as data.
+MIGRATIONS = migrations_dir()
 CREATING = ".creating"  # suffix of a database being built under a temporary name
 
 
