@@ -18,6 +18,7 @@ from worksession.cli.common import EXIT_BAD_INPUT, UserError, close_opened, writ
 from worksession.cli.database import cmd_backup, cmd_backups, cmd_check_db, cmd_restore
 from worksession.cli.following import cmd_followup
 from worksession.cli.participants import cmd_participants
+from worksession.cli.people_sheets import cmd_factsheet, cmd_whoiswho
 from worksession.cli.plan import cmd_freeze, cmd_pdf, cmd_sign, cmd_signoff, cmd_verify
 from worksession.cli.progress import cmd_due, cmd_progress
 from worksession.cli.sessions import cmd_demo, cmd_export, cmd_import, cmd_list, cmd_new, cmd_show
@@ -169,6 +170,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     attendance.add_argument("id", type=int, metavar="ID")
     attendance.add_argument("--out", type=Path, required=True, metavar="FILE")
+    whoiswho = command(
+        "whoiswho",
+        _("write the wie-is-wie PDF: who took part and what each can be called for"),
+        cmd_whoiswho,
+    )
+    whoiswho.add_argument("id", type=int, metavar="ID")
+    whoiswho.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    factsheet = command(
+        "factsheet",
+        _("write the factsheet for the huisarts of one organisation on the sociale kaart"),
+        cmd_factsheet,
+    )
+    factsheet.add_argument("id", type=int, metavar="ID")
+    factsheet.add_argument(
+        "--stakeholder", required=True, metavar="KEY", help=_("the stakeholder's key (s-ggd)")
+    )
+    factsheet.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     verify = command(
         "verify",
         _(

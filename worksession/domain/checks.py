@@ -6,13 +6,14 @@ show it as a clickable notice that leads the coach to the right page.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from worksession.domain.changes import Changes, Part
 from worksession.domain.document_types import Agreement
 from worksession.domain.interchange import Document
+from worksession.domain.public_partners import PublicPartner, has_offer, public_partner
 from worksession.domain.roles import RoleCatalogue, is_gp, is_resident
 from worksession.domain.room import Room, present_participants
 from worksession.domain.values import StepKind
@@ -84,6 +85,7 @@ def lesson_checks(document: Document, roles: RoleCatalogue | None = None) -> lis
                     stakeholder["key"],
                 )
             )
+    checks += public_offer_checks(stakeholders, room, roles)
     priorities = [theme for theme in themes if theme.get("priority")]
     if len(priorities) > 3:
         checks.append(
@@ -139,3 +141,32 @@ def _agreement_checks(agreement: Agreement) -> list[Check]:
         for field, message in _AGREEMENT_GAPS.items()
         if not agreement.get(field)
     ]
+
+
+_NO_OFFER = {
+    PublicPartner.GGD: N_("What can the GGD offer? {name} is here but has no offer on the kaart."),
+    PublicPartner.GEMEENTE: N_(
+        "What can the gemeente offer? {name} is here but has no offer on the kaart."
+    ),
+}
+
+
+def public_offer_checks(
+    stakeholders: Sequence[Mapping[str, Any]], room: Room, roles: RoleCatalogue
+) -> list[Check]:
+    """Lesson 8: the GGD or the gemeente in the room without an offer recorded — ask them what
+    they can do for the others (a factsheet for the huisarts is made from it)."""
+    checks = []
+    for stakeholder in stakeholders:
+        partner = public_partner(stakeholder, roles)
+        if partner is None or has_offer(stakeholder) or not room.has(stakeholder):
+            continue
+        checks.append(
+            Check(
+                f"{partner.value}-without-offer",
+                _(_NO_OFFER[partner]).format(name=stakeholder["name"]),
+                StepKind.SOCIALE_KAART,
+                str(stakeholder["key"]),
+            )
+        )
+    return checks
