@@ -144,9 +144,11 @@ def _agreement_checks(agreement: Agreement) -> list[Check]:
 
 
 _NO_OFFER = {
-    PublicPartner.GGD: N_("What can the GGD offer? {name} is here but has no offer on the kaart."),
+    PublicPartner.GGD: N_(
+        "What can the GGD offer? {name} is in the room but has no offer on the kaart yet."
+    ),
     PublicPartner.GEMEENTE: N_(
-        "What can the gemeente offer? {name} is here but has no offer on the kaart."
+        "What can the gemeente offer? {name} is in the room but has no offer on the kaart yet."
     ),
 }
 

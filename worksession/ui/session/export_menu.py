@@ -25,6 +25,7 @@ from worksession.i18n import _
 from worksession.ui.background import Job, start
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.pages.base import StepPage
+from worksession.ui.session.pages.introductions import IntroductionsPage
 from worksession.ui.session.pages.plan import PlanPage
 from worksession.ui.session.pages.preparation import PreparationPage
 from worksession.workflows.data_export import SUFFIXES, ExportKind, write_data_export
@@ -165,7 +166,8 @@ class ExportMenu(QObject):
 
 def offer_page_exports(menu: ExportMenu, pages: Sequence[StepPage]) -> None:
     """The files the pages make for others, in the menu too: the invitation and the programme
-    of *Voorbereiding*, the attendance files of *Na de sessie* (the first page of each)."""
+    of *Voorbereiding*, the wie is wie of *Kennismaking*, the attendance files of *Na de
+    sessie* (the first page of each)."""
     preparation = next((page for page in pages if isinstance(page, PreparationPage)), None)
     if preparation is not None:
         for text, slot in (
@@ -175,6 +177,9 @@ def offer_page_exports(menu: ExportMenu, pages: Sequence[StepPage]) -> None:
             action = QAction(text, menu.menu)
             action.triggered.connect(slot)
             menu.add_action(action)
+    introductions = next((page for page in pages if isinstance(page, IntroductionsPage)), None)
+    if introductions is not None:
+        menu.add_action(introductions.who_is_who.action)
     plan = next((page for page in pages if isinstance(page, PlanPage)), None)
     if plan is not None:
         menu.add_action(plan.attendance.list_action)

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QTreeWidgetItemIterator
+from PySide6.QtWidgets import QHBoxLayout, QTreeWidget, QTreeWidgetItem, QTreeWidgetItemIterator
 
 from worksession.domain.changes import Part
 from worksession.domain.roles import effective_domain
 from worksession.domain.values import Domain
 from worksession.i18n import _
 from worksession.programmes.model import Step
+from worksession.ui.session.attendance_export import action_button
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.pages.base import StepPage
+from worksession.ui.session.people_sheets import who_is_who_export
 
 
 class IntroductionsPage(StepPage):
@@ -23,6 +25,12 @@ class IntroductionsPage(StepPage):
         self.tree.setAccessibleName(_("Who is who"))
         self.tree.setHeaderLabels([_("Name"), _("Role"), _("Organisation")])
         self.layout_.addWidget(self.tree, stretch=1)
+        # The sheet the participants take home: who is who and what to call each for.
+        self.who_is_who = who_is_who_export(self, controller, self.flush)
+        sheets = QHBoxLayout()
+        sheets.addWidget(action_button(self.who_is_who.action))
+        sheets.addStretch()
+        self.layout_.addLayout(sheets)
         self.refresh()
 
     def refresh(self) -> None:

@@ -34,6 +34,7 @@ from worksession.storage.operations.sociale_kaart import (
     update_stakeholder,
 )
 from worksession.storage.views import record_rows
+from worksession.ui.session.attendance_export import action_button
 from worksession.ui.session.commands import (
     AddCommand,
     AddManyCommand,
@@ -43,6 +44,7 @@ from worksession.ui.session.commands import (
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.grid_legend import GridLegend
 from worksession.ui.session.pages.base import StepPage
+from worksession.ui.session.people_sheets import factsheet_export
 from worksession.ui.session.power_grid_view import ZOOM_STEP, PowerGridView
 from worksession.ui.session.record_model import Column
 from worksession.ui.session.record_table import RecordTable
@@ -115,10 +117,19 @@ class SocialeKaartPage(StepPage):
             )
         )
         self.from_participants.clicked.connect(self.add_from_participants)
+        # Lesson 8: one page for the huisarts of what the chosen organisation can do.
+        self.factsheet = factsheet_export(self, controller, self.flush, self._current_key)
+        self.table.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.view.addAction(self.factsheet.action)
+        factsheet_button = action_button(self.factsheet.action)
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.from_participants, alignment=Qt.AlignmentFlag.AlignLeft)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.from_participants)
+        buttons.addWidget(factsheet_button)
+        buttons.addStretch()
+        column.addLayout(buttons)
         column.addWidget(self.kaart_changes)
         column.addWidget(self.table, stretch=3)
         column.addWidget(self.relations, stretch=2)
@@ -297,6 +308,13 @@ class SocialeKaartPage(StepPage):
         # The table has just read the stakeholders; asking the database again costs a query.
         rows = (self.table.model.row_at(row) for row in range(self.table.model.rowCount()))
         return {row.key: int(row.id or 0) for row in rows}
+
+    def _current_key(self) -> str | None:
+        """The stakeholder of the table's current row (the grid selects the same one)."""
+        current = self.table.view.currentIndex()
+        if not current.isValid():
+            return None
+        return str(self.table.model.row_at(current.row()).key)
 
     def _grid_selected(self, key: str) -> None:
         """A stakeholder chosen on the grid is the table's current row too."""

@@ -1,0 +1,169 @@
+"""The session window's sheets about people: *Wie is wie (PDF)…* on Kennismaking and in the
+*Exporteren* menu, and *Factsheet voor de huisarts (PDF)…* for the stakeholder chosen on the
+sociale kaart.
+
+Each asks for a file, refuses a file the app owns at once (in the window's banner), then draws
+the PDF in the background (a progress dialog when it takes a while) and writes it atomically.
+The sheet is read from the session as the window shows it, after what is still being typed is
+stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QProgressDialog, QWidget
+
+from worksession.domain.factsheet import factsheet
+from worksession.domain.who_is_who import who_is_who
+from worksession.i18n import _
+from worksession.ui.background import Job, start
+from worksession.ui.session.controller import SessionController
+from worksession.workflows.export_targets import RefusedTarget, check_export_target, write_export
+from worksession.workflows.people_sheets import catalogue_offers, factsheet_bytes, who_is_who_bytes
+
+PROGRESS_AFTER_MS = 500
+
+# What a sheet is made of when asked for: the name to suggest and the drawing to run in the
+# background (the sheet itself is read on the GUI thread); None when there is nothing to draw.
+Prepared = tuple[str, Callable[[], bytes]]
+
+
+class SheetExport(QObject):
+    """One PDF about people as an action (``action``) and the work behind it."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        controller: SessionController,
+        flush: Callable[[], None],
+        *,
+        text: str,
+        tip: str,
+        prepare: Callable[[], Prepared | None],
+    ) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.controller = controller
+        self.flush = flush
+        self.prepare = prepare
+        self.jobs: list[Job] = []  # started and not yet reported back
+        self.written: Path | None = None  # the last file written
+        self.action = QAction(text, parent)
+        self.action.setToolTip(tip)
+        self.action.triggered.connect(self.choose)
+
+    def choose(self) -> Job | None:
+        self.flush()
+        prepared = self.prepare()
+        if prepared is None:
+            return None
+        name, draw = prepared
+        path, _filter = QFileDialog.getSaveFileName(
+            self.parent_widget, self.action.text().rstrip("…"), name, _("PDF (*.pdf)")
+        )
+        if not path:
+            return None
+        chosen = Path(path)
+        return self.export_to(chosen if chosen.suffix else chosen.with_suffix(".pdf"), draw)
+
+    def export_to(self, path: Path, draw: Callable[[], bytes] | None = None) -> Job | None:
+        """Draw and write the sheet to ``path``; None when refused or there is nothing to draw."""
+        self.flush()
+        database = self.controller.db.path
+        try:
+            check_export_target(path, database=database)
+        except RefusedTarget as error:
+            self.controller.failed.emit(_("Nothing was written: {reason}").format(reason=error))
+            return None
+        if draw is None:
+            prepared = self.prepare()
+            if prepared is None:
+                return None
+            draw = prepared[1]
+        progress = QProgressDialog(_("Making the PDF…"), "", 0, 0, self.parent_widget)
+        progress.setCancelButton(None)
+        progress.setMinimumDuration(PROGRESS_AFTER_MS)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.action.setEnabled(False)
+        drawing = draw
+
+        def work() -> Path:
+            write_export(path, drawing(), database=database)
+            return path
+
+        job = Job(work)
+        job.signals.done.connect(lambda written: self._written(written, progress))
+        job.signals.failed.connect(lambda error: self._failed(error, progress))
+        return start(job, kept=self.jobs)
+
+    def _written(self, path: Path, progress: QProgressDialog) -> None:
+        progress.reset()
+        self.action.setEnabled(True)
+        self.written = path
+        window = self.parent_widget.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(_("Written to {path}").format(path=path))
+
+    def _failed(self, error: object, progress: QProgressDialog) -> None:
+        progress.reset()
+        self.action.setEnabled(True)
+        reason = getattr(error, "strerror", None) or str(error)
+        self.controller.failed.emit(_("Nothing was written: {reason}").format(reason=reason))
+
+
+def _file_name(kind: str, name: str) -> str:
+    return f"{kind} {name}.pdf".replace("/", "-")
+
+
+def who_is_who_export(
+    parent: QWidget, controller: SessionController, flush: Callable[[], None]
+) -> SheetExport:
+    """*Wie is wie (PDF)…*: everyone of the session and what each can be called for."""
+
+    def prepare() -> Prepared:
+        sheet = who_is_who(controller.document)
+        return _file_name(_("Who is who"), sheet.title), lambda: who_is_who_bytes(sheet)
+
+    return SheetExport(
+        parent,
+        controller,
+        flush,
+        text=_("Who is who (PDF)…"),
+        tip=_(
+            "For the participants: name, organisation, role and what to call each for; "
+            "e-mail only for those who agreed to share it"
+        ),
+        prepare=prepare,
+    )
+
+
+def factsheet_export(
+    parent: QWidget,
+    controller: SessionController,
+    flush: Callable[[], None],
+    selected: Callable[[], str | None],
+) -> SheetExport:
+    """*Factsheet voor de huisarts (PDF)…* of the stakeholder ``selected`` gives the key of."""
+
+    def prepare() -> Prepared | None:
+        key = selected()
+        if key is None:
+            controller.notice.emit(_("Choose a stakeholder on the sociale kaart first."))
+            return None
+        sheet = factsheet(controller.document, key, catalogue_offers(controller.library))
+        return _file_name(_("Factsheet for the huisarts"), sheet.name), lambda: factsheet_bytes(
+            sheet
+        )
+
+    return SheetExport(
+        parent,
+        controller,
+        flush,
+        text=_("Factsheet for the huisarts (PDF)…"),
+        tip=_("One page for the huisarts: what the chosen organisation offers and whom to contact"),
+        prepare=prepare,
+    )
