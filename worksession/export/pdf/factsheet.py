@@ -27,7 +27,7 @@ from worksession.export.pdf.styles import ACCENT, MUTED, RULE
 from worksession.export.pdf.text import day, label_value, markup, para, user_markup
 from worksession.i18n import _
 
-FOOTER_TEXT = 110  # characters of the footer's line
+FOOTER_TITLE = 60  # characters of the session's title the footer shows
 
 
 def factsheet_pdf(sheet: Factsheet) -> bytes:
@@ -51,8 +51,6 @@ def _render(sheet: Factsheet) -> bytes:
         invariant=True,  # no clock in the file: the same sheet gives the same bytes
     )
     origin = _origin(sheet)
-    if len(origin) > FOOTER_TEXT:
-        origin = origin[:FOOTER_TEXT] + "…"
 
     def footer(canvas: Canvas, _document: SimpleDocTemplate) -> None:
         canvas.saveState()
@@ -74,9 +72,10 @@ def _render(sheet: Factsheet) -> bytes:
 def _origin(sheet: Factsheet) -> str:
     """Where the sheet comes from: the sociale kaart of the work session, and when."""
     where = ", ".join(part for part in (sheet.wijk, sheet.gemeente) if part)
-    parts = [
-        _("From the sociale kaart of the work session “{title}”").format(title=sheet.session_title)
-    ]
+    title = sheet.session_title
+    if len(title) > FOOTER_TITLE:  # cut short: the place and the date must stay on the line
+        title = title[:FOOTER_TITLE] + "…"
+    parts = [_("From the sociale kaart of the work session “{title}”").format(title=title)]
     if where:
         parts.append(where)
     if sheet.date is not None:
