@@ -36,10 +36,11 @@ def test_the_menu_offers_every_export_each_with_its_own_alt_key(window: SessionW
         "&Agenda (ICS)…",
     ]
     assert len(set(_mnemonics(entries))) == len(_mnemonics(entries))
-    others = [action.text() for action in menu.menu.actions()[-4:]]
+    others = [action.text() for action in menu.menu.actions()[-5:]]
     assert others == [
         "Uitnodiging…",
         "Programma als PDF…",
+        "Wie is wie (PDF)…",
         "Presentielijst (PDF)…",
         "Aanwezigheid exporteren…",
     ]
