@@ -94,7 +94,7 @@ def test_the_contact_without_the_tick_has_no_email() -> None:
 
 
 def test_an_unknown_stakeholder_is_named() -> None:
-    with pytest.raises(UnknownStakeholder, match="'s-nope'.*s-ggd"):
+    with pytest.raises(UnknownStakeholder, match=r"'s-nope'.*s-ggd"):
         factsheet(demo_document(), "s-nope")
 
 

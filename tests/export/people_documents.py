@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from tests.export.demo_document import demo_document
-from worksession.domain.factsheet import CatalogueOffer
+from worksession.domain.factsheet import OfferDescription
 
 CALL_FOR = {
     "p-marieke-hermans": "ouderen die vastlopen thuis; overleg over een gezamenlijke patiënt",
@@ -26,7 +26,7 @@ CALL_FOR = {
 SHARED = frozenset({"p-lotte-dassen", "p-wendy-pelzer", "p-jeroen-bemelmans"})
 GGD_OFFERS = [{"id": "wijkgezondheidsprofiel", "name": "Wijkgezondheidsprofiel / ROS-wijkscan"}]
 CATALOGUE = {
-    "wijkgezondheidsprofiel": CatalogueOffer(
+    "wijkgezondheidsprofiel": OfferDescription(
         name="Wijkgezondheidsprofiel / ROS-wijkscan",
         kind="instrument",
         description="Cijfers over de gezondheid van de wijk, samen geduid met de partners.",

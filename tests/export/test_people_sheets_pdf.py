@@ -118,12 +118,11 @@ def test_the_factsheet_without_the_tick_has_no_email_and_says_what_is_missing() 
 
 def test_both_sheets_drawn_from_several_threads_come_out_whole() -> None:
     document = cast(Document, people_document())
-    sheets = [who_is_who(document), factsheet(document, "s-ggd", CATALOGUE)]
-    alone = [who_is_who_pdf(sheets[0]), factsheet_pdf(sheets[1])]  # type: ignore[arg-type]
+    people, ggd = who_is_who(document), factsheet(document, "s-ggd", CATALOGUE)
+    alone = [who_is_who_pdf(people), factsheet_pdf(ggd)]
 
     def draw(index: int) -> bytes:
-        sheet = sheets[index % 2]
-        return who_is_who_pdf(sheet) if index % 2 == 0 else factsheet_pdf(sheet)  # type: ignore[arg-type]
+        return who_is_who_pdf(people) if index % 2 == 0 else factsheet_pdf(ggd)
 
     with ThreadPoolExecutor(max_workers=4) as pool:
         drawn = list(pool.map(draw, range(8)))

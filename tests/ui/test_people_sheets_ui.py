@@ -111,9 +111,7 @@ def test_the_factsheet_button_without_a_stakeholder_chosen_says_so(
     page.table.view.setCurrentIndex(page.table.model.index(-1, -1))
     offered = _choose(monkeypatch, tmp_path / "none.pdf")
     (button,) = [
-        b
-        for b in page.findChildren(QPushButton)
-        if b.text() == "Factsheet voor de huisarts (PDF)…"
+        b for b in page.findChildren(QPushButton) if b.text() == "Factsheet voor de huisarts (PDF)…"
     ]
     with qtbot.waitSignal(window.controller.notice) as notice:
         button.click()

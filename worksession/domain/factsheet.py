@@ -28,7 +28,7 @@ from worksession.i18n import _
 
 
 @dataclass(frozen=True)
-class CatalogueOffer:
+class OfferDescription:
     """What the catalogue says of an offer: read by the caller from the toolkit's catalogue."""
 
     name: str
@@ -97,7 +97,7 @@ def offer_entries(stakeholder: Mapping[str, Any]) -> list[tuple[str, str]]:
 
 
 def offer_lines(
-    stakeholder: Mapping[str, Any], catalogue: Mapping[str, CatalogueOffer]
+    stakeholder: Mapping[str, Any], catalogue: Mapping[str, OfferDescription]
 ) -> tuple[OfferLine, ...]:
     lines = []
     for key, stored_name in offer_entries(stakeholder):
@@ -120,7 +120,7 @@ def offer_lines(
 def factsheet(
     document: InterchangeDocument,
     stakeholder_key: str,
-    catalogue: Mapping[str, CatalogueOffer] | None = None,
+    catalogue: Mapping[str, OfferDescription] | None = None,
 ) -> Factsheet:
     """The factsheet of the stakeholder ``stakeholder_key``; ``UnknownStakeholder`` when the
     session has none by that key."""

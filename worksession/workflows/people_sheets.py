@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from worksession.domain.factsheet import CatalogueOffer, Factsheet, factsheet
+from worksession.domain.factsheet import Factsheet, OfferDescription, factsheet
 from worksession.domain.who_is_who import WhoIsWho, who_is_who
 from worksession.programmes.model import Library
 from worksession.storage.database import Database
@@ -21,7 +21,7 @@ from worksession.storage.document import read_document
 from worksession.workflows.export_targets import check_export_target, write_export
 
 
-def catalogue_offers(library: Library) -> dict[str, CatalogueOffer]:
+def catalogue_offers(library: Library) -> dict[str, OfferDescription]:
     """The toolkit's offers by catalogue id, their themes by title.
 
     The catalogue of offers (``sessions/catalogues/``) is read by the toolkit loader as
@@ -31,7 +31,7 @@ def catalogue_offers(library: Library) -> dict[str, CatalogueOffer]:
     entries: Mapping[str, object] = getattr(library, "offers", None) or {}
     themes = {key: theme.title for key, theme in library.themes.items()}
     return {
-        key: CatalogueOffer(
+        key: OfferDescription(
             name=str(getattr(entry, "name", "") or key),
             kind=str(getattr(entry, "kind", "") or ""),
             description=" ".join(str(getattr(entry, "description", "") or "").split()),
