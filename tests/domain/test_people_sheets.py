@@ -151,3 +151,22 @@ def test_who_is_the_ggd_or_the_gemeente() -> None:
     assert public_partner(sport, roles) is None  # of the gemeente, but not the gemeente
     assert public_partner({"name": "Centrum voor Jeugd en Gezin"}, roles) is None
     assert public_partner({"name": "Ggdbuurt"}, roles) is None  # a word, not a part of one
+
+
+def test_a_ggd_present_with_no_stakeholder_on_the_kaart_has_no_offer_either() -> None:
+    document = demo_document()
+    document["stakeholders"] = [s for s in document["stakeholders"] if s["key"] != "s-ggd"]
+    document["relations"] = []
+    with speaking("nl"):
+        checks = [c for c in lesson_checks(document) if c.code == "ggd-without-offer"]
+    assert [(check.key, check.message) for check in checks] == [
+        (
+            None,
+            "Wat kan de GGD betekenen? GGD Zuid-Limburg is erbij, maar heeft nog geen aanbod "
+            "op de sociale kaart.",
+        )
+    ]
+    for person in document["participants"]:
+        if person["organisation"] == "GGD Zuid-Limburg":
+            person["present"] = False
+    assert "ggd-without-offer" not in _codes(cast(dict[str, Any], document))

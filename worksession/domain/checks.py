@@ -85,7 +85,7 @@ def lesson_checks(document: Document, roles: RoleCatalogue | None = None) -> lis
                     stakeholder["key"],
                 )
             )
-    checks += public_offer_checks(stakeholders, room, roles)
+    checks += public_offer_checks(participants, stakeholders, room, roles)
     priorities = [theme for theme in themes if theme.get("priority")]
     if len(priorities) > 3:
         checks.append(
@@ -154,10 +154,14 @@ _NO_OFFER = {
 
 
 def public_offer_checks(
-    stakeholders: Sequence[Mapping[str, Any]], room: Room, roles: RoleCatalogue
+    participants: Sequence[Mapping[str, Any]],
+    stakeholders: Sequence[Mapping[str, Any]],
+    room: Room,
+    roles: RoleCatalogue,
 ) -> list[Check]:
     """Lesson 8: the GGD or the gemeente in the room without an offer recorded — ask them what
-    they can do for the others (a factsheet for the huisarts is made from it)."""
+    they can do for the others (a factsheet for the huisarts is made from it). A GGD or gemeente
+    present with no stakeholder on the kaart at all has no offer recorded either."""
     checks = []
     for stakeholder in stakeholders:
         partner = public_partner(stakeholder, roles)
@@ -169,6 +173,23 @@ def public_offer_checks(
                 _(_NO_OFFER[partner]).format(name=stakeholder["name"]),
                 StepKind.SOCIALE_KAART,
                 str(stakeholder["key"]),
+            )
+        )
+    on_kaart = {public_partner(stakeholder, roles) for stakeholder in stakeholders}
+    for person in present_participants(participants):
+        # A person's own name says nothing of where they work: their organisation, domain
+        # and role do.
+        works_at = {field: person.get(field) for field in ("organisation", "domain", "role")}
+        partner = public_partner(works_at, roles)
+        if partner is None or partner in on_kaart:
+            continue
+        on_kaart.add(partner)  # one notice per partner, however many of them came
+        name = str(person.get("organisation") or person.get("name") or "")
+        checks.append(
+            Check(
+                f"{partner.value}-without-offer",
+                _(_NO_OFFER[partner]).format(name=name),
+                StepKind.SOCIALE_KAART,
             )
         )
     return checks
