@@ -71,6 +71,23 @@ def test_names_in_every_script_print_with_real_glyphs() -> None:
     assert "Наталья Иванова" in _text(data) and "王芳" in _text(data)
 
 
+def test_a_long_list_repeats_the_column_heads_and_never_ends_a_page_on_a_band() -> None:
+    document = people_document()
+    template = document["participants"][0]
+    for number in range(70):
+        person = dict(template, key=f"p-many-{number}", name=f"Persoon {number:02d}")
+        person["organisation"] = f"Organisatie {number // 2:02d}"  # two people each
+        document["participants"].append(person)
+    with speaking("nl"):
+        sheet = who_is_who(cast(Document, document))
+        pages = [page.extract_text() for page in PdfReader(io.BytesIO(who_is_who_pdf(sheet))).pages]
+    assert len(pages) > 2
+    titles = {group.title for group in sheet.groups}
+    for text in pages:
+        assert "Naam en rol" in text and "Bel mij voor" in text
+        assert text.strip().splitlines()[-1] not in titles  # a band goes with its first person
+
+
 def test_the_same_sheet_gives_the_same_bytes() -> None:
     sheet = who_is_who(cast(Document, people_document()))
     assert who_is_who_pdf(sheet) == who_is_who_pdf(sheet)

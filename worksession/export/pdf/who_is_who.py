@@ -115,10 +115,13 @@ def people_table(groups: Sequence[Group]) -> Table:
     data: list[list[Any]] = [[cell(text, head, w) for text, w in zip(header, WIDTHS, strict=True)]]
     commands: list[tuple[Any, ...]] = []
     for group in groups:
+        band = len(data)
         commands += [
-            ("SPAN", (0, len(data)), (-1, len(data))),
-            ("BACKGROUND", (0, len(data)), (-1, len(data)), GROUP_BAND),
-            ("TOPPADDING", (0, len(data)), (-1, len(data)), 6),
+            ("SPAN", (0, band), (-1, band)),
+            ("BACKGROUND", (0, band), (-1, band), GROUP_BAND),
+            ("TOPPADDING", (0, band), (-1, band), 6),
+            # The band never stands alone at the foot of a page: its first person comes along.
+            ("NOSPLIT", (0, band), (-1, band + 1)),
         ]
         data.append([para(group.title, "CellTheme"), "", ""])
         for person in group.people:
