@@ -64,6 +64,7 @@ LEVELS: list[tuple[str, Any]] = [
     ("reviews[]", types.AgreementReview),
     ("lessons[]", types.LessonCard),
     ("feedback_forms[]", types.FeedbackForm),
+    ("conditions[]", types.Condition),
 ]
 
 

@@ -14,6 +14,7 @@ from worksession.domain.validation import SPECS, ValidationError
 from worksession.storage.database import Database
 from worksession.storage.operations import (
     agreements,
+    borging,
     casus,
     feedback_forms,
     follow_up,
@@ -45,6 +46,7 @@ UPDATES: list[tuple[Callable[..., Any], str]] = [
     (voting.set_vote_settings, "vote_round"),
     (lessons.update_lesson_card, "lesson_card"),
     (feedback_forms.update_feedback_form, "feedback_form"),
+    (borging.set_condition, "condition"),
 ]
 
 

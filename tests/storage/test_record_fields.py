@@ -43,6 +43,7 @@ DECLARED: dict[str, tuple[RecordFields[Any, Any], Any]] = {
     "agreement_review": (records.REVIEW, types.AgreementReview),
     "lesson_card": (records.LESSON, types.LessonCard),
     "feedback_form": (records.FEEDBACK_FORM, types.FeedbackForm),
+    "condition": (records.CONDITION, types.Condition),
 }
 
 # Columns that are the database's bookkeeping, not part of any record in the document.
@@ -64,6 +65,7 @@ NOT_IN_THE_RECORD: dict[str, set[str]] = {
 CHANGED_ELSEWHERE: dict[str, set[str]] = {"session": {"start_time"}}  # in the schedule
 NEVER_CHANGED: dict[str, set[str]] = {
     "session": {"programme_steps"},  # the programme's copy, fixed when the session is made
+    "condition": {"kind"},  # which condition a row is; a change names it, never changes it
 }
 
 

@@ -36,6 +36,9 @@ class Part(StrEnum):
     LESSONS = "lessons"
     # The participants' evaluation forms, typed in from paper.
     FEEDBACK_FORMS = "feedback_forms"
+    # Borging: the conditions that make agreements last, and the preparation's ticks.
+    CONDITIONS = "conditions"
+    PREPARATION = "preparation"
     # Not a section of the document: the frozen versions, the decisions on them and the
     # session's status they set (draft, in review, signed off).
     PLAN = "plan"

@@ -171,6 +171,21 @@ class FollowUp(TypedDict, total=False):
     funding: str
 
 
+class ConditionDetails(TypedDict, total=False):
+    """A condition of *borging* besides its kind and person: also what an update takes."""
+
+    state: str
+    note: str
+
+
+class Condition(ConditionDetails, total=False):
+    """One condition that makes the agreements last (``domain.conditions``): its kind, state,
+    who arranges it (a participant's or stakeholder's key) and a note."""
+
+    kind: Required[str]
+    arranged_by: str | None
+
+
 class Evaluation(TypedDict, total=False):
     """The evaluation: also what an update of it takes (``record_changes``)."""
 
@@ -296,6 +311,9 @@ class InterchangeDocument(TypedDict, total=False):
     reviews: list[AgreementReview]
     lessons: list[LessonCard]
     feedback_forms: list[FeedbackForm]
+    conditions: list[Condition]
+    # The ids of the preparation timeline's items that are done (the coach's own: not in a plan).
+    preparation: list[str]
 
 
 class PlanVoting(TypedDict):
@@ -386,3 +404,4 @@ class PlanSnapshot(TypedDict, total=False):
     reviews: list[PlanReview]
     lessons: list[LessonCard]
     feedback_forms: list[FeedbackForm]
+    conditions: list[Condition]

@@ -22,6 +22,7 @@ from typing import Any, cast
 
 from worksession.domain.document_keys import theme_titles
 from worksession.domain.document_types import InterchangeDocument
+from worksession.domain.conditions import conditions_problem
 from worksession.domain.follow_up_check import follow_up_problem, stray_reviews
 from worksession.domain.schema_check import PathPart, first_schema_problem
 from worksession.domain.validation import FINGERPRINT_MARK, fingerprint_mark_in
@@ -306,7 +307,7 @@ def _check_links(data: Document) -> None:
             )
     _check_voting(data)
     _check_schedule(data)
-    problem = follow_up_problem(data, schema())
+    problem = follow_up_problem(data, schema()) or conditions_problem(data, kinds)
     if problem is not None:
         raise InterchangeError(json_path(problem[0]), problem[1])
 

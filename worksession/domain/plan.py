@@ -27,7 +27,8 @@ from worksession.domain.plan_review import plan_origin, plan_progress, plan_revi
 from worksession.domain.schedule import plan_schedule
 from worksession.domain.vote_round import plan_voting
 
-COACH_ONLY = ("notes",)
+# The preparation's ticks are the organiser's to-do list, not part of what is agreed.
+COACH_ONLY = ("notes", "preparation")
 COACH_ONLY_SESSION = ("programme_steps", "accreditation_id")
 # The invite list's own fields: for the coach and the accreditation body, not what participants
 # agree to. Left out, a plan frozen before they existed keeps its content (``same_content``).

@@ -17,6 +17,7 @@ from typing import TypedDict
 
 from worksession.domain.document_types import (
     CasusText,
+    ConditionDetails,
     Evaluation,
     FeedbackFormAnswers,
     ParticipantDetails,
@@ -127,6 +128,10 @@ class FeedbackFormChanges(FeedbackFormAnswers, total=False):
     """A participant's evaluation form (``document_types.FeedbackFormAnswers``)."""
 
 
+class ConditionChanges(ConditionDetails, total=False):
+    """A condition of borging (``document_types.ConditionDetails``); its kind never changes."""
+
+
 class VoteRoundChanges(VoteSettings, total=False):
     """The vote round's settings (``document_types.VoteSettings``)."""
 
@@ -149,4 +154,5 @@ CHANGES: dict[str, type] = {
     "vote_round": VoteRoundChanges,
     "lesson_card": LessonCardChanges,
     "feedback_form": FeedbackFormChanges,
+    "condition": ConditionChanges,
 }

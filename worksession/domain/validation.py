@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from worksession.domain.conditions import ConditionState
 from worksession.domain.schedule import parse_start_time
 from worksession.domain.values import (
     AgreementKind,
@@ -156,6 +157,12 @@ SPECS: dict[str, dict[str, FieldSpec]] = {
         "score": FieldSpec("int", minimum=1, maximum=10),
         "takeaway": _LONG,
         "to_improve": _LONG,
+    },
+    # A condition of borging (``domain.conditions``): its kind names the row, who arranges it is a
+    # person, so neither is a field here.
+    "condition": {
+        "state": FieldSpec("choice", choices=ConditionState.values()),
+        "note": _LONG,
     },
     "step_note": {"text": _LONG},
     "vote_round": {

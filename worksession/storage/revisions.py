@@ -16,5 +16,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0007",
     "0008",
     "0009",
+    "0011",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]

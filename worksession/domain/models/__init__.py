@@ -20,6 +20,7 @@ from worksession.domain.models.agreements import (
     Referral,
     Theme,
 )
+from worksession.domain.models.borging import Condition, PreparationTick
 from worksession.domain.models.feedback import FeedbackForm
 from worksession.domain.models.follow_up import FollowUp, PlanVersion, SignOff, WerkgroepMember
 from worksession.domain.models.people import Participant, Relation, Stakeholder
@@ -35,6 +36,7 @@ __all__ = [
     "AgreementProgress",
     "AgreementReview",
     "Casus",
+    "Condition",
     "Evaluation",
     "FeedbackForm",
     "FollowUp",
@@ -44,6 +46,7 @@ __all__ = [
     "LessonCard",
     "Participant",
     "PlanVersion",
+    "PreparationTick",
     "Referral",
     "Relation",
     "SessionOrigin",

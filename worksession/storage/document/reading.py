@@ -23,6 +23,7 @@ from worksession.domain.models import (
     AgreementProgress,
     AgreementReview,
     Casus,
+    Condition,
     Evaluation,
     FeedbackForm,
     FollowUp,
@@ -30,6 +31,7 @@ from worksession.domain.models import (
     Insight,
     KeyFigure,
     LessonCard,
+    PreparationTick,
     Participant,
     Referral,
     Relation,
@@ -238,6 +240,9 @@ SECTIONS: dict[str, Section] = {
     "lessons": _present(_records(records.LESSON, LessonCard)),
     # Newest: the participants' evaluation forms, present only when any were typed in.
     "feedback_forms": _present(_records(records.FEEDBACK_FORM, FeedbackForm)),
+    # Borging: the conditions touched (in the checklist's order) and the preparation's ticks.
+    "conditions": _present(_records(records.CONDITION, Condition)),
+    "preparation": _present(lambda r: [row.item for row in r.rows(PreparationTick)]),
 }
 
 

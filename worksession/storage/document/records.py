@@ -232,3 +232,8 @@ FEEDBACK_FORM: RecordFields[typed.FeedbackForm, models.FeedbackForm] = RecordFie
     models.FeedbackForm,
     (Plain("key"), Plain("score"), Plain("takeaway"), Plain("to_improve")),
 )
+
+CONDITION: RecordFields[typed.Condition, models.Condition] = RecordFields(
+    models.Condition,
+    (Plain("kind"), Plain("state"), Person("arranged_by", "arranged_by"), Plain("note")),
+)

@@ -18,6 +18,7 @@ from worksession.domain.interchange import Document
 from worksession.domain.models import (
     AgreementPartner,
     Insight,
+    PreparationTick,
     StepNote,
     VoteBallot,
     VoteMark,
@@ -144,6 +145,9 @@ def _write(s: Session, doc: Document) -> WorkSession:
         s.add(records.STEP_TIMING.write(timing, ids, session_id=session_id))
     _write_follow_up_parts(s, session_id, doc, ids)
     _write_list(s, records.FEEDBACK_FORM, doc.get("feedback_forms", []), ids, session_id)
+    _write_list(s, records.CONDITION, doc.get("conditions", []), ids, session_id)
+    for position, item in enumerate(doc.get("preparation", [])):
+        s.add(PreparationTick(session_id=session_id, position=position, item=item))
     return work_session
 
 

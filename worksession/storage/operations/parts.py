@@ -20,6 +20,7 @@ from worksession.domain.models import (
     AgreementProgress,
     AgreementReview,
     Casus,
+    Condition,
     Evaluation,
     FeedbackForm,
     FollowUp,
@@ -29,6 +30,7 @@ from worksession.domain.models import (
     LessonCard,
     Participant,
     PlanVersion,
+    PreparationTick,
     Referral,
     Relation,
     SessionOrigin,
@@ -73,6 +75,8 @@ PARTS_OF: dict[type[SQLModel], Part | tuple[Part, ...]] = {
     AgreementReview: Part.REVIEWS,
     LessonCard: Part.LESSONS,
     FeedbackForm: Part.FEEDBACK_FORMS,
+    Condition: Part.CONDITIONS,
+    PreparationTick: Part.PREPARATION,
     SignOff: Part.PLAN,
 }
 _BY_MODEL: dict[type[SQLModel], Changes] = {
