@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from worksession.domain.changes import Changes, Part
+from worksession.domain.conditions import ConditionKind, unarranged_required
 from worksession.domain.document_types import Agreement
 from worksession.domain.interchange import Document
 from worksession.domain.public_partners import PublicPartner, has_offer, public_partner
@@ -22,7 +23,14 @@ from worksession.i18n import N_, _
 HIGH_INFLUENCE = 4
 # The parts of a session the checks read: a change to another part leaves them as they are.
 CHECKED: Changes = frozenset(
-    {Part.PARTICIPANTS, Part.STAKEHOLDERS, Part.THEMES, Part.AGREEMENTS, Part.FOLLOW_UP}
+    {
+        Part.PARTICIPANTS,
+        Part.STAKEHOLDERS,
+        Part.THEMES,
+        Part.AGREEMENTS,
+        Part.FOLLOW_UP,
+        Part.CONDITIONS,
+    }
 )
 
 
@@ -110,6 +118,7 @@ def lesson_checks(document: Document, roles: RoleCatalogue | None = None) -> lis
                     theme["key"],
                 )
             )
+    checks += condition_checks(document)
     if not document.get("follow_up", {}).get("kartrekker"):
         checks.append(
             Check(
@@ -120,6 +129,26 @@ def lesson_checks(document: Document, roles: RoleCatalogue | None = None) -> lis
         )
     order = list(StepKind)
     return sorted(checks, key=lambda check: order.index(check.step_kind))
+
+
+_CONDITION_GAPS = {
+    ConditionKind.DIRECTION: N_(
+        "Nobody is named yet who directs the wijk (regie): agree who keeps the agreements "
+        "together."
+    ),
+    ConditionKind.ROLES: N_(
+        "Roles and responsibilities are not arranged yet: agree who does what after today."
+    ),
+}
+
+
+def condition_checks(document: Document) -> list[Check]:
+    """Regie and roles, once the plan has agreements: without them the agreements do not last
+    (``domain.conditions``)."""
+    return [
+        Check(f"condition-{kind.value}", _(_CONDITION_GAPS[kind]), StepKind.FOLLOW_UP, kind.value)
+        for kind in unarranged_required(document)
+    ]
 
 
 _AGREEMENT_GAPS = {

@@ -1,5 +1,5 @@
 """Vervolg & borging: kartrekker, werkgroep, next meeting, evaluation after about half a year,
-and funding."""
+funding, and the conditions that make the agreements last (``conditions_box``)."""
 
 from __future__ import annotations
 
@@ -27,12 +27,15 @@ from worksession.ui.session.commands import EditCommand
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.lookups import Lookups, parse_day_field, people_choices, show_day
 from worksession.ui.session.pages.base import StepPage
+from worksession.ui.session.pages.conditions_box import ConditionsBox
 from worksession.ui.session.people_checklist import PeopleChecklist
 from worksession.ui.session.people_picker import PeoplePicker
 
 
 class FollowUpPage(StepPage):
-    shows = frozenset({Part.FOLLOW_UP, Part.SESSION, Part.PARTICIPANTS, Part.STAKEHOLDERS})
+    shows = frozenset(
+        {Part.FOLLOW_UP, Part.SESSION, Part.PARTICIPANTS, Part.STAKEHOLDERS, Part.CONDITIONS}
+    )
 
     def __init__(self, controller: SessionController, step: Step) -> None:
         super().__init__(controller, step)
@@ -96,7 +99,10 @@ class FollowUpPage(StepPage):
             merge=("follow_up", "funding"),
         )
         form.addRow(_("Funding"), self.funding)
-        self.layout_.addLayout(form, stretch=1)
+        self.layout_.addLayout(form)
+        self.conditions = ConditionsBox(self)
+        self.layout_.addWidget(self.conditions)
+        self.layout_.addStretch(1)
         self.refresh()
 
     def _suggested(self) -> dt.date | None:
@@ -136,6 +142,7 @@ class FollowUpPage(StepPage):
         self.kartrekker.setCurrentIndex(max(0, self.kartrekker.findData(current)))
         self.werkgroep.set_people(people, document["follow_up"]["werkgroep"])
         self.werkgroep.narrow(self.werkgroep_search.text())
+        self.conditions.refresh()
         suggested = self._suggested()
         self.suggest.setVisible(suggested is not None)
         if suggested is not None:
