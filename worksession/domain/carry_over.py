@@ -1,10 +1,11 @@
 """What a follow-up session carries over from the signed-off session it reviews.
 
 Half a year later the same people meet about the same plan, so the follow-up starts from the
-first session's header, participants (for the invitation), sociale kaart, themes, agreements
-and kartrekker with werkgroep — not from an empty session. What happened on the day itself
-(casus, votes, improvement points, referrals, notes, timings, evaluation) stays with the first
-session: the follow-up has a day of its own.
+first session's header, participants (for the invitation), sociale kaart, themes, agreements,
+kartrekker with werkgroep and the borging conditions — not from an empty session. What
+happened on the day itself (casus, votes, improvement points, referrals, notes, timings,
+evaluation, the preparation's ticks) stays with the first session: the follow-up has a day of
+its own.
 
 The people come from the working copy, not from the signed snapshot: a person erased after
 sign-off stays in the frozen version (its fingerprint must not change) but must not come back
@@ -90,6 +91,12 @@ def follow_up_document(
             "kartrekker": follow_up.get("kartrekker"),
             "werkgroep": list(follow_up.get("werkgroep", [])),
         },
+        # The conditions as the working copy has them: the review shows them beside the signed
+        # plan's, and the follow-up goes on from there.
+        "conditions": [
+            {**copy.deepcopy(row), "arranged_by": _carried(row.get("arranged_by"), people)}
+            for row in document.get("conditions", [])
+        ],
         "origin": {
             "title": signed["session"]["title"],
             "version": signed["version"],
@@ -102,6 +109,10 @@ def follow_up_document(
     }
     carried: Document = result  # type: ignore[assignment]  # built as plain data, named here
     return carried
+
+
+def _carried(key: str | None, people: set[str]) -> str | None:
+    return key if key in people else None
 
 
 def signed_agreements(

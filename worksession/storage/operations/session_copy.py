@@ -21,4 +21,5 @@ def duplicate_session(*, db: Database, session_id: int, title: str) -> WorkSessi
         document["schedule"]["steps"] = []
     document.pop("progress", None)
     document.pop("feedback_forms", None)
+    document.pop("preparation", None)  # the new session's preparation is still to do
     return import_document(db=db, document=document)
