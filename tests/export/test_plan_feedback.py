@@ -112,7 +112,7 @@ def test_a_plan_without_forms_has_no_such_appendix_and_keeps_its_edition(tmp_pat
 def test_a_plan_with_forms_is_drawn_in_its_own_edition_and_verifies(
     plan: PlanPayload, plan_pdf: bytes
 ) -> None:
-    assert plan.renderer == FEEDBACK_EDITION == RENDERER
+    assert plan.renderer == FEEDBACK_EDITION
     verdict = verify_plan(plan_pdf)
     assert verdict.status is Status.OK, verdict.reason
     assert verdict.message.endswith("(3 van 4 akkoord)")

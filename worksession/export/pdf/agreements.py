@@ -14,6 +14,7 @@ from worksession.domain.document_keys import theme_titles
 from worksession.domain.plan import Snapshot
 from worksession.domain.values import AgreementKind, AgreementStatus, RelationKind
 from worksession.export.pdf.blocks import CONTENT_WIDTH, Heading, people, table
+from worksession.export.pdf.conditions import conditions
 from worksession.export.pdf.text import day, label_value
 from worksession.i18n import _
 
@@ -42,7 +43,8 @@ def agreements(snapshot: Snapshot) -> list[Flowable]:
 
 
 def follow_up(snapshot: Snapshot) -> list[Flowable]:
-    """Vervolg en borging: who keeps the agreements going, and when the group looks back."""
+    """Vervolg en borging: who keeps the agreements going, when the group looks back, and the
+    conditions that make the agreements last (only when the plan has any)."""
     names = people(snapshot)
     follow_up = snapshot["follow_up"]
     return [
@@ -55,6 +57,7 @@ def follow_up(snapshot: Snapshot) -> list[Flowable]:
         label_value(_("Next meeting"), day(follow_up["next_meeting"])),
         label_value(_("Evaluation"), day(follow_up["evaluation"])),
         label_value(_("Funding"), follow_up["funding"]),
+        *conditions(snapshot),
         PageBreak(),
     ]
 

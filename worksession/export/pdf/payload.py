@@ -42,6 +42,8 @@ SEAL_FORMAT = "worksession-seal/1"
 #    any: one without forms draws as before, so it keeps its kind's edition (4 or 5) and every
 #    plan signed before stays checkable, while a plan with forms says 6 and an edition that
 #    cannot draw the forms answers CANNOT CHECK for it, never TAMPERED.
+# 8: the borging conditions under Vervolg en borging, drawn only in a plan or report that has
+#    any (edition 7 is the offers' "sluit aan bij"): one without conditions draws as before.
 # Each kind of plan is drawn in its own current edition, so a change to one kind leaves the other
 # kind's signed files checkable: ordinary plans still draw as in 4, so the plans signed since
 # then keep verifying, while a report carries 5 and an edition that cannot draw reports says
@@ -50,12 +52,16 @@ SEAL_FORMAT = "worksession-seal/1"
 PLAN_EDITION = 4
 REPORT_EDITION = 5
 FEEDBACK_EDITION = 6
-RENDERER = max(PLAN_EDITION, REPORT_EDITION, FEEDBACK_EDITION)
+CONDITIONS_EDITION = 8
+RENDERER = max(PLAN_EDITION, REPORT_EDITION, FEEDBACK_EDITION, CONDITIONS_EDITION)
 
 
 def edition_for(snapshot: Snapshot) -> int:
-    """The edition this version draws the plan in: one with the participants' evaluation forms,
-    else a follow-up's report or an ordinary plan."""
+    """The edition this version draws the plan in: the highest its content needs — the borging
+    conditions, the participants' evaluation forms, else a follow-up's report or an ordinary
+    plan."""
+    if snapshot.get("conditions"):
+        return CONDITIONS_EDITION
     if snapshot.get("feedback_forms"):
         return FEEDBACK_EDITION
     return REPORT_EDITION if "origin" in snapshot else PLAN_EDITION
