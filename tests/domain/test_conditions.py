@@ -11,9 +11,11 @@ import pytest
 from worksession.domain.checks import lesson_checks
 from worksession.domain.conditions import (
     ConditionKind,
+    ConditionState,
     checklist,
     conditions_problem,
     is_started,
+    then_and_now,
     unarranged_required,
 )
 from worksession.domain.interchange import InterchangeError, check_document
@@ -97,3 +99,15 @@ def test_an_imported_document_with_a_wrong_condition_names_the_field() -> None:
     with pytest.raises(InterchangeError) as refused:
         check_document(document)
     assert "conditions[0].kind" in refused.value.path
+
+
+def test_the_review_sets_each_condition_then_beside_now() -> None:
+    assert then_and_now([], []) == []
+    rows = then_and_now(
+        [{"kind": "direction", "state": "arranged"}],
+        [{"kind": "direction", "state": "to_arrange"}, {"kind": "funding", "state": "arranged"}],
+    )
+    assert len(rows) == len(ConditionKind)
+    by_kind = {kind: (then, now) for kind, then, now in rows}
+    assert by_kind[ConditionKind.DIRECTION] == (ConditionState.ARRANGED, ConditionState.TO_ARRANGE)
+    assert by_kind[ConditionKind.FUNDING] == (ConditionState.TO_ARRANGE, ConditionState.ARRANGED)

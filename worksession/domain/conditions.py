@@ -110,3 +110,18 @@ def conditions_problem(data: Mapping[str, Any], known: Mapping[str, str]) -> Pro
                 key=person
             )
     return None
+
+
+def then_and_now(
+    signed: Sequence[Mapping[str, Any]], current: Sequence[Mapping[str, Any]]
+) -> list[tuple[ConditionKind, ConditionState, ConditionState]]:
+    """Each condition's state in the signed plan beside its state now, for the half-year
+    review; empty when neither has any conditions (nothing was ever filled in)."""
+    if not signed and not current:
+        return []
+    then = {row["kind"]: row["state"] for row in checklist(signed)}
+    now = {row["kind"]: row["state"] for row in checklist(current)}
+    return [
+        (kind, ConditionState(then[kind.value]), ConditionState(now[kind.value]))
+        for kind in ConditionKind
+    ]

@@ -1,5 +1,6 @@
 """Terugblik op de afspraken: the follow-up session walks the agreements of the signed plan one
-by one — status then → now, what happened, whether the indicator shows, and the decision.
+by one — status then → now, what happened, whether the indicator shows, and the decision — and
+the borging conditions of the signed plan beside how they stand now.
 
 The list names every carried agreement with its trekker, its status then → now and whether it
 was decided; the form below it holds the one the coach is on, and the beamer follows it.
@@ -30,6 +31,7 @@ from worksession.programmes.model import Step
 from worksession.storage.operations.review import ReviewOverview, review_overview
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.pages.base import StepPage
+from worksession.ui.session.pages.review_conditions import ConditionsThenAndNow
 from worksession.ui.session.review_form import ReviewForm
 from worksession.ui.shortcuts import keys_of
 
@@ -57,6 +59,7 @@ class ReviewPage(StepPage):
             Part.STAKEHOLDERS,
             Part.ORIGIN,
             Part.PROGRESS,
+            Part.CONDITIONS,
         }
     )
 
@@ -85,6 +88,8 @@ class ReviewPage(StepPage):
         self.layout_.addWidget(self.list)
         self.form = ReviewForm(controller)
         self.layout_.addWidget(self.form)
+        self.conditions = ConditionsThenAndNow()
+        self.layout_.addWidget(self.conditions)
         self.layout_.addStretch()
         self._next = _sequences("next_agreement")
         self._previous = _sequences("previous_agreement")
@@ -102,6 +107,7 @@ class ReviewPage(StepPage):
         self.list.setVisible(bool(items))
         self.form.setVisible(bool(items))
         self.origin_line.setText(self._origin_text())
+        self.conditions.show_document(self.controller.document)
         self._fill_list(items)
         if items:
             self.current = min(self.current, len(items) - 1)
