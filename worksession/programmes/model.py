@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from worksession.domain.document_types import ProgrammeStep
 from worksession.domain.roles import CatalogueRole, RoleCatalogue
+from worksession.domain.timeline import TimelineItem
 from worksession.domain.values import StepKind
 
 Origin = Literal["shipped", "user"]
@@ -81,6 +82,8 @@ class Programme:
     # What participants can do afterwards, for the accreditation request; none when the file
     # names none (the steps' purposes say it then).
     learning_goals: tuple[str, ...] = ()
+    # The organiser's preparation timeline (``domain.timeline``); none when the file has none.
+    timeline: tuple[TimelineItem, ...] = ()
 
     @property
     def total_minutes(self) -> int:

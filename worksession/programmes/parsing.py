@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from worksession.domain.schema_check import PathPart, first_schema_problem
+from worksession.domain.timeline import Arranger, OffsetUnit, TimelineItem
 from worksession.i18n import _
 from worksession.programmes.model import (
     CasusFile,
@@ -152,7 +153,7 @@ def _hostile_part(text: str) -> tuple[int, str, str] | None:
 
 def _rule_problem(kind: FileKind, data: dict[str, Any]) -> tuple[Sequence[PathPart], str]:
     """Rules a schema cannot say: ids unique within the file."""
-    lists = {"programme": ["steps"], "catalogue": ["roles", "themes", "obstacles"], "casus": []}[
+    lists = {"programme": ["steps", "timeline"], "catalogue": ["roles", "themes", "obstacles"], "casus": []}[
         kind
     ]
     for name in lists:
@@ -164,6 +165,16 @@ def _rule_problem(kind: FileKind, data: dict[str, Any]) -> tuple[Sequence[PathPa
     return (), ""
 
 
+def _timeline_item(data: dict[str, Any]) -> TimelineItem:
+    return TimelineItem(
+        id=data["id"],
+        title=data["title"],
+        offset=data["offset"],
+        unit=OffsetUnit(data.get("unit", "days")),
+        who=Arranger(data.get("who", "organiser")),
+    )
+
+
 def _entries(kind: FileKind, data: dict[str, Any], source: Source) -> list[Entry]:
     if kind == "programme":
         steps = tuple(Step.from_dict(step) for step in data["steps"])
@@ -173,6 +184,7 @@ def _entries(kind: FileKind, data: dict[str, Any], source: Source) -> list[Entry
                 title=data["title"],
                 description=data.get("description", ""),
                 learning_goals=tuple(data.get("learning_goals", ())),
+                timeline=tuple(_timeline_item(item) for item in data.get("timeline", [])),
                 steps=steps,
                 source=source,
             )

@@ -1,5 +1,6 @@
-"""Voorbereiding: the session's details and variant, and the participant register (the invite
-list: each person's status, initials, register and number)."""
+"""Voorbereiding: the session's details and variant, the organiser's timeline (beside them), and
+the participant register (the invite list: each person's status, initials, register and
+number)."""
 
 from __future__ import annotations
 
@@ -43,6 +44,7 @@ from worksession.ui.session.controller import SessionController
 from worksession.ui.session.deadline_label import DeadlineLabel, session_date
 from worksession.ui.session.invitation_dialog import InvitationDialog
 from worksession.ui.session.pages.base import StepPage
+from worksession.ui.session.pages.preparation_timeline import PreparationTimeline
 from worksession.ui.session.participant_register import (
     PARTICIPANT_COLUMNS,
     PersonRow,
@@ -58,7 +60,7 @@ from worksession.workflows.programme_sheet import programme_pdf_bytes, session_s
 
 class PreparationPage(StepPage):
     # The plan's part too: the request's deadline stops mattering once the plan leaves its draft.
-    shows = frozenset({Part.SESSION, Part.PARTICIPANTS, Part.PLAN})
+    shows = frozenset({Part.SESSION, Part.PARTICIPANTS, Part.PLAN, Part.PREPARATION})
 
     def __init__(self, controller: SessionController, step: Step) -> None:
         super().__init__(controller, step)
@@ -128,7 +130,12 @@ class PreparationPage(StepPage):
         )
         self.ambition.setMaximumHeight(4 * self.ambition.fontMetrics().lineSpacing() + 12)
         form.addRow(_("Ambition"), self.ambition)
-        self.layout_.addLayout(form)
+        # The timeline beside the details, not below them: the invite list keeps its room.
+        self.timeline = PreparationTimeline(controller)
+        top = QHBoxLayout()
+        top.addLayout(form, stretch=1)
+        top.addWidget(self.timeline, stretch=1)
+        self.layout_.addLayout(top)
         self.invitation_button = QPushButton(_("Invitation…"))
         self.invitation_button.setToolTip(
             _("An invitation made from the session: to copy, save, or add to a calendar")
@@ -201,6 +208,7 @@ class PreparationPage(StepPage):
                 today=dt.date.today(),
             )
         )
+        self.timeline.refresh()
         self.participants.refresh()
         people = self.controller.document["participants"]
         present = sum(1 for person in people if person["present"])
