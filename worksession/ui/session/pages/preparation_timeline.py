@@ -62,6 +62,12 @@ class PreparationTimeline(QScrollArea):
         self.setVisible(bool(self.planned))
         nhg = session["variant"] == Variant.NHG_COACH
         today = today or dt.date.today()
+        if [entry.item.id for entry in self.planned] == list(self.boxes):
+            # The same items (a tick, a new date): shown again in place. Rebuilding would delete
+            # the check box whose click is still being handled.
+            for entry in self.planned:
+                self._show(entry, today, nhg)
+            return
         inside = QWidget()
         grid = QGridLayout(inside)
         grid.setVerticalSpacing(4)
@@ -73,15 +79,25 @@ class PreparationTimeline(QScrollArea):
         grid.addWidget(heading, 0, 0, 1, 2)
         self.boxes, self.labels = {}, {}
         for row, entry in enumerate(self.planned, start=1):
-            box, label = self._row(entry, today, nhg)
+            box = QCheckBox()
+            box.setAccessibleName(entry.item.title)
+            box.toggled.connect(lambda done, e=entry: self._ticked(e, done))
+            label = QLabel()
+            label.setWordWrap(True)
+            label.setBuddy(box)
             grid.addWidget(box, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(label, row, 1, Qt.AlignmentFlag.AlignTop)
             self.boxes[entry.item.id], self.labels[entry.item.id] = box, label
+            self._show(entry, today, nhg)
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(len(self.planned) + 1, 1)
-        self.setWidget(inside)  # the old rows go with the widget they were on
+        old = self.takeWidget()
+        self.setWidget(inside)
+        if old is not None:
+            old.deleteLater()
 
-    def _row(self, entry: PlannedItem, today: dt.date, nhg: bool) -> tuple[QCheckBox, QLabel]:
+    def _show(self, entry: PlannedItem, today: dt.date, nhg: bool) -> None:
+        box, label = self.boxes[entry.item.id], self.labels[entry.item.id]
         when = when_text(entry.item)
         shown = f"{entry.day:%d-%m-%Y}" if entry.day is not None else "–"
         if entry.is_late(today):
@@ -94,20 +110,16 @@ class PreparationTimeline(QScrollArea):
             title = _("{title} — arranged by {who}").format(
                 title=title, who=_(ARRANGER_LABELS[entry.who])
             )
-        box = QCheckBox(shown)
+        box.blockSignals(True)
+        box.setText(shown)
         box.setChecked(entry.done)
+        box.blockSignals(False)
         box.setToolTip(when)
-        box.setAccessibleName(entry.item.title)
-        box.toggled.connect(lambda done, e=entry: self._ticked(e, done))
-        label = QLabel(title)
-        label.setWordWrap(True)
+        label.setText(title)
         label.setToolTip(when)
-        label.setBuddy(box)
-        if others:
-            font = QFont(label.font())
-            font.setItalic(True)
-            label.setFont(font)
-        return box, label
+        font = QFont(label.font())
+        font.setItalic(others)
+        label.setFont(font)
 
     def _ticked(self, entry: PlannedItem, done: bool) -> None:
         item = entry.item.id
