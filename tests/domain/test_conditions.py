@@ -82,7 +82,9 @@ def test_a_condition_twice_or_by_an_unknown_person_is_refused_with_its_path() ->
             ["conditions", 1, "kind"],
             "de voorwaarde 'roles' staat er twee keer in",
         )
-    assert conditions_problem({"conditions": [{"kind": "roles", "arranged_by": "s1"}]}, known) is None
+    assert (
+        conditions_problem({"conditions": [{"kind": "roles", "arranged_by": "s1"}]}, known) is None
+    )
     theme = {"conditions": [{"kind": "roles", "arranged_by": "t1"}]}
     problem = conditions_problem(theme, known)
     assert problem is not None and problem[0] == ["conditions", 0, "arranged_by"]

@@ -57,9 +57,19 @@ def test_the_shipped_accreditation_and_upload_items_keep_the_deadlines_rules() -
 def test_the_timeline_is_in_date_order_and_without_a_date_in_the_file_s_order() -> None:
     items = (UPLOAD, ROOM, REQUEST, ON_THE_DAY)
     dated = plan_timeline(items, session_date=SESSION, variant="toolkit", done=set())
-    assert [entry.item.id for entry in dated] == ["accreditatie", "zaal", "koffie", "presentielijst"]
+    assert [entry.item.id for entry in dated] == [
+        "accreditatie",
+        "zaal",
+        "koffie",
+        "presentielijst",
+    ]
     undated = plan_timeline(items, session_date=None, variant="toolkit", done={"zaal"})
-    assert [entry.item.id for entry in undated] == ["presentielijst", "zaal", "accreditatie", "koffie"]
+    assert [entry.item.id for entry in undated] == [
+        "presentielijst",
+        "zaal",
+        "accreditatie",
+        "koffie",
+    ]
     assert all(entry.day is None for entry in undated)
     assert [entry.done for entry in undated] == [False, True, False, False]
 
@@ -81,7 +91,9 @@ def test_an_item_is_late_after_its_day_and_one_before_the_session_only_until_it_
     (upload,) = plan_timeline((UPLOAD,), session_date=SESSION, variant="toolkit", done=set())
     assert not upload.is_late(dt.date(2026, 5, 12))
     assert upload.is_late(dt.date(2026, 5, 13))
-    (ticked,) = plan_timeline((UPLOAD,), session_date=SESSION, variant="toolkit", done={"presentielijst"})
+    (ticked,) = plan_timeline(
+        (UPLOAD,), session_date=SESSION, variant="toolkit", done={"presentielijst"}
+    )
     assert not ticked.is_late(dt.date(2027, 1, 1))
 
 

@@ -119,8 +119,12 @@ def test_conditions_and_forms_together_are_drawn_in_the_highest_edition() -> Non
 
 def test_a_progress_report_with_conditions_draws_them_too() -> None:
     report = report_payload("nl")
-    snapshot: Any = {**report.snapshot, "conditions": [
-        {"kind": "direction", "state": "arranged", "arranged_by": None, "note": "Gemeente"}]}
+    snapshot: Any = {
+        **report.snapshot,
+        "conditions": [
+            {"kind": "direction", "state": "arranged", "arranged_by": None, "note": "Gemeente"}
+        ],
+    }
     with_conditions = replace(report, snapshot=snapshot, sha256=fingerprint(snapshot), renderer=0)
     assert with_conditions.renderer == CONDITIONS_EDITION
     pdf = render_plan(with_conditions)
@@ -175,6 +179,7 @@ def test_a_refingerprinted_hostile_condition_is_tampering(
 def test_a_stored_plan_with_conditions_of_this_edition_still_verifies() -> None:
     """Made when edition 8 began. When this fails, the same payload now draws other bytes:
     give plans with conditions a new edition in payload.py, keep this file (it must then be
-    CANNOT CHECK) and store one of the new edition beside it (``render_plan(conditions_plan())``)."""
+    CANNOT CHECK) and store one of the new edition beside it
+    (``render_plan(conditions_plan())``)."""
     verdict = verify_plan(STORED.read_bytes())
     assert verdict.status is Status.OK, verdict.reason

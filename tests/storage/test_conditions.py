@@ -11,8 +11,8 @@ from worksession.domain.changes import Part
 from worksession.domain.interchange import parse_document
 from worksession.domain.plan import plan_snapshot
 from worksession.domain.validation import ValidationError
-from worksession.storage.database import Database
 from worksession.export.json_document import document_bytes
+from worksession.storage.database import Database
 from worksession.storage.document import import_document, read_document
 from worksession.storage.operations._rows import PersonRef
 from worksession.storage.operations.borging import (
@@ -45,7 +45,12 @@ def test_a_condition_is_made_on_its_first_change_and_read_in_the_checklist_s_ord
     key = document["participants"][0]["key"]
     assert document["conditions"] == [
         {"kind": "direction", "state": "arranged", "arranged_by": key, "note": ""},
-        {"kind": "ambassadors", "state": "to_arrange", "arranged_by": None, "note": "Twee inwoners"},
+        {
+            "kind": "ambassadors",
+            "state": "to_arrange",
+            "arranged_by": None,
+            "note": "Twee inwoners",
+        },
     ]
     assert [row.kind for row in list_conditions(db=db, session_id=session_id)] == [
         "direction",

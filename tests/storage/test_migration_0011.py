@@ -50,7 +50,9 @@ CONDITION = (
 TICK = "INSERT INTO preparation_tick (session_id, position, item) VALUES (1, 0, ?)"
 
 
-def _refused(connection: sqlite3.Connection, sql: str, values: tuple[object, ...], name: str) -> None:
+def _refused(
+    connection: sqlite3.Connection, sql: str, values: tuple[object, ...], name: str
+) -> None:
     with pytest.raises(sqlite3.IntegrityError, match=name):
         connection.execute(sql, values)
 

@@ -11,8 +11,8 @@ from tests.ui.review_keys import review_page
 from worksession.programmes.library import load_library
 from worksession.programmes.model import Library
 from worksession.storage.database import Database
-from worksession.storage.operations.borging import set_condition
 from worksession.storage.document import read_document
+from worksession.storage.operations.borging import set_condition
 from worksession.ui.session.controller import SessionController
 from worksession.workflows.demo import create_demo_session
 from worksession.workflows.following import prepare_follow_up

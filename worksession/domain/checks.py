@@ -133,8 +133,7 @@ def lesson_checks(document: Document, roles: RoleCatalogue | None = None) -> lis
 
 _CONDITION_GAPS = {
     ConditionKind.DIRECTION: N_(
-        "Nobody is named yet who directs the wijk (regie): agree who keeps the agreements "
-        "together."
+        "Nobody is named yet who directs the wijk (regie): agree who keeps the agreements together."
     ),
     ConditionKind.ROLES: N_(
         "Roles and responsibilities are not arranged yet: agree who does what after today."

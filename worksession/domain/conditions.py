@@ -106,9 +106,7 @@ def conditions_problem(data: Mapping[str, Any], known: Mapping[str, str]) -> Pro
         seen.add(row["kind"])
         person = row.get("arranged_by")
         if person is not None and known.get(person) not in ("participants", "stakeholders"):
-            return ["conditions", index, "arranged_by"], _("unknown key {key!r}").format(
-                key=person
-            )
+            return ["conditions", index, "arranged_by"], _("unknown key {key!r}").format(key=person)
     return None
 
 

@@ -20,9 +20,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from typing import Any, cast
 
+from worksession.domain.conditions import conditions_problem
 from worksession.domain.document_keys import theme_titles
 from worksession.domain.document_types import InterchangeDocument
-from worksession.domain.conditions import conditions_problem
 from worksession.domain.follow_up_check import follow_up_problem, stray_reviews
 from worksession.domain.schema_check import PathPart, first_schema_problem
 from worksession.domain.validation import FINGERPRINT_MARK, fingerprint_mark_in

@@ -153,9 +153,11 @@ def _hostile_part(text: str) -> tuple[int, str, str] | None:
 
 def _rule_problem(kind: FileKind, data: dict[str, Any]) -> tuple[Sequence[PathPart], str]:
     """Rules a schema cannot say: ids unique within the file."""
-    lists = {"programme": ["steps", "timeline"], "catalogue": ["roles", "themes", "obstacles"], "casus": []}[
-        kind
-    ]
+    lists = {
+        "programme": ["steps", "timeline"],
+        "catalogue": ["roles", "themes", "obstacles"],
+        "casus": [],
+    }[kind]
     for name in lists:
         seen: set[str] = set()
         for index, item in enumerate(data.get(name, [])):

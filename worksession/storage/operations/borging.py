@@ -41,9 +41,7 @@ def set_condition(
     """Change the condition ``kind`` (made when it has no row yet); ``arranged_by`` changes
     only when given. A refused value names its field and writes nothing."""
     if kind not in ConditionKind.values():
-        raise ValidationError(
-            "condition.kind", _("unknown condition {value!r}").format(value=kind)
-        )
+        raise ValidationError("condition.kind", _("unknown condition {value!r}").format(value=kind))
     fields = clean("condition", changes)
     with db.transaction() as s:
         require_session(s, session_id)
@@ -52,7 +50,9 @@ def set_condition(
         ).first()
         if row is None:
             row = Condition(
-                session_id=session_id, kind=kind, position=list(ConditionKind).index(kind)
+                session_id=session_id,
+                kind=kind,
+                position=list(ConditionKind).index(ConditionKind(kind)),
             )
             s.add(row)
         for name, value in fields.items():

@@ -8,6 +8,7 @@ combo box, or with F2 in the picker that finds a name by typing part of it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -15,6 +16,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QLineEdit
 
 from worksession.domain.conditions import ConditionKind, ConditionState, checklist
+from worksession.domain.interchange import Document
 from worksession.i18n import _
 from worksession.storage.operations.borging import set_condition
 from worksession.ui.session.commands import EditCommand
@@ -55,11 +57,12 @@ class ConditionsBox(QGroupBox):
             person.activated.connect(lambda _index, k=kind.value: self._person_chosen(k))
             person.installEventFilter(self)
             grid.addWidget(person, row, 2)
-            note = page.bind_text(
-                QLineEdit(),
+            note = QLineEdit()
+            page.bind_text(
+                note,
                 label=_("Note on {condition}").format(condition=kind.label),
-                read=lambda d, k=kind.value: str(_condition(d, k)["note"]),
-                write=lambda values, k=kind.value: self._write(k, values),
+                read=self._note_reader(kind.value),
+                write=self._writer(kind.value),
                 field="note",
                 merge=("condition", kind.value, "note"),
             )
@@ -82,6 +85,12 @@ class ConditionsBox(QGroupBox):
             person.setCurrentIndex(max(0, person.findData(stored["arranged_by"])))
 
     # --- storing ------------------------------------------------------------------------
+    def _note_reader(self, kind: str) -> Callable[[Document], str]:
+        return lambda document: str(_condition(document, kind)["note"])
+
+    def _writer(self, kind: str) -> Callable[[dict[str, Any]], None]:
+        return lambda values: self._write(kind, values)
+
     def _write(self, kind: str, values: dict[str, Any]) -> None:
         db, session_id = self.controller.db, self.controller.session_id
         changes = dict(values)

@@ -20,7 +20,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QLabel, QScrollArea, QWidget
 
-from worksession.domain.timeline import ARRANGER_LABELS, Arranger, PlannedItem, plan_timeline, when_text
+from worksession.domain.timeline import (
+    ARRANGER_LABELS,
+    Arranger,
+    PlannedItem,
+    plan_timeline,
+    when_text,
+)
 from worksession.domain.values import Variant
 from worksession.i18n import _
 from worksession.programmes.model import Programme
