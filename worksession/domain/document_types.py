@@ -15,6 +15,9 @@ Fields named with a Python keyword (``from``) need the functional ``TypedDict`` 
 
 from typing import NotRequired, Required, TypedDict
 
+from worksession.domain.condition_types import Condition as Condition
+from worksession.domain.condition_types import ConditionDetails as ConditionDetails
+
 
 class ProgrammeStep(TypedDict):
     """One step of the session's programme, as the toolkit file gave it."""
@@ -169,21 +172,6 @@ class FollowUp(TypedDict, total=False):
     next_meeting: str | None
     evaluation: str | None
     funding: str
-
-
-class ConditionDetails(TypedDict, total=False):
-    """A condition of *borging* besides its kind and person: also what an update takes."""
-
-    state: str
-    note: str
-
-
-class Condition(ConditionDetails, total=False):
-    """One condition that makes the agreements last (``domain.conditions``): its kind, state,
-    who arranges it (a participant's or stakeholder's key) and a note."""
-
-    kind: Required[str]
-    arranged_by: str | None
 
 
 class Evaluation(TypedDict, total=False):
