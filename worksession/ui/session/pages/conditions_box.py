@@ -56,6 +56,11 @@ class ConditionsBox(QGroupBox):
             person.setToolTip(_("Find a person by typing part of a name (F2)"))
             person.activated.connect(lambda _index, k=kind.value: self._person_chosen(k))
             person.installEventFilter(self)
+            # A long name must not take the note's room: the list opens as wide as it needs.
+            person.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            person.setMinimumContentsLength(16)
             grid.addWidget(person, row, 2)
             note = QLineEdit()
             page.bind_text(
@@ -69,7 +74,8 @@ class ConditionsBox(QGroupBox):
             grid.addWidget(note, row, 3)
             self.states[kind.value], self.people[kind.value] = state, person
             self.notes[kind.value] = note
-        grid.setColumnStretch(3, 1)
+        grid.setColumnStretch(2, 2)
+        grid.setColumnStretch(3, 3)
 
     def refresh(self) -> None:
         document = self.controller.document
