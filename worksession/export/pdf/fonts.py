@@ -15,6 +15,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from worksession.export.pdf.lean_faces import make_lean
 from worksession.support.paths import resource_path
 
 REGULAR = "DejaVuSans"
@@ -60,6 +61,9 @@ def _parsed(name: str, file: str) -> TTFont:
         # ``scripts``). It takes more memory than any other part of a parsed face (1.1 MB for
         # DejaVu Sans); what the plan is drawn and embedded with is all kept.
         font.face.glyphToChar = {}
+        # The rest in less memory, and the file read again only to embed it (HarfBuzz would
+        # read the file's bytes too, hence only here).
+        make_lean(font.face)
     return font
 
 
@@ -80,7 +84,7 @@ def fallback_font(name: str) -> str:
 
 
 def forget_fonts() -> None:
-    """Unregister every font registered here, so that reportlab lets go of them (about 6 MB
+    """Unregister every font registered here, so that reportlab lets go of them (about 2 MB
     of parsed font files); the next plan registers them again. Only while no plan is drawn."""
     with _LOCK:
         names = [name for name in FALLBACKS if name in _registered]

@@ -60,7 +60,7 @@ def render_plan(payload: PlanPayload) -> bytes:
 
 def release_drawing_memory() -> bool:
     """Let go of what drawing plans loaded: the fonts, the Dutch hyphenation dictionary and
-    what was worked out from them (about 10 MB, for a window that shows no plan any more). The
+    what was worked out from them (about 3 MB, for a window that shows no plan any more). The
     next plan loads them again and comes out byte for byte the same. Releases nothing, and
     returns False, while a plan is being drawn: that one needs them."""
     if not _DRAWING.acquire(blocking=False):

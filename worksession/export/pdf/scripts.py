@@ -76,22 +76,36 @@ def is_plain(text: str) -> bool:
     # Asked for every cell of every table: printable ASCII and white space answer at C speed.
     if _PLAIN_ASCII.fullmatch(text):
         return True
-    return unicodedata.is_normalized("NFC", text) and set(text) <= _plain_characters()
+    return unicodedata.is_normalized("NFC", text) and bool(_plain_characters().fullmatch(text))
 
 
 _PLAIN_ASCII = re.compile(r"[\x20-\x7e\s]*")
 
 
 @cache
-def _plain_characters() -> frozenset[str]:
-    """Every character DejaVu prints left to right, and every kind of white space."""
+def _plain_characters() -> re.Pattern[str]:
+    """Matches text of only the characters DejaVu prints left to right and white space.
+
+    A pattern of code point ranges (some 300) rather than a set of the 5,900 characters: a
+    tenth of the memory (as long as a plan is shown), and it answers at C speed too."""
     drawn = {
-        chr(code)
-        for code in dejavu_chars()
-        if unicodedata.bidirectional(chr(code)) not in RIGHT_TO_LEFT
+        code for code in dejavu_chars() if unicodedata.bidirectional(chr(code)) not in RIGHT_TO_LEFT
     }
-    spaces = {chr(code) for code in range(0x3000 + 1) if chr(code).isspace()}
-    return frozenset(drawn | spaces)
+    spaces = {code for code in range(0x3000 + 1) if chr(code).isspace()}
+    return re.compile(f"[{''.join(_ranges(sorted(drawn | spaces)))}]*")
+
+
+def _ranges(codes: list[int]) -> list[str]:
+    """Sorted code points as the ranges of a regular expression's character class."""
+    ranges: list[str] = []
+    start = previous = codes[0] if codes else 0
+    for code in [*codes[1:], -1]:  # -1 closes the last range
+        if code == previous + 1:
+            previous = code
+            continue
+        ranges.append(f"\\U{start:08x}" + (f"-\\U{previous:08x}" if previous > start else ""))
+        start = previous = code
+    return ranges if codes else []
 
 
 def has_right_to_left(text: str) -> bool:
