@@ -2,8 +2,8 @@
 session half a year later) to PDF and to a PNG per page, to look at as a reader would:
 ``make plan-pages`` (into ``build/plan-pages/``).
 
-The pages are drawn by pdfium (pypdfium2, which the app uses for its preview) at 100 dpi, so no
-other tool is needed; ``pdftoppm -r 100`` gives the same pages where poppler is installed.
+The pages are drawn by pdfium (pypdfium2, whose pdfium the app's preview uses too) at 100 dpi, so
+no other tool is needed; ``pdftoppm -r 100`` gives the same pages where poppler is installed.
 """
 
 from __future__ import annotations

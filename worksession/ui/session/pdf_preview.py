@@ -22,7 +22,6 @@ opened waits for it, and of several given meanwhile only the newest is opened.
 
 from __future__ import annotations
 
-import ctypes
 import math
 import threading
 from collections import OrderedDict
@@ -36,13 +35,13 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QStyle, QVBoxLayout, QWidget
 from worksession.i18n import _
 from worksession.ui.background import Job, start
 from worksession.ui.freed_memory import trim_freed_memory
+from worksession.ui.session.pdfium_pages import Document, PageSize, draw_page, opened, page_sizes
 
 PREVIEW_SCALE = 1.2  # pixels per point at most: sharp on a laptop, a page ~2 MB as an image
 MIN_SCALE = 0.6  # 10-point text 8 px high, the page whole at 1280×720; narrower scrolls sideways
 RESCALE_AFTER_MS = 150  # a splitter dragged redraws the pages once it rests
 _PDFIUM = threading.Lock()  # pdfium is one library state per process: one caller at a time
 
-PageSize = tuple[float, float]
 COLUMN_MARGIN = 6
 
 
@@ -53,55 +52,33 @@ def fitting_scale(room: int, widest: float) -> float:
     return max(MIN_SCALE, min(PREVIEW_SCALE, room / widest))
 
 
-def _draw(document: Any, index: int, scale: float) -> QImage:
+def _draw(document: Document, index: int, scale: float) -> QImage:
     """Page ``index`` drawn by pdfium straight into the image that is kept: no second copy of
     a page (some 1.5 MB) while it is drawn."""
-    import pypdfium2
-
     images: list[QImage] = []
 
-    def into_image(width: int, height: int, format: int, rev_byteorder: bool = False) -> Any:
+    def into_image(width: int, height: int) -> tuple[Any, int]:
         image = QImage(width, height, QImage.Format.Format_BGR888)  # pdfium's BGR: B, G, R
         images.append(image)
-        pixels = (ctypes.c_ubyte * image.sizeInBytes()).from_buffer(image.bits())
-        return pypdfium2.PdfBitmap.new_native(
-            width, height, format, rev_byteorder, buffer=pixels, stride=image.bytesPerLine()
-        )
+        return image.bits(), image.bytesPerLine()
 
-    bitmap = document[index].render(
-        scale=scale,
-        bitmap_maker=into_image,
-        force_bitmap_format=pypdfium2.raw.FPDFBitmap_BGR,
-    )
-    bitmap.close()  # pdfium's handle; the pixels are the image's
+    draw_page(document, index, scale, into_image)
     return images[0]
 
 
 def first_page(data: bytes, room: int) -> tuple[list[PageSize], float, QImage | None]:
     """The size of every page of ``data``, the scale that fits them in ``room`` pixels, and page
     1 drawn at that scale (run in a job)."""
-    import pypdfium2
-
-    with _PDFIUM:
-        document = pypdfium2.PdfDocument(data)
-        try:
-            sizes = [document.get_page_size(index) for index in range(len(document))]
-            scale = fitting_scale(room, max((width for width, _height in sizes), default=0))
-            return sizes, scale, (_draw(document, 0, scale) if sizes else None)
-        finally:
-            document.close()
+    with _PDFIUM, opened(data) as document:
+        sizes = page_sizes(document)
+        scale = fitting_scale(room, max((width for width, _height in sizes), default=0))
+        return sizes, scale, (_draw(document, 0, scale) if sizes else None)
 
 
 def page(data: bytes, index: int, scale: float) -> QImage:
     """Page ``index`` of ``data`` drawn at ``scale`` pixels per point (run in a job)."""
-    import pypdfium2
-
-    with _PDFIUM:
-        document = pypdfium2.PdfDocument(data)
-        try:
-            return _draw(document, index, scale)
-        finally:
-            document.close()
+    with _PDFIUM, opened(data) as document:
+        return _draw(document, index, scale)
 
 
 def _opening_report(generation: int, data: bytes, room: int) -> tuple[int, object]:
