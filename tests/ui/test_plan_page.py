@@ -4,18 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import freeze_plan, page_of
 from worksession.domain.values import StepKind
+from worksession.export.pdf.payload import PlanPayload
+from worksession.export.pdf.plan import render_plan
 from worksession.export.pdf.verify import verify_plan
+from worksession.ui.session.pages import plan_drawing
 from worksession.ui.session.pages.plan import PlanPage
 from worksession.ui.session.plan_signing import PersonalCertificateDialog
 from worksession.ui.session.window import SessionWindow
 from worksession.user.settings import load_settings
 from worksession.workflows.certificates import personal_certificate_file
 from worksession.workflows.plan_archive import check_plan_file
+from worksession.workflows.plan_export import plan_payload
 from worksession.workflows.plan_signing import needs_personal_certificate
 
 
@@ -101,6 +106,45 @@ def test_the_preview_shows_page_one_first_and_fills_in_the_rest(
     kept = min(pages, page.preview.DRAWN_AHEAD)
     assert order == [f"page 1 of {pages}", *(f"page {n}" for n in range(2, kept + 1))]
     assert page.preview_button.isEnabled()
+
+
+def test_an_export_of_the_version_just_previewed_writes_that_file_without_drawing_again(
+    qtbot: QtBot, window: SessionWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = _page(window)
+    freeze_plan(page)
+    drawn: list[bytes] = []
+
+    def counted(payload: PlanPayload) -> bytes:
+        drawn.append(render_plan(payload))
+        return drawn[-1]
+
+    monkeypatch.setattr(plan_drawing, "render_plan", counted)
+    with qtbot.waitSignal(page.preview.filled, timeout=20000):
+        page.refresh_preview()
+    for name in ("plan.pdf", "again.pdf"):
+        job = page.export_to(tmp_path / name)
+        with qtbot.waitSignal(job.signals.done, timeout=20000):
+            pass
+    assert len(drawn) == 1  # the preview's drawing, written twice
+    assert (tmp_path / "plan.pdf").read_bytes() == (tmp_path / "again.pdf").read_bytes()
+    assert (tmp_path / "plan.pdf").read_bytes() == render_plan(
+        plan_payload(db=window.controller.db, session_id=window.controller.session_id, number=1)
+    )
+    assert verify_plan((tmp_path / "plan.pdf").read_bytes()).ok
+
+    # Another version (after a change) is drawn for itself.
+    from worksession.storage.operations.sessions import update_session
+
+    update_session(db=window.controller.db, session_id=window.controller.session_id, location="x")
+    window.controller.reload()
+    page.refresh()
+    freeze_plan(page)
+    job = page.export_to(tmp_path / "second.pdf")
+    with qtbot.waitSignal(job.signals.done, timeout=20000):
+        pass
+    assert len(drawn) == 2
+    assert (tmp_path / "second.pdf").read_bytes() != (tmp_path / "plan.pdf").read_bytes()
 
 
 def _sign_off_everyone(page: PlanPage) -> None:

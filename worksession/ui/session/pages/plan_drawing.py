@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
+from worksession.export.pdf.payload import PlanPayload
 from worksession.export.pdf.plan import release_drawing_memory, render_plan
 from worksession.i18n import _
 from worksession.ui.background import Job, start
@@ -45,6 +46,9 @@ class PlanDrawingPage(StepPage):
     _preview_after: Job | None  # the one asked for meanwhile
     _preview_number: int | None
     _released: bool  # the window closed since the preview was last asked for
+    # The last plan drawn and its file: the same payload gives the same bytes, so an export (or
+    # a signature) of the version just previewed writes that file rather than drawing it again.
+    _last_drawn: tuple[PlanPayload, bytes] | None = None
 
     def _chosen_number(self) -> int | None:
         number = self.version.currentData()
@@ -57,7 +61,12 @@ class PlanDrawingPage(StepPage):
             session_id=self.controller.session_id,
             number=self._chosen_number() if number == "chosen" else number,
         )
-        return render_plan(payload)
+        last = self._last_drawn  # read once: a preview and an export may run at once
+        if last is not None and last[0] == payload:
+            return last[1]
+        data = render_plan(payload)
+        self._last_drawn = payload, data
+        return data
 
     def refresh_preview(self) -> Job:
         """Draw the chosen version and show it. Asked again while a plan is being drawn for the
@@ -109,6 +118,7 @@ class PlanDrawingPage(StepPage):
         dictionary the drawing loaded (unless a plan is being drawn, e.g. an export)."""
         self._released = True
         self._preview_after = None  # asked for, not started: no longer wanted
+        self._last_drawn = None
         self.preview.release()
         if release_drawing_memory():
             give_back_freed_memory()
