@@ -10,7 +10,7 @@ import pytest
 from reportlab.pdfbase.ttfonts import TTFError, TTFontFace
 
 from worksession.export.pdf.fonts import FALLBACKS
-from worksession.export.pdf.lean_faces import LeanFace, Metrics, make_lean
+from worksession.export.pdf.lean_faces import CharacterMap, LeanFace, Metrics, make_lean
 from worksession.support.paths import resource_path
 
 FILES = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf", *FALLBACKS.values()]
@@ -35,6 +35,12 @@ def test_a_lean_face_reads_the_same_as_a_fresh_one(file: str) -> None:
     assert lean.hmetrics[-1] == fresh.hmetrics[-1] and lean.hmetrics[3:9] == fresh.hmetrics[3:9]
     assert list(lean.glyphPos) == fresh.glyphPos
     assert list(lean.charWidths.items()) == list(fresh.charWidths.items())
+    assert isinstance(lean.charToGlyph, CharacterMap)
+    assert dict(lean.charToGlyph) == fresh.charToGlyph and len(lean.charToGlyph) == len(
+        fresh.charToGlyph
+    )
+    assert 0x10FFFF not in lean.charToGlyph and "A" not in lean.charToGlyph
+    assert lean.charToGlyph.get(0x41) == fresh.charToGlyph.get(0x41)
     assert {type(width) for width in lean.charWidths.values()} == {
         type(width) for width in fresh.charWidths.values()
     }

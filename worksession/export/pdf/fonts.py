@@ -10,6 +10,7 @@ fonts, which keeps its bytes as they were before the fallbacks existed.
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -98,7 +99,7 @@ def forget_fonts() -> None:
         _registered.clear()
 
 
-def glyph_map(name: str) -> dict[int, int]:
+def glyph_map(name: str) -> Mapping[int, int]:
     """The registered font's character → glyph map: what it can print without a .notdef box."""
     face = pdfmetrics.getFont(name).face
     return face.charToGlyph

@@ -7,13 +7,14 @@ needs only the character widths and map while it is laid out, and the file, the 
 positions and the metrics only while its fonts are subset into the file. So once a face is
 parsed:
 
-- its glyph positions and metrics go into arrays of machine integers (what the file holds),
-  read back as the same ints and pairs;
-- the character widths share the map's keys and one float per distinct width;
+- its glyph positions, metrics and character → glyph map go into arrays of machine integers
+  (what the file holds), read back as the same ints and pairs;
+- the character widths (asked for every character laid out) stay a dict, with one float per
+  distinct width;
 - the file's bytes are let go of, and read again only while a subset is made (the face checks
   that the file is still the one it parsed, by its CRC-32).
 
-What reportlab reads from the face is unchanged, so the PDF's bytes are too. About 1.1 MB
+What reportlab reads from the face is unchanged, so the PDF's bytes are too. About 0.6 MB
 instead of 2.8 for a DejaVu face.
 """
 
@@ -22,7 +23,8 @@ from __future__ import annotations
 import threading
 import zlib
 from array import array
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, overload
 
 from reportlab.pdfbase.ttfonts import TTFError, TTFontFace
@@ -75,6 +77,38 @@ class Metrics(Sequence[tuple[Any, int]]):
         return len(self._bearings)
 
 
+class CharacterMap(Mapping[int, int]):
+    """A face's map from each character it has to its glyph, as two sorted arrays instead of a
+    dict of Python ints. reportlab asks it only for characters a document has not used yet (and
+    which glyphs to embed); the widths it asks for every character stay a dict."""
+
+    def __init__(self, glyphs: Mapping[int, int]) -> None:
+        codes = sorted(glyphs)
+        self._codes = array("I", codes)
+        self._glyphs = array("I", [glyphs[code] for code in codes])
+
+    def _place(self, code: object) -> int:
+        if type(code) is not int:
+            return -1
+        place = bisect_left(self._codes, code)
+        return place if place < len(self._codes) and self._codes[place] == code else -1
+
+    def __contains__(self, code: object) -> bool:
+        return self._place(code) >= 0
+
+    def __getitem__(self, code: int) -> int:
+        place = self._place(code)
+        if place < 0:
+            raise KeyError(code)
+        return self._glyphs[place]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._codes)
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+
 class LeanFace(TTFontFace):
     """A parsed face that holds its file's bytes only while it makes a subset (see the module's
     docstring); made from a parsed ``TTFontFace`` by ``make_lean``."""
@@ -118,20 +152,19 @@ def make_lean(face: TTFontFace) -> None:
     if metrics is not None:
         face.hmetrics = metrics
     face.glyphPos = array("I", face.glyphPos)  # offsets into the file: 32 bits
-    face.charWidths = _shared_widths(face.charWidths, face.charToGlyph)
+    face.charWidths = _shared_widths(face.charWidths)
+    face.charToGlyph = CharacterMap(face.charToGlyph)
     face._file_crc, face._file_size = zlib.crc32(data), len(data)
     face._file_lock, face._file_users = threading.Lock(), 0
     face.__class__ = LeanFace
     del face._ttf_data
 
 
-def _shared_widths(widths: dict[int, float], characters: dict[int, Any]) -> dict[int, float]:
-    """``widths`` in the same order, its keys the objects ``characters`` has for the same
-    numbers and each distinct width one object (some 400 widths for 5,900 characters)."""
-    keys = {code: code for code in characters}
+def _shared_widths(widths: dict[int, float]) -> dict[int, float]:
+    """``widths`` in the same order, each distinct width one object (some 400 widths for 5,900
+    characters)."""
     # Keyed by type too: an int width equal to a float one must stay an int (it prints so).
     distinct: dict[tuple[type, float], float] = {}
     return {
-        keys.get(code, code): distinct.setdefault((type(width), width), width)
-        for code, width in widths.items()
+        code: distinct.setdefault((type(width), width), width) for code, width in widths.items()
     }

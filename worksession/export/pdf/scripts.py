@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Container, Iterator
+from collections.abc import Container, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -231,7 +231,7 @@ class BothFaces(Container[int]):
     """The characters two faces both have, asked of the faces' own character maps: a set of
     them would be 0.5 MB more for as long as a plan is shown."""
 
-    def __init__(self, one: dict[int, int], other: dict[int, int]) -> None:
+    def __init__(self, one: Mapping[int, int], other: Mapping[int, int]) -> None:
         self._one, self._other = one, other
 
     def __contains__(self, code: object) -> bool:
