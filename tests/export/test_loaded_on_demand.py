@@ -1,5 +1,6 @@
 """A plan loads only what it prints with: a Dutch plan neither the oblique face (the plan has no
-italic) nor the right-to-left libraries; a plan with Arabic and Hebrew names does load those.
+italic) nor the right-to-left libraries (nor the URL and HTTP libraries ``xml.sax`` would bring);
+a plan with Arabic and Hebrew names does load those.
 
 Run in a fresh process each, since other tests in this one have loaded everything already."""
 
@@ -28,6 +29,8 @@ print(json.dumps({
     "before": before,
     "modules": sorted(name for name in ("arabic_reshaper", "bidi") if name in sys.modules),
     "fonts": sorted(pdfmetrics.getRegisteredFontNames()),
+    "web": sorted(name for name in ("urllib.request", "http.client", "xml.sax")
+                  if name in sys.modules),
 }))
 """
 
@@ -49,6 +52,7 @@ def _loaded(plan: str) -> dict[str, list[str]]:
 def test_a_dutch_plan_loads_two_faces_and_no_right_to_left_library() -> None:
     loaded = _loaded("nl")
     assert loaded["modules"] == []
+    assert loaded["web"] == []  # escaping user text needs no URL or HTTP library
     assert "DejaVuSans-Oblique" not in loaded["fonts"]
     assert {fonts.REGULAR, fonts.BOLD} <= set(loaded["fonts"])
 

@@ -4,7 +4,6 @@ part of it is set in a font that has its glyphs (see ``scripts``)."""
 from __future__ import annotations
 
 import datetime as dt
-from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
@@ -14,6 +13,24 @@ from worksession.export.pdf.styles import stylesheet
 
 # Stay this far inside the room when breaking lines ourselves (as ``cells`` does to decide fit).
 FIT_MARGIN = 0.5
+
+
+def escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as entities, as ``xml.sax.saxutils.escape`` writes them (which
+    would import ``urllib.request`` and its HTTP client into the app, a megabyte for three
+    replacements)."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+
+
+def quoteattr(text: str) -> str:
+    """``text`` as an attribute value in double quotes, as ``xml.sax.saxutils.quoteattr``
+    writes it (for the font names of ``scripts``)."""
+    escaped = escape(text).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+    if '"' not in escaped:
+        return f'"{escaped}"'
+    if "'" not in escaped:
+        return f"'{escaped}'"
+    return '"{}"'.format(escaped.replace('"', "&quot;"))
 
 
 def para(text: object, style: str = "Body") -> Paragraph:
