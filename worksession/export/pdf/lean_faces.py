@@ -152,19 +152,26 @@ def make_lean(face: TTFontFace) -> None:
     if metrics is not None:
         face.hmetrics = metrics
     face.glyphPos = array("I", face.glyphPos)  # offsets into the file: 32 bits
-    face.charWidths = _shared_widths(face.charWidths)
     face.charToGlyph = CharacterMap(face.charToGlyph)
     face._file_crc, face._file_size = zlib.crc32(data), len(data)
     face._file_lock, face._file_users = threading.Lock(), 0
     face.__class__ = LeanFace
     del face._ttf_data
+    # Last, once the rest of what parsing made is let go of: the widths' small objects (a
+    # number per character) made anew, beside what the app keeps, rather than left scattered
+    # among the parser's freed objects, where they would keep that memory from the system.
+    face.charWidths = _shared_widths(face.charWidths)
 
 
 def _shared_widths(widths: dict[int, float]) -> dict[int, float]:
-    """``widths`` in the same order, each distinct width one object (some 400 widths for 5,900
-    characters)."""
-    # Keyed by type too: an int width equal to a float one must stay an int (it prints so).
-    distinct: dict[tuple[type, float], float] = {}
+    """``widths`` in the same order, made anew: the numbers new objects, each distinct width
+    one object (some 400 widths for 5,900 characters)."""
+    if not all(type(code) is int and type(width) is float for code, width in widths.items()):
+        # Not as reportlab reads a file (its widths are scaled, so floats): kept as they are.
+        return widths
+    codes, values = array("I", widths), array("d", widths.values())
+    widths.clear()  # the parsed numbers go before the new ones are made
+    distinct: dict[float, float] = {}
     return {
-        code: distinct.setdefault((type(width), width), width) for code, width in widths.items()
+        code: distinct.setdefault(width, width) for code, width in zip(codes, values, strict=True)
     }
