@@ -59,3 +59,16 @@ def test_a_font_file_changed_since_it_was_read_is_not_embedded(tmp_path: Path) -
     with pytest.raises(TTFError, match="changed since it was read"):
         lean.makeSubset([0x41])
     assert not hasattr(lean, "_ttf_data")
+
+
+def test_the_same_subset_again_is_the_one_made_before_and_reads_no_file(tmp_path: Path) -> None:
+    copy = tmp_path / "DejaVuSans.ttf"
+    shutil.copy(resource_path("fonts", "DejaVuSans.ttf"), copy)
+    fresh, lean = _faces(copy)
+    subset = [0, *range(0x41, 0x5B)]
+    made = lean.makeSubset(subset)
+    copy.unlink()  # nothing to read any more
+
+    assert lean.makeSubset(list(subset)) == made == fresh.makeSubset(subset)
+    with pytest.raises(OSError):
+        lean.makeSubset([0, 0x42])  # another subset reads the file

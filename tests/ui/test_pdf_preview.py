@@ -13,7 +13,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from worksession.i18n import _
-from worksession.ui.session.pdf_preview import MIN_SCALE, PREVIEW_SCALE, PdfPreview
+from worksession.ui.session.packed_page import PackedPage
+from worksession.ui.session.pdf_preview import MIN_SCALE, PREVIEW_SCALE, PdfPreview, page
 
 
 def _pdf(pages: int) -> bytes:
@@ -104,6 +105,30 @@ def test_a_page_further_down_is_drawn_when_it_comes_into_view(qtbot: QtBot) -> N
     with qtbot.waitSignal(preview.page_ready, timeout=20000) as drawn:
         preview.ensureWidgetVisible(preview.pages[0])  # back at the top: drawn again
     assert drawn.args == [0]
+
+
+def test_pages_off_screen_are_kept_packed_and_shown_as_drawn(qtbot: QtBot) -> None:
+    preview = _preview(qtbot)
+    data = _pdf(PdfPreview.KEPT_PAGES + 3)
+    _shown(qtbot, preview, data)
+    # Page 1 fills the pane: the pages drawn ahead wait packed, page 1 does not.
+    assert preview.packed_pages() == list(range(1, PdfPreview.DRAWN_AHEAD))
+    preview.ensureWidgetVisible(preview.pages[1])
+    qtbot.waitUntil(lambda: 1 not in preview.packed_pages(), timeout=5000)  # painted: unpacked
+    assert preview.page_image(1) == page(data, 1, preview.scale)  # pixel for pixel
+    preview.verticalScrollBar().setValue(0)  # back at the top: packed once the scrolling rests
+    qtbot.waitUntil(lambda: 1 in preview.packed_pages(), timeout=5000)
+    assert 0 not in preview.packed_pages()
+    assert sorted(preview.kept_pages()) == list(range(PdfPreview.DRAWN_AHEAD))
+
+
+def test_a_packed_page_comes_back_pixel_for_pixel(qtbot: QtBot) -> None:
+    data = _pdf(2)
+    for scale in (PREVIEW_SCALE, 0.77):  # 0.77: rows padded to whole words
+        drawn = page(data, 1, scale)
+        packed = PackedPage.of(drawn)
+        assert len(packed.pixels) < drawn.sizeInBytes() // 10
+        assert packed.unpacked() == drawn
 
 
 def test_a_new_pdf_replaces_the_pages_and_what_was_kept(qtbot: QtBot) -> None:

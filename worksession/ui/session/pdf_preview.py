@@ -12,8 +12,9 @@ number until then. One page is drawn at a time, leaving the other worker threads
 of the app. ``filled`` says that nothing is left to draw.
 
 pdfium is not thread-safe: every call into it holds one lock, so two jobs (or a job and a
-closing window) never use it at once. A page is an image of about 2 MB at preview size, so only
-the most recently shown few are kept (``make bench`` measures the memory of a demo walk). The PDF
+closing window) never use it at once. A page is an image of about 1.5 MB at preview size, so only
+the most recently shown few are kept, and those off screen (drawn ahead, or scrolled past) are
+kept packed, some 100 kB each (``make bench`` measures the memory of a demo walk). The PDF
 is kept as bytes and opened for each drawing (well under a millisecond), so no pdfium document
 outlives its use. A newer PDF replaces an older one even while the older is being drawn: what
 its jobs report afterwards is dropped. One PDF is opened at a time: one given while another is
@@ -35,11 +36,13 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QStyle, QVBoxLayout, QWidget
 from worksession.i18n import _
 from worksession.ui.background import Job, start
 from worksession.ui.freed_memory import trim_freed_memory
+from worksession.ui.session.packed_page import PackedPage
 from worksession.ui.session.pdfium_pages import Document, PageSize, draw_page, opened, page_sizes
 
 PREVIEW_SCALE = 1.2  # pixels per point at most: sharp on a laptop, a page ~2 MB as an image
 MIN_SCALE = 0.6  # 10-point text 8 px high, the page whole at 1280×720; narrower scrolls sideways
 RESCALE_AFTER_MS = 150  # a splitter dragged redraws the pages once it rests
+PACK_AFTER_MS = 300  # pages scrolled out of view are packed once the scrolling rests
 _PDFIUM = threading.Lock()  # pdfium is one library state per process: one caller at a time
 
 COLUMN_MARGIN = 6
@@ -148,7 +151,8 @@ class PdfPreview(QScrollArea):
         self.pages: list[PageImage] = []
         self._data = b""
         self._generation = 0
-        self._images: OrderedDict[int, QImage] = OrderedDict()
+        # Drawn pages; one off screen is kept packed (``PackedPage``), unpacked when painted.
+        self._images: OrderedDict[int, QImage | PackedPage] = OrderedDict()
         self._queue: list[int] = []  # pages waiting to be drawn, the next first
         self._running: Job | None = None  # the job drawing a page now
         self._running_page = -1
@@ -161,6 +165,12 @@ class PdfPreview(QScrollArea):
         self._rescale_timer.setSingleShot(True)
         self._rescale_timer.setInterval(RESCALE_AFTER_MS)
         self._rescale_timer.timeout.connect(self._fit_width)
+        # Pages scrolled out of view are packed once the scrolling rests.
+        self._pack_timer = QTimer(self)
+        self._pack_timer.setSingleShot(True)
+        self._pack_timer.setInterval(PACK_AFTER_MS)
+        self._pack_timer.timeout.connect(self._pack_hidden)
+        self.verticalScrollBar().valueChanged.connect(self._pack_timer.start)
         self._show_column([], _("The preview appears here."))
 
     # --- what the page asks for -----------------------------------------------------------------
@@ -207,14 +217,21 @@ class PdfPreview(QScrollArea):
 
     def page_image(self, index: int) -> QImage | None:
         """Page ``index`` as drawn, or None while it is not (yet, or no longer) drawn."""
-        image = self._images.get(index)
-        if image is not None:
-            self._images.move_to_end(index)
-        return image
+        kept = self._images.get(index)
+        if kept is None:
+            return None
+        if isinstance(kept, PackedPage):
+            kept = self._images[index] = kept.unpacked()  # painted: on screen again
+        self._images.move_to_end(index)
+        return kept
 
     def kept_pages(self) -> list[int]:
         """The pages held as images, least recently shown first."""
         return list(self._images)
+
+    def packed_pages(self) -> list[int]:
+        """The kept pages held packed: off screen when last looked at."""
+        return [index for index, kept in self._images.items() if isinstance(kept, PackedPage)]
 
     def drawing(self) -> list[int]:
         """The pages being drawn or waiting to be, the next first."""
@@ -288,12 +305,21 @@ class PdfPreview(QScrollArea):
         self._maybe_filled()
 
     def _keep(self, index: int, image: QImage) -> None:
-        self._images[index] = image
+        self._images[index] = image if self._on_screen(index) else PackedPage.of(image)
         self._images.move_to_end(index)
         while len(self._images) > self.KEPT_PAGES:
             self._images.popitem(last=False)
         if index < len(self.pages):
             self.pages[index].update()
+
+    def _on_screen(self, index: int) -> bool:
+        return index < len(self.pages) and not self.pages[index].visibleRegion().isEmpty()
+
+    def _pack_hidden(self) -> None:
+        """Pack the pages kept unpacked that are no longer on screen."""
+        for index, kept in list(self._images.items()):
+            if isinstance(kept, QImage) and not self._on_screen(index):
+                self._images[index] = PackedPage.of(kept)
 
     def _maybe_filled(self) -> None:
         if self._running is None and not self._queue and self._opening is None:
