@@ -10,8 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
-
 ZONE = "Europe/Amsterdam"  # the session's times are Dutch local times
 
 
@@ -27,6 +25,10 @@ def session_invitation_ics(
     stamp: dt.datetime,
 ) -> bytes:
     """The calendar file; ``stamp`` is when it was made (UTC), given so tests get fixed bytes."""
+    # Loaded when an invitation is made, not with the session window that offers it: icalendar
+    # and dateutil are some 90 modules and 3 MB (as ``workflows.data_export`` does for its files).
+    from icalendar import Calendar, Event
+
     calendar = Calendar()
     calendar.add("prodid", "-//worksession//invitation//NL")
     calendar.add("version", "2.0")
