@@ -44,7 +44,7 @@ def test_each_kind_writes_a_file_its_program_reads(
     assert _export(capsys, dbfile, "1", "--json", str(whole))[0] == 0
     rows = list(csv.reader(io.StringIO(agreements.read_text("utf-8-sig")), delimiter=";"))
     assert rows[0][:2] == ["Thema", "Nr."] and rows[1][1] == "A1"
-    assert people.read_text("utf-8-sig").startswith("Naam;Organisatie;")
+    assert people.read_text("utf-8-sig").startswith("Naam;Voorletters;Organisatie;")
     assert "Samenwerkingsafspraken" in load_workbook(book).sheetnames
     assert len(Calendar.from_ical(dates.read_bytes()).events) > 3
     assert whole.read_text("utf-8").startswith('{\n  "format": "worksession/1"')

@@ -228,3 +228,41 @@ def test_the_shared_writer_checks_again_at_the_moment_of_writing(tmp_path: Path)
         assert db.path.read_bytes() == before
     finally:
         db.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "suffix"),
+    [
+        ("pdf", ".pdf"),
+        ("export", ".json"),
+        ("overview", ".txt"),
+        ("csv", ".csv"),
+        ("xlsx", ".xlsx"),
+        ("ics", ".ics"),
+        ("attendance", ".xlsx"),
+        ("package", ".zip"),
+    ],
+)
+def test_an_out_that_cannot_be_written_is_one_line_naming_it(
+    capsys: pytest.CaptureFixture[str], dbfile: Path, name: str, suffix: str
+) -> None:
+    """Every command writes its file through one writer: a folder that is not there is one
+    line naming the file the user typed (not the temporary one beside it), exit 2."""
+    target = dbfile.parent / "no such folder" / f"out{suffix}"
+    commands = {
+        **_commands(target, dbfile),
+        "attendance": ["attendance", "1", "--out", str(target), "--db", str(dbfile)],
+        "package": [
+            "package",
+            "export",
+            "--programme",
+            "samenwerken-in-de-wijk",
+            "--out",
+            str(target),
+            "--db",
+            str(dbfile),
+        ],
+    }
+    err = _refused(capsys, commands[name], target)
+    assert err.strip() == f"worksession: {target}: No such file or directory"
+    assert not target.parent.exists()

@@ -18,6 +18,7 @@ from worksession.i18n import set_language
         ({"present": False, "invitation": "declined"}, "declined"),
         ({"present": False, "invitation": "registered"}, "registered"),
         ({"key": "p1", "name": "An"}, "registered"),  # a file from before the invite list
+        ({"present": False, "invitation": "waitlisted"}, "registered"),  # a newer version's
     ],
 )
 def test_the_status_is_present_else_the_invitation(record: dict[str, object], status: str) -> None:

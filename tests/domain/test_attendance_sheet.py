@@ -13,6 +13,7 @@ from worksession.domain.attendance_sheet import (
     pasted_numbers,
 )
 from worksession.domain.interchange import Document
+from worksession.domain.values import AttendanceStatus, RegistrationType
 from worksession.i18n import speaking
 
 
@@ -120,3 +121,26 @@ def test_the_pasted_numbers_are_big_first_once_each_of_those_present() -> None:
     )
     assert pasted_numbers(rows) == ["09012345678", "K9", "V123", "777"]
     assert pasted_numbers(AttendanceSheet(title="x", rows=rows).attended) == pasted_numbers(rows)
+
+
+def test_registers_and_statuses_are_named_as_the_register_names_them() -> None:
+    """One table of words: what Voorbereiding shows for a register or a status is what the
+    presentielijst and the attendance files print."""
+    rows = attendance_sheet(
+        _document(
+            [
+                _person(f"p-{kind}", f"{index} {kind}", registration_type=kind, present=True)
+                for index, kind in enumerate(RegistrationType.values())
+            ]
+        )
+    ).rows
+    with speaking("nl"):
+        assert [row.registration_type_label for row in rows] == [
+            "", "BIG", "KNGF", "V&VN", "KABIZ", "ander register",
+        ]  # fmt: skip
+        assert [row.registration_type_label for row in rows[1:]] == [
+            kind.label for kind in list(RegistrationType)[1:]
+        ]
+        assert [AttendanceRow("A", status=status).status_label for status in AttendanceStatus] == [
+            status.label for status in AttendanceStatus
+        ]

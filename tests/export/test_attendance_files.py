@@ -13,7 +13,8 @@ from openpyxl import load_workbook
 
 from tests.export.attendance_documents import ACCREDITATION_ID, demo_attendance
 from worksession.domain.attendance_sheet import AttendanceRow, AttendanceSheet, attendance_sheet
-from worksession.export.attendance_files import csv_bytes, neutralised, txt_bytes, xlsx_bytes
+from worksession.export.attendance_files import csv_bytes, txt_bytes, xlsx_bytes
+from worksession.export.spreadsheet_cells import csv_text
 from worksession.i18n import speaking
 
 HOSTILE = ('=HYPERLINK("http://x")', "+31 6", "-2+3", "@SUM(A1)", "\tTab", "\rCR")
@@ -82,8 +83,8 @@ def test_the_csv_has_semicolons_a_byte_order_mark_and_neutralised_formulas() -> 
 
 
 @pytest.mark.parametrize("text", HOSTILE)
-def test_every_formula_start_is_neutralised(text: str) -> None:
-    assert neutralised(text) == "'" + text
+def test_every_formula_start_is_csv_text(text: str) -> None:
+    assert csv_text(text) == "'" + text
     sheet = AttendanceSheet(
         title="T", rows=(AttendanceRow(text, organisation=text, status="present"),)
     )
@@ -97,7 +98,7 @@ def test_every_formula_start_is_neutralised(text: str) -> None:
 
 def test_plain_text_is_left_as_it_is() -> None:
     for text in ("Anna", "'s-Hertogenbosch", "0612345678", ""):
-        assert neutralised(text) == text
+        assert csv_text(text) == text
 
 
 def test_the_txt_has_one_registration_number_a_line_big_first() -> None:

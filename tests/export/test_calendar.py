@@ -1,15 +1,24 @@
-"""The plan's dates as an iCalendar file, read back by icalendar as a calendar program would:
-all-day events with UIDs that stay the same export after export."""
+"""The session's calendar files, read back by icalendar as a calendar program would: the plan's
+dates as all-day events and the session as an invitation, both with UIDs that stay the same
+export after export and a SEQUENCE that rises with the session's changes."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
+from zoneinfo import ZoneInfo
 
+import pytest
 from icalendar import Calendar
 
 from tests.export.demo_document import demo_document
 from worksession.domain.interchange import Document
-from worksession.export.calendar import CalendarIdentity, plan_calendar_bytes
+from worksession.export.calendar import (
+    CalendarIdentity,
+    invitation_calendar_bytes,
+    plan_calendar_bytes,
+)
+from worksession.export.programme_sheet import ProgrammeSheet, SheetStep
 
 CHANGED = dt.datetime(2026, 3, 12, 17, 45, 3, 120000, tzinfo=dt.UTC)
 IDENTITY = CalendarIdentity("session-7-20260301T091500", CHANGED)
@@ -74,3 +83,57 @@ def test_dates_not_set_make_no_events() -> None:
     document: Document = {"format": "worksession/1", "session": {"title": "Zonder data"}}
     document["agreements"] = [{"key": "a-1", "what": "Iets", "due": None}]
     assert _events(plan_calendar_bytes(document, IDENTITY)) == {}
+
+
+def _sheet(**changes: object) -> ProgrammeSheet:
+    sheet = ProgrammeSheet(
+        title="Werksessie Kaalheide",
+        programme_title="Werksessie",
+        steps=(SheetStep("Welkom & doel", 15), SheetStep("Sociale kaart", 220)),
+        start=dt.time(13, 30),
+        date=dt.date(2027, 3, 8),
+        location="Buurthuis De Mijnlamp",
+    )
+    return replace(sheet, **changes)  # type: ignore[arg-type]
+
+
+def test_the_invitation_is_one_event_under_the_sessions_identity() -> None:
+    data = invitation_calendar_bytes(_sheet(), IDENTITY, description="Uitnodiging: één dagdeel")
+    (event,) = Calendar.from_ical(data).events
+    assert str(event["UID"]) == "invitation.session-7-20260301T091500@worksession"
+    assert int(event["SEQUENCE"]) == IDENTITY.sequence
+    assert event["DTSTAMP"].dt == CHANGED.replace(microsecond=0)  # the change, not the export
+    assert event.start == dt.datetime(2027, 3, 8, 13, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    assert event.start.utcoffset() == dt.timedelta(hours=1)  # Dutch winter time
+    assert event.end == dt.datetime(2027, 3, 8, 17, 25, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    assert str(event["LOCATION"]) == "Buurthuis De Mijnlamp"
+    assert str(event["DESCRIPTION"]) == "Uitnodiging: één dagdeel"
+    assert str(event["TRANSP"]) == "OPAQUE"  # the afternoon is taken
+    # The same session and text: the same bytes, whenever it is saved.
+    again = invitation_calendar_bytes(_sheet(), IDENTITY, description="Uitnodiging: één dagdeel")
+    assert again == data
+
+
+def test_a_later_invitation_updates_the_event_and_collides_with_no_other() -> None:
+    first = invitation_calendar_bytes(_sheet(), IDENTITY, description="")
+    later = CalendarIdentity(IDENTITY.session, CHANGED + dt.timedelta(minutes=3))
+    moved = invitation_calendar_bytes(_sheet(start=None), later, description="")
+    (before,) = Calendar.from_ical(first).events
+    (after,) = Calendar.from_ical(moved).events
+    assert after["UID"] == before["UID"]
+    assert int(after["SEQUENCE"]) > int(before["SEQUENCE"])
+    assert after.start == dt.date(2027, 3, 8) and after.end == dt.date(2027, 3, 9)  # all day
+    plan = _events(
+        plan_calendar_bytes(demo_document(), IDENTITY, follow_up_session=dt.date(2026, 9, 24))
+    )
+    assert str(before["UID"]) not in plan  # apart from the plan's dates
+    laptop = CalendarIdentity("session-7-20260415T140000", CHANGED)  # another laptop's session 7
+    elsewhere = invitation_calendar_bytes(_sheet(), laptop, description="")
+    assert [str(event["UID"]) for event in Calendar.from_ical(elsewhere).events] == [
+        "invitation.session-7-20260415T140000@worksession"
+    ]
+
+
+def test_an_invitation_without_a_date_is_refused() -> None:
+    with pytest.raises(ValueError):
+        invitation_calendar_bytes(_sheet(date=None), IDENTITY, description="")

@@ -1,5 +1,5 @@
 """The programme for the accreditation request (PDF, read back with pypdf) and the invitation
-(text in Dutch and English, and the session as a calendar invitation icalendar reads back)."""
+(text in Dutch and English; its calendar file is tested with the plan's, in test_calendar)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,10 @@ from dataclasses import replace
 
 import pypdf
 import pytest
-from icalendar import Calendar
 
 from worksession.domain.document_types import InterchangeDocument
 from worksession.export.invitation import invitation_text
 from worksession.export.programme_sheet import ProgrammeSheet
-from worksession.export.session_invitation_ics import session_invitation_ics
 from worksession.i18n import speaking
 from worksession.programmes.library import load_library
 from worksession.programmes.model import Library
@@ -118,41 +116,6 @@ def test_the_invitation_in_english_and_without_accreditation_or_start(
     assert "15 min  Welkom & doel" in text
     assert "ccreditation" not in text
     assert "Kind regards,\nHanneke Vos" in text
-
-
-def test_the_calendar_invitation_is_one_event_with_a_stable_uid() -> None:
-    stamp = dt.datetime(2026, 11, 30, 12, 0, tzinfo=dt.UTC)
-    data = session_invitation_ics(
-        session_id=42,
-        title="Werksessie Kaalheide",
-        day=dt.date(2027, 3, 8),
-        start=dt.time(13, 30),
-        end=dt.time(17, 25),
-        location="Buurthuis De Mijnlamp",
-        description="Uitnodiging: één dagdeel",
-        stamp=stamp,
-    )
-    (event,) = Calendar.from_ical(data).walk("VEVENT")
-    assert str(event["uid"]) == "session-42@worksession"
-    start = event.decoded("dtstart")
-    assert start == dt.datetime(2027, 3, 8, 13, 30, tzinfo=start.tzinfo)
-    assert start.utcoffset() == dt.timedelta(hours=1)  # Dutch winter time
-    assert str(event["location"]) == "Buurthuis De Mijnlamp"
-    assert str(event["description"]) == "Uitnodiging: één dagdeel"
-    again = session_invitation_ics(
-        session_id=42,
-        title="Werksessie Kaalheide (nieuwe tijd)",
-        day=dt.date(2027, 3, 8),
-        start=None,
-        end=None,
-        location="",
-        description="",
-        stamp=stamp,
-    )
-    (all_day,) = Calendar.from_ical(again).walk("VEVENT")
-    assert str(all_day["uid"]) == "session-42@worksession"  # the same event, updated
-    assert all_day.decoded("dtstart") == dt.date(2027, 3, 8)
-    assert all_day.decoded("dtend") == dt.date(2027, 3, 9)
 
 
 def test_a_session_without_date_place_or_programme_still_gets_an_invitation_and_a_pdf(

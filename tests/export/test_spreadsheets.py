@@ -14,6 +14,7 @@ from worksession.domain.interchange import Document
 from worksession.export.csv_table import csv_bytes
 from worksession.export.record_lists import LIST_NAMES, RECORD_LISTS
 from worksession.export.xlsx_workbook import workbook_bytes
+from worksession.i18n import speaking
 
 # Text a spreadsheet would run as a formula, as a participant's name could be typed or imported.
 HOSTILE = [
@@ -71,7 +72,7 @@ def test_csv_cells_that_would_run_as_a_formula_get_an_apostrophe() -> None:
     names = [row[0] for row in rows[1 : len(HOSTILE) + 1]]
     assert names == ["'" + name for name in HOSTILE]
     assert rows[len(HOSTILE) + 1][0] == demo_document()["participants"][len(HOSTILE)]["name"]
-    assert rows[-1][5] == "01234567890"
+    assert rows[-1][7] == "01234567890"
 
 
 def test_the_workbook_has_a_sheet_per_list_with_a_bold_frozen_header() -> None:
@@ -109,7 +110,9 @@ def test_workbook_cells_that_look_like_formulas_are_strings() -> None:
         for cell in row
         if cell.data_type == "f"
     ]
-    assert sheet.cell(row=sheet.max_row, column=6).value == "01234567890"
+    number = sheet.cell(row=sheet.max_row, column=8)
+    assert number.value == "01234567890" and number.data_type == "s"
+    assert number.number_format == "@"  # and it stays text when the coach types over it
 
 
 def test_a_control_character_an_xlsx_cannot_hold_does_not_stop_the_export() -> None:
@@ -141,3 +144,44 @@ def test_the_participants_evaluation_forms_are_a_list_of_their_own() -> None:
     ]
     sheet = load_workbook(io.BytesIO(workbook_bytes(document)))["Evaluatieformulieren"]
     assert [cell.value for cell in sheet["A"]] == ["Cijfer (1–10)", 8, None]
+
+
+def _invite_list() -> Document:
+    """The invite list's fields: initials, a register and its number, and each status."""
+    document = demo_document()
+    people = document["participants"][:4]
+    people[0].update(registration_type="big", registration="01234567890", present=True)
+    people[1].update(registration_type="other", registration="R-12", present=False)
+    people[1]["invitation"] = "invited"
+    people[2].update(registration_type="", registration="", present=False)
+    people[2]["invitation"] = "declined"
+    people[3].update(present=False, invitation="registered")
+    document["participants"] = people
+    return document
+
+
+def test_the_participants_list_has_the_invite_lists_columns_in_words() -> None:
+    rows = _rows(csv_bytes(_invite_list(), "participants"))
+    assert rows[0] == [
+        "Naam", "Voorletters", "Organisatie", "Rol", "Domein", "E-mail", "Register",
+        "Registratienummer", "Status",
+    ]  # fmt: skip
+    assert (rows[1][1], rows[2][1]) == ("M.", "I.")
+    assert [row[6:] for row in rows[1:4]] == [
+        ["BIG", "01234567890", "aanwezig"],
+        ["ander register", "R-12", "uitgenodigd"],  # the register's words, as on Voorbereiding
+        ["", "", "afgemeld"],  # no register: an empty cell
+    ]
+    assert rows[4][8] == "aangemeld"
+    with speaking("en"):
+        english = _rows(csv_bytes(_invite_list(), "participants"))
+    assert english[0][6:] == ["Registration type", "Registration number", "Status"]
+    assert [row[8] for row in english[1:]] == ["present", "invited", "declined", "registered"]
+
+
+def test_the_participants_sheet_keeps_the_number_as_text() -> None:
+    sheet = load_workbook(io.BytesIO(workbook_bytes(_invite_list())))["Deelnemers"]
+    header = [cell.value for cell in sheet[1]]
+    number = sheet.cell(row=2, column=header.index("Registratienummer") + 1)
+    assert number.value == "01234567890" and number.data_type == "s"
+    assert sheet.cell(row=2, column=header.index("Status") + 1).value == "aanwezig"

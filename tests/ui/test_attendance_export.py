@@ -104,5 +104,6 @@ def test_a_file_that_cannot_be_written_is_a_message_and_the_actions_come_back(
     assert page.attendance.choose_attendance() is not None  # started: it fails in the writing
     qtbot.waitUntil(lambda: window.banner.isVisible() and jobs_running() == 0)
     assert "Er is niets geschreven" in window.banner.text()
+    assert str(target) in window.banner.text()  # the file the coach chose, not a temporary one
     assert page.attendance.written is None and not target.exists()
     assert page.attendance.attendance_action.isEnabled() and page.attendance.list_action.isEnabled()

@@ -74,7 +74,7 @@ def test_a_csv_chosen_in_the_menu_is_written(
     assert written.args == [target.with_suffix(".csv")]
     assert asked == ["Samen gezond oud worden in Kaalheide - Deelnemers.csv"]
     text = target.with_suffix(".csv").read_text("utf-8-sig")
-    assert text.startswith("Naam;Organisatie;") and "Marieke Hermans" in text
+    assert text.startswith("Naam;Voorletters;Organisatie;") and "Marieke Hermans" in text
     assert "deelnemers.csv" in window.statusBar().currentMessage()
 
 
@@ -108,7 +108,9 @@ def test_an_unwritable_folder_is_reported(
     with qtbot.waitSignal(job.signals.failed, timeout=20000):
         pass
     qtbot.waitUntil(window.banner.isVisible)
-    assert "niet geschreven" in window.banner.text()
+    # As the attendance files say it: nothing written, and which file it was.
+    assert window.banner.text().startswith("Er is niets geschreven: ")
+    assert str(tmp_path / "weg" / "plan.ics") in window.banner.text()
 
 
 def test_another_export_is_added_below_a_line(window: SessionWindow) -> None:

@@ -17,6 +17,7 @@ from tests.ui.conftest import page_of
 from worksession.domain.deadlines import DeadlineState
 from worksession.domain.document_types import InterchangeDocument
 from worksession.domain.values import StepKind
+from worksession.export.calendar import CalendarIdentity
 from worksession.programmes.model import Library
 from worksession.storage.database import Database
 from worksession.storage.operations.sessions import create_session
@@ -25,6 +26,7 @@ from worksession.ui.session.pages.plan import PlanPage
 from worksession.ui.session.pages.preparation import PreparationPage
 from worksession.ui.session.window import SessionWindow
 from worksession.ui.start_window import StartWindow
+from worksession.workflows.data_export import calendar_identity
 from worksession.workflows.programme_sheet import session_sheet
 
 
@@ -132,7 +134,11 @@ def test_the_invitation_dialog_copies_and_saves_its_text(
     (event,) = Calendar.from_ical(calendar.read_bytes()).walk("VEVENT")
     assert str(event["summary"]) == "Samen gezond oud worden in Kaalheide"
     assert "Beste Peter," in str(event["description"])
-    assert str(event["uid"]) == f"session-{window.controller.session_id}@worksession"
+    identity = calendar_identity(db=window.controller.db, session_id=window.controller.session_id)
+    assert str(event["uid"]) == identity.uid("invitation")
+    assert int(event["sequence"]) == identity.sequence
+    again = tmp_path / "nogmaals.ics"
+    assert dialog.save_ics(again) and again.read_bytes() == calendar.read_bytes()
 
 
 def test_the_invitation_is_never_saved_over_the_database(
@@ -169,7 +175,8 @@ def test_without_a_date_there_is_no_calendar_invitation(
     document = window.controller.document
     undated: InterchangeDocument = {**document, "session": {**document["session"], "date": None}}
     sheet = session_sheet(undated, window.controller.library)
-    dialog = InvitationDialog(undated, sheet, session_id=1, database=None, parent=window)
+    identity = CalendarIdentity("session-1-20260301T091500", dt.datetime.now(dt.UTC))
+    dialog = InvitationDialog(undated, sheet, identity=identity, database=None, parent=window)
     qtbot.addWidget(dialog)
     assert not dialog.ics_button.isEnabled()
     assert "Wanneer:" not in dialog.text.toPlainText()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from worksession.cli.common import EXIT_OK, UserError, database_path, open_db
+from worksession.cli.common import EXIT_OK, UserError, database_path, open_db, unwritable
 
 
 def cmd_attendance(args: argparse.Namespace) -> int:
@@ -19,5 +19,5 @@ def cmd_attendance(args: argparse.Namespace) -> int:
     except NotFound as error:
         raise UserError(str(error)) from error
     except OSError as error:
-        raise UserError(f"{args.out}: {error.strerror or error}") from error
+        raise unwritable(args.out, error) from error
     return EXIT_OK

@@ -102,6 +102,24 @@ def export_target(args: argparse.Namespace, out: Path) -> None:
     check_export_target(out, database=database_path(args))
 
 
+def unwritable(path: Path, error: OSError) -> UserError:
+    """A file or folder that could not be written, named (the error's own text may name a
+    temporary file beside it)."""
+    return UserError(f"{path}: {error.strerror or error}")
+
+
+def write_out(args: argparse.Namespace, out: Path, data: bytes) -> None:
+    """Write ``data`` to ``out`` atomically, refused once more if it became a file the app owns
+    (``RefusedTarget``); a failure to write is a ``UserError`` naming ``out``. Every command
+    that makes its file itself writes it here."""
+    from worksession.workflows.export_targets import write_export
+
+    try:
+        write_export(out, data, database=database_path(args))
+    except OSError as error:
+        raise unwritable(out, error) from error
+
+
 def toolkit_library() -> Library:
     from worksession.programmes.library import load_library
 

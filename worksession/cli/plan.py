@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING
 from worksession.cli.common import (
     EXIT_OK,
     UserError,
-    database_path,
     export_target,
     open_db,
     read_input,
+    unwritable,
+    write_out,
 )
 from worksession.i18n import _
 from worksession.support.line_output import one_line, text_lines
@@ -62,7 +63,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     except NotFound as error:
         raise UserError(str(error)) from error
     except OSError as error:
-        raise UserError(f"{args.out}: {error.strerror or error}") from error
+        raise unwritable(args.out, error) from error
     return EXIT_OK
 
 
@@ -99,7 +100,6 @@ def cmd_sign(args: argparse.Namespace) -> int:
     """Sign a plan that verifies as signed off; the passphrase from a prompt or the environment."""
     from worksession.export.pdf.verify import verify_plan
     from worksession.workflows.certificates import CertificateError
-    from worksession.workflows.export_targets import write_export
     from worksession.workflows.plan_signing import sign_plan_bytes
 
     export_target(args, args.out)
@@ -123,10 +123,7 @@ def cmd_sign(args: argparse.Namespace) -> int:
         )
     except CertificateError as error:
         raise UserError(str(error)) from error
-    try:
-        write_export(args.out, signed.data, database=database_path(args))
-    except OSError as error:
-        raise UserError(f"{args.out}: {error.strerror or error}") from error
+    write_out(args, args.out, signed.data)
     print(one_line(_("Signed by {name}: {path}").format(name=signed.signer, path=args.out)))
     if signed.self_made:
         print(text_lines(signed.trust_advice))

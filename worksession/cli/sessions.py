@@ -13,6 +13,7 @@ from worksession.cli.common import (
     read_input,
     session_document,
     toolkit_library,
+    unwritable,
 )
 from worksession.i18n import _
 from worksession.support.line_output import record, text_lines
@@ -87,7 +88,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             document=document,
         )
     except OSError as error:
-        raise UserError(f"{out}: {error.strerror or error}") from error
+        raise unwritable(out, error) from error
     return EXIT_OK
 
 

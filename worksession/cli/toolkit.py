@@ -10,9 +10,9 @@ from worksession.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_OK,
     UserError,
-    database_path,
     export_target,
     toolkit_library,
+    write_out,
 )
 from worksession.i18n import _
 from worksession.support.line_output import one_line, record, text_lines
@@ -61,7 +61,6 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_overview(args: argparse.Namespace) -> int:
     from worksession.export.programme_overview import overview_text, parse_clock
-    from worksession.workflows.export_targets import write_export
     from worksession.workflows.starting import find_programme
 
     if args.out is not None:
@@ -84,8 +83,5 @@ def cmd_overview(args: argparse.Namespace) -> int:
             sys.stdout.write(text_lines(text))
             return EXIT_OK
         data = text.encode("utf-8")
-    try:
-        write_export(args.out, data, database=database_path(args))
-    except OSError as error:
-        raise UserError(f"{args.out}: {error.strerror or error}") from error
+    write_out(args, args.out, data)
     return EXIT_OK

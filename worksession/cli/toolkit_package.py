@@ -10,17 +10,17 @@ from pathlib import Path
 from worksession.cli.common import (
     EXIT_OK,
     UserError,
-    database_path,
     export_target,
     read_input,
     toolkit_library,
+    unwritable,
+    write_out,
 )
 from worksession.i18n import _
 from worksession.support.line_output import one_line, record
 
 
 def cmd_package_export(args: argparse.Namespace) -> int:
-    from worksession.workflows.export_targets import write_export
     from worksession.workflows.package_export import UnpackableToolkit, export_package
 
     export_target(args, args.out)
@@ -33,10 +33,7 @@ def cmd_package_export(args: argparse.Namespace) -> int:
             "worksession: casus {casus!r} names the theme {theme!r}, which no catalogue has"
         )
         print(one_line(message.format(casus=casus_id, theme=theme_id)), file=sys.stderr)
-    try:
-        write_export(args.out, exported.data, database=database_path(args))
-    except OSError as error:
-        raise UserError(f"{args.out}: {error.strerror or error}") from error
+    write_out(args, args.out, exported.data)
     for packed in exported.files:
         print(record(packed.name, packed.kind, ", ".join(packed.ids), packed.sha256))
     print(record(args.out, _("package"), "", hashlib.sha256(exported.data).hexdigest()))
@@ -67,7 +64,7 @@ def cmd_package_import(args: argparse.Namespace) -> int:
     try:
         result = install(plan, replace=args.replace)
     except OSError as error:
-        raise UserError(f"{folder}: {error.strerror or error}") from error
+        raise unwritable(folder, error) from error
     for path in result.written:
         print(record(_("written"), path))
     for path, copy in result.kept:

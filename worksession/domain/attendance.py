@@ -16,11 +16,14 @@ from worksession.domain.values import AttendanceStatus, Invitation
 
 
 def attendance_status(participant: Mapping[str, object]) -> AttendanceStatus:
-    """ "present" when they came, else their invitation ("registered" when a record has none:
-    a file from before the invite list)."""
+    """ "present" when they came, else their invitation ("registered" when a record has none,
+    a file from before the invite list, or one this version does not know)."""
     if participant.get("present"):
         return AttendanceStatus.PRESENT
-    return AttendanceStatus(str(participant.get("invitation") or Invitation.REGISTERED))
+    invitation = str(participant.get("invitation") or "")
+    if invitation not in Invitation.values():
+        return AttendanceStatus.REGISTERED
+    return AttendanceStatus(invitation)
 
 
 def status_change(

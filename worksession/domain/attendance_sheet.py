@@ -11,6 +11,10 @@ The participant keys ``initials``, ``registration_type`` and ``invitation`` and 
 ``accreditation_id`` are newer than some documents: each is read with its default, so a document
 without them gives an empty initials column, no registration type and everyone registered.
 
+What a register or a status is called comes from the register's own choices
+(``values.RegistrationType``, ``values.AttendanceStatus``), as on *Voorbereiding*, and a
+participant's status from ``attendance.attendance_status``, the one rule for it.
+
 The session has no organiser field: the kartrekker (with their organisation) is the local
 organiser the method names, so the sheet names them, or the coach when no kartrekker is chosen.
 """
@@ -20,37 +24,28 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, cast
+from typing import Any, cast
 
 from worksession.domain.attendance import attendance_status
 from worksession.domain.document_types import InterchangeDocument
 from worksession.domain.schedule import parse_start_time
-from worksession.i18n import N_, _
+from worksession.domain.values import AttendanceStatus, RegistrationType
 
-AttendanceStatus = Literal["invited", "registered", "declined", "present"]
-
-# How each registration type is named on the list and in the files: the registers' own names.
-REGISTRATION_TYPES: Mapping[str, str] = {
-    "big": "BIG",
-    "kngf": "KNGF",
-    "vvn": "V&VN",
-    "kabiz": "KABIZ",
-    "other": N_("other"),
-}
 # The order of the registration types in the paste file: BIG first (see ``pasted_numbers``).
-TYPE_ORDER = ("big", "kngf", "vvn", "kabiz", "other", "")
-
-_STATUS_LABELS: Mapping[str, str] = {
-    "invited": N_("invited"),
-    "registered": N_("registered"),
-    "declined": N_("declined"),
-    "present": N_("present"),
-}
+TYPE_ORDER = (
+    RegistrationType.BIG,
+    RegistrationType.KNGF,
+    RegistrationType.VVN,
+    RegistrationType.KABIZ,
+    RegistrationType.OTHER,
+    RegistrationType.NONE,
+)
 
 
 @dataclass(frozen=True)
 class AttendanceRow:
-    """One person on the list; ``registration_type`` is the key ("big", …) or ""."""
+    """One person on the list; ``registration_type`` is a ``RegistrationType`` value ("big",
+    …, or "" for none)."""
 
     name: str
     initials: str = ""
@@ -58,20 +53,22 @@ class AttendanceRow:
     registration_type: str = ""
     registration: str = ""
     organisation: str = ""
-    status: AttendanceStatus = "registered"
+    status: AttendanceStatus = AttendanceStatus.REGISTERED
 
     @property
     def present(self) -> bool:
-        return self.status == "present"
+        return self.status == AttendanceStatus.PRESENT
 
     @property
     def registration_type_label(self) -> str:
-        label = REGISTRATION_TYPES.get(self.registration_type, "")
-        return _(label) if label else ""
+        """The register's name (``RegistrationType``'s label); "" when there is none."""
+        if not self.registration_type:
+            return ""  # an empty cell on the list, not the word "none"
+        return RegistrationType(self.registration_type).label
 
     @property
     def status_label(self) -> str:
-        return _(_STATUS_LABELS[self.status])
+        return AttendanceStatus(self.status).label
 
 
 @dataclass(frozen=True)
@@ -91,7 +88,7 @@ class AttendanceSheet:
     @property
     def expected(self) -> tuple[AttendanceRow, ...]:
         """Everyone who may come: invited, registered or already present (not who declined)."""
-        return tuple(row for row in self.rows if row.status != "declined")
+        return tuple(row for row in self.rows if row.status != AttendanceStatus.DECLINED)
 
     @property
     def attended(self) -> tuple[AttendanceRow, ...]:
@@ -107,25 +104,18 @@ class AttendanceSheet:
         return f"{start}–{self.end:%H:%M}" if self.end is not None else start
 
 
-def participant_status(participant: Mapping[str, Any]) -> AttendanceStatus:
-    """Present when the participant was there, else their invitation ("registered" when the
-    document has none): the status the coach sees (``domain.attendance``, the one rule)."""
-    invitation = participant.get("invitation")
-    if invitation not in _STATUS_LABELS:
-        participant = {**participant, "invitation": "registered"}
-    return attendance_status(participant).value
-
-
 def attendance_row(participant: Mapping[str, Any]) -> AttendanceRow:
     registration_type = str(participant.get("registration_type", "") or "")
     return AttendanceRow(
         name=str(participant.get("name", "")),
         initials=str(participant.get("initials", "") or ""),
         function=str(participant.get("role", "") or ""),
-        registration_type=registration_type if registration_type in REGISTRATION_TYPES else "",
+        registration_type=(
+            registration_type if registration_type in RegistrationType.values() else ""
+        ),
         registration=str(participant.get("registration", "") or "").strip(),
         organisation=str(participant.get("organisation", "") or ""),
-        status=participant_status(participant),
+        status=attendance_status(participant),
     )
 
 

@@ -22,9 +22,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, cast
 
-from worksession.domain.attendance_sheet import participant_status
+from worksession.domain.attendance import attendance_status
 from worksession.domain.document_types import InterchangeDocument
-from worksession.domain.values import Domain
+from worksession.domain.values import AttendanceStatus, Domain
 from worksession.i18n import _
 
 
@@ -94,7 +94,7 @@ def who_is_who(document: InterchangeDocument) -> WhoIsWho:
     participants = [
         cast(Mapping[str, Any], participant) for participant in document.get("participants", [])
     ]
-    listed = [p for p in participants if participant_status(p) != "declined"]
+    listed = [p for p in participants if attendance_status(p) != AttendanceStatus.DECLINED]
     return WhoIsWho(
         title=str(session.get("title", "")),
         wijk=str(session.get("wijk", "") or ""),

@@ -1,4 +1,9 @@
-"""The plan's dates as an iCalendar file (``.ics``) of all-day events.
+"""The session's calendar files (``.ics``): the plan's dates, and the session as an invitation.
+
+Both are made under one identity and one set of rules (``CalendarIdentity``), so a calendar
+treats every file the app writes alike: a UID that is the session's own on this laptop and no
+other's, a SEQUENCE that rises with every change of the session, and a DTSTAMP of that change,
+so the same session exported twice gives the same bytes.
 
 The plan's calendar holds all-day events: the werkgroep's next meeting, the evaluation, the
 follow-up session (when one is planned) and each agreement's due date. Importing it again
@@ -10,8 +15,12 @@ bytes, and any change to it gives every event a higher SEQUENCE, which calendars
 is the newer version" (an event that did not change is simply written again unchanged).
 SEQUENCE counts seconds, as DTSTAMP does: two changes within one second count as one.
 
-The session itself, as an invitation, is ``export.session_invitation_ics`` (the invitation
-dialog's); its UID is ``session-<id>@worksession``, apart from every UID here.
+The invitation (the invitation dialog's ``.ics``) is one event, the session itself: its title,
+date, start and end in Dutch local time (all day when the start is not known), its place, and
+the invitation text as the description. Its UID is the record ``invitation`` of the same
+identity, apart from every UID of the plan's calendar; a later invitation of the same session
+updates the event. The text the coach adjusts in the dialog is not stored with the session, so
+it does not raise the SEQUENCE: an invitation sent again after a change of the session does.
 """
 
 from __future__ import annotations
@@ -19,6 +28,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
@@ -28,12 +39,16 @@ from worksession.domain.values import AgreementStatus
 from worksession.export.record_lists import Names, agreements_in_order, names_of
 from worksession.i18n import _
 
+if TYPE_CHECKING:
+    from worksession.export.programme_sheet import ProgrammeSheet
+
 PRODID = f"-//worksession//worksession {__version__}//NL"
 DOMAIN = "worksession"
 # SEQUENCE counts seconds from here to the session's last change: it only ever rises, and fits
 # the 31 bits calendars keep until 2088.
 SEQUENCE_EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
 SUMMARY_LENGTH = 80
+ZONE = "Europe/Amsterdam"  # a session's times are Dutch local times
 
 
 @dataclass(frozen=True)
@@ -82,21 +97,45 @@ def _calendar(identity: CalendarIdentity, record: str, name: str) -> Calendar:
     )
 
 
-def _all_day(
-    identity: CalendarIdentity, record: str, day: dt.date, summary: str, description: str
+def _event(
+    identity: CalendarIdentity,
+    record: str,
+    *,
+    start: dt.date | dt.datetime,
+    end: dt.date | dt.datetime,
+    summary: str,
+    description: str,
+    location: str = "",
+    busy: bool = False,
 ) -> Event:
+    """The one way an event is made: the identity's UID for ``record``, its DTSTAMP and
+    SEQUENCE, and whether the time is ``busy``."""
     event = Event.new(
         uid=identity.uid(record),
         stamp=identity.stamp,
         sequence=identity.sequence,
+        start=start,
+        end=end,
+        summary=summary,
+        description=description,
+        location=location or None,
+    )
+    # A due date or a meeting day marks the day without making it busy; the session is busy.
+    event.add("transp", "OPAQUE" if busy else "TRANSPARENT")
+    return event
+
+
+def _all_day(
+    identity: CalendarIdentity, record: str, day: dt.date, summary: str, description: str
+) -> Event:
+    return _event(
+        identity,
+        record,
         start=day,
         end=day + dt.timedelta(days=1),
         summary=summary,
         description=description,
     )
-    # A due date or a meeting day marks the day; it does not make the whole day busy.
-    event.add("transp", "TRANSPARENT")
-    return event
 
 
 def _where(document: Document) -> str:
@@ -189,4 +228,39 @@ def plan_calendar_bytes(
         calendar.add_component(event)
     for event in _agreement_events(document, identity, names):
         calendar.add_component(event)
+    return bytes(calendar.to_ical())
+
+
+def invitation_calendar_bytes(
+    sheet: ProgrammeSheet, identity: CalendarIdentity, *, description: str
+) -> bytes:
+    """The session as one event to invite its participants with (``sheet`` is its programme,
+    ``sheet_of_session``; ``description`` the invitation text). ``ValueError`` when the
+    session has no date: there is nothing to put in a calendar."""
+    if sheet.date is None:
+        raise ValueError("an invitation without a date has no event")
+    end = sheet.end()
+    start: dt.date | dt.datetime
+    if sheet.start is not None and end is not None:
+        zone = ZoneInfo(ZONE)
+        start = dt.datetime.combine(sheet.date, sheet.start, tzinfo=zone)
+        stop: dt.date | dt.datetime = dt.datetime.combine(sheet.date, end, tzinfo=zone)
+        if stop <= start:  # a session that runs past midnight ends the next day
+            stop += dt.timedelta(days=1)
+    else:
+        start, stop = sheet.date, sheet.date + dt.timedelta(days=1)
+    calendar = _calendar(identity, "invitation-file", sheet.title)
+    calendar.add_component(
+        _event(
+            identity,
+            "invitation",
+            start=start,
+            end=stop,
+            summary=sheet.title,
+            description=description,
+            location=sheet.location,
+            busy=True,
+        )
+    )
+    calendar.add_missing_timezones()  # the VTIMEZONE of Europe/Amsterdam, from tzdata
     return bytes(calendar.to_ical())

@@ -21,6 +21,7 @@ from worksession.domain.agreement_numbers import (
     agreement_numbers,
     theme_order,
 )
+from worksession.domain.attendance import attendance_status
 from worksession.domain.document_keys import people_by_key, theme_titles
 from worksession.domain.interchange import Document
 from worksession.domain.values import (
@@ -28,6 +29,7 @@ from worksession.domain.values import (
     AgreementStatus,
     Choice,
     Domain,
+    RegistrationType,
     RelationKind,
 )
 from worksession.i18n import N_, _
@@ -122,6 +124,18 @@ def theme(field: str = "theme") -> Callable[[Row, Names], Cell]:
     return lambda row, names: names.theme(row.get(field))
 
 
+def _register(row: Row, _names: Names) -> Cell:
+    """The register in words (BIG, KNGF …); an empty cell for none, not the word "none"."""
+    if not row.get("registration_type"):
+        return ""
+    return choice("registration_type", RegistrationType, "")(row, _names)
+
+
+def _status(row: Row, _names: Names) -> Cell:
+    """uitgenodigd, aangemeld, afgemeld or aanwezig: the one status the invite list shows."""
+    return attendance_status(row).label
+
+
 def _partners(row: Row, names: Names) -> Cell:
     return ", ".join(names.person(key) for key in row.get("partners", []))
 
@@ -213,12 +227,15 @@ RECORD_LISTS: tuple[RecordList, ...] = (
         lambda document: document.get("participants", []),
         (
             Column(N_("Name"), text("name")),
+            Column(N_("Initials"), text("initials")),
             Column(N_("Organisation"), text("organisation")),
             Column(N_("Role"), text("role")),
             Column(N_("Domain"), choice("domain", Domain, "")),
             Column(N_("E-mail"), text("email")),
-            Column(N_("Registration no."), text("registration")),
-            Column(N_("Present"), yes_no("present", default=True)),
+            Column(N_("Registration type"), _register),
+            # Text, never a number: a BIG number's leading zero is part of it.
+            Column(N_("Registration number"), text("registration")),
+            Column(N_("Status"), _status),
         ),
     ),
     RecordList(

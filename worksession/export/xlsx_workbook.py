@@ -1,17 +1,21 @@
-"""Every record list of a session as one Excel workbook (XLSX), a sheet per list.
+"""Tables as an Excel workbook (XLSX), a sheet per table: every record list of a session, or
+the attendance (``attendance_files``), written by the one sheet and cell writer here.
 
 Each sheet has its header row bold and frozen, a filter on it, and columns as wide as what
 they hold (within limits; long texts wrap). Dates are dates (shown dd-mm-jjjj), whole numbers
-numbers, and every text is a string cell: a text that starts like a formula is never written
-as one (openpyxl would make ``=…`` a formula on its own).
+numbers, and every text is a string cell formatted as text: a text that starts like a formula
+is never written as one (openpyxl would make ``=…`` a formula on its own), and a number typed
+over a text cell later stays text too (a BIG number keeps its leading zero).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Sequence
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell as SheetCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -21,6 +25,7 @@ from worksession.export.record_lists import Cell, Table, tables
 from worksession.export.spreadsheet_cells import starts_a_formula, xlsx_text
 
 DATE_FORMAT = "DD-MM-YYYY"
+TEXT_FORMAT = "@"
 NARROWEST = 6
 WIDEST = 60  # characters; a longer text wraps in its cell
 MAX_SHEET_TITLE = 31  # Excel's limit
@@ -40,28 +45,33 @@ def _shown(value: Cell) -> str:
     return str(value)
 
 
-def _fill(sheet: Worksheet, data: Table) -> None:
-    sheet.append(list(data.headers))
+def write_cell(cell: SheetCell, value: Cell) -> None:
+    """``value`` into ``cell``: a date as a date, a whole number as a number, text as text."""
+    if isinstance(value, str):
+        cell.value = xlsx_text(value)
+        cell.data_type = "s"  # never a formula, whatever the text starts with
+        cell.number_format = TEXT_FORMAT
+        if starts_a_formula(value):
+            cell.quotePrefix = True  # and it stays text when edited in Excel
+        if len(value) > WIDEST or "\n" in value:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        return
+    cell.value = value
+    if isinstance(value, dt.date):
+        cell.number_format = DATE_FORMAT
+
+
+def fill_sheet(sheet: Worksheet, data: Table) -> None:
+    """``data`` as ``sheet``: a bold, frozen header row with a filter, and the rows below."""
+    sheet.append([xlsx_text(header) for header in data.headers])
     bold = Font(bold=True)
     for cell in sheet[1]:
         cell.font = bold
-    wrap = Alignment(wrap_text=True, vertical="top")
     for row_number, row in enumerate(data.rows, start=2):
         for column_number, value in enumerate(row, start=1):
             if value is None or value == "":
                 continue  # an empty cell, not an empty string
-            cell = sheet.cell(row=row_number, column=column_number)
-            if isinstance(value, str):
-                cell.value = xlsx_text(value)
-                cell.data_type = "s"  # never a formula, whatever the text starts with
-                if starts_a_formula(value):
-                    cell.quotePrefix = True  # and it stays text when edited in Excel
-            else:
-                cell.value = value
-            if isinstance(value, dt.date):
-                cell.number_format = DATE_FORMAT
-            if isinstance(value, str) and (len(value) > WIDEST or "\n" in value):
-                cell.alignment = wrap
+            write_cell(sheet.cell(row=row_number, column=column_number), value)
     for column_number, header in enumerate(data.headers, start=1):
         shown = [header, *(_shown(row[column_number - 1]) for row in data.rows)]
         sheet.column_dimensions[get_column_letter(column_number)].width = _width(shown)
@@ -71,15 +81,19 @@ def _fill(sheet: Worksheet, data: Table) -> None:
         sheet.auto_filter.ref = f"A1:{last}{len(data.rows) + 1}"
 
 
-def workbook_bytes(document: Document) -> bytes:
-    """The workbook: a sheet per record list, in the order of ``record_lists.RECORD_LISTS``."""
+def tables_workbook(data: Sequence[Table]) -> bytes:
+    """A workbook of a sheet per table, in their order, each named by its title."""
     book = Workbook()
     first = book.active
-    for data in tables(document):
-        sheet = book.create_sheet(title=data.title[:MAX_SHEET_TITLE])
-        _fill(sheet, data)
+    for entry in data:
+        fill_sheet(book.create_sheet(title=entry.title[:MAX_SHEET_TITLE]), entry)
     if first is not None:
         book.remove(first)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def workbook_bytes(document: Document) -> bytes:
+    """The workbook: a sheet per record list, in the order of ``record_lists.RECORD_LISTS``."""
+    return tables_workbook(tables(document))

@@ -3,8 +3,9 @@ before the session, and *Aanwezigheid exporteren…* (XLSX, CSV or the registrat
 text) for the accreditation body after it.
 
 Each asks for a file, refuses a file the app owns or a name of no kind at once, then makes the
-file in the background (a progress dialog when it takes a while) and writes it atomically. The
-list is read from the session as the window shows it, after what is still being typed is stored.
+file in the background and writes it atomically, as every export of the window is written
+(``background_export``). The list is read from the session as the window shows it, after what
+is still being typed is stored.
 """
 
 from __future__ import annotations
@@ -12,18 +13,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QProgressDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
 from worksession.domain.attendance_sheet import attendance_sheet
 from worksession.i18n import _
-from worksession.ui.background import Job, start
+from worksession.ui.background import Job
+from worksession.ui.session.background_export import BackgroundExport, with_suffix
 from worksession.ui.session.controller import SessionController
-from worksession.workflows.attendance_export import check_attendance_target, make_attendance
-from worksession.workflows.export_targets import RefusedTarget, write_export
-
-PROGRESS_AFTER_MS = 500
+from worksession.workflows.attendance_export import (
+    attendance_kind,
+    check_attendance_target,
+    make_attendance,
+)
+from worksession.workflows.export_targets import write_export
 
 
 class AttendanceExport(QObject):
@@ -36,7 +40,6 @@ class AttendanceExport(QObject):
         self.parent_widget = parent
         self.controller = controller
         self.flush = flush
-        self.jobs: list[Job] = []  # started and not yet reported back
         self.written: Path | None = None  # the last file written
         self.list_action = QAction(_("Attendance list (PDF)…"), parent)
         self.list_action.setToolTip(
@@ -48,6 +51,10 @@ class AttendanceExport(QObject):
             _("Who was present, for the accreditation body: Excel, CSV or registration numbers")
         )
         self.attendance_action.triggered.connect(self.choose_attendance)
+        self.exports = BackgroundExport(
+            parent, controller, (self.list_action, self.attendance_action)
+        )
+        self.exports.written.connect(self._written)
 
     def _suggested(self, kind: str, suffix: str) -> str:
         title = str(self.controller.document["session"]["title"])
@@ -60,7 +67,7 @@ class AttendanceExport(QObject):
             self._suggested(_("Attendance list"), ".pdf"),
             _("PDF (*.pdf)"),
         )
-        return self.export_to(_with_suffix(path, ".pdf")) if path else None
+        return self.export_to(with_suffix(path, ".pdf")) if path else None
 
     def choose_attendance(self) -> Job | None:
         kinds = {
@@ -74,50 +81,26 @@ class AttendanceExport(QObject):
             self._suggested(_("Attendance record"), ".xlsx"),
             ";;".join(kinds),
         )
-        return self.export_to(_with_suffix(path, kinds.get(chosen, ".xlsx"))) if path else None
+        return self.export_to(with_suffix(path, kinds.get(chosen, ".xlsx"))) if path else None
 
     def export_to(self, path: Path) -> Job | None:
         """Make and write the file ``path`` names (its suffix says which); None when refused."""
         self.flush()
         database = self.controller.db.path
-        try:
-            kind = check_attendance_target(path, database=database)
-        except RefusedTarget as error:
-            self.controller.failed.emit(_("Nothing was written: {reason}").format(reason=error))
-            return None
         sheet = attendance_sheet(self.controller.document)  # read on the GUI thread
-        progress = QProgressDialog(_("Making the attendance file…"), "", 0, 0, self.parent_widget)
-        progress.setCancelButton(None)
-        progress.setMinimumDuration(PROGRESS_AFTER_MS)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self._enable(False)
 
-        def work() -> Path:
-            write_export(path, make_attendance(sheet, kind), database=database)
-            return path
+        def work() -> None:
+            write_export(path, make_attendance(sheet, attendance_kind(path)), database=database)
 
-        job = Job(work)
-        job.signals.done.connect(lambda written: self._written(written, progress))
-        job.signals.failed.connect(lambda error: self._failed(error, progress))
-        return start(job, kept=self.jobs)
+        return self.exports.run(
+            path,
+            lambda: check_attendance_target(path, database=database),
+            work,
+            label=_("Making the attendance file…"),
+        )
 
-    def _enable(self, enabled: bool) -> None:
-        self.list_action.setEnabled(enabled)
-        self.attendance_action.setEnabled(enabled)
-
-    def _written(self, path: Path, progress: QProgressDialog) -> None:
-        progress.reset()
-        self._enable(True)
+    def _written(self, path: Path) -> None:
         self.written = path
-        window = self.parent_widget.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(_("Written to {path}").format(path=path))
-
-    def _failed(self, error: object, progress: QProgressDialog) -> None:
-        progress.reset()
-        self._enable(True)
-        reason = getattr(error, "strerror", None) or str(error)
-        self.controller.failed.emit(_("Nothing was written: {reason}").format(reason=reason))
 
 
 def action_button(action: QAction) -> QPushButton:
@@ -128,9 +111,3 @@ def action_button(action: QAction) -> QPushButton:
     button.clicked.connect(action.trigger)
     action.changed.connect(lambda: button.setEnabled(action.isEnabled()))
     return button
-
-
-def _with_suffix(path: str, suffix: str) -> Path:
-    """The chosen name, with the suffix of the chosen kind when the name has none."""
-    chosen = Path(path)
-    return chosen if chosen.suffix else chosen.with_name(chosen.name + suffix)

@@ -6,9 +6,10 @@ Other exports of the session add their action with ``add_action``: they appear b
 after a line (``offer_page_exports`` adds those the step pages make: the invitation, the
 programme, the attendance files).
 
-Each file is made and written in the background (``ui.background``) through the same workflow
-as ``worksession export``; a dialog shows when it takes more than half a second. A target the
-app owns (the database, a backup) is refused before anything is made, in the window's banner.
+Each file is made and written in the background through the same workflow as ``worksession
+export``, as every export of the window is written (``background_export``): a dialog shows when
+it takes more than half a second, and a target the app owns (the database, a backup) is refused
+before anything is made, in the window's banner.
 """
 
 from __future__ import annotations
@@ -16,22 +17,21 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from worksession.export.record_lists import DEFAULT_LIST, RECORD_LISTS
 from worksession.i18n import _
-from worksession.ui.background import Job, start
+from worksession.ui.background import Job
+from worksession.ui.session.background_export import BackgroundExport, with_suffix
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.pages.base import StepPage
 from worksession.ui.session.pages.introductions import IntroductionsPage
 from worksession.ui.session.pages.plan import PlanPage
 from worksession.ui.session.pages.preparation import PreparationPage
 from worksession.workflows.data_export import SUFFIXES, ExportKind, write_data_export
-from worksession.workflows.export_targets import RefusedTarget, check_export_target
-
-PROGRESS_AFTER_MS = 500
+from worksession.workflows.export_targets import check_export_target
 
 FILTERS: dict[ExportKind, str] = {
     ExportKind.JSON: "JSON (*.json)",
@@ -66,7 +66,8 @@ class ExportMenu(QObject):
         self.window = window
         self.controller = controller
         self._flush = flush  # what is being typed belongs in the file
-        self.jobs: list[Job] = []  # started and not yet reported back
+        self.exports = BackgroundExport(window, controller)
+        self.exports.written.connect(self.written)
         self.menu = window.menuBar().addMenu(_("E&xport"))
         self.menu.setObjectName("exportMenu")
         self.json_action = self._add(
@@ -121,24 +122,12 @@ class ExportMenu(QObject):
         )
         if not chosen:
             return None
-        path = Path(chosen)
-        if not path.suffix:
-            path = path.with_suffix(SUFFIXES[kind])
-        return self.export_to(path, kind, list_name)
+        return self.export_to(with_suffix(chosen, SUFFIXES[kind]), kind, list_name)
 
     def export_to(self, path: Path, kind: ExportKind, list_name: str = DEFAULT_LIST) -> Job | None:
         """Make and write the file in the background; None when ``path`` is refused at once
         (the banner says why)."""
         self._flush()
-        try:
-            check_export_target(path, database=self.controller.db.path)
-        except RefusedTarget as error:
-            self.controller.failed.emit(str(error))
-            return None
-        progress = QProgressDialog(_("Making the file…"), "", 0, 0, self.window)
-        progress.setCancelButton(None)
-        progress.setMinimumDuration(PROGRESS_AFTER_MS)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
         db, session_id = self.controller.db, self.controller.session_id
 
         def work() -> Path:
@@ -146,22 +135,12 @@ class ExportMenu(QObject):
                 db=db, session_id=session_id, kind=kind, out=path, list_name=list_name
             )
 
-        job = Job(work)
-        job.signals.done.connect(lambda result: self._written(result, progress))
-        job.signals.failed.connect(lambda error: self._failed(error, progress))
-        return start(job, kept=self.jobs)
-
-    def _written(self, path: Path, progress: QProgressDialog) -> None:
-        progress.reset()
-        progress.deleteLater()
-        self.window.statusBar().showMessage(_("Written to {path}").format(path=path))
-        self.written.emit(path)
-
-    def _failed(self, error: object, progress: QProgressDialog) -> None:
-        progress.reset()
-        progress.deleteLater()
-        reason = getattr(error, "strerror", None) or str(error)
-        self.controller.failed.emit(_("The file was not written: {reason}").format(reason=reason))
+        return self.exports.run(
+            path,
+            lambda: check_export_target(path, database=db.path),
+            work,
+            label=_("Making the file…"),
+        )
 
 
 def offer_page_exports(menu: ExportMenu, pages: Sequence[StepPage]) -> None:

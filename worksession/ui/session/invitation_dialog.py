@@ -2,13 +2,15 @@
 clipboard or save as a text file, and the session as a calendar invitation (``.ics``).
 
 The text is made once, when the dialog opens; what the coach changes in it is what is copied
-and saved (it is not stored with the session: the next opening makes it afresh).
+and saved (it is not stored with the session: the next opening makes it afresh). The calendar
+invitation is made under the session's calendar identity (``export.calendar``), as the plan's
+calendar is: the same UID each time, a SEQUENCE that rises with the session's changes.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -25,9 +27,11 @@ from PySide6.QtWidgets import (
 from worksession.domain.document_types import InterchangeDocument
 from worksession.export.invitation import invitation_text
 from worksession.export.programme_sheet import ProgrammeSheet
-from worksession.export.session_invitation_ics import session_invitation_ics
 from worksession.i18n import _
 from worksession.workflows.export_targets import RefusedTarget, write_export
+
+if TYPE_CHECKING:
+    from worksession.export.calendar import CalendarIdentity
 
 
 class InvitationDialog(QDialog):
@@ -36,13 +40,13 @@ class InvitationDialog(QDialog):
         document: InterchangeDocument,
         sheet: ProgrammeSheet,
         *,
-        session_id: int,
+        identity: CalendarIdentity,
         database: Path | None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Invitation"))
-        self.sheet, self.session_id, self.database = sheet, session_id, database
+        self.sheet, self.identity, self.database = sheet, identity, database
         self.text = QPlainTextEdit(invitation_text(document, sheet))
         self.text.setAccessibleName(_("Invitation text"))
         self.text.setTabChangesFocus(True)
@@ -95,18 +99,13 @@ class InvitationDialog(QDialog):
         return self._write(path, self.text.toPlainText().encode("utf-8-sig"))
 
     def save_ics(self, path: Path) -> bool:
-        sheet = self.sheet
-        if sheet.date is None:
+        if self.sheet.date is None:
             return False
-        data = session_invitation_ics(
-            session_id=self.session_id,
-            title=sheet.title,
-            day=sheet.date,
-            start=sheet.start,
-            end=sheet.end(),
-            location=sheet.location,
-            description=self.text.toPlainText(),
-            stamp=dt.datetime.now(dt.UTC),
+        # Here, not at the top: icalendar loads when a calendar is made, not with the window.
+        from worksession.export.calendar import invitation_calendar_bytes
+
+        data = invitation_calendar_bytes(
+            self.sheet, self.identity, description=self.text.toPlainText()
         )
         return self._write(path, data)
 

@@ -54,6 +54,7 @@ from worksession.ui.session.participant_register import (
     invite_file_filter,
 )
 from worksession.ui.session.record_table import RecordTable
+from worksession.workflows.data_export import calendar_identity
 from worksession.workflows.export_targets import RefusedTarget, write_export
 from worksession.workflows.programme_sheet import programme_pdf_bytes, session_sheet
 
@@ -259,7 +260,7 @@ class PreparationPage(StepPage):
         dialog = InvitationDialog(
             controller.document,
             session_sheet(controller.document, controller.library),
-            session_id=controller.session_id,
+            identity=calendar_identity(db=controller.db, session_id=controller.session_id),
             database=controller.db.path,
             parent=self,
         )
