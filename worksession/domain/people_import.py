@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -33,7 +34,7 @@ from worksession.domain.values import (
     RegistrationType,
 )
 from worksession.i18n import _
-from worksession.support.table_file import Formula
+from worksession.support.table_file import Formula, NotText
 
 HEADERS = {
     "name": ("naam", "name", "deelnemer", "volledige naam"),
@@ -68,6 +69,20 @@ HEADERS = {
 }
 DEFAULT_ORDER = ("name", "organisation", "role", "email")
 MAX_ROWS = 500
+# Control characters, line and paragraph separators and the bidi embeddings, overrides and
+# isolates: none is typed in a name, and U+202E makes "Anna\u202egnp.exe" show as
+# "Annaexe.png" in every list, PDF and spreadsheet the name reaches.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def control_problem(text: str) -> str | None:
+    """Why ``text`` cannot be a field of a participant (a control character), or None."""
+    found = _CONTROL.search(text)
+    if found is None:
+        return None
+    return _("holds the control character {code}; a field is one line of plain text").format(
+        code=f"U+{ord(found.group()):04X}"
+    )
 
 
 def _domain_value(text: str) -> str:
@@ -122,6 +137,11 @@ def parse_people(text: str) -> list[dict[str, Any]]:
                 fields[field] = _domain_value(cell) if field == "domain" else cell.strip()
         if not fields:
             continue
+        for field, cell in fields.items():
+            problem = control_problem(cell)
+            if problem is not None:
+                column = label_of(f"participant.{field}") or field
+                raise ValidationError(f"line {number}", f"{column}: {problem}")
         try:
             person = clean("participant", {"name": "", **fields})
             # No register column in a paste: the number is held to the plain form.
@@ -175,6 +195,7 @@ class InviteList:
     rows: list[int]
     refused: list[Refusal]
     ignored: list[str] = dataclass_field(default_factory=list)  # headers of columns not read
+    name_column: str = ""  # the name column's header as the file says it
 
     @property
     def refused_rows(self) -> list[int]:
@@ -185,8 +206,10 @@ def read_invite_list(rows: Sequence[tuple[int, Sequence[str]]]) -> InviteList:
     """The invite list in ``rows`` (numbered; the first is the header row, Dutch or English).
 
     Every row is checked and every problem reported; a row with any problem is refused whole
-    and the others are accepted. Raises ``ValidationError`` when the first row names no name
-    column: then no row can be read at all."""
+    and the others are accepted. A person met in an earlier row is refused too (see
+    ``without_listed`` for the session's participants). Raises ``ValidationError`` when the
+    first row names no name column, or two columns hold one field: then no row can be read
+    rightly at all."""
     if not rows:
         return InviteList([], [], [])
     (_first, header), body = rows[0], rows[1:]
@@ -201,6 +224,20 @@ def read_invite_list(rows: Sequence[tuple[int, Sequence[str]]]) -> InviteList:
                 name=_("Name")
             ),
         )
+    for index, found in enumerate(fields):
+        if found is not None and found in fields[:index]:
+            raise ValidationError(
+                "participants",
+                _(
+                    "columns {first} ({one!r}) and {second} ({other!r}) both hold {field}; keep one"
+                ).format(
+                    first=fields.index(found) + 1,
+                    one=header[fields.index(found)],
+                    second=index + 1,
+                    other=header[index],
+                    field=label_of(f"participant.{found}") or found,
+                ),
+            )
     ignored = [cell for cell, found in zip(header, fields, strict=False) if not found and cell]
     people: list[dict[str, Any]] = []
     numbers: list[int] = []
@@ -209,14 +246,73 @@ def read_invite_list(rows: Sequence[tuple[int, Sequence[str]]]) -> InviteList:
         raise ValidationError(
             "participants", _("more than {count} lines; split the list").format(count=MAX_ROWS)
         )
+    seen = _Seen(())
+    name_column = header[fields.index("name")]
     for number, cells in body:
         person, problems = _row(number, [str(h) for h in header], fields, cells)
         if problems:
             refused.extend(problems)
         elif person:
+            earlier = seen.find(person)
+            if earlier is not None:
+                reason = _("the same person as row {row}").format(row=earlier)
+                refused.append(Refusal(number, name_column, str(person["name"]), reason))
+                continue
+            seen.add(person, number)
             people.append(person)
             numbers.append(number)
-    return InviteList(people, numbers, refused, ignored)
+    return InviteList(people, numbers, refused, ignored, name_column)
+
+
+def without_listed(invite: InviteList, listed: Sequence[Mapping[str, Any]]) -> InviteList:
+    """``invite`` with the people ``listed`` holds already (the session's participants) moved
+    to the refused, so a list imported twice adds no one twice."""
+    seen = _Seen(listed)
+    people: list[dict[str, Any]] = []
+    rows: list[int] = []
+    refused = list(invite.refused)
+    for person, row in zip(invite.people, invite.rows, strict=True):
+        if seen.find(person) is None:
+            people.append(person)
+            rows.append(row)
+        else:
+            reason = _("already on the invite list of this session")
+            refused.append(Refusal(row, invite.name_column, str(person["name"]), reason))
+    refused.sort(key=lambda refusal: refusal.row)
+    return InviteList(people, rows, refused, invite.ignored, invite.name_column)
+
+
+class _Seen:
+    """The people met so far, by name: the same name with no registration number or e-mail
+    address that tells them apart is the same person."""
+
+    def __init__(self, listed: Sequence[Mapping[str, Any]]) -> None:
+        self._by_name: dict[str, list[tuple[str, str, int]]] = {}
+        for person in listed:
+            self.add(person, 0)
+
+    @staticmethod
+    def _name(person: Mapping[str, Any]) -> str:
+        return " ".join(str(person.get("name") or "").split()).casefold()
+
+    @staticmethod
+    def _marks(person: Mapping[str, Any]) -> tuple[str, str]:
+        return str(person.get("registration") or ""), str(person.get("email") or "").casefold()
+
+    def add(self, person: Mapping[str, Any], row: int) -> None:
+        self._by_name.setdefault(self._name(person), []).append((*self._marks(person), row))
+
+    def find(self, person: Mapping[str, Any]) -> int | None:
+        """The row the person was met in (0: on the list already), or None."""
+        number, email = self._marks(person)
+        for other_number, other_email, row in self._by_name.get(self._name(person), []):
+            if _agree(number, other_number) and _agree(email, other_email):
+                return row
+        return None
+
+
+def _agree(one: str, other: str) -> bool:
+    return not one or not other or one == other
 
 
 def _row(
@@ -235,8 +331,15 @@ def _row(
         if found is None or not cell.strip():
             continue
         where[found] = (column, cell)
+        control = control_problem(cell)
         if isinstance(cell, Formula):
             refuse(column, cell, _("a formula; the list takes typed values only"))
+        elif isinstance(cell, NotText):
+            refuse(column, cell, _not_text(cell))
+        elif control is not None:
+            refuse(column, cell, control)
+        elif found == "name" and cell.strip().casefold() in HEADERS["name"]:
+            refuse(column, cell, _("a column header, not a name (the header row again?)"))
         elif found == "status":
             chosen = _word(STATUS_WORDS, cell)
             if chosen is None:
@@ -268,6 +371,14 @@ def _row(
     before: dict[str, Any] = {"present": False, "invitation": Invitation.REGISTERED.value}
     person.update({**before, **status_change(before, status)})
     return person, problems
+
+
+def _not_text(cell: NotText) -> str:
+    if cell.kind == "date":
+        return _("a date, not text; format the column as text in the spreadsheet")
+    if cell.kind == "boolean":
+        return _("a yes/no value, not text")
+    return _("an error value of the spreadsheet, not text")
 
 
 C = TypeVar("C", bound=Choice)

@@ -1,16 +1,22 @@
 """Read a list someone made in a spreadsheet — CSV or XLSX — as rows of text, within bounds.
 
 The file is read whole first (a regular file of at most 5 MB, ``bounded_read``). A CSV is UTF-8
-(with or without the BOM Excel writes) or else Windows-1252, the encoding of a CSV that Dutch
-Excel saves; its separator is a semicolon, a comma or a tab, whichever the first row uses.
+(with or without the BOM Excel writes), UTF-16 with its BOM (Excel's "Unicode text"), or else
+Windows-1252, the encoding of a CSV that Dutch Excel saves; its separator is a semicolon, a
+comma or a tab, whichever the first row uses. A NUL character refuses it: that is no text.
 
 An XLSX is a zip of XML files, so before openpyxl sees it the zip's directory is checked: at
-most 200 entries and 50 MB unpacked, and no entry that unpacks to more than 100 times its packed
-size (a zip bomb is a few kB that unpack to gigabytes). openpyxl then reads the first sheet in
-read-only mode, which streams its rows instead of building the whole workbook; reading stops
-with a refusal after ``max_rows`` rows, and only the first 50 columns are read. A formula is
-never calculated: its cell comes back as a ``Formula`` (its text), for the caller to refuse.
-Numbers become text without a trailing ".0"; dates become ISO dates.
+most 200 entries and 50 MB unpacked, no XML part over 4 MB (openpyxl holds every shared string
+in memory, and a 50 MB string table takes half a minute to read), and no entry that unpacks to
+more than 100 times its packed size (a zip bomb is a few kB that unpack to gigabytes). openpyxl
+then reads the first *visible* sheet — the one the coach sees on opening the file, never a
+hidden one — in read-only mode, which streams its rows instead of building the whole workbook.
+The size the sheet declares (its dimension) is not trusted: a sheet that says it is two rows
+would otherwise be read as two rows, however many it holds. Reading stops with a refusal after
+``max_rows`` rows, and only the first 50 columns are read. A formula is never calculated: its
+cell comes back as a ``Formula`` (its text), for the caller to refuse, and a cell that holds no
+text or number (a date, yes/no, an error such as ``#N/A``) comes back as a ``NotText``. Numbers
+become text without a trailing ".0".
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from worksession.i18n import _
-from worksession.support.bounded_read import MEGABYTE, read_limited
+from worksession.support.bounded_read import MEGABYTE, read_limited, size_text
 
 MAX_BYTES = 5 * MEGABYTE
 MAX_COLUMNS = 50
@@ -33,6 +39,7 @@ MAX_CELL = 1_000  # characters; no field of a participant holds more than 200
 MAX_ENTRIES = 200
 MAX_UNPACKED = 50 * MEGABYTE
 MAX_RATIO = 100
+MAX_XML_PART = 4 * MEGABYTE  # the sheet of 500 people in ten columns is well under 1 MB
 _ZIP_MAGIC = b"PK\x03\x04"
 
 
@@ -44,6 +51,25 @@ class Formula(str):
     """A cell that holds a formula: its text, never its value (nothing is calculated)."""
 
     __slots__ = ()
+
+
+class NotText(str):
+    """A cell that holds no text or number: a date, yes/no or an error, as text; the caller
+    says why it does not fit (``kind`` names what it is)."""
+
+    kind = ""
+
+
+class DateCell(NotText):
+    kind = "date"
+
+
+class BooleanCell(NotText):
+    kind = "boolean"
+
+
+class ErrorCell(NotText):
+    kind = "error"
 
 
 # Each non-empty row with its number as the spreadsheet shows it (the header is row 1).
@@ -63,9 +89,10 @@ def read_table(path: Path, *, max_rows: int) -> Rows:
 
 def csv_rows(data: bytes, *, max_rows: int) -> Rows:
     """The rows of a CSV file's bytes; ``TableRefused`` when it is no text or too long."""
-    if b"\x00" in data:
+    text = _decoded(data)
+    if "\x00" in text:
         raise TableRefused(_("not a text file (a CSV list is text)"))
-    text = _decoded(data).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     first = next((line for line in text.split("\n") if line.strip()), "")
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(first, ";,\t")
@@ -78,6 +105,12 @@ def csv_rows(data: bytes, *, max_rows: int) -> Rows:
 
 
 def _decoded(data: bytes) -> str:
+    # Excel's "Unicode text" is UTF-16 with a BOM; without one, UTF-16 is NUL bytes: refused.
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise TableRefused(_("not a text file (a CSV list is text)")) from error
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     try:
@@ -102,9 +135,11 @@ def xlsx_rows(data: bytes, *, max_rows: int) -> Rows:
     except Exception as error:  # openpyxl raises many kinds for a damaged workbook
         raise TableRefused(_("not an XLSX workbook ({reason})").format(reason=error)) from error
     try:
-        sheet = workbook.worksheets[0] if workbook.worksheets else None
+        sheet = next((s for s in workbook.worksheets if s.sheet_state == "visible"), None)
         if sheet is None:
-            raise TableRefused(_("the workbook has no sheet"))
+            raise TableRefused(_("the workbook has no visible sheet"))
+        # The dimension the sheet declares may lie (openpyxl stops at its last row): forget it.
+        sheet.reset_dimensions()
         return _kept(sheet.iter_rows(max_col=MAX_COLUMNS), max_rows, _cell_text)
     except TableRefused:
         raise
@@ -132,6 +167,15 @@ def _check_zip(data: bytes) -> None:
     ]
     if unpacked > MAX_UNPACKED or swollen:
         raise TableRefused(_("unpacks to far more than it holds (a zip bomb?); not read"))
+    large = [e for e in entries if e.filename.endswith(".xml") and e.file_size > MAX_XML_PART]
+    if large:
+        raise TableRefused(
+            _("{part} inside unpacks to {size}; no list needs more than {limit}").format(
+                part=large[0].filename,
+                size=size_text(large[0].file_size),
+                limit=size_text(MAX_XML_PART),
+            )
+        )
 
 
 def _kept(rows: Iterable[Sequence[Any]], max_rows: int, text: Callable[[Any], str]) -> Rows:
@@ -154,14 +198,20 @@ def _cell_text(cell: Any) -> str:
         return ""
     if getattr(cell, "data_type", "") == "f" or (isinstance(value, str) and _is_formula(cell)):
         return Formula(str(value))
+    if getattr(cell, "data_type", "") == "e":
+        return ErrorCell(str(value))
     if isinstance(value, bool):
-        return "1" if value else "0"
+        return BooleanCell("TRUE" if value else "FALSE")
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+        return DateCell(
+            value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+        )
     if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
+        return DateCell(value.isoformat())
+    if isinstance(value, dt.timedelta):
+        return DateCell(str(value))
     return str(value)
 
 

@@ -7,9 +7,17 @@ leaves everything as it was. A file that cannot be read at all is refused naming
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
-from worksession.domain.people_import import MAX_ROWS, InviteList, Refusal, read_invite_list
+from worksession.domain.people_import import (
+    MAX_ROWS,
+    InviteList,
+    Refusal,
+    read_invite_list,
+    without_listed,
+)
 from worksession.domain.roles import RoleCatalogue
 from worksession.domain.validation import ValidationError
 from worksession.i18n import _
@@ -23,14 +31,19 @@ class PeopleFileRefused(ValueError):
     """A file that cannot be read as an invite list; the message names the file."""
 
 
-def read_people_file(path: Path, roles: RoleCatalogue | None = None) -> InviteList:
+def read_people_file(
+    path: Path,
+    roles: RoleCatalogue | None = None,
+    listed: Sequence[Mapping[str, Any]] = (),
+) -> InviteList:
     """The invite list in ``path``; ``PeopleFileRefused`` when the file cannot be read.
 
     With ``roles``, a person without a domain whose role the catalogue names ("huisarts")
-    gets the catalogue's domain, as a typed role does."""
+    gets the catalogue's domain, as a typed role does. A person in ``listed`` (the session's
+    participants) is refused as already on the list."""
     try:
         rows = read_table(path, max_rows=MAX_ROWS + 1)
-        invite = read_invite_list(rows)
+        invite = without_listed(read_invite_list(rows), listed)
     except (TableRefused, RefusedFile) as error:
         raise PeopleFileRefused(f"{path}: {error}") from error
     except ValidationError as error:

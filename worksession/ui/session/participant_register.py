@@ -97,7 +97,7 @@ def import_invite_list(controller: SessionController, parent: QWidget, path: Pat
     """Read the invite list in ``path``, show what it would add and what it refuses, and add
     the accepted rows as one undoable step when the coach says so (else nothing is written)."""
     try:
-        invite = read_people_file(path, controller.roles)
+        invite = read_people_file(path, controller.roles, controller.document["participants"])
     except PeopleFileRefused as error:
         controller.rejected.emit(str(error))
         return False
