@@ -16,7 +16,12 @@ from worksession.domain.interchange import Document
 from worksession.i18n import _
 from worksession.storage.database import Database
 from worksession.storage.document import read_document
-from worksession.workflows.export_targets import RefusedTarget, check_export_target, write_export
+from worksession.workflows.export_targets import (
+    RefusedTarget,
+    check_export_target,
+    spreadsheet_made,
+    write_export,
+)
 
 
 # Each kind imports its maker when asked for: reportlab and its fonts, or openpyxl, load only
@@ -30,7 +35,7 @@ def _pdf(sheet: AttendanceSheet) -> bytes:
 def _xlsx(sheet: AttendanceSheet) -> bytes:
     from worksession.export.attendance_files import xlsx_bytes
 
-    return xlsx_bytes(sheet)
+    return spreadsheet_made(lambda: xlsx_bytes(sheet))
 
 
 def _csv(sheet: AttendanceSheet) -> bytes:

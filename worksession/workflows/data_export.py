@@ -24,7 +24,11 @@ from worksession.export.record_lists import DEFAULT_LIST
 from worksession.storage.database import Database
 from worksession.storage.document import read_document
 from worksession.storage.operations.sessions import get_session
-from worksession.workflows.export_targets import check_export_target, write_export
+from worksession.workflows.export_targets import (
+    check_export_target,
+    spreadsheet_made,
+    write_export,
+)
 
 if TYPE_CHECKING:
     from worksession.export.calendar import CalendarIdentity
@@ -95,7 +99,7 @@ def export_bytes(
         # Here, not at the top: openpyxl is large, and only a workbook needs it.
         from worksession.export.xlsx_workbook import workbook_bytes
 
-        return workbook_bytes(document)
+        return spreadsheet_made(lambda: workbook_bytes(document))
     from worksession.export.calendar import plan_calendar_bytes
 
     return plan_calendar_bytes(

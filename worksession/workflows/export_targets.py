@@ -11,9 +11,14 @@ for files that exist, by device and inode as well, which also catches a hard lin
 
 from __future__ import annotations
 
+import errno
+import gc
 import os
 import stat
+import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from worksession.i18n import _
 from worksession.support.files import atomic_write_bytes
@@ -81,6 +86,48 @@ def write_export(path: Path, data: bytes, *, database: Path | None) -> None:
     atomically. Every export is written through here."""
     check_export_target(path, database=database)
     atomic_write_bytes(path, data)
+
+
+def spreadsheet_made(make: Callable[[], bytes]) -> bytes:
+    """The bytes ``make`` makes with openpyxl; a full disk meanwhile is an ``OSError``.
+
+    openpyxl writes each sheet to a temporary file before it zips them, and lxml reports a
+    failed write there as its own ``SerialisationError`` ("IO_ENOSPC"), which is no
+    ``OSError``: it would end the command with a traceback instead of the file's name."""
+    try:
+        return make()
+    except OSError:
+        raise
+    except Exception as error:
+        if not _serialisation_error(error):
+            raise
+        reason = str(error)
+    # Out of the handler the failed writer is free: collect it now, since closing it writes
+    # and fails again, which Python would otherwise print as a traceback at exit.
+    _collect_quietly()
+    raise OSError(
+        errno.ENOSPC,
+        _("no room for the spreadsheet's temporary files ({reason})").format(reason=reason),
+    )
+
+
+def _serialisation_error(error: BaseException | None) -> bool:
+    return type(error).__name__ == "SerialisationError"
+
+
+def _collect_quietly() -> None:
+    """Collect garbage, passing on every unraisable error but the writer's own."""
+    passed_on = sys.unraisablehook
+
+    def hook(unraisable: Any) -> None:
+        if not _serialisation_error(unraisable.exc_value):
+            passed_on(unraisable)
+
+    sys.unraisablehook = hook
+    try:
+        gc.collect()
+    finally:
+        sys.unraisablehook = passed_on
 
 
 def _real(path: Path) -> Path:
