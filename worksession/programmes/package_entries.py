@@ -41,15 +41,25 @@ END_RECORD_SIZE = 22
 MAX_COMMENT = 0xFFFF
 MAX_NAME = 128
 # A toolkit file name every disk can hold: no folder, no hidden file, no control character
-# and none of the characters Windows refuses in a name, ``.toml`` at the end.
-_FILE_NAME = re.compile(r'[^./\\:*?"<>|\x00-\x1f\x7f][^/\\:*?"<>|\x00-\x1f\x7f]*\.toml')
-# Names Windows keeps for devices, whatever the extension: "nul.toml" is the null device.
+# (C0, C1, line separators, bidi embeddings, overrides and isolates: "ab\u202etxt.toml" shows
+# as "abtxt.lmot" in the toolkit dialog) and none of the characters Windows refuses in a name,
+# ``.toml`` at the end.
+_REFUSED = r'/\\:*?"<>|\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069'
+_FILE_NAME = re.compile(f"[^.{_REFUSED}][^{_REFUSED}]*\\.toml")
+# Names Windows keeps for devices, whatever the extension and with any spaces or dots after
+# them ("nul.toml" and "aux .toml" are devices): as Microsoft's naming rules list them.
 _DEVICES = {
     "con",
     "prn",
     "aux",
     "nul",
-    *(f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10)),
+    "conin$",
+    "conout$",
+    *(
+        f"{port}{n}"
+        for port in ("com", "lpt")
+        for n in [*"0123456789", "\u00b9", "\u00b2", "\u00b3"]
+    ),
 }
 _DRIVE = re.compile(r"^[A-Za-z]:")
 MSDOS_DIRECTORY = 0x10
@@ -133,7 +143,7 @@ def check_name(name: str) -> None:
         len(parts) != 2
         or parts[0] not in FOLDERS
         or not _FILE_NAME.fullmatch(parts[1])
-        or parts[1].split(".")[0].casefold() in _DEVICES
+        or parts[1].split(".")[0].rstrip(" ").casefold() in _DEVICES
     ):
         raise RefusedPackage(
             name,

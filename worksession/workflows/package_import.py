@@ -10,16 +10,25 @@ Then, only when the caller agreed to what the plan replaces, the install: every 
 to a temporary folder inside the own folder and synced, the replaced files are moved into
 ``replaced/<date and time>/`` beside it (kept, never deleted), and the new files are moved in.
 Should a move fail, what was moved goes back.
+
+The plan notes which folders it looked at (device and inode, following a link the trainer
+made, such as an own folder kept in a synced place). Should the own folder or one of its
+folders be another one when the install starts — swapped for a link to somewhere else since
+the check — nothing is written (``FolderChanged``). Each file is then moved in relative to the
+folder opened and compared (``dst_dir_fd``), so a swap during the install cannot send it
+elsewhere either; a folder the install makes itself must not be a link at all.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import os
 import shutil
 import tempfile
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +46,24 @@ class ReplaceNotAgreed(ValueError):
     """The package would replace or shadow what is there and the caller did not agree."""
 
 
+class FolderChanged(OSError):
+    """The own folder, or a folder in it, is another one than the plan looked at."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            errno.ESTALE,
+            _("{path} changed since the package was checked; nothing imported, try again").format(
+                path=path
+            ),
+            str(path),
+        )
+
+
+# Moving a file in relative to an opened folder: POSIX; Windows moves by path after the check.
+# (os.replace takes dst_dir_fd wherever os.rename does; supports_dir_fd lists only rename.)
+_BY_FOLDER = os.rename in os.supports_dir_fd and hasattr(os, "O_DIRECTORY")
+
+
 @dataclass(frozen=True)
 class ImportPlan:
     package: CheckedPackage
@@ -45,6 +72,8 @@ class ImportPlan:
     unchanged: tuple[str, ...]  # package names already there with these bytes
     replaces: tuple[Path, ...]  # the trainer's own files that make way
     shadows: tuple[str, ...]  # shipped entries an own copy will stand in for
+    # (folder below the own folder, "" for itself; device; inode) as the plan saw them
+    folders: tuple[tuple[str, int, int], ...] = ()
 
     @property
     def asks(self) -> bool:
@@ -109,8 +138,37 @@ def plan_import(package: CheckedPackage, *, user_folder: Path, shipped_folder: P
             if key in shipped and key not in own  # an own file stands in for it already
         ]
     return ImportPlan(
-        package, user_folder, tuple(writes), tuple(unchanged), tuple(replaces), tuple(shadows)
+        package,
+        user_folder,
+        tuple(writes),
+        tuple(unchanged),
+        tuple(replaces),
+        tuple(shadows),
+        _identities(user_folder),
     )
+
+
+def _identities(user_folder: Path) -> tuple[tuple[str, int, int], ...]:
+    found = []
+    for name in ("", *FOLDERS):
+        try:
+            status = os.stat(user_folder / name)
+        except OSError:
+            continue  # not there yet: the install makes it, and then it must be no link
+        found.append((name, status.st_dev, status.st_ino))
+    return tuple(found)
+
+
+def _check_folders(plan: ImportPlan) -> None:
+    """``FolderChanged`` when a folder the plan looked at is another one now."""
+    for name, device, inode in plan.folders:
+        path = plan.user_folder / name
+        try:
+            status = os.stat(path)
+        except OSError as error:
+            raise FolderChanged(path) from error
+        if (status.st_dev, status.st_ino) != (device, inode):
+            raise FolderChanged(path)
 
 
 def _unchanged(
@@ -174,6 +232,7 @@ def install(plan: ImportPlan, *, replace: bool) -> InstallResult:
     result = InstallResult()
     if not plan.writes:
         return result
+    _check_folders(plan)
     plan.user_folder.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".package-import-", dir=plan.user_folder))
     try:
@@ -208,9 +267,14 @@ def _move_in(plan: ImportPlan, staging: Path, result: InstallResult) -> None:
         for checked in plan.writes:
             target = plan.user_folder / checked.packed.name
             target.parent.mkdir(parents=True, exist_ok=True)
-            if target.exists():  # a file that appeared after the plan was made
-                raise FileExistsError(target)
-            os.replace(staging / checked.packed.name, target)
+            with _opened(plan, target.parent) as folder:
+                if _exists(target, folder):  # a file that appeared after the plan was made
+                    raise FileExistsError(target)
+                source = staging / checked.packed.name
+                if folder is None:
+                    os.replace(source, target)
+                else:
+                    os.replace(source, target.name, dst_dir_fd=folder)
             done.append((staging / checked.packed.name, target))
             result.written.append(target)
     except BaseException:
@@ -222,6 +286,41 @@ def _move_in(plan: ImportPlan, staging: Path, result: InstallResult) -> None:
             with contextlib.suppress(OSError):
                 kept.parent.rmdir()  # replaced/ itself, when nothing was ever kept there
         raise
+
+
+@contextlib.contextmanager
+def _opened(plan: ImportPlan, folder: Path) -> Iterator[int | None]:
+    """``folder`` opened and compared with what the plan saw (``FolderChanged``); a folder the
+    plan did not see (made by this install) must be no link. None where a system moves by
+    path only (then compared by path)."""
+    seen = {name: (device, inode) for name, device, inode in plan.folders}
+    expected = seen.get(folder.relative_to(plan.user_folder).as_posix())
+    if not _BY_FOLDER:
+        _check_folders(plan)
+        yield None
+        return
+    flags = os.O_RDONLY | os.O_DIRECTORY | (0 if expected else os.O_NOFOLLOW)
+    try:
+        descriptor = os.open(folder, flags)
+    except OSError as error:
+        raise FolderChanged(folder) from error
+    try:
+        status = os.fstat(descriptor)
+        if expected is not None and (status.st_dev, status.st_ino) != expected:
+            raise FolderChanged(folder)
+        yield descriptor
+    finally:
+        os.close(descriptor)
+
+
+def _exists(target: Path, folder: int | None) -> bool:
+    if folder is None:
+        return os.path.lexists(target)
+    try:
+        os.stat(target.name, dir_fd=folder, follow_symlinks=False)
+    except FileNotFoundError:
+        return False
+    return True
 
 
 def _kept_folder(user_folder: Path) -> Path:
