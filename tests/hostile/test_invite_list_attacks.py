@@ -132,6 +132,42 @@ def test_cells_of_every_type_are_text_or_refused_naming_what_they_are(tmp_path: 
     }
 
 
+# Formulas as a workbook may hide them: a string result, a shared formula and its child
+# (which holds no text of its own), a formula in a cell typed as text, yes/no or an inline
+# string, and an array formula (which openpyxl gives as an object, not as text).
+DISGUISED = {
+    3: ('<c r="B3" t="str"><f>"GG"&amp;"D"</f><v>GGD</v></c>', '="GG"&"D"'),
+    4: ('<c r="B4"><f t="shared" ref="B4:B5" si="0">1+1</f><v>2</v></c>', "=1+1"),
+    5: ('<c r="B5"><f t="shared" si="0"/><v>2</v></c>', "=1+1"),
+    6: ('<c r="B6" t="s"><f>A1</f><v>0</v></c>', "=A1"),
+    7: ('<c r="B7" t="b"><f>TRUE()</f><v>1</v></c>', "=TRUE()"),
+    8: ('<c r="B8"><f t="array" ref="B8">SUM(1)</f><v>1</v></c>', "=SUM(1)"),
+    9: ('<c r="B9" t="inlineStr"><f>1</f><is><t>Verstopt</t></is></c>', "=1"),
+}
+
+
+def test_a_formula_in_any_disguise_is_refused_showing_its_text(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["Naam", "Organisatie"]]
+    rows += [[f"Persoon {n}", f"Org {n}"] for n in range(2, 10)]
+    path = _save(_book(rows), tmp_path / "vermomd.xlsx")
+
+    def disguise(name: str, data: bytes) -> bytes:
+        if name != "xl/worksheets/sheet1.xml":
+            return data
+        text = data.decode()
+        for row, (cell, _shown) in DISGUISED.items():
+            plain = f'<c r="B{row}" t="inlineStr"><is><t>Org {row}</t></is></c>'
+            assert plain in text
+            text = text.replace(plain, cell)
+        return text.encode()
+
+    invite = read_people_file(_rewritten(path, disguise))
+    assert [p["name"] for p in invite.people] == ["Persoon 2"]
+    assert {r.row: (r.column, r.value) for r in invite.refused} == {
+        row: ("Organisatie", shown) for row, (_cell, shown) in DISGUISED.items()
+    }
+
+
 def test_a_merged_cell_belongs_to_its_first_row_only(tmp_path: Path) -> None:
     workbook = _book([["Naam", "Organisatie"], ["Anna", "GGD"], ["Bert", None]])
     sheet = workbook.active

@@ -197,7 +197,9 @@ def _cell_text(cell: Any) -> str:
     if value is None:
         return ""
     if getattr(cell, "data_type", "") == "f" or (isinstance(value, str) and _is_formula(cell)):
-        return Formula(str(value))
+        # An array formula comes as an object holding its text; a data table has none.
+        text = value if isinstance(value, str) else getattr(value, "text", None) or "=TABLE()"
+        return Formula(str(text))
     if getattr(cell, "data_type", "") == "e":
         return ErrorCell(str(value))
     if isinstance(value, bool):
