@@ -269,7 +269,14 @@ def _move_in(plan: ImportPlan, staging: Path, result: InstallResult) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             with _opened(plan, target.parent) as folder:
                 if _exists(target, folder):  # a file that appeared after the plan was made
-                    raise FileExistsError(target)
+                    raise FileExistsError(
+                        errno.EEXIST,
+                        _(
+                            "{name} appeared while importing (another import at the same "
+                            "time?); nothing imported, try again"
+                        ).format(name=checked.packed.name),
+                        str(target),
+                    )
                 source = staging / checked.packed.name
                 if folder is None:
                     os.replace(source, target)
