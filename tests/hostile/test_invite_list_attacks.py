@@ -241,6 +241,88 @@ def test_a_small_shared_string_table_is_read(tmp_path: Path) -> None:
     assert _names(path) == ["Uit de tabel"]
 
 
+def _many_sheets(path: Path, count: int) -> Path:
+    """The workbook at ``path`` listing ``count`` sheets that are all its one sheet part, which
+    declares no size: openpyxl would read that part whole once per sheet."""
+
+    def change(name: str, data: bytes) -> bytes:
+        text = data.decode()
+        if name == "xl/worksheets/sheet1.xml":
+            return re.sub(r'<dimension ref="[^"]*"/>', "", text).encode()
+        if name == "xl/workbook.xml":
+            sheet = re.search(r"<sheet [^>]*/>", text)
+            assert sheet is not None
+            copies = "".join(
+                sheet.group()
+                .replace('name="Sheet"', f'name="Blad {n}"')
+                .replace('sheetId="1"', f'sheetId="{n}"')
+                .replace('r:id="rId1"', f'r:id="rIdX{n}"')
+                for n in range(1, count + 1)
+            )
+            return text.replace(sheet.group(), copies).encode()
+        if name == "xl/_rels/workbook.xml.rels":
+            relation = re.search(r"<Relationship [^>]*worksheet[^>]*/>", text)
+            assert relation is not None
+            copies = "".join(
+                re.sub(r'Id="rId\d+"', f'Id="rIdX{n}"', relation.group())
+                for n in range(1, count + 1)
+            )
+            return text.replace("</Relationships>", copies + "</Relationships>").encode()
+        return data
+
+    return _rewritten(path, change)
+
+
+def test_a_thousand_sheets_on_one_part_are_refused_before_openpyxl_reads_them(
+    tmp_path: Path,
+) -> None:
+    rows: list[list[object]] = [["Naam"], *([f"Persoon {n}"] for n in range(20_000))]
+    path = _many_sheets(_save(_book(rows), tmp_path / "bladen.xlsx"), 1000)
+    assert path.stat().st_size < 500_000
+    started = time.monotonic()
+    with pytest.raises(PeopleFileRefused, match=r"bladen\.xlsx: 1000 "):
+        read_people_file(path)
+    assert time.monotonic() - started < 2
+    # A few sheets of a part that size are as many as can be read quickly: refused too.
+    with pytest.raises(PeopleFileRefused, match=r"tien\.xlsx: 10 "):
+        read_people_file(_many_sheets(_save(_book(rows), tmp_path / "tien.xlsx"), 10))
+
+
+def test_a_workbook_of_a_few_small_sheets_is_read_from_its_first(tmp_path: Path) -> None:
+    path = _many_sheets(_save(_book([["Naam"], ["Anna"]]), tmp_path / "drie.xlsx"), 3)
+    assert _names(path) == ["Anna"]
+
+
+def test_a_large_part_under_any_name_is_refused_unread(tmp_path: Path) -> None:
+    path = _save(_book([["Naam"], ["Anna"]]), tmp_path / "groot.xlsx")
+    chance = random.Random(7)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/media/foto.bin", chance.randbytes(4_300_000))
+    with pytest.raises(PeopleFileRefused, match=r"groot\.xlsx: xl/media/foto\.bin"):
+        read_people_file(path)
+
+
+@pytest.mark.parametrize("flag, method", [(0x1, zipfile.ZIP_DEFLATED), (0, 99)])
+def test_an_encrypted_or_strangely_packed_part_is_a_refusal_not_a_crash(
+    tmp_path: Path, flag: int, method: int
+) -> None:
+    path = _save(_book([["Naam"], ["Anna"]]), tmp_path / "raar.xlsx")
+    data = bytearray(path.read_bytes())
+    name = b"xl/workbook.xml"
+    for signature, flags_at, method_at in ((b"PK\x03\x04", 6, 8), (b"PK\x01\x02", 8, 10)):
+        start = 0
+        while (start := data.find(signature, start)) >= 0:
+            name_at = start + (30 if signature == b"PK\x03\x04" else 46)
+            if data[name_at : name_at + len(name)] == name:
+                data[start + flags_at] |= flag
+                if method == 99:
+                    data[start + method_at : start + method_at + 2] = (99).to_bytes(2, "little")
+            start += 4
+    path.write_bytes(bytes(data))
+    with pytest.raises(PeopleFileRefused, match=r"raar\.xlsx: "):
+        read_people_file(path)
+
+
 def test_an_external_entity_in_the_sheet_reads_no_file(tmp_path: Path) -> None:
     secret = tmp_path / "geheim.txt"
     secret.write_text("WACHTWOORD-123", encoding="utf-8")

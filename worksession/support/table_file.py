@@ -6,9 +6,12 @@ Windows-1252, the encoding of a CSV that Dutch Excel saves; its separator is a s
 comma or a tab, whichever the first row uses. A NUL character refuses it: that is no text.
 
 An XLSX is a zip of XML files, so before openpyxl sees it the zip's directory is checked: at
-most 200 entries and 50 MB unpacked, no XML part over 4 MB (openpyxl holds every shared string
-in memory, and a 50 MB string table takes half a minute to read), and no entry that unpacks to
-more than 100 times its packed size (a zip bomb is a few kB that unpack to gigabytes). openpyxl
+most 200 entries and 50 MB unpacked, no part over 4 MB (openpyxl holds every shared string in
+memory, and a 50 MB string table takes half a minute to read), no entry that unpacks to more
+than 100 times its packed size (a zip bomb is a few kB that unpack to gigabytes), and at most 16
+sheets, fewer of larger parts (openpyxl reads the size of each sheet as it opens the workbook —
+the whole sheet when it declares none — so a thousand sheets pointing at one part would take
+hours). openpyxl
 then reads the first *visible* sheet — the one the coach sees on opening the file, never a
 hidden one — in read-only mode, which streams its rows instead of building the whole workbook.
 The size the sheet declares (its dimension) is not trusted: a sheet that says it is two rows
@@ -29,6 +32,7 @@ import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 from worksession.i18n import _
 from worksession.support.bounded_read import MEGABYTE, read_limited, size_text
@@ -40,6 +44,18 @@ MAX_ENTRIES = 200
 MAX_UNPACKED = 50 * MEGABYTE
 MAX_RATIO = 100
 MAX_XML_PART = 4 * MEGABYTE  # the sheet of 500 people in ten columns is well under 1 MB
+# openpyxl reads the size of every sheet as it opens a workbook, the whole sheet where it
+# declares none: a few hundred sheets all pointing at one large part would take hours. So the
+# sheets are counted first, and the sheets times the largest part (the most that reading their
+# sizes can take) held to about four seconds of reading.
+MAX_SHEETS = 16
+MAX_SHEET_READING = 12 * MEGABYTE
+_WORKBOOK_TYPES = (
+    "spreadsheetml.sheet.main+xml",
+    "spreadsheetml.template.main+xml",
+    "ms-excel.sheet.macroEnabled.main+xml",
+    "ms-excel.template.macroEnabled.main+xml",
+)
 _ZIP_MAGIC = b"PK\x03\x04"
 
 
@@ -153,8 +169,45 @@ def _check_zip(data: bytes) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = archive.infolist()
-    except (zipfile.BadZipFile, ValueError) as error:
+            _check_sizes(entries)
+            sheets = _sheet_count(archive)
+    except TableRefused:
+        raise
+    except Exception as error:  # zipfile raises many kinds: encrypted, unknown method, bad CRC
         raise TableRefused(_("not an XLSX workbook ({reason})").format(reason=error)) from error
+    largest = max((entry.file_size for entry in entries), default=0)
+    if sheets > MAX_SHEETS or sheets * largest > MAX_SHEET_READING:
+        raise TableRefused(
+            _(
+                "{count} sheets of up to {size}; a list needs one sheet, and is read from at most "
+                "{limit} small ones"
+            ).format(count=sheets, size=size_text(largest), limit=MAX_SHEETS)
+        )
+
+
+def _sheet_count(archive: zipfile.ZipFile) -> int:
+    """The sheets the workbook parts list (every part that may be the workbook, as openpyxl
+    looks for it), counted before openpyxl opens each; 0 when there is no telling (openpyxl
+    then says what is wrong). Every part read here is at most ``MAX_XML_PART``."""
+    names = {"xl/workbook.xml"}
+    try:
+        types = ElementTree.fromstring(archive.read("[Content_Types].xml"))
+    except (KeyError, ElementTree.ParseError):
+        types = None
+    for override in types if types is not None else ():
+        if override.get("ContentType", "").endswith(_WORKBOOK_TYPES):
+            names.add(override.get("PartName", "").lstrip("/"))
+    count = 0
+    for name in names:
+        try:
+            workbook = ElementTree.fromstring(archive.read(name))
+        except (KeyError, ElementTree.ParseError):
+            continue
+        count += sum(1 for element in workbook.iter() if str(element.tag).endswith("}sheet"))
+    return count
+
+
+def _check_sizes(entries: list[zipfile.ZipInfo]) -> None:
     if len(entries) > MAX_ENTRIES:
         raise TableRefused(
             _("more than {count} parts inside; no list needs that many").format(count=MAX_ENTRIES)
@@ -167,7 +220,8 @@ def _check_zip(data: bytes) -> None:
     ]
     if unpacked > MAX_UNPACKED or swollen:
         raise TableRefused(_("unpacks to far more than it holds (a zip bomb?); not read"))
-    large = [e for e in entries if e.filename.endswith(".xml") and e.file_size > MAX_XML_PART]
+    # Every part: a sheet or the workbook may have any name its content type allows.
+    large = [entry for entry in entries if entry.file_size > MAX_XML_PART]
     if large:
         raise TableRefused(
             _("{part} inside unpacks to {size}; no list needs more than {limit}").format(
