@@ -512,3 +512,19 @@ def test_a_refused_list_leaves_the_database_bytes_as_they_were(
     )
     assert code == 2 and out == "" and str(path) in err and "Traceback" not in err
     assert _database_state(session_db) == before
+
+
+@pytest.mark.parametrize("first", [';"' * 2_000_000, '; "a"' * 800_000, "'a';'b';" * 500_000])
+def test_a_first_row_of_megabytes_is_no_hour_of_guessing_its_separator(
+    tmp_path: Path, first: str
+) -> None:
+    path = tmp_path / "lang.csv"
+    path.write_text(first + "\nAnna\n", encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(PeopleFileRefused, match=r"lang\.csv: "):
+        read_people_file(path)
+    try:  # a paste of it: read or refused, but at once
+        parse_people(first[:400_000] + "\nAnna")
+    except ValidationError:
+        pass
+    assert time.monotonic() - started < 5

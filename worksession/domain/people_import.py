@@ -34,7 +34,7 @@ from worksession.domain.values import (
     RegistrationType,
 )
 from worksession.i18n import _
-from worksession.support.table_file import Formula, NotText
+from worksession.support.table_file import SNIFFED, Formula, NotText
 
 HEADERS = {
     "name": ("naam", "name", "deelnemer", "volledige naam"),
@@ -111,7 +111,7 @@ def parse_people(text: str) -> list[dict[str, Any]]:
     if not lines:
         return []
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(lines[0], ",;\t")
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(lines[0][:SNIFFED], ",;\t")
     except csv.Error:
         dialect = csv.excel
     try:

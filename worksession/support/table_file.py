@@ -91,6 +91,9 @@ class ErrorCell(NotText):
 # Each non-empty row with its number as the spreadsheet shows it (the header is row 1).
 Rows = list[tuple[int, list[str]]]
 MAX_SEEN = 10_000  # rows looked at, empty ones too (a lone cell far down makes many)
+# Characters of the first row the separator is guessed from: csv.Sniffer's patterns take
+# hours on a first "row" of megabytes (';"' repeated), and a header row is short.
+SNIFFED = 1_000
 
 
 def read_table(path: Path, *, max_rows: int) -> Rows:
@@ -111,7 +114,7 @@ def csv_rows(data: bytes, *, max_rows: int) -> Rows:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     first = next((line for line in text.split("\n") if line.strip()), "")
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(first, ";,\t")
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(first[:SNIFFED], ";,\t")
     except csv.Error:
         dialect = csv.excel
     try:
