@@ -7,6 +7,7 @@ and a refusal leaves the database's bytes as they were."""
 from __future__ import annotations
 
 import codecs
+import contextlib
 import datetime as dt
 import hashlib
 import io
@@ -523,8 +524,6 @@ def test_a_first_row_of_megabytes_is_no_hour_of_guessing_its_separator(
     started = time.monotonic()
     with pytest.raises(PeopleFileRefused, match=r"lang\.csv: "):
         read_people_file(path)
-    try:  # a paste of it: read or refused, but at once
+    with contextlib.suppress(ValidationError):  # a paste of it: read or refused, at once
         parse_people(first[:400_000] + "\nAnna")
-    except ValidationError:
-        pass
     assert time.monotonic() - started < 5
