@@ -21,6 +21,15 @@ def test_dutch_excel_with_a_header_and_semicolons() -> None:
     assert people[1]["domain"] == "residents" and "email" not in people[1]
 
 
+def test_quotes_doubled_inside_a_quoted_cell_keep_the_columns_in_place() -> None:
+    # Excel writes a quote inside a cell as two; a header without quotes must not make the
+    # reader take them for the end of the cell.
+    text = 'Naam;Organisatie;Functie\nAnna de Vries;"Stichting ""Samen"" Kaalheide";welzijn\n'
+    people = parse_people(text)
+    assert people[0]["organisation"] == 'Stichting "Samen" Kaalheide'
+    assert people[0]["role"] == "welzijn"
+
+
 def test_a_pasted_column_of_names_without_header() -> None:
     assert [p["name"] for p in parse_people("Anna\nBram\n")] == ["Anna", "Bram"]
 

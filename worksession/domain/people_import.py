@@ -34,7 +34,7 @@ from worksession.domain.values import (
     RegistrationType,
 )
 from worksession.i18n import _
-from worksession.support.table_file import SNIFFED, Formula, NotText
+from worksession.support.table_file import Formula, NotText, list_dialect
 
 HEADERS = {
     "name": ("naam", "name", "deelnemer", "volledige naam"),
@@ -111,11 +111,7 @@ def parse_people(text: str) -> list[dict[str, Any]]:
     if not lines:
         return []
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(lines[0][:SNIFFED], ",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    try:
-        rows = list(csv.reader(io.StringIO("\n".join(lines)), dialect))
+        rows = list(csv.reader(io.StringIO("\n".join(lines)), list_dialect(lines[0])))
     except csv.Error as error:
         raise ValidationError(
             "participants", _("not a readable list: {reason}").format(reason=error)

@@ -106,6 +106,18 @@ def read_table(path: Path, *, max_rows: int) -> Rows:
     return csv_rows(data, max_rows=max_rows)
 
 
+def list_dialect(first: str) -> type[csv.Dialect] | csv.Dialect:
+    """How a list's cells are separated (semicolon, comma or tab), guessed from its first row."""
+    try:
+        dialect = csv.Sniffer().sniff(first[:SNIFFED], ";,\t")
+    except csv.Error:
+        return csv.excel
+    # A first row without quotes makes the sniffer guess that quotes are not doubled; spreadsheets
+    # always double them ("say ""hi"""), and a wrong guess shifts every later column.
+    dialect.doublequote = True
+    return dialect
+
+
 def csv_rows(data: bytes, *, max_rows: int) -> Rows:
     """The rows of a CSV file's bytes; ``TableRefused`` when it is no text or too long."""
     text = _decoded(data)
@@ -114,11 +126,9 @@ def csv_rows(data: bytes, *, max_rows: int) -> Rows:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     first = next((line for line in text.split("\n") if line.strip()), "")
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(first[:SNIFFED], ";,\t")
-    except csv.Error:
-        dialect = csv.excel
-    try:
-        return _kept(csv.reader(io.StringIO(text), dialect), max_rows, lambda cell: cell)
+        return _kept(
+            csv.reader(io.StringIO(text), list_dialect(first)), max_rows, lambda cell: cell
+        )
     except csv.Error as error:
         raise TableRefused(_("not a readable list: {reason}").format(reason=error)) from error
 
