@@ -12,12 +12,14 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Table
 
 from worksession.domain.plan import fingerprint, plan_snapshot
+from worksession.domain.validation import LONG_TEXT_MAX
 from worksession.export.pdf.blocks import table
 from worksession.export.pdf.cells import SIDE_PADDING, OnceWrapped, cell
 from worksession.export.pdf.payload import ATTACHMENT, PlanPayload
 from worksession.export.pdf.plan import render_plan
 from worksession.export.pdf.styles import stylesheet
 from worksession.export.pdf.text import para
+from worksession.export.pdf.verify import Status, verify_plan
 from worksession.workflows.demo import large_document
 
 WIDTH = 90.0
@@ -101,3 +103,15 @@ def test_cells_keep_the_header_bold() -> None:
     assert isinstance(header, Table)
     assert header._cellStyles[0][0].fontname == stylesheet()["CellHead"].fontName
     assert header._cellStyles[1][0].fontname == stylesheet()["Cell"].fontName
+
+
+def test_an_agreement_as_long_as_the_window_allows_is_split_over_pages_and_verifies() -> None:
+    # A row taller than a page could never be placed: the export stopped with a LayoutError.
+    document = large_document()
+    words = "samen werken aan gezondheid in de wijk met het beweegaanbod voor ouderen "
+    document["agreements"][0]["what"] = (words * 200)[:LONG_TEXT_MAX].strip()
+    snapshot = plan_snapshot(document, 1)
+    pdf = render_plan(PlanPayload(snapshot, fingerprint(snapshot), False))
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert text.count("beweegaanbod") >= 100  # the whole text, not cut off
+    assert verify_plan(pdf).status is Status.OK

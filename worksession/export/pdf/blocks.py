@@ -19,6 +19,26 @@ from worksession.export.pdf.text import para
 CONTENT_WIDTH = 170 * mm
 # More than the height of a page's frame: what a table is measured in.
 PAGE_ROOM = 250 * mm
+# The height of a page's frame in the plan (A4, 20 mm margins, the frame's 6 pt padding).
+FRAME_HEIGHT = 297 * mm - 2 * 20 * mm - 2 * 6
+
+
+class RowTable(Table):
+    """A table split over pages between its rows, never inside one — except a row that with
+    the column heads is taller than a whole page. Such a row (an agreement of thousands of
+    characters) could never be placed and stopped the export; it is split inside the row.
+    Every table that could be drawn before is drawn exactly as before."""
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        self._calc(available_width, available_height)  # the row heights, as ``split`` measures
+        if not self.splitInRow and self._taller_than_a_page():
+            # Split where the page ends, also inside a row; the parts made from here do the same.
+            self.splitByRow, self.splitInRow = 0, 1
+        return list(super().split(available_width, available_height))
+
+    def _taller_than_a_page(self) -> bool:
+        heads = sum(self._rowHeights[: self.repeatRows])
+        return any(heads + height > FRAME_HEIGHT for height in self._rowHeights[self.repeatRows :])
 
 
 class Heading(Flowable):
@@ -62,7 +82,7 @@ def table(
     data += [
         [_cell(text, body, width) for text, width in zip(row, widths, strict=True)] for row in rows
     ]
-    result = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+    result = RowTable(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
     result.setStyle(
         TableStyle(
             [
