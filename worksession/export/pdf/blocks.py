@@ -31,7 +31,7 @@ class RowTable(Table):
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         self._calc(available_width, available_height)  # the row heights, as ``split`` measures
-        if not self.splitInRow and self._taller_than_a_page():
+        if not getattr(self, "splitInRow", 0) and self._taller_than_a_page():
             # Split where the page ends, also inside a row; the parts made from here do the same.
             self.splitByRow, self.splitInRow = 0, 1
         return list(super().split(available_width, available_height))
