@@ -123,6 +123,16 @@ def test_the_pasted_numbers_are_big_first_once_each_of_those_present() -> None:
     assert pasted_numbers(AttendanceSheet(title="x", rows=rows).attended) == pasted_numbers(rows)
 
 
+def test_a_number_of_the_wrong_form_never_becomes_a_pasted_line() -> None:
+    # A file made before numbers were checked may carry anything; each line is taken as a number.
+    rows = (
+        AttendanceRow("A", registration="123\n=cmd", status="present"),
+        AttendanceRow("B", registration_type="big", registration="1905823140", status="present"),
+        AttendanceRow("C", registration_type="kngf", registration="K-9", status="present"),
+    )
+    assert pasted_numbers(rows) == ["K-9"]
+
+
 def test_registers_and_statuses_are_named_as_the_register_names_them() -> None:
     """One table of words: what Voorbereiding shows for a register or a status is what the
     presentielijst and the attendance files print."""

@@ -29,6 +29,7 @@ from typing import Any, cast
 from worksession.domain.attendance import attendance_status
 from worksession.domain.document_types import InterchangeDocument
 from worksession.domain.schedule import parse_start_time
+from worksession.domain.registration_numbers import registration_problem
 from worksession.domain.values import AttendanceStatus, RegistrationType
 
 # The order of the registration types in the paste file: BIG first (see ``pasted_numbers``).
@@ -159,7 +160,9 @@ def pasted_numbers(rows: Sequence[AttendanceRow]) -> list[str]:
     """The registration numbers of those present, one each, for PE-online's paste import:
     BIG numbers first (GAIA and most accreditations count them), then the quality registers in
     a fixed order (KNGF, V&VN, KABIZ, other, no type), each group in the list's order; a number
-    given twice is listed once, spaces inside a number are left out."""
+    given twice is listed once, spaces inside a number are left out. A number of the wrong form
+    (from a file made before numbers were checked) is left out: a paste import takes each line
+    as a number."""
     ranked = sorted(
         (row for row in rows if row.present and row.registration),
         key=lambda row: TYPE_ORDER.index(row.registration_type),
@@ -167,7 +170,7 @@ def pasted_numbers(rows: Sequence[AttendanceRow]) -> list[str]:
     numbers: list[str] = []
     for row in ranked:
         number = "".join(row.registration.split())
-        if number not in numbers:
+        if registration_problem(row.registration_type, number) is None and number not in numbers:
             numbers.append(number)
     return numbers
 
