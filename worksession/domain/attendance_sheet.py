@@ -28,8 +28,8 @@ from typing import Any, cast
 
 from worksession.domain.attendance import attendance_status
 from worksession.domain.document_types import InterchangeDocument
-from worksession.domain.schedule import parse_start_time
 from worksession.domain.registration_numbers import registration_problem
+from worksession.domain.schedule import parse_start_time
 from worksession.domain.values import AttendanceStatus, RegistrationType
 
 # The order of the registration types in the paste file: BIG first (see ``pasted_numbers``).
