@@ -25,7 +25,9 @@ def test_introductions_group_people_by_domain(window: SessionWindow) -> None:
     assert any(group.startswith("Inwoners (2)") for group in groups)
     first = page.tree.topLevelItem(0)
     names = [first.child(i).text(0) for i in range(first.childCount())]
-    assert any(name.endswith("(afwezig)") for name in names)
+    # Not ticked present yet: their invite list status, not "afwezig" for everyone.
+    assert not any(name.endswith("(afwezig)") for name in names)
+    assert "Sanne Vliegen (afgemeld)" in names
 
 
 def test_a_figure_is_added_by_keyboard_and_undone(qtbot: QtBot, window: SessionWindow) -> None:

@@ -38,12 +38,14 @@ def test_the_menu_offers_every_export_each_with_its_own_alt_key(window: SessionW
     assert len(set(_mnemonics(entries))) == len(_mnemonics(entries))
     others = [action.text() for action in menu.menu.actions()[-5:]]
     assert others == [
-        "Uitnodiging…",
-        "Programma als PDF…",
-        "Wie is wie (PDF)…",
-        "Presentielijst (PDF)…",
-        "Aanwezigheid exporteren…",
+        "&Uitnodiging…",
+        "&Programma als PDF…",
+        "&Wie is wie (PDF)…",
+        "P&resentielijst (PDF)…",
+        "Aa&nwezigheid exporteren…",
     ]
+    # The entries the step pages add have an Alt letter too, none the same as another's.
+    assert len(set(_mnemonics(entries))) == len(entries)
     lists = [action.text() for action in menu.csv_menu.actions()]
     assert len(lists) == len(LIST_NAMES)
     assert len(set(_mnemonics(lists))) == len(lists)
@@ -141,7 +143,7 @@ def test_the_invitation_of_voorbereiding_opens_from_the_menu(
     from worksession.ui.session.invitation_dialog import InvitationDialog
 
     invitation = next(
-        action for action in window.export_menu.menu.actions() if action.text() == "Uitnodiging…"
+        action for action in window.export_menu.menu.actions() if action.text() == "&Uitnodiging…"
     )
     invitation.trigger()
     qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(InvitationDialog)))

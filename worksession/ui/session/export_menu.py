@@ -53,6 +53,20 @@ def with_mnemonic(text: str, used: set[str]) -> str:
     return text
 
 
+def _mnemonic(text: str) -> str:
+    """The Alt letter an ``&`` in ``text`` marks (lower case), or ""."""
+    index = 0
+    while (index := text.find("&", index)) >= 0 and index + 1 < len(text):
+        if text[index + 1] != "&":
+            return text[index + 1].lower()
+        index += 2
+    return ""
+
+
+def _has_mnemonic(text: str) -> bool:
+    return bool(_mnemonic(text))
+
+
 class ExportMenu(QObject):
     """Builds the menu in ``window``'s menu bar and runs its exports; ``written`` carries the
     path of each file written."""
@@ -101,8 +115,13 @@ class ExportMenu(QObject):
         return action
 
     def add_action(self, action: QAction) -> None:
-        """Another export of this session (the attendance list, an invitation): below ours."""
+        """Another export of this session (the attendance list, an invitation): below ours,
+        with an Alt letter of its own when its text brings none."""
         self._others.setVisible(True)
+        text = action.text()
+        if not _has_mnemonic(text):
+            used = {letter for item in self.menu.actions() if (letter := _mnemonic(item.text()))}
+            action.setText(with_mnemonic(text, used))
         self.menu.addAction(action)
 
     def suggested_name(self, kind: ExportKind, list_name: str) -> str:

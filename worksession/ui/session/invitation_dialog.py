@@ -52,12 +52,12 @@ class InvitationDialog(QDialog):
         self.text.setTabChangesFocus(True)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.copy_button = QPushButton(_("Copy"))
+        self.copy_button = QPushButton(_("&Copy"))
         self.copy_button.setToolTip(_("Copy the text, to paste it into an e-mail"))
         self.copy_button.clicked.connect(self.copy)
-        self.save_button = QPushButton(_("Save as text…"))
+        self.save_button = QPushButton(_("&Save as text…"))
         self.save_button.clicked.connect(self.choose_text_file)
-        self.ics_button = QPushButton(_("Calendar invitation (.ics)…"))
+        self.ics_button = QPushButton(_("Calendar &invitation (.ics)…"))
         self.ics_button.setToolTip(
             _("The session as an appointment for the participants' calendars")
         )
@@ -73,6 +73,14 @@ class InvitationDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.copy_button.setDefault(True)
+        # Tab from the text reaches the buttons in the order they are shown (the box puts its
+        # Close first), and the dialog opens on Copy: Enter copies, as the coach came to do.
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        QWidget.setTabOrder(self.text, self.copy_button)
+        QWidget.setTabOrder(self.copy_button, self.save_button)
+        QWidget.setTabOrder(self.save_button, self.ics_button)
+        QWidget.setTabOrder(self.ics_button, close)
+        self.copy_button.setFocus()
         width = self.text.fontMetrics().horizontalAdvance("m" * 60)
         self.resize(width + 80, 560)
 

@@ -60,6 +60,9 @@ class InviteListDialog(QDialog):
         self.table.setHorizontalHeaderLabels([_("Row"), _("Column"), _("Value"), _("Why")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        # Tab goes on to the buttons; arrows move between the refused cells. Otherwise Tab
+        # walks every cell and the keyboard never reaches Import.
+        self.table.setTabKeyNavigation(False)
         for number, refusal in enumerate(invite.refused):
             cells = (str(refusal.row), refusal.column, refusal.value, refusal.reason)
             for column, text in enumerate(cells):

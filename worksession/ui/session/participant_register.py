@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QHeaderView, QTableView, QWidget
 
 from worksession.domain.attendance import attendance_status, status_change
 from worksession.domain.models import Participant
@@ -30,7 +30,14 @@ PARTICIPANT_COLUMNS = (
     Column("role", N_("Role")),
     Column("domain", N_("Domain"), "choice", Domain.pairs()),
     Column("email", N_("E-mail")),
-    Column("registration_type", N_("Register"), "choice", RegistrationType.pairs()),
+    # No register is the rule: an empty cell, not "geen" in every row; the list still offers it.
+    Column(
+        "registration_type",
+        N_("Register"),
+        "choice",
+        RegistrationType.pairs(),
+        blank=(RegistrationType.NONE.value,),
+    ),
     Column("registration", N_("Registration no.")),
     # Picked from its open list only: a stray arrow key must not sign someone off.
     Column("status", N_("Status"), "choice", AttendanceStatus.pairs(), explicit=True),
@@ -87,6 +94,15 @@ def add_people(controller: SessionController, people: Sequence[dict[str, object]
         lambda: add_participants(db=db, session_id=session_id, people=listed),
     )
     return controller.execute(command)
+
+
+def one_line_rows(view: QTableView) -> None:
+    """A person a line: wrapped rows two lines high showed two or three people on a laptop.
+    A long organisation is cut short with "…" (its whole text is in the cell's editor)."""
+    view.setWordWrap(False)
+    rows = view.verticalHeader()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(view.fontMetrics().height() + 10)
 
 
 def invite_file_filter() -> str:

@@ -30,6 +30,8 @@ class Column:
     editable: bool = True
     # A choice that changes only when picked from the open list (``ExplicitChoiceDelegate``).
     explicit: bool = False
+    # Stored values of a choice shown as an empty cell (the usual "none" of a column).
+    blank: tuple[Any, ...] = ()
 
     def choice_list(self) -> Choices:
         return self.choices() if callable(self.choices) else self.choices
@@ -129,6 +131,8 @@ class RecordTableModel(QAbstractTableModel):
             return value
         if role == Qt.ItemDataRole.DisplayRole:
             if column.kind == "choice":
+                if value in column.blank:
+                    return ""
                 return _(dict(column.choice_list()).get(value, "" if value is None else str(value)))
             return "" if value is None else value
         return None

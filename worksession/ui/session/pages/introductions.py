@@ -1,10 +1,12 @@
-"""Kennismaking: who is who, grouped by domain — the start of a smoelenboek."""
+"""Kennismaking: who is who, grouped by domain — the start of a smoelenboek. Someone not
+ticked present shows their invite list status beside their name, greyed."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QTreeWidget, QTreeWidgetItem, QTreeWidgetItemIterator
 
+from worksession.domain.attendance import attendance_status
 from worksession.domain.changes import Part
 from worksession.domain.roles import effective_domain
 from worksession.domain.values import Domain
@@ -49,10 +51,14 @@ class IntroductionsPage(StepPage):
                 continue
             group = QTreeWidgetItem([f"{domain.label} ({len(members)})"])
             for person in members:
+                # Not ticked present yet: where they stand on the invite list (aangemeld,
+                # afgemeld, uitgenodigd), not "absent" for everyone before the coach ticks.
                 name = (
                     person["name"]
                     if person["present"]
-                    else _("{name} (absent)").format(name=person["name"])
+                    else _("{name} ({status})").format(
+                        name=person["name"], status=attendance_status(person).label
+                    )
                 )
                 item = QTreeWidgetItem([name, person["role"], person["organisation"]])
                 if not person["present"]:

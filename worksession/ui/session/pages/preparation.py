@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QVBoxLayout,
 )
 
 from worksession.domain.changes import Part
@@ -52,8 +53,10 @@ from worksession.ui.session.participant_register import (
     cell_changes,
     import_invite_list,
     invite_file_filter,
+    one_line_rows,
 )
 from worksession.ui.session.record_table import RecordTable
+from worksession.ui.session.start_time_field import StartTimeField
 from worksession.workflows.data_export import calendar_identity
 from worksession.workflows.export_targets import RefusedTarget, write_export
 from worksession.workflows.programme_sheet import programme_pdf_bytes, session_sheet
@@ -61,7 +64,7 @@ from worksession.workflows.programme_sheet import programme_pdf_bytes, session_s
 
 class PreparationPage(StepPage):
     # The plan's part too: the request's deadline stops mattering once the plan leaves its draft.
-    shows = frozenset({Part.SESSION, Part.PARTICIPANTS, Part.PLAN, Part.PREPARATION})
+    shows = frozenset({Part.SESSION, Part.SCHEDULE, Part.PARTICIPANTS, Part.PLAN, Part.PREPARATION})
 
     def __init__(self, controller: SessionController, step: Step) -> None:
         super().__init__(controller, step)
@@ -70,7 +73,9 @@ class PreparationPage(StepPage):
         def write_session(values: dict[str, Any]) -> None:
             update_session(db=db, session_id=session_id, **values)
 
-        form = QFormLayout()
+        # Two columns of details: in one, on a 1280×720 laptop, the participant list under
+        # them showed only two or three people.
+        where, when = QFormLayout(), QFormLayout()
         self.fields = {}
         for field, label in (
             ("title", _("Title")),
@@ -87,28 +92,27 @@ class PreparationPage(StepPage):
                 field=field,
                 merge=("session", field),
             )
-            form.addRow(label, self.fields[field])
+            where.addRow(label, self.fields[field])
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("dd-MM-yyyy")
         self.date.setAccessibleName(_("Date"))
         self.date.dateChanged.connect(self._date_changed)
-        form.addRow(_("Date"), self.date)
+        self.start_time = StartTimeField(controller)
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.date, stretch=1)
+        date_row.addWidget(QLabel(_("Start time")))
+        date_row.addWidget(self.start_time)
+        when.addRow(_("Date"), date_row)
         self.variant = QComboBox()
         self.variant.setAccessibleName(_("Variant"))
         for variant in Variant:
             self.variant.addItem(variant.label, variant.value)
         self.variant.activated.connect(self._variant_chosen)
+        when.addRow(_("Variant"), self.variant)
         self.accredited = QCheckBox(_("Accredited for GPs and practice staff"))
-        variant_row = QHBoxLayout()
-        variant_row.addWidget(self.variant)
-        variant_row.addWidget(self.accredited)
-        # The request's last day, beside the box that asks for it (hidden without a date).
-        self.request_deadline = DeadlineLabel("requestDeadline")
-        variant_row.addWidget(self.request_deadline, stretch=1)
-        variant_row.addStretch()
         self.accredited.clicked.connect(self._accredited_clicked)
-        form.addRow(_("Variant"), variant_row)
+        when.addRow("", self.accredited)
         self.fields["accreditation_id"] = self.bind_text(
             self.line(),
             label=_("Accreditation ID"),
@@ -120,7 +124,16 @@ class PreparationPage(StepPage):
         self.fields["accreditation_id"].setToolTip(
             _("The ID the accreditation body (GAIA, PE-online) gave this session")
         )
-        form.addRow(_("Accreditation ID"), self.fields["accreditation_id"])
+        when.addRow(_("Accreditation ID"), self.fields["accreditation_id"])
+        # The request's last day, under the box that asks for it (hidden without a date).
+        self.request_deadline = DeadlineLabel("requestDeadline")
+        when.addRow("", self.request_deadline)
+        columns = QHBoxLayout()
+        columns.addLayout(where, stretch=1)
+        columns.addSpacing(12)
+        columns.addLayout(when, stretch=1)
+        details = QVBoxLayout()
+        details.addLayout(columns)
         self.ambition = self.bind_text(
             self.text_area(2),
             label=_("Ambition"),
@@ -129,32 +142,35 @@ class PreparationPage(StepPage):
             field="ambition",
             merge=("session", "ambition"),
         )
-        self.ambition.setMaximumHeight(4 * self.ambition.fontMetrics().lineSpacing() + 12)
-        form.addRow(_("Ambition"), self.ambition)
+        self.ambition.setMaximumHeight(2 * self.ambition.fontMetrics().lineSpacing() + 14)
+        ambition_row = QFormLayout()
+        ambition_row.addRow(_("Ambition"), self.ambition)
+        details.addLayout(ambition_row)
         # The timeline beside the details, not below them: the invite list keeps its room.
         self.timeline = PreparationTimeline(controller)
         top = QHBoxLayout()
-        top.addLayout(form, stretch=1)
+        top.addLayout(details, stretch=2)
         top.addWidget(self.timeline, stretch=1)
         self.layout_.addLayout(top)
-        self.invitation_button = QPushButton(_("Invitation…"))
+        self.invitation_button = QPushButton(_("&Invitation…"))
         self.invitation_button.setToolTip(
             _("An invitation made from the session: to copy, save, or add to a calendar")
         )
         self.invitation_button.clicked.connect(self.show_invitation)
-        self.programme_button = QPushButton(_("Programme as PDF…"))
+        self.programme_button = QPushButton(_("Programme as &PDF…"))
         self.programme_button.setToolTip(
             _("The programme with times, learning goals and coach, for the accreditation request")
         )
         self.programme_button.clicked.connect(self.choose_programme_pdf)
-        send_row = QHBoxLayout()
-        send_row.addWidget(self.invitation_button)
-        send_row.addWidget(self.programme_button)
-        send_row.addStretch()
-        self.layout_.addLayout(send_row)
 
+        # The list's heading and what is sent to the people on it share one line.
         self.people_heading = QLabel()
-        self.layout_.addWidget(self.people_heading)
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(self.people_heading)
+        heading_row.addStretch()
+        heading_row.addWidget(self.invitation_button)
+        heading_row.addWidget(self.programme_button)
+        self.layout_.addLayout(heading_row)
         self.participants = RecordTable(
             controller,
             model=Participant,
@@ -168,11 +184,12 @@ class PreparationPage(StepPage):
             noun=_("participant"),
         )
         self.participants.write_override = self._write_participant
+        one_line_rows(self.participants.view)
         self.layout_.addWidget(self.participants, stretch=1)
-        paste = QPushButton(_("Paste list"))
+        paste = QPushButton(_("Paste &list"))
         paste.setToolTip(_("Names (and organisation, role, e-mail) copied from a spreadsheet"))
         paste.clicked.connect(self.paste_people)
-        import_csv = QPushButton(_("Import invite list…"))
+        import_csv = QPushButton(_("&Import invite list…"))
         import_csv.setToolTip(
             _(
                 "A CSV or XLSX file whose first row names the columns: name, initials, "
@@ -201,6 +218,7 @@ class PreparationPage(StepPage):
         self.date.blockSignals(False)
         self.variant.setCurrentIndex(max(0, self.variant.findData(session["variant"])))
         self.accredited.setChecked(bool(session["accredited"]))
+        self.start_time.show_stored()
         self.request_deadline.show_deadline(
             request_state(
                 session_date=session_date(session["date"]),
