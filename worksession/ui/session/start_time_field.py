@@ -45,7 +45,8 @@ class StartTimeField(QLineEdit):
         self.setAccessibleName(_("Start time"))
         self.setToolTip(
             _(
-                "When the session starts: the invitation, the programme and the presentielijst show the times from it"
+                "When the session starts: the invitation, the programme and the presentielijst "
+                "show the times from it"
             )
         )
         self.setMaxLength(5)

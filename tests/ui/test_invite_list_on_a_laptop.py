@@ -1,0 +1,195 @@
+"""What a coach tripped over when preparing an accredited session on a 1280×720 laptop: the
+invite list in sight, the start time beside the date, each status in its own words, and the
+invitation, the import report and the menu reachable by keyboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import page_of
+from worksession.domain.values import StepKind
+from worksession.ui.session.invitation_dialog import InvitationDialog
+from worksession.ui.session.invite_list_dialog import InviteListDialog
+from worksession.ui.session.pages.introductions import IntroductionsPage
+from worksession.ui.session.pages.preparation import PreparationPage
+from worksession.ui.session.start_time_field import normalised_time
+from worksession.ui.session.window import SessionWindow
+
+
+def _page(window: SessionWindow) -> PreparationPage:
+    page = page_of(window, StepKind.PREPARATION)
+    assert isinstance(page, PreparationPage)
+    return page
+
+
+def _settle(window: SessionWindow) -> None:
+    for _round in range(3):
+        QApplication.processEvents()
+    window.layout().activate()
+
+
+def _people(window: SessionWindow, count: int) -> None:
+    page = _page(window)
+    names = "\n".join(f"Deelnemer {n};Organisatie {n};huisarts" for n in range(count))
+    assert page.import_people("Naam;Organisatie;Rol\n" + names)
+
+
+def test_a_laptop_shows_eight_people_of_the_invite_list_at_once(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
+    _people(window, 20)
+    window.resize(1280, 690)  # a 1280×720 screen less the title bar
+    page = _page(window)
+    _settle(window)
+    view = page.participants.view
+    shown = view.viewport().height() // view.rowHeight(0)
+    assert shown >= 8, f"only {shown} people in sight"
+
+
+def test_no_register_is_an_empty_cell_and_a_register_its_name(window: SessionWindow) -> None:
+    _people(window, 1)  # someone without a register
+    page = _page(window)
+    model = page.participants.model
+    column = next(i for i, c in enumerate(model.columns) if c.field == "registration_type")
+    shown = {}
+    for row in range(model.rowCount()):
+        index = model.index(row, column)
+        shown[model.data(index, Qt.ItemDataRole.EditRole)] = model.data(index)
+    assert shown[""] == ""  # not "geen" in every row without one
+    assert shown["big"] == "BIG"
+    assert "" in dict(model.columns[column].choice_list())  # the list still offers "geen"
+
+
+def test_the_start_time_is_typed_beside_the_date_stored_and_undone(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
+    page = _page(window)
+    field = page.start_time
+    before = window.controller.document["schedule"]["start_time"]
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "930")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.controller.document["schedule"]["start_time"] == "09:30"
+    assert field.text() == "09:30"
+    invitation = page.show_invitation()
+    assert "09:30–" in invitation.text.toPlainText()  # the invitation reads it at once
+    invitation.reject()
+    window.undo_action.trigger()
+    assert window.controller.document["schedule"]["start_time"] == before
+    assert field.text() == (before or "")
+
+
+def test_a_start_time_that_is_no_time_is_refused_naming_the_field(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
+    page = _page(window)
+    before = window.controller.fingerprint()
+    stored = window.controller.document["schedule"]["start_time"] or ""
+    page.start_time.setText("25:70")
+    assert not page.start_time.store()
+    assert window.banner.isVisible()
+    assert "Begintijd" in window.banner.text() and "25:70" in window.banner.text()
+    assert page.start_time.text() == stored
+    assert window.controller.fingerprint() == before
+
+
+def test_start_times_are_read_as_a_coach_types_them() -> None:
+    assert normalised_time("13:30") == "13:30"
+    assert normalised_time(" 13.30 ") == "13:30"
+    assert normalised_time("1330") == "13:30"
+    assert normalised_time("930") == "09:30"
+    assert normalised_time("") == ""
+    for wrong in ("24:00", "1:5", "half twee", "13:3O", "12345"):
+        assert normalised_time(wrong) is None, wrong
+
+
+def test_kennismaking_names_the_invite_status_of_who_is_not_ticked_present(
+    window: SessionWindow,
+) -> None:
+    page = _page(window)
+    _people(window, 1)
+    status = next(i for i, c in enumerate(page.participants.model.columns) if c.field == "status")
+    last = page.participants.model.rowCount() - 1
+    page.participants.model.setData(page.participants.model.index(last, status), "invited")
+    kennismaking = page_of(window, StepKind.INTRODUCTIONS)
+    assert isinstance(kennismaking, IntroductionsPage)
+    names = [
+        kennismaking.tree.topLevelItem(group).child(row).text(0)
+        for group in range(kennismaking.tree.topLevelItemCount())
+        for row in range(kennismaking.tree.topLevelItem(group).childCount())
+    ]
+    assert "Deelnemer 0 (uitgenodigd)" in names
+    assert not any(name.endswith("(afwezig)") for name in names)
+
+
+def test_the_invitation_opens_on_copy_and_tabs_in_the_order_shown(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
+    dialog = _page(window).show_invitation()
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.copy_button)
+    qtbot.keyClick(dialog.copy_button, Qt.Key.Key_Return)
+    assert QApplication.clipboard().text() == dialog.text.toPlainText()
+    close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+    order: list[QWidget] = []
+    widget: QWidget = dialog.text
+    for _step in range(4):
+        widget = widget.nextInFocusChain()
+        while not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            widget = widget.nextInFocusChain()
+        order.append(widget)
+    assert order == [dialog.copy_button, dialog.save_button, dialog.ics_button, close]
+    texts = [button.text() for button in order[:3]]
+    assert texts == ["&Kopiëren", "&Bewaren als tekst…", "Agenda-&uitnodiging (.ics)…"]
+    dialog.reject()
+
+
+def test_alt_u_opens_the_invitation_from_voorbereiding(qtbot: QtBot, window: SessionWindow) -> None:
+    page = _page(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    page.fields["title"].setFocus()
+    qtbot.keyClick(page.fields["title"], Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(InvitationDialog)))
+    for dialog in window.findChildren(InvitationDialog):
+        dialog.reject()
+
+
+def test_tab_leaves_the_import_reports_table_for_its_buttons(
+    qtbot: QtBot, window: SessionWindow, tmp_path: Path
+) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["Naam", "Status", "Register", "Registratienummer"])
+    sheet.append(["Anna de Wit", "misschien", "BIG", "123"])
+    sheet.append(["Bert Kok", "aangemeld", "BIG", "1"])
+    path = tmp_path / "lijst.xlsx"
+    workbook.save(path)
+    reached: list[tuple[int, QWidget]] = []
+
+    def walk() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, InviteListDialog):
+            QTimer.singleShot(10, walk)
+            return
+        dialog.table.setCurrentCell(0, 0)
+        qtbot.keyClick(dialog.table, Qt.Key.Key_Tab)
+        after: QWidget = dialog.table.nextInFocusChain()
+        while not after.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            after = after.nextInFocusChain()
+        # Tab did not walk on to the next cell; it goes to the buttons.
+        reached.append((dialog.table.currentColumn(), after))
+        dialog.reject()
+
+    QTimer.singleShot(0, walk)
+    assert not _page(window).import_file(path)
+    ((column, after),) = reached
+    assert column == 0
+    assert isinstance(after, QPushButton)
