@@ -8,7 +8,7 @@ from pathlib import Path
 
 import openpyxl
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import page_of
@@ -193,3 +193,24 @@ def test_tab_leaves_the_import_reports_table_for_its_buttons(
     ((column, after),) = reached
     assert column == 0
     assert isinstance(after, QPushButton)
+
+
+def test_f2_on_a_status_opens_its_list_and_enter_picks(qtbot: QtBot, window: SessionWindow) -> None:
+    page = _page(window)
+    view, model = page.participants.view, page.participants.model
+    column = next(i for i, c in enumerate(model.columns) if c.field == "status")
+    index = model.index(0, column)
+    view.setFocus()
+    view.setCurrentIndex(index)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = view.indexWidget(index)
+    assert isinstance(editor, QComboBox)
+    qtbot.waitUntil(editor.view().isVisible)  # open at once: the arrows move in the list
+    wanted = editor.findData("declined")
+    editor.view().setCurrentIndex(editor.model().index(wanted, 0))
+    qtbot.keyClick(editor.view(), Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: window.controller.document["participants"][0]["invitation"] == "declined"
+    )
+    window.undo_action.trigger()
+    assert window.controller.document["participants"][0]["invitation"] != "declined"

@@ -6,7 +6,14 @@ program stored while the coach typed is named when the coach's value replaces it
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
@@ -83,6 +90,10 @@ class ExplicitChoiceDelegate(ChoiceDelegate):
             editor.addItem(_(label), value)
         editor.setProperty("chosen", False)
         editor.activated.connect(lambda _index: self._chosen(editor))
+        # Open once the view has placed it: F2 (or a double click) shows the choices at once,
+        # so a keyboard user picks with the arrows and Enter instead of a closed list that
+        # ignores them.
+        QTimer.singleShot(0, editor, lambda: _open(editor))
         return editor
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
@@ -99,3 +110,8 @@ class ExplicitChoiceDelegate(ChoiceDelegate):
         assert isinstance(editor, QComboBox)
         if editor.property("chosen"):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+def _open(editor: QComboBox) -> None:
+    if editor.isVisible() and not editor.property("chosen"):
+        editor.showPopup()
