@@ -2,8 +2,10 @@
 
 The session window maximised on a 1280×720 laptop and on a 1920×1080 screen, and the presenter
 full screen on a 1920×1080 beamer beside the laptop and on a 1280×720 screen of its own, one PNG
-per step, under ``build/screenshots-real/<what>-<size>/``; the follow-up session half a year
-later on the laptop with the beamer, under ``follow-up/``. Run as
+per step, under ``build/screenshots-real/<what>-<size>/``; the invitation, the Exporteren menu
+and an invite list's import report on the laptop and the Full HD screen, under
+``invite-list-<size>/``; the follow-up session half a year later on the laptop with the
+beamer, under ``follow-up/``. Run as
 ``python -m tests.realwindow.screenshots [FOLDER]``; it needs the tier's X programs.
 """
 
@@ -160,6 +162,72 @@ def _one_run(
     return written
 
 
+def _invite_list_file(folder: Path) -> Path:
+    """An organiser's invite list with one refused number, for the import report's screen."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["Naam", "Voorletters", "Organisatie", "Functie", "Register", "BIG-nummer"])
+    sheet.append(["Noor Bakker", "N.", "Huisartsenpraktijk Oost", "huisarts", "BIG", "09012345601"])
+    sheet.append(["Sem de Wit", "S.", "Wijkteam Noord", "wijkverpleegkundige", "", ""])
+    sheet.append(["Iris Jansen", "I.", "Apotheek West", "apotheker", "BIG", "6901234560"])
+    path = folder / "genodigden.xlsx"
+    workbook.save(path)
+    return path
+
+
+def _active_other(app: App, before: str | None, pattern: str) -> str:
+    """A window other than ``before`` named like ``pattern`` has the keyboard: its id."""
+
+    def active() -> str | None:
+        app.alive()
+        window = app.display.active_window()
+        if window and window != before and re.search(pattern, app.display.window_name(window)):
+            return window
+        return None
+
+    return wait_for(active, f"a window named {pattern!r} to have the keyboard")
+
+
+def _invite_screens(
+    folder: Path, demo: tuple[Path, str, list[str]], home: Path, screen: Rect
+) -> list[Path]:
+    """Issue 19's screens of *Voorbereiding* on ``screen``: the invitation (Alt+U), the
+    Exporteren menu (Alt+X) and the report of an invite list with a refused row (Alt+I),
+    each reached by keyboard and closed again with Escape (the import writes nothing)."""
+    database, title, _steps = demo
+    shot = folder / f"invite-list-{screen.width}x{screen.height}"
+    listed = _invite_list_file(home)
+    written: list[Path] = []
+    display = start_display((screen,))
+    try:
+        with running_app(display, database, home) as app:
+            window = app.open_session(database, title)
+            _maximise(display, window, screen)
+            display.key("alt+u")
+            _active_other(app, window, "^(Uitnodiging|Invitation) — ")
+            written.append(_steady_shot(display, shot / "01-invitation.png", screen))
+            display.key("Escape")
+            _active_other(app, None, re.escape(f"— {title} —"))
+            display.key("alt+x")
+            written.append(_steady_shot(display, shot / "02-export-menu.png", screen))
+            display.key("Escape", "Escape")
+            display.key("alt+i")
+            report = "^(Uitnodigingslijst importeren|Import invite list) — "
+            chooser = _active_other(app, window, report)  # the file dialog, named the same
+            display.type(str(listed))
+            display.key("Return")
+            _active_other(app, chooser, report)
+            written.append(_steady_shot(display, shot / "03-import-report.png", screen))
+            display.key("Escape")
+            _active_other(app, None, re.escape(f"— {title} —"))
+    finally:
+        display.stop()
+    return written
+
+
 def take_all(folder: Path) -> list[Path]:
     written: list[Path] = []
     with tempfile.TemporaryDirectory() as scratch:
@@ -174,6 +242,11 @@ def take_all(folder: Path) -> list[Path]:
             app_home = home / f"run-{number}"
             app_home.mkdir()
             written += _one_run(folder, demo, app_home, coach, beamer)
+        # The invite list's dialogs and menu, on the laptop and on a Full HD screen.
+        for number, screen in enumerate((LAPTOP, FULL_HD)):
+            app_home = home / f"run-invite-{number}"
+            app_home.mkdir()
+            written += _invite_screens(folder, demo, app_home, screen)
         # Half a year later: the follow-up session on the laptop with the beamer beside it.
         app_home = home / "run-follow-up"
         app_home.mkdir()
