@@ -7,12 +7,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialogButtonBox,
+    QFileDialog,
+    QPushButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import page_of
 from worksession.domain.values import StepKind
+from worksession.ui.file_places import file_folder
 from worksession.ui.session.invitation_dialog import InvitationDialog
 from worksession.ui.session.invite_list_dialog import InviteListDialog
 from worksession.ui.session.pages.introductions import IntroductionsPage
@@ -214,3 +223,31 @@ def test_f2_on_a_status_opens_its_list_and_enter_picks(qtbot: QtBot, window: Ses
     )
     window.undo_action.trigger()
     assert window.controller.document["participants"][0]["invitation"] != "declined"
+
+
+def test_file_dialogs_open_in_documents_then_where_the_coach_saved_last(
+    qtbot: QtBot, window: SessionWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[Path] = []
+    folder = tmp_path / "Accreditatie"
+    folder.mkdir()
+
+    def chosen(_parent: object, _title: str, suggested: str, kinds: str) -> tuple[str, str]:
+        asked.append(Path(suggested))
+        return str(folder / Path(suggested).name), kinds
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", chosen)
+    page = _page(window)
+    first = file_folder()  # Documents, or the home folder where there is none
+    assert first in (Path.home() / "Documents", Path.home()) or first.name == "Documents"
+    page.choose_programme_pdf()
+    assert asked[0].parent == first
+    assert asked[0].parent != Path.cwd()  # not wherever the app happened to start
+    assert (folder / asked[0].name).is_file()
+    with qtbot.waitSignal(window.export_menu.written, timeout=20000):
+        window.export_menu.csv_actions["participants"].trigger()
+    dialog = page.show_invitation()
+    assert dialog.save_ics(folder / "uitnodiging.ics")
+    dialog.choose_text_file()
+    dialog.reject()
+    assert [path.parent for path in asked[1:]] == [folder, folder]

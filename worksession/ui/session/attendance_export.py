@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 from worksession.domain.attendance_sheet import attendance_sheet
 from worksession.i18n import _
 from worksession.ui.background import Job
+from worksession.ui.file_places import remember_folder, suggested_path
 from worksession.ui.session.background_export import BackgroundExport, with_suffix
 from worksession.ui.session.controller import SessionController
 from worksession.workflows.attendance_export import (
@@ -64,9 +65,10 @@ class AttendanceExport(QObject):
         path, _filter = QFileDialog.getSaveFileName(
             self.parent_widget,
             _("Attendance list"),
-            self._suggested(_("Attendance list"), ".pdf"),
+            suggested_path(self._suggested(_("Attendance list"), ".pdf")),
             _("PDF (*.pdf)"),
         )
+        remember_folder(path)
         return self.export_to(with_suffix(path, ".pdf")) if path else None
 
     def choose_attendance(self) -> Job | None:
@@ -78,9 +80,10 @@ class AttendanceExport(QObject):
         path, chosen = QFileDialog.getSaveFileName(
             self.parent_widget,
             _("Export attendance"),
-            self._suggested(_("Attendance record"), ".xlsx"),
+            suggested_path(self._suggested(_("Attendance record"), ".xlsx")),
             ";;".join(kinds),
         )
+        remember_folder(path)
         return self.export_to(with_suffix(path, kinds.get(chosen, ".xlsx"))) if path else None
 
     def export_to(self, path: Path) -> Job | None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 from worksession.export.record_lists import DEFAULT_LIST, RECORD_LISTS
 from worksession.i18n import _
 from worksession.ui.background import Job
+from worksession.ui.file_places import remember_folder, suggested_path
 from worksession.ui.session.background_export import BackgroundExport, with_suffix
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.pages.base import StepPage
@@ -136,11 +137,12 @@ class ExportMenu(QObject):
         chosen, _filter = QFileDialog.getSaveFileName(
             self.window,
             _("Export the session"),
-            self.suggested_name(kind, list_name),
+            suggested_path(self.suggested_name(kind, list_name)),
             FILTERS[kind],
         )
         if not chosen:
             return None
+        remember_folder(chosen)
         return self.export_to(with_suffix(chosen, SUFFIXES[kind]), kind, list_name)
 
     def export_to(self, path: Path, kind: ExportKind, list_name: str = DEFAULT_LIST) -> Job | None:

@@ -28,6 +28,7 @@ from worksession.domain.document_types import InterchangeDocument
 from worksession.export.invitation import invitation_text
 from worksession.export.programme_sheet import ProgrammeSheet
 from worksession.i18n import _
+from worksession.ui.file_places import remember_folder, suggested_path
 from worksession.workflows.export_targets import RefusedTarget, write_export
 
 if TYPE_CHECKING:
@@ -90,16 +91,24 @@ class InvitationDialog(QDialog):
 
     def choose_text_file(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
-            self, _("Save the invitation"), self._suggested(".txt"), _("Text (*.txt)")
+            self,
+            _("Save the invitation"),
+            suggested_path(self._suggested(".txt")),
+            _("Text (*.txt)"),
         )
         if path:
+            remember_folder(path)
             self.save_text(Path(path))
 
     def choose_ics_file(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
-            self, _("Save the calendar invitation"), self._suggested(".ics"), _("Calendar (*.ics)")
+            self,
+            _("Save the calendar invitation"),
+            suggested_path(self._suggested(".ics")),
+            _("Calendar (*.ics)"),
         )
         if path:
+            remember_folder(path)
             self.save_ics(Path(path))
 
     def save_text(self, path: Path) -> bool:

@@ -25,6 +25,7 @@ from worksession.export.pdf.payload import PlanPayload
 from worksession.export.pdf.plan import release_drawing_memory, render_plan
 from worksession.i18n import _
 from worksession.ui.background import Job, start
+from worksession.ui.file_places import remember_folder, suggested_path
 from worksession.ui.freed_memory import give_back_freed_memory, trim_freed_memory
 from worksession.ui.session.pages.base import StepPage
 from worksession.ui.session.pdf_preview import PdfPreview
@@ -131,9 +132,10 @@ class PlanDrawingPage(StepPage):
         title = self.controller.document["session"]["title"]
         suggested = f"{title}.pdf".replace("/", "-")
         path, _filter = QFileDialog.getSaveFileName(
-            self, _("Export the plan"), suggested, _("PDF (*.pdf)")
+            self, _("Export the plan"), suggested_path(suggested), _("PDF (*.pdf)")
         )
         if path:
+            remember_folder(path)
             self.export_to(Path(path))
 
     def export_to(self, path: Path) -> Job:

@@ -40,6 +40,7 @@ from worksession.storage.operations.people import (
 from worksession.storage.operations.privacy import erase_participant
 from worksession.storage.operations.sessions import update_session
 from worksession.storage.views import record_rows
+from worksession.ui.file_places import remember_folder, suggested_path
 from worksession.ui.session.commands import EditCommand, FinalCommand
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.deadline_label import DeadlineLabel, session_date
@@ -290,9 +291,10 @@ class PreparationPage(StepPage):
         title = self.controller.document["session"]["title"]
         suggested = (_("Programme {title}").format(title=title) + ".pdf").replace("/", "-")
         path, _filter = QFileDialog.getSaveFileName(
-            self, _("Save the programme"), suggested, _("PDF (*.pdf)")
+            self, _("Save the programme"), suggested_path(suggested), _("PDF (*.pdf)")
         )
         if path:
+            remember_folder(path)
             self.save_programme_pdf(Path(path))
 
     def save_programme_pdf(self, path: Path) -> bool:
@@ -346,9 +348,10 @@ class PreparationPage(StepPage):
 
     def choose_csv(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, _("Import invite list"), "", invite_file_filter()
+            self, _("Import invite list"), suggested_path(""), invite_file_filter()
         )
         if path:
+            remember_folder(path)
             self.import_file(Path(path))
 
     def import_file(self, path: Path) -> bool:
