@@ -251,3 +251,15 @@ def test_file_dialogs_open_in_documents_then_where_the_coach_saved_last(
     dialog.choose_text_file()
     dialog.reject()
     assert [path.parent for path in asked[1:]] == [folder, folder]
+
+
+def test_alt_n_goes_to_the_invite_list_from_anywhere_on_voorbereiding(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
+    page = _page(window)
+    assert page.people_heading.text().startswith("Deel&nemers (")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    page.fields["title"].setFocus()
+    qtbot.keyClick(page.fields["title"], Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(page.participants.view.hasFocus)

@@ -185,6 +185,7 @@ class PreparationPage(StepPage):
             noun=_("participant"),
         )
         self.participants.write_override = self._write_participant
+        self.people_heading.setBuddy(self.participants.view)
         one_line_rows(self.participants.view)
         self.layout_.addWidget(self.participants, stretch=1)
         paste = QPushButton(_("Paste &list"))
@@ -233,7 +234,8 @@ class PreparationPage(StepPage):
         people = self.controller.document["participants"]
         present = sum(1 for person in people if person["present"])
         self.people_heading.setText(
-            _("Participants ({present} of {total} present)").format(
+            # Its Alt letter goes to the list: from anywhere on the page, straight to the people.
+            _("Par&ticipants ({present} of {total} present)").format(
                 present=present, total=len(people)
             )
         )
