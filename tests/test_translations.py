@@ -108,6 +108,7 @@ SAME_IN_DUTCH = {
     "{weekday} {day} {month} {year}",  # "maandag 12 januari 2027": the order is the same
     "BIG", "KNGF", "V&VN", "KABIZ", "Register",  # the registers' own names
     "NHG",  # who arranges an item of the timeline: its own name
+    "{name} ({status})",  # a name and its status in brackets, as Dutch writes it
 }  # fmt: skip
 # English words that have no place in a Dutch sentence ("Ter review" was one).
 ENGLISH = re.compile(r"\b(review|the|and|with|save|saved|click|please|cancel|settings)\b", re.I)

@@ -194,7 +194,7 @@ def _active_other(app: App, before: str | None, pattern: str) -> str:
 def _invite_screens(
     folder: Path, demo: tuple[Path, str, list[str]], home: Path, screen: Rect
 ) -> list[Path]:
-    """Issue 19's screens of *Voorbereiding* on ``screen``: the invitation (Alt+U), the
+    """Issue 19's screens of *Voorbereiding* on ``screen``: the invitation (Alt+T), the
     Exporteren menu (Alt+X) and the report of an invite list with a refused row (Alt+I),
     each reached by keyboard and closed again with Escape (the import writes nothing)."""
     database, title, _steps = demo
@@ -206,7 +206,7 @@ def _invite_screens(
         with running_app(display, database, home) as app:
             window = app.open_session(database, title)
             _maximise(display, window, screen)
-            display.key("alt+u")
+            display.key("alt+t")
             _active_other(app, window, "^(Uitnodiging|Invitation) — ")
             written.append(_steady_shot(display, shot / "01-invitation.png", screen))
             display.key("Escape")

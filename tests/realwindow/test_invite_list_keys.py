@@ -1,7 +1,7 @@
 """The invite list and the invitation on *Voorbereiding*, by keyboard alone in a real window.
 
 A coach on a 1280×720 laptop imports the organiser's spreadsheet (Alt+I, the file's path,
-Enter, Enter on the report) and opens the invitation (Alt+U, Enter copies, Esc closes);
+Enter, Enter on the report) and opens the invitation (Alt+T, Enter copies, Esc closes);
 before, the buttons had no Alt letter, the report's table caught every Tab, and Tab in the
 invitation reached Close before Copy.
 """
@@ -68,13 +68,13 @@ def test_an_invite_list_is_imported_by_keyboard_alone(
     wait_for(lambda: {"Noor Bakker", "Sem de Wit"} <= _names(database), "the two people stored")
 
 
-def test_the_invitation_opens_with_alt_u_and_closes_with_escape(
+def test_the_invitation_opens_with_alt_t_and_closes_with_escape(
     launch: Launch, demo_database: tuple[Path, str]
 ) -> None:
     database, title = demo_database
     app = launch("laptop", database)
     session = app.open_session(database, title)
-    app.display.key("alt+u")
+    app.display.key("alt+t")
     app.wait_active("^(Uitnodiging|Invitation) — ")
     app.display.key("Escape")
     wait_for(lambda: app.display.active_window() == session, "the session window again")

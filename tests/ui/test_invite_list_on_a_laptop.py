@@ -159,12 +159,12 @@ def test_the_invitation_opens_on_copy_and_tabs_in_the_order_shown(
     dialog.reject()
 
 
-def test_alt_u_opens_the_invitation_from_voorbereiding(qtbot: QtBot, window: SessionWindow) -> None:
+def test_alt_t_opens_the_invitation_from_voorbereiding(qtbot: QtBot, window: SessionWindow) -> None:
     page = _page(window)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     page.fields["title"].setFocus()
-    qtbot.keyClick(page.fields["title"], Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(page.fields["title"], Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(InvitationDialog)))
     for dialog in window.findChildren(InvitationDialog):
         dialog.reject()

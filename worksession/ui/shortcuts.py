@@ -80,6 +80,11 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("side_panel", SESSION, ("F4",), N_("Show or fold away the instructions and notes")),
     Shortcut("check_plan", SESSION, ("Ctrl+Shift+V",), N_("Check a signed plan")),
     Shortcut("shortcuts_session", SESSION, ("F1",), N_("This overview of the shortcuts")),
+    # The underlined letters of Voorbereiding's buttons (the same in Dutch and English).
+    Shortcut("invitation", SESSION, ("Alt+T",), N_("Voorbereiding: the invitation")),
+    Shortcut("programme_pdf", SESSION, ("Alt+P",), N_("Voorbereiding: the programme as PDF")),
+    Shortcut("paste_people", SESSION, ("Alt+L",), N_("Voorbereiding: paste a list of people")),
+    Shortcut("import_invite_list", SESSION, ("Alt+I",), N_("Voorbereiding: import an invite list")),
     Shortcut("grid_from_table", GRID, ("Tab",), N_("From a row of the table: to that stakeholder")),
     Shortcut("grid_interest", GRID, ("Left", "Right"), N_("Less / more interest (one undo step)")),
     Shortcut("grid_influence", GRID, ("Up", "Down"), N_("More / less influence (one undo step)")),

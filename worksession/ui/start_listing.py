@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from worksession.i18n import _, ngettext
+from worksession.ui.menu_letters import letter_menus
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QTimer
@@ -199,6 +200,7 @@ class StartListing(QMainWindow):
         toolkit_menu.addActions([self.toolkit_action, self.package_action])
         help_menu = self.menuBar().addMenu(_("&Help"))
         help_menu.addActions([self.shortcuts_action, self.privacy_action])
+        letter_menus(self.menuBar())
         self.table.menu_actions = [
             self.open_action,
             self.duplicate_action,

@@ -25,6 +25,7 @@ from worksession.export.record_lists import DEFAULT_LIST, RECORD_LISTS
 from worksession.i18n import _
 from worksession.ui.background import Job
 from worksession.ui.file_places import remember_folder, suggested_path
+from worksession.ui.menu_letters import lettered, mnemonic_of
 from worksession.ui.session.background_export import BackgroundExport, with_suffix
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.pages.base import StepPage
@@ -52,20 +53,6 @@ def with_mnemonic(text: str, used: set[str]) -> str:
             used.add(character.lower())
             return f"{text[:index]}&{text[index:]}"
     return text
-
-
-def _mnemonic(text: str) -> str:
-    """The Alt letter an ``&`` in ``text`` marks (lower case), or ""."""
-    index = 0
-    while (index := text.find("&", index)) >= 0 and index + 1 < len(text):
-        if text[index + 1] != "&":
-            return text[index + 1].lower()
-        index += 2
-    return ""
-
-
-def _has_mnemonic(text: str) -> bool:
-    return bool(_mnemonic(text))
 
 
 class ExportMenu(QObject):
@@ -120,9 +107,9 @@ class ExportMenu(QObject):
         with an Alt letter of its own when its text brings none."""
         self._others.setVisible(True)
         text = action.text()
-        if not _has_mnemonic(text):
-            used = {letter for item in self.menu.actions() if (letter := _mnemonic(item.text()))}
-            action.setText(with_mnemonic(text, used))
+        if not mnemonic_of(text):
+            used = {letter for item in self.menu.actions() if (letter := mnemonic_of(item.text()))}
+            action.setText(lettered(text, used))
         self.menu.addAction(action)
 
     def suggested_name(self, kind: ExportKind, list_name: str) -> str:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from worksession.i18n import _, ngettext
+from worksession.ui.menu_letters import keep_letter
 from worksession.ui.shortcuts import keys_of
 
 # The steps (about 230 px), the widest page (the sociale kaart, about 880 px) and the panel
@@ -56,4 +57,4 @@ class SideFold(QObject):
             text += " · " + ngettext(
                 "{count} point of attention", "{count} points of attention", count
             ).format(count=count)
-        self.action.setText(text)
+        self.action.setText(keep_letter(self.action.text(), text))  # its letter in Beeld

@@ -30,6 +30,7 @@ from worksession.domain.checks import Check
 from worksession.i18n import _
 from worksession.storage.checkpoint import checkpoint
 from worksession.ui.fonts import register_app_fonts
+from worksession.ui.menu_letters import letter_menus
 from worksession.ui.plan_drops import PlanDrops
 from worksession.ui.presenter.presenting import Presenting
 from worksession.ui.presenter.room_toolbar import RoomToolBar
@@ -264,6 +265,7 @@ class SessionWindow(QMainWindow):
         self.export_menu = ExportMenu(self, self.controller, self.flush)
         offer_page_exports(self.export_menu, self.page_list)
         self.menuBar().addMenu(_("&Help")).addAction(self.shortcuts_action)
+        letter_menus(self.menuBar())
 
     def show_shortcuts(self) -> QDialog:
         from worksession.ui.shortcuts_dialog import show_shortcuts

@@ -153,7 +153,7 @@ class PreparationPage(StepPage):
         top.addLayout(details, stretch=2)
         top.addWidget(self.timeline, stretch=1)
         self.layout_.addLayout(top)
-        self.invitation_button = QPushButton(_("&Invitation…"))
+        self.invitation_button = QPushButton(_("Invi&tation…"))
         self.invitation_button.setToolTip(
             _("An invitation made from the session: to copy, save, or add to a calendar")
         )
@@ -235,7 +235,7 @@ class PreparationPage(StepPage):
         present = sum(1 for person in people if person["present"])
         self.people_heading.setText(
             # Its Alt letter goes to the list: from anywhere on the page, straight to the people.
-            _("Par&ticipants ({present} of {total} present)").format(
+            _("Participa&nts ({present} of {total} present)").format(
                 present=present, total=len(people)
             )
         )
