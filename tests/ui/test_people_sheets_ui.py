@@ -79,7 +79,7 @@ def test_the_export_menu_has_the_same_action(
 ) -> None:
     page = page_of(window, StepKind.INTRODUCTIONS)
     assert isinstance(page, IntroductionsPage)
-    (action,) = [a for a in window.export_menu.menu.actions() if a.text() == "Wie is wie (PDF)…"]
+    (action,) = [a for a in window.export_menu.menu.actions() if a.text() == "&Wie is wie (PDF)…"]
     assert action is page.who_is_who.action
     _choose(monkeypatch, tmp_path / "menu.pdf")
     action.trigger()
