@@ -184,7 +184,11 @@ def _active_other(app: App, before: str | None, pattern: str) -> str:
     def active() -> str | None:
         app.alive()
         window = app.display.active_window()
-        if window and window != before and re.search(pattern, app.display.window_name(window)):
+        if (
+            window
+            and window != before
+            and re.search(pattern, app.display.window_name_or_empty(window))
+        ):
             return window
         return None
 

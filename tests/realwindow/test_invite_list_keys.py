@@ -45,7 +45,11 @@ def _new_active(app: App, before: str | None, name: str) -> str:
     def active() -> str | None:
         app.alive()
         window = app.display.active_window()
-        if window and window != before and re.search(name, app.display.window_name(window)):
+        if (
+            window
+            and window != before
+            and re.search(name, app.display.window_name_or_empty(window))
+        ):
             return window
         return None
 
