@@ -19,15 +19,20 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import page_of
+from tests.ui.conftest import page_of, shown_window
 from worksession.domain.values import StepKind
+from worksession.programmes.model import Library
+from worksession.storage.database import Database
 from worksession.ui.file_places import file_folder
+from worksession.ui.session.controller import SessionController
 from worksession.ui.session.invitation_dialog import InvitationDialog
 from worksession.ui.session.invite_list_dialog import InviteListDialog
 from worksession.ui.session.pages.introductions import IntroductionsPage
 from worksession.ui.session.pages.preparation import PreparationPage
 from worksession.ui.session.start_time_field import normalised_time
 from worksession.ui.session.window import SessionWindow
+from worksession.workflows.data_export import ExportKind
+from worksession.workflows.starting import new_session
 
 
 def _page(window: SessionWindow) -> PreparationPage:
@@ -263,3 +268,22 @@ def test_alt_n_goes_to_the_invite_list_from_anywhere_on_voorbereiding(
     page.fields["title"].setFocus()
     qtbot.keyClick(page.fields["title"], Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(page.participants.view.hasFocus)
+
+
+def test_an_empty_plan_calendar_says_why_it_is_empty(
+    qtbot: QtBot, db: Database, library: Library, window: SessionWindow, tmp_path: Path
+) -> None:
+    with qtbot.waitSignal(window.export_menu.written, timeout=20000):
+        window.export_menu.export_to(tmp_path / "demo.ics", ExportKind.ICS)
+    assert window.statusBar().currentMessage().endswith("demo.ics")  # the demo has dates
+    programme = next(iter(library.programmes))
+    fresh = new_session(
+        db=db, library=library, programme_id=programme, casus_id=None, title="Nog leeg"
+    )
+    assert fresh.id is not None
+    empty = shown_window(qtbot, SessionController(db, fresh.id, library))
+    with qtbot.waitSignal(empty.export_menu.written, timeout=20000):
+        empty.export_menu.export_to(tmp_path / "leeg.ics", ExportKind.ICS)
+    message = empty.statusBar().currentMessage()
+    assert "leeg.ics" in message and "het plan heeft nog geen datums" in message
+    assert b"BEGIN:VCALENDAR" in (tmp_path / "leeg.ics").read_bytes()

@@ -70,6 +70,7 @@ class ExportMenu(QObject):
         self._flush = flush  # what is being typed belongs in the file
         self.exports = BackgroundExport(window, controller)
         self.exports.written.connect(self.written)
+        self.exports.written.connect(self._say_if_empty)
         self.menu = window.menuBar().addMenu(_("E&xport"))
         self.menu.setObjectName("exportMenu")
         self.json_action = self._add(
@@ -149,6 +150,27 @@ class ExportMenu(QObject):
             work,
             label=_("Making the file…"),
         )
+
+    def _say_if_empty(self, path: Path) -> None:
+        """An empty calendar imports without a word: the status bar says why nothing shows."""
+        if path.suffix.lower() == ".ics" and not _has_events(path):
+            message = _("Written to {path}").format(path=path) + " — " + _empty_calendar_note()
+            self.window.statusBar().showMessage(message)
+
+
+def _empty_calendar_note() -> str:
+    return _(
+        "the plan has no dates yet (agreements' due dates, the next werkgroep meeting, "
+        "the evaluation, the follow-up session)"
+    )
+
+
+def _has_events(path: Path) -> bool:
+    """Whether the calendar just written holds an event (a file gone meanwhile: assume so)."""
+    try:
+        return b"BEGIN:VEVENT" in path.read_bytes()
+    except OSError:
+        return True
 
 
 def offer_page_exports(menu: ExportMenu, pages: Sequence[StepPage]) -> None:
