@@ -151,5 +151,5 @@ def test_the_words_for_today_past_and_closed() -> None:
     assert text(D(2027, 1, 10)).endswith("(nog 1 dag)")
     assert text(D(2027, 5, 9), "upload") == (
         "Presentielijst bij de accreditatie-instantie uploaden uiterlijk zaterdag 8 mei 2027 "
-        "(afgesloten)"
+        "(termijn verstreken)"
     )
