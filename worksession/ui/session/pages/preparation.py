@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
 )
 
@@ -111,7 +112,11 @@ class PreparationPage(StepPage):
             self.variant.addItem(variant.label, variant.value)
         self.variant.activated.connect(self._variant_chosen)
         when.addRow(_("Variant"), self.variant)
-        self.accredited = QCheckBox(_("Accredited for GPs and practice staff"))
+        # The short word beside the box, the whole of it in the tooltip: the long one made
+        # this column so wide that the timeline beside it was cut off on a laptop.
+        self.accredited = QCheckBox(_("Accredited"))
+        self.accredited.setToolTip(_("Accredited for GPs and practice staff"))
+        self.accredited.setAccessibleName(_("Accredited for GPs and practice staff"))
         self.accredited.clicked.connect(self._accredited_clicked)
         when.addRow("", self.accredited)
         self.fields["accreditation_id"] = self.bind_text(
@@ -149,6 +154,9 @@ class PreparationPage(StepPage):
         details.addLayout(ambition_row)
         # The timeline beside the details, not below them: the invite list keeps its room.
         self.timeline = PreparationTimeline(controller)
+        # As tall as the details beside it, scrolling its items: were it as tall as all of
+        # them, the invite list under it showed four people on a laptop.
+        self.timeline.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         top = QHBoxLayout()
         top.addLayout(details, stretch=2)
         top.addWidget(self.timeline, stretch=1)
