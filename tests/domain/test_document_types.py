@@ -23,7 +23,10 @@ SCHEMA = json.loads(
 
 
 def _resolve(node: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in node:
+    while "$ref" in node or "oneOf" in node:
+        if "oneOf" in node:  # an object or null: the object's keys
+            node = next(branch for branch in node["oneOf"] if branch.get("type") != "null")
+            continue
         node = SCHEMA["$defs"][node["$ref"].rsplit("/", 1)[-1]]
     return node
 
@@ -48,10 +51,12 @@ LEVELS: list[tuple[str, Any]] = [
     ("casus.figures[]", types.CasusFigure),
     ("participants[]", types.Participant),
     ("stakeholders[]", types.Stakeholder),
+    ("stakeholders[].offers[]", types.OfferRef),
     ("relations[]", types.Relation),
     ("themes[]", types.Theme),
     ("improvements[]", types.Improvement),
     ("agreements[]", types.Agreement),
+    ("agreements[].builds_on", types.BuildsOn),
     ("referrals[]", types.Referral),
     ("follow_up", types.FollowUp),
     ("evaluation", types.Evaluation),

@@ -32,6 +32,11 @@ from worksession.workflows.demo import demo_document
 TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
 TITLE = TEXT.filter(lambda value: value != "")
 KEY = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,12}", fullmatch=True)
+# Catalogue offers by key with their names; the keys need not be in this laptop's catalogue.
+OFFERS = st.lists(st.fixed_dictionaries({"id": KEY, "name": TEXT}), max_size=3)
+BUILDS_ON = st.none() | st.fixed_dictionaries(
+    {"offer": st.none() | KEY, "name": TEXT, "text": TEXT}
+)
 DATE = st.none() | st.dates().map(lambda day: day.isoformat())
 STEP_ID = st.from_regex(r"[a-z0-9][a-z0-9-]{0,10}", fullmatch=True)
 STEP = st.fixed_dictionaries(
@@ -114,6 +119,8 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
                 **draw(registrations()),
                 "invitation": str(draw(st.sampled_from(Invitation))),
                 "present": draw(st.booleans()),
+                "call_for": draw(TEXT),
+                "share_email": draw(st.booleans()),
             }
             for key in p_keys
         ],
@@ -124,6 +131,7 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
                 "organisation": draw(TEXT),
                 "domain": str(draw(st.sampled_from(Domain))),
                 "role": draw(TEXT),
+                "offers": draw(OFFERS),
                 "offer": draw(TEXT),
                 "influence": draw(st.integers(1, 5)),
                 "interest": draw(st.integers(1, 5)),
@@ -161,6 +169,7 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
                 "resources": draw(TEXT),
                 "indicator": draw(TEXT),
                 "status": str(draw(st.sampled_from(AgreementStatus))),
+                "builds_on": draw(BUILDS_ON),
             }
             for key in a_keys
         ],

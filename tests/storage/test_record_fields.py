@@ -158,6 +158,8 @@ def test_left_out_fields_read_back_as_the_tables_defaults(db: Database) -> None:
             "registration": "",
             "invitation": "registered",  # a file from before the invite list: on it
             "present": True,
+            "call_for": "",
+            "share_email": False,  # never assumed
         }
     ]
     assert document["stakeholders"][0] == {
@@ -166,6 +168,7 @@ def test_left_out_fields_read_back_as_the_tables_defaults(db: Database) -> None:
         "organisation": "",
         "domain": "",
         "role": "",
+        "offers": [],
         "offer": "",
         "influence": 3,
         "interest": 3,
@@ -192,6 +195,7 @@ def test_left_out_fields_read_back_as_the_tables_defaults(db: Database) -> None:
         "resources": "",
         "indicator": "",
         "status": "open",
+        "builds_on": None,
     }
     assert document["follow_up"] == {
         "kartrekker": None,

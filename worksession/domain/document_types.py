@@ -17,6 +17,8 @@ from typing import NotRequired, Required, TypedDict
 
 from worksession.domain.condition_types import Condition as Condition
 from worksession.domain.condition_types import ConditionDetails as ConditionDetails
+from worksession.domain.offer_types import BuildsOn as BuildsOn
+from worksession.domain.offer_types import OfferRef as OfferRef
 
 
 class ProgrammeStep(TypedDict):
@@ -90,6 +92,8 @@ class ParticipantDetails(TypedDict, total=False):
     registration: str
     invitation: str
     present: bool
+    call_for: str
+    share_email: bool
 
 
 class Participant(ParticipantDetails, total=False):
@@ -98,11 +102,14 @@ class Participant(ParticipantDetails, total=False):
 
 
 class StakeholderDetails(TypedDict, total=False):
-    """A stakeholder besides the key, name and link: also what an update takes, with the name."""
+    """A stakeholder besides the key, name and link: also what an update takes, with the name.
+
+    ``offers`` are picked from the catalogue; ``offer`` is the free text beside them."""
 
     organisation: str
     domain: str
     role: str
+    offers: list[OfferRef]
     offer: str
     influence: int
     interest: int
@@ -149,6 +156,7 @@ class Agreement(TypedDict, total=False):
     resources: str
     indicator: str
     status: str
+    builds_on: BuildsOn | None
 
 
 Referral = TypedDict(

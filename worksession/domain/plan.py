@@ -8,7 +8,8 @@ without a vote round or timings has neither key, as before they existed. A follo
 plan names the signed plan it reviews (title, version, fingerprint — not the plan itself) and
 gives each review the signed agreement beside the findings (``domain.plan_review``). The
 participants' evaluation forms are in it as the document holds them, only when any were typed
-in: a session without them has the snapshot (and fingerprint) it had before they existed. Its
+in: a session without them has the snapshot (and fingerprint) it had before they existed; so
+are a stakeholder's catalogue offers and what an agreement builds on, only when set. Its
 canonical form — sorted keys, no spaces, UTF-8 — is what the fingerprint is taken of, so anyone
 can recompute it.
 """
@@ -32,7 +33,17 @@ COACH_ONLY = ("notes", "preparation")
 COACH_ONLY_SESSION = ("programme_steps", "accreditation_id")
 # The invite list's own fields: for the coach and the accreditation body, not what participants
 # agree to. Left out, a plan frozen before they existed keeps its content (``same_content``).
-COACH_ONLY_PARTICIPANT = ("initials", "registration_type", "invitation")
+COACH_ONLY_PARTICIPANT = (
+    "initials",
+    "registration_type",
+    "invitation",
+    # The wie-is-wie list's own line and consent: for each other, not part of the plan.
+    "call_for",
+    "share_email",
+)
+# Keys the plan holds only when they say something: a plan without catalogue offers or "sluit
+# aan bij" keeps the snapshot (and fingerprint) it had before they existed.
+ONLY_WHEN_SET = (("stakeholders", "offers"), ("agreements", "builds_on"))
 
 Snapshot = PlanSnapshot
 
@@ -52,6 +63,10 @@ def plan_snapshot(document: Document, version: int) -> Snapshot:
             {key: value for key, value in person.items() if key not in COACH_ONLY_PARTICIPANT}
             for person in snapshot["participants"]
         ]
+    for part, key in ONLY_WHEN_SET:
+        for record in snapshot.get(part, []):
+            if not record.get(key):
+                record.pop(key, None)
     summaries: tuple[tuple[str, object], ...] = (
         ("voting", plan_voting(document)),
         ("schedule", plan_schedule(document)),

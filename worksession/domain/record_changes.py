@@ -16,6 +16,7 @@ import datetime as dt
 from typing import TypedDict
 
 from worksession.domain.document_types import (
+    BuildsOn,
     CasusText,
     ConditionDetails,
     Evaluation,
@@ -85,6 +86,7 @@ class AgreementChanges(TypedDict, total=False):
     resources: str
     indicator: str
     status: str
+    builds_on: BuildsOn | None
 
 
 class ReviewChanges(TypedDict, total=False):

@@ -7,6 +7,7 @@ value, and nothing is written.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -32,7 +33,11 @@ from worksession.i18n import _
 SHORT_TEXT_MAX = 200
 LONG_TEXT_MAX = 10_000
 
-Kind = Literal["short", "long", "date", "bool", "int", "choice", "time"]
+Kind = Literal["short", "long", "date", "bool", "int", "choice", "time", "offers", "builds_on"]
+
+# A catalogue key, as the interchange format's keys are (``docs/interchange.md``).
+KEY_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
+OFFERS_MAX = 50
 
 
 class ValidationError(ValueError):
@@ -90,12 +95,15 @@ SPECS: dict[str, dict[str, FieldSpec]] = {
         "registration": _SHORT,
         "invitation": FieldSpec("choice", choices=Invitation.values()),
         "present": _BOOL,
+        "call_for": _SHORT,
+        "share_email": _BOOL,
     },
     "stakeholder": {
         "name": _TITLE,
         "organisation": _SHORT,
         "domain": _DOMAIN,
         "role": _SHORT,
+        "offers": FieldSpec("offers"),
         "offer": _LONG,
         "influence": _SCALE,
         "interest": _SCALE,
@@ -118,6 +126,7 @@ SPECS: dict[str, dict[str, FieldSpec]] = {
         "resources": _LONG,
         "indicator": _LONG,
         "status": FieldSpec("choice", choices=AgreementStatus.values()),
+        "builds_on": FieldSpec("builds_on"),
     },
     # The progress log between the sessions: entries are only added, never edited.
     "agreement_progress": {
@@ -191,6 +200,7 @@ _NULLABLE = {
     ("agreement_review", "status_now"),
     ("agreement_review", "indicator_seen"),
     ("agreement_review", "decision"),
+    ("agreement", "builds_on"),
 }
 
 
@@ -290,7 +300,54 @@ def _clean_value(path: str, spec: FieldSpec, value: object) -> object:
         return value
     if spec.kind == "time":
         return _clean_time(path, value)
+    if spec.kind == "offers":
+        return _clean_offers(path, value)
+    if spec.kind == "builds_on":
+        return _clean_builds_on(path, value)
     return _clean_date(path, value)
+
+
+def _catalogue_key(path: str, value: object) -> str:
+    if not isinstance(value, str) or not KEY_PATTERN.fullmatch(value):
+        raise ValidationError(
+            path, _("{value!r} is not a key of the catalogue of offers").format(value=value)
+        )
+    return value
+
+
+def _text_field(path: str, value: object) -> str:
+    return str(_clean_value(path, _SHORT, value))
+
+
+def _clean_offers(path: str, value: object) -> list[dict[str, str]]:
+    """The catalogue's offers of a stakeholder: each once, by key with its name, in the order
+    picked."""
+    if not isinstance(value, list | tuple) or len(value) > OFFERS_MAX:
+        raise ValidationError(
+            path, _("expected a list of at most {count} offers").format(count=OFFERS_MAX)
+        )
+    offers: dict[str, dict[str, str]] = {}
+    for item in value:
+        if not isinstance(item, dict):
+            raise ValidationError(path, _("expected an offer, got {value!r}").format(value=item))
+        key = _catalogue_key(path, item.get("id"))
+        offers.setdefault(key, {"id": key, "name": _text_field(path, item.get("name", ""))})
+    return list(offers.values())
+
+
+def _clean_builds_on(path: str, value: object) -> dict[str, object] | None:
+    """What an agreement builds on; an offer of none and no text is nothing (None)."""
+    if not isinstance(value, dict):
+        raise ValidationError(
+            path, _("expected an offer or a text, got {value!r}").format(value=value)
+        )
+    offer = value.get("offer")
+    key = None if offer in (None, "") else _catalogue_key(path, offer)
+    name = _text_field(path, value.get("name", "")) if key is not None else ""
+    text = _text_field(path, value.get("text", ""))
+    if key is None and not text:
+        return None
+    return {"offer": key, "name": name, "text": text}
 
 
 def _clean_time(path: str, value: object) -> str | None:

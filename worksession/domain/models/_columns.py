@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, CheckConstraint, Column, ForeignKey, Integer, String, Text
 
 
 def utcnow() -> dt.datetime:
@@ -32,6 +32,19 @@ def short_text(default: str, *, check: str = "", name: str = "") -> Column[str]:
     table in place, where a check of the table's would copy the whole table."""
     constraints = [CheckConstraint(check, name=name)] if check else []
     return Column(String, *constraints, nullable=False, default=default, server_default=default)
+
+
+def added_flag(default: bool) -> Column[bool]:
+    """A yes/no column added to a table that had rows: the database fills them with ``default``."""
+    return Column(Boolean, nullable=False, default=default, server_default="1" if default else "0")
+
+
+def added_json(*, nullable: bool) -> Column[object]:
+    """A JSON value (a list, or an object or NULL) added in place to a table that had rows; a
+    non-nullable one starts as the empty list."""
+    if nullable:
+        return Column(JSON, nullable=True)
+    return Column(JSON, nullable=False, default=list, server_default="[]")
 
 
 ONE_PERSON_AT_MOST = "NOT ({p} IS NOT NULL AND {s} IS NOT NULL)"

@@ -4,11 +4,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import CheckConstraint, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from worksession.domain.models._columns import EXACTLY_ONE_PERSON, ONE_PERSON_AT_MOST, fk, long_text
+from worksession.domain.models._columns import (
+    EXACTLY_ONE_PERSON,
+    ONE_PERSON_AT_MOST,
+    added_json,
+    fk,
+    long_text,
+)
 
 
 class Theme(SQLModel, table=True):
@@ -74,6 +81,10 @@ class Agreement(SQLModel, table=True):
     resources: str = Field(default="", sa_column=long_text())
     indicator: str = Field(default="", sa_column=long_text())
     status: str = "open"
+    # Added by migration 0010: the existing offer or meeting this agreement builds on ("sluit
+    # aan bij"), {"offer": catalogue key or None, "name": its name, "text": free text}; NULL
+    # when it builds on nothing named.
+    builds_on: dict[str, Any] | None = Field(default=None, sa_column=added_json(nullable=True))
 
 
 class AgreementPartner(SQLModel, table=True):

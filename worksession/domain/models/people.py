@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import CheckConstraint, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from worksession.domain.models._columns import fk, long_text, short_text
+from worksession.domain.models._columns import added_flag, added_json, fk, long_text, short_text
 
 REGISTRATION_TYPE_CHECK = "registration_type IN ('', 'big', 'kngf', 'vvn', 'kabiz', 'other')"
 INVITATION_CHECK = "invitation IN ('invited', 'registered', 'declined')"
@@ -43,6 +45,10 @@ class Participant(SQLModel, table=True):
             "registered", check=INVITATION_CHECK, name="ck_participant_invitation"
         ),
     )
+    # Added by migration 0010: "waarvoor kun je mij bellen", and whether the e-mail address may
+    # be on the wie-is-wie list (off unless the person agreed).
+    call_for: str = Field(default="", sa_column=short_text(""))
+    share_email: bool = Field(default=False, sa_column=added_flag(False))
 
 
 class Stakeholder(SQLModel, table=True):
@@ -69,6 +75,9 @@ class Stakeholder(SQLModel, table=True):
     participant_id: int | None = Field(
         default=None, sa_column=fk("participant.id", ondelete="SET NULL", nullable=True)
     )
+    # Added by migration 0010: the catalogue's offers this stakeholder brings, each as
+    # {"id": catalogue key, "name": its name}; ``offer`` stays the free text beside them.
+    offers: list[dict[str, Any]] = Field(default_factory=list, sa_column=added_json(nullable=False))
 
 
 class Relation(SQLModel, table=True):

@@ -71,6 +71,8 @@ PARTICIPANT: RecordFields[typed.Participant, models.Participant] = RecordFields(
         Plain("registration"),
         Plain("invitation"),
         Plain("present"),
+        Plain("call_for"),
+        Plain("share_email"),
     ),
 )
 
@@ -82,6 +84,7 @@ STAKEHOLDER: RecordFields[typed.Stakeholder, models.Stakeholder] = RecordFields(
         Plain("organisation"),
         Plain("domain"),
         Plain("role"),
+        Plain("offers"),
         Plain("offer"),
         Plain("influence"),
         Plain("interest"),
@@ -130,6 +133,7 @@ AGREEMENT: RecordFields[typed.Agreement, models.Agreement] = RecordFields(
         Plain("resources"),
         Plain("indicator"),
         Plain("status"),
+        Plain("builds_on"),
     ),
 )
 

@@ -8,6 +8,7 @@ from typing import Unpack
 
 from sqlmodel import Session
 
+from worksession.domain.document_types import BuildsOn
 from worksession.domain.models import Agreement, AgreementPartner, Theme
 from worksession.domain.record_changes import AgreementChanges
 from worksession.domain.validation import clean
@@ -42,6 +43,7 @@ def add_agreement(
     resources: str = "",
     indicator: str = "",
     status: str = "open",
+    builds_on: BuildsOn | None = None,
 ) -> Agreement:
     fields = clean(
         "agreement",
@@ -52,6 +54,7 @@ def add_agreement(
             "resources": resources,
             "indicator": indicator,
             "status": status,
+            "builds_on": builds_on,
         },
     )
     with db.transaction() as s:

@@ -37,6 +37,8 @@ def add_participant(
     initials: str = "",
     registration_type: str = "",
     invitation: str = "registered",
+    call_for: str = "",
+    share_email: bool = False,
 ) -> Participant:
     fields = _clean_new(
         {
@@ -50,6 +52,8 @@ def add_participant(
             "registration": registration,
             "invitation": invitation,
             "present": present,
+            "call_for": call_for,
+            "share_email": share_email,
         }
     )
     with db.transaction() as s:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Unpack
 
 from sqlmodel import select
 
+from worksession.domain.document_types import OfferRef
 from worksession.domain.models import Participant, Relation, Stakeholder
 from worksession.domain.record_changes import StakeholderChanges
 from worksession.domain.roles import RoleCatalogue
@@ -40,6 +42,7 @@ def add_stakeholder(
     interest: int = 3,
     present: bool = False,
     participant_id: int | None = None,
+    offers: Sequence[OfferRef] = (),
 ) -> Stakeholder:
     fields = clean(
         "stakeholder",
@@ -48,6 +51,7 @@ def add_stakeholder(
             "organisation": organisation,
             "domain": domain,
             "role": role,
+            "offers": list(offers),
             "offer": offer,
             "influence": influence,
             "interest": interest,

@@ -1,6 +1,7 @@
 """Borging: the conditions that make agreements last, and the preparation timeline's ticks.
 
 Revision ID: 0011
+Revises: 0010
 """
 
 from alembic import op
@@ -9,7 +10,7 @@ import sqlalchemy as sa
 
 revision = "0011"
 # The revision before this one: the only line that changes when another migration comes first.
-down_revision = "0009"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
