@@ -22,7 +22,7 @@ from worksession.cli.people_sheets import cmd_factsheet, cmd_whoiswho
 from worksession.cli.plan import cmd_freeze, cmd_pdf, cmd_sign, cmd_signoff, cmd_verify
 from worksession.cli.progress import cmd_due, cmd_progress
 from worksession.cli.sessions import cmd_demo, cmd_export, cmd_import, cmd_list, cmd_new, cmd_show
-from worksession.cli.toolkit import cmd_casus, cmd_check, cmd_overview, cmd_programmes
+from worksession.cli.toolkit import cmd_casus, cmd_check, cmd_offers, cmd_overview, cmd_programmes
 from worksession.cli.toolkit_package import add_package_commands
 from worksession.i18n import _
 from worksession.support.line_output import one_line
@@ -100,6 +100,11 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("id", type=int, metavar="ID")
     command("programmes", _("list the programmes: id, title, source, minutes"), cmd_programmes)
     command("casus", _("list the casus: id, title, source"), cmd_casus)
+    command(
+        "offers",
+        _("list the catalogue of existing offers: id, name, kind, domain, themes, source"),
+        cmd_offers,
+    )
     check = command("check", _("check programme, casus or catalogue files"), cmd_check)
     check.add_argument("files", type=Path, nargs="+", metavar="FILE")
     new = command("new", _("create a session from a programme and a casus"), cmd_new)

@@ -45,6 +45,24 @@ def cmd_casus(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_offers(args: argparse.Namespace) -> int:
+    """The catalogue of existing offers in its order, one tab-separated line each: id, name,
+    kind, domain, themes (comma-separated ids), where the entry comes from, and the file."""
+    for offer in toolkit_library().offers.values():
+        print(
+            record(
+                offer.id,
+                offer.name,
+                offer.kind,
+                offer.domain,
+                ",".join(offer.themes),
+                offer.reference,
+                f"{_origin(offer.source)} ({offer.source.path})",
+            )
+        )
+    return EXIT_OK
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from worksession.programmes.parsing import kind_of, read_toolkit_file
 

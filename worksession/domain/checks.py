@@ -13,6 +13,11 @@ from typing import Any
 from worksession.domain.changes import Changes, Part
 from worksession.domain.conditions import ConditionKind, unarranged_required
 from worksession.domain.document_types import Agreement
+from worksession.domain.existing_offers import (
+    OfferCatalogue,
+    builds_on_existing,
+    existing_offers,
+)
 from worksession.domain.interchange import Document
 from worksession.domain.public_partners import PublicPartner, has_offer, public_partner
 from worksession.domain.roles import RoleCatalogue, is_gp, is_resident
@@ -57,10 +62,15 @@ def in_the_room(document: Document, roles: RoleCatalogue) -> list[Mapping[str, A
     ]
 
 
-def lesson_checks(document: Document, roles: RoleCatalogue | None = None) -> list[Check]:
+def lesson_checks(
+    document: Document,
+    roles: RoleCatalogue | None = None,
+    offers: OfferCatalogue | None = None,
+) -> list[Check]:
     """Every lesson the session does not meet yet, in the order of the programme.
 
-    ``roles`` is the toolkit's role catalogue: a role typed as "inwoner" is an inwoner.
+    ``roles`` is the toolkit's role catalogue: a role typed as "inwoner" is an inwoner;
+    ``offers`` its catalogue of existing offers, for lesson 7.
     """
     roles = roles if roles is not None else RoleCatalogue()
     participants = document.get("participants", [])
@@ -119,6 +129,7 @@ def lesson_checks(document: Document, roles: RoleCatalogue | None = None) -> lis
                 )
             )
     checks += condition_checks(document)
+    checks += unused_offer_checks(document, offers or OfferCatalogue())
     if not document.get("follow_up", {}).get("kartrekker"):
         checks.append(
             Check(
@@ -220,4 +231,29 @@ def public_offer_checks(
                 StepKind.SOCIALE_KAART,
             )
         )
+
+
+def unused_offer_checks(document: Document, offers: OfferCatalogue) -> list[Check]:
+    """Lesson 7: a priority for which the wijk already has offers, while none of its
+    agreements says what it builds on ("sluit aan bij")."""
+    stakeholders = document.get("stakeholders", [])
+    agreements = document.get("agreements", [])
+    checks = []
+    for theme in document.get("themes", []):
+        if not theme.get("priority") or builds_on_existing(agreements, theme["key"]):
+            continue
+        found = existing_offers(theme, stakeholders, offers)
+        if found:
+            names = ", ".join(offer.name for offer in found[:3])
+            checks.append(
+                Check(
+                    "priority-ignores-existing-offers",
+                    _(
+                        "Priority “{title}” has existing offers in the wijk ({names}) that no "
+                        "agreement builds on: build on them rather than start anew."
+                    ).format(title=theme["title"], names=names),
+                    StepKind.AGREEMENTS,
+                    theme["key"],
+                )
+            )
     return checks

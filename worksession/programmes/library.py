@@ -15,6 +15,7 @@ from worksession.programmes.model import (
     FileProblem,
     Library,
     Obstacle,
+    Offer,
     Origin,
     Programme,
     Role,
@@ -81,7 +82,9 @@ def _load_origin(library: Library, root: Path, origin: Origin) -> None:
                 _add(library, entry)
 
 
-def _add(library: Library, entry: Programme | CasusFile | Role | ThemeEntry | Obstacle) -> None:
+def _add(
+    library: Library, entry: Programme | CasusFile | Role | ThemeEntry | Obstacle | Offer
+) -> None:
     match entry:
         case Programme():
             library.programmes[entry.id] = entry
@@ -93,3 +96,5 @@ def _add(library: Library, entry: Programme | CasusFile | Role | ThemeEntry | Ob
             library.themes[entry.id] = entry
         case Obstacle():
             library.obstacles[entry.id] = entry
+        case Offer():
+            library.offers[entry.id] = entry

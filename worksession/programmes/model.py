@@ -1,5 +1,5 @@
-"""What the toolkit files hold once read: programmes with steps, casus, roles, themes and
-obstacles."""
+"""What the toolkit files hold once read: programmes with steps, casus, roles, themes,
+obstacles and existing offers."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from worksession.domain.document_types import ProgrammeStep
+from worksession.domain.existing_offers import CatalogueOffer, OfferCatalogue
 from worksession.domain.roles import CatalogueRole, RoleCatalogue
 from worksession.domain.timeline import TimelineItem
 from worksession.domain.values import StepKind
@@ -138,6 +139,26 @@ class Obstacle:
     description: str = ""
 
 
+@dataclass(frozen=True)
+class Offer:
+    """An existing offer of the catalogue (``aanbod.toml``): what it is, the themes it serves,
+    and where the entry comes from. ``recognition`` and ``funding`` are the trainer's to fill in,
+    with their source."""
+
+    id: str
+    name: str
+    kind: str
+    source: Source
+    # ``source`` is where the file was read; ``reference`` is the entry's own ``source`` key.
+    reference: str
+    domain: str = ""
+    themes: tuple[str, ...] = ()
+    target_group: str = ""
+    description: str = ""
+    recognition: str = ""
+    funding: str = ""
+
+
 @dataclass
 class Library:
     """Everything usable from the toolkit folders, plus what could not be used and why."""
@@ -147,11 +168,22 @@ class Library:
     roles: dict[str, Role] = field(default_factory=dict)
     themes: dict[str, ThemeEntry] = field(default_factory=dict)
     obstacles: dict[str, Obstacle] = field(default_factory=dict)
+    offers: dict[str, Offer] = field(default_factory=dict)
     problems: list[FileProblem] = field(default_factory=list)
 
     def obstacle_names(self) -> dict[str, str]:
         """Obstacle id → name, in the catalogue's order: how lesson cards are grouped."""
         return {key: obstacle.name for key, obstacle in self.obstacles.items()}
+
+    def offer_catalogue(self) -> OfferCatalogue:
+        """The offers and theme titles the session's pages and lesson 7 use."""
+        return OfferCatalogue(
+            {
+                key: CatalogueOffer(offer.id, offer.name, offer.kind, offer.themes)
+                for key, offer in self.offers.items()
+            },
+            {key: theme.title for key, theme in self.themes.items()},
+        )
 
     def role_catalogue(self) -> RoleCatalogue:
         """The roles, for finding the domain of a role as people type it."""

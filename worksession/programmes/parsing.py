@@ -24,6 +24,7 @@ from worksession.programmes.model import (
     Figure,
     FileProblem,
     Obstacle,
+    Offer,
     Origin,
     Programme,
     Role,
@@ -37,7 +38,7 @@ from worksession.support.checked_files import passed_when_shipped
 from worksession.support.paths import resource_path
 
 FileKind = Literal["programme", "casus", "catalogue"]
-Entry = Programme | CasusFile | Role | ThemeEntry | Obstacle
+Entry = Programme | CasusFile | Role | ThemeEntry | Obstacle | Offer
 FOLDERS: dict[str, FileKind] = {
     "programmes": "programme",
     "casus": "casus",
@@ -71,7 +72,7 @@ def kind_of(path: Path) -> FileKind:
         return "casus"
     if re.search(r"^\s*\[\[\s*steps\s*\]\]", text, re.MULTILINE):
         return "programme"
-    if re.search(r"^\s*\[\[\s*(roles|themes|obstacles)\s*\]\]", text, re.MULTILINE):
+    if re.search(r"^\s*\[\[\s*(roles|themes|obstacles|offers)\s*\]\]", text, re.MULTILINE):
         return "catalogue"
     return "casus"
 
@@ -155,7 +156,7 @@ def _rule_problem(kind: FileKind, data: dict[str, Any]) -> tuple[Sequence[PathPa
     """Rules a schema cannot say: ids unique within the file."""
     lists = {
         "programme": ["steps", "timeline"],
-        "catalogue": ["roles", "themes", "obstacles"],
+        "catalogue": ["roles", "themes", "obstacles", "offers"],
         "casus": [],
     }[kind]
     for name in lists:
@@ -209,4 +210,13 @@ def _entries(kind: FileKind, data: dict[str, Any], source: Source) -> list[Entry
     obstacles: list[Entry] = [
         Obstacle(**obstacle, source=source) for obstacle in data.get("obstacles", [])
     ]
-    return roles + themes + obstacles
+    offers: list[Entry] = [
+        Offer(
+            **{key: value for key, value in offer.items() if key not in ("source", "themes")},
+            themes=tuple(offer.get("themes", ())),
+            reference=offer["source"],
+            source=source,
+        )
+        for offer in data.get("offers", [])
+    ]
+    return roles + themes + obstacles + offers

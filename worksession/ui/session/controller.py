@@ -63,6 +63,7 @@ class SessionController(QObject):
         self.session_id = session_id
         self.library = library
         self.roles = library.role_catalogue()
+        self.offers = library.offer_catalogue()
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._after_change)
         self.document: Document = cast(Document, {})  # filled by reload() below
@@ -133,7 +134,7 @@ class SessionController(QObject):
         )
         self.view = SessionView(self.session_id, stamp)
         if parts & CHECKED:  # the points of attention read only some parts
-            self.checks = lesson_checks(self.document, self.roles)
+            self.checks = lesson_checks(self.document, self.roles, self.offers)
         return parts | changes(Part.PLAN) if self.status != status else parts
 
     def show_stored(self) -> None:
