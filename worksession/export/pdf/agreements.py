@@ -124,10 +124,20 @@ def _agreement_row(agreement: Mapping[str, Any], names: dict[str, str]) -> tuple
     partners = ", ".join(names.get(key, key) for key in agreement["partners"])
     lead = _("Lead: {name}").format(name=names.get(agreement["lead"] or "", "–"))
     return (
-        agreement["what"],
+        agreement["what"] + _builds_on_line(agreement),
         lead + (f"\n{_('With')}: {partners}" if partners else ""),
         f"{day(agreement['due'])}\n{AgreementStatus(agreement['status']).label}"
         f"\n({AgreementKind(agreement['kind']).label})",
         f"{_('Resources')}: {agreement['resources'] or '–'}\n"
         f"{_('How we see it worked')}: {agreement['indicator'] or '–'}",
     )
+
+
+def _builds_on_line(agreement: Mapping[str, Any]) -> str:
+    """ "Sluit aan bij …" under the agreement's text (edition 7), or nothing: a plan without it
+    draws as before."""
+    builds_on = agreement.get("builds_on")
+    if not builds_on:
+        return ""
+    named = " – ".join(part for part in (builds_on["name"] or "", builds_on["text"]) if part)
+    return "\n" + _("Builds on: {named}").format(named=named)

@@ -42,6 +42,9 @@ SEAL_FORMAT = "worksession-seal/1"
 #    any: one without forms draws as before, so it keeps its kind's edition (4 or 5) and every
 #    plan signed before stays checkable, while a plan with forms says 6 and an edition that
 #    cannot draw the forms answers CANNOT CHECK for it, never TAMPERED.
+# 7: what an agreement builds on ("Sluit aan bij …") under its text, and a stakeholder's offers
+#    from the catalogue before the free text of its offer, drawn only in a plan that has any:
+#    one without draws as before (4, 5 or 6), like 6 did.
 # 8: the borging conditions under Vervolg en borging, drawn only in a plan or report that has
 #    any (edition 7 is the offers' "sluit aan bij"): one without conditions draws as before.
 # Each kind of plan is drawn in its own current edition, so a change to one kind leaves the other
@@ -52,16 +55,27 @@ SEAL_FORMAT = "worksession-seal/1"
 PLAN_EDITION = 4
 REPORT_EDITION = 5
 FEEDBACK_EDITION = 6
+OFFERS_EDITION = 7
 CONDITIONS_EDITION = 8
-RENDERER = max(PLAN_EDITION, REPORT_EDITION, FEEDBACK_EDITION, CONDITIONS_EDITION)
+RENDERER = max(PLAN_EDITION, REPORT_EDITION, FEEDBACK_EDITION, OFFERS_EDITION, CONDITIONS_EDITION)
+
+
+def has_existing_offers(snapshot: Snapshot) -> bool:
+    """Whether the plan names existing offers: a stakeholder's catalogue offers or what an
+    agreement builds on (the snapshot holds either only when set)."""
+    return any(s.get("offers") for s in snapshot.get("stakeholders", [])) or any(
+        a.get("builds_on") for a in snapshot.get("agreements", [])
+    )
 
 
 def edition_for(snapshot: Snapshot) -> int:
     """The edition this version draws the plan in: the highest its content needs — the borging
-    conditions, the participants' evaluation forms, else a follow-up's report or an ordinary
-    plan."""
+    conditions, existing offers, the participants' evaluation forms, else a follow-up's report
+    or an ordinary plan."""
     if snapshot.get("conditions"):
         return CONDITIONS_EDITION
+    if has_existing_offers(snapshot):
+        return OFFERS_EDITION
     if snapshot.get("feedback_forms"):
         return FEEDBACK_EDITION
     return REPORT_EDITION if "origin" in snapshot else PLAN_EDITION

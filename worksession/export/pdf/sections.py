@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, TableStyle
 
 from worksession.domain.agreement_numbers import agreement_groups, agreement_numbers
-from worksession.domain.document_types import Ballot, PlanVoting, Theme
+from worksession.domain.document_types import Ballot, PlanVoting, Stakeholder, Theme
 from worksession.domain.plan import Snapshot
 from worksession.domain.schedule import TimesheetRow, timesheet
 from worksession.domain.values import AgreementStatus, Domain
@@ -136,7 +136,7 @@ def sociale_kaart(snapshot: Snapshot) -> list[Flowable]:
                 s["name"],
                 Domain(s["domain"]).label,
                 s["role"],
-                s["offer"],
+                _offer_cell(s),
                 f"{s['influence']} / {s['interest']}",
                 _("yes") if s["present"] else _("no"),
             )
@@ -153,6 +153,12 @@ def sociale_kaart(snapshot: Snapshot) -> list[Flowable]:
         flow.append(para(_("No stakeholders were mapped."), "Muted"))
     flow.append(PageBreak())
     return flow
+
+
+def _offer_cell(stakeholder: Stakeholder) -> str:
+    """The catalogue's offers by name, then the free text (edition 7 when there are any)."""
+    picked = ", ".join(offer["name"] or offer["id"] for offer in stakeholder.get("offers", []))
+    return "\n".join(part for part in (picked, stakeholder["offer"]) if part)
 
 
 def priorities(snapshot: Snapshot) -> list[Flowable]:
