@@ -103,3 +103,22 @@ def builds_on_existing(agreements: Iterable[Agreement], theme_key: str) -> bool:
         agreement.get("theme") == theme_key and agreement.get("builds_on")
         for agreement in agreements
     )
+
+
+def offers_per_theme(
+    document: Mapping[str, Any], catalogue: OfferCatalogue, *, priorities_only: bool
+) -> list[tuple[Mapping[str, Any], list[ExistingOffer]]]:
+    """Each theme (or each priority) with what exists for it in the wijk, in the themes' order."""
+    stakeholders = document.get("stakeholders", [])
+    return [
+        (theme, existing_offers(theme, stakeholders, catalogue))
+        for theme in document.get("themes", [])
+        if theme.get("priority") or not priorities_only
+    ]
+
+
+def builds_on_text(builds_on: Mapping[str, Any] | None) -> str:
+    """What an agreement builds on as one line: the offer's name and the text ("" for none)."""
+    if not builds_on:
+        return ""
+    return " – ".join(part for part in (builds_on.get("name") or "", builds_on["text"]) if part)

@@ -10,10 +10,12 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QSplitter
 
 from worksession.domain.agreement_numbers import agreement_numbers
 from worksession.domain.changes import Part
+from worksession.domain.document_types import BuildsOn
+from worksession.domain.existing_offers import builds_on_text, existing_offers
 from worksession.domain.models import Agreement
 from worksession.domain.values import AgreementKind, AgreementStatus
 from worksession.i18n import N_, _
@@ -23,8 +25,10 @@ from worksession.storage.operations.agreements import (
     update_agreement,
 )
 from worksession.storage.views import record_rows
+from worksession.ui.session.builds_on_dialog import BuildsOnDialog
 from worksession.ui.session.commands import EditCommand
 from worksession.ui.session.controller import SessionController
+from worksession.ui.session.existing_offers_view import ExistingOffersView
 from worksession.ui.session.lookups import Lookups, parse_day_field, people_choices, show_day
 from worksession.ui.session.pages.base import StepPage
 from worksession.ui.session.people_picker import PeoplePicker
@@ -49,6 +53,8 @@ class AgreementRow:
     resources: str
     indicator: str
     status: str
+    builds_on: str  # "sluit aan bij" as one line
+    builds_on_value: BuildsOn | None
 
 
 class AgreementsPage(StepPage):
@@ -68,6 +74,7 @@ class AgreementsPage(StepPage):
             Column("resources", N_("Resources")),
             Column("indicator", N_("How we see it worked")),
             Column("status", N_("Status"), "choice", AgreementStatus.pairs()),
+            Column("builds_on", N_("Builds on"), editable=False),
         )  # fmt: skip
         self.table = RecordTable(
             controller,
@@ -86,7 +93,7 @@ class AgreementsPage(StepPage):
         # sixty names cannot be searched and cuts them off.
         self.table.view.installEventFilter(self)
         self.table.view.viewport().installEventFilter(self)
-        self.picker: PeoplePicker | None = None  # the one open last
+        self.picker: QDialog | None = None  # the one open last
         self.theme_choice = QComboBox()
         self.theme_choice.setAccessibleName(_("Theme for a new agreement"))
         self.partners_button = QPushButton(_("Partners…"))
@@ -97,7 +104,21 @@ class AgreementsPage(StepPage):
         row.addWidget(self.theme_choice, stretch=1)
         row.addWidget(self.partners_button)
         self.layout_.addLayout(row)
-        self.layout_.addWidget(self.table, stretch=1)
+        # Lesson 7 beside the agreements: what each priority can build on in this wijk.
+        self.existing = ExistingOffersView(
+            priorities_only=True,
+            caption=_(
+                "Already in this wijk per priority (from the sociale kaart). An agreement names "
+                "what it builds on in the column “Builds on” (F2)."
+            ),
+        )
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(self.existing)
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 1)
+        split.setSizes([400, 110])
+        self.layout_.addWidget(split, stretch=1)
         self.refresh()
 
     # --- data ---------------------------------------------------------------------------------
@@ -138,6 +159,8 @@ class AgreementsPage(StepPage):
                     resources=agreement["resources"],
                     indicator=agreement["indicator"],
                     status=agreement["status"],
+                    builds_on=builds_on_text(agreement.get("builds_on")),
+                    builds_on_value=agreement.get("builds_on"),
                 )
             )
         return rows
@@ -158,6 +181,8 @@ class AgreementsPage(StepPage):
                 changes["partners"] = [lookups.people[key] for key in value]
             elif field == "due":
                 changes["due"] = parse_day_field("agreement.due", value)
+            elif field == "builds_on_value":
+                changes["builds_on"] = value
             else:
                 changes[field] = value
         return update_agreement(db=self.controller.db, agreement_id=agreement_id, **changes)
@@ -184,6 +209,7 @@ class AgreementsPage(StepPage):
         index = self.theme_choice.findData(chosen) if chosen else 1
         self.theme_choice.setCurrentIndex(max(0, index if index >= 0 else 0))
         self.table.refresh()
+        self.existing.show_document(self.controller.document, self.controller.offers)
 
     def has_content(self) -> bool:
         return bool(self.controller.document["agreements"])
@@ -220,8 +246,10 @@ class AgreementsPage(StepPage):
         columns = self.table.model.columns
         return columns[column].field if 0 <= column < len(columns) else ""
 
-    def pick(self, field: str, text: str = "") -> PeoplePicker | None:
-        """Open the picker for the lead or the partners of the current agreement."""
+    def pick(self, field: str, text: str = "") -> QDialog | None:
+        """Open the picker for the lead, the partners or what the current agreement builds on."""
+        if field == "builds_on":
+            return self.choose_builds_on()
         if field == "lead":
             return self.choose_lead(text)
         return self.choose_partners(text)
@@ -285,5 +313,35 @@ class AgreementsPage(StepPage):
         if new != old:
             self._edit(row.id, "partners", old, new)
 
+    def choose_builds_on(self) -> BuildsOnDialog | None:
+        """What the current agreement builds on: the wijk's offers for its theme first."""
+        index = self.table.view.currentIndex()
+        if not index.isValid():
+            self.controller.rejected.emit(_("Choose an agreement in the list first."))
+            return None
+        row = self.table.model.row_at(index.row())
+        document = self.controller.document
+        theme = next((t for t in document["themes"] if t["key"] == row.theme), None)
+        in_the_wijk = (
+            existing_offers(theme, document["stakeholders"], self.controller.offers)
+            if theme is not None
+            else []
+        )
+        dialog = BuildsOnDialog(
+            _("{number} builds on").format(number=row.number),
+            self.controller.offers,
+            in_the_wijk,
+            row.builds_on_value,
+            parent=self,
+        )
+        dialog.accepted.connect(lambda: self._builds_on_picked(row, dialog.chosen()))
+        self.picker = dialog
+        dialog.open()
+        return dialog
 
-PICKED = frozenset({"lead", "partners"})
+    def _builds_on_picked(self, row: AgreementRow, chosen: BuildsOn | None) -> None:
+        if chosen != row.builds_on_value:
+            self._edit(row.id, "builds_on_value", row.builds_on_value, chosen)
+
+
+PICKED = frozenset({"lead", "partners", "builds_on"})

@@ -33,6 +33,7 @@ from worksession.storage.operations.themes import add_theme, list_themes, update
 from worksession.storage.operations.vote_count import vote_overview
 from worksession.storage.views import record_rows
 from worksession.ui.session.controller import SessionController
+from worksession.ui.session.existing_offers_view import ExistingOffersView
 from worksession.ui.session.pages.base import StepPage
 from worksession.ui.session.record_model import Column
 from worksession.ui.session.record_table import RecordTable
@@ -72,7 +73,7 @@ def theme_columns(settings: VoteSettings) -> tuple[Column, ...]:
 
 
 class PrioritisingPage(StepPage):
-    shows = frozenset({Part.THEMES, Part.VOTING, Part.PARTICIPANTS})
+    shows = frozenset({Part.THEMES, Part.VOTING, Part.PARTICIPANTS, Part.STAKEHOLDERS})
 
     def __init__(self, controller: SessionController, step: Step) -> None:
         super().__init__(controller, step)
@@ -111,6 +112,9 @@ class PrioritisingPage(StepPage):
         self.tabs.setAccessibleName(_("Themes and ballots"))
         self.tabs.addTab(self.themes, _("Themes and totals"))
         self.tabs.addTab(self.ballots, _("Ballots"))
+        # Lesson 7: what the wijk already has per theme, from the sociale kaart's offers.
+        self.existing = ExistingOffersView(priorities_only=False)
+        self.tabs.addTab(self.existing, _("Existing offers"))
         self.results = VoteResults(scale=1.0)
         self.chart = self.results.chart
         self.problems = QLabel()
@@ -178,6 +182,11 @@ class PrioritisingPage(StepPage):
             self.tabs.setCurrentWidget(self.ballots if by_ballot else self.themes)
             self._entry = settings.entry
         document = self.controller.document
+        found = self.existing.show_document(document, self.controller.offers)
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.existing),
+            _("Existing offers ({count} themes)").format(count=found),
+        )
         self.results.show_document(document)
         problems = [problem.message for problem in overview.tally.problems]
         self.problems.setText("\n".join("⚠ " + problem for problem in problems))
