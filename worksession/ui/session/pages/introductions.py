@@ -141,6 +141,8 @@ class IntroductionsPage(StepPage):
         self.tree.expandAll()
         for column in range(4):
             self.tree.resizeColumnToContents(column)
+        # Room to type in, even while every line is still empty.
+        self.tree.setColumnWidth(CALL_FOR, max(self.tree.columnWidth(CALL_FOR), 240))
         self.tree.blockSignals(False)
         if keep is not None:
             self._select(*keep)
