@@ -231,6 +231,7 @@ def public_offer_checks(
                 StepKind.SOCIALE_KAART,
             )
         )
+    return checks
 
 
 def unused_offer_checks(document: Document, offers: OfferCatalogue) -> list[Check]:

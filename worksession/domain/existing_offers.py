@@ -52,6 +52,14 @@ class ExistingOffer:
     by_keys: tuple[str, ...]
 
 
+def offer_key(picked: object) -> str:
+    """The catalogue key of a stakeholder's offer: {"id", "name"} as the document holds it (a
+    bare key, as plain data made by hand may give it, is read too)."""
+    if isinstance(picked, Mapping):
+        return str(picked.get("id", ""))
+    return str(picked)
+
+
 def _words(text: str) -> str:
     return " " + " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split()) + " "
 
@@ -81,8 +89,8 @@ def existing_offers(
     serves = catalogue_themes(theme, catalogue)
     by: dict[str, list[Mapping[str, Any]]] = {}
     for stakeholder in stakeholders:
-        for picked in stakeholder.get("offers", []):
-            entry = catalogue.offers.get(picked["id"])
+        for picked in stakeholder.get("offers", None) or []:
+            entry = catalogue.offers.get(offer_key(picked))
             if entry is not None and serves & set(entry.themes):
                 by.setdefault(entry.id, []).append(stakeholder)
     return [

@@ -39,6 +39,7 @@ from worksession.ui.session.people_sheets import who_is_who_export
 
 NAME, ROLE, ORGANISATION, CALL_FOR, SHARE_EMAIL = range(5)
 KEY = Qt.ItemDataRole.UserRole
+WIDEST = 200  # pixels a column takes at most before its text is cut
 
 
 class _CallForOnly(QStyledItemDelegate):
@@ -126,6 +127,8 @@ class IntroductionsPage(StepPage):
                     [name, person["role"], person["organisation"], person.get("call_for", "")]
                 )
                 item.setData(NAME, KEY, person["key"])
+                for column in (ROLE, ORGANISATION, CALL_FOR):
+                    item.setToolTip(column, item.text(column))
                 item.setFlags(
                     item.flags() | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable
                 )
@@ -141,8 +144,11 @@ class IntroductionsPage(StepPage):
         self.tree.expandAll()
         for column in range(4):
             self.tree.resizeColumnToContents(column)
+            # Long roles are cut (the whole text is in the cell's tooltip): a laptop's width
+            # must hold the line and the tick without scrolling sideways.
+            self.tree.setColumnWidth(column, min(self.tree.columnWidth(column), WIDEST))
         # Room to type in, even while every line is still empty.
-        self.tree.setColumnWidth(CALL_FOR, max(self.tree.columnWidth(CALL_FOR), 240))
+        self.tree.setColumnWidth(CALL_FOR, WIDEST)
         self.tree.blockSignals(False)
         if keep is not None:
             self._select(*keep)

@@ -4,7 +4,6 @@ marks who is new since the first session's signed plan, and one line names who l
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from worksession.domain.changes import Part
-from worksession.domain.document_types import OfferRef
 from worksession.domain.kaart_changes import NO_CHANGES, changes_since_origin, left_line
 from worksession.domain.models import Relation, Stakeholder
 from worksession.domain.room import stakeholders_from_participants
@@ -45,7 +43,7 @@ from worksession.ui.session.commands import (
 )
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.grid_legend import GridLegend
-from worksession.ui.session.offer_picker import OfferPicker
+from worksession.ui.session.kaart_offers import KaartOffers
 from worksession.ui.session.pages.base import StepPage
 from worksession.ui.session.people_sheets import factsheet_export
 from worksession.ui.session.power_grid_view import ZOOM_STEP, PowerGridView
@@ -113,8 +111,10 @@ class SocialeKaartPage(StepPage):
         self._shown: tuple[object, ...] = ()
         # The current stakeholder's offers, ticked from the catalogue (the free text stays the
         # table's "Offer" column).
-        self.offers = OfferPicker()
-        self.offers.changed.connect(self._offers_changed)
+        self.kaart_offers = KaartOffers(
+            controller, lambda: self._current_key(), lambda key: self._stakeholder_ids()[key]
+        )
+        self.offers = self.kaart_offers.picker
 
         self.from_participants = QPushButton(_("Participants → sociale kaart"))
         self.from_participants.setToolTip(
@@ -237,7 +237,7 @@ class SocialeKaartPage(StepPage):
         self.grid.show_document(document)
         self.legend.show_domains(s["domain"] for s in document["stakeholders"])
         self._show_kaart_changes()
-        self._show_offers()
+        self.kaart_offers.show()
         names = {s["key"]: s["name"] for s in document["stakeholders"]}
         ids = self._stakeholder_ids()
         # Matched by what makes a relation (its two ends and kind), not by place: the document
@@ -268,37 +268,6 @@ class SocialeKaartPage(StepPage):
             for key, name in names.items():
                 combo.addItem(name, ids[key])
             combo.setCurrentIndex(max(0, combo.findData(chosen)))
-
-    def _current_stakeholder(self) -> Mapping[str, Any] | None:
-        index = self.table.view.currentIndex()
-        if not index.isValid() or index.row() >= self.table.model.rowCount():
-            return None
-        key = self.table.model.row_at(index.row()).key
-        return next((s for s in self.controller.document["stakeholders"] if s["key"] == key), None)
-
-    def _show_offers(self) -> None:
-        stakeholder = self._current_stakeholder()
-        self.offers.show_offers(
-            self.controller.offers,
-            stakeholder["name"] if stakeholder is not None else None,
-            stakeholder.get("offers", []) if stakeholder is not None else [],
-        )
-
-    def _offers_changed(self, offers: list[OfferRef]) -> None:
-        """One undoable step per tick: the stakeholder's offers as they are now ticked."""
-        stakeholder = self._current_stakeholder()
-        if stakeholder is None:
-            return
-        stakeholder_id = self._stakeholder_ids()[stakeholder["key"]]
-        db = self.controller.db
-        command = EditCommand(
-            _("Offers of {name}").format(name=stakeholder["name"]),
-            lambda values: update_stakeholder(db=db, stakeholder_id=stakeholder_id, **values),
-            {"offers": list(stakeholder.get("offers", []))},
-            {"offers": offers},
-        )
-        if not self.controller.execute(command):
-            self._show_offers()
 
     def _show_kaart_changes(self) -> None:
         changes = changes_since_origin(self.controller.document)
@@ -373,7 +342,7 @@ class SocialeKaartPage(StepPage):
         if current.isValid():
             self.grid.select(self.table.model.row_at(current.row()).key)
         if current.row() != _previous.row():
-            self._show_offers()
+            self.kaart_offers.show()
 
     def _moved(self, key: str, influence: int, interest: int) -> None:
         record = next(s for s in self.controller.document["stakeholders"] if s["key"] == key)
