@@ -17,8 +17,7 @@ from typing import NotRequired, Required, TypedDict
 
 from worksession.domain.condition_types import Condition as Condition
 from worksession.domain.condition_types import ConditionDetails as ConditionDetails
-from worksession.domain.offer_types import BuildsOn as BuildsOn
-from worksession.domain.offer_types import OfferRef as OfferRef
+from worksession.domain.offer_types import BuildsOn, OfferRef
 
 
 class ProgrammeStep(TypedDict):
@@ -102,14 +101,12 @@ class Participant(ParticipantDetails, total=False):
 
 
 class StakeholderDetails(TypedDict, total=False):
-    """A stakeholder besides the key, name and link: also what an update takes, with the name.
-
-    ``offers`` are picked from the catalogue; ``offer`` is the free text beside them."""
+    """A stakeholder besides the key, name and link: also what an update takes, with the name."""
 
     organisation: str
     domain: str
     role: str
-    offers: list[OfferRef]
+    offers: list[OfferRef]  # picked from the catalogue; ``offer`` is the free text beside them
     offer: str
     influence: int
     interest: int

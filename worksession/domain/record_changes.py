@@ -16,7 +16,6 @@ import datetime as dt
 from typing import TypedDict
 
 from worksession.domain.document_types import (
-    BuildsOn,
     CasusText,
     ConditionDetails,
     Evaluation,
@@ -26,6 +25,7 @@ from worksession.domain.document_types import (
     ThemeDetails,
     VoteSettings,
 )
+from worksession.domain.offer_types import BuildsOn
 
 DateInput = dt.date | str | None
 

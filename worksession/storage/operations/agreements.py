@@ -8,8 +8,8 @@ from typing import Unpack
 
 from sqlmodel import Session
 
-from worksession.domain.document_types import BuildsOn
 from worksession.domain.models import Agreement, AgreementPartner, Theme
+from worksession.domain.offer_types import BuildsOn
 from worksession.domain.record_changes import AgreementChanges
 from worksession.domain.validation import clean
 from worksession.storage.database import Database

@@ -7,8 +7,8 @@ from typing import Unpack
 
 from sqlmodel import select
 
-from worksession.domain.document_types import OfferRef
 from worksession.domain.models import Participant, Relation, Stakeholder
+from worksession.domain.offer_types import OfferRef
 from worksession.domain.record_changes import StakeholderChanges
 from worksession.domain.roles import RoleCatalogue
 from worksession.domain.room import stakeholders_from_participants

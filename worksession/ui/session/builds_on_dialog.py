@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from worksession.domain.document_types import BuildsOn
 from worksession.domain.existing_offers import ExistingOffer, OfferCatalogue
+from worksession.domain.offer_types import BuildsOn
 from worksession.domain.validation import SHORT_TEXT_MAX
 from worksession.i18n import _
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from worksession.domain.document_types import OfferRef
+from worksession.domain.offer_types import OfferRef
 from worksession.i18n import _
 from worksession.storage.operations.sociale_kaart import update_stakeholder
 from worksession.ui.session.commands import EditCommand

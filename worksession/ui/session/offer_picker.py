@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidgetItem, QVBoxLayout, QWidget
 
-from worksession.domain.document_types import OfferRef
 from worksession.domain.existing_offers import OfferCatalogue
+from worksession.domain.offer_types import OfferRef
 from worksession.i18n import _
 from worksession.ui.session.people_checklist import PeopleChecklist
 

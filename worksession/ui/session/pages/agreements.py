@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButt
 
 from worksession.domain.agreement_numbers import agreement_numbers
 from worksession.domain.changes import Part
-from worksession.domain.document_types import BuildsOn
 from worksession.domain.existing_offers import builds_on_text, existing_offers
 from worksession.domain.models import Agreement
+from worksession.domain.offer_types import BuildsOn
 from worksession.domain.values import AgreementKind, AgreementStatus
 from worksession.i18n import N_, _
 from worksession.programmes.model import Step
