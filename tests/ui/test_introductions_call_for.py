@@ -53,7 +53,7 @@ def test_the_email_tick_is_off_until_set_and_undone(qtbot: QtBot, window: Sessio
     assert item is not None
     assert item.checkState(SHARE_EMAIL) == Qt.CheckState.Unchecked
     item.setCheckState(SHARE_EMAIL, Qt.CheckState.Checked)
-    assert _person(window, key)["share_email"] is True
+    qtbot.waitUntil(lambda: _person(window, key)["share_email"] is True)
     window.controller.undo_stack.undo()
     assert _person(window, key)["share_email"] is False
     refreshed = page.item_of(key)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidgetItem, QVBoxLayout, QWidget
 
@@ -108,4 +108,7 @@ class OfferPicker(QWidget):
             for key in ticked
             if key not in {o["id"] for o in kept}
         ]
-        self.changed.emit([*kept, *added])
+        # Told once the item's own signal is done: what follows draws the list again, and an
+        # item deleted while it still changes itself takes the program down.
+        offers = [*kept, *added]
+        QTimer.singleShot(0, lambda: self.changed.emit(offers))

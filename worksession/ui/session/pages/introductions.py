@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -174,8 +174,17 @@ class IntroductionsPage(StepPage):
         key = item.data(NAME, KEY)
         if key is None or column not in (CALL_FOR, SHARE_EMAIL):
             return
-        person = next(p for p in self.controller.document["participants"] if p["key"] == key)
         field, value, label = self._edited(item, column)
+        # Stored once the item's own signal is done: storing draws the tree again, and an item
+        # deleted while it still changes itself takes the program down.
+        QTimer.singleShot(0, lambda: self._store(key, field, value, label))
+
+    def _store(self, key: str, field: str, value: Any, label: str) -> None:
+        person = next(
+            (p for p in self.controller.document["participants"] if p["key"] == key), None
+        )
+        if person is None:
+            return
         if person.get(field) == value:
             return
         ids = {
