@@ -144,6 +144,7 @@ class IntroductionsPage(StepPage):
         self.tree.expandAll()
         for column in range(4):
             self.tree.resizeColumnToContents(column)
+        for column in (ROLE, ORGANISATION):
             # Long roles are cut (the whole text is in the cell's tooltip): a laptop's width
             # must hold the line and the tick without scrolling sideways.
             self.tree.setColumnWidth(column, min(self.tree.columnWidth(column), WIDEST))
