@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Any, TypeVar
 
+from worksession.domain import who_is_who_columns
 from worksession.domain.attendance import status_change
 from worksession.domain.field_labels import label_of
 from worksession.domain.registration_numbers import check_registration, registration_problem
@@ -66,27 +67,8 @@ HEADERS = {
         "registration type",
     ),
     "status": ("status", "uitnodiging", "aanmelding", "invitation", "attendance"),
-    "call_for": (
-        "waarvoor kun je mij bellen",
-        "waarvoor kun je mij bellen?",
-        "bel mij voor",
-        "bellen voor",
-        "call me for",
-        "call for",
-    ),
-    "share_email": (
-        "e-mail delen",
-        "email delen",
-        "e-mail op wie-is-wie",
-        "e-mail op wie is wie",
-        "share e-mail",
-        "share email",
-    ),
+    **who_is_who_columns.HEADERS,
 }
-# A tick for sharing the e-mail address: what a spreadsheet holds for yes and no. Anything
-# else is refused: consent is never guessed.
-YES_WORDS = ("ja", "j", "yes", "y", "x", "1", "waar", "true", "✓")
-NO_WORDS = ("nee", "n", "no", "0", "onwaar", "false")
 DEFAULT_ORDER = ("name", "organisation", "role", "email")
 MAX_ROWS = 500
 # Control characters, line and paragraph separators and the bidi embeddings, overrides and
@@ -362,12 +344,10 @@ def _row(
                 refuse(column, cell, _one_of(STATUS_WORDS))
             else:
                 status = AttendanceStatus(chosen)
+        elif found == "share_email" and (tick := who_is_who_columns.tick(cell)) is not None:
+            person[found] = tick
         elif found == "share_email":
-            typed = cell.strip().casefold()
-            if typed in YES_WORDS or typed in NO_WORDS:
-                person[found] = typed in YES_WORDS
-            else:
-                refuse(column, cell, _("not yes or no (ja / nee)"))
+            refuse(column, cell, _("not yes or no (ja / nee)"))
         elif found == "registration_type":
             register = _word(REGISTER_WORDS, cell)
             if register is None:
