@@ -25,7 +25,12 @@ from worksession.domain.document_keys import theme_titles
 from worksession.domain.document_types import InterchangeDocument
 from worksession.domain.follow_up_check import follow_up_problem, stray_reviews
 from worksession.domain.schema_check import PathPart, first_schema_problem
-from worksession.domain.validation import FINGERPRINT_MARK, fingerprint_mark_in
+from worksession.domain.validation import (
+    FINGERPRINT_MARK,
+    NUL,
+    fingerprint_mark_in,
+    nul_refusal,
+)
 from worksession.domain.voting import (
     ballot_problems,
     ballots_from_document,
@@ -229,6 +234,8 @@ def _check_values(data: object) -> None:
 
 
 def _check_text(parts: tuple[PathPart, ...], text: str) -> None:
+    if NUL in text:
+        raise InterchangeError(json_path(parts), nul_refusal())
     found = _SURROGATE.search(text)
     if found is not None:
         raise InterchangeError(
