@@ -73,12 +73,19 @@ def missing_driver(url: str) -> str | None:
         return None
     driver = parsed.get_driver_name()
     module, install = _DRIVERS.get(driver, (driver, f"pip install {driver}"))
-    if importlib.util.find_spec(module) is not None:
+    if _importable(module):
         return None
     return _(
         "{url} is a PostgreSQL database and needs the {driver} driver, which is not installed: "
         "{install}"
     ).format(url=where(url), driver=driver, install=install)
+
+
+def _importable(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):  # blocked (None in sys.modules) or a broken package
+        return False
 
 
 def require_driver(url: str) -> None:
