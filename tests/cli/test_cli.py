@@ -1,4 +1,6 @@
-"""The CLI end to end on a temporary database: output, exit codes, nothing written on errors."""
+"""The CLI end to end on a temporary database: output, exit codes, nothing written on errors.
+
+``dbfile`` is an SQLite file and a database on the test's PostgreSQL server in turn."""
 
 from __future__ import annotations
 
@@ -19,8 +21,8 @@ from worksession.workflows.demo import demo_document
 
 
 @pytest.fixture
-def dbfile(tmp_path: Path) -> str:
-    return str(tmp_path / "cli.sqlite3")
+def dbfile(database_url: str) -> str:
+    return database_url
 
 
 def test_demo_then_list_and_show(capsys: pytest.CaptureFixture[str], dbfile: str) -> None:
@@ -230,6 +232,7 @@ def test_backup_backups_restore_and_check_db(
     assert code == 2 and "nope" in err
 
 
+@pytest.mark.sqlite_only  # a server database is not copied before an import
 def test_an_import_is_preceded_by_a_backup(
     capsys: pytest.CaptureFixture[str], dbfile: str, tmp_path: Path
 ) -> None:

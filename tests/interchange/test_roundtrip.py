@@ -29,7 +29,7 @@ from worksession.storage.document import import_document, read_document
 from worksession.workflows.demo import demo_document
 
 # Any text a coach may type or paste, surrogates aside (they are not valid in UTF-8 files).
-# Without half surrogate pairs and NUL: both are refused on import (tests/interchange/test_validation).
+# Without half surrogate pairs and NUL: both are refused on import (see test_validation).
 TEXT = st.text(
     st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=40
 )

@@ -128,7 +128,7 @@ def inspect_server(engine: Engine, url: str) -> None:
             tables = set(inspect(connection).get_table_names())
     except DBAPIError as error:
         raise unreachable(url, error) from error
-    if tables and not OUR_TABLES <= tables:
+    if tables and not tables >= OUR_TABLES:
         raise DatabaseRefused(
             _(
                 "{url} holds tables of another application, not of worksession; "
