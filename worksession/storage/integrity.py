@@ -63,9 +63,7 @@ def check_sessions(db: Database) -> list[str]:
             try:
                 parse_document(json.dumps(read_document_in(s, session_id)))
             except InterchangeError as error:
-                problems.append(
-                    _("session {id}: {problem}").format(id=session_id, problem=error)
-                )
+                problems.append(_("session {id}: {problem}").format(id=session_id, problem=error))
         for version in s.exec(select(PlanVersion).order_by(col(PlanVersion.id))).all():
             if hashlib.sha256(version.snapshot.encode("utf-8")).hexdigest() != version.sha256:
                 problems.append(
