@@ -252,6 +252,8 @@ def _migrate(
     _refuse_unknown_revision(current, where=engine.url.render_as_string(hide_password=True))
     if current is None and engine.dialect.name == "sqlite" and _made_from_models(engine):
         return  # a new database: no migration (nor Alembic) needed
+    # On a server every migration runs, a new database's too: in one transaction, under the
+    # write lock, so a failed or concurrent upgrade leaves nothing half done.
     if current is not None and path is not None:
         make_backup(
             path,
