@@ -46,16 +46,19 @@ def test_an_unknown_role_or_database_is_named(
 def test_another_applications_database_is_refused_untouched(
     postgres_server: PostgresServer,
 ) -> None:
+    set_language("en")
     url = postgres_server.empty_database()
     engine = create_engine(url)
-    with engine.begin() as connection:
-        connection.execute(text("CREATE TABLE invoices (id integer)"))
-    with pytest.raises(DatabaseRefused, match="another application"):
-        open_database(url)
-    with engine.connect() as connection:
-        assert inspect(connection).get_table_names() == ["invoices"]
-    engine.dispose()
-    postgres_server.drop(url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("CREATE TABLE invoices (id integer)"))
+        with pytest.raises(DatabaseRefused, match="holds tables of another application"):
+            open_database(url)
+        with engine.connect() as connection:
+            assert inspect(connection).get_table_names() == ["invoices"]
+    finally:
+        engine.dispose()
+        postgres_server.drop(url)
 
 
 def test_an_empty_database_gets_the_schema_and_a_bare_url_uses_psycopg(

@@ -25,7 +25,7 @@ from worksession.domain.document_keys import theme_titles
 from worksession.domain.document_types import InterchangeDocument
 from worksession.domain.follow_up_check import follow_up_problem, stray_reviews
 from worksession.domain.schema_check import PathPart, first_schema_problem
-from worksession.domain.validation import FINGERPRINT_MARK, NUL, fingerprint_mark_in, nul_refusal
+from worksession.domain.validation import FINGERPRINT_MARK, fingerprint_mark_in
 from worksession.domain.voting import (
     ballot_problems,
     ballots_from_document,
@@ -58,7 +58,7 @@ class InterchangeError(ValueError):
         self.message = message
 
 
-_DAMAGED = re.compile("[\x00\ud800-\udfff]")  # NUL or half of a surrogate pair
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _PLAIN_NAME = re.compile(r"[^\s\"\[\]\ud800-\udfff]+")
 # A JSON string (with its escapes) or a bracket: what counts for the depth of the nesting.
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
@@ -229,13 +229,11 @@ def _check_values(data: object) -> None:
 
 
 def _check_text(parts: tuple[PathPart, ...], text: str) -> None:
-    found = _DAMAGED.search(text)
+    found = _SURROGATE.search(text)
     if found is not None:
         raise InterchangeError(
             json_path(parts),
-            nul_refusal()
-            if found.group() == NUL
-            else _("contains {code}, half of a character pair: the text is damaged").format(
+            _("contains {code}, half of a character pair: the text is damaged").format(
                 code=f"\\u{ord(found.group()):04x}"
             ),
         )

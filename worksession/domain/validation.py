@@ -228,6 +228,23 @@ def nul_refusal() -> str:
     return _("contains a NUL character (\\u0000), which no text field can hold")
 
 
+def nul_path(document: object) -> str | None:
+    """The JSON path of the first text in ``document`` holding a NUL character, else None.
+
+    Checked when a document is stored, not when a plan is verified: a plan frozen before NUL
+    was refused still verifies."""
+    stack: list[tuple[str, object]] = [("$", document)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, str) and NUL in node:
+            return path
+        if isinstance(node, dict):
+            stack.extend(reversed([(f"{path}.{key}", value) for key, value in node.items()]))
+        elif isinstance(node, list):
+            stack.extend(reversed([(f"{path}[{i}]", value) for i, value in enumerate(node)]))
+    return None
+
+
 def fingerprint_mark_in(title: str) -> bool:
     return FINGERPRINT_MARK in title.lower()
 
