@@ -45,8 +45,8 @@ from worksession.storage.private_files import create_private, remove_stale
 from worksession.storage.recovery import damaged, still_damaged
 from worksession.storage.revisions import HEAD_REVISION, KNOWN_REVISIONS
 from worksession.storage.schema import create_schema, is_empty
-from worksession.support.paths import migrations_dir
 from worksession.storage.server import inspect_server, is_server
+from worksession.support.paths import migrations_dir
 
 if TYPE_CHECKING:
     from alembic.config import Config
