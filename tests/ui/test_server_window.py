@@ -1,5 +1,5 @@
-"""The session window on a PostgreSQL database: open the demo, add a participant and undo it,
-and see a change another program made on the server."""
+"""The windows on a PostgreSQL database: open the demo, add a participant and undo it, see a
+change another program made on the server; the start window's check and a deletion there."""
 
 from __future__ import annotations
 
@@ -12,13 +12,16 @@ from tests.postgres_server import PostgresServer
 from tests.ui.conftest import page_of, shown_window
 from worksession.domain.values import StepKind
 from worksession.programmes.library import load_library
+from worksession.storage.archive_backups import read_archive
 from worksession.storage.database import Database
 from worksession.storage.opening import open_database
 from worksession.storage.operations.people import list_participants
-from worksession.storage.operations.sessions import update_session
+from worksession.storage.operations.sessions import list_sessions, update_session
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.pages.preparation import PreparationPage
 from worksession.ui.session.window import SessionWindow
+from worksession.ui.start_window import StartWindow
+from worksession.user.locations import data_dir
 from worksession.workflows.demo import create_demo_session
 
 
@@ -71,3 +74,20 @@ def test_the_window_shows_what_another_program_changed_on_the_server(
     qtbot.waitUntil(
         lambda: controller.document["session"]["location"] == "Buurthuis De Linde", timeout=5000
     )
+
+
+def test_the_start_window_checks_and_deletes_with_an_archive_on_the_server(
+    qtbot: QtBot, server_db: Database
+) -> None:
+    session = create_demo_session(db=server_db, library=load_library())
+    assert session.id is not None
+    window = StartWindow(server_db, load_library())
+    qtbot.addWidget(window)
+    window.show()
+    assert window.check_db() == []  # every session read back, every version's fingerprint
+    window.delete_session(session.id)
+    assert list_sessions(db=server_db) == []
+    (archive,) = (data_dir() / "backups").glob("*-before-delete-*.zip")
+    assert [session.title] == [
+        archived.document["session"]["title"] for archived in read_archive(archive)
+    ]
