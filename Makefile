@@ -18,7 +18,7 @@ $(BIN)/python:
 # Reinstall when the dependencies or the lock change; constraints.txt pins every package.
 $(STAMP): $(BIN)/python pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
-	PIP_CONSTRAINT=constraints.txt $(BIN)/python -m pip install --quiet -e '.[test]'
+	PIP_CONSTRAINT=constraints.txt $(BIN)/python -m pip install --quiet -e '.[test,server]'
 	@touch $(STAMP)
 
 run: $(STAMP)
@@ -89,7 +89,7 @@ dist-test: $(DIST_PROGRAM)
 lock:
 	rm -rf .lockenv && $(PYTHON) -m venv .lockenv
 	.lockenv/bin/python -m pip install --quiet --upgrade "pip>=24"
-	.lockenv/bin/python -m pip install --quiet -e '.[test,dist]'
+	.lockenv/bin/python -m pip install --quiet -e '.[test,dist,server]'
 	.lockenv/bin/python -m pip freeze --exclude-editable | grep -v '^-e' > constraints.txt
 	rm -rf .lockenv
 

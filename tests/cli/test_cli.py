@@ -1,4 +1,6 @@
-"""The CLI end to end on a temporary database: output, exit codes, nothing written on errors."""
+"""The CLI end to end on a temporary database: output, exit codes, nothing written on errors.
+
+``dbfile`` is an SQLite file and a database on the test's PostgreSQL server in turn."""
 
 from __future__ import annotations
 
@@ -13,14 +15,15 @@ import pytest
 from tests.cli.running import run
 from worksession import __version__
 from worksession.cli import main
+from worksession.i18n import set_language
 from worksession.programmes.library import load_library
 from worksession.support.paths import resource_path
 from worksession.workflows.demo import demo_document
 
 
 @pytest.fixture
-def dbfile(tmp_path: Path) -> str:
-    return str(tmp_path / "cli.sqlite3")
+def dbfile(database_url: str) -> str:
+    return database_url
 
 
 def test_demo_then_list_and_show(capsys: pytest.CaptureFixture[str], dbfile: str) -> None:
@@ -230,6 +233,7 @@ def test_backup_backups_restore_and_check_db(
     assert code == 2 and "nope" in err
 
 
+@pytest.mark.sqlite_only  # a server database is not copied before an import
 def test_an_import_is_preceded_by_a_backup(
     capsys: pytest.CaptureFixture[str], dbfile: str, tmp_path: Path
 ) -> None:
@@ -238,3 +242,21 @@ def test_an_import_is_preceded_by_a_backup(
     run(capsys, "export", "1", "--json", str(exported), "--db", dbfile)
     assert run(capsys, "import", str(exported), "--db", dbfile)[0] == 0
     assert "\tbefore-import\t" in run(capsys, "backups", "--db", dbfile)[1]
+
+
+def test_an_import_with_a_nul_character_is_refused_by_file_and_field_on_both_engines(
+    capsys: pytest.CaptureFixture[str], dbfile: str, tmp_path: Path
+) -> None:
+    """SQLite would store it, PostgreSQL cannot: refused alike, so a session moves freely."""
+    set_language("en")
+    document = demo_document(load_library())
+    document["participants"][2]["organisation"] = "GGD\x00Zuid"
+    source = tmp_path / "nul.json"
+    source.write_text(json.dumps(document), encoding="utf-8")
+    code, out, err = run(capsys, "import", str(source), "--db", dbfile)
+    assert (code, out) == (2, "")
+    assert err == (
+        f"worksession: {source}: $.participants[2].organisation: contains a NUL character "
+        "(\\u0000), which no text field can hold\n"
+    )
+    assert run(capsys, "list", "--db", dbfile)[:2] == (0, "")  # nothing was stored

@@ -4,26 +4,21 @@ exit 2, with nothing written."""
 
 from __future__ import annotations
 
-import sqlite3
-from pathlib import Path
-
 import pytest
 
 from tests.cli.running import run
 from tests.following import sign_off
+from tests.storage.raw_rows import raw_rows
 from worksession.storage.opening import open_database
 
 
-def _sessions(db: str) -> list[tuple[int, str, str]]:
-    with sqlite3.connect(db) as connection:
-        return connection.execute(
-            "SELECT id, title, programme FROM work_session ORDER BY id"
-        ).fetchall()
+def _sessions(db: str) -> list[tuple[object, ...]]:
+    return raw_rows(db, "SELECT id, title, programme FROM work_session ORDER BY id")
 
 
 @pytest.fixture
-def demo(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> str:
-    db = str(tmp_path / "cli.sqlite3")
+def demo(capsys: pytest.CaptureFixture[str], database_url: str) -> str:
+    db = database_url  # an SQLite file and a PostgreSQL database in turn
     assert run(capsys, "demo", "--db", db)[0] == 0
     return db
 
@@ -43,10 +38,9 @@ def test_followup_prints_the_new_session(capsys: pytest.CaptureFixture[str], dem
         "Samen gezond oud worden in Kaalheide — een half jaar later",
         "een-half-jaar-later",
     )
-    with sqlite3.connect(demo) as connection:
-        origin = connection.execute(
-            "SELECT origin_session_id, version FROM session_origin WHERE session_id = 2"
-        ).fetchall()
+    origin = raw_rows(
+        demo, "SELECT origin_session_id, version FROM session_origin WHERE session_id = 2"
+    )
     assert origin == [(1, 1)]
     listed = run(capsys, "list", "--db", demo)[1].splitlines()
     assert len(listed) == 2

@@ -15,7 +15,8 @@ from worksession.support.line_output import one_line, record
 from worksession.support.paths import sessions_dir
 from worksession.workflows.demo import demo_document
 
-HOSTILE = "Wijk\x1b]0;pwned\x07\x1b[31mrood\tA\nB\rC\x00\x7f\x85\x9b\u202eD\u2066E\u2069\u2028F"
+# No NUL: an import refuses it (tests/cli/test_cli.py); the escapes of NUL are tested below.
+HOSTILE = "Wijk\x1b]0;pwned\x07\x1b[31mrood\tA\nB\rC\x7f\x85\x9b\u202eD\u2066E\u2069\u2028F"
 # Anything that moves the cursor, colours, splits a line or a field, or reorders text.
 RAW = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 

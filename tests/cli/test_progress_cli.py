@@ -5,12 +5,12 @@ value, exits 2 and writes nothing."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from tests.cli.running import run
+from tests.storage.raw_rows import raw_rows
 from worksession.cli import main
 from worksession.storage.opening import open_database
 from worksession.storage.operations.plan import get_version, record_decisions, snapshot_of
@@ -18,9 +18,9 @@ from worksession.storage.operations.sessions import update_session
 
 
 @pytest.fixture
-def signed(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> str:
-    """The demo, frozen and agreed by everyone present: signed off."""
-    db = str(tmp_path / "cli.sqlite3")
+def signed(capsys: pytest.CaptureFixture[str], database_url: str) -> str:
+    """The demo, frozen and agreed by everyone present: signed off (on each engine)."""
+    db = database_url
     assert run(capsys, "demo", "--db", db)[0] == 0
     code, out, _ = run(capsys, "freeze", "1", "--db", db)
     assert code == 0 and out.startswith("version 1 sha256:")
@@ -35,12 +35,12 @@ def signed(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> str:
     return db
 
 
-def _entries(db: str) -> list[tuple[str, str, str, str, str]]:
-    with sqlite3.connect(db) as connection:
-        return connection.execute(
-            "SELECT agreement_key, status, date, note, reported_by FROM agreement_progress "
-            "ORDER BY id"
-        ).fetchall()
+def _entries(db: str) -> list[tuple[object, ...]]:
+    return raw_rows(
+        db,
+        "SELECT agreement_key, status, CAST(date AS VARCHAR), note, reported_by "
+        "FROM agreement_progress ORDER BY id",
+    )
 
 
 def _run_or_exit(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -158,16 +158,14 @@ def test_a_session_never_frozen_has_nothing_due(
 def test_bad_progress_is_one_line_naming_option_and_value_and_writes_nothing(
     capsys: pytest.CaptureFixture[str], signed: str, arguments: list[str], fragments: list[str]
 ) -> None:
-    with sqlite3.connect(signed) as connection:
-        (stamp,) = connection.execute("SELECT updated_at FROM work_session").fetchone()
+    stamp = raw_rows(signed, "SELECT updated_at FROM work_session")
     code, out, err = _run_or_exit(capsys, "progress", *arguments, "--db", signed)
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and err.startswith("worksession")
     for fragment in fragments:
         assert fragment in err
     assert _entries(signed) == []
-    with sqlite3.connect(signed) as connection:
-        assert connection.execute("SELECT updated_at FROM work_session").fetchone() == (stamp,)
+    assert raw_rows(signed, "SELECT updated_at FROM work_session") == stamp
     assert _status(capsys, signed) == "signed_off"
 
 

@@ -45,6 +45,7 @@ def _add_person(db: Database) -> tuple[int, int]:
     return session.id, person.id
 
 
+@pytest.mark.sqlite_only  # the file, its WAL and the list beside it
 def test_an_erased_person_is_in_neither_the_file_nor_the_wal_while_it_is_open(
     db: Database,
 ) -> None:
@@ -92,6 +93,7 @@ def test_a_restored_backup_loses_the_people_erased_after_it(tmp_path: Path) -> N
         reopened.close()
 
 
+@pytest.mark.sqlite_only  # the file, its WAL and the list beside it
 def test_after_a_backup_a_lost_wal_loses_nothing(db: Database, tmp_path: Path) -> None:
     assert db.path is not None
     session_id, _person = _add_person(db)
@@ -166,6 +168,7 @@ def test_a_later_session_with_the_same_number_and_keys_is_not_touched(tmp_path: 
     assert "p-jan-houben" in keys
 
 
+@pytest.mark.sqlite_only  # the file, its WAL and the list beside it
 def test_when_the_erasure_cannot_be_noted_nothing_is_erased(db: Database) -> None:
     assert db.path is not None
     session_id, person_id = _add_person(db)

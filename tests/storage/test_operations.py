@@ -79,8 +79,7 @@ def test_a_new_session_is_a_draft_with_an_empty_casus_and_follow_up(
 
 def test_every_operation_is_on_disk_when_it_returns(db: Database, session_id: int) -> None:
     add_participant(db=db, session_id=session_id, name="Marieke Hermans", role="huisarts")
-    assert db.path is not None
-    other = open_database(db.path)  # a second connection sees it: it was committed
+    other = open_database(db.url)  # a second connection sees it: it was committed
     assert [p.name for p in list_participants(db=other, session_id=session_id)] == [
         "Marieke Hermans"
     ]

@@ -4,11 +4,10 @@ follow-up's copy while the signed wording stays."""
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from tests.following import FollowUp, unreported_follow_up
+from tests.storage.raw_rows import raw_rows
 from worksession.domain.models import Agreement
 from worksession.domain.validation import ValidationError
 from worksession.storage.database import Database
@@ -27,9 +26,7 @@ def follow_up(db: Database) -> FollowUp:
 
 
 def _table(db: Database) -> list[tuple[object, ...]]:
-    assert db.path is not None
-    with sqlite3.connect(db.path) as connection:
-        return connection.execute("SELECT * FROM agreement_review ORDER BY id").fetchall()
+    return raw_rows(db, "SELECT * FROM agreement_review ORDER BY id")
 
 
 def test_the_overview_holds_every_carried_agreement_with_its_status_then(

@@ -1,6 +1,7 @@
 """Two programs on one database: a write waits for the other's lock instead of failing.
 
-Each test runs a real second process on a real SQLite file: the lock is SQLite's, not a mock.
+Each test runs a real second process on a real SQLite file, and on a real PostgreSQL database:
+the lock is SQLite's or the server's, not a mock.
 """
 
 from __future__ import annotations
@@ -39,8 +40,8 @@ def _run(*args: str) -> subprocess.Popen[str]:
 
 
 @pytest.fixture
-def shared(tmp_path: Path) -> Iterator[tuple[Database, int]]:
-    db = open_database(tmp_path / "shared.sqlite3")
+def shared(database_url: str) -> Iterator[tuple[Database, int]]:
+    db = open_database(database_url)
     session_id = create_session(db=db, title="Wijk Noord").id
     assert session_id is not None
     yield db, session_id
@@ -50,7 +51,7 @@ def shared(tmp_path: Path) -> Iterator[tuple[Database, int]]:
 @contextmanager
 def _lock_held_by_another_program(db: Database, seconds: float) -> Iterator[None]:
     """Another process holds SQLite's write lock for ``seconds`` from when the block starts."""
-    holder = _run("hold", str(db.path), str(seconds))
+    holder = _run("hold", str(db.path or db.url), str(seconds))
     try:
         assert holder.stdout is not None
         assert holder.stdout.readline().strip() == "locked"
@@ -84,7 +85,7 @@ def test_adding_a_participant_waits_for_another_programs_write_lock(
 def test_two_programs_writing_at_once_lose_nothing(shared: tuple[Database, int]) -> None:
     db, session_id = shared
     count = 120
-    writers = [_run("write", str(db.path), str(session_id), str(count), tag) for tag in "AB"]
+    writers = [_run("write", db.url, str(session_id), str(count), tag) for tag in "AB"]
     outputs = [writer.communicate(timeout=120)[0] for writer in writers]
     assert [writer.returncode for writer in writers] == [0, 0], outputs
     assert [output.splitlines()[-1] for output in outputs] == ["0", "0"], outputs
@@ -100,7 +101,7 @@ def test_the_change_watch_sees_what_another_program_commits(shared: tuple[Databa
         update_session(db=db, session_id=session_id, location="eigen wijziging")
         assert watch.changed()  # any other connection, this process's engine included
         assert not watch.changed()
-        writer = _run("write", str(db.path), str(session_id), "2", "C")
+        writer = _run("write", db.url, str(session_id), "2", "C")
         assert writer.communicate(timeout=60)[0].splitlines()[-1] == "0"
         assert watch.changed()
         assert not watch.changed()  # nothing new since
@@ -114,8 +115,7 @@ def test_werkgroep_members_added_through_two_engines_both_stay(
     db, session_id = shared
     first = add_participant(db=db, session_id=session_id, name="Anouk de Vries")
     second = add_participant(db=db, session_id=session_id, name="Bram Jansen")
-    assert db.path is not None
-    other = open_database(db.path)
+    other = open_database(db.url)
     try:
         change_werkgroep(
             db=db, session_id=session_id, add=[PersonRef("participant", first.id or 0)]
@@ -140,9 +140,13 @@ def test_a_shorter_wait_gives_up_on_a_held_lock_and_leaves_the_usual_wait_behind
     db, session_id = shared
     with _lock_held_by_another_program(db, 3.0):
         # Within the 5 s busy timeout the update would wait and succeed; the shorter wait fails.
-        with waiting_at_most(100), pytest.raises(OperationalError, match="locked"):
+        # SQLite: "database is locked"; PostgreSQL: "canceling statement due to lock timeout".
+        with waiting_at_most(100), pytest.raises(OperationalError, match="lock"):
             update_session(db=db, session_id=session_id, location="Buurthuis De Linde")
         with db.engine.connect() as connection:  # the pooled connection the try used
-            timeout = connection.exec_driver_sql("PRAGMA busy_timeout").scalar()
-        assert timeout == BUSY_TIMEOUT_MS
+            if db.path is not None:
+                timeout = connection.exec_driver_sql("PRAGMA busy_timeout").scalar()
+                assert timeout == BUSY_TIMEOUT_MS
+            else:  # SET LOCAL ended with the transaction that tried
+                assert connection.exec_driver_sql("SHOW lock_timeout").scalar() == "0"
     assert get_session(db=db, session_id=session_id).location != "Buurthuis De Linde"

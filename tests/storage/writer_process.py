@@ -1,6 +1,7 @@
 """A second program on the same database, for the two-writer tests.
 
-``python -m tests.storage.writer_process hold DB SECONDS`` takes SQLite's write lock, prints
+``python -m tests.storage.writer_process hold DB SECONDS`` takes SQLite's write lock (on a
+server, given a URL: the write lock worksession takes there), prints
 ``locked`` and keeps it for SECONDS before committing (``release`` instead of SECONDS: until a
 line arrives on its standard input). ``python -m tests.storage.writer_process
 write DB SESSION_ID COUNT TAG`` runs COUNT operations through worksession and prints how many
@@ -20,6 +21,9 @@ import time
 
 
 def hold(path: str, seconds: str) -> None:
+    if "://" in path:
+        hold_on_server(path, seconds)
+        return
     connection = sqlite3.connect(path, isolation_level=None)
     connection.execute("BEGIN IMMEDIATE")
     connection.execute("CREATE TABLE IF NOT EXISTS _other_program (at REAL)")
@@ -31,6 +35,21 @@ def hold(path: str, seconds: str) -> None:
         time.sleep(float(seconds))
     connection.execute("COMMIT")
     connection.close()
+
+
+def hold_on_server(url: str, seconds: str) -> None:
+    """A server has no file lock: hold the write lock every worksession writer takes there."""
+    from worksession.storage.opening import open_database
+
+    db = open_database(url)
+    with db.transaction() as s:
+        s.connection()  # the transaction begins, and takes the lock, at its first use
+        print("locked", flush=True)
+        if seconds == "release":
+            sys.stdin.readline()
+        else:
+            time.sleep(float(seconds))
+    db.close()
 
 
 def write(path: str, session_id: int, count: int, tag: str) -> None:

@@ -356,3 +356,12 @@ def test_a_runtime_folder_that_cannot_be_written_opens_the_database_unclaimed(
             subprocess.run(["chattr", "-i", str(folder)], check=True)
         else:
             folder.chmod(0o700)
+
+
+def test_a_server_database_is_one_claim_under_either_url() -> None:
+    bare, full = (
+        "postgresql://coach@db.example.org/team",
+        "postgresql+psycopg://coach@db.example.org/team",
+    )
+    assert claim_key(bare) == claim_key(full)
+    assert claim_key(full) != claim_key("postgresql+psycopg://coach@db.example.org/ander_team")

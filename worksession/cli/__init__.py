@@ -227,9 +227,17 @@ def build_parser() -> argparse.ArgumentParser:
     sign.add_argument(
         "--email", default="", help=_("your e-mail, when the personal certificate is made")
     )
-    command("backup", _("make a backup of the database now"), cmd_backup)
+    command(
+        "backup",
+        _("make a backup of the database now (on a server: an archive of every session)"),
+        cmd_backup,
+    )
     command("backups", _("list the backups: date, size, reason, file"), cmd_backups)
-    restore = command("restore", _("restore the database from a backup"), cmd_restore)
+    restore = command(
+        "restore",
+        _("restore the database from a backup (on a server: from an archive of 'backup')"),
+        cmd_restore,
+    )
     restore.add_argument("file", type=Path, nargs="?", metavar="FILE")
     restore.add_argument(
         "--empty",

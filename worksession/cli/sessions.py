@@ -39,6 +39,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from worksession.domain.interchange import MAX_FILE_BYTES, InterchangeError, parse_document
+    from worksession.domain.validation import ValidationError
     from worksession.storage.document import import_document
 
     data = read_input(args.file, MAX_FILE_BYTES)
@@ -52,7 +53,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         from worksession.user.settings import backup_retention_days
 
         make_backup(db.path, label="before-import", retention_days=backup_retention_days())
-    session = import_document(db=db, document=document)
+    try:
+        session = import_document(db=db, document=document)
+    except ValidationError as error:  # a text no database can hold: named with the file
+        raise UserError(f"{args.file}: {error}") from error
     print(session.id)
     return EXIT_OK
 

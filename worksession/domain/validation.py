@@ -229,6 +229,32 @@ def text_limit(record: str, field: str) -> int | None:
 FINGERPRINT_MARK = "sha256:"
 
 
+# A NUL character is no text anyone types, and PostgreSQL stores none: a text holding one is
+# refused on every engine, so a session can always move between SQLite and a server.
+NUL = "\x00"
+
+
+def nul_refusal() -> str:
+    return _("contains a NUL character (\\u0000), which no text field can hold")
+
+
+def nul_path(document: object) -> str | None:
+    """The JSON path of the first text in ``document`` holding a NUL character, else None.
+
+    Checked when a document is stored, not when a plan is verified: a plan frozen before NUL
+    was refused still verifies."""
+    stack: list[tuple[str, object]] = [("$", document)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, str) and NUL in node:
+            return path
+        if isinstance(node, dict):
+            stack.extend(reversed([(f"{path}.{key}", value) for key, value in node.items()]))
+        elif isinstance(node, list):
+            stack.extend(reversed([(f"{path}[{i}]", value) for i, value in enumerate(node)]))
+    return None
+
+
 def fingerprint_mark_in(title: str) -> bool:
     return FINGERPRINT_MARK in title.lower()
 
@@ -264,6 +290,8 @@ def _clean_value(path: str, spec: FieldSpec, value: object) -> object:
         limit = SHORT_TEXT_MAX if spec.kind != "long" else LONG_TEXT_MAX
         if spec.required and not text.strip():
             raise ValidationError(path, _("must not be empty"))
+        if NUL in text:
+            raise ValidationError(path, nul_refusal())
         if len(text) > limit:
             raise ValidationError(
                 path,

@@ -17,6 +17,13 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlmodel import create_engine
 
+from worksession.storage.server import (
+    begin_writing,
+    require_driver,
+    server_connect_args,
+    server_url,
+)
+
 SQLITE_PRAGMAS = (
     "PRAGMA foreign_keys=ON",
     "PRAGMA journal_mode=WAL",
@@ -27,10 +34,11 @@ SQLITE_PRAGMAS = (
 
 
 def to_url(location: str | Path) -> str:
-    """A plain path becomes an SQLite URL; anything with ``://`` is taken as an SQLAlchemy URL."""
+    """A plain path becomes an SQLite URL; anything with ``://`` is taken as an SQLAlchemy URL
+    (a bare ``postgresql://`` as one for psycopg 3, the driver ``worksession[server]`` brings)."""
     text = str(location)
     if "://" in text:
-        return text
+        return server_url(text)
     return f"sqlite:///{Path(text).expanduser().resolve()}"
 
 
@@ -92,10 +100,21 @@ def _begin(connection: Connection) -> None:
         connection.exec_driver_sql(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
 
+def _begin_on_server(connection: Connection) -> None:
+    # The server's own transactions begin by themselves; a writer then takes the write lock.
+    options = connection.get_execution_options()
+    if options.get("worksession_writes", False):
+        begin_writing(connection, options.get(LOCK_WAIT) or BUSY_TIMEOUT_MS)
+
+
 def create_db_engine(url: str) -> Engine:
-    engine = create_engine(url)
+    """An engine for ``url``; raises ``MissingDriver`` (one line) when its driver is absent."""
+    require_driver(url)
+    engine = create_engine(url, connect_args=server_connect_args(url))
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _take_over_transactions)
         event.listen(engine, "connect", _apply_pragmas)
         event.listen(engine, "begin", _begin)
+    elif engine.dialect.name == "postgresql":
+        event.listen(engine, "begin", _begin_on_server)
     return engine

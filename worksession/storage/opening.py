@@ -45,6 +45,7 @@ from worksession.storage.private_files import create_private, remove_stale
 from worksession.storage.recovery import damaged, still_damaged
 from worksession.storage.revisions import HEAD_REVISION, KNOWN_REVISIONS
 from worksession.storage.schema import create_schema, is_empty
+from worksession.storage.server import inspect_server, is_server
 from worksession.support.paths import migrations_dir
 
 if TYPE_CHECKING:
@@ -83,6 +84,10 @@ def open_database(
 
     Raises ``DatabaseRefused`` for an empty file, a file that is not SQLite, an SQLite file of
     another application, or a database written by a newer version; the file is left untouched.
+    On a PostgreSQL server the same for a database with another application's tables, and a
+    ``StorageError`` (one line) for a server out of reach or a refused role or password; a
+    ``MissingDriver`` when its driver is not installed. A server database is not backed up
+    before a migration here: its backups are archives the coach makes (``archive_backups``).
     Raises ``DatabaseDamaged`` for a damaged file (set aside), and again at every open until the
     coach restores the offered backup or chooses to start empty (see ``recovery``).
     """
@@ -99,6 +104,8 @@ def open_database(
             _create_in_place(path)
     engine = create_db_engine(url)
     try:
+        if is_server(url):
+            inspect_server(engine, url)  # reachable, and empty or ours: before anything is written
         _migrate(engine, path, backup_dir, retention_days)
         database = Database(engine=engine, url=url, path=path)
         if path is not None and erasure_list_path(path).exists():
@@ -245,6 +252,8 @@ def _migrate(
     _refuse_unknown_revision(current, where=engine.url.render_as_string(hide_password=True))
     if current is None and engine.dialect.name == "sqlite" and _made_from_models(engine):
         return  # a new database: no migration (nor Alembic) needed
+    # On a server every migration runs, a new database's too: in one transaction, under the
+    # write lock, so a failed or concurrent upgrade leaves nothing half done.
     if current is not None and path is not None:
         make_backup(
             path,

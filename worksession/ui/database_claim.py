@@ -48,9 +48,10 @@ def _file_of(location: str) -> str | None:
 
 
 def claim_key(location: str) -> str:
-    """A short name for the database at ``location``: the same file under any spelling."""
+    """A short name for the database at ``location``: the same file under any spelling (a
+    server database's ``postgresql://`` and ``postgresql+psycopg://`` are one, too)."""
     path = _file_of(location)
-    return _digest(location if path is None else path)
+    return _digest(to_url(location) if path is None else path)
 
 
 def claim_keys(location: str) -> list[str]:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel
 
 from worksession.i18n import _
+from worksession.ui.server_database import database_problems, explain_server_backups
 from worksession.ui.start_listing import StartListing
 from worksession.ui.window_state import (
     last_session,
@@ -133,10 +134,12 @@ class StartWindow(StartListing):
         self._library_or_none = library
         self._show_toolkit_problems()
 
-    def show_backups(self) -> BackupsDialog:
+    def show_backups(self) -> BackupsDialog | None:
         from worksession.ui.backups_dialog import BackupsDialog
 
-        assert self._db.path is not None
+        if self._db.path is None:  # a server: archives made by the commands, not file copies
+            explain_server_backups(self)
+            return None
         dialog = BackupsDialog(
             self._db.path,
             before_restore=self._release_database,
@@ -156,10 +159,7 @@ class StartWindow(StartListing):
     def check_db(self) -> list[str]:
         from PySide6.QtWidgets import QMessageBox
 
-        from worksession.storage.integrity import full_check
-
-        assert self._db.path is not None
-        problems = full_check(self._db.path)
+        problems = database_problems(self._db)
         if problems:
             QMessageBox.warning(
                 self,
@@ -368,6 +368,7 @@ class StartWindow(StartListing):
 
         from worksession.storage.errors import StorageError
         from worksession.storage.operations.sessions import delete_session
+        from worksession.user.locations import data_dir
         from worksession.user.settings import backup_retention_days
 
         for window in list(self.session_windows):
@@ -376,7 +377,10 @@ class StartWindow(StartListing):
                 self.session_windows.remove(window)
         try:
             backup = delete_session(
-                db=self._db, session_id=session_id, retention_days=backup_retention_days()
+                db=self._db,
+                session_id=session_id,
+                retention_days=backup_retention_days(),
+                archive_folder=data_dir() / "backups",  # used for a database on a server
             )
         except (OSError, StorageError) as error:
             QMessageBox.warning(self, _("Not deleted"), str(error))

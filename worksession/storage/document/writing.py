@@ -25,6 +25,7 @@ from worksession.domain.models import (
     WerkgroepMember,
     WorkSession,
 )
+from worksession.domain.validation import ValidationError, nul_path, nul_refusal
 from worksession.storage.database import Database
 from worksession.storage.document import records
 from worksession.storage.document.fields import IdsByKey, RecordFields
@@ -84,6 +85,9 @@ def _keyed(
 
 
 def _write(s: Session, doc: Document) -> WorkSession:
+    nul = nul_path(doc)
+    if nul is not None:  # PostgreSQL stores no NUL: refused on every engine alike
+        raise ValidationError(nul, nul_refusal())
     ids = IdsByKey()
     schedule = doc.get("schedule", {})
     work_session = records.SESSION.write(doc["session"], ids, start_time=schedule.get("start_time"))

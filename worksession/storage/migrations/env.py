@@ -11,7 +11,9 @@ connection = context.config.attributes["connection"]
 context.configure(
     connection=connection,
     target_metadata=SQLModel.metadata,
-    render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies the table
+    # SQLite cannot ALTER most things; batch mode copies the table there, and on PostgreSQL it
+    # issues plain ALTER statements.
+    render_as_batch=True,
     compare_type=True,
 )
 with context.begin_transaction():

@@ -92,19 +92,29 @@ def update_session(
         return work_session
 
 
-def delete_session(*, db: Database, session_id: int, retention_days: int) -> Path | None:
+def delete_session(
+    *, db: Database, session_id: int, retention_days: int, archive_folder: Path | None = None
+) -> Path | None:
     """Delete a session and everything in it, after a backup of the whole database.
 
-    The backups are then thinned out with the user's ``retention_days``.
+    The backups are then thinned out with the user's ``retention_days``. A database on a
+    server is backed up as an archive of every session in ``archive_folder``, when given.
 
-    Returns the backup file (None for a database that is not an SQLite file).
+    Returns the backup file (None when none was made).
     """
     with db.reading() as s:
         fetch_session(s, session_id)  # a wrong id is refused before any backup is made
     backup = None
+    label = f"before-delete-{session_id}"
     if db.path is not None:
-        label = f"before-delete-{session_id}"
         backup = make_backup(db.path, label=label, retention_days=retention_days).path
+    elif archive_folder is not None:
+        from worksession.storage.archive_backups import make_archive
+
+        archive = make_archive(
+            db, folder=archive_folder, label=label, retention_days=retention_days
+        )
+        backup = archive.path
     with db.transaction() as s:
         s.delete(fetch_session(s, session_id))
     return backup
