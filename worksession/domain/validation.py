@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from worksession.domain.conditions import ConditionState
+from worksession.domain.nul_text import NUL, nul_refusal
 from worksession.domain.schedule import parse_start_time
 from worksession.domain.values import (
     AgreementKind,
@@ -227,32 +228,6 @@ def text_limit(record: str, field: str) -> int | None:
 # ``verify`` prints a plan's title before the version's fingerprint and seal: a title carrying
 # such a code could put another plan's code first on that line, so no title may.
 FINGERPRINT_MARK = "sha256:"
-
-
-# A NUL character is no text anyone types, and PostgreSQL stores none: a text holding one is
-# refused on every engine, so a session can always move between SQLite and a server.
-NUL = "\x00"
-
-
-def nul_refusal() -> str:
-    return _("contains a NUL character (\\u0000), which no text field can hold")
-
-
-def nul_path(document: object) -> str | None:
-    """The JSON path of the first text in ``document`` holding a NUL character, else None.
-
-    Checked when a document is stored, not when a plan is verified: a plan frozen before NUL
-    was refused still verifies."""
-    stack: list[tuple[str, object]] = [("$", document)]
-    while stack:
-        path, node = stack.pop()
-        if isinstance(node, str) and NUL in node:
-            return path
-        if isinstance(node, dict):
-            stack.extend(reversed([(f"{path}.{key}", value) for key, value in node.items()]))
-        elif isinstance(node, list):
-            stack.extend(reversed([(f"{path}[{i}]", value) for i, value in enumerate(node)]))
-    return None
 
 
 def fingerprint_mark_in(title: str) -> bool:

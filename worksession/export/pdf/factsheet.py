@@ -10,20 +10,15 @@ edition are not touched; the plan's fonts print names in any script.
 
 from __future__ import annotations
 
-import io
 from xml.sax.saxutils import escape
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from worksession.domain.factsheet import Contact, Factsheet, OfferLine
 from worksession.export.pdf.drawing import reportlab_settings
-from worksession.export.pdf.fonts import REGULAR
-from worksession.export.pdf.layout import MARGIN, PAGE_WIDTH
-from worksession.export.pdf.strings import draw_text
-from worksession.export.pdf.styles import ACCENT, MUTED, RULE
+from worksession.export.pdf.sheet_document import cut_short, sheet_pdf
+from worksession.export.pdf.styles import ACCENT
 from worksession.export.pdf.text import day, label_value, markup, para, user_markup
 from worksession.i18n import _
 
@@ -37,44 +32,19 @@ def factsheet_pdf(sheet: Factsheet) -> bytes:
 
 
 def _render(sheet: Factsheet) -> bytes:
-    out = io.BytesIO()
-    document = SimpleDocTemplate(
-        out,
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=22 * mm,
+    return sheet_pdf(
+        story(sheet),
         title=_("Factsheet for the huisarts: {name}").format(name=sheet.name),
         author=sheet.name,
-        creator="worksession",
-        invariant=True,  # no clock in the file: the same sheet gives the same bytes
+        footer=_origin(sheet),
+        numbered_from=2,  # meant for one page: say so when it runs over
     )
-    origin = _origin(sheet)
-
-    def footer(canvas: Canvas, _document: SimpleDocTemplate) -> None:
-        canvas.saveState()
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.5)
-        canvas.line(MARGIN, 14 * mm, PAGE_WIDTH - MARGIN, 14 * mm)
-        canvas.setFillColor(MUTED)
-        canvas.setFont(REGULAR, 7.5)
-        draw_text(canvas, MARGIN, 10 * mm, origin)
-        if canvas.getPageNumber() > 1:  # meant for one page: say so when it runs over
-            page = _("page {number}").format(number=canvas.getPageNumber())
-            canvas.drawRightString(PAGE_WIDTH - MARGIN, 10 * mm, page)
-        canvas.restoreState()
-
-    document.build(story(sheet), onFirstPage=footer, onLaterPages=footer)
-    return out.getvalue()
 
 
 def _origin(sheet: Factsheet) -> str:
     """Where the sheet comes from: the sociale kaart of the work session, and when."""
     where = ", ".join(part for part in (sheet.wijk, sheet.gemeente) if part)
-    title = sheet.session_title
-    if len(title) > FOOTER_TITLE:  # cut short: the place and the date must stay on the line
-        title = title[:FOOTER_TITLE] + "…"
+    title = cut_short(sheet.session_title, FOOTER_TITLE)  # the place and date stay on the line
     parts = [_("From the sociale kaart of the work session “{title}”").format(title=title)]
     if where:
         parts.append(where)

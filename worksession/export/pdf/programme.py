@@ -7,21 +7,16 @@ touched.
 from __future__ import annotations
 
 import datetime as dt
-import io
 from xml.sax.saxutils import escape
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, ListFlowable, ListItem, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, ListFlowable, ListItem, Spacer
 
 from worksession.domain.long_dates import long_date
 from worksession.export.pdf.blocks import CONTENT_WIDTH, table, with_first_row
 from worksession.export.pdf.drawing import reportlab_settings
-from worksession.export.pdf.fonts import REGULAR
-from worksession.export.pdf.layout import MARGIN, PAGE_WIDTH
-from worksession.export.pdf.strings import draw_text
-from worksession.export.pdf.styles import MUTED, RULE
+from worksession.export.pdf.sheet_document import cut_short, sheet_pdf
+from worksession.export.pdf.styles import MUTED
 from worksession.export.pdf.text import label_value, markup, para, user_markup
 from worksession.export.programme_overview import duration_text
 from worksession.export.programme_sheet import ProgrammeSheet, SheetStep
@@ -39,40 +34,13 @@ def programme_pdf(sheet: ProgrammeSheet) -> bytes:
 
 
 def _render(sheet: ProgrammeSheet) -> bytes:
-    out = io.BytesIO()
-    document = SimpleDocTemplate(
-        out,
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=22 * mm,
+    return sheet_pdf(
+        story(sheet),
         title=_("Programme: {title}").format(title=sheet.title),
         author=sheet.coach,
         subject=sheet.programme_title,
-        creator="worksession",
-        # No clock in the file: the same sheet gives the same bytes.
-        invariant=True,
+        footer=cut_short(sheet.title, FOOTER_TITLE),
     )
-
-    def footer(canvas: Canvas, _document: SimpleDocTemplate) -> None:
-        canvas.saveState()
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.5)
-        canvas.line(MARGIN, 14 * mm, PAGE_WIDTH - MARGIN, 14 * mm)
-        canvas.setFillColor(MUTED)
-        canvas.setFont(REGULAR, 7.5)
-        # Cut short: a long title would run into the page number.
-        title = (
-            sheet.title if len(sheet.title) <= FOOTER_TITLE else sheet.title[:FOOTER_TITLE] + "…"
-        )
-        draw_text(canvas, MARGIN, 10 * mm, title)
-        page = _("page {number}").format(number=canvas.getPageNumber())
-        canvas.drawRightString(PAGE_WIDTH - MARGIN, 10 * mm, page)
-        canvas.restoreState()
-
-    document.build(story(sheet), onFirstPage=footer, onLaterPages=footer)
-    return out.getvalue()
 
 
 def story(sheet: ProgrammeSheet) -> list[Flowable]:

@@ -9,26 +9,21 @@ plan's layout and edition are not touched; the plan's fonts print names in any s
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from worksession.domain.long_dates import long_date
 from worksession.domain.who_is_who import Group, Person, WhoIsWho
 from worksession.export.pdf.blocks import CONTENT_WIDTH
 from worksession.export.pdf.cells import SIDE_PADDING, Cell, cell
 from worksession.export.pdf.drawing import reportlab_settings
-from worksession.export.pdf.fonts import REGULAR
 from worksession.export.pdf.hyphenation import at_hyphens, breakable
-from worksession.export.pdf.layout import MARGIN, PAGE_WIDTH
-from worksession.export.pdf.strings import draw_text
+from worksession.export.pdf.sheet_document import cut_short, sheet_pdf
 from worksession.export.pdf.styles import MUTED, RULE, TABLE_HEAD, stylesheet
 from worksession.export.pdf.text import markup, para, user_markup
 from worksession.i18n import _
@@ -46,37 +41,12 @@ def who_is_who_pdf(sheet: WhoIsWho) -> bytes:
 
 
 def _render(sheet: WhoIsWho) -> bytes:
-    out = io.BytesIO()
-    document = SimpleDocTemplate(
-        out,
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=22 * mm,
+    return sheet_pdf(
+        story(sheet),
         title=_("Who is who: {title}").format(title=sheet.title),
         author=sheet.coach,
-        creator="worksession",
-        invariant=True,  # no clock in the file: the same sheet gives the same bytes
+        footer=f"{_('Who is who')} – {cut_short(sheet.title, FOOTER_TITLE)}",
     )
-
-    def footer(canvas: Canvas, _document: SimpleDocTemplate) -> None:
-        canvas.saveState()
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.5)
-        canvas.line(MARGIN, 14 * mm, PAGE_WIDTH - MARGIN, 14 * mm)
-        canvas.setFillColor(MUTED)
-        canvas.setFont(REGULAR, 7.5)
-        title = sheet.title
-        if len(title) > FOOTER_TITLE:  # cut short: a long title would run into the number
-            title = title[:FOOTER_TITLE] + "…"
-        draw_text(canvas, MARGIN, 10 * mm, f"{_('Who is who')} – {title}")
-        page = _("page {number}").format(number=canvas.getPageNumber())
-        canvas.drawRightString(PAGE_WIDTH - MARGIN, 10 * mm, page)
-        canvas.restoreState()
-
-    document.build(story(sheet), onFirstPage=footer, onLaterPages=footer)
-    return out.getvalue()
 
 
 def story(sheet: WhoIsWho) -> list[Flowable]:

@@ -25,7 +25,8 @@ from worksession.domain.models import (
     WerkgroepMember,
     WorkSession,
 )
-from worksession.domain.validation import ValidationError, nul_path, nul_refusal
+from worksession.domain.nul_text import nul_path, nul_refusal
+from worksession.domain.validation import ValidationError
 from worksession.storage.database import Database
 from worksession.storage.document import records
 from worksession.storage.document.fields import IdsByKey, RecordFields
