@@ -4,7 +4,10 @@ toolkit text are escaped, never sent raw to the terminal."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -106,3 +109,26 @@ def test_an_error_line_naming_a_hostile_file_stays_one_line(
         (line,) = err.splitlines()
         assert "plan\\n\\x1b[31m.json" in line
         _no_raw(err)
+
+
+def test_a_reader_that_stops_early_is_no_traceback(tmp_path: Path) -> None:
+    # `worksession programmes | head -1`: the pipe closes before everything is written.
+    reader, writer = os.pipe()
+    os.close(reader)  # closed before the command writes its first line: every write fails
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "worksession.cli",
+            "--db",
+            str(tmp_path / "db.sqlite"),
+            "programmes",
+        ],
+        stdout=writer,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    os.close(writer)
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
+    assert done.returncode == 0

@@ -7,6 +7,7 @@ line on stderr that names what is wrong for bad input, and nothing written.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -274,6 +275,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UserError, ValidationError, UnknownToolkitEntry, RefusedTarget) as error:
         print(one_line(f"worksession: {error}"), file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        # The reader stopped early (``worksession list | head``): not an error of ours. Python
+        # would flush stdout again at exit and complain, so the rest goes nowhere.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as error:
         message = write_failure(args, error)  # a read-only or full disk is not a crash
         if message is None:
