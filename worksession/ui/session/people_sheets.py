@@ -2,8 +2,9 @@
 *Exporteren* menu, and *Factsheet voor de huisarts (PDF)…* for the stakeholder chosen on the
 sociale kaart.
 
-Each asks for a file, refuses a file the app owns at once (in the window's banner), then draws
-the PDF in the background (a progress dialog when it takes a while) and writes it atomically.
+Each asks for a file, then writes it as every export of the session window is
+(``background_export``): a file the app owns refused at once in the banner, the PDF drawn in the
+background (a progress dialog when it takes a while) and written atomically.
 The sheet is read from the session as the window shows it, after what is still being typed is
 stored.
 """
@@ -13,19 +14,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from worksession.domain.factsheet import factsheet
 from worksession.domain.who_is_who import who_is_who
 from worksession.i18n import _
-from worksession.ui.background import Job, start
+from worksession.ui.background import Job
+from worksession.ui.session.background_export import BackgroundExport, with_suffix
 from worksession.ui.session.controller import SessionController
-from worksession.workflows.export_targets import RefusedTarget, check_export_target, write_export
+from worksession.workflows.export_targets import check_export_target, write_export
 from worksession.workflows.people_sheets import catalogue_offers, factsheet_bytes, who_is_who_bytes
-
-PROGRESS_AFTER_MS = 500
 
 # What a sheet is made of when asked for: the name to suggest and the drawing to run in the
 # background (the sheet itself is read on the GUI thread); None when there is nothing to draw.
@@ -33,7 +33,8 @@ Prepared = tuple[str, Callable[[], bytes]]
 
 
 class SheetExport(QObject):
-    """One PDF about people as an action (``action``) and the work behind it."""
+    """One PDF about people as an action (``action``) and the work behind it, written as every
+    export of the session window is (``BackgroundExport``)."""
 
     def __init__(
         self,
@@ -50,11 +51,12 @@ class SheetExport(QObject):
         self.controller = controller
         self.flush = flush
         self.prepare = prepare
-        self.jobs: list[Job] = []  # started and not yet reported back
         self.written: Path | None = None  # the last file written
         self.action = QAction(text, parent)
         self.action.setToolTip(tip)
         self.action.triggered.connect(self.choose)
+        self.exports = BackgroundExport(parent, controller, [self.action])
+        self.exports.written.connect(self._written)
 
     def choose(self) -> Job | None:
         self.flush()
@@ -67,52 +69,32 @@ class SheetExport(QObject):
         )
         if not path:
             return None
-        chosen = Path(path)
-        return self.export_to(chosen if chosen.suffix else chosen.with_suffix(".pdf"), draw)
+        return self.export_to(with_suffix(path, ".pdf"), draw)
 
     def export_to(self, path: Path, draw: Callable[[], bytes] | None = None) -> Job | None:
         """Draw and write the sheet to ``path``; None when refused or there is nothing to draw."""
         self.flush()
         database = self.controller.db.path
-        try:
-            check_export_target(path, database=database)
-        except RefusedTarget as error:
-            self.controller.failed.emit(_("Nothing was written: {reason}").format(reason=error))
-            return None
         if draw is None:
             prepared = self.prepare()
             if prepared is None:
                 return None
             draw = prepared[1]
-        progress = QProgressDialog(_("Making the PDF…"), "", 0, 0, self.parent_widget)
-        progress.setCancelButton(None)
-        progress.setMinimumDuration(PROGRESS_AFTER_MS)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.action.setEnabled(False)
         drawing = draw
 
         def work() -> Path:
             write_export(path, drawing(), database=database)
             return path
 
-        job = Job(work)
-        job.signals.done.connect(lambda written: self._written(written, progress))
-        job.signals.failed.connect(lambda error: self._failed(error, progress))
-        return start(job, kept=self.jobs)
+        return self.exports.run(
+            path,
+            lambda: check_export_target(path, database=database),
+            work,
+            label=_("Making the PDF…"),
+        )
 
-    def _written(self, path: Path, progress: QProgressDialog) -> None:
-        progress.reset()
-        self.action.setEnabled(True)
+    def _written(self, path: Path) -> None:
         self.written = path
-        window = self.parent_widget.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(_("Written to {path}").format(path=path))
-
-    def _failed(self, error: object, progress: QProgressDialog) -> None:
-        progress.reset()
-        self.action.setEnabled(True)
-        reason = getattr(error, "strerror", None) or str(error)
-        self.controller.failed.emit(_("Nothing was written: {reason}").format(reason=reason))
 
 
 def _file_name(kind: str, name: str) -> str:
