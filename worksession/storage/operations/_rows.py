@@ -128,6 +128,16 @@ def next_position(s: Session, model: type[SQLModel], session_id: int) -> int:
     return 0 if highest is None else int(highest) + 1
 
 
+def append_row(s: Session, model: type[Row], session_id: int, **fields: object) -> Row:
+    """A new row of ``model`` after the session's others; the session must exist and is
+    touched (the plan changed)."""
+    require_session(s, session_id)
+    row = model(session_id=session_id, position=next_position(s, model, session_id), **fields)
+    s.add(row)
+    touch(s, session_id)
+    return row
+
+
 @cache  # built once per model, as the views' queries are
 def _highest_position(model: type[SQLModel]) -> Executable:
     table = table_of(model)

@@ -9,11 +9,10 @@ from worksession.domain.record_changes import CasusChanges, FigureChanges, Insig
 from worksession.domain.validation import clean
 from worksession.storage.database import Database
 from worksession.storage.operations._rows import (
+    append_row,
     fetch,
     list_records,
-    next_position,
     remove_record,
-    require_session,
     touch,
     update_record,
 )
@@ -40,15 +39,7 @@ def add_key_figure(
 ) -> KeyFigure:
     fields = clean("figure", {"label": label, "value": value, "source": source})
     with db.transaction() as s:
-        require_session(s, session_id)
-        figure = KeyFigure(
-            session_id=session_id,
-            position=next_position(s, KeyFigure, session_id),
-            **fields,
-        )
-        s.add(figure)
-        touch(s, session_id)
-        return figure
+        return append_row(s, KeyFigure, session_id, **fields)
 
 
 def update_key_figure(
@@ -68,15 +59,7 @@ def list_key_figures(*, db: Database, session_id: int) -> list[KeyFigure]:
 def add_insight(*, db: Database, session_id: int, text: str) -> Insight:
     fields = clean("insight", {"text": text})
     with db.transaction() as s:
-        require_session(s, session_id)
-        insight = Insight(
-            session_id=session_id,
-            position=next_position(s, Insight, session_id),
-            **fields,
-        )
-        s.add(insight)
-        touch(s, session_id)
-        return insight
+        return append_row(s, Insight, session_id, **fields)
 
 
 def update_insight(*, db: Database, insight_id: int, **changes: Unpack[InsightChanges]) -> Insight:

@@ -14,12 +14,11 @@ from worksession.domain.record_changes import FeedbackFormChanges
 from worksession.domain.validation import clean
 from worksession.storage.database import Database
 from worksession.storage.operations._rows import (
+    append_row,
     fetch,
     list_records,
-    next_position,
     opaque_key,
     remove_record,
-    require_session,
     touch,
 )
 
@@ -37,16 +36,7 @@ def add_feedback_form(
         "feedback_form", {"score": score, "takeaway": takeaway, "to_improve": to_improve}
     )
     with db.transaction() as s:
-        require_session(s, session_id)
-        form = FeedbackForm(
-            session_id=session_id,
-            key=opaque_key(s, session_id, "f"),
-            position=next_position(s, FeedbackForm, session_id),
-            **fields,
-        )
-        s.add(form)
-        touch(s, session_id)
-        return form
+        return append_row(s, FeedbackForm, session_id, key=opaque_key(s, session_id, "f"), **fields)
 
 
 def update_feedback_form(

@@ -20,12 +20,11 @@ from worksession.domain.validation import ValidationError, clean
 from worksession.i18n import _
 from worksession.storage.database import Database
 from worksession.storage.operations._rows import (
+    append_row,
     fetch,
     list_records,
-    next_position,
     ordered,
     remove_record,
-    require_session,
     touch,
 )
 
@@ -52,15 +51,7 @@ def add_lesson_card(
     """A new card at the end of the session's cards."""
     fields = _cleaned({"kind": kind, "text": text, "obstacle": obstacle})
     with db.transaction() as s:
-        require_session(s, session_id)
-        card = LessonCard(
-            session_id=session_id,
-            position=next_position(s, LessonCard, session_id),
-            **fields,
-        )
-        s.add(card)
-        touch(s, session_id)
-        return card
+        return append_row(s, LessonCard, session_id, **fields)
 
 
 def update_lesson_card(
