@@ -6,35 +6,17 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from alembic import command
-
-from worksession.storage import opening
-from worksession.storage.engine import create_db_engine, to_url
+from tests.storage.migrating import migrate, tables
 
 NEW_TABLES = {"session_origin", "agreement_review", "lesson_card"}
 
 
-def _tables(path: Path) -> set[str]:
-    with sqlite3.connect(path) as connection:
-        rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        return {name for (name,) in rows}
-
-
-def _migrate(path: Path, revision: str, *, down: bool = False) -> None:
-    engine = create_db_engine(to_url(path))
-    config = opening.alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        (command.downgrade if down else command.upgrade)(config, revision)
-    engine.dispose()
-
-
 def test_0006_is_upgraded_to_follow_up_tables_and_back(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
-    _migrate(path, "0006")
-    assert not NEW_TABLES & _tables(path)
-    _migrate(path, "0007")
-    assert _tables(path) >= NEW_TABLES
+    migrate(path, "0006")
+    assert not NEW_TABLES & tables(path)
+    migrate(path, "0007")
+    assert tables(path) >= NEW_TABLES
     with sqlite3.connect(path) as connection:
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute(
@@ -58,5 +40,5 @@ def test_0006_is_upgraded_to_follow_up_tables_and_back(tmp_path: Path) -> None:
             raise AssertionError("a card of an unknown kind was stored")
         connection.execute("DELETE FROM work_session WHERE id = 1")
         assert connection.execute("SELECT count(*) FROM lesson_card").fetchone() == (0,)
-    _migrate(path, "0006", down=True)
-    assert not NEW_TABLES & _tables(path)
+    migrate(path, "0006", down=True)
+    assert not NEW_TABLES & tables(path)

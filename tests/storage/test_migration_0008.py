@@ -7,11 +7,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from alembic import command
 
-from worksession.storage import opening
+from tests.storage.migrating import migrate
 from worksession.storage.document import read_document
-from worksession.storage.engine import create_db_engine, to_url
 from worksession.storage.opening import open_database
 from worksession.storage.operations.people import update_participant
 
@@ -27,17 +25,8 @@ PERSON = (
 )
 
 
-def _migrate(path: Path, revision: str, *, down: bool = False) -> None:
-    engine = create_db_engine(to_url(path))
-    config = opening.alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        (command.downgrade if down else command.upgrade)(config, revision)
-    engine.dispose()
-
-
 def _database_of_0007(path: Path) -> None:
-    _migrate(path, "0007")
+    migrate(path, "0007")
     with sqlite3.connect(path) as connection:
         connection.execute(SESSION)
         connection.execute(
@@ -74,8 +63,8 @@ def test_existing_participants_keep_their_attendance_and_are_registered(tmp_path
 def test_the_migration_can_be_undone(tmp_path: Path) -> None:
     path = tmp_path / "down.sqlite3"
     _database_of_0007(path)
-    _migrate(path, "0008")
-    _migrate(path, "0007", down=True)
+    migrate(path, "0008")
+    migrate(path, "0007", down=True)
     with sqlite3.connect(path) as connection:
         columns = {row[1] for row in connection.execute("PRAGMA table_info(participant)")}
         rows = connection.execute("SELECT name, present FROM participant ORDER BY id").fetchall()

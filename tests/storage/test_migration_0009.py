@@ -6,26 +6,10 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from alembic import command
 from alembic.script import ScriptDirectory
 
+from tests.storage.migrating import migrate, tables
 from worksession.storage import opening
-from worksession.storage.engine import create_db_engine, to_url
-
-
-def _tables(path: Path) -> set[str]:
-    with sqlite3.connect(path) as connection:
-        rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        return {name for (name,) in rows}
-
-
-def _migrate(path: Path, revision: str, *, down: bool = False) -> None:
-    engine = create_db_engine(to_url(path))
-    config = opening.alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        (command.downgrade if down else command.upgrade)(config, revision)
-    engine.dispose()
 
 
 def _previous() -> str:
@@ -50,10 +34,10 @@ FORM = (
 
 def test_the_forms_table_is_added_and_taken_away_again(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
-    _migrate(path, _previous())
-    assert "feedback_form" not in _tables(path)
-    _migrate(path, "0009")
-    assert "feedback_form" in _tables(path)
+    migrate(path, _previous())
+    assert "feedback_form" not in tables(path)
+    migrate(path, "0009")
+    assert "feedback_form" in tables(path)
     with sqlite3.connect(path) as connection:
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute(SESSION)
@@ -74,5 +58,5 @@ def test_the_forms_table_is_added_and_taken_away_again(tmp_path: Path) -> None:
             raise AssertionError("two forms of one session with one key were stored")
         connection.execute("DELETE FROM work_session WHERE id = 1")
         assert connection.execute("SELECT count(*) FROM feedback_form").fetchone() == (0,)
-    _migrate(path, _previous(), down=True)
-    assert "feedback_form" not in _tables(path)
+    migrate(path, _previous(), down=True)
+    assert "feedback_form" not in tables(path)

@@ -8,11 +8,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from alembic import command
 
-from worksession.storage import opening
+from tests.storage.migrating import migrate
 from worksession.storage.document import read_document
-from worksession.storage.engine import create_db_engine, to_url
 from worksession.storage.opening import open_database
 from worksession.storage.operations.agreements import update_agreement
 from worksession.storage.operations.sociale_kaart import update_stakeholder
@@ -39,17 +37,8 @@ AGREEMENT = (
 )
 
 
-def _migrate(path: Path, revision: str, *, down: bool = False) -> None:
-    engine = create_db_engine(to_url(path))
-    config = opening.alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        (command.downgrade if down else command.upgrade)(config, revision)
-    engine.dispose()
-
-
 def _database_of_0009(path: Path) -> None:
-    _migrate(path, "0009")
+    migrate(path, "0009")
     with sqlite3.connect(path) as connection:
         connection.execute(SESSION)
         connection.execute(
@@ -88,8 +77,8 @@ def test_existing_rows_get_empty_offers_and_no_consent(tmp_path: Path) -> None:
 def test_the_migration_can_be_undone(tmp_path: Path) -> None:
     path = tmp_path / "down.sqlite3"
     _database_of_0009(path)
-    _migrate(path, "0010")
-    _migrate(path, "0009", down=True)
+    migrate(path, "0010")
+    migrate(path, "0009", down=True)
     with sqlite3.connect(path) as connection:
         columns = {
             table: {row[1] for row in connection.execute(f"PRAGMA table_info({table})")}

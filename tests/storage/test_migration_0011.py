@@ -7,26 +7,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from alembic import command
 from alembic.script import ScriptDirectory
 
+from tests.storage.migrating import migrate, tables
 from worksession.storage import opening
-from worksession.storage.engine import create_db_engine, to_url
-
-
-def _tables(path: Path) -> set[str]:
-    with sqlite3.connect(path) as connection:
-        rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        return {name for (name,) in rows}
-
-
-def _migrate(path: Path, revision: str, *, down: bool = False) -> None:
-    engine = create_db_engine(to_url(path))
-    config = opening.alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        (command.downgrade if down else command.upgrade)(config, revision)
-    engine.dispose()
 
 
 def _previous() -> str:
@@ -59,10 +43,10 @@ def _refused(
 
 def test_the_borging_tables_are_added_and_taken_away_again(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
-    _migrate(path, _previous())
-    assert not {"condition", "preparation_tick"} & _tables(path)
-    _migrate(path, "0011")
-    assert {"condition", "preparation_tick"} <= _tables(path)
+    migrate(path, _previous())
+    assert not {"condition", "preparation_tick"} & tables(path)
+    migrate(path, "0011")
+    assert {"condition", "preparation_tick"} <= tables(path)
     with sqlite3.connect(path) as connection:
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute(SESSION)
@@ -83,5 +67,5 @@ def test_the_borging_tables_are_added_and_taken_away_again(tmp_path: Path) -> No
         connection.execute("DELETE FROM work_session WHERE id = 1")
         assert connection.execute("SELECT count(*) FROM condition").fetchone() == (0,)
         assert connection.execute("SELECT count(*) FROM preparation_tick").fetchone() == (0,)
-    _migrate(path, _previous(), down=True)
-    assert not {"condition", "preparation_tick"} & _tables(path)
+    migrate(path, _previous(), down=True)
+    assert not {"condition", "preparation_tick"} & tables(path)
