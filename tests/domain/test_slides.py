@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from worksession.domain.conditions import empty_condition
+from worksession.domain.existing_offers import CatalogueOffer, OfferCatalogue
 from worksession.domain.slides import Visual, slide_for
 
 DEMO = Path(__file__).parents[2] / "resources" / "demo" / "demo-session.json"
@@ -73,3 +75,69 @@ def test_the_break_counts_down_large_and_a_step_without_minutes_has_no_clock(
     assert untimed.visual == Visual.NONE and not untimed.timed
     assert not slide_for(_step("preparation", minutes=0), document).timed
     assert slide_for(_step("welcome", minutes=15), document).timed
+
+
+CATALOGUE = OfferCatalogue(
+    {
+        key: CatalogueOffer(key, name, "leefstijlinterventie", themes)
+        for key, name, themes in (
+            ("gli", "GLI volwassenen (COOL, Beweegkuur)", ("bewegen", "overgewicht", "voeding")),
+            ("buurtsportcoach", "Buurtsportcoach", ("bewegen",)),
+            ("sportvereniging", "Sportvereniging", ("bewegen", "gezond-opgroeien")),
+            ("beweegmakelaar", "Beweegmakelaar", ("bewegen",)),
+            ("valpreventie", "Ketenaanpak valpreventie", ("valrisico",)),
+        )
+    },
+    {"bewegen": "Bewegen en sporten", "valrisico": "Valrisico", "eenzaamheid": "Eenzaamheid"},
+)
+
+
+def _offering(document: dict[str, Any], key: str, *offers: str) -> None:
+    stakeholder = next(s for s in document["stakeholders"] if s["key"] == key)
+    stakeholder["offers"] = [{"id": offer, "name": CATALOGUE.name_of(offer)} for offer in offers]
+
+
+def test_prioritising_lists_per_theme_what_the_wijk_has_beside_the_vote(
+    document: dict[str, Any],
+) -> None:
+    step = _step("prioritising")
+    assert slide_for(step, document, offers=CATALOGUE).items == ()  # the demo has no offers
+    for key in ("s-fysiotherapie", "s-wijkverpleging", "s-buurtsport"):
+        _offering(document, key, "gli", "buurtsportcoach", "sportvereniging", "valpreventie")
+    _offering(document, "s-welzijn", "beweegmakelaar")
+    slide = slide_for(step, document, offers=CATALOGUE)
+    assert slide.visual == Visual.VOTES and slide.heading == "Wat er al is in de wijk"
+    # Only Bewegen en valrisico finds offers; Eenzaamheid (in the catalogue, no offer) is left
+    # out. The offers made for the theme come first, three of five, each with its first bringer
+    # in the sociale kaart's order.
+    assert slide.items == (
+        "Bewegen en valrisico: Buurtsportcoach – Wijkverpleging Kaalheide e.a. · "
+        "Beweegmakelaar – Welzijn Kerkrade · "
+        "Ketenaanpak valpreventie – Wijkverpleging Kaalheide e.a. · + nog 2",
+    )
+    assert slide_for(step, document).items == ()  # no catalogue: nothing to find offers by
+
+
+def test_follow_up_shows_the_borging_checklist_once_the_coach_starts_it(
+    document: dict[str, Any],
+) -> None:
+    step = _step("follow_up")
+    assert slide_for(step, document).items == ()  # the demo's checklist is untouched
+    document["conditions"] = [empty_condition("funding")]  # a row, nothing filled in
+    assert slide_for(step, document).items == ()
+    document["conditions"] = [
+        {**empty_condition("funding"), "state": "arranged", "arranged_by": "p-marieke-hermans"},
+        {**empty_condition("ambassadors"), "state": "not_applicable"},
+        {**empty_condition("roles"), "arranged_by": "s-ggd", "note": "een notitie"},
+    ]
+    slide = slide_for(step, document)
+    assert slide.heading == "Borging: wat de afspraken laat duren" and slide.signed
+    assert slide.items == (
+        "◻  Tijd (capaciteit): nog regelen",
+        "✔  Financiering: geregeld — Marieke Hermans",
+        "◻  Rollen en verantwoordelijkheden: nog regelen — GGD Zuid-Limburg",
+        "◻  Regie in de wijk (wie regisseert): nog regelen",
+        "◻  Vaste contactpersonen: nog regelen",
+        "⊘  Ambassadeurs: n.v.t.",
+        "◻  Aansluiten bij bestaand overleg: nog regelen",
+    )  # the note is the plan's: the room hears it from the coach

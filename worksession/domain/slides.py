@@ -2,9 +2,11 @@
 
 A slide holds only what participants should see: the step's title, the programme's ``beamer``
 text (the question or the assignment), and per kind of step what the room works on: the ambition
-as the group writes it, the casus text to read, the key figures, the improvement points, the
-agreements with their trekker, or a large countdown in the break. The coach's notes, the
-programme's ``coach`` text and the lesson checks never reach a slide: nothing here reads them.
+as the group writes it, the casus text to read, the key figures, what already exists in the wijk
+per theme beside the vote, the improvement points, the agreements with their trekker, the borging
+checklist, or a large countdown in the break. The coach's notes, the programme's ``coach`` text
+and the lesson checks never reach a slide: nothing here reads them. What there is none of is not
+on the slide: no heading above an empty list.
 """
 
 from __future__ import annotations
@@ -12,16 +14,28 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from worksession.domain.conditions import ConditionKind, ConditionState, checklist, is_started
 from worksession.domain.document_keys import people_by_key, theme_titles
 from worksession.domain.document_types import InterchangeDocument as Document
 from worksession.domain.document_types import ProgrammeStep
+from worksession.domain.existing_offers import ExistingOffer, OfferCatalogue, offers_per_theme
 from worksession.domain.lessons import Card, card_line, group_lessons
 from worksession.domain.review import ReviewFocus, review_slide_text
 from worksession.domain.values import StepKind
-from worksession.i18n import _
+from worksession.i18n import _, ngettext
 
 # The most items a slide lists; more would need scrolling or type too small for the back row.
 MAX_ITEMS = 8
+# A theme's existing offers beside the vote: the first few, each with the first who brings it,
+# then how many more (the coach's page has them all); more would take the other themes' room.
+OFFERS_PER_THEME = 3
+# A condition's sign: ticked or not reads on a greyscale beamer too, where colour would not.
+# Heavy enough for the back row, and equally wide (DejaVu Sans) so the conditions line up.
+CONDITION_SIGNS = {
+    ConditionState.ARRANGED: "✔",
+    ConditionState.TO_ARRANGE: "◻",
+    ConditionState.NOT_APPLICABLE: "⊘",
+}
 
 
 class Visual:
@@ -44,6 +58,7 @@ class Slide:
     text: tuple[str, ...] = ()  # running text the room reads, paragraph by paragraph
     timed: bool = True  # a step without minutes shows no clock (no red 0:00 all along)
     large: bool = False  # few words the back row must read: type larger than a list's
+    signed: bool = False  # each item starts with its own sign (a checklist's tick), no bullet
 
 
 def slide_for(
@@ -52,13 +67,15 @@ def slide_for(
     obstacles: Mapping[str, str] | None = None,
     *,
     focus: object = None,
+    offers: OfferCatalogue | None = None,
 ) -> Slide:
     """The slide of ``step`` (a programme step as stored with the session) for ``document``.
 
     ``obstacles``: the catalogue's obstacle names by id, which the cards of *Wat werkte, wat
     niet* are grouped under; left out, the groups are named by their ids. ``focus`` is what the
     coach's page is on within the step (the review step: the agreement under review, a
-    ``ReviewFocus``); the slide then shows that.
+    ``ReviewFocus``); the slide then shows that. ``offers``: the toolkit's catalogue of
+    offers, by which *Prioriteren* finds what already exists per theme (left out: nothing).
     """
     kind = StepKind(step["kind"])
     question = tuple(line.strip() for line in str(step.get("beamer", "")).splitlines())
@@ -70,13 +87,19 @@ def slide_for(
     elif kind is StepKind.REVIEW and isinstance(focus, ReviewFocus):
         slide = review_slide(title, focus)
     else:
-        slide = _slide(kind, title, question, document)
+        slide = _slide(kind, title, question, document, offers or OfferCatalogue())
     if slide.visual == Visual.COUNTDOWN and not timed:
         slide = replace(slide, visual=Visual.NONE)  # a break without minutes: nothing to count
     return replace(slide, timed=timed)
 
 
-def _slide(kind: StepKind, title: str, question: tuple[str, ...], document: Document) -> Slide:
+def _slide(
+    kind: StepKind,
+    title: str,
+    question: tuple[str, ...],
+    document: Document,
+    offers: OfferCatalogue,
+) -> Slide:
     if kind is StepKind.WELCOME:
         return _welcome(title, question, document)
     if kind is StepKind.CASUS:
@@ -86,11 +109,13 @@ def _slide(kind: StepKind, title: str, question: tuple[str, ...], document: Docu
     if kind is StepKind.SOCIALE_KAART:
         return Slide(title, question, visual=Visual.GRID)
     if kind is StepKind.PRIORITISING:
-        return Slide(title, question, visual=Visual.VOTES)
+        return replace(_existing_offers(title, question, document, offers), visual=Visual.VOTES)
     if kind is StepKind.REFERRAL:
         return _improvements(title, question, document)
     if kind is StepKind.AGREEMENTS:
         return _agreements(title, question, document)
+    if kind is StepKind.FOLLOW_UP:
+        return _conditions(title, question, document)
     if kind is StepKind.BREAK:
         return Slide(title, question, visual=Visual.COUNTDOWN)
     return Slide(title, question)
@@ -154,6 +179,52 @@ def _agreements(title: str, question: tuple[str, ...], document: Document) -> Sl
         # Each agreement has its trekker; the plan's one kartrekker is another role.
         items.append(_("{what} — trekker: {lead}").format(what=what, lead=lead) if lead else what)
     return _listed(title, question, _("Agreements so far"), items)
+
+
+def _existing_offers(
+    title: str, question: tuple[str, ...], document: Document, catalogue: OfferCatalogue
+) -> Slide:
+    # Lesson 7 while the room weighs the themes: per theme what the wijk has and who brings it.
+    # A theme without any says nothing; the coach's page names those.
+    items = []
+    for theme, offers in offers_per_theme(document, catalogue, priorities_only=False):
+        if not offers:
+            continue
+        # Only the first few show: an offer made for this theme before one that serves many
+        # ("Ketenaanpak valpreventie" before "GLI volwassenen" for *Bewegen en valrisico*).
+        offers.sort(key=lambda offer: len(catalogue.offers[offer.offer].themes))
+        shown = [_offer_line(offer) for offer in offers[:OFFERS_PER_THEME]]
+        if (left := len(offers) - OFFERS_PER_THEME) > 0:
+            shown.append(ngettext("+ {count} more", "+ {count} more", left).format(count=left))
+        items.append(f"{theme['title']}: " + " · ".join(shown))
+    return _listed(title, question, _("What already exists in the wijk"), items)
+
+
+def _offer_line(offer: ExistingOffer) -> str:
+    # A dash, not brackets: offers and organisations have brackets of their own ("GLI
+    # volwassenen (COOL, …)", "Zorgverzekeraar (regio Zuid-Limburg)"), and names commas
+    # ("Bibliotheek Kerkrade, vestiging Kaalheide"): one name, and "e.a." for the others.
+    who = offer.by[0]
+    if len(offer.by) > 1:
+        who = _("{name} and others").format(name=who)
+    return f"{offer.name} – {who}"
+
+
+def _conditions(title: str, question: tuple[str, ...], document: Document) -> Slide:
+    # The checklist appears once the coach starts it, all seven conditions as the plan lists
+    # them: an untouched one reads as still to arrange, so the room sees what is left.
+    recorded = document.get("conditions", [])
+    if not is_started(recorded):
+        return Slide(title, question)
+    names = people_by_key(document)
+    items = []
+    for row in checklist(recorded):
+        state = ConditionState(row["state"])
+        line = f"{CONDITION_SIGNS[state]}  {ConditionKind(row['kind']).label}: {state.label}"
+        who = names.get(row["arranged_by"] or "", "")
+        items.append(f"{line} — {who}" if who else line)
+    heading = _("What makes the agreements last")
+    return Slide(title, question, heading, tuple(items), signed=True)
 
 
 def _lessons(

@@ -1,11 +1,12 @@
 """The presenter window: what the room sees on the beamer, large and calm.
 
 It shows a ``Slide`` (see ``domain/slides.py``): the step, its question, the ambition or the casus
-text, the key figures, improvement points or agreements as they are made, the power/interest grid
-(with a key to its numbers and a legend) or the live vote result, a large countdown in the break,
-and the step's clock. Type sizes follow
+text, the key figures, improvement points or agreements as they are made, the existing offers per
+theme beside the live vote result, the borging checklist, the power/interest grid (with a key to
+its numbers and a legend), a large countdown in the break, and the step's clock. Type sizes follow
 the window's size so it reads from the back of the room on any screen; what does not fit is set
-smaller, and text that still does not fit is cut with "…" — never clipped, never scrolled. It
+smaller, and what still does not fit is left out — a list's last items ("+ nog 3"), running
+text's last words ("…") — never clipped, never scrolled. It
 never holds the coach's notes or checks: it is only ever given slides. It never takes the
 keyboard either: the coach types in their own window while it is shown.
 """
@@ -29,9 +30,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, 
 from worksession.domain.interchange import Document
 from worksession.domain.slides import Slide, Visual
 from worksession.domain.step_timer import TimerLevel
-from worksession.i18n import _, ngettext
+from worksession.i18n import _
 from worksession.ui.fonts import register_app_fonts
 from worksession.ui.presenter.grid_key import GridKey
+from worksession.ui.presenter.text_fit import fit_items, fit_words, list_text
 from worksession.ui.session.grid_legend import GridLegend
 from worksession.ui.session.power_grid_view import PowerGridView
 from worksession.ui.vote_results import VoteResults
@@ -159,6 +161,7 @@ class PresenterWindow(QWidget):
         outer.addWidget(self.screens)
         self.slide: Slide | None = None
         self._texts: dict[QLabel, str] = {}  # each text label's whole text, before any cut
+        self._lines: list[str] = []  # the list's items as shown, before any are left out
         self._show_title()
         self.set_clock("", TimerLevel.NORMAL)
         self.resize(1280, 720)
@@ -172,17 +175,14 @@ class PresenterWindow(QWidget):
         self.slide = slide
         self.title.setText(slide.title)
         self._show_title()
-        lines = [f"•  {item}" for item in slide.items]
-        if slide.more:
-            lines.append(
-                ngettext("+ {count} more", "+ {count} more", slide.more).format(count=slide.more)
-            )
+        # A checklist's items bring their own sign (ticked or not) in place of the bullet.
+        self._lines = [item if slide.signed else f"•  {item}" for item in slide.items]
         heading = slide.heading if (slide.items or slide.text) else ""
         self._texts = {
             self.question: "\n".join(slide.question),
             self.heading: heading,
             self.running_text: "\n\n".join(slide.text),
-            self.items: "\n".join(lines),
+            self.items: list_text(self._lines, len(self._lines), slide.more),
         }
         for label, text in self._texts.items():
             label.setText(text)
@@ -306,11 +306,16 @@ class PresenterWindow(QWidget):
             self._set_text_fonts(unit * scale)
             if self._text_height(width) <= room:
                 return
-        for label in (self.running_text, self.items):
-            if self._texts.get(label):
-                self._cut(label, width, room)
-        if self._text_height(width) > room:  # cut the question last: the room needs it most
-            self._cut(self.question, width, room)
+
+        def fits() -> bool:
+            return self._text_height(width) <= room
+
+        if self._texts.get(self.running_text):
+            fit_words(self.running_text, self._texts[self.running_text], fits)
+        if self._texts.get(self.items):
+            fit_items(self.items, self._lines, self.slide.more if self.slide else 0, fits)
+        if not fits():  # cut the question last: the room needs it most
+            fit_words(self.question, self._texts[self.question], fits)
 
     def _set_text_fonts(self, size: float) -> None:
         for label, factor, bold in (
@@ -327,19 +332,6 @@ class PresenterWindow(QWidget):
         shown = [label for label in self._text_labels if label.text()]
         gaps = max(len(shown) - 1, 0) * self.text_column.spacing()
         return gaps + sum(label.heightForWidth(width) for label in shown)
-
-    def _cut(self, label: QLabel, width: int, room: int) -> None:
-        """The most words of ``label``'s text that fit, ended with "…" (a binary search)."""
-        words = self._texts.get(label, "").split(" ")
-        low, high = 0, len(words)
-        while low < high:
-            middle = (low + high + 1) // 2
-            label.setText(" ".join(words[:middle]).rstrip() + " …")
-            if self._text_height(width) <= room:
-                low = middle
-            else:
-                high = middle - 1
-        label.setText(" ".join(words[:low]).rstrip() + " …" if low else "")
 
     def _fit_countdown(self) -> None:
         """As large as the space next to the text allows: the break's clock reads from the door."""

@@ -84,12 +84,14 @@ class Presenting(QObject):
         step = steps[min(self.row, len(steps) - 1)]
         document = self.controller.document
         # The cards of *Wat werkte, wat niet* are grouped under the catalogue's names; the
-        # review step shows the agreement the coach's page is on.
+        # review step shows the agreement the coach's page is on; *Prioriteren* finds the
+        # wijk's existing offers per theme through the catalogue.
         obstacles = self.controller.library.obstacle_names()
         focus = self.controller.beamer_focus.get(step.id)
-        self.presenter.show_slide(
-            slide_for(step.to_dict(), document, obstacles, focus=focus), document
+        slide = slide_for(
+            step.to_dict(), document, obstacles, focus=focus, offers=self.controller.offers
         )
+        self.presenter.show_slide(slide, document)
 
     def _coach_moved(self, row: int) -> None:
         if row < 0 or self.frozen_row is not None:
