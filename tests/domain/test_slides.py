@@ -133,11 +133,11 @@ def test_follow_up_shows_the_borging_checklist_once_the_coach_starts_it(
     slide = slide_for(step, document)
     assert slide.heading == "Borging: wat de afspraken laat duren" and slide.signed
     assert slide.items == (
-        "◻  Tijd (capaciteit): nog regelen",
+        "☐  Tijd (capaciteit): nog regelen",
         "✔  Financiering: geregeld — Marieke Hermans",
-        "◻  Rollen en verantwoordelijkheden: nog regelen — GGD Zuid-Limburg",
-        "◻  Regie in de wijk (wie regisseert): nog regelen",
-        "◻  Vaste contactpersonen: nog regelen",
+        "☐  Rollen en verantwoordelijkheden: nog regelen — GGD Zuid-Limburg",
+        "☐  Regie in de wijk (wie regisseert): nog regelen",
+        "☐  Vaste contactpersonen: nog regelen",
         "⊘  Ambassadeurs: n.v.t.",
-        "◻  Aansluiten bij bestaand overleg: nog regelen",
+        "☐  Aansluiten bij bestaand overleg: nog regelen",
     )  # the note is the plan's: the room hears it from the coach

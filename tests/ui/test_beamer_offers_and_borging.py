@@ -127,7 +127,7 @@ def test_the_checklist_on_the_beamer_follows_the_coach_ticking_it(
     assert presenter.heading.text() == BORGING_HEADING
     lines = presenter.items.text().splitlines()
     assert len(lines) == 7  # once started, every condition: what is left is seen too
-    assert lines[0] == "◻  Tijd (capaciteit): nog regelen"
+    assert lines[0] == "☐  Tijd (capaciteit): nog regelen"
     assert "✔  Regie in de wijk (wie regisseert): geregeld — Marieke Hermans" in lines
     _arrange(window, "ambassadors", "not_applicable")
     assert "⊘  Ambassadeurs: n.v.t." in presenter.items.text().splitlines()

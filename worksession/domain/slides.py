@@ -30,10 +30,10 @@ MAX_ITEMS = 8
 # then how many more (the coach's page has them all); more would take the other themes' room.
 OFFERS_PER_THEME = 3
 # A condition's sign: ticked or not reads on a greyscale beamer too, where colour would not.
-# Heavy enough for the back row, and equally wide (DejaVu Sans) so the conditions line up.
+# Heavy enough for the back row, and about equally wide (DejaVu Sans): the conditions line up.
 CONDITION_SIGNS = {
     ConditionState.ARRANGED: "✔",
-    ConditionState.TO_ARRANGE: "◻",
+    ConditionState.TO_ARRANGE: "☐",
     ConditionState.NOT_APPLICABLE: "⊘",
 }
 
