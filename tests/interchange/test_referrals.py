@@ -55,6 +55,7 @@ def test_a_file_from_before_referral_agreements_imports_unchanged(db: Database) 
     assert session.id is not None
     document = read_document(db=db, session_id=session.id)
     assert "referrals" not in document
+    assert document.pop("uuid")  # the new session's identity: the old file had none
     assert document == old
     # And its plan is fingerprinted exactly as before the field existed.
     assert fingerprint(plan_snapshot(document, 1)) == fingerprint(plan_snapshot(old, 1))

@@ -51,8 +51,18 @@ BOOKKEEPING = {"id", "session_id", "position"}
 # Columns the document carries elsewhere, or not at all, per table; each with its reason.
 NOT_IN_THE_RECORD: dict[str, set[str]] = {
     # The status is the window's (draft, in review, signed off); the times are the database's;
-    # the start time travels in the document's schedule.
-    "session": {"status", "created_at", "updated_at", "start_time"},
+    # the start time travels in the document's schedule, the identity at its top; the revision
+    # and who changed what last are the database's account of changes.
+    "session": {
+        "status",
+        "created_at",
+        "updated_at",
+        "start_time",
+        "uuid",
+        "revision",
+        "changed_by",
+        "last_change",
+    },
     # Stored as JSON text; read without the keys of removed themes, so the reader gives it.
     "vote_round": {"tie_break"},
     # The first session on this laptop (another laptop has another id) and when it was linked.

@@ -16,7 +16,7 @@ from tests.following import make_follow_up
 from worksession.programmes.library import load_library
 from worksession.storage.database import Database
 from worksession.storage.operations.agreements import list_agreements, update_agreement
-from worksession.storage.operations.sessions import update_session
+from worksession.storage.operations.sessions import get_session, update_session
 from worksession.workflows.data_export import (
     ExportKind,
     calendar_identity,
@@ -46,7 +46,8 @@ def test_the_calendar_is_the_same_until_the_session_changes(db: Database) -> Non
     first = export_bytes(db=db, session_id=session_id, kind=ExportKind.ICS)
     assert export_bytes(db=db, session_id=session_id, kind=ExportKind.ICS) == first
     identity = calendar_identity(db=db, session_id=session_id)
-    assert identity.session.startswith(f"session-{session_id}-")
+    # The session's identity, which travels with it: another laptop's calendar has the same.
+    assert identity.session == f"session-{get_session(db=db, session_id=session_id).uuid}"
 
 
 def _next_second() -> None:

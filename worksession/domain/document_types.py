@@ -307,6 +307,8 @@ class InterchangeDocument(TypedDict, total=False):
     conditions: list[Condition]
     # The ids of the preparation timeline's items that are done (the coach's own: not in a plan).
     preparation: list[str]
+    # The session's identity (a UUID), kept through export, import and the team archive.
+    uuid: str
 
 
 class PlanVoting(TypedDict):

@@ -29,7 +29,8 @@ from worksession.domain.schedule import plan_schedule
 from worksession.domain.vote_round import plan_voting
 
 # The preparation's ticks are the organiser's to-do list, not part of what is agreed.
-COACH_ONLY = ("notes", "preparation")
+# The identity is no content: a copy of a plan holds the same plan under another identity.
+COACH_ONLY = ("notes", "preparation", "uuid")
 COACH_ONLY_SESSION = ("programme_steps", "accreditation_id")
 # The invite list's own fields: for the coach and the accreditation body, not what participants
 # agree to. Left out, a plan frozen before they existed keeps its content (``same_content``).

@@ -55,8 +55,8 @@ ZONE = "Europe/Amsterdam"  # a session's times are Dutch local times
 class CalendarIdentity:
     """What makes this session's events its own, across exports and laptops.
 
-    ``session`` is unique to the session (its id and the moment it was made, e.g.
-    ``session-12-20260301T091500``); ``changed`` is its last change, timezone-aware."""
+    ``session`` is unique to the session and the same on every laptop (its UUID, e.g.
+    ``session-0b8e…``); ``changed`` is its last change, timezone-aware."""
 
     session: str
     changed: dt.datetime

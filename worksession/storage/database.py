@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from worksession.storage.engine import LOCK_WAIT, WRITING
+from worksession.storage.revision_count import COUNTING, count_revisions
 from worksession.storage.seen import TOUCHED, carry_view, check_view
 
 _LOCK_WAIT: ContextVar[int | None] = ContextVar("worksession_lock_wait", default=None)
@@ -42,7 +43,7 @@ class Database:
         """One unit of work: committed when the block ends, rolled back when it raises.
 
         Objects stay readable after the commit (``expire_on_commit=False``) so an operation can
-        return what it changed.
+        return what it changed. Each session it changed gets one more revision.
         """
         options: dict[str, object] = dict(WRITING)  # takes the write lock at BEGIN
         wait = _LOCK_WAIT.get()
@@ -50,8 +51,10 @@ class Database:
             options[LOCK_WAIT] = wait
         writer = self.engine.execution_options(**options)
         with Session(writer, expire_on_commit=False) as session, session.begin():
+            session.info[COUNTING] = True
             check_view(session, self.url)  # a change from a view another program made untrue
             yield session
+            count_revisions(session)
             carry_view(session, self.url, session.info.get(TOUCHED, set()))
 
     @contextmanager

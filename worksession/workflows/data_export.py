@@ -55,15 +55,12 @@ def _utc(moment: dt.datetime) -> dt.datetime:
 
 
 def calendar_identity(*, db: Database, session_id: int) -> CalendarIdentity:
-    """The session's id and the moment it was made (two laptops may both have a session 3),
-    and its last change."""
+    """The session's identity (its UUID: the same on every laptop the session travels to
+    through the team archive or a file, where its id differs), and its last change."""
     from worksession.export.calendar import CalendarIdentity
 
     session = get_session(db=db, session_id=session_id)
-    made = _utc(session.created_at).strftime("%Y%m%dT%H%M%S")
-    return CalendarIdentity(
-        session=f"session-{session_id}-{made}", changed=_utc(session.updated_at)
-    )
+    return CalendarIdentity(session=f"session-{session.uuid}", changed=_utc(session.updated_at))
 
 
 def follow_up_session_date(*, db: Database, session_id: int) -> dt.date | None:

@@ -27,6 +27,7 @@ from worksession.domain.models.people import Participant, Relation, Stakeholder
 from worksession.domain.models.progress import AgreementProgress
 from worksession.domain.models.review import AgreementReview, LessonCard, SessionOrigin
 from worksession.domain.models.steps import Evaluation, StepNote, StepTiming
+from worksession.domain.models.sync import SyncState, WaitingPublish
 from worksession.domain.models.votes import VoteBallot, VoteMark, VoteRound
 from worksession.domain.models.work_session import Casus, Insight, KeyFigure, WorkSession
 
@@ -54,10 +55,12 @@ __all__ = [
     "Stakeholder",
     "StepNote",
     "StepTiming",
+    "SyncState",
     "Theme",
     "VoteBallot",
     "VoteMark",
     "VoteRound",
+    "WaitingPublish",
     "WerkgroepMember",
     "WorkSession",
     "utcnow",

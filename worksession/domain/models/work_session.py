@@ -6,11 +6,17 @@ The casus, the figures of the wijkgezondheidsprofiel and the insights captured l
 from __future__ import annotations
 
 import datetime as dt
+import uuid as uuid_module
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer, Text
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer, String, Text, text
 from sqlmodel import Field, SQLModel
 
 from worksession.domain.models._columns import fk, long_text, short_text, utcnow
+
+
+def new_uuid() -> str:
+    """A new session identity: a random UUID as 36 characters."""
+    return str(uuid_module.uuid4())
 
 
 class WorkSession(SQLModel, table=True):
@@ -43,6 +49,28 @@ class WorkSession(SQLModel, table=True):
     status: str = "draft"
     created_at: dt.datetime = Field(default_factory=utcnow)
     updated_at: dt.datetime = Field(default_factory=utcnow)
+    # The session's identity wherever it travels (an export, the team archive): a copy gets a
+    # new one. The empty default only lets the migration add the column in place.
+    uuid: str = Field(
+        default_factory=new_uuid,
+        sa_column=Column(String(36), nullable=False, unique=True, index=True, server_default=""),
+    )
+    # One more for every transaction that changes the session (storage/revision_count.py): the
+    # team archive compares it with the one it saw at the last sync.
+    revision: int = Field(
+        default=1,
+        sa_column=Column(
+            Integer,
+            CheckConstraint("revision >= 1", name="ck_work_session_revision"),
+            nullable=False,
+            default=1,
+            server_default=text("1"),
+        ),
+    )
+    # Who made the last change and what it was (a short line), for the message a coach sees
+    # when another coach's change refused theirs.
+    changed_by: str = Field(default="", sa_column=short_text(""))
+    last_change: str = Field(default="", sa_column=short_text(""))
 
 
 class Casus(SQLModel, table=True):

@@ -243,6 +243,8 @@ SECTIONS: dict[str, Section] = {
     # Borging: the conditions touched (in the checklist's order) and the preparation's ticks.
     "conditions": _present(_records(records.CONDITION, Condition)),
     "preparation": _present(lambda r: [row.item for row in r.rows(PreparationTick)]),
+    # The session's identity, so it is recognised again after an export and import.
+    "uuid": lambda r: r.work_session.uuid or None,
 }
 
 

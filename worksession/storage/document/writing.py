@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session, SQLModel, select
 
 from worksession.domain import document_types as typed
 from worksession.domain.interchange import Document
@@ -25,6 +25,7 @@ from worksession.domain.models import (
     WerkgroepMember,
     WorkSession,
 )
+from worksession.domain.models.work_session import new_uuid
 from worksession.domain.nul_text import nul_path, nul_refusal
 from worksession.domain.validation import ValidationError
 from worksession.storage.database import Database
@@ -44,10 +45,23 @@ def import_document(*, db: Database, document: Document) -> WorkSession:
         return _write(s, document)
 
 
-def import_document_in(s: Session, document: Document) -> WorkSession:
+def import_document_in(
+    s: Session, document: Document, *, session_id: int | None = None
+) -> WorkSession:
     """``import_document`` inside a transaction the caller holds: it commits or rolls back
-    with the caller's other writes."""
-    return _write(s, document)
+    with the caller's other writes. ``session_id``: the id to store it under (a session just
+    deleted in the same transaction and written anew, as the team archive's fetch does)."""
+    return _write(s, document, session_id)
+
+
+def identity_for(s: Session, wanted: str | None) -> str:
+    """The document's identity when this database holds no session with it, else a new one:
+    a second import of one file is a copy, and a copy is another session."""
+    if wanted:
+        taken = s.exec(select(WorkSession.id).where(WorkSession.uuid == wanted)).first()
+        if taken is None:
+            return wanted
+    return new_uuid()
 
 
 def _id(row: SQLModel) -> int:
@@ -85,13 +99,15 @@ def _keyed(
     return {item["key"]: _id(row) for item, row in zip(items, rows, strict=True)}
 
 
-def _write(s: Session, doc: Document) -> WorkSession:
+def _write(s: Session, doc: Document, session_id: int | None = None) -> WorkSession:
     nul = nul_path(doc)
     if nul is not None:  # PostgreSQL stores no NUL: refused on every engine alike
         raise ValidationError(nul, nul_refusal())
     ids = IdsByKey()
     schedule = doc.get("schedule", {})
     work_session = records.SESSION.write(doc["session"], ids, start_time=schedule.get("start_time"))
+    work_session.id = session_id
+    work_session.uuid = identity_for(s, doc.get("uuid"))
     s.add(work_session)
     s.flush()
     session_id = _id(work_session)

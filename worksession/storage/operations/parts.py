@@ -38,10 +38,12 @@ from worksession.domain.models import (
     Stakeholder,
     StepNote,
     StepTiming,
+    SyncState,
     Theme,
     VoteBallot,
     VoteMark,
     VoteRound,
+    WaitingPublish,
     WerkgroepMember,
     WorkSession,
 )
@@ -78,6 +80,9 @@ PARTS_OF: dict[type[SQLModel], Part | tuple[Part, ...]] = {
     Condition: Part.CONDITIONS,
     PreparationTick: Part.PREPARATION,
     SignOff: Part.PLAN,
+    # The laptop's record of its syncs with a team archive: no part of the session.
+    SyncState: (),
+    WaitingPublish: (),
 }
 _BY_MODEL: dict[type[SQLModel], Changes] = {
     model: changes(*(parts if isinstance(parts, tuple) else (parts,)))

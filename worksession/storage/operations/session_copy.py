@@ -15,6 +15,7 @@ def duplicate_session(*, db: Database, session_id: int, title: str) -> WorkSessi
     follow-up of the same signed plan, with its reviews."""
     document = read_document(db=db, session_id=session_id)
     document["session"]["title"] = title
+    document.pop("uuid", None)  # a copy is another session: it gets an identity of its own
     # The accreditation body gives every session day its own ID: the copy has none yet.
     document["session"]["accreditation_id"] = ""
     if "schedule" in document:
