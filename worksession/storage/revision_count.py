@@ -58,7 +58,11 @@ def count_revisions(session: OrmSession) -> None:
     changed = session.info.get(TOUCHED, set()) - session.info.get(CREATED, set())
     if not changed:
         return
-    loaded = {row.id: row for row in session.identity_map.values() if _table(row) == SESSIONS}
+    loaded = {
+        getattr(row, "id", None): row
+        for row in session.identity_map.values()
+        if _table(row) == SESSIONS
+    }
     for session_id in sorted(changed):
         session.execute(_BUMP, {"session_id": session_id})
         if session_id in loaded:
