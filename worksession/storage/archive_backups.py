@@ -22,6 +22,7 @@ import json
 import os
 import re
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -74,7 +75,7 @@ def _time(value: dt.datetime) -> str:
     return aware.astimezone(dt.UTC).isoformat()
 
 
-def _plan_part(s: Session, session: WorkSession) -> dict[str, Any]:
+def plan_part(s: Session, session: WorkSession) -> dict[str, Any]:
     origin = s.get(SessionOrigin, session.id)
     versions = s.exec(
         select(PlanVersion)
@@ -112,8 +113,9 @@ def _plan_part(s: Session, session: WorkSession) -> dict[str, Any]:
     }
 
 
-def write_archive(db: Database, target: Path) -> int:
-    """Write every session of ``db`` into the archive ``target``; the number of sessions.
+def write_archive(db: Database, target: Path, *, only: Sequence[int] | None = None) -> int:
+    """Write every session of ``db`` (or those with the ids ``only``) into the archive
+    ``target``; the number of sessions.
 
     Read in one snapshot of the database (repeatable read on a server), written under a
     temporary name, private from its first byte, and renamed into place when complete.
@@ -129,14 +131,17 @@ def write_archive(db: Database, target: Path) -> int:
             Session(engine) as s,
             zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive,
         ):
-            sessions = s.exec(select(WorkSession).order_by(col(WorkSession.id))).all()
+            query = select(WorkSession).order_by(col(WorkSession.id))
+            if only is not None:
+                query = query.where(col(WorkSession.id).in_(list(only)))
+            sessions = s.exec(query).all()
             numbers = []
             for session in sessions:
                 assert session.id is not None
                 numbers.append(session.id)
                 document = read_document_in(s, session.id)
                 archive.writestr(f"sessions/{session.id}.json", _json(document))
-                archive.writestr(f"sessions/{session.id}.plan.json", _json(_plan_part(s, session)))
+                archive.writestr(f"sessions/{session.id}.plan.json", _json(plan_part(s, session)))
             archive.writestr(MANIFEST, _json({"format": FORMAT, "sessions": numbers}))
         os.replace(temporary, target)
     except BaseException:
@@ -161,12 +166,20 @@ def list_archives(stem: str, folder: Path) -> list[Backup]:
     return sorted(found, key=lambda backup: backup.created, reverse=True)
 
 
-def make_archive(db: Database, *, folder: Path, label: str, retention_days: int) -> Backup:
-    """An archive of ``db`` now in ``folder``, then the same rotation as file backups."""
+def make_archive(
+    db: Database,
+    *,
+    folder: Path,
+    label: str,
+    retention_days: int,
+    only: Sequence[int] | None = None,
+) -> Backup:
+    """An archive of ``db`` (or of the sessions ``only``) now in ``folder``, then the same
+    rotation as file backups."""
     stem = archive_stem(db.url)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
     path = folder / f"{stem}-{label}-{stamp}{SUFFIX}"
-    write_archive(db, path)
+    write_archive(db, path, only=only)
     archives = list_archives(stem, folder)
     kept = keep(archives, dt.datetime.now(dt.UTC), retention_days)
     for archive in archives:
@@ -194,7 +207,7 @@ def _entry(archive: zipfile.ZipFile, path: Path, name: str) -> Any:
         raise _refused(path, f"{name}: {error}") from error
 
 
-def _check_plan(path: Path, name: str, plan: object) -> dict[str, Any]:
+def check_plan(path: Path, name: str, plan: object) -> dict[str, Any]:
     """The plan part, or a refusal naming the entry and what is wrong in it."""
     if not isinstance(plan, dict) or plan.get("status") not in set(SessionStatus.values()):
         raise _refused(path, _("{entry}: no valid status").format(entry=name))
@@ -243,14 +256,14 @@ def read_archive(path: Path) -> list[ArchivedSession]:
                 except InterchangeError as error:
                     raise _refused(path, f"{name}: {error}") from error
                 plan_name = f"sessions/{number}.plan.json"
-                plan = _check_plan(path, plan_name, _entry(archive, path, plan_name))
+                plan = check_plan(path, plan_name, _entry(archive, path, plan_name))
                 sessions.append(ArchivedSession(number, document, plan))
     except (OSError, zipfile.BadZipFile) as error:
         raise _refused(path, str(error)) from error
     return sessions
 
 
-def _when(text: str) -> dt.datetime:
+def when(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text)
 
 
@@ -260,12 +273,12 @@ def _write_session(s: Session, archived: ArchivedSession) -> int:
     plan = archived.plan
     session.status = plan["status"]
     if plan.get("created_at"):
-        session.created_at = _when(plan["created_at"])
+        session.created_at = when(plan["created_at"])
     for version in plan.get("versions", []):
         row = PlanVersion(
             session_id=session.id,
             number=version["number"],
-            created_at=_when(version["created_at"]),
+            created_at=when(version["created_at"]),
             snapshot=version["snapshot"],
             sha256=version["sha256"],
         )
@@ -281,7 +294,7 @@ def _write_session(s: Session, archived: ArchivedSession) -> int:
                     decision=decision["decision"],
                     comment=decision.get("comment", ""),
                     method=decision["method"],
-                    decided_at=_when(decision["decided_at"]),
+                    decided_at=when(decision["decided_at"]),
                 )
             )
     return session.id

@@ -31,6 +31,9 @@ SETTINGS = {
     # The coach's own name and e-mail, put in the personal certificate that signs plans.
     "name": Setting("name", ""),
     "email": Setting("email", ""),
+    # The team archive's database URL (``postgresql://…``) to publish to and fetch from; empty
+    # when the coach has none. Better without a password (PostgreSQL's ~/.pgpass keeps it).
+    "team_archive": Setting("team_archive", ""),
 }
 
 
@@ -78,6 +81,11 @@ def save_setting(name: str, value: Any) -> None:
 def backup_retention_days() -> int:
     """How many days backups are kept: the storage layer is told this, it never reads it."""
     return int(load_settings()["backup_retention_days"])
+
+
+def team_archive() -> str:
+    """The team archive's URL from the settings ("" when none is set)."""
+    return str(load_settings()["team_archive"])
 
 
 def chosen_language() -> str:

@@ -1,0 +1,355 @@
+"""Publishing sessions to the team archive and fetching them from it (no Qt).
+
+The archive is an ordinary worksession database on a PostgreSQL server (or a file), opened with
+the same storage code. A session is the same session on both sides by its identity (UUID);
+each side's revision counts its changes. The laptop remembers both revisions at the last sync
+(``storage.sync_records``), and so knows which side changed since:
+
+- only the laptop: publish writes it into the archive; only the archive: fetch writes it here;
+- neither: nothing is written ("unchanged"), so publishing or fetching twice changes nothing;
+- both: ``SyncConflict`` and nothing is written, unless the coach chose ``keep_both`` (the
+  laptop's version becomes a session of its own with a new identity, the archive's keeps the
+  identity: both are kept on both sides in the end) or ``overwrite`` (after a backup of the side
+  that is overwritten: the laptop's database file, or an archive backup of that one session).
+
+Frozen plan versions and decisions merge by fingerprint on every write (``sync_bundle``).
+An archive that cannot be reached leaves the session waiting to be published.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from sqlalchemy.exc import DBAPIError
+
+from worksession.domain.models.work_session import new_uuid
+from worksession.i18n import _
+from worksession.storage.backups import default_backup_dir, make_backup
+from worksession.storage.database import Database
+from worksession.storage.errors import DatabaseRefused, StorageError
+from worksession.storage.operations._rows import fetch_session
+from worksession.storage.server import MissingDriver, where
+from worksession.storage.sync_bundle import (
+    Bundle,
+    Standing,
+    all_standings,
+    checked,
+    read_bundle,
+    reidentify,
+    standing,
+    store_bundle,
+)
+from worksession.storage.sync_records import (
+    LastSync,
+    WaitingSession,
+    archive_name,
+    last_sync,
+    note_sync,
+    note_waiting,
+    waiting_sessions,
+)
+
+ConflictChoice = Literal["refuse", "keep_both", "overwrite"]
+Action = Literal["published", "fetched", "unchanged", "copied", "overwritten", "waiting"]
+WaitingPublish = WaitingSession
+RETRY_SECONDS = 30.0  # how long ``wait`` waits between two tries
+BACKUP_LABEL = "before-fetch"
+
+
+class ArchiveUnreachable(StorageError):
+    """The archive cannot be reached now (one line, the password hidden)."""
+
+
+class SyncConflict(StorageError):
+    """Both the laptop and the archive changed the session since the last sync."""
+
+    def __init__(
+        self, session_uuid: str, title: str, *, laptop: str = "", archive: str = ""
+    ) -> None:
+        super().__init__(
+            _(
+                "session {title!r} ({uuid}) was changed both here and in the team archive "
+                "since the last sync; nothing was overwritten. Choose to keep both (as a copy) "
+                "or to overwrite (after a backup)."
+            ).format(title=title, uuid=session_uuid)
+        )
+        self.session_uuid = session_uuid
+        self.title = title
+        self.laptop_changed = laptop  # when, as stored (who, once it is recorded)
+        self.archive_changed = archive
+        self.done: list[SyncOutcome] = []  # a fetch's other sessions, written before
+
+
+@dataclass(frozen=True)
+class SyncOutcome:
+    session_uuid: str
+    title: str
+    action: Action
+    backup: Path | None = None  # the backup made before an overwrite
+    session_id: int | None = field(default=None, compare=False)  # the laptop's session
+
+
+def _open(archive: str) -> Database:
+    """The archive, opened (and brought to this version's schema) like any database."""
+    from worksession.storage.opening import open_database
+    from worksession.storage.server import server_url
+
+    try:
+        return open_database(server_url(archive))
+    except (DatabaseRefused, MissingDriver):
+        raise
+    except StorageError as error:  # out of reach, or the role or password refused
+        raise ArchiveUnreachable(str(error)) from error
+    except (DBAPIError, OSError) as error:
+        raise ArchiveUnreachable(
+            _("the team archive {url} cannot be reached: {reason}").format(
+                url=where(archive), reason=str(error).splitlines()[0]
+            )
+        ) from error
+
+
+def _changes(state: LastSync | None, local: Standing, remote: Standing) -> tuple[bool, bool]:
+    """(the laptop changed, the archive changed) since the last sync; never synced: both."""
+    if state is None:
+        return True, True
+    return local.revision != state.local_revision, remote.revision != state.archive_revision
+
+
+def _backup_folder(db: Database) -> Path:
+    if db.path is not None:
+        return default_backup_dir(db.path)
+    from worksession.user.locations import data_dir
+
+    return data_dir() / "backups"
+
+
+def publish(
+    *,
+    db: Database,
+    session_id: int,
+    archive: str,
+    on_conflict: ConflictChoice = "refuse",
+    wait: bool = False,
+) -> SyncOutcome:
+    """Publish the session to the archive; see the module's description of the outcomes.
+
+    When the archive cannot be reached the session is noted as waiting (``waiting``) and the
+    outcome is ``waiting``; with ``wait`` it is tried again every ``RETRY_SECONDS`` until it can.
+    """
+    with db.reading() as s:
+        fetch_session(s, session_id)  # a wrong id is NotFound, as elsewhere
+    while True:
+        try:
+            remote = _open(archive)
+        except ArchiveUnreachable:
+            note_waiting(db, session_id, archive)
+            if not wait:
+                with db.reading() as s:
+                    row = fetch_session(s, session_id)
+                return SyncOutcome(row.uuid, row.title, "waiting", session_id=session_id)
+            time.sleep(RETRY_SECONDS)
+            continue
+        try:
+            return _publish_to(db, session_id, remote, archive, on_conflict)
+        except DBAPIError as error:  # the connection was lost on the way: nothing committed
+            note_waiting(db, session_id, archive)
+            raise ArchiveUnreachable(
+                _("the team archive {url} cannot be reached: {reason}").format(
+                    url=where(archive), reason=str(error.orig or error).splitlines()[0]
+                )
+            ) from error
+        finally:
+            remote.close()
+
+
+def _publish_to(
+    db: Database, session_id: int, remote: Database, archive: str, on_conflict: ConflictChoice
+) -> SyncOutcome:
+    with db.reading() as s:
+        bundle = read_bundle(s, session_id)
+        local = standing(s, bundle.uuid)
+        state = last_sync(s, archive, bundle.uuid)
+    assert local is not None
+    backup: Path | None = None
+    copy_uuid = ""
+    with remote.transaction() as rs:  # the archive's write turn: nobody publishes meanwhile
+        there = standing(rs, bundle.uuid)
+        if there is None:
+            remote_revision = 1
+            store_bundle(rs, bundle, uuid=bundle.uuid, revision=1)
+            action: Action = "published"
+        else:
+            theirs = read_bundle(rs, there.id)
+            if state is None and theirs.same_content(bundle):
+                mine_changed = theirs_changed = False
+            else:
+                mine_changed, theirs_changed = _changes(state, local, there)
+            remote_revision = there.revision
+            if not mine_changed:
+                action = "unchanged"  # the archive's own changes come here with a fetch
+            elif not theirs_changed or on_conflict == "overwrite":
+                if theirs_changed:
+                    backup = _archive_backup(remote, there)
+                remote_revision = there.revision + 1
+                stored = store_bundle(
+                    rs, bundle, uuid=bundle.uuid, revision=remote_revision, replace=there.id
+                )
+                if stored.kept_more:  # the archive kept versions the laptop lacks: fetch them
+                    remote_revision = there.revision
+                action = "overwritten" if theirs_changed else "published"
+            elif on_conflict == "keep_both":
+                copy_uuid = new_uuid()  # the laptop's version, as a session of its own
+                store_bundle(rs, bundle, uuid=copy_uuid, revision=1)
+                remote_revision, action = 1, "copied"
+            else:
+                raise SyncConflict(
+                    bundle.uuid, bundle.title, laptop=local.changed_at, archive=there.changed_at
+                )
+    uuid = bundle.uuid
+    with db.transaction() as s:
+        if action == "copied":  # the archive holds it now: the laptop's takes its identity
+            uuid = reidentify(s, session_id, copy_uuid)
+        note_sync(s, archive, uuid, local=local.revision, remote=remote_revision)
+    return SyncOutcome(uuid, bundle.title, action, backup, session_id=session_id)
+
+
+def _archive_backup(remote: Database, there: Standing) -> Path:
+    """An archive backup of the archive's session ``there`` before it is overwritten. Written
+    beside the laptop's own backups (the archive's server has no folder of the app)."""
+    from worksession.storage.archive_backups import make_archive
+    from worksession.user.locations import data_dir
+    from worksession.user.settings import backup_retention_days
+
+    made = make_archive(
+        remote,
+        folder=data_dir() / "backups",
+        label="archive-before-publish",
+        retention_days=backup_retention_days(),
+        only=[there.id],
+    )
+    return made.path
+
+
+def _laptop_backup(db: Database, session_id: int) -> Path:
+    from worksession.user.settings import backup_retention_days
+
+    days = backup_retention_days()
+    if db.path is not None:
+        return make_backup(db.path, label=BACKUP_LABEL, retention_days=days).path
+    from worksession.storage.archive_backups import make_archive
+
+    folder = _backup_folder(db)
+    made = make_archive(db, folder=folder, label=BACKUP_LABEL, retention_days=days,
+                        only=[session_id])  # fmt: skip
+    return made.path
+
+
+def fetch(
+    *,
+    db: Database,
+    archive: str,
+    session_uuid: str | None = None,
+    on_conflict: ConflictChoice = "refuse",
+) -> list[SyncOutcome]:
+    """Fetch every session of the archive (or the one ``session_uuid``) to the laptop.
+
+    Each session is checked as an import is before anything of it is written; one that fails
+    is refused naming the session and the field. When sessions conflict (and the choice is
+    ``refuse``) the others are fetched and ``SyncConflict`` names the first conflicting one.
+    """
+    remote = _open(archive)
+    try:
+        with remote.reading() as rs:
+            found = all_standings(rs)
+            if session_uuid is not None:
+                found = [there for there in found if there.uuid == session_uuid]
+                if not found:
+                    raise StorageError(
+                        _("the team archive {url} holds no session {uuid}").format(
+                            url=archive_name(archive), uuid=session_uuid
+                        )
+                    )
+            bundles = [(there, read_bundle(rs, there.id)) for there in found]
+    except DBAPIError as error:
+        raise ArchiveUnreachable(
+            _("the team archive {url} cannot be reached: {reason}").format(
+                url=where(archive), reason=str(error.orig or error).splitlines()[0]
+            )
+        ) from error
+    finally:
+        remote.close()
+    # Every session checked before the first is written: a hostile archive changes nothing.
+    incoming = [(there, checked(bundle)) for there, bundle in bundles]
+    outcomes: list[SyncOutcome] = []
+    conflicts: list[SyncConflict] = []
+    for there, bundle in incoming:
+        try:
+            outcomes.append(_fetch_one(db, archive, there, bundle, on_conflict))
+        except SyncConflict as conflict:
+            conflicts.append(conflict)
+    if conflicts:
+        conflicts[0].done = outcomes
+        raise conflicts[0]
+    return outcomes
+
+
+def _fetch_one(
+    db: Database, archive: str, there: Standing, bundle: Bundle, on_conflict: ConflictChoice
+) -> SyncOutcome:
+    with db.reading() as s:
+        local = standing(s, there.uuid)
+        state = last_sync(s, archive, there.uuid)
+        mine = read_bundle(s, local.id) if local is not None else None
+    if local is None or mine is None:
+        with db.transaction() as s:
+            new = store_bundle(s, bundle, uuid=there.uuid, revision=1)
+            note_sync(s, archive, there.uuid, local=1, remote=there.revision)
+        return SyncOutcome(there.uuid, there.title, "fetched", session_id=new.session_id)
+    if state is None and mine.same_content(bundle):
+        mine_changed = theirs_changed = False
+    else:
+        mine_changed, theirs_changed = _changes(state, local, there)
+    if not theirs_changed:
+        if not mine_changed:
+            with db.transaction() as s:  # the first sync of two equal sessions: noted
+                note_sync(s, archive, there.uuid, local=local.revision, remote=there.revision)
+        return SyncOutcome(there.uuid, there.title, "unchanged", session_id=local.id)
+    backup: Path | None = None
+    if mine_changed:
+        if on_conflict == "refuse":
+            raise SyncConflict(
+                there.uuid, there.title, laptop=local.changed_at, archive=there.changed_at
+            )
+        if on_conflict == "keep_both":
+            with db.transaction() as s:
+                reidentify(s, local.id)  # the laptop's version: a session of its own now
+                copied = store_bundle(s, bundle, uuid=there.uuid, revision=1)
+                note_sync(s, archive, there.uuid, local=1, remote=there.revision)
+            return SyncOutcome(there.uuid, there.title, "copied", session_id=copied.session_id)
+        backup = _laptop_backup(db, local.id)
+    with db.transaction() as s:
+        revision = local.revision + 1
+        stored = store_bundle(s, bundle, uuid=there.uuid, revision=revision, replace=local.id)
+        # Versions kept here that the archive lacks go there with the next publish.
+        synced = local.revision if stored.kept_more else revision
+        note_sync(s, archive, there.uuid, local=synced, remote=there.revision)
+    action: Action = "overwritten" if mine_changed else "fetched"
+    return SyncOutcome(there.uuid, there.title, action, backup, session_id=local.id)
+
+
+def waiting(*, db: Database) -> list[WaitingSession]:
+    """The sessions waiting to be published, the oldest first."""
+    return waiting_sessions(db)
+
+
+def publish_waiting(*, db: Database) -> list[SyncOutcome]:
+    """Try every waiting session once; one whose archive is still out of reach stays waiting.
+
+    A conflict is not resolved here: it is raised, as a publish of that session would."""
+    return [
+        publish(db=db, session_id=entry.session_id, archive=entry.archive)
+        for entry in waiting_sessions(db)
+    ]
