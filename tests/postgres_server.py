@@ -124,6 +124,12 @@ class PostgresServer:
         self._admin(f"CREATE DATABASE {name}")
         return self.url(name)
 
+    def create_database(self, url: str) -> None:
+        """Make the empty database ``url`` names (one that was not there a moment ago)."""
+        from sqlalchemy.engine import make_url
+
+        self._admin(f"CREATE DATABASE {make_url(url).database}")
+
     def drop(self, url: str) -> None:
         """Remove a test's database, closing what the test left connected to it."""
         from sqlalchemy.engine import make_url

@@ -1,7 +1,8 @@
 """The command line: ``worksession`` opens the app; its subcommands drive a session from a shell.
 
 The commands are a stable interface other tools rely on. Exit 0 on success; exit 2 with one
-line on stderr that names what is wrong for bad input, and nothing written.
+line on stderr that names what is wrong for bad input, and nothing written. ``publish`` and
+``fetch`` add 3 (changed on both sides since the last sync) and 4 (the archive out of reach).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from worksession.cli.people_sheets import cmd_factsheet, cmd_whoiswho
 from worksession.cli.plan import cmd_freeze, cmd_pdf, cmd_sign, cmd_signoff, cmd_verify
 from worksession.cli.progress import cmd_due, cmd_progress
 from worksession.cli.sessions import cmd_demo, cmd_export, cmd_import, cmd_list, cmd_new, cmd_show
+from worksession.cli.team_archive import add_archive_commands
 from worksession.cli.toolkit import cmd_casus, cmd_check, cmd_offers, cmd_overview, cmd_programmes
 from worksession.cli.toolkit_package import add_package_commands
 from worksession.i18n import _
@@ -254,6 +256,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     overview.add_argument("--coach", metavar="NAME", help=_("the coach, named in the PDF"))
     add_package_commands(commands, common)
+    add_archive_commands(commands, common)
     return parser
 
 
