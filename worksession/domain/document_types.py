@@ -305,10 +305,8 @@ class InterchangeDocument(TypedDict, total=False):
     lessons: list[LessonCard]
     feedback_forms: list[FeedbackForm]
     conditions: list[Condition]
-    # The ids of the preparation timeline's items that are done (the coach's own: not in a plan).
-    preparation: list[str]
-    # The session's identity (a UUID), kept through export, import and the team archive.
-    uuid: str
+    preparation: list[str]  # the preparation timeline's items done (the coach's, not the plan's)
+    uuid: str  # the session's identity, kept through export, import and the team archive
 
 
 class PlanVoting(TypedDict):
