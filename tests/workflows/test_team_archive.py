@@ -93,6 +93,9 @@ def test_publish_then_fetch_on_a_second_laptop_and_twice_changes_nothing(
     update_session(db=second, session_id=other_id, location="Buurthuis De Kroon")
     assert publish(db=second, session_id=other_id, archive=archive).action == "published"
     assert _archived(archive)[uuid][0] == 2
+    # The first laptop did not change it: its publish leaves the archive's newer version be.
+    assert publish(db=laptop, session_id=session_id, archive=archive).action == "unchanged"
+    assert _archived(archive)[uuid][0] == 2
     (back,) = fetch(db=laptop, archive=archive, session_uuid=uuid)
     assert back.action == "fetched" and back.session_id == session_id
     assert get_session(db=laptop, session_id=session_id).location == "Buurthuis De Kroon"

@@ -162,6 +162,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
     except NotFound as error:
         raise UserError(_("there is no session with id {id}").format(id=args.id)) from error
     except archive.SyncConflict as error:
+        for outcome in error.done:  # --retry: the others were published
+            print(_line(outcome))
         return _conflict(error)
     except archive.ArchiveUnreachable as error:
         return _unreachable(error)

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlmodel import Session
 
 from worksession.domain.models.work_session import new_uuid
 from worksession.i18n import _
@@ -38,6 +39,7 @@ from worksession.storage.sync_bundle import (
     all_standings,
     checked,
     read_bundle,
+    refused,
     reidentify,
     standing,
     store_bundle,
@@ -56,6 +58,8 @@ ConflictChoice = Literal["refuse", "keep_both", "overwrite"]
 Action = Literal["published", "fetched", "unchanged", "copied", "overwritten", "waiting"]
 WaitingPublish = WaitingSession
 RETRY_SECONDS = 30.0  # how long ``wait`` waits between two tries
+# What a server out of reach (or gone on the way) raises; other database errors are no wait.
+_LOST = (OperationalError, InterfaceError)
 BACKUP_LABEL = "before-fetch"
 
 
@@ -154,7 +158,7 @@ def publish(
             continue
         try:
             return _publish_to(db, session_id, remote, archive, on_conflict)
-        except DBAPIError as error:  # the connection was lost on the way: nothing committed
+        except _LOST as error:  # the connection was lost on the way: nothing committed
             note_waiting(db, session_id, archive)
             raise ArchiveUnreachable(
                 _("the team archive {url} cannot be reached: {reason}").format(
@@ -272,8 +276,8 @@ def fetch(
                             url=archive_name(archive), uuid=session_uuid
                         )
                     )
-            bundles = [(there, read_bundle(rs, there.id)) for there in found]
-    except DBAPIError as error:
+            bundles = [(there, _read_there(rs, there)) for there in found]
+    except _LOST as error:
         raise ArchiveUnreachable(
             _("the team archive {url} cannot be reached: {reason}").format(
                 url=where(archive), reason=str(error.orig or error).splitlines()[0]
@@ -294,6 +298,14 @@ def fetch(
         conflicts[0].done = outcomes
         raise conflicts[0]
     return outcomes
+
+
+def _read_there(rs: Session, there: Standing) -> Bundle:
+    """The archive's session as a bundle; what cannot even be read is refused, naming it."""
+    try:
+        return read_bundle(rs, there.id)
+    except (ValueError, KeyError, TypeError, LookupError) as error:
+        raise refused(there.title, there.uuid, _("its records"), str(error)) from error
 
 
 def _fetch_one(
@@ -348,8 +360,16 @@ def waiting(*, db: Database) -> list[WaitingSession]:
 def publish_waiting(*, db: Database) -> list[SyncOutcome]:
     """Try every waiting session once; one whose archive is still out of reach stays waiting.
 
-    A conflict is not resolved here: it is raised, as a publish of that session would."""
-    return [
-        publish(db=db, session_id=entry.session_id, archive=entry.archive)
-        for entry in waiting_sessions(db)
-    ]
+    A conflict is not resolved here: the others are tried, then ``SyncConflict`` names the
+    first conflicting session (with ``done``: the outcomes of the others)."""
+    outcomes: list[SyncOutcome] = []
+    conflicts: list[SyncConflict] = []
+    for entry in waiting_sessions(db):
+        try:
+            outcomes.append(publish(db=db, session_id=entry.session_id, archive=entry.archive))
+        except SyncConflict as conflict:
+            conflicts.append(conflict)
+    if conflicts:
+        conflicts[0].done = outcomes
+        raise conflicts[0]
+    return outcomes
