@@ -120,6 +120,10 @@ def test_an_archive_out_of_reach_keeps_the_session_waiting_until_retried(
     assert code == 0 and out.startswith(f"1\t{_uuid(first)}\t")
     assert "archive_not_made_yet" in out
     assert run(capsys, "publish", "--retry", "--db", first)[0] == 4  # still out of reach
+    code, out, err = run(capsys, "fetch", "--archive", archive, "--db", first)
+    assert (code, out, len(err.splitlines())) == (4, "", 1)
+    code, _out, err = run(capsys, "publish", "1", "--db", first)  # no archive, none set
+    assert code == 2 and "--archive" in err
 
     postgres_server.create_database(archive)
     try:
