@@ -57,7 +57,8 @@ def note_sync(s: Session, archive: str, uuid: str, *, local: int, remote: int) -
     if row is None:
         s.add(SyncState(archive=name, session_uuid=uuid, local_revision=local,
                         archive_revision=remote))  # fmt: skip
-    else:
+    elif (row.local_revision, row.archive_revision) != (local, remote):
+        # Only a sync that moved on is noted: fetching or publishing twice writes nothing.
         row.local_revision, row.archive_revision, row.synced_at = local, remote, utcnow()
     owner = s.exec(select(WorkSession.id).where(WorkSession.uuid == uuid)).first()
     if owner is not None:
