@@ -46,11 +46,14 @@ def test_publish_and_fetch_between_two_laptops(
     code, out, err = run(capsys, "publish", "1", "--archive", archive, "--db", first)
     assert (code, err) == (0, "") and out.startswith(f"{uuid}\t")
     assert [row[:2] for row in _archived(archive)] == [(uuid, 1)]
-    # Twice: nothing changes, not even a revision.
+    # Twice: nothing changes, not even a revision or the record of the last sync.
+    synced = raw_rows(first, "SELECT * FROM sync_state")
+    assert [row[1:4] for row in synced] == [(uuid, 1, 1)]
     code, out, _err = run(capsys, "publish", "1", "--archive", archive, "--db", first)
     assert code == 0 and out.rstrip().endswith("ongewijzigd")
     assert [row[:2] for row in _archived(archive)] == [(uuid, 1)]
     assert raw_rows(first, "SELECT revision FROM work_session") == [(1,)]
+    assert raw_rows(first, "SELECT * FROM sync_state") == synced
 
     code, out, _err = run(capsys, "fetch", "--archive", archive, "--db", second)
     assert code == 0 and out.startswith(f"{uuid}\t")

@@ -25,7 +25,10 @@ def archive_name(url: str) -> str:
         parsed = make_url(url)
     except ArgumentError:
         return url
-    return parsed.set(password=None).render_as_string(hide_password=False)
+    if parsed.password is None:
+        return url  # as the coach wrote it
+    # ``URL.set(password=None)`` keeps the password (None means "unchanged" there).
+    return parsed._replace(password=None).render_as_string(hide_password=False)
 
 
 @dataclass(frozen=True)
