@@ -237,7 +237,9 @@ def test_hostile_archive_content_is_refused_naming_session_and_field(
             connection.execute(text("UPDATE plan_version SET snapshot = snapshot || ' '"))
     finally:
         archived.close()
-    with pytest.raises(StorageError, match=rf"{uuid}.*plan version 1.*fingerprint"):
+    with pytest.raises(
+        StorageError, match=rf"{uuid}.*planversie 1: klopt niet met zijn vingerafdruk"
+    ):
         fetch(db=second, archive=archive)
     assert list_sessions(db=second) == []
 
