@@ -12,7 +12,7 @@ from sqlalchemy import text
 
 from worksession.programmes.library import load_library
 from worksession.storage.database import Database
-from worksession.storage.document import read_document
+from worksession.storage.document import import_document, read_document
 from worksession.storage.errors import StorageError
 from worksession.storage.opening import open_database
 from worksession.storage.operations.people import list_participants
@@ -253,3 +253,17 @@ def test_hostile_archive_content_is_refused_naming_session_and_field(
     with pytest.raises(StorageError, match=rf"{uuid}.*\$\.session\.title"):
         fetch(db=second, archive=archive)
     assert list_sessions(db=second) == []
+
+
+def test_a_session_that_came_by_file_is_recognised_by_its_identity(
+    laptop: Database, second: Database, archive: str
+) -> None:
+    session_id = _demo(laptop)
+    publish(db=laptop, session_id=session_id, archive=archive)
+    # The second laptop got the same session as an exported file, before it ever synced.
+    import_document(db=second, document=read_document(db=laptop, session_id=session_id))
+    other_id = _only_id(second)
+    assert publish(db=second, session_id=other_id, archive=archive).action == "unchanged"
+    assert [o.action for o in fetch(db=second, archive=archive)] == ["unchanged"]
+    update_session(db=second, session_id=other_id, coach="Rik")
+    assert publish(db=second, session_id=other_id, archive=archive).action == "published"

@@ -194,6 +194,8 @@ def _publish_to(
             remote_revision = there.revision
             if not mine_changed:
                 action = "unchanged"  # the archive's own changes come here with a fetch
+                if state is not None:  # so the revision it was synced at stays noted
+                    remote_revision = state.archive_revision
             elif not theirs_changed or on_conflict == "overwrite":
                 if theirs_changed:
                     backup = _archive_backup(remote, there)
