@@ -1,5 +1,5 @@
 """What the migration tests share: run the migrations up or down to a revision on an SQLite
-file, and list the file's tables."""
+file (or a database on the test server, by its URL), and list the file's tables."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from worksession.storage import opening
 from worksession.storage.engine import create_db_engine, to_url
 
 
-def migrate(path: Path, revision: str, *, down: bool = False) -> None:
-    """Upgrade (or with ``down`` downgrade) the database at ``path`` to ``revision``."""
+def migrate(path: Path | str, revision: str, *, down: bool = False) -> None:
+    """Upgrade (or with ``down`` downgrade) the database at ``path`` (or URL) to ``revision``."""
     engine = create_db_engine(to_url(path))
     config = opening.alembic_config()
     with engine.begin() as connection:

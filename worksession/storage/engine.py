@@ -17,12 +17,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlmodel import create_engine
 
-from worksession.storage.server import (
-    begin_writing,
-    require_driver,
-    server_connect_args,
-    server_url,
-)
+from worksession.storage.server import begin_writing, require_driver, server_url
 
 SQLITE_PRAGMAS = (
     "PRAGMA foreign_keys=ON",
@@ -110,7 +105,9 @@ def _begin_on_server(connection: Connection) -> None:
 def create_db_engine(url: str) -> Engine:
     """An engine for ``url``; raises ``MissingDriver`` (one line) when its driver is absent."""
     require_driver(url)
-    engine = create_engine(url, connect_args=server_connect_args(url))
+    # No connect_args on a server: a time is stored with its zone (timestamptz), so the
+    # connection's time zone changes nothing, and a URL's own ``options=`` is kept as given.
+    engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _take_over_transactions)
         event.listen(engine, "connect", _apply_pragmas)

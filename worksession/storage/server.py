@@ -95,17 +95,6 @@ def require_driver(url: str) -> None:
         raise MissingDriver(message)
 
 
-def server_connect_args(url: str) -> dict[str, str]:
-    """What every server connection is opened with: the time zone UTC.
-
-    Two columns the migrations made are timestamps without a zone on PostgreSQL
-    (``agreement_progress.recorded_at``, ``session_origin.created_at``); the server converts an
-    aware time into them by the connection's time zone, and the app reads them back as UTC. A
-    server set to Dutch time would shift them by an hour or two; in UTC nothing shifts.
-    """
-    return {"options": "-c timezone=UTC"} if is_server(url) else {}
-
-
 def _reason(error: BaseException) -> str:
     """The server's own words, without the driver's "connection failed:" and socket details."""
     orig = getattr(error, "orig", None) or error
