@@ -124,7 +124,7 @@ def test_freezing_from_a_view_another_program_changed_is_refused(window: Session
     )  # fmt: skip
     _freeze(page)
     assert list_versions(db=controller.db, session_id=controller.session_id) == []
-    assert refused and "ander programma" in refused[0]
+    assert refused and "het venster toont nu wat er is opgeslagen" in refused[0]
     assert controller.document["session"]["location"] == "Wijkcentrum Zuid"  # now shown
     _freeze(page)  # from the view as it is now
     assert len(list_versions(db=controller.db, session_id=controller.session_id)) == 1

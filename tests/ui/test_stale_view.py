@@ -9,6 +9,7 @@ the text it replaced, and Ctrl+Z brings that text back.
 
 from __future__ import annotations
 
+import getpass
 import subprocess
 import sys
 from pathlib import Path
@@ -62,7 +63,9 @@ def test_a_click_from_a_view_another_program_changed_is_refused_and_said(
     assert _stored(window)["session"]["location"] == "Wijkcentrum Zuid"  # not undone
     assert controller.document["session"]["location"] == "Wijkcentrum Zuid"  # now shown
     assert window.banner.isVisible()
-    assert "ander programma" in window.banner.text()
+    # Who changed what: the other program ran under this computer's account.
+    assert f"gebruikersaccount {getpass.getuser()} heeft om " in window.banner.text()
+    assert "de sessiegegevens gewijzigd (revisie " in window.banner.text()
     assert controller.undo_stack.count() == 0
 
     # From the view as it is now, the same click is stored.

@@ -170,4 +170,4 @@ def test_a_decision_from_a_view_another_program_changed_is_refused(window: Sessi
     assert version.id is not None
     latest = latest_decisions(db=controller.db, version_id=version.id)
     assert latest[key].decision == "changes"  # the other program's decision stands
-    assert "ander programma" in window.banner.text()
+    assert "het venster toont nu wat er is opgeslagen" in window.banner.text()

@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from worksession.storage.change_notes import note, noting
 from worksession.storage.engine import LOCK_WAIT, WRITING
 from worksession.storage.revision_count import COUNTING, count_revisions
 from worksession.storage.seen import TOUCHED, carry_view, check_view
@@ -53,9 +54,13 @@ class Database:
         with Session(writer, expire_on_commit=False) as session, session.begin():
             session.info[COUNTING] = True
             check_view(session, self.url)  # a change from a view another program made untrue
-            yield session
-            count_revisions(session)
-            carry_view(session, self.url, session.info.get(TOUCHED, set()))
+            with noting() as written:  # the tables it writes: what changed, for the note
+                yield session
+                session.flush()
+            count_revisions(session)  # completes TOUCHED: every session a written row names
+            touched = session.info.get(TOUCHED, set())
+            note(session, touched, written)  # who changed what, for another window's refusal
+            carry_view(session, self.url, touched)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

@@ -22,20 +22,26 @@ from sqlalchemy import text
 from sqlmodel import Session
 
 from worksession.i18n import _
+from worksession.storage.change_notes import last_change_said
 from worksession.storage.errors import StorageError
 
 _STAMP = text("SELECT updated_at FROM work_session WHERE id = :id")
 
 
 class StaleView(StorageError):
-    """The session changed elsewhere after the window last read it."""
+    """The session changed elsewhere after the window last read it.
 
-    def __init__(self) -> None:
+    ``changed`` names who changed what and when (``change_notes.last_change_said``), when known.
+    """
+
+    def __init__(self, changed: str | None = None) -> None:
+        if changed is None:
+            changed = _("another program changed this session a moment ago")
         super().__init__(
             _(
-                "another program changed this session a moment ago; the window now shows what "
-                "is stored. Look and do it again if it is still needed."
-            )
+                "{changed}; the window now shows what is stored. Look and do it again if it "
+                "is still needed."
+            ).format(changed=changed)
         )
 
 
@@ -78,7 +84,7 @@ def check_view(s: Session, url: str) -> None:
     if view is None:
         return
     if changed_elsewhere(url, view, stamp_of(s, view.session_id)):
-        raise StaleView
+        raise StaleView(last_change_said(s, view.session_id))
 
 
 def carry_view(s: Session, url: str, session_ids: set[int]) -> None:
