@@ -7,6 +7,7 @@ connection logged in with (``postgres`` here; a coach's own role in the server t
 
 from __future__ import annotations
 
+import datetime as dt
 import getpass
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from tests.coach_roles import coach_url
 from worksession.domain.models import Participant
 from worksession.i18n import set_language
 from worksession.storage.change_notes import MANY, describe, words_for
+from worksession.storage.changes import ChangeWatch
 from worksession.storage.database import Database
 from worksession.storage.operations._rows import PersonRef
 from worksession.storage.operations.agreements import add_agreement
@@ -132,3 +134,27 @@ def test_the_words_are_translated_when_shown() -> None:
     assert describe(words_for(set())) == "de sessie"
     set_language("en")
     assert describe("the votes, the agreements") == "the votes and the agreements"
+
+
+def test_the_watch_sees_a_change_stamped_by_a_laptop_clock_that_runs_behind(
+    db: Database,
+) -> None:
+    session_id = create_session(db=db, title="Wijk Noord").id
+    later = create_session(db=db, title="Wijk Zuid").id  # its stamp is the latest of all
+    update_session(db=db, session_id=later or 0, location="Buurthuis")
+    watch = ChangeWatch(db)
+    try:
+        assert not watch.changed()
+        # Another coach's change to Wijk Noord, stamped by a clock that runs behind: the latest
+        # stamp (Wijk Zuid's) stays as it was; the revision moves, as with every change.
+        with db.engine.begin() as connection:
+            connection.execute(
+                text(
+                    "UPDATE work_session SET updated_at = :earlier, location = 'Wijkcentrum', "
+                    "revision = revision + 1 WHERE id = :id"
+                ),
+                {"earlier": dt.datetime(2020, 1, 1, tzinfo=dt.UTC), "id": session_id},
+            )
+        assert watch.changed()
+    finally:
+        watch.close()

@@ -102,8 +102,8 @@ def _statement(
     # transaction collects. The session row's own UPDATEs are judged by ``_flushed`` instead.
     written = _WRITTEN.get()
     if written is not None and isinstance(clause, UpdateBase):
-        name = clause.table.name  # type: ignore[attr-defined]  # an Insert/Update/Delete's table
-        if name != "work_session":
+        name = getattr(clause.table, "name", "")  # an Insert/Update/Delete's table
+        if name and name != "work_session":
             written.add(name)
 
 

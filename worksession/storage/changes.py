@@ -4,9 +4,10 @@ SQLite's ``PRAGMA data_version`` on one connection changes whenever any *other* 
 commits; asking costs no read of the data. The watch keeps a connection of its own, because the
 value is only comparable on the same connection (the engine hands out pooled ones).
 
-A PostgreSQL server has no such counter; there the watch compares the sessions' change stamps
-(every change sets its session's ``updated_at``) and their number: one small query on the
-table of sessions each time the window asks.
+A PostgreSQL server has no such counter; there the watch compares the sessions' number, latest
+change stamp and revisions: one small query on the table of sessions each time the window asks.
+The stamp alone would miss a coach whose laptop clock runs behind (``updated_at`` is the
+writer's clock); every change adds one to its session's revision, so their sum moves always.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from sqlalchemy.exc import DBAPIError
 
 from worksession.storage.database import Database
 
-_SERVER_STATE = text("SELECT count(*), max(updated_at) FROM work_session")
+_SERVER_STATE = text("SELECT count(*), max(updated_at), sum(revision) FROM work_session")
 
 
 class ChangeWatch:

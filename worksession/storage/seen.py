@@ -6,9 +6,9 @@ between, the change was made from a view that is no longer true, and storing it 
 what the other program did without anyone noticing. So a window runs its changes inside
 ``made_from(view)``: every write transaction then first compares the session's change stamp
 (``updated_at``, set by every change) with the one the window saw, and refuses with
-``StaleView`` when they differ. Stamps this program wrote itself (a change in several
-transactions, the clock storing a step's time) are remembered, so only a change made by another
-program is refused.
+``StaleView`` when they differ, naming who changed what (``change_notes``). Stamps this program
+wrote itself (a change in several transactions, the clock storing a step's time) are
+remembered, so only a change made by another program is refused.
 """
 
 from __future__ import annotations

@@ -30,6 +30,7 @@ from worksession.domain.validation import ValidationError
 from worksession.domain.values import StepKind
 from worksession.i18n import _
 from worksession.programmes.model import Library, Step
+from worksession.storage.change_notes import last_change_said
 from worksession.storage.changes import ChangeWatch
 from worksession.storage.database import Database, waiting_at_most
 from worksession.storage.document import read_working_copy
@@ -150,11 +151,19 @@ class SessionController(QObject):
             self.beamer_changed.emit()
 
     def poll(self) -> bool:
-        """Read the document again if another connection changed the database. True if so."""
+        """Read the document again if another connection changed the database. True if so.
+
+        When it was this session that changed, the status bar says who changed what."""
         if not self.watch.changed():
             return False
+        seen = self.foreign_seen
         self.reload()
         self.changed.emit(EVERYTHING)
+        if self.foreign_seen != seen:
+            with self.db.reading() as s:
+                said = last_change_said(s, self.session_id)
+            if said is not None:
+                self.notice.emit(said[:1].upper() + said[1:])
         return True
 
     def catch_up(self) -> bool:
