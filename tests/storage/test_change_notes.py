@@ -19,7 +19,8 @@ from sqlalchemy import text
 from tests.coach_roles import coach_url
 from worksession.domain.models import Participant
 from worksession.i18n import set_language
-from worksession.storage.change_notes import MANY, describe, words_for
+from worksession.storage.change_notes import MANY, words_for
+from worksession.storage.change_said import describe
 from worksession.storage.changes import ChangeWatch
 from worksession.storage.database import Database
 from worksession.storage.operations._rows import PersonRef

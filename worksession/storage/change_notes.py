@@ -17,31 +17,28 @@ touched ``changed_by`` (who wrote) and ``last_change`` (what):
   row only the details a coach edits count, not the change stamp every change moves.
 
 ``last_change`` holds the English words (``"the agreements, the votes"``), translated when
-shown (``describe``): a team's coaches may read the app in different languages.
+shown (``change_said``): a team's coaches may read the app in different languages.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import getpass
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
-from sqlalchemy import event, inspect, text, update
+from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm.attributes import set_committed_value
-from sqlalchemy.orm.util import identity_key
 from sqlalchemy.sql.dml import UpdateBase
 from sqlmodel import Session, func, select
 
-from worksession.domain.models import WorkSession
-from worksession.i18n import N_, _
+from worksession.i18n import N_
 
 # Table → the part of the session it holds, as a coach calls it; in the order they are named.
 PART_WORDS: dict[str, str] = {
-    "work_session": N_("the session details"),
+    "work_session": N_("the session details"),  # its details, not its stamp (BOOKKEEPING)
     "casus": N_("the casus"),
     "key_figure": N_("the wijkgezondheidsprofiel"),
     "insight": N_("the insights"),
@@ -80,6 +77,10 @@ SEPARATOR = ", "
 BOOKKEEPING = frozenset({"updated_at", "status", "revision", "changed_by", "last_change", "uuid"})
 SHORT = 200  # at most this many characters of a role or account name are kept
 
+SESSIONS = "work_session"
+# Plain SQL by table name: the start window opens the database without the table models.
+_NOTE = text("UPDATE work_session SET changed_by = :who, last_change = :what WHERE id = :id")
+
 _WRITTEN: ContextVar[set[str] | None] = ContextVar("worksession_written", default=None)
 
 
@@ -103,7 +104,7 @@ def _statement(
     written = _WRITTEN.get()
     if written is not None and isinstance(clause, UpdateBase):
         name = getattr(clause.table, "name", "")  # an Insert/Update/Delete's table
-        if name and name != "work_session":
+        if name and name != SESSIONS:
             written.add(name)
 
 
@@ -115,11 +116,15 @@ def _flushed(session: Session, _context: object) -> None:
     if written is None:
         return
     for row in session.dirty:
-        if isinstance(row, WorkSession) and _details_changed(row):
-            written.add("work_session")
+        if _table(row) == SESSIONS and _details_changed(row):
+            written.add(SESSIONS)
 
 
-def _details_changed(row: WorkSession) -> bool:
+def _table(row: object) -> str:
+    return str(getattr(row, "__tablename__", ""))
+
+
+def _details_changed(row: object) -> bool:
     state = inspect(row)
     return any(
         attribute.history.has_changes()
@@ -129,23 +134,13 @@ def _details_changed(row: WorkSession) -> bool:
 
 
 def words_for(tables: set[str]) -> str:
-    """What changed, in English words (stored; ``describe`` translates them)."""
+    """What changed, in English words (stored; ``change_said.describe`` translates them)."""
     parts = list(dict.fromkeys(word for table, word in PART_WORDS.items() if table in tables))
     if not parts:
         return FALLBACK
     if len(parts) > MOST_PARTS:
         return MANY
     return SEPARATOR.join(parts)
-
-
-def describe(last_change: str) -> str:
-    """Stored words as the coach reads them: translated, joined with "and"."""
-    parts = [_(part) for part in last_change.split(SEPARATOR) if part]
-    if not parts:
-        return _(FALLBACK)
-    if len(parts) == 1:
-        return parts[0]
-    return _("{first} and {last}").format(first=", ".join(parts[:-1]), last=parts[-1])
 
 
 def account_name() -> str:
@@ -167,57 +162,12 @@ def note(s: Session, session_ids: set[int], tables: set[str]) -> None:
     """Leave on each session who wrote this transaction and what it changed."""
     if not session_ids:
         return
-    values = {"changed_by": writer(s), "last_change": words_for(tables)}
-    table = WorkSession.__table__  # type: ignore[attr-defined]
-    for session_id in session_ids:
-        s.execute(update(table).where(table.c.id == session_id).values(**values))
-        loaded = s.identity_map.get(identity_key(WorkSession, session_id))
-        if loaded is not None:  # what the operation returns shows it, with no write of its own
-            for name, value in values.items():
-                set_committed_value(loaded, name, value)
-
-
-_LAST = text(
-    "SELECT changed_by, last_change, updated_at, revision FROM work_session WHERE id = :id"
-)
-_ROLE_NAME = text("SELECT shobj_description(oid, 'pg_authid') FROM pg_roles WHERE rolname = :role")
-
-
-def last_change_said(s: Session, session_id: int) -> str | None:
-    """Who changed the session last, what and when, as one clause for a message; None when
-    that is not known (a session no one changed since it was made by an older version)."""
-    row = s.connection().execute(_LAST, {"id": session_id}).one_or_none()
-    if row is None or not row.changed_by:
-        return None
-    on_server = s.get_bind().dialect.name == "postgresql"
-    return _("{who} changed {what} at {time} (revision {revision})").format(
-        who=_who(s, str(row.changed_by)) if on_server else _account(str(row.changed_by)),
-        what=describe(str(row.last_change or "")),
-        time=_moment(row.updated_at),
-        revision=row.revision,
-    )
-
-
-def _who(s: Session, role: str) -> str:
-    # A team may give a role the coach's name (COMMENT ON ROLE anna IS 'Anna de Vries').
-    name = s.connection().execute(_ROLE_NAME, {"role": role}).scalar()
-    if name:
-        return _("{name} (role {role})").format(name=name, role=role)
-    return _("role {role}").format(role=role)
-
-
-def _account(account: str) -> str:
-    return _("user account {account}").format(account=account)
-
-
-def _moment(stamp: object) -> str:
-    if isinstance(stamp, str):  # SQLite hands back a text stamp in a plain query
-        stamp = dt.datetime.fromisoformat(stamp)
-    if not isinstance(stamp, dt.datetime):
-        return "?"
-    if stamp.tzinfo is None:
-        stamp = stamp.replace(tzinfo=dt.UTC)  # stored in UTC
-    local = stamp.astimezone()
-    if local.date() == dt.datetime.now().astimezone().date():
-        return local.strftime("%H:%M")
-    return local.strftime("%d-%m-%Y %H:%M")
+    values = {"who": writer(s), "what": words_for(tables)}
+    loaded = {
+        getattr(row, "id", None): row for row in s.identity_map.values() if _table(row) == SESSIONS
+    }
+    for session_id in sorted(session_ids):
+        s.execute(_NOTE, {**values, "id": session_id})
+        if session_id in loaded:  # what the operation returns shows it, with no write of its own
+            set_committed_value(loaded[session_id], "changed_by", values["who"])
+            set_committed_value(loaded[session_id], "last_change", values["what"])

@@ -6,7 +6,7 @@ between, the change was made from a view that is no longer true, and storing it 
 what the other program did without anyone noticing. So a window runs its changes inside
 ``made_from(view)``: every write transaction then first compares the session's change stamp
 (``updated_at``, set by every change) with the one the window saw, and refuses with
-``StaleView`` when they differ, naming who changed what (``change_notes``). Stamps this program
+``StaleView`` when they differ, naming who changed what (``change_said``). Stamps this program
 wrote itself (a change in several transactions, the clock storing a step's time) are
 remembered, so only a change made by another program is refused.
 """
@@ -22,7 +22,7 @@ from sqlalchemy import text
 from sqlmodel import Session
 
 from worksession.i18n import _
-from worksession.storage.change_notes import last_change_said
+from worksession.storage.change_said import last_change_said
 from worksession.storage.errors import StorageError
 
 _STAMP = text("SELECT updated_at FROM work_session WHERE id = :id")
@@ -31,7 +31,7 @@ _STAMP = text("SELECT updated_at FROM work_session WHERE id = :id")
 class StaleView(StorageError):
     """The session changed elsewhere after the window last read it.
 
-    ``changed`` names who changed what and when (``change_notes.last_change_said``), when known.
+    ``changed`` names who changed what and when (``change_said.last_change_said``), when known.
     """
 
     def __init__(self, changed: str | None = None) -> None:

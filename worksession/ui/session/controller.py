@@ -30,7 +30,7 @@ from worksession.domain.validation import ValidationError
 from worksession.domain.values import StepKind
 from worksession.i18n import _
 from worksession.programmes.model import Library, Step
-from worksession.storage.change_notes import last_change_said
+from worksession.storage.change_said import last_change_said
 from worksession.storage.changes import ChangeWatch
 from worksession.storage.database import Database, waiting_at_most
 from worksession.storage.document import read_working_copy
