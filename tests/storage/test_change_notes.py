@@ -159,3 +159,34 @@ def test_the_watch_sees_a_change_stamped_by_a_laptop_clock_that_runs_behind(
         assert watch.changed()
     finally:
         watch.close()
+
+
+def test_a_change_on_another_day_is_dated_and_an_unnoted_one_is_another_programs(
+    db: Database,
+) -> None:
+    session_id = create_session(db=db, title="Wijk Noord").id
+    assert session_id is not None
+    with db.reading() as s:
+        view = SessionView(session_id, stamp_of(s, session_id))
+    earlier = dt.datetime(2026, 3, 12, 12, 30, tzinfo=dt.UTC)
+    change = text(
+        "UPDATE work_session SET updated_at = :at, changed_by = :who, last_change = :what, "
+        "revision = revision + 1 WHERE id = :id"
+    )
+    with db.engine.begin() as connection:  # as another program stamped it, months ago
+        connection.execute(
+            change, {"at": earlier, "who": "anna", "what": "the votes", "id": session_id}
+        )
+    with made_from(view), pytest.raises(StaleView) as refused:
+        update_session(db=db, session_id=session_id, location="Buurthuis")
+    dated = earlier.astimezone().strftime("%d-%m-%Y %H:%M")
+    assert f"om {dated} de stemmen gewijzigd (revisie 2)" in str(refused.value)
+
+    with db.reading() as s:
+        view = SessionView(session_id, stamp_of(s, session_id))
+    with db.engine.begin() as connection:  # noted by no one: said as before this note existed
+        moved = {"at": dt.datetime.now(dt.UTC), "who": "", "what": "", "id": session_id}
+        connection.execute(change, moved)
+    with made_from(view), pytest.raises(StaleView) as refused:
+        update_session(db=db, session_id=session_id, location="Buurthuis")
+    assert str(refused.value).startswith("een ander programma heeft deze sessie zojuist gewijzigd;")
