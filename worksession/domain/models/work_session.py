@@ -8,7 +8,16 @@ from __future__ import annotations
 import datetime as dt
 import uuid as uuid_module
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer, String, Text, text
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Integer,
+    String,
+    Text,
+    text,
+)
 from sqlmodel import Field, SQLModel
 
 from worksession.domain.models._columns import fk, long_text, short_text, utcnow
@@ -24,6 +33,11 @@ class WorkSession(SQLModel, table=True):
     __table_args__ = (
         CheckConstraint("variant IN ('toolkit', 'nhg_coach')", name="ck_session_variant"),
         CheckConstraint("status IN ('draft', 'in_review', 'signed_off')", name="ck_session_status"),
+        # Teams mean something on a server only; SQLite adds a column in place without a
+        # reference (a reference would copy work_session and, with it, every child row).
+        ForeignKeyConstraint(
+            ["team_id"], ["team.id"], name="fk_work_session_team", ondelete="RESTRICT"
+        ).ddl_if(dialect="postgresql"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -47,6 +61,9 @@ class WorkSession(SQLModel, table=True):
     # The accreditation body's ID of this session (GAIA / PE-online), for the attendance list.
     accreditation_id: str = Field(default="", sa_column=short_text(""))
     status: str = "draft"
+    # The team whose coaches may see and change the session on a server (row-level security);
+    # NULL on an SQLite file, where teams mean nothing.
+    team_id: int | None = Field(default=None, sa_column=Column(Integer, nullable=True, index=True))
     created_at: dt.datetime = Field(default_factory=utcnow)
     updated_at: dt.datetime = Field(default_factory=utcnow)
     # The session's identity wherever it travels (an export, the team archive): a copy gets a
