@@ -43,6 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
     # --db from overwriting one given before it.
     common = _Parser(add_help=False)
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
+    team_help = _(
+        "on a server: the team new sessions belong to, for a coach in several "
+        "(default: $WORKSESSION_TEAM, or the coach's only team)"
+    )
+    common.add_argument("--team", metavar="TEAM", default=argparse.SUPPRESS, help=team_help)
     parser = _Parser(
         prog="worksession",
         description=_(
@@ -51,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--db", metavar="PATH", help=db_help)
+    parser.add_argument("--team", metavar="TEAM", help=team_help)
     parser.add_argument("--version", action="version", version=f"worksession {__version__}")
     parser.add_argument(
         "--measure-startup",
@@ -266,16 +272,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from worksession.app import run_app
 
+        if args.team:  # the window opens its database where it reads the same setting
+            from worksession.user.locations import TEAM_ENV
+
+            os.environ[TEAM_ENV] = args.team
+
         return run_app(database=args.db, measure_startup=args.measure_startup)
     # Imported here so that opening the window does not load them.
     from worksession.domain.validation import ValidationError
     from worksession.programmes.model import UnknownToolkitEntry
+    from worksession.storage.teams import TeamRefused
     from worksession.workflows.export_targets import RefusedTarget
 
     try:
         result: int = args.handler(args)
         return result
-    except (UserError, ValidationError, UnknownToolkitEntry, RefusedTarget) as error:
+    except (UserError, ValidationError, UnknownToolkitEntry, RefusedTarget, TeamRefused) as error:
         print(one_line(f"worksession: {error}"), file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:

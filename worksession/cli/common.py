@@ -53,11 +53,15 @@ def write_failure(args: argparse.Namespace, error: Exception) -> str | None:
 def open_db(args: argparse.Namespace) -> Database:
     from worksession.storage.errors import StorageError
     from worksession.storage.opening import open_database
-    from worksession.user.locations import database_location
+    from worksession.user.locations import database_location, team_choice
     from worksession.user.settings import backup_retention_days
 
     try:
-        database = open_database(database_location(args.db), retention_days=backup_retention_days())
+        database = open_database(
+            database_location(args.db),
+            retention_days=backup_retention_days(),
+            team=team_choice(getattr(args, "team", None)),
+        )
     except StorageError as error:
         raise UserError(str(error)) from error
     OPENED.append(database)

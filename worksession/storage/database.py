@@ -9,12 +9,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from worksession.storage.change_notes import note, noting
 from worksession.storage.engine import LOCK_WAIT, WRITING
 from worksession.storage.revision_count import COUNTING, count_revisions
 from worksession.storage.seen import TOUCHED, carry_view, check_view
+from worksession.storage.teams import team_refusal
 
 _LOCK_WAIT: ContextVar[int | None] = ContextVar("worksession_lock_wait", default=None)
 
@@ -51,16 +53,22 @@ class Database:
         if wait is not None:
             options[LOCK_WAIT] = wait
         writer = self.engine.execution_options(**options)
-        with Session(writer, expire_on_commit=False) as session, session.begin():
-            session.info[COUNTING] = True
-            check_view(session, self.url)  # a change from a view another program made untrue
-            with noting() as written:  # the tables it writes: what changed, for the note
-                yield session
-                session.flush()
-            count_revisions(session)  # completes TOUCHED: every session a written row names
-            touched = session.info.get(TOUCHED, set())
-            note(session, touched, written)  # who changed what, for another window's refusal
-            carry_view(session, self.url, touched)
+        try:
+            with Session(writer, expire_on_commit=False) as session, session.begin():
+                session.info[COUNTING] = True
+                check_view(session, self.url)  # a change from a view another program made untrue
+                with noting() as written:  # the tables it writes: what changed, for the note
+                    yield session
+                    session.flush()
+                count_revisions(session)  # completes TOUCHED: every session a written row names
+                touched = session.info.get(TOUCHED, set())
+                note(session, touched, written)  # who changed what, for another window's refusal
+                carry_view(session, self.url, touched)
+        except DBAPIError as error:
+            refusal = team_refusal(error)  # a server's team rules said no: one line
+            if refusal is None:
+                raise
+            raise refusal from error
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

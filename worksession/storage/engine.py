@@ -17,7 +17,12 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlmodel import create_engine
 
-from worksession.storage.server import begin_writing, require_driver, server_url
+from worksession.storage.server import (
+    begin_writing,
+    require_driver,
+    server_connect_args,
+    server_url,
+)
 
 SQLITE_PRAGMAS = (
     "PRAGMA foreign_keys=ON",
@@ -102,12 +107,14 @@ def _begin_on_server(connection: Connection) -> None:
         begin_writing(connection, options.get(LOCK_WAIT) or BUSY_TIMEOUT_MS)
 
 
-def create_db_engine(url: str) -> Engine:
-    """An engine for ``url``; raises ``MissingDriver`` (one line) when its driver is absent."""
+def create_db_engine(url: str, *, team: str | None = None) -> Engine:
+    """An engine for ``url``; raises ``MissingDriver`` (one line) when its driver is absent.
+
+    ``team``: on a server, the team new sessions get (``teams``); SQLite has no teams."""
     require_driver(url)
-    # No connect_args on a server: a time is stored with its zone (timestamptz), so the
-    # connection's time zone changes nothing, and a URL's own ``options=`` is kept as given.
-    engine = create_engine(url)
+    # A time is stored with its zone (timestamptz), so the connection's time zone changes
+    # nothing; a URL's own ``options=`` is kept, with the chosen team added to it.
+    engine = create_engine(url, connect_args=server_connect_args(url, team))
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _take_over_transactions)
         event.listen(engine, "connect", _apply_pragmas)

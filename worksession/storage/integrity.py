@@ -49,7 +49,8 @@ def full_check(path: Path) -> list[str]:
 def check_sessions(db: Database) -> list[str]:
     """What the integrity check is on a server, which keeps its own files whole: every session
     reads back as a document an import accepts, and every frozen plan version still matches
-    its fingerprint. Empty when all is well."""
+    its fingerprint, and every table has the row-level security that keeps teams apart. Empty
+    when all is well."""
     from sqlmodel import col, select
 
     from worksession.domain.interchange import InterchangeError, parse_document
@@ -71,4 +72,8 @@ def check_sessions(db: Database) -> list[str]:
                         id=version.session_id, number=version.number
                     )
                 )
+        if db.engine.dialect.name == "postgresql":  # the rules that keep teams apart
+            from worksession.storage.teams import row_security_problems
+
+            problems += row_security_problems(s.connection())
     return problems

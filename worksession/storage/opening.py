@@ -45,7 +45,7 @@ from worksession.storage.private_files import create_private, remove_stale
 from worksession.storage.recovery import damaged, still_damaged
 from worksession.storage.revisions import HEAD_REVISION, KNOWN_REVISIONS
 from worksession.storage.schema import create_schema, is_empty
-from worksession.storage.server import inspect_server, is_server
+from worksession.storage.server import inspect_server, is_server, refuse_migrating_as_coach
 from worksession.support.paths import migrations_dir
 
 if TYPE_CHECKING:
@@ -75,9 +75,16 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def open_database(
-    location: str | Path, *, retention_days: int = RETENTION_DAYS, backup_dir: Path | None = None
+    location: str | Path,
+    *,
+    retention_days: int = RETENTION_DAYS,
+    backup_dir: Path | None = None,
+    team: str | None = None,
 ) -> Database:
     """Open (creating if needed) the database at ``location``, a path or an SQLAlchemy URL.
+
+    ``team``: on a server, the team the coach's new sessions belong to (``teams``); without
+    it a coach's only team. An SQLite file has no teams and ignores it.
 
     A migration backs the database up first and thins out the backups older than
     ``retention_days``: the app and the command line pass the user's setting.
@@ -102,7 +109,7 @@ def open_database(
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             _create_in_place(path)
-    engine = create_db_engine(url)
+    engine = create_db_engine(url, team=team)
     try:
         if is_server(url):
             inspect_server(engine, url)  # reachable, and empty or ours: before anything is written
@@ -252,6 +259,9 @@ def _migrate(
     _refuse_unknown_revision(current, where=engine.url.render_as_string(hide_password=True))
     if current is None and engine.dialect.name == "sqlite" and _made_from_models(engine):
         return  # a new database: no migration (nor Alembic) needed
+    if current is not None and engine.dialect.name == "postgresql":
+        with engine.connect() as connection:
+            refuse_migrating_as_coach(connection, str(engine.url), current, head)
     # On a server every migration runs, a new database's too: in one transaction, under the
     # write lock, so a failed or concurrent upgrade leaves nothing half done.
     if current is not None and path is not None:

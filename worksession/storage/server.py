@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib.util
 from typing import TYPE_CHECKING
 
+from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -95,6 +96,18 @@ def require_driver(url: str) -> None:
         raise MissingDriver(message)
 
 
+def server_connect_args(url: str, team: str | None = None) -> dict[str, str]:
+    """What a server connection is opened with beyond its URL: the team the coach chose for new
+    sessions (``teams``), added to the URL's own ``options=`` (which stay as given)."""
+    if not team or not is_server(url):
+        return {}
+    from worksession.storage.teams import team_option
+
+    own = make_url(url).query.get("options", "")
+    own_text = " ".join(own) if isinstance(own, tuple) else own
+    return {"options": f"{own_text} {team_option(team)}".strip()}
+
+
 def _reason(error: BaseException) -> str:
     """The server's own words, without the driver's "connection failed:" and socket details."""
     orig = getattr(error, "orig", None) or error
@@ -143,3 +156,25 @@ def begin_writing(connection: Connection, wait_ms: int) -> None:
     # LockNotAvailable, which the window keeps and retries like SQLite's "database is locked".
     connection.exec_driver_sql(f"SET LOCAL lock_timeout = {int(wait_ms)}")
     connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+
+
+_OWNS_TABLES = text(
+    "SELECT pg_has_role(current_user, relowner, 'USAGE') FROM pg_class "
+    "WHERE oid = to_regclass('work_session')"
+)
+
+
+def refuse_migrating_as_coach(connection: Connection, url: str, current: str, head: str) -> None:
+    """Raise ``DatabaseRefused`` when the role may not migrate: it does not own the tables.
+
+    On a team's server the administrator owns the tables and runs the migrations; a coach's
+    role (row-level security applies to it) cannot, and is told so instead of failing halfway.
+    """
+    if connection.execute(_OWNS_TABLES).scalar() is False:
+        raise DatabaseRefused(
+            _(
+                "{url} holds schema {current} and this version of worksession needs {head}; only "
+                "the role that owns its tables (the administrator) can upgrade it: ask them to "
+                "open it once with this version (nothing was changed)."
+            ).format(url=where(url), current=current, head=head)
+        )

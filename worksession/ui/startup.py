@@ -92,14 +92,16 @@ def open_chosen_database(location: str) -> Database | None:
     from worksession.storage.opening import open_database
     from worksession.storage.recovery import DatabaseDamaged
     from worksession.storage.write_failures import explain_write_failure
+    from worksession.user.locations import team_choice
 
+    team = team_choice()
     try:
         try:
-            return open_database(location, retention_days=backup_retention_days())
+            return open_database(location, retention_days=backup_retention_days(), team=team)
         except DatabaseDamaged as error:
             if not offer_restore(error, location):
                 return None
-            return open_database(location, retention_days=backup_retention_days())
+            return open_database(location, retention_days=backup_retention_days(), team=team)
     except StorageError as error:
         QMessageBox.critical(None, _("The database cannot be opened"), str(error))
         return None

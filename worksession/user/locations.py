@@ -16,6 +16,7 @@ from pathlib import Path
 APP_NAME = "worksession"
 DATABASE_ENV = "WORKSESSION_DB"
 DATABASE_FILE = "worksession.sqlite3"
+TEAM_ENV = "WORKSESSION_TEAM"
 XDG_PLATFORMS = ("linux", "freebsd", "openbsd", "netbsd")
 
 
@@ -36,6 +37,12 @@ def database_location(explicit: str | None = None) -> str:
     if from_env:
         return from_env
     return str(data_dir() / DATABASE_FILE)
+
+
+def team_choice(explicit: str | None = None) -> str | None:
+    """``--team`` if given, else ``$WORKSESSION_TEAM``: the team a coach's new sessions get on a
+    server where the coach is in several; None leaves it to the server (the only team)."""
+    return explicit or os.environ.get(TEAM_ENV) or None
 
 
 def user_config_dir() -> str:

@@ -26,9 +26,9 @@ from worksession.domain.models.follow_up import FollowUp, PlanVersion, SignOff, 
 from worksession.domain.models.people import Participant, Relation, Stakeholder
 from worksession.domain.models.progress import AgreementProgress
 from worksession.domain.models.review import AgreementReview, LessonCard, SessionOrigin
-from worksession.domain.models.teams import Team, TeamMember
 from worksession.domain.models.steps import Evaluation, StepNote, StepTiming
 from worksession.domain.models.sync import SyncState, WaitingPublish
+from worksession.domain.models.teams import Team, TeamMember
 from worksession.domain.models.votes import VoteBallot, VoteMark, VoteRound
 from worksession.domain.models.work_session import Casus, Insight, KeyFigure, WorkSession
 

@@ -27,8 +27,6 @@ class TeamMember(SQLModel, table=True):
     __tablename__ = "team_member"
 
     team_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("team.id", ondelete="CASCADE"), primary_key=True
-        )
+        sa_column=Column(Integer, ForeignKey("team.id", ondelete="CASCADE"), primary_key=True)
     )
     role_name: str = Field(sa_column=Column(String, primary_key=True))

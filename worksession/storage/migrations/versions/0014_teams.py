@@ -75,7 +75,7 @@ BEGIN
      WHERE NOT bound OR t.id IN {mine};
     IF chosen IS NOT NULL AND found IS NULL THEN
         RAISE EXCEPTION 'role % is not in team %', current_user, chosen
-            USING ERRCODE = 'WST02', DETAIL = coalesce(names, '');
+            USING ERRCODE = 'WST02', DETAIL = coalesce(names, ''), HINT = chosen;
     END IF;
     IF found IS NOT NULL OR NOT bound THEN
         NEW.team_id := found;  -- the owner may leave a session without a team
@@ -148,14 +148,14 @@ def _secure_rows() -> None:
         references.setdefault(child, []).append((column, not_null, parent, key))
     for table in tables:
         op.execute(f"ALTER TABLE {schema}.{_quote(table)} ENABLE ROW LEVEL SECURITY")
-    rules = {
-        "alembic_version": ("FOR SELECT", "true", None),
-        "team_member": ("FOR SELECT", "role_name = current_user", None),
-        "team": ("FOR SELECT", f"id IN {mine}", None),
+    # (which commands, the rows it sees, the rows it may write); read-only ones write nothing.
+    rules: dict[str, tuple[str, str, str]] = {
+        "alembic_version": ("FOR SELECT", "true", ""),
+        "team_member": ("FOR SELECT", "role_name = current_user", ""),
+        "team": ("FOR SELECT", f"id IN {mine}", ""),
         "work_session": ("FOR ALL", f"team_id IN {mine}", f"team_id IN {mine}"),
     }
-    for table, (reach, using, check) in _below_sessions(tables, references, schema).items():
-        rules[table] = (reach, using, check)
+    rules.update(_below_sessions(tables, references, schema))
     for table, (reach, using, check) in rules.items():
         checked = f" WITH CHECK ({check})" if check else ""
         op.execute(

@@ -1,0 +1,114 @@
+"""Teams on a PostgreSQL server: the team a coach's new sessions get, and the server's refusals.
+
+Row-level security (migration 0014) lets a coach's database role see and change only the
+sessions of its teams. A new session gets the team the coach chose (``--team``, sent to the
+server as the connection setting ``worksession.team``) or the coach's only team; the server
+refuses it, with a code of ours, when the role is in no team, not in the chosen one, or in
+several without a choice. Those refusals, and a row the rules turn away, become one line here.
+On an SQLite file there are no teams and nothing here applies.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from worksession.i18n import _
+from worksession.storage.errors import StorageError
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+TEAM_SETTING = "worksession.team"
+NO_TEAM, NOT_IN_TEAM, SEVERAL_TEAMS = "WST01", "WST02", "WST03"  # raised by the server's trigger
+ROW_RULES = "42501"  # insufficient privilege: a row the row-level security turned away
+# Tables with rules of their own (migration 0014); every other table hangs below a session.
+OWN_RULES = frozenset({"alembic_version", "team", "team_member", "work_session"})
+
+
+class TeamRefused(StorageError):
+    """The server refused a change for the coach's team: none, another, or not chosen."""
+
+
+def team_option(team: str) -> str:
+    """The libpq startup option that tells the server which team new sessions belong to."""
+    # libpq splits options at spaces unless escaped with a backslash (which escapes itself).
+    escaped = team.replace("\\", "\\\\").replace(" ", "\\ ")
+    return f"-c {TEAM_SETTING}={escaped}"
+
+
+def team_refusal(error: BaseException) -> TeamRefused | None:
+    """The one line for a server's refusal for the team; None for any other error."""
+    orig = getattr(error, "orig", None)
+    code = getattr(orig, "sqlstate", None)
+    diag = getattr(orig, "diag", None)
+    teams = (getattr(diag, "message_detail", None) or "").strip()
+    if code == NO_TEAM:
+        return TeamRefused(
+            _(
+                "your database role is in no team, so it cannot make a session: ask the "
+                "administrator to add it to one (nothing was changed)."
+            )
+        )
+    if code == NOT_IN_TEAM:
+        chosen = getattr(diag, "message_hint", None) or ""
+        return TeamRefused(
+            _(
+                "team: your database role is not in team {team}; its teams: {teams} "
+                "(nothing was changed)."
+            ).format(team=chosen, teams=teams or "-")
+        )
+    if code == SEVERAL_TEAMS:
+        return TeamRefused(
+            _(
+                "your database role is in several teams ({teams}): choose the team of the new "
+                "session with --team or WORKSESSION_TEAM (nothing was changed)."
+            ).format(teams=teams)
+        )
+    if code == ROW_RULES and "row-level security" in str(orig):
+        return TeamRefused(
+            _(
+                "the change touches a session of another team, which your database role may "
+                "not change (nothing was changed)."
+            )
+        )
+    return None
+
+
+_SECURITY = """
+SELECT c.relname, c.relrowsecurity, count(p.polname) FROM pg_class c
+LEFT JOIN pg_policy p ON p.polrelid = c.oid
+WHERE c.relkind = 'r' AND c.relnamespace = current_schema()::regnamespace
+GROUP BY c.relname, c.relrowsecurity ORDER BY c.relname
+"""
+_SESSION_TABLES = """
+SELECT DISTINCT c.relname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
+WHERE c.relkind = 'r' AND c.relnamespace = current_schema()::regnamespace
+  AND a.attname = 'session_id' AND NOT a.attisdropped
+"""
+
+
+def row_security_problems(connection: Connection) -> list[str]:
+    """What is missing of the row-level security that keeps teams apart, one line each.
+
+    Every table must have it; the session's own tables and every table with a ``session_id``
+    need a rule (without one, a coach sees nothing of that table, which is safe but breaks
+    the app)."""
+    problems = []
+    ruled = {}
+    for table, secured, rules in connection.exec_driver_sql(_SECURITY):
+        ruled[table] = rules
+        if not secured:
+            problems.append(
+                _(
+                    "table {table} has no row-level security: every coach sees all of its rows"
+                ).format(table=table)
+            )
+    needing = OWN_RULES | {row[0] for row in connection.exec_driver_sql(_SESSION_TABLES)}
+    for table in sorted(needing & ruled.keys()):
+        if ruled[table] == 0:
+            problems.append(
+                _("table {table} has no rule for the teams: coaches see none of its rows").format(
+                    table=table
+                )
+            )
+    return problems
