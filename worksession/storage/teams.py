@@ -53,7 +53,7 @@ def team_refusal(error: BaseException) -> TeamRefused | None:
         chosen = getattr(diag, "message_hint", None) or ""
         return TeamRefused(
             _(
-                "team: your database role is not in team {team}; its teams: {teams} "
+                "--team {team}: your database role is not in that team; its teams: {teams} "
                 "(nothing was changed)."
             ).format(team=chosen, teams=teams or "-")
         )
