@@ -211,7 +211,7 @@ def _open_rows() -> None:
     op.execute(f"DROP FUNCTION IF EXISTS {schema}.worksession_session_team()")
     policies = bind.exec_driver_sql(
         "SELECT tablename, policyname FROM pg_policies WHERE schemaname = current_schema() "
-        f"AND policyname LIKE '{PREFIX}%'"
+        f"AND starts_with(policyname, '{PREFIX}')"
     ).fetchall()
     for table, policy in policies:
         op.execute(f"DROP POLICY {_quote(policy)} ON {schema}.{_quote(table)}")
