@@ -106,7 +106,9 @@ def test_the_check_names_a_table_without_row_security(
     assert "participant" in err and "insight" in err
 
 
-def test_a_coach_cannot_upgrade_the_schema(capsys: pytest.CaptureFixture[str], teams: Teams) -> None:
+def test_a_coach_cannot_upgrade_the_schema(
+    capsys: pytest.CaptureFixture[str], teams: Teams
+) -> None:
     with connect(teams.url) as owner:
         owner.execute("UPDATE alembic_version SET version_num = '0011'")
     code, _out, err = run(capsys, "list", "--db", teams.coach("coach_noord"))
@@ -120,7 +122,7 @@ def test_teams_mean_nothing_on_an_sqlite_file(
     import sqlite3
 
     path = tmp_path / "laptop.sqlite3"
-    code, out, err = run(capsys, "--team", "GGD Noord", "demo", "--db", str(path))
+    code, _out, err = run(capsys, "--team", "GGD Noord", "demo", "--db", str(path))
     assert code == 0, err
     with sqlite3.connect(path) as connection:
         assert connection.execute("SELECT team_id FROM work_session").fetchall() == [(None,)]

@@ -5,7 +5,8 @@ an archive (a zip) instead. For each session it holds the ``worksession/1`` docu
 (``sessions/<n>.json``, which ``worksession import`` also reads on its own) and what a document
 leaves out but a signed plan needs to stay verifiable: every frozen plan version exactly as
 frozen (snapshot and fingerprint), every decision on it with its time, method and comment, the
-session's status and which archived session it follows up (``sessions/<n>.plan.json``).
+session's status, which archived session it follows up and, on a server, its team's name
+(``sessions/<n>.plan.json``).
 ``manifest.json`` names the format and the sessions in order.
 
 A restore checks the whole archive first (each document as an import does, each version
@@ -40,6 +41,7 @@ from worksession.storage.database import Database
 from worksession.storage.document import import_document_in, read_document_in
 from worksession.storage.errors import StorageError
 from worksession.storage.private_files import create_private
+from worksession.storage.teams import belong_to, chosen_team, team_name
 
 FORMAT = "worksession-archive/1"
 SUFFIX = ".zip"
@@ -86,6 +88,7 @@ def plan_part(s: Session, session: WorkSession) -> dict[str, Any]:
         "status": session.status,
         "created_at": _time(session.created_at),
         "follows_up": None if origin is None else origin.origin_session_id,
+        "team": team_name(s, session.team_id),  # on a server; restored into the same team
         "versions": [
             {
                 "number": version.number,
@@ -211,6 +214,8 @@ def check_plan(path: Path, name: str, plan: object) -> dict[str, Any]:
     """The plan part, or a refusal naming the entry and what is wrong in it."""
     if not isinstance(plan, dict) or plan.get("status") not in set(SessionStatus.values()):
         raise _refused(path, _("{entry}: no valid status").format(entry=name))
+    if not isinstance(plan.get("team") or "", str):
+        raise _refused(path, _("{entry}: the team is not a name").format(entry=name))
     for version in plan.get("versions", []):
         snapshot = version.get("snapshot") if isinstance(version, dict) else None
         if not isinstance(snapshot, str) or not isinstance(version.get("number"), int):
@@ -312,7 +317,13 @@ def restore_archive(
     safety = make_archive(db, folder=folder, label="before-restore", retention_days=retention_days)
     with db.transaction() as s:
         s.execute(delete(WorkSession))  # every record of a session goes with it (cascade)
-        new_ids = {archived.number: _write_session(s, archived) for archived in sessions}
+        # On a server each session goes back into its team; one without goes where the
+        # coach's new sessions go. A team the role is not in refuses the whole restore.
+        default_team = chosen_team(s)
+        new_ids = {}
+        for archived in sessions:
+            belong_to(s, archived.plan.get("team") or default_team)
+            new_ids[archived.number] = _write_session(s, archived)
         s.flush()
         for archived in sessions:
             followed = archived.plan.get("follows_up")

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sqlalchemy import text
+
 from worksession.i18n import _
 from worksession.storage.errors import StorageError
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
+    from sqlmodel import Session
 
 TEAM_SETTING = "worksession.team"
 NO_TEAM, NOT_IN_TEAM, SEVERAL_TEAMS = "WST01", "WST02", "WST03"  # raised by the server's trigger
@@ -36,6 +39,33 @@ def team_option(team: str) -> str:
     return f"-c {TEAM_SETTING}={escaped}"
 
 
+def team_name(s: Session, team_id: int | None) -> str | None:
+    """The name of the team ``team_id`` (None for none), as an archive keeps a session's team."""
+    if team_id is None:
+        return None
+    from worksession.domain.models import Team
+
+    team = s.get(Team, team_id)
+    return None if team is None else team.name
+
+
+def chosen_team(s: Session) -> str | None:
+    """The team this connection's new sessions get (``--team``); None: the server's default."""
+    if s.get_bind().dialect.name != "postgresql":
+        return None
+    value = s.connection().exec_driver_sql(f"SELECT current_setting('{TEAM_SETTING}', true)")
+    return value.scalar() or None
+
+
+def belong_to(s: Session, team: str | None) -> None:
+    """Sessions made in the rest of this transaction belong to ``team`` (on a server)."""
+    if s.get_bind().dialect.name == "postgresql":
+        s.connection().execute(
+            text("SELECT set_config(:name, :team, true)"),
+            {"name": TEAM_SETTING, "team": team or ""},
+        )
+
+
 def team_refusal(error: BaseException) -> TeamRefused | None:
     """The one line for a server's refusal for the team; None for any other error."""
     orig = getattr(error, "orig", None)
@@ -53,7 +83,7 @@ def team_refusal(error: BaseException) -> TeamRefused | None:
         chosen = getattr(diag, "message_hint", None) or ""
         return TeamRefused(
             _(
-                "--team {team}: your database role is not in that team; its teams: {teams} "
+                "team {team} is not among the teams of your database role: {teams} "
                 "(nothing was changed)."
             ).format(team=chosen, teams=teams or "-")
         )
