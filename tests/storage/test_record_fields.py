@@ -52,7 +52,8 @@ BOOKKEEPING = {"id", "session_id", "position"}
 NOT_IN_THE_RECORD: dict[str, set[str]] = {
     # The status is the window's (draft, in review, signed off); the times are the database's;
     # the start time travels in the document's schedule, the identity at its top; the revision
-    # and who changed what last are the database's account of changes.
+    # and who changed what last are the database's account of changes. The team is who may see
+    # it on a server: a document read elsewhere gets the reader's team (a server archive keeps it).
     "session": {
         "status",
         "created_at",
@@ -62,6 +63,7 @@ NOT_IN_THE_RECORD: dict[str, set[str]] = {
         "revision",
         "changed_by",
         "last_change",
+        "team_id",
     },
     # Stored as JSON text; read without the keys of removed themes, so the reader gives it.
     "vote_round": {"tie_break"},
