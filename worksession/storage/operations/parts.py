@@ -39,6 +39,8 @@ from worksession.domain.models import (
     StepNote,
     StepTiming,
     SyncState,
+    Team,
+    TeamMember,
     Theme,
     VoteBallot,
     VoteMark,
@@ -83,6 +85,9 @@ PARTS_OF: dict[type[SQLModel], Part | tuple[Part, ...]] = {
     # The laptop's record of its syncs with a team archive: no part of the session.
     SyncState: (),
     WaitingPublish: (),
+    # Who may see sessions on a server: the administrator's, in no session's document.
+    Team: (),
+    TeamMember: (),
 }
 _BY_MODEL: dict[type[SQLModel], Changes] = {
     model: changes(*(parts if isinstance(parts, tuple) else (parts,)))
