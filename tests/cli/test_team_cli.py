@@ -14,8 +14,10 @@ from pathlib import Path
 import pytest
 
 from tests.cli.running import run
+from tests.following import sign_off
 from tests.postgres_server import PostgresServer
 from tests.team_roles import NOORD, ZUID, Teams, connect, two_teams
+from worksession.storage.opening import open_database
 
 
 @pytest.fixture
@@ -62,6 +64,16 @@ def test_a_coach_runs_a_session_through_the_commands(
     # Another team's session cannot be frozen or exported by id either.
     assert run(capsys, "freeze", theirs, "--db", noord)[0] == 2
     assert run(capsys, "pdf", theirs, "--out", str(tmp_path / "x.pdf"), "--db", noord)[0] == 2
+    # Signed off, its follow-up session is the team's too; another team's has none.
+    database = open_database(noord)
+    try:
+        sign_off(database, int(ours))
+    finally:
+        database.close()
+    code, out, err = run(capsys, "followup", ours, "--db", noord)
+    assert code == 0, err
+    assert _team_of(teams, out.strip()) == (teams.ids[NOORD],)
+    assert run(capsys, "followup", theirs, "--db", noord)[0] == 2
 
 
 def test_a_coach_in_several_teams_chooses_one(
