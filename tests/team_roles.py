@@ -85,7 +85,7 @@ class Teams:
 _MADE_ROLES: set[str] = set()
 
 
-def _make_roles(server: PostgresServer) -> None:
+def make_roles(server: PostgresServer) -> None:
     key = str(server.folder)
     if key in _MADE_ROLES:
         return
@@ -99,7 +99,7 @@ def _make_roles(server: PostgresServer) -> None:
 def two_teams(server: PostgresServer, url: str) -> Teams:
     """Give the (migrated) database at ``url`` the README's grants, two teams and the coaches."""
     assert make_url(url).username == SUPERUSER
-    _make_roles(server)
+    make_roles(server)
     run_as(url, *readme_grants())
     ids: dict[str, int] = {}
     with connect(url) as connection:

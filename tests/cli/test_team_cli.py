@@ -16,7 +16,7 @@ import pytest
 from tests.cli.running import run
 from tests.following import sign_off
 from tests.postgres_server import PostgresServer
-from tests.team_roles import NOORD, ZUID, Teams, connect, two_teams
+from tests.team_roles import NOORD, ZUID, Teams, connect, make_roles, role_url, two_teams
 from worksession.storage.opening import open_database
 
 
@@ -126,6 +126,24 @@ def test_a_coach_cannot_upgrade_the_schema(
     code, _out, err = run(capsys, "list", "--db", teams.coach("coach_noord"))
     assert code == 2
     assert "0011" in err and "Traceback" not in err
+
+
+def test_a_coach_cannot_make_the_tables(
+    capsys: pytest.CaptureFixture[str], postgres_server: PostgresServer
+) -> None:
+    make_roles(postgres_server)
+    url = postgres_server.empty_database()
+    try:
+        code, _out, err = run(capsys, "list", "--db", role_url(url, "coach_noord"))
+        assert code == 2
+        assert "beheerder" in err and "Traceback" not in err
+        with connect(url) as owner:
+            tables = owner.execute(
+                "SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace"
+            )
+            assert tables.fetchone() == (0,)
+    finally:
+        postgres_server.drop(url)
 
 
 def test_teams_mean_nothing_on_an_sqlite_file(

@@ -259,7 +259,7 @@ def _migrate(
     _refuse_unknown_revision(current, where=engine.url.render_as_string(hide_password=True))
     if current is None and engine.dialect.name == "sqlite" and _made_from_models(engine):
         return  # a new database: no migration (nor Alembic) needed
-    if current is not None and engine.dialect.name == "postgresql":
+    if engine.dialect.name == "postgresql":
         with engine.connect() as connection:
             refuse_migrating_as_coach(connection, str(engine.url), current, head)
     # On a server every migration runs, a new database's too: in one transaction, under the

@@ -162,14 +162,27 @@ _OWNS_TABLES = text(
     "SELECT pg_has_role(current_user, relowner, 'USAGE') FROM pg_class "
     "WHERE oid = to_regclass('work_session')"
 )
+_MAY_CREATE = text("SELECT has_schema_privilege(current_schema(), 'CREATE')")
 
 
-def refuse_migrating_as_coach(connection: Connection, url: str, current: str, head: str) -> None:
-    """Raise ``DatabaseRefused`` when the role may not migrate: it does not own the tables.
+def refuse_migrating_as_coach(
+    connection: Connection, url: str, current: str | None, head: str
+) -> None:
+    """Raise ``DatabaseRefused`` when the role may not migrate: it does not own the tables, or
+    (for a database without them) may not make tables.
 
     On a team's server the administrator owns the tables and runs the migrations; a coach's
     role (row-level security applies to it) cannot, and is told so instead of failing halfway.
     """
+    if current is None:
+        if connection.execute(_MAY_CREATE).scalar() is False:
+            raise DatabaseRefused(
+                _(
+                    "{url} has no worksession tables yet and your database role may not make "
+                    "them: the administrator opens it once first (nothing was changed)."
+                ).format(url=where(url))
+            )
+        return
     if connection.execute(_OWNS_TABLES).scalar() is False:
         raise DatabaseRefused(
             _(
