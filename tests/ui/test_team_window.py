@@ -1,15 +1,17 @@
 """The windows as a coach's own role on a team's server: the start window lists the team's
-sessions only, and the session window adds and undoes there."""
+sessions only, and the session window adds and undoes there; a coach in several teams who
+chose none is told in the new-session dialog."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from tests.postgres_server import PostgresServer
-from tests.team_roles import Teams, two_teams
+from tests.team_roles import NOORD, ZUID, Teams, two_teams
 from tests.ui.conftest import page_of, shown_window
 from worksession.domain.values import StepKind
 from worksession.programmes.library import load_library
@@ -69,3 +71,22 @@ def test_a_coach_adds_and_undoes_in_the_session_window(
         assert [p.name for p in list_participants(db=coach_db, session_id=ours.id)] == before
     finally:
         window.close()
+
+
+def test_a_coach_in_several_teams_is_told_to_choose_one(qtbot: QtBot, teams: Teams) -> None:
+    db = open_database(teams.coach("coach_beide"))
+    try:
+        window = StartWindow(db, load_library())
+        qtbot.addWidget(window)
+        window.show()
+        dialog = window.new_session()
+        dialog.title.setText("Sportief Simpelveld")
+        dialog.wijk.setText("Simpelveld")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        qtbot.waitUntil(dialog.problem.isVisible)
+        assert f"({NOORD}, {ZUID})" in dialog.problem.text()
+        assert "--team" in dialog.problem.text()
+        assert window.model.rowCount() == 0
+        dialog.reject()
+    finally:
+        db.close()

@@ -269,6 +269,7 @@ class StartWindow(StartListing):
         from worksession.domain.field_labels import user_message
         from worksession.domain.validation import ValidationError
         from worksession.programmes.model import UnknownToolkitEntry
+        from worksession.storage.teams import TeamRefused
         from worksession.workflows.starting import new_session
 
         try:
@@ -282,8 +283,9 @@ class StartWindow(StartListing):
                 gemeente=dialog.gemeente.text(),
                 date=dialog.chosen_date(),
             )
-        except (ValidationError, UnknownToolkitEntry) as error:
-            # A refused title is named as the dialog labels it, not by its path.
+        except (ValidationError, UnknownToolkitEntry, TeamRefused) as error:
+            # A refused title is named as the dialog labels it, not by its path; on a server,
+            # a coach in several teams who chose none is told to choose.
             dialog.show_problem(
                 user_message(error) if isinstance(error, ValidationError) else str(error)
             )
