@@ -157,3 +157,9 @@ def test_teams_mean_nothing_on_an_sqlite_file(
     with sqlite3.connect(path) as connection:
         assert connection.execute("SELECT team_id FROM work_session").fetchall() == [(None,)]
         assert connection.execute("SELECT count(*) FROM team").fetchone() == (0,)
+        # No trigger and no reference to a team: the file is as it was, plus an empty column.
+        assert connection.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
+        ).fetchone() == (0,)
+        references = connection.execute("PRAGMA foreign_key_list(work_session)").fetchall()
+        assert references == []
