@@ -284,8 +284,7 @@ class StartWindow(StartListing):
                 date=dialog.chosen_date(),
             )
         except (ValidationError, UnknownToolkitEntry, TeamRefused) as error:
-            # A refused title is named as the dialog labels it, not by its path; on a server,
-            # a coach in several teams who chose none is told to choose.
+            # A refused title is named as the dialog labels it, not by its path.
             dialog.show_problem(
                 user_message(error) if isinstance(error, ValidationError) else str(error)
             )
