@@ -113,7 +113,7 @@ GROUP BY c.relname, c.relrowsecurity ORDER BY c.relname
 _SESSION_TABLES = """
 SELECT DISTINCT c.relname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
 WHERE c.relkind = 'r' AND c.relnamespace = current_schema()::regnamespace
-  AND a.attname = 'session_id' AND NOT a.attisdropped
+  AND a.attname IN ('session_id', 'session_uuid') AND NOT a.attisdropped
 """
 
 
@@ -121,8 +121,8 @@ def row_security_problems(connection: Connection) -> list[str]:
     """What is missing of the row-level security that keeps teams apart, one line each.
 
     Every table must have it; the session's own tables and every table with a ``session_id``
-    need a rule (without one, a coach sees nothing of that table, which is safe but breaks
-    the app)."""
+    (or ``session_uuid``) need a rule (without one, a coach sees nothing of that table, which
+    is safe but breaks the app)."""
     problems = []
     ruled = {}
     for table, secured, rules in connection.exec_driver_sql(_SECURITY):

@@ -50,6 +50,16 @@ WHERE c.contype = 'f' AND cardinality(c.conkey) = 1
   AND child.relnamespace = current_schema()::regnamespace
 ORDER BY child.relname, col.attname
 """
+# Tables that name a session by its identity (``session_uuid``), where sessions have one.
+_BY_IDENTITY = """
+SELECT c.relname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+WHERE a.attname = 'session_uuid' AND NOT a.attisdropped AND c.relkind = 'r'
+  AND c.relnamespace = current_schema()::regnamespace
+  AND EXISTS (
+      SELECT 1 FROM pg_attribute u JOIN pg_class w ON w.oid = u.attrelid
+      WHERE w.relname = 'work_session' AND w.relnamespace = c.relnamespace
+        AND u.attname = 'uuid' AND NOT u.attisdropped)
+"""
 _TABLES = """
 SELECT relname FROM pg_class
 WHERE relkind = 'r' AND relnamespace = current_schema()::regnamespace ORDER BY relname
@@ -155,7 +165,8 @@ def _secure_rows() -> None:
         "team": ("FOR SELECT", f"id IN {mine}", ""),
         "work_session": ("FOR ALL", f"team_id IN {mine}", f"team_id IN {mine}"),
     }
-    rules.update(_below_sessions(tables, references, schema))
+    identified = [row[0] for row in bind.exec_driver_sql(_BY_IDENTITY)]
+    rules.update(_below_sessions(tables, references, identified, schema))
     for table, (reach, using, check) in rules.items():
         checked = f" WITH CHECK ({check})" if check else ""
         op.execute(
@@ -170,10 +181,14 @@ def _secure_rows() -> None:
 
 
 def _below_sessions(
-    tables: list[str], references: dict[str, list[tuple[str, bool, str, str]]], schema: str
+    tables: list[str],
+    references: dict[str, list[tuple[str, bool, str, str]]],
+    identified: list[str],
+    schema: str,
 ) -> dict[str, tuple[str, str, str]]:
     """The rule of each table that hangs below a session: by its ``session_id``, else by a
-    required reference to a table that does (repeated until nothing more is found)."""
+    required reference to a table that does (repeated until nothing more is found), else by
+    the session's identity it names (``session_uuid``, a sync's record of a session)."""
     scoped = {"work_session"}
     scope: dict[str, tuple[str, str, str]] = {}
     found = True
@@ -190,6 +205,9 @@ def _below_sessions(
                 scope[table] = (column, parent, key)
                 scoped.add(table)
                 found = True
+    for table in identified:
+        if table not in scoped and table not in OWN_RULES:
+            scope[table] = ("session_uuid", "work_session", "uuid")
     rules = {}
     for table, (column, parent, key) in scope.items():
         using = f"{_quote(column)} IN (SELECT {_quote(key)} FROM {schema}.{_quote(parent)})"
