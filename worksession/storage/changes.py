@@ -8,6 +8,8 @@ A PostgreSQL server has no such counter; there the watch compares the sessions' 
 change stamp and revisions: one small query on the table of sessions each time the window asks.
 The stamp alone would miss a coach whose laptop clock runs behind (``updated_at`` is the
 writer's clock); every change adds one to its session's revision, so their sum moves always.
+On a team's server, row-level security counts only the sessions of the coach's teams: another
+team's work is no change here.
 """
 
 from __future__ import annotations

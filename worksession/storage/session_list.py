@@ -4,7 +4,8 @@ It reads the session table through SQLAlchemy Core, without the ORM models: load
 twenty-odd classes costs more than the select, and the list needs six columns. Start-up waits for
 this list, so it stays this light (see ``make bench``). A follow-up session names the session it
 follows, from its link (``session_origin``): the title of the signed plan it reviews, and the
-date of that session while this database holds it.
+date of that session while this database holds it. On a team's server the list holds the
+sessions of the coach's teams only: row-level security filters the select.
 """
 
 from __future__ import annotations
