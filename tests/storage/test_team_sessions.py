@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.following import sign_off
 from tests.postgres_server import PostgresServer
 from tests.team_roles import NOORD, ZUID, Teams, connect, two_teams
 from worksession.programmes.library import load_library
@@ -16,9 +17,11 @@ from worksession.storage.archive_backups import make_archive, read_archive, rest
 from worksession.storage.changes import ChangeWatch
 from worksession.storage.database import Database
 from worksession.storage.opening import open_database
+from worksession.storage.operations.session_copy import duplicate_session
 from worksession.storage.operations.sessions import update_session
 from worksession.storage.teams import TeamRefused
 from worksession.workflows.demo import create_demo_session
+from worksession.workflows.following import prepare_follow_up
 
 
 @pytest.fixture
@@ -111,3 +114,17 @@ def test_a_coachs_archive_and_restore_stay_within_the_team(
     with pytest.raises(TeamRefused, match=ZUID):
         restore_archive(noord, everything.path, folder=tmp_path, retention_days=30)
     assert [team for _title, team in _teams_of_sessions(teams)] == [NOORD, ZUID]
+
+
+def test_a_copy_and_a_follow_up_stay_in_the_original_sessions_team(
+    teams: Teams, opened: list[Database]
+) -> None:
+    both = _open(opened, teams.coach("coach_beide"), team=ZUID)
+    original = _demo(both)
+    chooses_none = _open(opened, teams.coach("coach_beide"))
+    with pytest.raises(TeamRefused):
+        _demo(chooses_none)  # in two teams and no choice
+    duplicate_session(db=chooses_none, session_id=original, title="Kopie")
+    sign_off(chooses_none, original)
+    assert prepare_follow_up(db=chooses_none, library=load_library(), session_id=original)
+    assert [team for _title, team in _teams_of_sessions(teams)] == [ZUID, ZUID, ZUID]

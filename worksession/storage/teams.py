@@ -66,6 +66,19 @@ def belong_to(s: Session, team: str | None) -> None:
         )
 
 
+def same_team_as(s: Session, session_id: int) -> None:
+    """Sessions made in the rest of this transaction join the team of ``session_id`` (its copy,
+    its follow-up), on a server; a session without a team leaves the coach's choice as it is."""
+    if s.get_bind().dialect.name != "postgresql":
+        return
+    from worksession.domain.models import WorkSession
+
+    original = s.get(WorkSession, session_id)
+    name = None if original is None else team_name(s, original.team_id)
+    if name is not None:
+        belong_to(s, name)
+
+
 def team_refusal(error: BaseException) -> TeamRefused | None:
     """The one line for a server's refusal for the team; None for any other error."""
     orig = getattr(error, "orig", None)

@@ -28,6 +28,7 @@ from worksession.storage.document import import_document_in, read_document_in
 from worksession.storage.errors import StorageError
 from worksession.storage.operations._rows import fetch_session
 from worksession.storage.operations.plan import latest_decisions, list_versions, snapshot_of
+from worksession.storage.teams import same_team_as
 
 
 class FollowUpRefused(StorageError):
@@ -67,6 +68,7 @@ def create_follow_up(
                     id=session_id, problem=error
                 )
             ) from error
+        same_team_as(s, session_id)  # on a server the follow-up is the same team's
         created = import_document_in(s, document)
         follow_up_id = created.id
         assert follow_up_id is not None

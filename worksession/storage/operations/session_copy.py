@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from worksession.domain.models import WorkSession
 from worksession.storage.database import Database
-from worksession.storage.document import import_document, read_document
+from worksession.storage.document import import_document_in, read_document
+from worksession.storage.teams import same_team_as
 
 
 def duplicate_session(*, db: Database, session_id: int, title: str) -> WorkSession:
@@ -23,4 +24,6 @@ def duplicate_session(*, db: Database, session_id: int, title: str) -> WorkSessi
     document.pop("progress", None)
     document.pop("feedback_forms", None)
     document.pop("preparation", None)  # the new session's preparation is still to do
-    return import_document(db=db, document=document)
+    with db.transaction() as s:
+        same_team_as(s, session_id)  # on a server the copy stays in the original's team
+        return import_document_in(s, document)
