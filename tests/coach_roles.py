@@ -14,7 +14,6 @@ import psycopg
 from psycopg import sql
 from sqlalchemy.engine import make_url
 
-
 TEAM = "Wijkteam"
 
 
