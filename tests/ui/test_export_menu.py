@@ -36,7 +36,10 @@ def test_the_menu_offers_every_export_each_with_its_own_alt_key(window: SessionW
         "&Agenda (ICS)…",
     ]
     assert len(set(_mnemonics(entries))) == len(_mnemonics(entries))
-    others = [action.text() for action in menu.menu.actions()[-5:]]
+    # Below the exports, after a line: publishing to the team archive.
+    assert menu.menu.actions()[-2].isSeparator()
+    assert menu.menu.actions()[-1].text() == "Pu&bliceren naar teamarchief"
+    others = [action.text() for action in menu.menu.actions()[-7:-2]]
     assert others == [
         "&Uitnodiging…",
         "&Programma als PDF…",

@@ -1,11 +1,22 @@
-"""Preferences: the language of the app (Dutch by default), applied at the next start."""
+"""Preferences: the language of the app (Dutch by default), applied at the next start; how long
+backups are kept; the team archive's address."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from worksession.i18n import _
 from worksession.user.settings import SETTINGS, load_settings, save_setting
+from worksession.workflows.archive_address import EXAMPLE, FIELD, archive_problem
 
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
 
@@ -14,32 +25,67 @@ class SettingsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Settings"))
+        stored = load_settings()
         self.language = QComboBox()
         self.language.setAccessibleName(_("Language"))
         for code, name in LANGUAGE_NAMES.items():
             self.language.addItem(name, code)
-        current = load_settings()["language"]
-        self.language.setCurrentIndex(max(0, self.language.findData(current)))
+        self.language.setCurrentIndex(max(0, self.language.findData(stored["language"])))
         self.retention = QComboBox()
         self.retention.setAccessibleName(_("Keep backups for"))
         for days in SETTINGS["backup_retention_days"].choices:
             self.retention.addItem(_("{days} days").format(days=days), days)
-        stored = load_settings()["backup_retention_days"]
-        self.retention.setCurrentIndex(max(0, self.retention.findData(stored)))
+        days = stored["backup_retention_days"]
+        self.retention.setCurrentIndex(max(0, self.retention.findData(days)))
         note = QLabel(_("A change of language takes effect when the app starts again."))
         note.setWordWrap(True)
+        self.archive = QLineEdit(stored["team_archive"])
+        self.archive.setAccessibleName(_(FIELD))
+        self.archive.setPlaceholderText(EXAMPLE)
+        self.archive.setMinimumWidth(380)
+        archive_note = QLabel(
+            _(
+                "The team's PostgreSQL database that sessions are published to and fetched "
+                "from. Leave empty to work without one. Keep the password in the server's "
+                "password file (.pgpass), not in this address."
+            )
+        )
+        archive_note.setWordWrap(True)
+        # Why the address typed cannot be used: said here, nothing is stored.
+        self.problem = QLabel()
+        self.problem.setObjectName("settingsProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("#settingsProblem { color: #a4262c; }")
+        self.problem.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        form.addRow(_("Language"), self.language)
-        form.addRow(_("Keep backups for"), self.retention)
+        form = QFormLayout()
+        form.addRow(_("&Language"), self.language)
+        form.addRow(_("&Keep backups for"), self.retention)
         form.addRow(note)
-        form.addRow(self.buttons)
+        form.addRow(_("&Team archive"), self.archive)
+        # The long notes below the form, not in its rows: a wrapped label in a form row is
+        # given the height of one line and overlaps the next.
+        column = QVBoxLayout(self)
+        column.addLayout(form)
+        column.addWidget(archive_note)
+        column.addWidget(self.problem)
+        column.addWidget(self.buttons)
+        self.setMinimumWidth(600)
 
     def accept(self) -> None:
+        problem = archive_problem(self.archive.text())
+        if problem is not None:
+            self.problem.setText(problem)
+            self.problem.show()
+            self.adjustSize()  # the message's lines, not clipped
+            self.archive.setFocus()
+            self.archive.selectAll()
+            return
         save_setting("language", self.language.currentData())
         save_setting("backup_retention_days", self.retention.currentData())
+        save_setting("team_archive", self.archive.text().strip())
         super().accept()

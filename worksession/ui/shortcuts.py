@@ -62,6 +62,8 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("toolkit", START, ("Ctrl+Shift+T",), N_("Programmes and casus")),
     Shortcut("follow_agreements", START, ("Ctrl+Shift+A",), N_("Follow the agreements")),
     Shortcut("quit", START, ("Ctrl+Q",), N_("Quit")),
+    # The button of the line on what waits for the team archive (its text marks the O).
+    Shortcut("retry_archive", START, ("Alt+O",), N_("Team archive: try what waits again now")),
     Shortcut("shortcuts_start", START, ("F1",), N_("This overview of the shortcuts")),
     Shortcut("next_step", SESSION, ("Alt+Right", "Ctrl+PgDown"), N_("Next step of the programme")),
     Shortcut(

@@ -139,6 +139,10 @@ class StartListing(QMainWindow):
         # Accreditation deadlines near or past, read with the follow-up line.
         self.deadline_line = DeadlineLine()
         self.deadline_line.linkActivated.connect(lambda link: self.open_session(int(link)))
+        from worksession.ui.archive.start_archive import StartArchive
+
+        # What waits for the team archive, and fetching from it (counted in ``attach``).
+        self.archive = StartArchive(self, database=lambda: self._db, refresh=self.refresh)
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -147,6 +151,7 @@ class StartListing(QMainWindow):
         column.addWidget(self.toolkit_warning)
         column.addWidget(self.follow_line)
         column.addWidget(self.deadline_line)
+        column.addWidget(self.archive.line)
         column.addWidget(self.pages)
         self.setCentralWidget(central)
 
@@ -179,6 +184,9 @@ class StartListing(QMainWindow):
         self.follow_action = self._action(
             _("Follow the agreements…"), "follow_agreements", self.show_follow
         )
+        self.fetch_action = self._action(
+            _("Fetch from the team archive…"), "", lambda: self.archive.fetch()
+        )
         quit_action = self._action(_("Quit"), "quit", self.close)
         menu = self.menuBar().addMenu(_("&Session"))
         menu.addActions([self.new_action, self.open_action, self.duplicate_action])
@@ -188,6 +196,7 @@ class StartListing(QMainWindow):
         menu.addAction(self.demo_action)
         menu.addSeparator()
         menu.addAction(self.follow_action)
+        menu.addAction(self.fetch_action)
         menu.addSeparator()
         menu.addActions([self.check_plan_action, self.backups_action, self.check_action])
         menu.addAction(self.settings_action)

@@ -237,6 +237,8 @@ class Startup(QObject):
             start_backups(self.window, self.db)
         # What needs following up across the sessions: read once the listing is on screen.
         self.window.count_follow_up()
+        # What waits for the team archive, tried again while the app runs.
+        self.window.archive.attach()
 
 
 def run_window(*, database: str | None, measure_startup: bool) -> int:

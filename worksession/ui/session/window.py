@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from worksession.domain.checks import Check
 from worksession.i18n import _
 from worksession.storage.checkpoint import checkpoint
+from worksession.ui.archive.session_publish import SessionPublish
 from worksession.ui.fonts import register_app_fonts
 from worksession.ui.menu_letters import letter_menus
 from worksession.ui.plan_drops import PlanDrops
@@ -264,6 +265,11 @@ class SessionWindow(QMainWindow):
         )
         self.export_menu = ExportMenu(self, self.controller, self.flush)
         offer_page_exports(self.export_menu, self.page_list)
+        self.publish = SessionPublish(
+            self, self.controller.db, self.controller.session_id, self.flush
+        )
+        self.export_menu.menu.addSeparator()  # sharing with the team, below the files
+        self.export_menu.add_action(self.publish.action)
         self.menuBar().addMenu(_("&Help")).addAction(self.shortcuts_action)
         letter_menus(self.menuBar())
 

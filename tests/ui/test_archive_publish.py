@@ -1,0 +1,261 @@
+"""*Publiceren naar teamarchief* from the session window, against a real archive on the
+throwaway PostgreSQL server and the laptop's SQLite file: the window stays usable, the status
+bar says what happened, a conflict asks, an unreachable or hanging archive leaves the session
+waiting — said in the window, no traceback, no freeze."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from pytestqt.qtbot import QtBot
+
+from tests.postgres_server import PostgresServer
+from tests.ui.archive_places import HangingServer, address_in, make_reachable, short_folder
+from tests.ui.conftest import shown_window
+from worksession.programmes.library import load_library
+from worksession.storage.database import Database
+from worksession.storage.opening import open_database
+from worksession.storage.operations.sessions import list_sessions, update_session
+from worksession.ui.archive.running import ArchiveRun
+from worksession.ui.session.controller import SessionController
+from worksession.ui.session.window import SessionWindow
+from worksession.ui.start_window import StartWindow
+from worksession.user.settings import save_setting
+from worksession.workflows.archive_listing import archived_sessions
+from worksession.workflows.team_archive import fetch, publish, waiting
+
+WAIT_MS = 60_000  # a publish on a busy two-core machine, a connection timeout included
+
+
+@pytest.fixture
+def archive(postgres_server: PostgresServer) -> Iterator[str]:
+    """A team archive: a database of its own on the test server, set in the settings."""
+    url = postgres_server.new_database()
+    save_setting("team_archive", url)
+    yield url
+    postgres_server.drop(url)
+
+
+@pytest.fixture
+def folder() -> Iterator[Path]:
+    path = short_folder()
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def published(qtbot: QtBot, window: SessionWindow) -> str:
+    """Publish from the window as the coach does and wait for the outcome; the status line."""
+    run = window.publish.publish()
+    assert run is not None
+    with qtbot.waitSignal(run.finished, timeout=WAIT_MS):
+        pass
+    return window.statusBar().currentMessage()
+
+
+def test_a_session_is_published_in_the_background_and_said(
+    qtbot: QtBot, controller: SessionController, archive: str, db: Database
+) -> None:
+    window = shown_window(qtbot, controller)
+    entry = window.export_menu.menu.actions()[-1]
+    assert entry is window.publish.action
+    assert entry.text().replace("&", "") == "Publiceren naar teamarchief"
+    assert "&" in entry.text()  # an Alt letter of its own in Exporteren
+
+    run = window.publish.publish()
+    assert run is not None
+    assert not window.publish.action.isEnabled()  # one publish at a time
+    assert window.statusBar().currentMessage() == "Bezig met publiceren naar het teamarchief…"
+    with qtbot.waitSignal(run.finished, timeout=WAIT_MS):
+        pass
+    title = controller.document["session"]["title"]
+    assert window.statusBar().currentMessage() == (
+        f"“{title}” is gepubliceerd naar het teamarchief."
+    )
+    assert window.publish.action.isEnabled()
+    assert [session.title for session in archived_sessions(db=db, archive=archive)] == [title]
+    # Twice changes nothing, and says so.
+    assert published(qtbot, window) == (
+        f"“{title}” staat in het teamarchief zoals hier: niets te publiceren."
+    )
+    assert not window.publish.waiting_mark.isVisible()
+
+
+def test_without_an_archive_the_coach_is_told_where_to_set_it(
+    qtbot: QtBot, controller: SessionController
+) -> None:
+    window = shown_window(qtbot, controller)
+    assert window.publish.publish() is None
+    from PySide6.QtWidgets import QMessageBox
+
+    box = next(b for b in window.findChildren(QMessageBox) if b.isVisible())
+    assert "Teamarchief in de instellingen" in box.text()
+
+
+def _changed_in_the_archive(archive: str, tmp_path: Path, session_uuid: str) -> None:
+    """Another coach's laptop fetches the session, renames it and publishes it."""
+    other = open_database(tmp_path / "other-laptop.sqlite3")
+    try:
+        (outcome,) = fetch(db=other, archive=archive, session_uuid=session_uuid)
+        assert outcome.action == "fetched"
+        (theirs,) = list_sessions(db=other)
+        assert theirs.id is not None
+        update_session(db=other, session_id=theirs.id, gemeente="Kerkrade-Oost")
+        assert publish(db=other, session_id=theirs.id, archive=archive).action == "published"
+    finally:
+        other.close()
+
+
+def test_a_conflict_asks_and_keep_both_keeps_both(
+    qtbot: QtBot, controller: SessionController, archive: str, db: Database, tmp_path: Path
+) -> None:
+    window = shown_window(qtbot, controller)
+    published(qtbot, window)
+    session_uuid = controller.document["session"]["uuid"]
+    _changed_in_the_archive(archive, tmp_path, session_uuid)
+    update_session(db=db, session_id=controller.session_id, wijk="Kaalheide-Noord")
+
+    run = window.publish.publish()
+    assert run is not None
+    qtbot.waitUntil(lambda: run.question is not None and run.question.isVisible(), timeout=WAIT_MS)
+    question = run.question
+    assert question is not None
+    assert question.cancel.isDefault()
+    with qtbot.waitSignal(run.finished, timeout=WAIT_MS):
+        question.keep_both.click()
+    title = controller.document["session"]["title"]
+    assert window.statusBar().currentMessage() == (
+        f"“{title}” is als kopie naast de versie in het teamarchief gepubliceerd."
+    )
+    assert len(archived_sessions(db=db, archive=archive)) == 2  # theirs and ours, both kept
+
+
+def test_a_conflict_cancelled_publishes_nothing(
+    qtbot: QtBot, controller: SessionController, archive: str, db: Database, tmp_path: Path
+) -> None:
+    window = shown_window(qtbot, controller)
+    published(qtbot, window)
+    _changed_in_the_archive(archive, tmp_path, controller.document["session"]["uuid"])
+    update_session(db=db, session_id=controller.session_id, wijk="Kaalheide-Noord")
+    run = window.publish.publish()
+    assert run is not None
+    qtbot.waitUntil(lambda: run.question is not None, timeout=WAIT_MS)
+    assert run.question is not None
+    with qtbot.waitSignal(run.finished, timeout=WAIT_MS):
+        run.question.reject()  # Escape, Enter, Annuleren
+    assert "Niets gepubliceerd" in window.statusBar().currentMessage()
+    (theirs,) = archived_sessions(db=db, archive=archive)
+    assert theirs.title == controller.document["session"]["title"]
+
+
+def test_an_unreachable_archive_leaves_the_session_waiting_and_says_so(
+    qtbot: QtBot,
+    controller: SessionController,
+    archive: str,
+    db: Database,
+    folder: Path,
+    postgres_server: PostgresServer,
+) -> None:
+    save_setting("team_archive", address_in(folder, archive))  # nothing listens there yet
+    start = StartWindow(db, load_library())
+    qtbot.addWidget(start)
+    start.show()
+    start.archive.attach()
+    assert not start.archive.line.isVisible()
+    window = shown_window(qtbot, controller)
+    title = controller.document["session"]["title"]
+
+    assert published(qtbot, window) == (
+        f"Het teamarchief is niet bereikbaar: “{title}” wacht en wordt gepubliceerd zodra "
+        "het bereikbaar is."
+    )
+    assert window.publish.waiting_mark.isVisible()
+    assert [entry.title for entry in waiting(db=db)] == [title]
+    qtbot.waitUntil(start.archive.line.isVisible)
+    assert start.archive.line.label.text().startswith(
+        f"1 sessie wacht op het teamarchief: “{title}”."
+    )
+    button = start.archive.line.retry_button
+    assert button.text() == "Nu &opnieuw proberen"
+
+    # Still out of reach: tried, still waiting, and the line says when it was tried.
+    run = start.archive.line.retry()
+    assert run is not None
+    with qtbot.waitSignal(run.finished, timeout=WAIT_MS):
+        pass
+    assert "Laatste poging om" in start.archive.line.label.text()
+    assert start.archive.line.isVisible()
+
+    make_reachable(folder, postgres_server)
+    with qtbot.waitSignal(start.archive.line.tried, timeout=WAIT_MS):
+        button.click()
+    assert waiting(db=db) == []
+    assert not start.archive.line.isVisible()
+    qtbot.waitUntil(lambda: not window.publish.waiting_mark.isVisible())
+    assert [session.title for session in archived_sessions(db=db, archive=archive)] == [title]
+
+
+def test_a_hanging_archive_never_freezes_the_window(
+    qtbot: QtBot, controller: SessionController, archive: str, db: Database, folder: Path
+) -> None:
+    hanging = HangingServer(folder)
+    try:
+        save_setting("team_archive", address_in(folder, archive, connect_timeout="2"))
+        window = shown_window(qtbot, controller)
+        began = time.monotonic()
+        run = window.publish.publish()
+        assert run is not None
+        assert time.monotonic() - began < 1.0  # the click returns at once
+        ticks: list[float] = []
+        timer = QTimer(window)
+        timer.setInterval(50)
+        timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+        timer.start()
+        with qtbot.waitSignal(run.finished, timeout=WAIT_MS):
+            pass
+        timer.stop()
+        assert len(ticks) >= 10  # the window's event loop ran all along the wait
+        assert "wacht en wordt gepubliceerd" in window.statusBar().currentMessage()
+        assert window.publish.waiting_mark.isVisible()
+    finally:
+        hanging.close()
+
+
+def test_a_publish_run_is_let_go_after_its_outcome(
+    qtbot: QtBot, controller: SessionController, archive: str
+) -> None:
+    window = shown_window(qtbot, controller)
+    run = window.publish.publish()
+    assert isinstance(run, ArchiveRun)
+    with qtbot.waitSignal(run.finished, timeout=WAIT_MS):
+        pass
+    assert run.jobs == []  # no job kept once it reported back
+    assert window.publish.publish() is not None  # and the next publish may start
+
+
+def test_what_waits_is_published_by_the_timer_once_the_archive_is_back(
+    qtbot: QtBot,
+    controller: SessionController,
+    archive: str,
+    db: Database,
+    folder: Path,
+    postgres_server: PostgresServer,
+) -> None:
+    save_setting("team_archive", address_in(folder, archive))
+    window = shown_window(qtbot, controller)
+    published(qtbot, window)
+    assert len(waiting(db=db)) == 1
+    start = StartWindow(db, load_library())
+    qtbot.addWidget(start)
+    start.show()
+    start.archive.attach()
+    assert start.archive.line.isVisible()
+    make_reachable(folder, postgres_server)
+    start.archive.line.timer.setInterval(100)  # every two minutes in the app
+    qtbot.waitUntil(lambda: waiting(db=db) == [], timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not start.archive.line.isVisible(), timeout=WAIT_MS)
+    assert len(archived_sessions(db=db, archive=archive)) == 1
