@@ -115,7 +115,7 @@ def test_a_conflict_asks_and_keep_both_keeps_both(
 ) -> None:
     window = shown_window(qtbot, controller)
     published(qtbot, window)
-    session_uuid = controller.document["session"]["uuid"]
+    session_uuid = controller.document["uuid"]
     _changed_in_the_archive(archive, tmp_path, session_uuid)
     update_session(db=db, session_id=controller.session_id, wijk="Kaalheide-Noord")
 
@@ -139,7 +139,7 @@ def test_a_conflict_cancelled_publishes_nothing(
 ) -> None:
     window = shown_window(qtbot, controller)
     published(qtbot, window)
-    _changed_in_the_archive(archive, tmp_path, controller.document["session"]["uuid"])
+    _changed_in_the_archive(archive, tmp_path, controller.document["uuid"])
     update_session(db=db, session_id=controller.session_id, wijk="Kaalheide-Noord")
     run = window.publish.publish()
     assert run is not None
