@@ -10,23 +10,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMainWindow
 from pytestqt.qtbot import QtBot
 
-from worksession.ui.archive.conflict_dialog import ConflictDialog
-from worksession.workflows.team_archive import SyncConflict
+from worksession.ui.archive.conflict_dialog import ConflictDialog, Side, shown_time
 
 UUID = "3f2a9c1e-7b4d-4e8a-9f10-2c6d8e5a1b7c"
 
 
-def conflict() -> SyncConflict:
-    return SyncConflict(
-        "changed on both sides",
-        session_uuid=UUID,
-        title="Gezond ouder worden in Kaalheide",
-        local_changed_by="Anna de Vries",
-        local_changed_at="30-11-2026 14:32",
-        local_change="afspraken",
-        archive_changed_by="Pieter Jansen",
-        archive_changed_at="30-11-2026 13:05",
-    )
+HERE = Side("Anna de Vries", "2026-11-30T13:32:00+00:00", "afspraken")
+THERE = Side("", "2026-11-30T12:05:00", "")  # the archive tells only when (in UTC)
 
 
 @pytest.fixture
@@ -40,7 +30,14 @@ def owner(qtbot: QtBot) -> QMainWindow:
 
 
 def shown(qtbot: QtBot, owner: QMainWindow, direction: str = "publish") -> ConflictDialog:
-    dialog = ConflictDialog(conflict(), direction=direction, parent=owner)  # type: ignore[arg-type]
+    dialog = ConflictDialog(
+        title="Gezond ouder worden in Kaalheide",
+        session_uuid=UUID,
+        here=HERE,
+        there=THERE,
+        direction=direction,  # type: ignore[arg-type]
+        parent=owner,
+    )
     dialog.open()
     qtbot.waitExposed(dialog)
     dialog.activateWindow()
@@ -57,10 +54,11 @@ def test_the_dialog_names_the_session_and_both_sides(qtbot: QtBot, owner: QMainW
     said = texts(dialog)
     assert "“Gezond ouder worden in Kaalheide” is op deze laptop en in het teamarchief" in said
     assert UUID in said
-    assert "Door: Anna de Vries" in said and "Wanneer: 30-11-2026 14:32" in said
-    assert "Gewijzigd: afspraken" in said
-    assert "Door: Pieter Jansen" in said and "Wanneer: 30-11-2026 13:05" in said
-    assert "Gewijzigd: niet vastgelegd" in said  # what the archive's side does not know
+    assert "Door: Anna de Vries" in said and "Gewijzigd: afspraken" in said
+    assert f"Wanneer: {shown_time(HERE.when)}" in said
+    assert f"Wanneer: {shown_time(THERE.when)}" in said
+    # What the archive's side does not tell is said to be unknown, not left out.
+    assert "Gewijzigd: niet vastgelegd" in said and "Door: onbekend" in said
     assert dialog.keep_both.text() == "Beide &bewaren (als kopie)"
     assert dialog.overwrite.text() == "&Overschrijven (na een back-up)"
     assert dialog.cancel.text() == "&Annuleren"
@@ -112,3 +110,12 @@ def test_the_dialog_fits_a_laptop_screen(qtbot: QtBot, owner: QMainWindow, tmp_p
     dialog = shown(qtbot, owner)
     assert dialog.width() <= 1280 and dialog.height() <= 720
     assert dialog.grab().save(str(tmp_path / "conflict.png"))
+
+
+def test_a_stored_time_is_shown_in_local_time() -> None:
+    import datetime as dt
+
+    utc = dt.datetime(2026, 11, 30, 12, 5, tzinfo=dt.UTC)
+    assert shown_time("2026-11-30T12:05:00") == utc.astimezone().strftime("%d-%m-%Y %H:%M")
+    assert shown_time("2026-11-30T12:05:00+00:00") == shown_time("2026-11-30T12:05:00")
+    assert shown_time("not a time") == "not a time"

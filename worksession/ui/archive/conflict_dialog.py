@@ -8,7 +8,8 @@ overwrite; each button has its own Alt letter, so the keyboard alone decides.
 
 from __future__ import annotations
 
-from typing import Literal
+import datetime as dt
+from typing import Literal, NamedTuple
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -22,37 +23,61 @@ from PySide6.QtWidgets import (
 )
 
 from worksession.i18n import _
-from worksession.workflows.team_archive import ConflictChoice, SyncConflict
+from worksession.workflows.team_archive import ConflictChoice
 
 Direction = Literal["publish", "fetch"]
 
 
-def side_text(who: str | None, when: str | None, what: str | None) -> str:
+class Side(NamedTuple):
+    """What one side knows of its change ("" where it knows nothing)."""
+
+    who: str
+    when: str  # ISO 8601 as stored; naive means UTC
+    what: str
+
+
+def shown_time(stored: str) -> str:
+    """An ISO time as the coach reads it: local time, day-month-year hours:minutes."""
+    try:
+        moment = dt.datetime.fromisoformat(stored)
+    except ValueError:
+        return stored
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone().strftime("%d-%m-%Y %H:%M")
+
+
+def side_text(side: Side) -> str:
     """One side's change in a few lines; what is not known is said to be unknown."""
     lines = [
-        _("Changed: {what}").format(what=what or _("not recorded")),
-        _("By: {who}").format(who=who or _("unknown")),
-        _("When: {when}").format(when=when or _("unknown")),
+        _("Changed: {what}").format(what=side.what or _("not recorded")),
+        _("By: {who}").format(who=side.who or _("unknown")),
+        _("When: {when}").format(when=shown_time(side.when) if side.when else _("unknown")),
     ]
     return "\n".join(lines)
 
 
 class ConflictDialog(QDialog):
-    """Asks once; ``chosen`` carries the choice (``"refuse"`` when cancelled)."""
+    """Asks once about the session ``title``; ``chosen`` carries the choice (``"refuse"`` when
+    cancelled)."""
 
     chosen = Signal(str)
 
     def __init__(
-        self, conflict: SyncConflict, *, direction: Direction, parent: QWidget | None = None
+        self,
+        *,
+        title: str,
+        session_uuid: str,
+        here: Side,
+        there: Side,
+        direction: Direction,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.conflict = conflict
         self.choice: ConflictChoice = "refuse"
         self.setWindowTitle(_("Changed on both sides"))
         heading = QLabel(
-            _("“{title}” was changed on this laptop and in the team archive.").format(
-                title=conflict.title
-            )
+            _("“{title}” was changed on this laptop and in the team archive.").format(title=title)
         )
         heading.setObjectName("conflictHeading")
         heading.setStyleSheet("#conflictHeading { font-weight: bold; }")
@@ -61,16 +86,13 @@ class ConflictDialog(QDialog):
             _(
                 "Both sides changed since this laptop last published or fetched the session "
                 "(number {uuid}). Nothing has been overwritten."
-            ).format(uuid=conflict.session_uuid)
+            ).format(uuid=session_uuid)
         )
         intro.setWordWrap(True)
         self.here = QGroupBox(_("On this laptop"))
         self.there = QGroupBox(_("In the team archive"))
-        for box, (who, when, what) in (
-            (self.here, _local(conflict)),
-            (self.there, _archive(conflict)),
-        ):
-            text = QLabel(side_text(who, when, what))
+        for box, side in ((self.here, here), (self.there, there)):
+            text = QLabel(side_text(side))
             text.setWordWrap(True)
             inner = QVBoxLayout(box)
             inner.addWidget(text)
@@ -125,20 +147,4 @@ def _explain(direction: Direction) -> str:
         "Keep both: this laptop keeps its version and gets the team archive's as a copy "
         "beside it.\nOverwrite: this laptop's version is replaced by the team archive's, after "
         "a backup of the database.\nCancel: this session is not fetched."
-    )
-
-
-def _local(conflict: SyncConflict) -> tuple[str | None, str | None, str | None]:
-    return (
-        getattr(conflict, "local_changed_by", None),
-        getattr(conflict, "local_changed_at", None),
-        getattr(conflict, "local_change", None),
-    )
-
-
-def _archive(conflict: SyncConflict) -> tuple[str | None, str | None, str | None]:
-    return (
-        getattr(conflict, "archive_changed_by", None),
-        getattr(conflict, "archive_changed_at", None),
-        getattr(conflict, "archive_change", None),
     )

@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from worksession.storage.database import Database
 from worksession.storage.errors import StorageError
-from worksession.ui.archive.conflict_dialog import ConflictDialog, Direction
+from worksession.ui.archive.conflict_dialog import ConflictDialog, Direction, Side
 from worksession.ui.background import Job, start
+from worksession.workflows.archive_listing import laptop_side
 from worksession.workflows.team_archive import (
     ArchiveUnreachable,
     ConflictChoice,
@@ -48,10 +50,17 @@ class ArchiveRun(QObject):
     progressed = Signal(int, int)  # done, of
 
     def __init__(
-        self, parent: QWidget, steps: Sequence[Step], *, direction: Direction, ask: bool = True
+        self,
+        parent: QWidget,
+        db: Database,
+        steps: Sequence[Step],
+        *,
+        direction: Direction,
+        ask: bool = True,
     ) -> None:
         super().__init__(parent)
         self.parent_widget = parent
+        self.db = db  # the laptop's: what it knows of its own side of a conflict
         self.steps = list(steps)
         self.direction = direction
         # Whether a conflict is asked about; a run the coach did not start (the retry timer)
@@ -87,6 +96,9 @@ class ArchiveRun(QObject):
         self._run("refuse")
 
     def _failed(self, error: object) -> None:
+        if isinstance(error, SyncConflict):
+            # What the step did for other sessions before it met this one.
+            self.report.outcomes.extend(error.done)
         if isinstance(error, SyncConflict) and self.ask:
             self._ask(error)
         elif isinstance(error, SyncConflict):
@@ -103,7 +115,16 @@ class ArchiveRun(QObject):
             raise error  # type: ignore[misc]  # a defect: the crash report shows it
 
     def _ask(self, conflict: SyncConflict) -> None:
-        dialog = ConflictDialog(conflict, direction=self.direction, parent=self.parent_widget)
+        mine = laptop_side(db=self.db, session_uuid=conflict.session_uuid)
+        dialog = ConflictDialog(
+            title=conflict.title,
+            session_uuid=conflict.session_uuid,
+            here=Side(mine.changed_by, conflict.laptop_changed, mine.last_change),
+            # The archive's side as the conflict tells it: when it changed.
+            there=Side("", conflict.archive_changed, ""),
+            direction=self.direction,
+            parent=self.parent_widget,
+        )
         dialog.chosen.connect(lambda choice: self._chosen(conflict, choice))
         self.question = dialog
         dialog.open()

@@ -57,15 +57,12 @@ class SessionPublish(QObject):
         db, session_id = self.db, self.session_id
 
         def step(choice: ConflictChoice) -> list[SyncOutcome]:
-            # wait=True: an unreachable archive leaves the session waiting, not refused.
-            return [
-                publish(
-                    db=db, session_id=session_id, archive=archive, on_conflict=choice, wait=True
-                )
-            ]
+            # An archive out of reach leaves the session waiting (outcome "waiting"); not
+            # ``wait=True``, which would keep this worker trying until it is reachable.
+            return [publish(db=db, session_id=session_id, archive=archive, on_conflict=choice)]
 
         steps: list[Step] = [step]
-        self.run = ArchiveRun(self.window, steps, direction="publish")
+        self.run = ArchiveRun(self.window, db, steps, direction="publish")
         self.run.finished.connect(self._finished)
         self.action.setEnabled(False)
         self.window.statusBar().showMessage(_("Publishing to the team archive…"))

@@ -83,7 +83,8 @@ class StartArchive(QObject):
 
             return step
 
-        self.run = ArchiveRun(self.window, [step_for(uuid) for uuid in uuids], direction="fetch")
+        steps = [step_for(uuid) for uuid in uuids]
+        self.run = ArchiveRun(self.window, db, steps, direction="fetch")
         self.run.progressed.connect(self._progressed)
         self.run.finished.connect(self._fetched)
         self.window.statusBar().showMessage(_("Fetching from the team archive…"))

@@ -108,16 +108,36 @@ class WaitingLine(QFrame):
         (the coach pressed *Nu opnieuw proberen*) or left waiting (the timer)."""
         if self.db is None or not self.titles or (self.run is not None and self.run.running):
             return None
+        from worksession.storage.sync_records import archive_name
         from worksession.ui.archive.running import ArchiveRun, Step
-        from worksession.workflows.team_archive import ConflictChoice, SyncOutcome, publish_waiting
+        from worksession.user.settings import team_archive
+        from worksession.workflows.team_archive import (
+            ConflictChoice,
+            SyncOutcome,
+            publish,
+            waiting,
+        )
 
         db = self.db
 
-        def step(_choice: ConflictChoice) -> list[SyncOutcome]:
-            return publish_waiting(db=db)
+        def step_for(session_id: int, archive: str) -> Step:
+            # One session at a time (not ``publish_waiting``): a conflict is asked about, and
+            # answered, for that session alone.
+            def step(choice: ConflictChoice) -> list[SyncOutcome]:
+                return [publish(db=db, session_id=session_id, archive=archive, on_conflict=choice)]
 
-        steps: list[Step] = [step]
-        self.run = ArchiveRun(self, steps, direction="publish", ask=ask)
+            return step
+
+        chosen = team_archive()
+        steps = [
+            # The records name an archive without its password: the settings' own address
+            # is used where it is the same archive, so a password kept in it still works.
+            step_for(
+                entry.session_id, chosen if archive_name(chosen) == entry.archive else entry.archive
+            )
+            for entry in waiting(db=db)
+        ]
+        self.run = ArchiveRun(self, db, steps, direction="publish", ask=ask)
         self.run.finished.connect(self._tried)
         self.run.start()
         self._show()
@@ -125,13 +145,18 @@ class WaitingLine(QFrame):
 
     def _tried(self, report: RunReport) -> None:
         now = dt.datetime.now().strftime("%H:%M")
-        published = [o for o in report.outcomes if o.action != "waiting"]
+        still = [o for o in report.outcomes if o.action == "waiting"]
         if report.failed:
             self.last_try = _("Last try at {time}: {reason}").format(time=now, reason=report.failed)
-        elif published or not report.outcomes:
-            self.last_try = ""
-        else:
+        elif report.unreachable or still:
             self.last_try = _("Last try at {time}: not reachable.").format(time=now)
+        else:
+            self.last_try = ""
+        if report.cancelled:
+            # Changed in the archive too: the coach decides from the session's window.
+            self.last_try += " " + _(
+                "Changed in the team archive too, publish from its window to choose: {titles}."
+            ).format(titles=", ".join(f"“{title}”" for title in report.cancelled))
         archive_events().waiting_changed.emit()  # the session windows' marks and this line
         self.recount()
         self.tried.emit()

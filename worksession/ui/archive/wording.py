@@ -11,9 +11,10 @@ from worksession.ui.archive.running import RunReport
 def publish_line(report: RunReport) -> str:
     """One session's publish: what happened to it, or why nothing did."""
     if report.unreachable:
-        return _("The team archive cannot be reached; nothing was published: {reason}").format(
-            reason=report.unreachable
-        )
+        return _(
+            "The team archive cannot be reached ({reason}): the session waits and is "
+            "published as soon as it can be."
+        ).format(reason=report.unreachable)
     if report.failed:
         return _("Not published: {reason}").format(reason=report.failed)
     if report.cancelled:

@@ -1,0 +1,85 @@
+"""What the app shows of the team archive before it fetches or decides: the sessions the archive
+holds (title, wijk, date, and whether this laptop has each already), and what the laptop knows
+of its own side of a conflicting session (who changed it last, and what).
+
+The archive is opened as ``team_archive`` opens it: an ordinary worksession database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy.exc import DBAPIError
+from sqlmodel import col, select
+
+from worksession.domain.models import WorkSession
+from worksession.i18n import _
+from worksession.storage.database import Database
+from worksession.storage.errors import StorageError
+from worksession.storage.server import server_url, where
+
+
+@dataclass(frozen=True)
+class ArchivedSession:
+    uuid: str
+    title: str
+    wijk: str
+    date: str  # ISO, or "" when the session has no date yet
+    here: bool  # this laptop has a session with this identity
+
+
+@dataclass(frozen=True)
+class LaptopSide:
+    """The laptop's own record of its last change to a session ("" where none was kept)."""
+
+    changed_by: str
+    last_change: str
+
+
+def archived_sessions(*, db: Database, archive: str) -> list[ArchivedSession]:
+    """The archive's sessions, the newest date first; ``StorageError`` (one line, the password
+    hidden) when it cannot be opened."""
+    from worksession.storage.opening import open_database
+
+    try:
+        remote = open_database(server_url(archive))
+    except (DBAPIError, OSError) as error:
+        raise StorageError(
+            _("the team archive {url} cannot be reached: {reason}").format(
+                url=where(archive), reason=str(error).splitlines()[0]
+            )
+        ) from error
+    try:
+        with remote.reading() as rs:
+            rows = rs.exec(
+                select(WorkSession.uuid, WorkSession.title, WorkSession.wijk, col(WorkSession.date))
+            ).all()
+    except DBAPIError as error:  # the connection lost on the way
+        raise StorageError(
+            _("the team archive {url} cannot be reached: {reason}").format(
+                url=where(archive), reason=str(error.orig or error).splitlines()[0]
+            )
+        ) from error
+    finally:
+        remote.close()
+    with db.reading() as s:
+        here = set(s.exec(select(WorkSession.uuid)).all())
+    ordered = sorted(rows, key=lambda row: (row[3] or dt.date.min, row[1]), reverse=True)
+    return [
+        ArchivedSession(uuid, title, wijk, date.isoformat() if date else "", uuid in here)
+        for uuid, title, wijk, date in ordered
+    ]
+
+
+def laptop_side(*, db: Database, session_uuid: str) -> LaptopSide:
+    """Who last changed the laptop's session with this identity, and what ("" when unknown)."""
+    with db.reading() as s:
+        row = s.exec(
+            select(WorkSession.changed_by, WorkSession.last_change).where(
+                col(WorkSession.uuid) == session_uuid
+            )
+        ).first()
+    if row is None:
+        return LaptopSide("", "")
+    return LaptopSide(row[0] or "", row[1] or "")
