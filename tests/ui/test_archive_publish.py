@@ -20,7 +20,7 @@ from tests.ui.conftest import shown_window
 from worksession.programmes.library import load_library
 from worksession.storage.database import Database
 from worksession.storage.opening import open_database
-from worksession.storage.operations.sessions import list_sessions, update_session
+from worksession.storage.operations.sessions import create_session, list_sessions, update_session
 from worksession.ui.archive.running import ArchiveRun
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.window import SessionWindow
@@ -259,3 +259,36 @@ def test_what_waits_is_published_by_the_timer_once_the_archive_is_back(
     qtbot.waitUntil(lambda: waiting(db=db) == [], timeout=WAIT_MS)
     qtbot.waitUntil(lambda: not start.archive.line.isVisible(), timeout=WAIT_MS)
     assert len(archived_sessions(db=db, archive=archive)) == 1
+
+
+def test_the_app_limits_how_long_a_silent_server_is_waited_for(
+    monkeypatch: pytest.MonkeyPatch, db: Database, folder: Path, archive: str
+) -> None:
+    """Started as the app starts (``limit_connection_waits``), a publish to a server that
+    never answers gives up after the app's timeout, not psycopg's 130 seconds; a timeout the
+    user set stays theirs."""
+    from worksession.ui.archive.timeouts import (
+        CONNECT_TIMEOUT_S,
+        ENVIRONMENT,
+        limit_connection_waits,
+    )
+
+    monkeypatch.setenv(ENVIRONMENT, "3")
+    limit_connection_waits()
+    import os
+
+    assert os.environ[ENVIRONMENT] == "3"
+    monkeypatch.delenv(ENVIRONMENT)
+    limit_connection_waits()
+    assert os.environ[ENVIRONMENT] == str(CONNECT_TIMEOUT_S)
+    monkeypatch.setenv(ENVIRONMENT, "2")  # the same rule, quicker for the test
+    session = create_session(db=db, title="Stille server")
+    assert session.id is not None
+    hanging = HangingServer(folder)
+    try:
+        began = time.monotonic()
+        outcome = publish(db=db, session_id=session.id, archive=address_in(folder, archive))
+        assert outcome.action == "waiting"
+        assert time.monotonic() - began < 10
+    finally:
+        hanging.close()

@@ -248,6 +248,9 @@ def run_window(*, database: str | None, measure_startup: bool) -> int:
     app.setApplicationName("worksession")
     app.setApplicationDisplayName("Worksession")
     error_report.install()
+    from worksession.ui.archive.timeouts import limit_connection_waits
+
+    limit_connection_waits()  # before any worker connects to a server
     window = StartWindow()
     probe = StartupProbe(window) if measure_startup else None
     startup = Startup(window, database, probe)
