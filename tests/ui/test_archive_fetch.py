@@ -17,11 +17,11 @@ from tests.ui.archive_places import address_in, short_folder
 from worksession.programmes.library import load_library
 from worksession.storage.database import Database
 from worksession.storage.opening import open_database
-from worksession.storage.operations.sessions import create_session, list_sessions
+from worksession.storage.operations.sessions import create_session, list_sessions, update_session
 from worksession.ui.archive.fetch_dialog import FetchDialog
 from worksession.ui.start_window import StartWindow
 from worksession.user.settings import save_setting
-from worksession.workflows.team_archive import publish
+from worksession.workflows.team_archive import fetch, publish
 
 WAIT_MS = 60_000
 
@@ -110,3 +110,70 @@ def test_an_unreachable_archive_is_said_in_the_dialog(
         assert list_sessions(db=db) == []
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _changed_on_both_sides(db: Database, archive: str, tmp_path: Path) -> str:
+    """This laptop fetched a session and changed it; another laptop changed it in the archive
+    meanwhile. Its title."""
+    (outcome,) = [o for o in fetch(db=db, archive=archive) if o.title.startswith("Bewegen")]
+    assert outcome.session_id is not None
+    update_session(db=db, session_id=outcome.session_id, wijk="Bekkerveld-Zuid")
+    other = open_database(tmp_path / "other-laptop.sqlite3")
+    try:
+        (theirs,) = [s for s in list_sessions(db=other) if s.title == outcome.title]
+        assert theirs.id is not None
+        update_session(db=other, session_id=theirs.id, gemeente="Heerlen-Noord")
+        assert publish(db=other, session_id=theirs.id, archive=archive).action == "published"
+    finally:
+        other.close()
+    return outcome.title
+
+
+def test_a_conflict_asks_and_overwrite_says_where_the_backup_is(
+    qtbot: QtBot, db: Database, archive: str, tmp_path: Path
+) -> None:
+    title = _changed_on_both_sides(db, archive, tmp_path)
+    window = StartWindow(db, load_library())
+    qtbot.addWidget(window)
+    window.show()
+    dialog = opened(qtbot, window)
+    with qtbot.waitSignal(dialog.chosen):
+        dialog.fetch_button.click()
+    run = window.archive.run
+    assert run is not None
+    qtbot.waitUntil(lambda: run.question is not None, timeout=WAIT_MS)
+    assert run.question is not None
+    assert run.question.windowTitle() == "Aan beide kanten gewijzigd"
+    with qtbot.waitSignal(run.finished, timeout=WAIT_MS):
+        run.question.overwrite.click()
+    line = window.statusBar().currentMessage()
+    assert line.startswith("Opgehaald uit het teamarchief: 1 overschreven, 1 ongewijzigd.")
+    assert "De overschreven versie staat in de back-up " in line
+    backup = Path(line.rsplit("back-up ", 1)[1].rstrip("."))
+    assert backup.is_file()
+    (mine,) = [s for s in list_sessions(db=db) if s.title == title]
+    assert mine.gemeente == "Heerlen-Noord"  # the archive's version, now here
+
+
+def test_a_conflict_cancelled_leaves_that_session_and_fetches_the_others(
+    qtbot: QtBot, db: Database, archive: str, tmp_path: Path
+) -> None:
+    title = _changed_on_both_sides(db, archive, tmp_path)
+    window = StartWindow(db, load_library())
+    qtbot.addWidget(window)
+    window.show()
+    dialog = opened(qtbot, window)
+    with qtbot.waitSignal(dialog.chosen):
+        dialog.fetch_button.click()
+    run = window.archive.run
+    assert run is not None
+    qtbot.waitUntil(lambda: run.question is not None, timeout=WAIT_MS)
+    assert run.question is not None
+    with qtbot.waitSignal(run.finished, timeout=WAIT_MS):
+        run.question.reject()
+    assert window.statusBar().currentMessage() == (
+        "Opgehaald uit het teamarchief: 1 ongewijzigd, niet opgehaald (aan beide kanten "
+        f"gewijzigd): “{title}”."
+    )
+    (mine,) = [s for s in list_sessions(db=db) if s.title == title]
+    assert mine.wijk == "Bekkerveld-Zuid"  # the laptop's change, untouched

@@ -293,3 +293,34 @@ def test_the_app_limits_how_long_a_silent_server_is_waited_for(
         assert time.monotonic() - began < 10
     finally:
         hanging.close()
+
+
+def test_the_timer_asks_nothing_and_names_a_session_changed_in_the_archive_too(
+    qtbot: QtBot,
+    controller: SessionController,
+    archive: str,
+    db: Database,
+    folder: Path,
+    postgres_server: PostgresServer,
+    tmp_path: Path,
+) -> None:
+    window = shown_window(qtbot, controller)
+    published(qtbot, window)  # reachable: published and in sync
+    _changed_in_the_archive(archive, tmp_path, controller.document["uuid"])
+    update_session(db=db, session_id=controller.session_id, wijk="Kaalheide-Noord")
+    save_setting("team_archive", address_in(folder, archive))  # the wifi is gone
+    assert "wacht en wordt gepubliceerd" in published(qtbot, window)
+    start = StartWindow(db, load_library())
+    qtbot.addWidget(start)
+    start.show()
+    start.archive.attach()
+    make_reachable(folder, postgres_server)
+    line = start.archive.line
+    with qtbot.waitSignal(line.tried, timeout=WAIT_MS):
+        line.timer.setInterval(100)
+    assert line.run is not None and line.run.question is None  # nobody was asked
+    title = controller.document["session"]["title"]
+    assert f"publiceer vanuit het eigen venster om te kiezen: “{title}”" in line.label.text()
+    assert [entry.title for entry in waiting(db=db)] == [title]  # still waits, nothing lost
+    (theirs,) = archived_sessions(db=db, archive=archive)
+    assert theirs.wijk != "Kaalheide-Noord"
