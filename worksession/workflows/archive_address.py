@@ -8,6 +8,8 @@ the field and the value, instead of at the first publish, minutes later, as "unr
 
 from __future__ import annotations
 
+from urllib.parse import unquote
+
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -46,4 +48,5 @@ def archive_problem(text: str) -> str | None:
 
 def shown_address(address: str) -> str:
     """``address`` as the window may show it: without a password."""
-    return where(to_url(address)) if "://" in address else address
+    # Unquoted: a socket folder in the query (``host=/run/postgresql``) reads as typed.
+    return unquote(where(to_url(address))) if "://" in address else address

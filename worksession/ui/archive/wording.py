@@ -9,39 +9,29 @@ from worksession.ui.archive.running import RunReport
 
 
 def publish_line(report: RunReport) -> str:
-    """One session's publish: what happened to it, or why nothing did."""
+    """The session window's publish: what happened, or why nothing did. Short and without the
+    session's title (the window names it): the status bar shares its width with the saving
+    state and the waiting mark on a 1280-pixel laptop."""
     if report.unreachable:
-        return _(
-            "The team archive cannot be reached ({reason}): the session waits and is "
-            "published as soon as it can be."
-        ).format(reason=report.unreachable)
+        return _("Team archive out of reach ({reason}): this session waits.").format(
+            reason=report.unreachable
+        )
     if report.failed:
         return _("Not published: {reason}").format(reason=report.failed)
     if report.cancelled:
-        return _("Nothing published: “{title}” was changed here and in the team archive.").format(
-            title=report.cancelled[0]
-        )
+        return _("Nothing published: changed here and in the team archive.")
     if not report.outcomes:
         return _("Nothing published.")
     outcome = report.outcomes[0]
-    title = outcome.title
     if outcome.action == "unchanged":
-        return _("“{title}” is in the team archive as it is here: nothing to publish.").format(
-            title=title
-        )
+        return _("The team archive has this session as it is here: nothing to publish.")
     if outcome.action == "waiting":
-        return _(
-            "The team archive cannot be reached: “{title}” waits and is published as soon "
-            "as it can be."
-        ).format(title=title)
+        return _("Team archive out of reach: this session waits and is published later.")
     if outcome.action == "copied":
-        return _("“{title}” is published as a copy beside the team archive's version.").format(
-            title=title
-        )
+        return _("Published as a copy beside the team archive's version.")
     if outcome.action == "overwritten":
-        line = _("“{title}” is published over the team archive's version.").format(title=title)
-        return line + _backup_note(outcome.backup)
-    return _("“{title}” is published to the team archive.").format(title=title)
+        return _("Published over the team archive's version.") + _backup_note(outcome.backup)
+    return _("Published to the team archive.")
 
 
 def fetch_line(report: RunReport) -> str:
