@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from tests.postgres_server import PostgresServer
@@ -320,3 +321,45 @@ def test_the_timer_asks_nothing_and_names_a_session_changed_in_the_archive_too(
     assert [entry.title for entry in waiting(db=db)] == [title]  # still waits, nothing lost
     (theirs,) = archived_sessions(db=db, archive=archive)
     assert theirs.wijk != "Kaalheide-Noord"
+
+
+def _record_change(url: str, uuid: str, who: str, what: str) -> None:
+    """Who changed the session last and what, as the storage records it on each change."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(
+                text("UPDATE work_session SET changed_by = :who, last_change = :what"
+                     " WHERE uuid = :uuid"),
+                {"who": who, "what": what, "uuid": uuid},
+            )  # fmt: skip
+    finally:
+        engine.dispose()
+
+
+def test_the_question_names_who_changed_what_on_each_side(
+    qtbot: QtBot, controller: SessionController, archive: str, db: Database, tmp_path: Path
+) -> None:
+    window = shown_window(qtbot, controller)
+    published(qtbot, window)
+    uuid = controller.document["uuid"]
+    _changed_in_the_archive(archive, tmp_path, uuid)
+    update_session(db=db, session_id=controller.session_id, wijk="Kaalheide-Noord")
+    assert db.path is not None
+    _record_change(f"sqlite:///{db.path}", uuid, "Anna de Vries", "de sessie")
+    _record_change(archive, uuid, "pjansen", "de deelnemers")
+
+    run = window.publish.publish()
+    assert run is not None
+    qtbot.waitUntil(lambda: run.question is not None, timeout=WAIT_MS)
+    question = run.question
+    assert question is not None
+    here = "\n".join(label.text() for label in question.here.findChildren(QLabel))
+    there = "\n".join(label.text() for label in question.there.findChildren(QLabel))
+    assert "Gewijzigd: de sessie" in here and "Door: Anna de Vries" in here
+    assert "Gewijzigd: de deelnemers" in there and "Door: pjansen" in there
+    assert "Wanneer: onbekend" not in here + there
+    with qtbot.waitSignal(run.finished, timeout=WAIT_MS):
+        question.reject()

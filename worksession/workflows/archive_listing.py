@@ -1,6 +1,6 @@
 """What the app shows of the team archive before it fetches or decides: the sessions the archive
-holds (title, wijk, date, and whether this laptop has each already), and what the laptop knows
-of its own side of a conflicting session (who changed it last, and what).
+holds (title, wijk, date, and whether this laptop has each already), and what each side knows
+of a conflicting session's last change (who, and what).
 
 The archive is opened as ``team_archive`` opens it: an ordinary worksession database.
 """
@@ -30,26 +30,32 @@ class ArchivedSession:
 
 
 @dataclass(frozen=True)
-class LaptopSide:
-    """The laptop's own record of its last change to a session ("" where none was kept)."""
+class LastChange:
+    """A database's record of the last change to a session ("" where none was kept)."""
 
     changed_by: str
     last_change: str
 
 
-def archived_sessions(*, db: Database, archive: str) -> list[ArchivedSession]:
-    """The archive's sessions, the newest date first; ``StorageError`` (one line, the password
-    hidden) when it cannot be opened."""
+def _open(archive: str) -> Database:
+    """The archive, opened as ``team_archive`` opens it; ``StorageError`` in one line (the
+    password hidden) when it cannot be."""
     from worksession.storage.opening import open_database
 
     try:
-        remote = open_database(server_url(archive))
+        return open_database(server_url(archive))
     except (DBAPIError, OSError) as error:
         raise StorageError(
             _("the team archive {url} cannot be reached: {reason}").format(
                 url=where(archive), reason=str(error).splitlines()[0]
             )
         ) from error
+
+
+def archived_sessions(*, db: Database, archive: str) -> list[ArchivedSession]:
+    """The archive's sessions, the newest date first; ``StorageError`` (one line, the password
+    hidden) when it cannot be opened."""
+    remote = _open(archive)
     try:
         with remote.reading() as rs:
             rows = rs.exec(
@@ -72,8 +78,8 @@ def archived_sessions(*, db: Database, archive: str) -> list[ArchivedSession]:
     ]
 
 
-def laptop_side(*, db: Database, session_uuid: str) -> LaptopSide:
-    """Who last changed the laptop's session with this identity, and what ("" when unknown)."""
+def last_change(*, db: Database, session_uuid: str) -> LastChange:
+    """Who last changed the session with this identity in ``db``, and what ("" when unknown)."""
     with db.reading() as s:
         row = s.exec(
             select(WorkSession.changed_by, WorkSession.last_change).where(
@@ -81,5 +87,17 @@ def laptop_side(*, db: Database, session_uuid: str) -> LaptopSide:
             )
         ).first()
     if row is None:
-        return LaptopSide("", "")
-    return LaptopSide(row[0] or "", row[1] or "")
+        return LastChange("", "")
+    return LastChange(row[0] or "", row[1] or "")
+
+
+def archive_last_change(*, archive: str, session_uuid: str) -> LastChange:
+    """``last_change`` of the archive's session with this identity (``StorageError`` when the
+    archive cannot be read)."""
+    remote = _open(archive)
+    try:
+        return last_change(db=remote, session_uuid=session_uuid)
+    except DBAPIError as error:  # the connection lost on the way
+        raise StorageError(str(error.orig or error).splitlines()[0]) from error
+    finally:
+        remote.close()

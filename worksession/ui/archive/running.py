@@ -19,7 +19,7 @@ from worksession.storage.database import Database
 from worksession.storage.errors import StorageError
 from worksession.ui.archive.conflict_dialog import ConflictDialog, Direction, Side
 from worksession.ui.background import Job, start
-from worksession.workflows.archive_listing import laptop_side
+from worksession.workflows.archive_listing import LastChange, archive_last_change, last_change
 from worksession.workflows.team_archive import (
     ArchiveUnreachable,
     ConflictChoice,
@@ -55,12 +55,16 @@ class ArchiveRun(QObject):
         db: Database,
         steps: Sequence[Step],
         *,
+        archive: str,
         direction: Direction,
         ask: bool = True,
     ) -> None:
         super().__init__(parent)
         self.parent_widget = parent
-        self.db = db  # the laptop's: what it knows of its own side of a conflict
+        # Where each side's last change of a conflicting session is read: the laptop's
+        # database and the archive.
+        self.db = db
+        self.archive = archive
         self.steps = list(steps)
         self.direction = direction
         # Whether a conflict is asked about; a run the coach did not start (the retry timer)
@@ -115,13 +119,21 @@ class ArchiveRun(QObject):
             raise error  # type: ignore[misc]  # a defect: the crash report shows it
 
     def _ask(self, conflict: SyncConflict) -> None:
-        mine = laptop_side(db=self.db, session_uuid=conflict.session_uuid)
+        """Read who changed the archive's side, and what (in the background: the archive is
+        on the network), then ask."""
+        archive, uuid = self.archive, conflict.session_uuid
+        job = Job(lambda: archive_last_change(archive=archive, session_uuid=uuid))
+        job.signals.done.connect(lambda theirs: self._question(conflict, theirs))
+        job.signals.failed.connect(lambda _error: self._question(conflict, LastChange("", "")))
+        start(job, kept=self.jobs)
+
+    def _question(self, conflict: SyncConflict, theirs: LastChange) -> None:
+        mine = last_change(db=self.db, session_uuid=conflict.session_uuid)
         dialog = ConflictDialog(
             title=conflict.title,
             session_uuid=conflict.session_uuid,
             here=Side(mine.changed_by, conflict.laptop_changed, mine.last_change),
-            # The archive's side as the conflict tells it: when it changed.
-            there=Side("", conflict.archive_changed, ""),
+            there=Side(theirs.changed_by, conflict.archive_changed, theirs.last_change),
             direction=self.direction,
             parent=self.parent_widget,
         )

@@ -62,7 +62,7 @@ class SessionPublish(QObject):
             return [publish(db=db, session_id=session_id, archive=archive, on_conflict=choice)]
 
         steps: list[Step] = [step]
-        self.run = ArchiveRun(self.window, db, steps, direction="publish")
+        self.run = ArchiveRun(self.window, db, steps, archive=archive, direction="publish")
         self.run.finished.connect(self._finished)
         self.action.setEnabled(False)
         self.window.statusBar().showMessage(_("Publishing to the team archive…"))

@@ -84,7 +84,7 @@ class StartArchive(QObject):
             return step
 
         steps = [step_for(uuid) for uuid in uuids]
-        self.run = ArchiveRun(self.window, db, steps, direction="fetch")
+        self.run = ArchiveRun(self.window, db, steps, archive=archive, direction="fetch")
         self.run.progressed.connect(self._progressed)
         self.run.finished.connect(self._fetched)
         self.window.statusBar().showMessage(_("Fetching from the team archive…"))

@@ -137,7 +137,7 @@ class WaitingLine(QFrame):
             )
             for entry in waiting(db=db)
         ]
-        self.run = ArchiveRun(self, db, steps, direction="publish", ask=ask)
+        self.run = ArchiveRun(self, db, steps, archive=chosen, direction="publish", ask=ask)
         self.run.finished.connect(self._tried)
         self.run.start()
         self._show()
