@@ -32,6 +32,11 @@ def archive(postgres_server: PostgresServer) -> Iterator[str]:
 
 def _archived(archive: str) -> list[tuple[str, str]]:
     """The archive's sessions as (title, gemeente), read on the server."""
+    return [(title, gemeente) for title, gemeente, _wijk in _archived_rows(archive)]
+
+
+def _archived_rows(archive: str) -> list[tuple[str, str, str]]:
+    """The archive's sessions as (title, gemeente, wijk), read on the server."""
     import psycopg
     from sqlalchemy.engine import make_url
 
@@ -39,8 +44,8 @@ def _archived(archive: str) -> list[tuple[str, str]]:
     with psycopg.connect(
         host=url.query["host"], user=url.username, dbname=url.database
     ) as connection:
-        rows = connection.execute("SELECT title, gemeente FROM work_session ORDER BY id")
-        return [(str(title), str(gemeente)) for title, gemeente in rows]
+        rows = connection.execute("SELECT title, gemeente, wijk FROM work_session ORDER BY id")
+        return [(str(title), str(gemeente), str(wijk)) for title, gemeente, wijk in rows]
 
 
 def _in_conflict(database: Path, archive: str, elsewhere: Path) -> None:
@@ -99,4 +104,30 @@ def test_the_conflict_is_decided_by_keyboard_alone(
     app.display.key("alt+b")  # Beide bewaren (als kopie)
     wait_for(lambda: len(_archived(archive)) == 2, "the laptop's version beside theirs")
     assert (title, "Kerkrade-Oost") in _archived(archive)  # the colleague's, untouched
+    app.alive()
+
+
+def test_escape_cancels_and_alt_o_overwrites_after_a_backup(
+    launch: Launch, demo_database: tuple[Path, str], archive: str, tmp_path: Path
+) -> None:
+    database, title = demo_database
+    _in_conflict(database, archive, tmp_path / "colleague.sqlite3")
+    before = _archived_rows(archive)
+    home = _with_archive(tmp_path, archive)
+    app = launch("laptop", database, home)
+    session = app.open_session(database, title)
+
+    _publish_by_keys(app)
+    app.display.key("Escape")
+    wait_for(lambda: app.display.active_window() == session, "the session window again")
+    assert _archived_rows(archive) == before
+
+    _publish_by_keys(app)
+    app.display.key("alt+o")  # Overschrijven (na een back-up)
+    wait_for(
+        lambda: _archived_rows(archive) == [(title, "Kerkrade", "Kaalheide-Noord")],
+        "the laptop's version in the archive",
+    )
+    backups = home / "data" / "worksession" / "backups"
+    assert list(backups.glob("*archive-before-publish*")), "the archive's version backed up"
     app.alive()

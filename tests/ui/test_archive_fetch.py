@@ -177,3 +177,31 @@ def test_a_conflict_cancelled_leaves_that_session_and_fetches_the_others(
     )
     (mine,) = [s for s in list_sessions(db=db) if s.title == title]
     assert mine.wijk == "Bekkerveld-Zuid"  # the laptop's change, untouched
+
+
+def test_an_open_session_window_shows_what_a_fetch_brought(
+    qtbot: QtBot, db: Database, archive: str, tmp_path: Path
+) -> None:
+    """The coach has the session open while fetching the archive's newer version over it: the
+    window shows the archive's version, not its stale view."""
+    title = _changed_on_both_sides(db, archive, tmp_path)
+    window = StartWindow(db, load_library())
+    qtbot.addWidget(window)
+    window.show()
+    (mine,) = [s for s in list_sessions(db=db) if s.title == title]
+    assert mine.id is not None
+    opened_window = window.open_session(mine.id)
+    qtbot.addWidget(opened_window)
+    dialog = opened(qtbot, window)
+    with qtbot.waitSignal(dialog.chosen):
+        dialog.fetch_button.click()
+    run = window.archive.run
+    assert run is not None
+    qtbot.waitUntil(lambda: run.question is not None, timeout=WAIT_MS)
+    assert run.question is not None
+    with qtbot.waitSignal(run.finished, timeout=WAIT_MS):
+        run.question.overwrite.click()
+    controller = opened_window.controller
+    qtbot.waitUntil(
+        lambda: controller.document["session"]["gemeente"] == "Heerlen-Noord", timeout=WAIT_MS
+    )
