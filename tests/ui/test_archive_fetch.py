@@ -205,3 +205,24 @@ def test_an_open_session_window_shows_what_a_fetch_brought(
     qtbot.waitUntil(
         lambda: controller.document["session"]["gemeente"] == "Heerlen-Noord", timeout=WAIT_MS
     )
+
+
+def test_a_session_refused_is_named_and_the_others_still_come(
+    qtbot: QtBot, db: Database, archive: str
+) -> None:
+    """A session gone from the archive since the list was read (or one whose content is
+    refused) stops only itself."""
+    window = StartWindow(db, load_library())
+    qtbot.addWidget(window)
+    window.show()
+    dialog = opened(qtbot, window)
+    gone = "00000000-0000-4000-8000-000000000000"
+    run = window.archive.fetch_sessions([gone, dialog.sessions[0].uuid], archive)
+    assert run is not None
+    with qtbot.waitSignal(run.finished, timeout=WAIT_MS):
+        pass
+    line = window.statusBar().currentMessage()
+    assert line.startswith("Opgehaald uit het teamarchief: 1 sessie nieuw of bijgewerkt. ")
+    assert "Niet opgehaald: " in line and gone in line
+    assert [s.title for s in list_sessions(db=db)] == [dialog.sessions[0].title]
+    dialog.reject()

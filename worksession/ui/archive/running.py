@@ -34,12 +34,13 @@ Step = Callable[[ConflictChoice], Sequence[SyncOutcome]]
 @dataclass
 class RunReport:
     """What a run did: each session's outcome, the sessions left alone after a conflict
-    (their titles), and why the run stopped early ("" when it did not)."""
+    (their titles), why the run stopped early ("" when it did not: the archive out of reach)
+    and why a session was refused (its archive content, a session gone)."""
 
     outcomes: list[SyncOutcome] = field(default_factory=list)
     cancelled: list[str] = field(default_factory=list)
     unreachable: str = ""
-    failed: str = ""
+    failed: list[str] = field(default_factory=list)
 
 
 class ArchiveRun(QObject):
@@ -112,8 +113,9 @@ class ArchiveRun(QObject):
             self.report.unreachable = str(error)
             self._finish()
         elif isinstance(error, (StorageError, OSError)):
-            self.report.failed = str(error)
-            self._finish()
+            # One session refused (its content names session and field): the others go on.
+            self.report.failed.append(str(error))
+            self._next()
         else:
             self._finish()
             raise error  # type: ignore[misc]  # a defect: the crash report shows it

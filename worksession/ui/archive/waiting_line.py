@@ -147,7 +147,9 @@ class WaitingLine(QFrame):
         now = dt.datetime.now().strftime("%H:%M")
         still = [o for o in report.outcomes if o.action == "waiting"]
         if report.failed:
-            self.last_try = _("Last try at {time}: {reason}").format(time=now, reason=report.failed)
+            self.last_try = _("Last try at {time}: {reason}").format(
+                time=now, reason="; ".join(report.failed)
+            )
         elif report.unreachable or still:
             self.last_try = _("Last try at {time}: not reachable.").format(time=now)
         else:

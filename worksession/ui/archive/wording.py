@@ -17,7 +17,7 @@ def publish_line(report: RunReport) -> str:
             reason=report.unreachable
         )
     if report.failed:
-        return _("Not published: {reason}").format(reason=report.failed)
+        return _("Not published: {reason}").format(reason="; ".join(report.failed))
     if report.cancelled:
         return _("Nothing published: changed here and in the team archive.")
     if not report.outcomes:
@@ -77,7 +77,7 @@ def fetch_line(report: RunReport) -> str:
             reason=report.unreachable
         )
     if report.failed:
-        line += " " + _("Stopped: {reason}").format(reason=report.failed)
+        line += " " + _("Not fetched: {reason}").format(reason="; ".join(report.failed))
     return line
 
 
