@@ -226,3 +226,25 @@ def test_a_session_refused_is_named_and_the_others_still_come(
     assert "Niet opgehaald: " in line and gone in line
     assert [s.title for s in list_sessions(db=db)] == [dialog.sessions[0].title]
     dialog.reject()
+
+
+def test_an_empty_archive_says_so_and_asking_twice_keeps_one_question(
+    qtbot: QtBot, db: Database, postgres_server: PostgresServer
+) -> None:
+    url = postgres_server.new_database()
+    try:
+        save_setting("team_archive", url)
+        window = StartWindow(db, load_library())
+        qtbot.addWidget(window)
+        window.show()
+        dialog = window.archive.fetch()
+        assert dialog is not None
+        assert window.archive.fetch() is dialog
+        qtbot.waitUntil(
+            lambda: dialog.state.text() == "Het teamarchief heeft nog geen sessies.",
+            timeout=WAIT_MS,
+        )
+        assert not dialog.fetch_button.isEnabled()
+        dialog.reject()
+    finally:
+        postgres_server.drop(url)

@@ -91,7 +91,9 @@ class FetchDialog(QDialog):
             self.choice.addItem(entry_text(session), session.uuid)
         new = sum(not session.here for session in sessions)
         self.state.setText(
-            ngettext(
+            _("The team archive holds no sessions yet.")
+            if not sessions
+            else ngettext(
                 "{count} session in the team archive, {new} of them not on this laptop yet.",
                 "{count} sessions in the team archive, {new} of them not on this laptop yet.",
                 len(sessions),

@@ -60,6 +60,10 @@ class StartArchive(QObject):
             return None
         if self.run is not None and self.run.running:
             return None
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.raise_()  # asked twice: the one question stays
+            self.dialog.activateWindow()
+            return self.dialog
         db = self._database()
         from worksession.ui.archive.fetch_dialog import FetchDialog
         from worksession.workflows.archive_listing import archived_sessions
@@ -68,8 +72,15 @@ class StartArchive(QObject):
             archive, lambda: archived_sessions(db=db, archive=archive), self.window
         )
         self.dialog.chosen.connect(lambda uuids: self.fetch_sessions(uuids, archive))
+        self.dialog.finished.connect(self._closed)
         self.dialog.open()
         return self.dialog
+
+    def _closed(self) -> None:
+        """The dialog answered: let it go (the start window would otherwise keep each one)."""
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+            self.dialog = None
 
     def fetch_sessions(self, uuids: list[str], archive: str) -> ArchiveRun | None:
         """Fetch each of ``uuids`` from ``archive`` in the background, asking at a conflict."""
