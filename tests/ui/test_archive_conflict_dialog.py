@@ -119,3 +119,20 @@ def test_a_stored_time_is_shown_in_local_time() -> None:
     assert shown_time("2026-11-30T12:05:00") == utc.astimezone().strftime("%d-%m-%Y %H:%M")
     assert shown_time("2026-11-30T12:05:00+00:00") == shown_time("2026-11-30T12:05:00")
     assert shown_time("not a time") == "not a time"
+
+
+def test_titles_and_names_are_shown_as_typed_never_as_markup(
+    qtbot: QtBot, owner: QMainWindow
+) -> None:
+    dialog = ConflictDialog(
+        title="<b>Vet</b> & <img src='x'>",
+        session_uuid=UUID,
+        here=Side("<i>Anna</i>", "", "<a href='x'>afspraken</a>"),
+        there=THERE,
+        direction="fetch",
+        parent=owner,
+    )
+    labels = dialog.findChildren(QLabel)
+    assert all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
+    said = "\n".join(label.text() for label in labels)
+    assert "<b>Vet</b> & <img src='x'>" in said and "Door: <i>Anna</i>" in said

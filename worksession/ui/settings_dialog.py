@@ -3,6 +3,7 @@ backups are kept; the team archive's address."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -55,6 +56,7 @@ class SettingsDialog(QDialog):
         self.problem = QLabel()
         self.problem.setObjectName("settingsProblem")
         self.problem.setWordWrap(True)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)  # the value typed, as typed
         self.problem.setStyleSheet("#settingsProblem { color: #a4262c; }")
         self.problem.hide()
         self.buttons = QDialogButtonBox(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal, NamedTuple
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
@@ -79,6 +79,8 @@ class ConflictDialog(QDialog):
         heading = QLabel(
             _("“{title}” was changed on this laptop and in the team archive.").format(title=title)
         )
+        # The coaches' own text (a title, a name) is shown as typed, never as markup.
+        heading.setTextFormat(Qt.TextFormat.PlainText)
         heading.setObjectName("conflictHeading")
         heading.setStyleSheet("#conflictHeading { font-weight: bold; }")
         heading.setWordWrap(True)
@@ -88,11 +90,13 @@ class ConflictDialog(QDialog):
                 "(number {uuid}). Nothing has been overwritten."
             ).format(uuid=session_uuid)
         )
+        intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
         self.here = QGroupBox(_("On this laptop"))
         self.there = QGroupBox(_("In the team archive"))
         for box, side in ((self.here, here), (self.there, there)):
             text = QLabel(side_text(side))
+            text.setTextFormat(Qt.TextFormat.PlainText)
             text.setWordWrap(True)
             inner = QVBoxLayout(box)
             inner.addWidget(text)
@@ -101,6 +105,7 @@ class ConflictDialog(QDialog):
         sides.addWidget(self.there)
         self.explanation = QLabel(_explain(direction))
         self.explanation.setWordWrap(True)
+        self.explanation.setTextFormat(Qt.TextFormat.PlainText)
 
         self.keep_both = QPushButton(_("Keep &both (as a copy)"))
         self.overwrite = QPushButton(_("&Overwrite (after a backup)"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -54,6 +54,7 @@ class FetchDialog(QDialog):
         self.jobs: list[Job] = []
         where = QLabel(_("From: {archive}").format(archive=shown_address(archive)))
         where.setWordWrap(True)
+        where.setTextFormat(Qt.TextFormat.PlainText)  # an address, never markup
         self.every = QRadioButton(_("&All sessions of the team archive"))
         self.one = QRadioButton(_("&One session:"))
         self.every.setChecked(True)
@@ -65,6 +66,7 @@ class FetchDialog(QDialog):
         self.choice.activated.connect(lambda _index: self.one.setChecked(True))
         self.state = QLabel(_("Reading the team archive…"))
         self.state.setWordWrap(True)
+        self.state.setTextFormat(Qt.TextFormat.PlainText)  # a server's words, never markup
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.fetch_button = QPushButton(_("&Fetch"))
         self.buttons.addButton(self.fetch_button, QDialogButtonBox.ButtonRole.AcceptRole)
