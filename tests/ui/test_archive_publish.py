@@ -363,3 +363,26 @@ def test_the_question_names_who_changed_what_on_each_side(
     assert "Wanneer: onbekend" not in here + there
     with qtbot.waitSignal(run.finished, timeout=WAIT_MS):
         question.reject()
+
+
+def test_what_waits_is_tried_soon_after_the_app_starts(
+    qtbot: QtBot,
+    controller: SessionController,
+    archive: str,
+    db: Database,
+    folder: Path,
+    postgres_server: PostgresServer,
+) -> None:
+    """Back at the office: the first try comes shortly after the start, not after the timer's
+    two minutes."""
+    save_setting("team_archive", address_in(folder, archive))
+    published(qtbot, shown_window(qtbot, controller))
+    make_reachable(folder, postgres_server)
+    start = StartWindow(db, load_library())
+    qtbot.addWidget(start)
+    start.show()
+    with qtbot.waitSignal(start.archive.line.tried, timeout=WAIT_MS):
+        start.archive.attach(first_try_ms=50)
+    assert start.archive.line.timer.interval() == 2 * 60 * 1000
+    assert waiting(db=db) == []
+    assert not start.archive.line.isVisible()

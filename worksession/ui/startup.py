@@ -237,8 +237,10 @@ class Startup(QObject):
             start_backups(self.window, self.db)
         # What needs following up across the sessions: read once the listing is on screen.
         self.window.count_follow_up()
-        # What waits for the team archive, tried again while the app runs.
-        self.window.archive.attach()
+        # What waits for the team archive, tried again soon and while the app runs.
+        from worksession.ui.archive.waiting_line import FIRST_TRY_MS
+
+        self.window.archive.attach(first_try_ms=FIRST_TRY_MS)
 
 
 def run_window(*, database: str | None, measure_startup: bool) -> int:

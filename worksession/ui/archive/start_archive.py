@@ -46,10 +46,10 @@ class StartArchive(QObject):
         self.dialog: FetchDialog | None = None
         self.run: ArchiveRun | None = None
 
-    def attach(self) -> None:
+    def attach(self, *, first_try_ms: int | None = None) -> None:
         """Count what waits in the window's database and try it again while the app runs
-        (the start-up does this once the sessions are listed)."""
-        self.line.count(self._database())
+        (the start-up does this once the sessions are listed, with a first try soon)."""
+        self.line.count(self._database(), first_try_ms=first_try_ms)
 
     def fetch(self) -> FetchDialog | None:
         """Ask what to fetch, then fetch it; None when no archive is set (the coach is told

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from worksession.ui.archive.running import ArchiveRun, RunReport
 
 RETRY_MS = 2 * 60 * 1000  # how often what waits is tried again while the app runs
+# The first try after the app starts (back at the office, the network there): soon, but after
+# the start's own work, so the listing and the toolkit come first.
+FIRST_TRY_MS = 10 * 1000
 TITLES_SHOWN = 3  # the line names this many of the waiting sessions, then "…"
 
 
@@ -61,11 +64,14 @@ class WaitingLine(QFrame):
         archive_events().waiting_changed.connect(self.recount)
         self.hide()
 
-    def count(self, db: Database) -> None:
-        """Read what waits in ``db`` and show it; the retries start."""
+    def count(self, db: Database, *, first_try_ms: int | None = None) -> None:
+        """Read what waits in ``db`` and show it; the retries start, the first after
+        ``first_try_ms`` when given (else after the timer's interval)."""
         self.db = db
         self.recount()
         self.timer.start()
+        if first_try_ms is not None:
+            QTimer.singleShot(first_try_ms, self, self._tick)
 
     def recount(self) -> None:
         if self.db is None:
