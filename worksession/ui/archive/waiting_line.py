@@ -76,9 +76,11 @@ class WaitingLine(QFrame):
     def recount(self) -> None:
         if self.db is None:
             return
-        from worksession.workflows.team_archive import waiting
+        # The records alone (what ``team_archive.waiting`` reads): counting at start-up does
+        # not load the publishing and its checks.
+        from worksession.storage.sync_records import waiting_sessions
 
-        self.titles = [entry.title for entry in waiting(db=self.db)]
+        self.titles = [entry.title for entry in waiting_sessions(self.db)]
         self._show()
 
     def _show(self) -> None:
