@@ -15,8 +15,8 @@ from worksession.ui.archive.conflict_dialog import ConflictDialog, Side, shown_t
 UUID = "3f2a9c1e-7b4d-4e8a-9f10-2c6d8e5a1b7c"
 
 
-HERE = Side("Anna de Vries", "2026-11-30T13:32:00+00:00", "afspraken")
-THERE = Side("", "2026-11-30T12:05:00", "")  # the archive tells only when (in UTC)
+HERE = Side("Anna de Vries (rol anna) heeft om 14:32 de afspraken gewijzigd (revisie 18)", "")
+THERE = Side(None, "2026-11-30T12:05:00")  # the archive noted only when (in UTC)
 
 
 @pytest.fixture
@@ -54,11 +54,9 @@ def test_the_dialog_names_the_session_and_both_sides(qtbot: QtBot, owner: QMainW
     said = texts(dialog)
     assert "“Gezond ouder worden in Kaalheide” is op deze laptop en in het teamarchief" in said
     assert UUID in said
-    assert "Door: Anna de Vries" in said and "Gewijzigd: afspraken" in said
-    assert f"Wanneer: {shown_time(HERE.when)}" in said
-    assert f"Wanneer: {shown_time(THERE.when)}" in said
-    # What the archive's side does not tell is said to be unknown, not left out.
-    assert "Gewijzigd: niet vastgelegd" in said and "Door: onbekend" in said
+    assert HERE.said in said
+    # What the archive's side did not note is said to be unknown, not left out.
+    assert f"Gewijzigd op {shown_time(THERE.when)}; wie en wat is niet vastgelegd." in said
     assert dialog.keep_both.text() == "Beide &bewaren (als kopie)"
     assert dialog.overwrite.text() == "&Overschrijven (na een back-up)"
     assert dialog.cancel.text() == "&Annuleren"
@@ -127,7 +125,7 @@ def test_titles_and_names_are_shown_as_typed_never_as_markup(
     dialog = ConflictDialog(
         title="<b>Vet</b> & <img src='x'>",
         session_uuid=UUID,
-        here=Side("<i>Anna</i>", "", "<a href='x'>afspraken</a>"),
+        here=Side("<i>Anna</i> heeft <a href='x'>de afspraken</a> gewijzigd", ""),
         there=THERE,
         direction="fetch",
         parent=owner,
@@ -135,4 +133,10 @@ def test_titles_and_names_are_shown_as_typed_never_as_markup(
     labels = dialog.findChildren(QLabel)
     assert all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
     said = "\n".join(label.text() for label in labels)
-    assert "<b>Vet</b> & <img src='x'>" in said and "Door: <i>Anna</i>" in said
+    assert "<b>Vet</b> & <img src='x'>" in said and "<i>Anna</i> heeft <a href" in said
+
+
+def test_a_side_that_noted_nothing_says_so() -> None:
+    from worksession.ui.archive.conflict_dialog import side_text
+
+    assert side_text(Side(None, "")) == "Niet vastgelegd wie, wat en wanneer."

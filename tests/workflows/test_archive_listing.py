@@ -17,10 +17,9 @@ from worksession.storage.opening import open_database
 from worksession.storage.operations.sessions import create_session
 from worksession.workflows.archive_listing import (
     ArchivedSession,
-    LastChange,
-    archive_last_change,
+    archive_change_said,
     archived_sessions,
-    last_change,
+    change_said,
 )
 from worksession.workflows.team_archive import fetch, publish
 
@@ -75,13 +74,15 @@ def test_each_side_tells_its_last_change(db: Database, archive: str) -> None:
     session = create_session(db=db, title="Kaalheide")
     assert session.id is not None
     uuid = publish(db=db, session_id=session.id, archive=archive).session_uuid
-    assert last_change(db=db, session_uuid="no such session") == LastChange("", "")
-    _record(db.url, uuid, "Anna de Vries", "de afspraken")
-    _record(archive, uuid, "pjansen", "de deelnemers")
-    assert last_change(db=db, session_uuid=uuid) == LastChange("Anna de Vries", "de afspraken")
-    assert archive_last_change(archive=archive, session_uuid=uuid) == LastChange(
-        "pjansen", "de deelnemers"
-    )
+    assert change_said(db=db, session_uuid="no such session") is None
+    _record(db.url, uuid, "anna", "the agreements")
+    _record(archive, uuid, "pjansen", "the participants")
+    mine = change_said(db=db, session_uuid=uuid)
+    assert mine is not None and mine.startswith("gebruikersaccount anna heeft om ")
+    assert "de afspraken gewijzigd" in mine
+    theirs = archive_change_said(archive=archive, session_uuid=uuid)
+    assert theirs is not None and theirs.startswith("rol pjansen heeft om ")
+    assert "de deelnemers gewijzigd" in theirs
 
 
 def test_an_archive_out_of_reach_is_one_line_without_the_password(

@@ -1,6 +1,6 @@
 """What the app shows of the team archive before it fetches or decides: the sessions the archive
-holds (title, wijk, date, and whether this laptop has each already), and what each side knows
-of a conflicting session's last change (who, and what).
+holds (title, wijk, date, and whether this laptop has each already), and what each side noted
+of a conflicting session's last change (who, what, when: ``change_said``'s words).
 
 The archive is opened as ``team_archive`` opens it: an ordinary worksession database.
 """
@@ -27,14 +27,6 @@ class ArchivedSession:
     wijk: str
     date: str  # ISO, or "" when the session has no date yet
     here: bool  # this laptop has a session with this identity
-
-
-@dataclass(frozen=True)
-class LastChange:
-    """A database's record of the last change to a session ("" where none was kept)."""
-
-    changed_by: str
-    last_change: str
 
 
 def _open(archive: str) -> Database:
@@ -78,25 +70,22 @@ def archived_sessions(*, db: Database, archive: str) -> list[ArchivedSession]:
     ]
 
 
-def last_change(*, db: Database, session_uuid: str) -> LastChange:
-    """Who last changed the session with this identity in ``db``, and what ("" when unknown)."""
+def change_said(*, db: Database, session_uuid: str) -> str | None:
+    """Who changed the session with this identity in ``db`` last, what and when, as the
+    stale-view message says it ("… heeft om 14:32 de afspraken gewijzigd (revisie 18)");
+    None when that was not noted (or there is no such session)."""
+    from worksession.storage.change_said import last_change_said
+
     with db.reading() as s:
-        row = s.exec(
-            select(WorkSession.changed_by, WorkSession.last_change).where(
-                col(WorkSession.uuid) == session_uuid
-            )
-        ).first()
-    if row is None:
-        return LastChange("", "")
-    return LastChange(row[0] or "", row[1] or "")
+        found = s.exec(select(WorkSession.id).where(col(WorkSession.uuid) == session_uuid)).first()
+        return None if found is None else last_change_said(s, found)
 
 
-def archive_last_change(*, archive: str, session_uuid: str) -> LastChange:
-    """``last_change`` of the archive's session with this identity (``StorageError`` when the
-    archive cannot be read)."""
+def archive_change_said(*, archive: str, session_uuid: str) -> str | None:
+    """``change_said`` of the archive's session (``StorageError`` when it cannot be read)."""
     remote = _open(archive)
     try:
-        return last_change(db=remote, session_uuid=session_uuid)
+        return change_said(db=remote, session_uuid=session_uuid)
     except DBAPIError as error:  # the connection lost on the way
         raise StorageError(str(error.orig or error).splitlines()[0]) from error
     finally:

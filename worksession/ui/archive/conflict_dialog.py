@@ -29,11 +29,10 @@ Direction = Literal["publish", "fetch"]
 
 
 class Side(NamedTuple):
-    """What one side knows of its change ("" where it knows nothing)."""
+    """What one side noted of its last change."""
 
-    who: str
-    when: str  # ISO 8601 as stored; naive means UTC
-    what: str
+    said: str | None  # who, what, when and the revision, in a sentence; None: not noted
+    when: str  # ISO 8601 as stored (naive means UTC), "" when not known
 
 
 def shown_time(stored: str) -> str:
@@ -48,13 +47,14 @@ def shown_time(stored: str) -> str:
 
 
 def side_text(side: Side) -> str:
-    """One side's change in a few lines; what is not known is said to be unknown."""
-    lines = [
-        _("Changed: {what}").format(what=side.what or _("not recorded")),
-        _("By: {who}").format(who=side.who or _("unknown")),
-        _("When: {when}").format(when=shown_time(side.when) if side.when else _("unknown")),
-    ]
-    return "\n".join(lines)
+    """One side's change: the sentence that names who, what and when, or what is known."""
+    if side.said:
+        return side.said
+    if side.when:
+        return _("Changed on {when}; who and what were not noted.").format(
+            when=shown_time(side.when)
+        )
+    return _("Not noted who changed it, what or when.")
 
 
 class ConflictDialog(QDialog):

@@ -19,7 +19,7 @@ from worksession.storage.database import Database
 from worksession.storage.errors import StorageError
 from worksession.ui.archive.conflict_dialog import ConflictDialog, Direction, Side
 from worksession.ui.background import Job, start
-from worksession.workflows.archive_listing import LastChange, archive_last_change, last_change
+from worksession.workflows.archive_listing import archive_change_said, change_said
 from worksession.workflows.team_archive import (
     ArchiveUnreachable,
     ConflictChoice,
@@ -124,18 +124,18 @@ class ArchiveRun(QObject):
         """Read who changed the archive's side, and what (in the background: the archive is
         on the network), then ask."""
         archive, uuid = self.archive, conflict.session_uuid
-        job = Job(lambda: archive_last_change(archive=archive, session_uuid=uuid))
+        job = Job(lambda: archive_change_said(archive=archive, session_uuid=uuid))
         job.signals.done.connect(lambda theirs: self._question(conflict, theirs))
-        job.signals.failed.connect(lambda _error: self._question(conflict, LastChange("", "")))
+        job.signals.failed.connect(lambda _error: self._question(conflict, None))
         start(job, kept=self.jobs)
 
-    def _question(self, conflict: SyncConflict, theirs: LastChange) -> None:
-        mine = last_change(db=self.db, session_uuid=conflict.session_uuid)
+    def _question(self, conflict: SyncConflict, theirs: str | None) -> None:
+        mine = change_said(db=self.db, session_uuid=conflict.session_uuid)
         dialog = ConflictDialog(
             title=conflict.title,
             session_uuid=conflict.session_uuid,
-            here=Side(mine.changed_by, conflict.laptop_changed, mine.last_change),
-            there=Side(theirs.changed_by, conflict.archive_changed, theirs.last_change),
+            here=Side(mine, conflict.laptop_changed),
+            there=Side(theirs, conflict.archive_changed),
             direction=self.direction,
             parent=self.parent_widget,
         )
