@@ -48,7 +48,9 @@ class Presenting(QObject):
         self.navigation = navigation
         self.window = navigation.window
         self.controller = navigation.controller
-        self.presenter = PresenterWindow(forward_keys=self._presenter_key)
+        # Made when first shown: most sessions are run without a beamer.
+        self._presenter: PresenterWindow | None = None
+        self._clock: tuple[str, str] | None = None  # what the beamer's clock shows, once ticked
         self.step_clock = StepClock(self.controller, clock=clock)
         self.step_clock.ticked.connect(self._clock_ticked)
         self.frozen_row: int | None = None
@@ -58,12 +60,23 @@ class Presenting(QObject):
         self._coach_moved(navigation.current_row())
 
     def _clock_ticked(self, text: str, level: str) -> None:
-        self.presenter.set_clock(text if self.step_clock.room_sees_clock else "", level)
+        self._clock = (text if self.step_clock.room_sees_clock else "", level)
+        if self._presenter is not None:
+            self._presenter.set_clock(*self._clock)
 
     # --- what is shown ------------------------------------------------------------------------
     @property
+    def presenter(self) -> PresenterWindow:
+        """The window on the beamer, made the first time it is wanted."""
+        if self._presenter is None:
+            self._presenter = PresenterWindow(forward_keys=self._presenter_key)
+            if self._clock is not None:
+                self._presenter.set_clock(*self._clock)
+        return self._presenter
+
+    @property
     def shown(self) -> bool:
-        return self.presenter.isVisible()
+        return self._presenter is not None and self._presenter.isVisible()
 
     @property
     def row(self) -> int:
@@ -126,8 +139,9 @@ class Presenting(QObject):
 
     def hide(self) -> None:
         _application().removeEventFilter(self)
-        self.presenter.set_black(False)
-        self.presenter.hide()
+        if self._presenter is not None:
+            self._presenter.set_black(False)
+            self._presenter.hide()
         self.state_changed.emit()
 
     def toggle_black(self) -> None:
@@ -147,7 +161,8 @@ class Presenting(QObject):
     def close(self) -> None:
         _application().removeEventFilter(self)
         self.step_clock.save()
-        self.presenter.close()
+        if self._presenter is not None:
+            self._presenter.close()
 
     # --- screens ------------------------------------------------------------------------------
     def chosen_screen(self) -> QScreen:
