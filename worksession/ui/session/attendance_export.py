@@ -17,17 +17,11 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
-from worksession.domain.attendance_sheet import attendance_sheet
 from worksession.i18n import _
 from worksession.ui.background import Job
 from worksession.ui.file_places import remember_folder, suggested_path
 from worksession.ui.session.background_export import BackgroundExport, with_suffix
 from worksession.ui.session.controller import SessionController
-from worksession.workflows.attendance_export import (
-    attendance_kind,
-    check_attendance_target,
-    make_attendance,
-)
 from worksession.workflows.export_targets import write_export
 
 
@@ -88,6 +82,14 @@ class AttendanceExport(QObject):
 
     def export_to(self, path: Path) -> Job | None:
         """Make and write the file ``path`` names (its suffix says which); None when refused."""
+        # Loaded when a file is asked for, not with every session window.
+        from worksession.domain.attendance_sheet import attendance_sheet
+        from worksession.workflows.attendance_export import (
+            attendance_kind,
+            check_attendance_target,
+            make_attendance,
+        )
+
         self.flush()
         database = self.controller.db.path
         sheet = attendance_sheet(self.controller.document)  # read on the GUI thread

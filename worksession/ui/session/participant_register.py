@@ -19,9 +19,7 @@ from worksession.i18n import N_, _
 from worksession.storage.operations.people import add_participants
 from worksession.ui.session.commands import AddManyCommand
 from worksession.ui.session.controller import SessionController
-from worksession.ui.session.invite_list_dialog import InviteListDialog
 from worksession.ui.session.record_model import Column
-from worksession.workflows.people_file import FILE_TYPES, PeopleFileRefused, read_people_file
 
 PARTICIPANT_COLUMNS = (
     Column("name", N_("Name")),
@@ -106,12 +104,18 @@ def one_line_rows(view: QTableView) -> None:
 
 
 def invite_file_filter() -> str:
+    # The list's reader (and the XML parser it needs) load when a list is chosen.
+    from worksession.workflows.people_file import FILE_TYPES
+
     return _("Lists ({patterns});;All files (*)").format(patterns=" ".join(FILE_TYPES))
 
 
 def import_invite_list(controller: SessionController, parent: QWidget, path: Path) -> bool:
     """Read the invite list in ``path``, show what it would add and what it refuses, and add
     the accepted rows as one undoable step when the coach says so (else nothing is written)."""
+    from worksession.ui.session.invite_list_dialog import InviteListDialog
+    from worksession.workflows.people_file import PeopleFileRefused, read_people_file
+
     try:
         invite = read_people_file(path, controller.roles, controller.document["participants"])
     except PeopleFileRefused as error:

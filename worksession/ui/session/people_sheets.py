@@ -18,14 +18,11 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from worksession.domain.factsheet import factsheet
-from worksession.domain.who_is_who import who_is_who
 from worksession.i18n import _
 from worksession.ui.background import Job
 from worksession.ui.session.background_export import BackgroundExport, with_suffix
 from worksession.ui.session.controller import SessionController
 from worksession.workflows.export_targets import check_export_target, write_export
-from worksession.workflows.people_sheets import catalogue_offers, factsheet_bytes, who_is_who_bytes
 
 # What a sheet is made of when asked for: the name to suggest and the drawing to run in the
 # background (the sheet itself is read on the GUI thread); None when there is nothing to draw.
@@ -107,6 +104,10 @@ def who_is_who_export(
     """*Wie is wie (PDF)…*: everyone of the session and what each can be called for."""
 
     def prepare() -> Prepared:
+        # Loaded when a sheet is asked for, not with every session window.
+        from worksession.domain.who_is_who import who_is_who
+        from worksession.workflows.people_sheets import who_is_who_bytes
+
         sheet = who_is_who(controller.document)
         return _file_name(_("Who is who"), sheet.title), lambda: who_is_who_bytes(sheet)
 
@@ -136,6 +137,9 @@ def factsheet_export(
         if key is None:
             controller.notice.emit(_("Choose a stakeholder on the sociale kaart first."))
             return None
+        from worksession.domain.factsheet import factsheet
+        from worksession.workflows.people_sheets import catalogue_offers, factsheet_bytes
+
         sheet = factsheet(controller.document, key, catalogue_offers(controller.library))
         return _file_name(_("Factsheet for the huisarts"), sheet.name), lambda: factsheet_bytes(
             sheet

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QGuiApplication
@@ -29,7 +29,6 @@ from worksession.domain.changes import Part
 from worksession.domain.deadlines import request_state
 from worksession.domain.field_labels import user_message
 from worksession.domain.models import Participant
-from worksession.domain.people_import import parse_people
 from worksession.domain.validation import ValidationError
 from worksession.domain.values import Variant
 from worksession.i18n import _
@@ -45,7 +44,6 @@ from worksession.ui.file_places import remember_folder, suggested_path
 from worksession.ui.session.commands import EditCommand, FinalCommand
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.deadline_label import DeadlineLabel, session_date
-from worksession.ui.session.invitation_dialog import InvitationDialog
 from worksession.ui.session.pages.base import StepPage
 from worksession.ui.session.pages.preparation_timeline import PreparationTimeline
 from worksession.ui.session.participant_register import (
@@ -59,9 +57,10 @@ from worksession.ui.session.participant_register import (
 )
 from worksession.ui.session.record_table import RecordTable
 from worksession.ui.session.start_time_field import StartTimeField
-from worksession.workflows.data_export import calendar_identity
 from worksession.workflows.export_targets import RefusedTarget, write_export
-from worksession.workflows.programme_sheet import programme_pdf_bytes, session_sheet
+
+if TYPE_CHECKING:
+    from worksession.ui.session.invitation_dialog import InvitationDialog
 
 
 class PreparationPage(StepPage):
@@ -284,6 +283,12 @@ class PreparationPage(StepPage):
         self._edit(_("accreditation"), "accredited", checked)
 
     def show_invitation(self) -> InvitationDialog:
+        # The invitation, the programme sheet and the list reader load when used, not with
+        # every session window: most visits to this page make none of them.
+        from worksession.ui.session.invitation_dialog import InvitationDialog
+        from worksession.workflows.data_export import calendar_identity
+        from worksession.workflows.programme_sheet import session_sheet
+
         self.flush()  # the ambition being typed goes into the text too
         controller = self.controller
         dialog = InvitationDialog(
@@ -309,6 +314,8 @@ class PreparationPage(StepPage):
 
     def save_programme_pdf(self, path: Path) -> bool:
         """The session's programme as the PDF an accreditation request asks for."""
+        from worksession.workflows.programme_sheet import programme_pdf_bytes, session_sheet
+
         self.flush()
         controller = self.controller
         sheet = session_sheet(controller.document, controller.library)
@@ -370,6 +377,8 @@ class PreparationPage(StepPage):
 
     def import_people(self, text: str, *, source: str = "") -> bool:
         """Add everyone in ``text`` as one undoable step; a bad line rejects the whole list."""
+        from worksession.domain.people_import import parse_people
+
         try:
             people = parse_people(text)
         except ValidationError as error:
