@@ -1,6 +1,7 @@
 """A plan loads only what it prints with: a Dutch plan neither the oblique face (the plan has no
-italic) nor the right-to-left libraries (nor the URL and HTTP libraries ``xml.sax`` would bring);
-a plan with Arabic and Hebrew names does load those.
+italic) nor the right-to-left libraries (nor the URL and HTTP libraries ``xml.sax`` would bring,
+nor Pillow's image module, which reportlab imports for bitmaps); a plan with Arabic and Hebrew
+names does load those.
 
 Run in a fresh process each, since other tests in this one have loaded everything already."""
 
@@ -20,9 +21,10 @@ RIGHT_TO_LEFT_LIBRARIES = ["arabic_reshaper", "bidi"]
 # Renders the plan named on the command line, then says what is loaded.
 _RENDER = """
 import json, sys
+from worksession.export.pdf.plan import render_plan  # first, as in the app
 from reportlab.pdfbase import pdfmetrics
 from tests.export.render_threads import payloads
-from worksession.export.pdf.plan import render_plan
+from worksession.support.deferred_modules import has_run
 before = sorted(name for name in ("arabic_reshaper", "bidi") if name in sys.modules)
 assert render_plan(payloads()[sys.argv[1]]).startswith(b"%PDF")
 print(json.dumps({
@@ -31,6 +33,7 @@ print(json.dumps({
     "fonts": sorted(pdfmetrics.getRegisteredFontNames()),
     "web": sorted(name for name in ("urllib.request", "http.client", "xml.sax")
                   if name in sys.modules),
+    "bitmaps": has_run(sys.modules["PIL.Image"]),
 }))
 """
 
@@ -53,6 +56,7 @@ def test_a_dutch_plan_loads_two_faces_and_no_right_to_left_library() -> None:
     loaded = _loaded("nl")
     assert loaded["modules"] == []
     assert loaded["web"] == []  # escaping user text needs no URL or HTTP library
+    assert loaded["bitmaps"] is False  # reportlab imported Pillow's image module; it never ran
     assert "DejaVuSans-Oblique" not in loaded["fonts"]
     assert {fonts.REGULAR, fonts.BOLD} <= set(loaded["fonts"])
 
