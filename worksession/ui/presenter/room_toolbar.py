@@ -8,6 +8,7 @@ running schedule with its expected end.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QToolButton
@@ -16,8 +17,10 @@ from worksession.domain.schedule import Schedule, schedule_summary
 from worksession.i18n import _
 from worksession.ui.presenter.presenter_window import clock_colour
 from worksession.ui.presenter.presenting import Presenting
-from worksession.ui.presenter.schedule_dialog import ScheduleDialog
 from worksession.ui.session.navigation import StepNavigation
+
+if TYPE_CHECKING:
+    from worksession.ui.presenter.schedule_dialog import ScheduleDialog
 
 
 class RoomToolBar(QToolBar):
@@ -134,6 +137,8 @@ class RoomToolBar(QToolBar):
         )
 
     def show_schedule(self) -> ScheduleDialog:
+        from worksession.ui.presenter.schedule_dialog import ScheduleDialog  # when asked for
+
         dialog = ScheduleDialog(self.presenting.step_clock, self.window_)
         dialog.open()
         return dialog

@@ -6,7 +6,7 @@ filters as the coach types: F2 (or a double click, or just typing) on their cell
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
@@ -25,7 +25,6 @@ from worksession.storage.operations.agreements import (
     update_agreement,
 )
 from worksession.storage.views import record_rows
-from worksession.ui.session.builds_on_dialog import BuildsOnDialog
 from worksession.ui.session.commands import EditCommand
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.existing_offers_view import ExistingOffersView
@@ -34,6 +33,9 @@ from worksession.ui.session.pages.base import StepPage
 from worksession.ui.session.people_picker import PeoplePicker
 from worksession.ui.session.record_model import Column
 from worksession.ui.session.record_table import RecordTable
+
+if TYPE_CHECKING:
+    from worksession.ui.session.builds_on_dialog import BuildsOnDialog
 
 
 @dataclass(frozen=True)
@@ -315,6 +317,8 @@ class AgreementsPage(StepPage):
 
     def choose_builds_on(self) -> BuildsOnDialog | None:
         """What the current agreement builds on: the wijk's offers for its theme first."""
+        from worksession.ui.session.builds_on_dialog import BuildsOnDialog  # when asked for
+
         index = self.table.view.currentIndex()
         if not index.isValid():
             self.controller.rejected.emit(_("Choose an agreement in the list first."))
