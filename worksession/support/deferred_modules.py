@@ -58,7 +58,7 @@ def defer(name: str) -> bool:
                         del module.__dict__["__getattr__"]
         return getattr(module, attribute)
 
-    module.__getattr__ = __getattr__  # type: ignore[attr-defined]
+    module.__dict__["__getattr__"] = __getattr__
     sys.modules[name] = module
     parent, _dot, child = name.rpartition(".")
     if parent:
