@@ -27,6 +27,7 @@ from pathlib import Path
 
 from tests.benchmarks.measure import report
 from tests.ui.test_startup import HEAVY as HEAVY_MODULES
+from worksession.domain.models.work_session import new_uuid
 from worksession.programmes.library import load_library
 from worksession.storage.document import import_document
 from worksession.storage.opening import open_database
@@ -83,7 +84,10 @@ def make_databases(folder: Path) -> dict[str, Path]:
         row[1] for row in archive.execute("PRAGMA table_info(work_session)") if row[1] != "id"
     ]
     listed = ", ".join(columns)
-    copied = listed.replace("title", "title || ' ' || abs(random() % 1000)")
+    # Each copy is a session of its own: a title of its own and an identity of its own.
+    archive.create_function("new_uuid", 0, new_uuid)
+    made = {"title": "title || ' ' || abs(random() % 1000)", "uuid": "new_uuid()"}
+    copied = ", ".join(made.get(column, column) for column in columns)
     with archive:
         for _ in range(24):  # 40 more each time
             archive.execute(
