@@ -166,11 +166,21 @@ class Stored:
 
 
 def store_bundle(
-    s: Session, bundle: Bundle, *, uuid: str, revision: int, replace: int | None = None
+    s: Session,
+    bundle: Bundle,
+    *,
+    uuid: str,
+    revision: int,
+    replace: int | None = None,
+    team_of: int | None = None,
 ) -> Stored:
     """Write ``bundle`` as the session ``uuid`` at ``revision`` (over the session ``replace``,
-    keeping its id and its frozen versions). Inside the caller's transaction.
+    keeping its id, its team and its frozen versions). Inside the caller's transaction.
+
+    ``team_of``: a session whose team the new one joins (a copy kept beside it); without it and
+    without ``replace`` the database gives the writer's team (on a server; none on SQLite).
     """
+    team_id = _team_of(s, team_of if team_of is not None else replace)
     kept: list[dict[str, Any]] = []
     origin_link: int | None = None
     followers: list[int] = []
@@ -191,7 +201,7 @@ def store_bundle(
         # Every record of the session goes with it (the foreign keys cascade).
         s.execute(delete(WorkSession).where(col(WorkSession.id) == replace))
     document: Document = {**bundle.document, "uuid": uuid}
-    session = import_document_in(s, document, session_id=replace)
+    session = import_document_in(s, document, session_id=replace, team_id=team_id)
     assert session.id is not None
     session.revision = revision
     session.status = bundle.plan["status"]
@@ -218,6 +228,15 @@ def store_bundle(
             .values(origin_session_id=session.id)
         )
     return Stored(session.id, kept_more)
+
+
+def _team_of(s: Session, session_id: int | None) -> int | None:
+    """The team of ``session_id``: a session written anew stays in its team, whatever teams
+    the coach who writes it is in (one in two teams would otherwise be asked which)."""
+    if session_id is None:
+        return None
+    row = s.get(WorkSession, session_id)
+    return row.team_id if row is not None else None
 
 
 def _write_version(s: Session, session_id: int, version: dict[str, Any]) -> None:

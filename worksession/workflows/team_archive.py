@@ -208,7 +208,7 @@ def _publish_to(
                 action = "overwritten" if theirs_changed else "published"
             elif on_conflict == "keep_both":
                 copy_uuid = new_uuid()  # the laptop's version, as a session of its own
-                store_bundle(rs, bundle, uuid=copy_uuid, revision=1)
+                store_bundle(rs, bundle, uuid=copy_uuid, revision=1, team_of=there.id)
                 remote_revision, action = 1, "copied"
             else:
                 raise SyncConflict(

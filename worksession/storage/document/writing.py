@@ -46,12 +46,17 @@ def import_document(*, db: Database, document: Document) -> WorkSession:
 
 
 def import_document_in(
-    s: Session, document: Document, *, session_id: int | None = None
+    s: Session,
+    document: Document,
+    *,
+    session_id: int | None = None,
+    team_id: int | None = None,
 ) -> WorkSession:
     """``import_document`` inside a transaction the caller holds: it commits or rolls back
     with the caller's other writes. ``session_id``: the id to store it under (a session just
-    deleted in the same transaction and written anew, as the team archive's fetch does)."""
-    return _write(s, document, session_id)
+    deleted in the same transaction and written anew, as the team archive's fetch does);
+    ``team_id``: the team it belongs to on a server (None: the writer's, as for a new one)."""
+    return _write(s, document, session_id, team_id)
 
 
 def identity_for(s: Session, wanted: str | None) -> str:
@@ -99,7 +104,9 @@ def _keyed(
     return {item["key"]: _id(row) for item, row in zip(items, rows, strict=True)}
 
 
-def _write(s: Session, doc: Document, session_id: int | None = None) -> WorkSession:
+def _write(
+    s: Session, doc: Document, session_id: int | None = None, team_id: int | None = None
+) -> WorkSession:
     nul = nul_path(doc)
     if nul is not None:  # PostgreSQL stores no NUL: refused on every engine alike
         raise ValidationError(nul, nul_refusal())
@@ -107,6 +114,7 @@ def _write(s: Session, doc: Document, session_id: int | None = None) -> WorkSess
     schedule = doc.get("schedule", {})
     work_session = records.SESSION.write(doc["session"], ids, start_time=schedule.get("start_time"))
     work_session.id = session_id
+    work_session.team_id = team_id
     work_session.uuid = identity_for(s, doc.get("uuid"))
     s.add(work_session)
     s.flush()
