@@ -280,29 +280,34 @@ def _write_session(s: Session, archived: ArchivedSession) -> int:
     if plan.get("created_at"):
         session.created_at = when(plan["created_at"])
     for version in plan.get("versions", []):
-        row = PlanVersion(
-            session_id=session.id,
-            number=version["number"],
-            created_at=when(version["created_at"]),
-            snapshot=version["snapshot"],
-            sha256=version["sha256"],
-        )
-        s.add(row)
-        s.flush()
-        assert row.id is not None
-        for decision in version.get("decisions", []):
-            s.add(
-                SignOff(
-                    version_id=row.id,
-                    participant_key=decision["participant_key"],
-                    participant_name=decision["participant_name"],
-                    decision=decision["decision"],
-                    comment=decision.get("comment", ""),
-                    method=decision["method"],
-                    decided_at=when(decision["decided_at"]),
-                )
-            )
+        write_version(s, session.id, version)
     return session.id
+
+
+def write_version(s: Session, session_id: int, version: dict[str, Any]) -> None:
+    """A frozen plan version and its decisions, exactly as they were (checked by the caller)."""
+    row = PlanVersion(
+        session_id=session_id,
+        number=version["number"],
+        created_at=when(version["created_at"]),
+        snapshot=version["snapshot"],
+        sha256=version["sha256"],
+    )
+    s.add(row)
+    s.flush()
+    assert row.id is not None
+    for decision in version.get("decisions", []):
+        s.add(
+            SignOff(
+                version_id=row.id,
+                participant_key=decision["participant_key"],
+                participant_name=decision["participant_name"],
+                decision=decision["decision"],
+                comment=decision.get("comment", ""),
+                method=decision["method"],
+                decided_at=when(decision["decided_at"]),
+            )
+        )
 
 
 def restore_archive(

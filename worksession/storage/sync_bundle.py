@@ -18,10 +18,10 @@ from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
 
 from worksession.domain.interchange import Document, InterchangeError, parse_document
-from worksession.domain.models import PlanVersion, SessionOrigin, SignOff, WorkSession
+from worksession.domain.models import SessionOrigin, WorkSession
 from worksession.domain.models.work_session import new_uuid
 from worksession.i18n import _
-from worksession.storage.archive_backups import plan_part, when
+from worksession.storage.archive_backups import plan_part, when, write_version
 from worksession.storage.document import import_document_in, read_document_in
 from worksession.storage.errors import StorageError
 
@@ -209,7 +209,7 @@ def store_bundle(
         session.created_at = when(bundle.plan["created_at"])
     merged = merged_versions(kept, bundle.plan.get("versions", []))
     for version in merged:
-        _write_version(s, session.id, version)
+        write_version(s, session.id, version)
     came = sum(len(version["decisions"]) + 1 for version in bundle.plan.get("versions", []))
     kept_more = sum(len(version["decisions"]) + 1 for version in merged) > came
     s.flush()
@@ -237,31 +237,6 @@ def _team_of(s: Session, session_id: int | None) -> int | None:
         return None
     row = s.get(WorkSession, session_id)
     return row.team_id if row is not None else None
-
-
-def _write_version(s: Session, session_id: int, version: dict[str, Any]) -> None:
-    row = PlanVersion(
-        session_id=session_id,
-        number=version["number"],
-        created_at=when(version["created_at"]),
-        snapshot=version["snapshot"],
-        sha256=version["sha256"],
-    )
-    s.add(row)
-    s.flush()
-    assert row.id is not None
-    for decision in version["decisions"]:
-        s.add(
-            SignOff(
-                version_id=row.id,
-                participant_key=decision["participant_key"],
-                participant_name=decision["participant_name"],
-                decision=decision["decision"],
-                comment=decision.get("comment", ""),
-                method=decision["method"],
-                decided_at=when(decision["decided_at"]),
-            )
-        )
 
 
 def reidentify(s: Session, session_id: int, uuid: str = "") -> str:
