@@ -87,12 +87,32 @@ def read_bundle(s: Session, session_id: int) -> Bundle:
     return Bundle(row.uuid, row.title, row.revision, document, plan_part(s, row))
 
 
+TITLE_SHOWN = 80  # characters of a session's title a message shows
+
+
+def shown_title(title: str) -> str:
+    """A title as a message names it: an archive's row may hold any length (raw SQL), and a
+    refusal must stay one readable line, the identity beside it says which session it is."""
+    return title if len(title) <= TITLE_SHOWN else title[: TITLE_SHOWN - 1] + "…"
+
+
 def refused(bundle_title: str, uuid: str, where: str, problem: str) -> StorageError:
     """One line naming the session (title and identity), the field and what is wrong."""
     return StorageError(
         _("the team archive's session {title!r} ({uuid}) was not taken: {where}: {problem}").format(
-            title=bundle_title, uuid=uuid, where=where, problem=problem
+            title=shown_title(bundle_title), uuid=uuid, where=where, problem=problem
         )
+    )
+
+
+def identity_taken(title: str, uuid: str) -> StorageError:
+    """A publish the archive refused: it holds a session with the identity that the coach's
+    role cannot see (another team's, under row-level security)."""
+    return StorageError(
+        _(
+            "the team archive refused session {title!r} ({uuid}): it holds a session with "
+            "this identity that is not in your teams"
+        ).format(title=shown_title(title), uuid=uuid)
     )
 
 

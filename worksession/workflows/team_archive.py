@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 from sqlmodel import Session
 
 from worksession.domain.models.work_session import new_uuid
@@ -38,9 +38,11 @@ from worksession.storage.sync_bundle import (
     Standing,
     all_standings,
     checked,
+    identity_taken,
     read_bundle,
     refused,
     reidentify,
+    shown_title,
     standing,
     store_bundle,
 )
@@ -78,7 +80,7 @@ class SyncConflict(StorageError):
                 "session {title!r} ({uuid}) was changed both here and in the team archive "
                 "since the last sync; nothing was overwritten. Choose to keep both (as a copy) "
                 "or to overwrite (after a backup)."
-            ).format(title=title, uuid=session_uuid)
+            ).format(title=shown_title(title), uuid=session_uuid)
         )
         self.session_uuid = session_uuid
         self.title = title
@@ -177,6 +179,31 @@ def _publish_to(
         local = standing(s, bundle.uuid)
         state = last_sync(s, archive, bundle.uuid)
     assert local is not None
+    try:
+        backup, copy_uuid, action, remote_revision = _write_archive(
+            remote, bundle, local, state, on_conflict
+        )
+    except IntegrityError as error:
+        # The archive holds a session with this identity that the coach's role cannot see
+        # (another team's, under row-level security): it is neither found nor overwritten.
+        raise identity_taken(bundle.title, bundle.uuid) from error
+    uuid = bundle.uuid
+    with db.transaction() as s:
+        if action == "copied":  # the archive holds it now: the laptop's takes its identity
+            uuid = reidentify(s, session_id, copy_uuid)
+        note_sync(s, archive, uuid, local=local.revision, remote=remote_revision)
+    return SyncOutcome(uuid, bundle.title, action, backup, session_id=session_id)
+
+
+def _write_archive(
+    remote: Database,
+    bundle: Bundle,
+    local: Standing,
+    state: LastSync | None,
+    on_conflict: ConflictChoice,
+) -> tuple[Path | None, str, Action, int]:
+    """Write the laptop's ``bundle`` into the archive as the sync's state says; returns the
+    backup made, the copy's identity (keep both), what was done and the archive's revision."""
     backup: Path | None = None
     copy_uuid = ""
     with remote.transaction() as rs:  # the archive's write turn: nobody publishes meanwhile
@@ -214,12 +241,7 @@ def _publish_to(
                 raise SyncConflict(
                     bundle.uuid, bundle.title, laptop=local.changed_at, archive=there.changed_at
                 )
-    uuid = bundle.uuid
-    with db.transaction() as s:
-        if action == "copied":  # the archive holds it now: the laptop's takes its identity
-            uuid = reidentify(s, session_id, copy_uuid)
-        note_sync(s, archive, uuid, local=local.revision, remote=remote_revision)
-    return SyncOutcome(uuid, bundle.title, action, backup, session_id=session_id)
+    return backup, copy_uuid, action, remote_revision
 
 
 def _archive_backup(remote: Database, there: Standing) -> Path:
