@@ -20,6 +20,7 @@ from sqlmodel import Session, col, select
 from worksession.domain.interchange import Document, InterchangeError, parse_document
 from worksession.domain.models import SessionOrigin, WorkSession
 from worksession.domain.models.work_session import new_uuid
+from worksession.domain.nul_text import nul_path, nul_refusal
 from worksession.i18n import _
 from worksession.storage.archive_backups import plan_part, when, write_version
 from worksession.storage.document import import_document_in, read_document_in
@@ -68,16 +69,23 @@ def standing(s: Session, uuid: str) -> Standing | None:
     if row is None or row.id is None:
         return None
     return Standing(
-        row.id, row.uuid, row.title, row.revision, row.changed_by, row.updated_at.isoformat()
+        row.id, row.uuid, row.title, int(row.revision), row.changed_by, row.updated_at.isoformat()
     )
 
 
 def all_standings(s: Session) -> list[Standing]:
-    rows = s.exec(select(WorkSession).order_by(col(WorkSession.id))).all()
-    return [
-        Standing(r.id or 0, r.uuid, r.title, r.revision, r.changed_by, r.updated_at.isoformat())
-        for r in rows
-    ]
+    """Every session of the database of ``s``; one whose row cannot be read (a timestamp or a
+    number that is none, written into a file archive by hand) is refused, naming it."""
+    names = s.exec(select(WorkSession.uuid, WorkSession.title).order_by(col(WorkSession.id))).all()
+    found = []
+    for uuid, title in names:
+        try:
+            there = standing(s, uuid)
+            assert there is not None
+            found.append(there)
+        except (ValueError, TypeError) as error:
+            raise refused(str(title), str(uuid), _("its records"), str(error)) from error
+    return found
 
 
 def read_bundle(s: Session, session_id: int) -> Bundle:
@@ -125,6 +133,9 @@ def checked(bundle: Bundle) -> Bundle:
         raise refused(bundle.title, bundle.uuid, error.path, error.message) from error
     if document.get("uuid") != bundle.uuid:
         raise refused(bundle.title, bundle.uuid, "$.uuid", _("not the session's identity"))
+    nul = nul_path(document)  # a file archive may hold one; the write would refuse it too late
+    if nul is not None:
+        raise refused(bundle.title, bundle.uuid, nul, nul_refusal())
     plan = bundle.plan
     if plan.get("status") not in {"draft", "in_review", "signed_off"}:
         raise refused(bundle.title, bundle.uuid, "status", repr(plan.get("status")))

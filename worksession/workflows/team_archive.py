@@ -183,6 +183,8 @@ def _publish_to(
         backup, copy_uuid, action, remote_revision = _write_archive(
             remote, bundle, local, state, on_conflict
         )
+    except (ValueError, TypeError) as error:  # the archive's row, damaged by hand
+        raise refused(bundle.title, bundle.uuid, _("its records"), str(error)) from error
     except IntegrityError as error:
         # The archive holds a session with this identity that the coach's role cannot see
         # (another team's, under row-level security): it is neither found nor overwritten.
@@ -202,8 +204,7 @@ def _write_archive(
     state: LastSync | None,
     on_conflict: ConflictChoice,
 ) -> tuple[Path | None, str, Action, int]:
-    """Write the laptop's ``bundle`` into the archive as the sync's state says; returns the
-    backup made, the copy's identity (keep both), what was done and the archive's revision."""
+    """Write ``bundle`` into the archive: (backup, copy's identity, action, archive's revision)."""
     backup: Path | None = None
     copy_uuid = ""
     with remote.transaction() as rs:  # the archive's write turn: nobody publishes meanwhile
