@@ -391,3 +391,88 @@ def test_fetch_never_reaches_into_another_team_through_a_guessed_uuid_list(
     ) == [(ZUID,)]
     zuid_laptop.close()
     noord_laptop.close()
+
+
+# --- an archive in a file: no types enforced, anything in a column --------------------------
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE work_session SET title = 'a' || char(0) || 'b'",
+        "UPDATE work_session SET revision = 'abc'",
+        "UPDATE work_session SET revision = NULL",
+        "UPDATE work_session SET revision = -5",
+        "UPDATE work_session SET uuid = 'not-a-uuid'",
+        "UPDATE work_session SET status = 'bogus'",
+        "UPDATE work_session SET created_at = 'yesterday'",
+        "UPDATE work_session SET updated_at = 'soon'",
+        "UPDATE plan_version SET number = -1",
+        "UPDATE plan_version SET created_at = 'never'",
+        "UPDATE sign_off SET decided_at = 'never'",
+        "UPDATE sign_off SET participant_key = ''",
+        "UPDATE participant SET present = 7",
+    ],
+)
+def test_a_damaged_file_archive_is_refused_naming_the_session_and_writes_nothing(
+    tmp_path: Path, statement: str
+) -> None:
+    import sqlite3
+
+    archive = str(tmp_path / "archive.sqlite3")
+    first, second = _laptop(tmp_path, "first"), _laptop(tmp_path, "second")
+    session_id = _demo(first)
+    _sign(first, session_id)
+    publish(db=first, session_id=session_id, archive=archive)
+    uuid = get_session(db=first, session_id=session_id).uuid
+    try:
+        with sqlite3.connect(archive) as connection:
+            connection.execute(statement)
+    except sqlite3.IntegrityError:  # the file's own checks turn the forgery away
+        return
+    try:
+        outcomes = fetch(db=second, archive=archive)
+    except StorageError as error:
+        message = str(error)
+        assert "\n" not in message and len(message) < 2000
+        assert uuid in message or "not-a-uuid" in message, message
+        assert list_sessions(db=second) == []
+        return
+    # Taken: then it must be a whole session that reads back.
+    assert [o.action for o in outcomes] == ["fetched"]
+    (got,) = list_sessions(db=second)
+    assert got.id is not None
+    assert list_versions(db=second, session_id=got.id)
+    first.close()
+    second.close()
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE work_session SET title = 'a' || char(0) || 'b'",
+        "UPDATE work_session SET updated_at = 'soon'",
+        "UPDATE work_session SET revision = 'abc'",
+        "UPDATE plan_version SET created_at = 'never'",
+        "UPDATE participant SET present = 7",
+    ],
+)
+def test_publishing_onto_a_damaged_file_archive_never_crashes(
+    tmp_path: Path, statement: str
+) -> None:
+    import sqlite3
+
+    archive = str(tmp_path / "archive.sqlite3")
+    first = _laptop(tmp_path, "first")
+    session_id = _demo(first)
+    _sign(first, session_id)
+    publish(db=first, session_id=session_id, archive=archive)
+    with sqlite3.connect(archive) as connection:
+        connection.execute(statement)
+    update_session(db=first, session_id=session_id, coach="Ans")
+    for choice in ("refuse", "overwrite", "keep_both"):
+        try:
+            publish(db=first, session_id=session_id, archive=archive, on_conflict=choice)
+        except StorageError as error:
+            assert "\n" not in str(error)
+    first.close()
