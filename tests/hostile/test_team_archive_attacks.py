@@ -476,3 +476,47 @@ def test_publishing_onto_a_damaged_file_archive_never_crashes(
         except StorageError as error:
             assert "\n" not in str(error)
     first.close()
+
+
+# --- the command line -----------------------------------------------------------------------
+
+
+def test_the_command_line_refuses_a_take_over_in_one_line_and_escapes_hostile_titles(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, teams: Teams
+) -> None:
+    from tests.cli.running import run
+
+    zuid, noord = str(tmp_path / "zuid.sqlite3"), str(tmp_path / "noord.sqlite3")
+    for laptop in (zuid, noord):
+        assert run(capsys, "demo", "--db", laptop)[0] == 0
+    assert run(capsys, "publish", "1", "--archive", teams.coach("coach_zuid"), "--db", zuid)[0] == 0
+    victim = _rows(teams.url, "SELECT uuid FROM work_session")[0][0]
+    import sqlite3
+
+    with sqlite3.connect(noord) as connection:
+        connection.execute("UPDATE work_session SET uuid = ?", (victim,))
+    code, out, err = run(
+        capsys, "publish", "1", "--archive", teams.coach("coach_noord"), "--db", noord
+    )
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1 and str(victim) in err and "Traceback" not in err
+
+    # A title with a bidi override and a newline, put into the archive by hand, stays one
+    # escaped line in what fetch prints.
+    with connect(teams.url) as connection:
+        connection.execute("UPDATE work_session SET title = %s", ("x\u202eevil\nline",))
+    fresh = str(tmp_path / "fresh.sqlite3")
+    code, out, err = run(capsys, "fetch", "--archive", teams.coach("coach_zuid"), "--db", fresh)
+    assert code in (0, 2), err
+    assert "\u202e" not in out + err and (out + err).count("\n") == 1
+    code, out, err = run(
+        capsys,
+        "fetch",
+        "--archive",
+        teams.coach("coach_zuid"),
+        "--session",
+        "\u202e\n",
+        "--db",
+        fresh,
+    )
+    assert code == 2 and "\u202e" not in err and err.count("\n") == 1
