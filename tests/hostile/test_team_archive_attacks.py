@@ -520,3 +520,32 @@ def test_the_command_line_refuses_a_take_over_in_one_line_and_escapes_hostile_ti
         fresh,
     )
     assert code == 2 and "\u202e" not in err and err.count("\n") == 1
+
+
+# --- a window open on the session while a fetch writes over it ------------------------------
+
+
+def test_a_window_open_on_a_session_that_a_fetch_overwrote_is_refused_its_stale_change(
+    tmp_path: Path, archive: str
+) -> None:
+    from worksession.storage.seen import SessionView, StaleView, made_from, stamp_of
+
+    first, second = _laptop(tmp_path, "first"), _laptop(tmp_path, "second")
+    session_id = _demo(first)
+    publish(db=first, session_id=session_id, archive=archive)
+    fetch(db=second, archive=archive)
+    (other,) = list_sessions(db=second)
+    assert other.id is not None
+    update_session(db=second, session_id=other.id, location="Buurthuis De Kroon")
+    publish(db=second, session_id=other.id, archive=archive)
+    # The first laptop's window shows the session, then (in the same program) a fetch brings
+    # the other coach's change over it.
+    with first.reading() as s:
+        view = SessionView(session_id, stamp_of(s, session_id))
+    (came,) = fetch(db=first, archive=archive)
+    assert came.action == "fetched"
+    with pytest.raises(StaleView), made_from(view):
+        update_session(db=first, session_id=session_id, location="Getypt in het venster")
+    assert get_session(db=first, session_id=session_id).location == "Buurthuis De Kroon"
+    first.close()
+    second.close()

@@ -97,3 +97,10 @@ def carry_view(s: Session, url: str, session_ids: set[int]) -> None:
     s.flush()
     for session_id in session_ids:
         _OWN[(url, session_id)] = stamp_of(s, session_id)
+
+
+def forget_own(url: str, session_id: int) -> None:
+    """Count the session's present stamp as another program's: a write that replaced what a
+    window shows (a fetch from the team archive) must make the window's older view stale,
+    though this program wrote it."""
+    _OWN.pop((url, session_id), None)

@@ -28,10 +28,11 @@ from sqlmodel import Session
 
 from worksession.domain.models.work_session import new_uuid
 from worksession.i18n import _
-from worksession.storage.backups import default_backup_dir, make_backup
+from worksession.storage.backups import make_backup
 from worksession.storage.database import Database
 from worksession.storage.errors import DatabaseRefused, StorageError
 from worksession.storage.operations._rows import fetch_session
+from worksession.storage.seen import forget_own
 from worksession.storage.server import MissingDriver, where
 from worksession.storage.sync_bundle import (
     Bundle,
@@ -122,14 +123,6 @@ def _changes(state: LastSync | None, local: Standing, remote: Standing) -> tuple
     if state is None:
         return True, True
     return local.revision != state.local_revision, remote.revision != state.archive_revision
-
-
-def _backup_folder(db: Database) -> Path:
-    if db.path is not None:
-        return default_backup_dir(db.path)
-    from worksession.user.locations import data_dir
-
-    return data_dir() / "backups"
 
 
 def publish(
@@ -269,8 +262,9 @@ def _laptop_backup(db: Database, session_id: int) -> Path:
     if db.path is not None:
         return make_backup(db.path, label=BACKUP_LABEL, retention_days=days).path
     from worksession.storage.archive_backups import make_archive
+    from worksession.user.locations import data_dir
 
-    folder = _backup_folder(db)
+    folder = data_dir() / "backups"  # a server's database: beside the laptop's own backups
     made = make_archive(db, folder=folder, label=BACKUP_LABEL, retention_days=days,
                         only=[session_id])  # fmt: skip
     return made.path
@@ -373,6 +367,7 @@ def _fetch_one(
         # Versions kept here that the archive lacks go there with the next publish.
         synced = local.revision if stored.kept_more else revision
         note_sync(s, archive, there.uuid, local=synced, remote=there.revision)
+    forget_own(db.url, local.id)  # a window's view from before the fetch is stale now
     action: Action = "overwritten" if mine_changed else "fetched"
     return SyncOutcome(there.uuid, there.title, action, backup, session_id=local.id)
 
