@@ -184,3 +184,30 @@ def test_the_archive_out_of_reach_leaves_the_window_usable_and_says_what_waits(
     _still_answers(app, session)  # and has said so by now
     app.display.screenshot(tmp_path / "waiting.png")
     app.alive()
+
+
+def test_publishing_while_typing_publishes_what_was_typed(
+    launch: Launch, demo_database: tuple[Path, str], archive: str, tmp_path: Path
+) -> None:
+    database, title = demo_database
+    app = launch("laptop", database, _home(tmp_path, "typing", archive))
+    app.open_session(database, title)
+    # The Coach field of the preparation page (it has no Alt letter: the one mouse step here).
+    app.display.click(455, 255)
+    app.display.key("ctrl+a")
+    app.display.type("Getypt Vlak Voor Publiceren")
+    _publish(app)  # at once, before the pause that stores typing
+
+    def coach() -> object:
+        rows = _rows_coach(archive)
+        return rows[0] if rows else None
+
+    wait_for(lambda: coach() is not None, "the session in the archive")
+    app.display.screenshot(tmp_path / "typed-published.png")
+    assert coach() == "Getypt Vlak Voor Publiceren"
+    app.alive()
+
+
+def _rows_coach(archive: str) -> list[object]:
+    with connect(archive) as connection:
+        return [row[0] for row in connection.execute("SELECT coach FROM work_session")]
