@@ -549,3 +549,33 @@ def test_a_window_open_on_a_session_that_a_fetch_overwrote_is_refused_its_stale_
     assert get_session(db=first, session_id=session_id).location == "Buurthuis De Kroon"
     first.close()
     second.close()
+
+
+def test_an_archive_that_is_the_laptops_own_database_is_refused(
+    tmp_path: Path, postgres_server: PostgresServer
+) -> None:
+    from sqlalchemy.engine import make_url
+
+    laptop = _laptop(tmp_path, "first")
+    session_id = _demo(laptop)
+    freeze(db=laptop, session_id=session_id)
+    path = tmp_path / "first.sqlite3"
+    for itself in (str(path), f"sqlite:///{path}", str(tmp_path / "." / "first.sqlite3")):
+        with pytest.raises(StorageError, match="--archive"):
+            publish(db=laptop, session_id=session_id, archive=itself, on_conflict="overwrite")
+        with pytest.raises(StorageError, match="--archive"):
+            fetch(db=laptop, archive=itself)
+    assert get_session(db=laptop, session_id=session_id).revision == 2  # demo, freeze
+    laptop.close()
+    # On a server: the same database written another way is itself too.
+    url = postgres_server.new_database()
+    try:
+        server = open_database(url)
+        server_id = _demo(server)
+        written = url.replace(make_url(url).drivername, "postgresql", 1)
+        assert written != url
+        with pytest.raises(StorageError, match="--archive"):
+            publish(db=server, session_id=server_id, archive=written)
+        server.close()
+    finally:
+        postgres_server.drop(url)

@@ -32,6 +32,7 @@ from worksession.storage.backups import make_backup
 from worksession.storage.database import Database
 from worksession.storage.errors import DatabaseRefused, StorageError
 from worksession.storage.operations._rows import fetch_session
+from worksession.storage.same_database import refuse_itself
 from worksession.storage.seen import forget_own
 from worksession.storage.server import MissingDriver, where
 from worksession.storage.sync_bundle import (
@@ -152,6 +153,7 @@ def publish(
             time.sleep(RETRY_SECONDS)
             continue
         try:
+            refuse_itself(db, remote, archive)
             return _publish_to(db, session_id, remote, archive, on_conflict)
         except _LOST as error:  # the connection was lost on the way: nothing committed
             note_waiting(db, session_id, archive)
@@ -285,6 +287,7 @@ def fetch(
     """
     remote = _open(archive)
     try:
+        refuse_itself(db, remote, archive)
         with remote.reading() as rs:
             found = all_standings(rs)
             if session_uuid is not None:
