@@ -579,3 +579,32 @@ def test_an_archive_that_is_the_laptops_own_database_is_refused(
         server.close()
     finally:
         postgres_server.drop(url)
+
+
+def test_one_laptop_publishing_a_session_twice_at_once_is_no_conflict_with_itself(
+    tmp_path: Path, archive: str
+) -> None:
+    # The app's retry of what waits and the coach's own publish may run at the same moment.
+    laptop = _laptop(tmp_path, "first")
+    session_id = _demo(laptop)
+    publish(db=laptop, session_id=session_id, archive=archive)
+    update_session(db=laptop, session_id=session_id, coach="Ans")
+    results: list[str] = []
+    start = threading.Barrier(2)
+
+    def run() -> None:
+        start.wait()
+        try:
+            results.append(publish(db=laptop, session_id=session_id, archive=archive).action)
+        except SyncConflict:
+            results.append("conflict")
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(results) == ["published", "unchanged"], results
+    (row,) = _archive_state(archive)
+    assert row[1:4] == (2, row[2], "Ans")
+    laptop.close()

@@ -18,6 +18,7 @@ An archive that cannot be reached leaves the session waiting to be published.
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +29,6 @@ from sqlmodel import Session
 
 from worksession.domain.models.work_session import new_uuid
 from worksession.i18n import _
-from worksession.storage.backups import make_backup
 from worksession.storage.database import Database
 from worksession.storage.errors import DatabaseRefused, StorageError
 from worksession.storage.operations._rows import fetch_session
@@ -57,14 +57,19 @@ from worksession.storage.sync_records import (
     note_waiting,
     waiting_sessions,
 )
+from worksession.workflows.sync_backups import archive_backup, laptop_backup
 
 ConflictChoice = Literal["refuse", "keep_both", "overwrite"]
 Action = Literal["published", "fetched", "unchanged", "copied", "overwritten", "waiting"]
 WaitingPublish = WaitingSession
+# One sync at a time in this program: a sync reads the laptop's record of the last sync, writes
+# the archive, then notes the new one; a second sync of the session in between (the app's retry
+# of what waits beside the coach's own publish) would read the old record and see a conflict
+# with its own publish.
+_SYNCING = threading.Lock()
 RETRY_SECONDS = 30.0  # how long ``wait`` waits between two tries
 # What a server out of reach (or gone on the way) raises; other database errors are no wait.
 _LOST = (OperationalError, InterfaceError)
-BACKUP_LABEL = "before-fetch"
 
 
 class ArchiveUnreachable(StorageError):
@@ -154,7 +159,8 @@ def publish(
             continue
         try:
             refuse_itself(db, remote, archive)
-            return _publish_to(db, session_id, remote, archive, on_conflict)
+            with _SYNCING:
+                return _publish_to(db, session_id, remote, archive, on_conflict)
         except _LOST as error:  # the connection was lost on the way: nothing committed
             note_waiting(db, session_id, archive)
             raise ArchiveUnreachable(
@@ -221,7 +227,7 @@ def _write_archive(
                     remote_revision = state.archive_revision
             elif not theirs_changed or on_conflict == "overwrite":
                 if theirs_changed:
-                    backup = _archive_backup(remote, there)
+                    backup = archive_backup(remote, there.id)
                 remote_revision = there.revision + 1
                 stored = store_bundle(
                     rs, bundle, uuid=bundle.uuid, revision=remote_revision, replace=there.id
@@ -238,38 +244,6 @@ def _write_archive(
                     bundle.uuid, bundle.title, laptop=local.changed_at, archive=there.changed_at
                 )
     return backup, copy_uuid, action, remote_revision
-
-
-def _archive_backup(remote: Database, there: Standing) -> Path:
-    """An archive backup of the archive's session ``there`` before it is overwritten. Written
-    beside the laptop's own backups (the archive's server has no folder of the app)."""
-    from worksession.storage.archive_backups import make_archive
-    from worksession.user.locations import data_dir
-    from worksession.user.settings import backup_retention_days
-
-    made = make_archive(
-        remote,
-        folder=data_dir() / "backups",
-        label="archive-before-publish",
-        retention_days=backup_retention_days(),
-        only=[there.id],
-    )
-    return made.path
-
-
-def _laptop_backup(db: Database, session_id: int) -> Path:
-    from worksession.user.settings import backup_retention_days
-
-    days = backup_retention_days()
-    if db.path is not None:
-        return make_backup(db.path, label=BACKUP_LABEL, retention_days=days).path
-    from worksession.storage.archive_backups import make_archive
-    from worksession.user.locations import data_dir
-
-    folder = data_dir() / "backups"  # a server's database: beside the laptop's own backups
-    made = make_archive(db, folder=folder, label=BACKUP_LABEL, retention_days=days,
-                        only=[session_id])  # fmt: skip
-    return made.path
 
 
 def fetch(
@@ -313,7 +287,8 @@ def fetch(
     conflicts: list[SyncConflict] = []
     for there, bundle in incoming:
         try:
-            outcomes.append(_fetch_one(db, archive, there, bundle, on_conflict))
+            with _SYNCING:
+                outcomes.append(_fetch_one(db, archive, there, bundle, on_conflict))
         except SyncConflict as conflict:
             conflicts.append(conflict)
     if conflicts:
@@ -363,7 +338,7 @@ def _fetch_one(
                 copied = store_bundle(s, bundle, uuid=there.uuid, revision=1)
                 note_sync(s, archive, there.uuid, local=1, remote=there.revision)
             return SyncOutcome(there.uuid, there.title, "copied", session_id=copied.session_id)
-        backup = _laptop_backup(db, local.id)
+        backup = laptop_backup(db, local.id)
     with db.transaction() as s:
         revision = local.revision + 1
         stored = store_bundle(s, bundle, uuid=there.uuid, revision=revision, replace=local.id)
