@@ -23,15 +23,21 @@ from PySide6.QtWidgets import (
 
 from worksession.i18n import _, ngettext
 from worksession.storage.errors import StorageError
+from worksession.support.line_output import one_line
 from worksession.ui.background import Job, start
 from worksession.workflows.archive_address import shown_address
 from worksession.workflows.archive_listing import ArchivedSession
+
+_LONGEST = 200  # characters of an entry: a session's title may hold 200
 
 
 def entry_text(session: ArchivedSession) -> str:
     """How a session of the archive is offered: title, wijk and date, and whether it is new."""
     details = ", ".join(part for part in (session.wijk, session.date) if part)
     text = f"{session.title} — {details}" if details else session.title
+    # The archive's rows are not checked until a fetch: a line break or a bidi override put in
+    # by hand would break or turn the line. Written as escapes, and cut to a line's length.
+    text = one_line(text if len(text) <= _LONGEST else text[: _LONGEST - 1] + "…")
     if not session.here:
         text += " " + _("(not on this laptop yet)")
     return text
