@@ -135,8 +135,10 @@ def test_a_forged_fingerprint_in_the_archive_is_refused_on_fetch_and_writes_noth
     with connect(archive) as connection:
         connection.execute("UPDATE plan_version SET snapshot = %s, sha256 = %s", (forged, digest))
         connection.execute("UPDATE work_session SET revision = revision + 1")
-    fetch(db=second, archive=archive)
-    # A fetch may bring the version as a new one, but the signed one stays as it was.
+    # Its decisions now name no one of the forged snapshot: refused, naming the session.
+    with pytest.raises(StorageError, match=str(other.uuid)):
+        fetch(db=second, archive=archive)
+    # The signed one stays as it was.
     kept = [(v.number, v.sha256, v.snapshot) for v in list_versions(db=second, session_id=other.id)]
     assert signed[0] in kept
     first.close()
@@ -608,3 +610,24 @@ def test_one_laptop_publishing_a_session_twice_at_once_is_no_conflict_with_itsel
     (row,) = _archive_state(archive)
     assert row[1:4] == (2, row[2], "Ans")
     laptop.close()
+
+
+def test_a_sign_off_forged_in_the_archive_for_someone_not_in_the_version_is_refused(
+    tmp_path: Path, archive: str
+) -> None:
+    first, second = _laptop(tmp_path, "first"), _laptop(tmp_path, "second")
+    session_id = _demo(first)
+    _sign(first, session_id)
+    publish(db=first, session_id=session_id, archive=archive)
+    uuid = get_session(db=first, session_id=session_id).uuid
+    with connect(archive) as connection:
+        connection.execute(
+            "INSERT INTO sign_off (version_id, participant_key, participant_name, decision, "
+            "comment, method, decided_at) SELECT id, 'nobody', 'Niemand', 'agreed', '', "
+            "'email', now() FROM plan_version"
+        )
+    with pytest.raises(StorageError, match=rf"{uuid}.*(planversie|plan version) 1"):
+        fetch(db=second, archive=archive)
+    assert list_sessions(db=second) == []
+    first.close()
+    second.close()

@@ -147,10 +147,24 @@ def checked(bundle: Bundle) -> Bundle:
             raise refused(bundle.title, bundle.uuid, where, _("incomplete"))
         if hashlib.sha256(snapshot.encode("utf-8")).hexdigest() != version.get("sha256"):
             raise refused(bundle.title, bundle.uuid, where, _("does not match its fingerprint"))
+        people = _participants(snapshot)
         for decision in version.get("decisions", []):
             if decision.get("decision") not in _DECISIONS or decision.get("method") not in _METHODS:
                 raise refused(bundle.title, bundle.uuid, where, _("a decision is not valid"))
+            if decision.get("participant_key") not in people:  # a sign-off forged by hand
+                raise refused(
+                    bundle.title, bundle.uuid, where, _("a decision by someone not in it")
+                )
     return Bundle(bundle.uuid, bundle.title, bundle.revision, document, plan)
+
+
+def _participants(snapshot: str) -> set[str]:
+    """The participants' keys of a version's snapshot (checked against its fingerprint)."""
+    try:
+        people = json.loads(snapshot).get("participants", [])
+        return {str(person["key"]) for person in people}
+    except (ValueError, AttributeError, TypeError, KeyError):
+        return set()
 
 
 def _decision_key(decision: dict[str, Any]) -> tuple[str, ...]:
