@@ -40,6 +40,16 @@ class Bundle:
     document: Document
     plan: dict[str, Any]  # status, created_at, versions with their decisions
 
+    def digest(self) -> str:
+        """The SHA-256 of the session's content (identity and revision aside): equal for equal
+        content on every engine, different after any change, counted or not."""
+        content = {
+            "document": {key: value for key, value in self.document.items() if key != "uuid"},
+            "plan": self.plan,
+        }
+        canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, default=str)
+        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
     def same_content(self, other: Bundle) -> bool:
         """Whether both hold the same session (identity and revision aside)."""
         mine = {key: value for key, value in self.document.items() if key != "uuid"}

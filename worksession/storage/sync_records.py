@@ -35,6 +35,7 @@ def archive_name(url: str) -> str:
 class LastSync:
     local_revision: int
     archive_revision: int
+    archive_digest: str = ""  # the archive's content then (``Bundle.digest``); "" if not kept
 
 
 @dataclass(frozen=True)
@@ -50,19 +51,23 @@ class WaitingSession:
 
 def last_sync(s: Session, archive: str, uuid: str) -> LastSync | None:
     row = s.get(SyncState, (archive_name(archive), uuid))
-    return None if row is None else LastSync(row.local_revision, row.archive_revision)
+    if row is None:
+        return None
+    return LastSync(row.local_revision, row.archive_revision, row.archive_digest)
 
 
-def note_sync(s: Session, archive: str, uuid: str, *, local: int, remote: int) -> None:
-    """Both revisions now; and the session waits no longer to be published there."""
+def note_sync(s: Session, archive: str, uuid: str, *, local: int, remote: int, digest: str) -> None:
+    """Both revisions and the archive's content (``digest``) now; and the session waits no
+    longer to be published there."""
     name = archive_name(archive)
     row = s.get(SyncState, (name, uuid))
     if row is None:
         s.add(SyncState(archive=name, session_uuid=uuid, local_revision=local,
-                        archive_revision=remote))  # fmt: skip
-    elif (row.local_revision, row.archive_revision) != (local, remote):
+                        archive_revision=remote, archive_digest=digest))  # fmt: skip
+    elif (row.local_revision, row.archive_revision, row.archive_digest) != (local, remote, digest):
         # Only a sync that moved on is noted: fetching or publishing twice writes nothing.
         row.local_revision, row.archive_revision, row.synced_at = local, remote, utcnow()
+        row.archive_digest = digest
     owner = s.exec(select(WorkSession.id).where(WorkSession.uuid == uuid)).first()
     if owner is not None:
         s.execute(

@@ -124,11 +124,19 @@ def _open(archive: str) -> Database:
         ) from error
 
 
-def _changes(state: LastSync | None, local: Standing, remote: Standing) -> tuple[bool, bool]:
-    """(the laptop changed, the archive changed) since the last sync; never synced: both."""
+def _changes(
+    state: LastSync | None, local: Standing, remote: Standing, remote_digest: str
+) -> tuple[bool, bool]:
+    """(the laptop changed, the archive changed) since the last sync; never synced: both.
+
+    The archive changed when its revision moved on or its content is no longer what it was
+    (``remote_digest``): a writer that changed it without counting is not trusted to count."""
     if state is None:
         return True, True
-    return local.revision != state.local_revision, remote.revision != state.archive_revision
+    theirs = remote.revision != state.archive_revision or (
+        bool(state.archive_digest) and remote_digest != state.archive_digest
+    )
+    return local.revision != state.local_revision, theirs
 
 
 def publish(
@@ -181,7 +189,7 @@ def _publish_to(
         state = last_sync(s, archive, bundle.uuid)
     assert local is not None
     try:
-        backup, copy_uuid, action, remote_revision = _write_archive(
+        backup, copy_uuid, action, remote_revision, digest = _write_archive(
             remote, bundle, local, state, on_conflict
         )
     except (ValueError, TypeError) as error:  # the archive's row, damaged by hand
@@ -194,7 +202,7 @@ def _publish_to(
     with db.transaction() as s:
         if action == "copied":  # the archive holds it now: the laptop's takes its identity
             uuid = reidentify(s, session_id, copy_uuid)
-        note_sync(s, archive, uuid, local=local.revision, remote=remote_revision)
+        note_sync(s, archive, uuid, local=local.revision, remote=remote_revision, digest=digest)
     return SyncOutcome(uuid, bundle.title, action, backup, session_id=session_id)
 
 
@@ -204,27 +212,30 @@ def _write_archive(
     local: Standing,
     state: LastSync | None,
     on_conflict: ConflictChoice,
-) -> tuple[Path | None, str, Action, int]:
-    """Write ``bundle`` into the archive: (backup, copy's identity, action, archive's revision)."""
+) -> tuple[Path | None, str, Action, int, str]:
+    """Write ``bundle`` into the archive: (backup, copy's identity, action, archive's revision,
+    the archive's content as the laptop now knows it)."""
     backup: Path | None = None
     copy_uuid = ""
     with remote.transaction() as rs:  # the archive's write turn: nobody publishes meanwhile
         there = standing(rs, bundle.uuid)
         if there is None:
             remote_revision = 1
-            store_bundle(rs, bundle, uuid=bundle.uuid, revision=1)
+            stored = store_bundle(rs, bundle, uuid=bundle.uuid, revision=1)
+            digest = read_bundle(rs, stored.session_id).digest()
             action: Action = "published"
         else:
             theirs = read_bundle(rs, there.id)
+            digest = theirs.digest()
             if state is None and theirs.same_content(bundle):
                 mine_changed = theirs_changed = False
             else:
-                mine_changed, theirs_changed = _changes(state, local, there)
+                mine_changed, theirs_changed = _changes(state, local, there, digest)
             remote_revision = there.revision
             if not mine_changed:
                 action = "unchanged"  # the archive's own changes come here with a fetch
-                if state is not None:  # so the revision it was synced at stays noted
-                    remote_revision = state.archive_revision
+                if state is not None:  # so what it was synced at stays noted
+                    remote_revision, digest = state.archive_revision, state.archive_digest
             elif not theirs_changed or on_conflict == "overwrite":
                 if theirs_changed:
                     backup = archive_backup(remote, there.id)
@@ -232,18 +243,20 @@ def _write_archive(
                 stored = store_bundle(
                     rs, bundle, uuid=bundle.uuid, revision=remote_revision, replace=there.id
                 )
+                digest = read_bundle(rs, stored.session_id).digest()
                 if stored.kept_more:  # the archive kept versions the laptop lacks: fetch them
                     remote_revision = there.revision
                 action = "overwritten" if theirs_changed else "published"
             elif on_conflict == "keep_both":
                 copy_uuid = new_uuid()  # the laptop's version, as a session of its own
-                store_bundle(rs, bundle, uuid=copy_uuid, revision=1, team_of=there.id)
+                copy = store_bundle(rs, bundle, uuid=copy_uuid, revision=1, team_of=there.id)
+                digest = read_bundle(rs, copy.session_id).digest()
                 remote_revision, action = 1, "copied"
             else:
                 raise SyncConflict(
                     bundle.uuid, bundle.title, laptop=local.changed_at, archive=there.changed_at
                 )
-    return backup, copy_uuid, action, remote_revision
+    return backup, copy_uuid, action, remote_revision, digest
 
 
 def fetch(
@@ -282,13 +295,14 @@ def fetch(
     finally:
         remote.close()
     # Every session checked before the first is written: a hostile archive changes nothing.
-    incoming = [(there, checked(bundle)) for there, bundle in bundles]
+    # Its content's fingerprint is taken as read, before the check: as a publish takes it.
+    incoming = [(there, checked(bundle), bundle.digest()) for there, bundle in bundles]
     outcomes: list[SyncOutcome] = []
     conflicts: list[SyncConflict] = []
-    for there, bundle in incoming:
+    for there, bundle, digest in incoming:
         try:
             with _SYNCING:
-                outcomes.append(_fetch_one(db, archive, there, bundle, on_conflict))
+                outcomes.append(_fetch_one(db, archive, there, (bundle, digest), on_conflict))
         except SyncConflict as conflict:
             conflicts.append(conflict)
     if conflicts:
@@ -306,8 +320,13 @@ def _read_there(rs: Session, there: Standing) -> Bundle:
 
 
 def _fetch_one(
-    db: Database, archive: str, there: Standing, bundle: Bundle, on_conflict: ConflictChoice
+    db: Database,
+    archive: str,
+    there: Standing,
+    incoming: tuple[Bundle, str],
+    on_conflict: ConflictChoice,
 ) -> SyncOutcome:
+    bundle, digest = incoming  # the archive's session, checked, and its content's fingerprint
     with db.reading() as s:
         local = standing(s, there.uuid)
         state = last_sync(s, archive, there.uuid)
@@ -315,16 +334,19 @@ def _fetch_one(
     if local is None or mine is None:
         with db.transaction() as s:
             new = store_bundle(s, bundle, uuid=there.uuid, revision=1)
-            note_sync(s, archive, there.uuid, local=1, remote=there.revision)
+            note_sync(s, archive, there.uuid, local=1, remote=there.revision, digest=digest)
         return SyncOutcome(there.uuid, there.title, "fetched", session_id=new.session_id)
     if state is None and mine.same_content(bundle):
         mine_changed = theirs_changed = False
     else:
-        mine_changed, theirs_changed = _changes(state, local, there)
+        mine_changed, theirs_changed = _changes(state, local, there, digest)
     if not theirs_changed:
         if not mine_changed:
             with db.transaction() as s:  # the first sync of two equal sessions: noted
-                note_sync(s, archive, there.uuid, local=local.revision, remote=there.revision)
+                note_sync(
+                    s, archive, there.uuid, local=local.revision, remote=there.revision,
+                    digest=digest,
+                )  # fmt: skip
         return SyncOutcome(there.uuid, there.title, "unchanged", session_id=local.id)
     backup: Path | None = None
     if mine_changed:
@@ -336,7 +358,7 @@ def _fetch_one(
             with db.transaction() as s:
                 reidentify(s, local.id)  # the laptop's version: a session of its own now
                 copied = store_bundle(s, bundle, uuid=there.uuid, revision=1)
-                note_sync(s, archive, there.uuid, local=1, remote=there.revision)
+                note_sync(s, archive, there.uuid, local=1, remote=there.revision, digest=digest)
             return SyncOutcome(there.uuid, there.title, "copied", session_id=copied.session_id)
         backup = laptop_backup(db, local.id)
     with db.transaction() as s:
@@ -344,7 +366,7 @@ def _fetch_one(
         stored = store_bundle(s, bundle, uuid=there.uuid, revision=revision, replace=local.id)
         # Versions kept here that the archive lacks go there with the next publish.
         synced = local.revision if stored.kept_more else revision
-        note_sync(s, archive, there.uuid, local=synced, remote=there.revision)
+        note_sync(s, archive, there.uuid, local=synced, remote=there.revision, digest=digest)
     forget_own(db.url, local.id)  # a window's view from before the fetch is stale now
     action: Action = "overwritten" if mine_changed else "fetched"
     return SyncOutcome(there.uuid, there.title, action, backup, session_id=local.id)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import Column, String
 from sqlmodel import Field, SQLModel
 
 from worksession.domain.models._columns import session_primary_key, utcnow
@@ -24,6 +25,11 @@ class SyncState(SQLModel, table=True):
     session_uuid: str = Field(primary_key=True, max_length=36)
     local_revision: int
     archive_revision: int
+    # The SHA-256 of the archive's session as it was then (``Bundle.digest``): a change made
+    # there without a new revision is seen too. Empty in records from before it was kept.
+    archive_digest: str = Field(
+        default="", sa_column=Column(String(64), nullable=False, server_default="")
+    )
     synced_at: dt.datetime = Field(default_factory=utcnow)
 
 
