@@ -68,3 +68,15 @@ def test_collection_resumes_only_when_the_last_job_reported(qtbot: QtBot) -> Non
         release.set()
         pool.waitForDone(10_000)
         pool.setMaxThreadCount(threads)
+
+
+def test_a_quick_job_waits_for_its_caller_to_listen(qtbot: QtBot) -> None:
+    """Its report reaches a slot connected after ``start`` returned: the work begins only when
+    the event loop turns, so a caller that got the job back can still connect to it."""
+    pool = QThreadPool.globalInstance()
+    qtbot.waitUntil(lambda: jobs_running() == 0 and pool.activeThreadCount() == 0)
+    job = start(Job(lambda: "klaar"))
+    assert pool.activeThreadCount() == 0  # not begun: nobody could have listened yet
+    with qtbot.waitSignal(job.signals.done, timeout=10_000) as done:
+        pass  # connected only now, after start
+    assert done.args == ["klaar"]

@@ -21,7 +21,7 @@ from functools import partial
 from itertools import count
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 
 class _Signals(QObject):
@@ -93,7 +93,11 @@ def start(job: Job, *, kept: list[Job] | None = None) -> Job:
     # Connected after the caller's own slots, so the job is let go once they have heard it.
     job.signals.done.connect(partial(_collection.release, number))
     job.signals.failed.connect(partial(_collection.release, number))
-    QThreadPool.globalInstance().start(job)
+    # The work begins when the GUI thread next turns its event loop, not now: a report is
+    # delivered only to the slots connected when it is emitted, so whoever got the job back
+    # from a call that started it can still connect to it (a quick job could otherwise
+    # report before anyone listens, and a waiting caller would wait for ever).
+    QTimer.singleShot(0, partial(QThreadPool.globalInstance().start, job))
     return job
 
 
