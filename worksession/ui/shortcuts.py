@@ -64,6 +64,12 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("quit", START, ("Ctrl+Q",), N_("Quit")),
     # The button of the line on what waits for the team archive (its text marks the O).
     Shortcut("retry_archive", START, ("Alt+O",), N_("Team archive: try what waits again now")),
+    Shortcut(
+        "fetch_archive_start",
+        START,
+        ("Alt+A",),
+        N_("Fetch from the team archive (while there are no sessions yet)"),
+    ),
     Shortcut("shortcuts_start", START, ("F1",), N_("This overview of the shortcuts")),
     Shortcut("next_step", SESSION, ("Alt+Right", "Ctrl+PgDown"), N_("Next step of the programme")),
     Shortcut(

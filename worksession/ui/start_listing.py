@@ -267,11 +267,17 @@ class StartListing(QMainWindow):
         self.demo_button.clicked.connect(self.view_demo)
         self.new_button = QPushButton(_("New session…"))
         self.new_button.clicked.connect(self.new_session)
-        for button in (self.new_button, self.demo_button):
+        # A fresh second laptop is where a coach fetches the team's sessions. The letter is A
+        # in every language (declared in ``shortcuts`` as fetch_archive_start); without an
+        # archive set the button says where to set one, as the menu entry does.
+        self.fetch_button = QPushButton(_("Fetch from the team &archive…"))
+        self.fetch_button.clicked.connect(lambda _checked=False: self.archive.fetch())
+        for button in (self.new_button, self.demo_button, self.fetch_button):
             button.setAutoDefault(True)  # Enter presses the focused button, as in a dialog
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.demo_button)
+        buttons.addWidget(self.fetch_button)
         buttons.addStretch()
         layout.addWidget(heading)
         layout.addWidget(text)

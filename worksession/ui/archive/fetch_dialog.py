@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from worksession.i18n import _, ngettext
 from worksession.storage.errors import StorageError
 from worksession.support.line_output import one_line
+from worksession.ui.archive.address_label import AddressLabel
 from worksession.ui.background import Job, start
 from worksession.workflows.archive_address import shown_address
 from worksession.workflows.archive_listing import ArchivedSession
@@ -58,9 +59,9 @@ class FetchDialog(QDialog):
         self.setWindowTitle(_("Fetch from the team archive"))
         self.sessions: list[ArchivedSession] = []
         self.jobs: list[Job] = []
-        where = QLabel(_("From: {archive}").format(archive=shown_address(archive)))
-        where.setWordWrap(True)
-        where.setTextFormat(Qt.TextFormat.PlainText)  # an address, never markup
+        self.where = where = AddressLabel(
+            _("From: {archive}").format(archive=shown_address(archive))
+        )
         self.every = QRadioButton(_("&All sessions of the team archive"))
         self.one = QRadioButton(_("&One session:"))
         self.every.setChecked(True)
