@@ -221,6 +221,11 @@ class StartListing(QMainWindow):
         from worksession.ui.plan_drops import PlanDrops
 
         self.plan_drops = PlanDrops(self, self.check_plan_file)
+        # Shown now, not from the event loop: a widget put into a window that is already on
+        # screen is shown by a queued call, and an Alt letter pressed before that call ran
+        # (the coach at the keyboard as the window appears) found no visible button or menu.
+        central.show()
+        self.menuBar().show()
 
     def _action(self, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
         """An action of the window with the keys of ``shortcut`` in the registry (none if "")."""
