@@ -55,3 +55,22 @@ def test_alt_t_reaches_the_archive_field(qtbot: QtBot, db: Database) -> None:
     qtbot.waitUntil(dialog.isActiveWindow)
     qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.archive)
+
+
+def test_the_dialog_is_as_big_as_what_it_shows(qtbot: QtBot, db: Database) -> None:
+    # Not resizable, so the window manager draws no empty strip under the buttons; it grows
+    # with the message on a refused address, nothing clipped.
+    window = StartWindow(db, load_library())
+    qtbot.addWidget(window)
+    window.show()
+    dialog = window.show_settings()
+    qtbot.waitExposed(dialog)
+    assert dialog.minimumSize() == dialog.maximumSize() == dialog.size()
+    below = dialog.height() - dialog.buttons.geometry().bottom()
+    assert below <= dialog.layout().contentsMargins().bottom() + 1
+    before = dialog.height()
+    dialog.archive.setText("mysql://coach@db.ggd-noord-west.example.org/teamarchief_ggd_noord")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: dialog.height() > before)
+    assert dialog.problem.height() >= dialog.problem.heightForWidth(dialog.problem.width())
+    assert dialog.buttons.geometry().bottom() < dialog.height()

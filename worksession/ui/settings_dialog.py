@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -43,7 +44,6 @@ class SettingsDialog(QDialog):
         self.archive = QLineEdit(stored["team_archive"])
         self.archive.setAccessibleName(_(FIELD))
         self.archive.setPlaceholderText(EXAMPLE)
-        self.archive.setMinimumWidth(380)
         archive_note = QLabel(
             _(
                 "The team's PostgreSQL database that sessions are published to and fetched "
@@ -76,14 +76,17 @@ class SettingsDialog(QDialog):
         column.addWidget(archive_note)
         column.addWidget(self.problem)
         column.addWidget(self.buttons)
-        self.setMinimumWidth(600)
+        # As big as what it shows, and no more: a dialog that can be resized gets the window
+        # manager's resize strip under its buttons (an empty band at the bottom), and grows and
+        # shrinks with the message on a refused address by itself.
+        column.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
+        self.archive.setMinimumWidth(400)
 
     def accept(self) -> None:
         problem = archive_problem(self.archive.text())
         if problem is not None:
             self.problem.setText(problem)
             self.problem.show()
-            self.adjustSize()  # the message's lines, not clipped
             self.archive.setFocus()
             self.archive.selectAll()
             return
