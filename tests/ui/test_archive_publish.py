@@ -203,10 +203,9 @@ def test_a_hanging_archive_never_freezes_the_window(
     try:
         save_setting("team_archive", address_in(folder, archive, connect_timeout="2"))
         window = shown_window(qtbot, controller)
-        began = time.monotonic()
         run = window.publish.publish()
         assert run is not None
-        assert time.monotonic() - began < 1.0  # the click returns at once
+        assert run.running  # the click returned while the archive is still being tried
         ticks: list[float] = []
         timer = QTimer(window)
         timer.setInterval(50)
