@@ -5,6 +5,7 @@ overwritten), keep both and overwrite, and an archive out of reach (exit 4, the 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -153,7 +154,7 @@ def test_wait_tries_again_until_the_archive_is_there(
         pauses.append(seconds)
         postgres_server.create_database(archive)
 
-    monkeypatch.setattr(team_archive.time, "sleep", the_server_comes_up)
+    monkeypatch.setattr(time, "sleep", the_server_comes_up)
     try:
         code, out, err = run(capsys, "publish", "1", "--archive", archive, "--wait", "--db", first)
         assert code == 0 and "gepubliceerd" in out

@@ -19,7 +19,6 @@ An archive that cannot be reached leaves the session waiting to be published.
 from __future__ import annotations
 
 import threading
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -67,13 +66,23 @@ WaitingPublish = WaitingSession
 # of what waits beside the coach's own publish) would read the old record and see a conflict
 # with its own publish.
 _SYNCING = threading.Lock()
-RETRY_SECONDS = 30.0  # how long ``wait`` waits between two tries
+RETRY_SECONDS = 30.0  # how long the command line's ``--wait`` waits between two tries
 # What a server out of reach (or gone on the way) raises; other database errors are no wait.
 _LOST = (OperationalError, InterfaceError)
 
 
 class ArchiveUnreachable(StorageError):
     """The archive cannot be reached now (one line, the password hidden)."""
+
+    @classmethod
+    def of(cls, archive: str, error: BaseException) -> ArchiveUnreachable:
+        """The driver's first line of why (the server's own words where it gave them)."""
+        reason = getattr(error, "orig", None) or error
+        return cls(
+            _("the team archive {url} cannot be reached: {reason}").format(
+                url=where(archive), reason=str(reason).splitlines()[0]
+            )
+        )
 
 
 class SyncConflict(StorageError):
@@ -117,11 +126,7 @@ def _open(archive: str) -> Database:
     except StorageError as error:  # out of reach, or the role or password refused
         raise ArchiveUnreachable(str(error)) from error
     except (DBAPIError, OSError) as error:
-        raise ArchiveUnreachable(
-            _("the team archive {url} cannot be reached: {reason}").format(
-                url=where(archive), reason=str(error).splitlines()[0]
-            )
-        ) from error
+        raise ArchiveUnreachable.of(archive, error) from error
 
 
 def _changes(
@@ -145,39 +150,31 @@ def publish(
     session_id: int,
     archive: str,
     on_conflict: ConflictChoice = "refuse",
-    wait: bool = False,
 ) -> SyncOutcome:
     """Publish the session to the archive; see the module's description of the outcomes.
 
-    When the archive cannot be reached the session is noted as waiting (``waiting``) and the
-    outcome is ``waiting``; with ``wait`` it is tried again every ``RETRY_SECONDS`` until it can.
+    When the archive cannot be reached the session is noted as waiting and the outcome is
+    ``waiting``: whoever called decides when to try again (the command line's ``--wait`` every
+    ``RETRY_SECONDS``, the app's timer).
     """
     with db.reading() as s:
         fetch_session(s, session_id)  # a wrong id is NotFound, as elsewhere
-    while True:
-        try:
-            remote = _open(archive)
-        except ArchiveUnreachable:
-            note_waiting(db, session_id, archive)
-            if not wait:
-                with db.reading() as s:
-                    row = fetch_session(s, session_id)
-                return SyncOutcome(row.uuid, row.title, "waiting", session_id=session_id)
-            time.sleep(RETRY_SECONDS)
-            continue
-        try:
-            refuse_itself(db, remote, archive)
-            with _SYNCING:
-                return _publish_to(db, session_id, remote, archive, on_conflict)
-        except _LOST as error:  # the connection was lost on the way: nothing committed
-            note_waiting(db, session_id, archive)
-            raise ArchiveUnreachable(
-                _("the team archive {url} cannot be reached: {reason}").format(
-                    url=where(archive), reason=str(error.orig or error).splitlines()[0]
-                )
-            ) from error
-        finally:
-            remote.close()
+    try:
+        remote = _open(archive)
+    except ArchiveUnreachable:
+        note_waiting(db, session_id, archive)
+        with db.reading() as s:
+            row = fetch_session(s, session_id)
+        return SyncOutcome(row.uuid, row.title, "waiting", session_id=session_id)
+    try:
+        refuse_itself(db, remote, archive)
+        with _SYNCING:
+            return _publish_to(db, session_id, remote, archive, on_conflict)
+    except _LOST as error:  # the connection was lost on the way: nothing committed
+        note_waiting(db, session_id, archive)
+        raise ArchiveUnreachable.of(archive, error) from error
+    finally:
+        remote.close()
 
 
 def _publish_to(
@@ -287,11 +284,7 @@ def fetch(
                     )
             bundles = [(there, _read_there(rs, there)) for there in found]
     except _LOST as error:
-        raise ArchiveUnreachable(
-            _("the team archive {url} cannot be reached: {reason}").format(
-                url=where(archive), reason=str(error.orig or error).splitlines()[0]
-            )
-        ) from error
+        raise ArchiveUnreachable.of(archive, error) from error
     finally:
         remote.close()
     # Every session checked before the first is written: a hostile archive changes nothing.

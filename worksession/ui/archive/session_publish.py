@@ -57,8 +57,8 @@ class SessionPublish(QObject):
         db, session_id = self.db, self.session_id
 
         def step(choice: ConflictChoice) -> list[SyncOutcome]:
-            # An archive out of reach leaves the session waiting (outcome "waiting"); not
-            # ``wait=True``, which would keep this worker trying until it is reachable.
+            # An archive out of reach leaves the session waiting (outcome "waiting"); the
+            # start window's timer tries again, never this worker.
             return [publish(db=db, session_id=session_id, archive=archive, on_conflict=choice)]
 
         steps: list[Step] = [step]
