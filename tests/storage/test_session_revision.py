@@ -11,6 +11,7 @@ import pytest
 from worksession.domain.interchange import parse_document
 from worksession.domain.models import Participant, Theme
 from worksession.programmes.library import load_library
+from worksession.storage import session_marks
 from worksession.storage.database import Database
 from worksession.storage.document import import_document, read_document
 from worksession.storage.operations.agreements import list_agreements
@@ -134,10 +135,18 @@ def test_a_new_session_starts_at_one_and_reading_changes_nothing(db: Database) -
     assert _revision(db, session_id) == 1
 
 
-def test_an_operation_returns_the_new_revision(db: Database) -> None:
+@pytest.mark.parametrize("returning", [True, False], ids=["returning", "older-sqlite"])
+def test_an_operation_returns_the_new_revision_and_its_note(
+    db: Database, returning: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Also where SQLite is older than 3.35 and has no RETURNING: the same marks, read back."""
+    monkeypatch.setattr(session_marks, "RETURNS", returning)
     session_id = _demo(db)
     changed = update_session(db=db, session_id=session_id, coach="Rik")
-    assert changed.revision == 2 == _revision(db, session_id)
+    stored = get_session(db=db, session_id=session_id)
+    assert changed.revision == 2 == stored.revision
+    assert (changed.changed_by, changed.last_change) == (stored.changed_by, stored.last_change)
+    assert stored.last_change == "the session details"
 
 
 def test_a_copy_is_another_session_with_a_new_identity(db: Database) -> None:

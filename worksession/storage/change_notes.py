@@ -28,9 +28,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
-from sqlalchemy import event, inspect, text
+from sqlalchemy import event, inspect
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.sql.dml import UpdateBase
 from sqlmodel import Session, func, select
 
@@ -78,8 +77,6 @@ BOOKKEEPING = frozenset({"updated_at", "status", "revision", "changed_by", "last
 SHORT = 200  # at most this many characters of a role or account name are kept
 
 SESSIONS = "work_session"
-# Plain SQL by table name: the start window opens the database without the table models.
-_NOTE = text("UPDATE work_session SET changed_by = :who, last_change = :what WHERE id = :id")
 
 _WRITTEN: ContextVar[set[str] | None] = ContextVar("worksession_written", default=None)
 
@@ -156,18 +153,3 @@ def writer(s: Session) -> str:
     if s.get_bind().dialect.name == "postgresql":
         return str(s.execute(select(func.current_user())).scalar_one())[:SHORT]
     return account_name()
-
-
-def note(s: Session, session_ids: set[int], tables: set[str]) -> None:
-    """Leave on each session who wrote this transaction and what it changed."""
-    if not session_ids:
-        return
-    values = {"who": writer(s), "what": words_for(tables)}
-    loaded = {
-        getattr(row, "id", None): row for row in s.identity_map.values() if _table(row) == SESSIONS
-    }
-    for session_id in sorted(session_ids):
-        s.execute(_NOTE, {**values, "id": session_id})
-        if session_id in loaded:  # what the operation returns shows it, with no write of its own
-            set_committed_value(loaded[session_id], "changed_by", values["who"])
-            set_committed_value(loaded[session_id], "last_change", values["what"])

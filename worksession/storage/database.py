@@ -12,10 +12,11 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
-from worksession.storage.change_notes import note, noting
+from worksession.storage.change_notes import noting
 from worksession.storage.engine import LOCK_WAIT, WRITING
-from worksession.storage.revision_count import COUNTING, count_revisions
-from worksession.storage.seen import TOUCHED, carry_view, check_view
+from worksession.storage.revision_count import COUNTING
+from worksession.storage.seen import check_view
+from worksession.storage.session_marks import mark_sessions
 from worksession.storage.teams import team_refusal
 
 _LOCK_WAIT: ContextVar[int | None] = ContextVar("worksession_lock_wait", default=None)
@@ -60,10 +61,8 @@ class Database:
                 with noting() as written:  # the tables it writes: what changed, for the note
                     yield session
                     session.flush()
-                count_revisions(session)  # completes TOUCHED: every session a written row names
-                touched = session.info.get(TOUCHED, set())
-                note(session, touched, written)  # who changed what, for another window's refusal
-                carry_view(session, self.url, touched)
+                # One more revision, who changed what, and the stamp left, on each session.
+                mark_sessions(session, self.url, written)
         except DBAPIError as error:
             refusal = team_refusal(error)  # a server's team rules said no: one line
             if refusal is None:

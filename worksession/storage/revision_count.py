@@ -4,17 +4,16 @@ The team archive tells which side changed since the last sync by the revision, s
 slip past it. Two ways a transaction tells which sessions it changed, and both are seen here:
 ``touch()`` (and ``update_session``) name them in ``TOUCHED``; every row the ORM writes, changes
 or deletes names its session through ``session_id`` (caught after each flush). At the end of the
-transaction each session named once or many times gets one more, in the same transaction. A
-session made in the transaction (new, an import, a copy) starts at 1.
+transaction each session named once or many times gets one more, in the same transaction
+(``session_marks``). A session made in the transaction (new, an import, a copy) starts at 1.
 """
 
 from __future__ import annotations
 
 from itertools import chain
 
-from sqlalchemy import event, text
+from sqlalchemy import event
 from sqlalchemy.orm import Session as OrmSession
-from sqlalchemy.orm.attributes import set_committed_value
 
 from worksession.storage.seen import TOUCHED
 
@@ -23,9 +22,6 @@ CREATED = "created_sessions"  # the sessions the transaction made: they start at
 SESSIONS = "work_session"
 # The laptop's own bookkeeping about a session is no change to the session.
 _NOT_CHANGES = frozenset({"waiting_publish", "sync_state"})
-# Plain SQL by table name: the start window opens the database without the table models.
-_BUMP = text("UPDATE work_session SET revision = revision + 1 WHERE id = :session_id")
-_READ = text("SELECT revision FROM work_session WHERE id = :session_id")
 
 
 def _table(row: object) -> str:
@@ -50,22 +46,3 @@ def _note_flushed(session: OrmSession, _context: object) -> None:
         owner = getattr(row, "id" if table == SESSIONS else "session_id", None)
         if isinstance(owner, int):
             touched.add(owner)
-
-
-def count_revisions(session: OrmSession) -> None:
-    """At the end of a write transaction: one more for each session it changed."""
-    session.flush()
-    changed = session.info.get(TOUCHED, set()) - session.info.get(CREATED, set())
-    if not changed:
-        return
-    loaded = {
-        getattr(row, "id", None): row
-        for row in session.identity_map.values()
-        if _table(row) == SESSIONS
-    }
-    for session_id in sorted(changed):
-        session.execute(_BUMP, {"session_id": session_id})
-        if session_id in loaded:
-            # What the operation returns shows the new revision, without a write of its own.
-            revision = session.execute(_READ, {"session_id": session_id}).scalar()
-            set_committed_value(loaded[session_id], "revision", revision)

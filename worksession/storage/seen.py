@@ -87,16 +87,15 @@ def check_view(s: Session, url: str) -> None:
         raise StaleView(last_change_said(s, view.session_id))
 
 
-def carry_view(s: Session, url: str, session_ids: set[int]) -> None:
-    """At the end of a write transaction: remember the stamps this program left."""
+def note_own(url: str, session_id: int, stamp: object) -> None:
+    """Remember the change stamp this program's write left (``session_marks``)."""
+    _OWN[(url, session_id)] = stamp
+
+
+def view_session() -> int | None:
+    """The session the write transactions in progress were made from a view of, if any."""
     view = _VIEW.get()
-    if view is not None:
-        session_ids = session_ids | {view.session_id}
-    if not session_ids:
-        return
-    s.flush()
-    for session_id in session_ids:
-        _OWN[(url, session_id)] = stamp_of(s, session_id)
+    return None if view is None else view.session_id
 
 
 def forget_own(url: str, session_id: int) -> None:
