@@ -202,8 +202,8 @@ def public_offer_checks(
     they can do for the others (a factsheet for the huisarts is made from it). A GGD or gemeente
     present with no stakeholder on the kaart at all has no offer recorded either."""
     checks = []
-    for stakeholder in stakeholders:
-        partner = public_partner(stakeholder, roles)
+    partners = [public_partner(stakeholder, roles) for stakeholder in stakeholders]
+    for stakeholder, partner in zip(stakeholders, partners, strict=True):
         if partner is None or has_offer(stakeholder) or not room.has(stakeholder):
             continue
         checks.append(
@@ -214,7 +214,7 @@ def public_offer_checks(
                 str(stakeholder["key"]),
             )
         )
-    on_kaart = {public_partner(stakeholder, roles) for stakeholder in stakeholders}
+    on_kaart = set(partners)
     for person in present_participants(participants):
         # A person's own name says nothing of where they work: their organisation, domain
         # and role do.

@@ -33,20 +33,23 @@ _ROLE_IDS = {
 }
 
 
-def _says(text: object, word: str) -> bool:
-    return word in re.split(r"[^\w]+", str(text or "").casefold())
+_WORD_BREAKS = re.compile(r"[^\w]+")
+
+
+def _words(text: object) -> frozenset[str]:
+    return frozenset(_WORD_BREAKS.split(str(text or "").casefold()))
 
 
 def public_partner(stakeholder: Mapping[str, Any], roles: RoleCatalogue) -> PublicPartner | None:
     """The GGD or the gemeente when ``stakeholder`` is one of them, else None."""
+    # Asked for every stakeholder after every change a coach makes: the texts are split once.
     role = roles.role_of(str(stakeholder.get("role") or ""))
+    name, organisation = _words(stakeholder.get("name")), _words(stakeholder.get("organisation"))
     for partner in PublicPartner:
         word = _WORDS[partner]
-        if _says(stakeholder.get("name"), word):
+        if word in name:
             return partner
-        if _says(stakeholder.get("organisation"), word) and (
-            stakeholder.get("domain") == _DOMAINS[partner]
-        ):
+        if word in organisation and stakeholder.get("domain") == _DOMAINS[partner]:
             return partner
         if role is not None and role.id in _ROLE_IDS[partner]:
             return partner
