@@ -33,15 +33,32 @@ Reader = Callable[[Mapping[str, Any], "KeysById"], Any]
 Getter = Callable[[Mapping[str, Any]], tuple[Any, ...]]
 
 
-@dataclass(frozen=True)
 class KeysById:
     """What reading needs to link records: each participant's, stakeholder's, theme's and
-    agreement's key by its database id."""
+    agreement's key by its database id.
 
-    participant: dict[int, str]
-    stakeholder: dict[int, str]
-    theme: dict[int, str]
-    agreement: dict[int, str] = field(default_factory=dict)
+    Each map is loaded when a record first needs it: the window reads only the parts a save
+    changed, and a stakeholder's re-read should not read the themes and agreements too.
+    """
+
+    def __init__(self, load: Callable[[Target], dict[int, str]]) -> None:
+        self._load = load
+
+    @cached_property
+    def participant(self) -> dict[int, str]:
+        return self._load("participant")
+
+    @cached_property
+    def stakeholder(self) -> dict[int, str]:
+        return self._load("stakeholder")
+
+    @cached_property
+    def theme(self) -> dict[int, str]:
+        return self._load("theme")
+
+    @cached_property
+    def agreement(self) -> dict[int, str]:
+        return self._load("agreement")
 
     def person(self, participant_id: int | None, stakeholder_id: int | None) -> str | None:
         """The key of the participant or stakeholder a pair of columns points at, if any."""

@@ -128,12 +128,7 @@ class _Reading:
 
     @cached_property
     def keys(self) -> KeysById:
-        return KeysById(
-            participant={row.id: row.key for row in self.participants},
-            stakeholder={row.id: row.key for row in self.stakeholders},
-            theme={row.id: row.key for row in self.themes},
-            agreement={row.id: row.key for row in self.agreements},
-        )
+        return KeysById(lambda target: {row.id: row.key for row in getattr(self, f"{target}s")})
 
 
 def _read(
