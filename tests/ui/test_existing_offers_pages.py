@@ -5,9 +5,11 @@ lesson 7's point of attention goes once a priority's agreement builds on somethi
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListWidgetItem
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import page_of
+from tests.ui.test_stale_view import _other_program_sets
 from worksession.domain.values import StepKind
 from worksession.ui.session.builds_on_dialog import BuildsOnDialog
 from worksession.ui.session.pages.agreements import AgreementsPage
@@ -103,3 +105,38 @@ def test_choosing_nothing_clears_what_it_builds_on(qtbot: QtBot, window: Session
     again.text.clear()
     again.accept()
     assert window.controller.document["agreements"][0]["builds_on"] is None
+
+
+def _offer_item(page: SocialeKaartPage, offer_id: str) -> QListWidgetItem:
+    checklist = page.offers.checklist
+    return next(
+        checklist.item(row)
+        for row in range(checklist.count())
+        if checklist.item(row).data(Qt.ItemDataRole.UserRole) == offer_id
+    )
+
+
+def test_a_tick_on_the_kaart_is_stored_and_one_refused_is_shown_unticked_again(
+    qtbot: QtBot, window: SessionWindow
+) -> None:
+    """The picker is drawn again only when what it shows changed: a tick the window could not
+    store must still come off, though the stored offers are what the picker showed before."""
+    page = page_of(window, StepKind.SOCIALE_KAART)
+    assert isinstance(page, SocialeKaartPage)
+    controller = window.controller
+    row = next(
+        i
+        for i, s in enumerate(controller.document["stakeholders"])
+        if s["key"] == "s-fysiotherapie"
+    )
+    page.table.view.setCurrentIndex(page.table.model.index(row, 0))
+    _offer_item(page, VAL["id"]).setCheckState(Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: controller.document["stakeholders"][row]["offers"] == [VAL])
+    assert "(1 " in page.offers.title.text()
+
+    controller.poll_timer.stop()  # the window has not looked since another program wrote
+    _other_program_sets(window, "location", "Wijkcentrum Zuid")
+    _offer_item(page, VAL["id"]).setCheckState(Qt.CheckState.Unchecked)
+    qtbot.waitUntil(lambda: controller.document["session"]["location"] == "Wijkcentrum Zuid")
+    assert controller.document["stakeholders"][row]["offers"] == [VAL]  # refused: still there
+    assert _offer_item(page, VAL["id"]).checkState() == Qt.CheckState.Checked

@@ -61,11 +61,17 @@ class OfferPicker(QWidget):
         self.checklist.itemChanged.connect(self._ticked)
         self._chosen: list[OfferRef] = []
         self._names: dict[str, str] = {}
+        # What the list shows (catalogue, owner, ticked), until the coach ticks it otherwise.
+        self._shown: tuple[object, ...] | None = None
 
     def show_offers(
         self, catalogue: OfferCatalogue, owner: str | None, chosen: Sequence[OfferRef]
     ) -> None:
         """The catalogue with ``owner``'s offers ticked; no stakeholder: nothing to tick."""
+        shown = (catalogue, owner, [(o["id"], o["name"]) for o in chosen])
+        if shown == self._shown:
+            return  # every save on the kaart shows it again: most change none of this
+        self._shown = shown
         self._chosen = [OfferRef(id=o["id"], name=o["name"]) for o in chosen]
         self.setEnabled(owner is not None)
         self.title.setText(
@@ -101,6 +107,7 @@ class OfferPicker(QWidget):
 
     def _ticked(self, _item: QListWidgetItem) -> None:
         """The new list in the order picked: those kept first, a newly ticked one last."""
+        self._shown = None  # the ticks differ from what was shown: showing it again redraws
         ticked = self.checklist.chosen()
         kept = [o for o in self._chosen if o["id"] in ticked]
         added = [
