@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -13,11 +15,15 @@ from worksession.programmes.library import load_library
 from worksession.programmes.model import Library
 from worksession.storage.database import Database
 from worksession.storage.document import read_working_copy
+from worksession.ui.background import jobs_running
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.pages.base import StepPage
 from worksession.ui.session.pages.plan import PlanPage
 from worksession.ui.session.window import SessionWindow
 from worksession.workflows.demo import create_demo_session
+
+# A job may be trying a silent archive until its connection timeout (15 s) on a busy machine.
+JOBS_END_MS = 60_000
 
 
 @pytest.fixture(autouse=True)
@@ -44,6 +50,16 @@ def _every_partial_read_equals_a_whole_one(monkeypatch: pytest.MonkeyPatch) -> N
         return partial
 
     monkeypatch.setattr("worksession.ui.session.controller.read_working_copy", checked)
+
+
+@pytest.fixture(autouse=True)
+def _no_job_outlives_its_test(qtbot: QtBot) -> Iterator[None]:
+    """The background work a test started (a publish the retry timer began, a plan being
+    drawn) ends within that test. One left running reaches into the next test's database,
+    archive and settings — and holds Python's garbage collector while it runs."""
+    yield
+    # After pytest-qt closed the test's windows: nothing new starts, what runs is awaited.
+    qtbot.waitUntil(lambda: jobs_running() == 0, timeout=JOBS_END_MS)
 
 
 @pytest.fixture

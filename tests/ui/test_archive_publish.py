@@ -258,6 +258,25 @@ def test_what_waits_is_published_by_the_timer_once_the_archive_is_back(
     assert len(archived_sessions(db=db, archive=archive)) == 1
 
 
+def test_a_closed_start_window_tries_nothing_more(
+    qtbot: QtBot, controller: SessionController, archive: str, db: Database, folder: Path
+) -> None:
+    """The app ends: what waits stays waiting, and no try starts after the window closed."""
+    save_setting("team_archive", address_in(folder, archive))  # nothing listens there
+    published(qtbot, shown_window(qtbot, controller))
+    start = StartWindow(db, load_library())
+    qtbot.addWidget(start)
+    start.show()
+    start.archive.attach(first_try_ms=0)  # a first try already due when the window closes
+    line = start.archive.line
+    start.close()
+    assert not line.timer.isActive()
+    assert line.retry() is None
+    qtbot.wait(0)  # a 0 ms timer started after the due first try fires after it: it has run
+    assert line.run is None
+    assert len(waiting(db=db)) == 1
+
+
 def test_the_app_limits_how_long_a_silent_server_is_waited_for(
     monkeypatch: pytest.MonkeyPatch, db: Database, folder: Path, archive: str
 ) -> None:
@@ -326,7 +345,9 @@ def _record_change(url: str, uuid: str, who: str, what: str) -> None:
     """Who changed the session last and what, as the storage records it on each change."""
     from sqlalchemy import create_engine, text
 
-    engine = create_engine(url)
+    # A lock some other connection keeps is an error named here, not a wait without end.
+    waits = {"options": "-c lock_timeout=30000"} if url.startswith("postgresql") else {}
+    engine = create_engine(url, connect_args=waits)
     try:
         with engine.begin() as connection:
             connection.execute(

@@ -19,7 +19,7 @@ from worksession.ui.menu_letters import letter_menus
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QTimer
-    from PySide6.QtGui import QAction
+    from PySide6.QtGui import QAction, QCloseEvent
     from PySide6.QtWidgets import QWidget
 
     from worksession.programmes.model import Library
@@ -226,6 +226,11 @@ class StartListing(QMainWindow):
         # (the coach at the keyboard as the window appears) found no visible button or menu.
         central.show()
         self.menuBar().show()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._built:
+            self.archive.stop()  # the app ends: what waits is not tried again, nor fetched on
+        super().closeEvent(event)
 
     def _action(self, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
         """An action of the window with the keys of ``shortcut`` in the registry (none if "")."""

@@ -81,6 +81,12 @@ class ArchiveRun(QObject):
         self.running = True
         self._run("refuse")
 
+    def stop(self) -> None:
+        """Start no further step: the one under way (one session's sync) is let finish, the
+        rest is not tried and no question is asked."""
+        self.steps = self.steps[: self._index + 1]
+        self.ask = False
+
     def _run(self, choice: ConflictChoice) -> None:
         if self._index >= len(self.steps):
             self._finish()

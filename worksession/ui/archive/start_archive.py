@@ -51,6 +51,12 @@ class StartArchive(QObject):
         (the start-up does this once the sessions are listed, with a first try soon)."""
         self.line.count(self._database(), first_try_ms=first_try_ms)
 
+    def stop(self) -> None:
+        """The window closes: no more retries, and a fetch ends after the session it is at."""
+        self.line.stop()
+        if self.run is not None:
+            self.run.stop()
+
     def fetch(self) -> FetchDialog | None:
         """Ask what to fetch, then fetch it; None when no archive is set (the coach is told
         where to set it), a fetch still runs, or no database is attached yet."""

@@ -73,6 +73,13 @@ class WaitingLine(QFrame):
         if first_try_ms is not None:
             QTimer.singleShot(first_try_ms, self, self._tick)
 
+    def stop(self) -> None:
+        """Try nothing more (the app ends); a try under way ends after the session it is at."""
+        self.timer.stop()
+        self.db = None  # a first try still due finds nothing to do
+        if self.run is not None:
+            self.run.stop()
+
     def recount(self) -> None:
         if self.db is None:
             return
