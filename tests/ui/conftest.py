@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
+from sqlmodel import SQLModel
 
 from worksession.domain.changes import EVERYTHING, Changes
 from worksession.domain.interchange import Document
@@ -14,7 +15,8 @@ from worksession.domain.values import StepKind
 from worksession.programmes.library import load_library
 from worksession.programmes.model import Library
 from worksession.storage.database import Database
-from worksession.storage.document import read_working_copy
+from worksession.storage.document import RowsRead, read_working_copy
+from worksession.storage.views import RecordView, record_rows
 from worksession.ui.background import jobs_running
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.pages.base import StepPage
@@ -38,9 +40,10 @@ def _every_partial_read_equals_a_whole_one(monkeypatch: pytest.MonkeyPatch) -> N
         session_id: int,
         changed: Changes = EVERYTHING,
         previous: Document | None = None,
+        rows: RowsRead | None = None,
     ) -> tuple[Document, str]:
         partial = read_working_copy(
-            db=db, session_id=session_id, changed=changed, previous=previous
+            db=db, session_id=session_id, changed=changed, previous=previous, rows=rows
         )
         whole = read_working_copy(db=db, session_id=session_id)
         differ = sorted(
@@ -50,6 +53,22 @@ def _every_partial_read_equals_a_whole_one(monkeypatch: pytest.MonkeyPatch) -> N
         return partial
 
     monkeypatch.setattr("worksession.ui.session.controller.read_working_copy", checked)
+
+
+@pytest.fixture(autouse=True)
+def _every_kept_row_list_equals_a_fresh_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window's tables show the rows its last reads read, not rows of their own read.
+    Throughout the GUI tests, rows handed to a page are compared with the table read afresh:
+    a change after which the window did not read a table again fails here."""
+    kept_rows = SessionController.record_rows
+
+    def checked(controller: SessionController, model: type[SQLModel]) -> Sequence[RecordView]:
+        kept = kept_rows(controller, model)
+        fresh = record_rows(controller.db, model, controller.session_id)
+        assert list(kept) == list(fresh), f"the {model.__name__} rows are of an older read"
+        return kept
+
+    monkeypatch.setattr(SessionController, "record_rows", checked)
 
 
 @pytest.fixture(autouse=True)

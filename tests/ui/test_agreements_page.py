@@ -104,9 +104,9 @@ def test_each_agreement_shows_the_number_the_plan_gives_it(window: SessionWindow
 def test_rows_take_the_id_of_the_stored_agreement_with_their_key_not_of_their_place(
     window: SessionWindow,
 ) -> None:
-    """The window's document and the stored rows are two reads. When they differ (another
-    program removed an agreement, the order differs) a row must still carry its own agreement's
-    id: an edit in the table lands on that id."""
+    """The table follows the document's order, the ids come with the stored rows of the same
+    read. Matched by key, not by place: after another program removed an agreement and the
+    order differs, a row still carries its own agreement's id (an edit lands on that id)."""
     page = _page(window)
     controller = window.controller
     stored = list_agreements(db=controller.db, session_id=controller.session_id)
@@ -114,6 +114,7 @@ def test_rows_take_the_id_of_the_stored_agreement_with_their_key_not_of_their_pl
     gone = stored[0]
     assert gone.id is not None
     remove_agreement(db=controller.db, agreement_id=gone.id)
+    controller.reload()  # as the window's poll does once it sees the other program's change
     controller.document["agreements"].reverse()
 
     rows = page._rows()

@@ -139,9 +139,10 @@ def test_an_edit_in_place_repaints_its_row_without_resetting_the_table(
 def test_each_listed_relation_carries_the_id_of_its_own_stored_relation(
     window: SessionWindow,
 ) -> None:
-    """The window's document and the stored rows are two reads. When they differ (another
-    program removed a relation, the order differs) each listed relation must still carry its
-    own id: removing it from the list removes that one."""
+    """The list follows the document's order, the ids come with the stored rows of the same
+    read. Matched by what makes a relation, not by place: after another program removed one
+    and the order differs, each listed relation still carries its own id (removing it from the
+    list removes that one)."""
     page = _page(window)
     controller = window.controller
     stored = list_relations(db=controller.db, session_id=controller.session_id)
@@ -149,6 +150,7 @@ def test_each_listed_relation_carries_the_id_of_its_own_stored_relation(
     gone = stored[0]
     assert gone.id is not None
     remove_relation(db=controller.db, relation_id=gone.id)
+    controller.reload()  # as the window's poll does once it sees the other program's change
     controller.document["relations"].reverse()
 
     page.refresh()

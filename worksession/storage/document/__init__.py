@@ -8,6 +8,7 @@ table's fields are declared once (``records.py``, built from ``fields.py``); ``r
 from __future__ import annotations
 
 from worksession.storage.document.reading import (
+    RowsRead,
     read_document,
     read_document_in,
     read_working_copy,
@@ -15,6 +16,7 @@ from worksession.storage.document.reading import (
 from worksession.storage.document.writing import import_document, import_document_in
 
 __all__ = [
+    "RowsRead",
     "import_document",
     "import_document_in",
     "read_document",

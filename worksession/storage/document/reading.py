@@ -65,23 +65,31 @@ def read_document_in(s: Session, session_id: int) -> Document:
     return _read(s, session_id)[0]
 
 
+# A table's rows as ``record_rows`` gives them (the coach's order), by model.
+RowsRead = dict[type[SQLModel], Sequence[Row[Any]]]
+
+
 def read_working_copy(
     *,
     db: Database,
     session_id: int,
     changed: Changes = EVERYTHING,
     previous: Document | None = None,
+    rows: RowsRead | None = None,
 ) -> tuple[Document, str]:
     """The document and the session's status (draft, in review…), read together.
 
     With the ``previous`` document and the parts that ``changed`` since it was read, only those
     parts are read again and the rest is taken from ``previous``: the window reads the session
     after every save, and a large plan read whole costs more than the save itself.
+    ``rows``, when given, receives the rows of each table this read read in the coach's order,
+    as ``views.record_rows`` would read them: a window's tables show them without a read of
+    their own, from the same moment as the document.
     """
     with db.reading() as s:
         if previous is None or changed >= EVERYTHING:
-            return _read(s, session_id)
-        return _read(s, session_id, _sections(changed), previous)
+            return _read(s, session_id, rows=rows)
+        return _read(s, session_id, _sections(changed), previous, rows=rows)
 
 
 def _sections(changed: Changes) -> frozenset[str]:
@@ -102,13 +110,17 @@ def _required(s: Session, model: type[SQLModel], column: str, session_id: int) -
 class _Reading:
     """One read of a session: rows are fetched when a section first needs them."""
 
-    def __init__(self, s: Session, session_id: int) -> None:
+    def __init__(self, s: Session, session_id: int, seen: RowsRead | None = None) -> None:
         self.s = s
         self.session_id = session_id
         self.work_session = _required(s, WorkSession, "id", session_id)
+        self.seen = seen
 
     def rows(self, model: type[SQLModel], *order: str) -> Sequence[Row[Any]]:
-        return session_rows(self.s, model, self.session_id, *order)
+        found = session_rows(self.s, model, self.session_id, *order)
+        if not order and self.seen is not None:  # the coach's order: what a table shows
+            self.seen[model] = found
+        return found
 
     @cached_property
     def participants(self) -> Sequence[Row[Any]]:
@@ -136,10 +148,12 @@ def _read(
     session_id: int,
     sections: frozenset[str] | None = None,
     previous: Document | None = None,
+    *,
+    rows: RowsRead | None = None,
 ) -> tuple[Document, str]:
     """The document and the session's status, which is not part of the document; only
     ``sections`` read again when given, the others taken from ``previous``."""
-    reading = _Reading(s, session_id)
+    reading = _Reading(s, session_id, rows)
     found: dict[str, Any] = {"format": FORMAT}
     kept: Mapping[str, Any] = previous or {}
     for name, read in SECTIONS.items():

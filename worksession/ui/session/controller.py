@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from typing import cast
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from sqlalchemy.exc import DBAPIError
+from sqlmodel import SQLModel
 
 from worksession.domain.changes import EVERYTHING, Changes, Part, changes
 from worksession.domain.checks import CHECKED, Check, lesson_checks
@@ -33,9 +35,10 @@ from worksession.programmes.model import Library, Step
 from worksession.storage.change_said import last_change_said
 from worksession.storage.changes import ChangeWatch
 from worksession.storage.database import Database, waiting_at_most
-from worksession.storage.document import read_working_copy
+from worksession.storage.document import RowsRead, read_working_copy
 from worksession.storage.errors import StorageError
 from worksession.storage.seen import SessionView, StaleView, changed_elsewhere, made_from, stamp_of
+from worksession.storage.views import RecordView, record_rows
 from worksession.ui.session.commands import ActionCommand
 from worksession.workflows.starting import DEFAULT_PROGRAMME
 
@@ -68,6 +71,7 @@ class SessionController(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._after_change)
         self.document: Document = cast(Document, {})  # filled by reload() below
+        self.rows: RowsRead = {}  # the tables' rows from the reads of ``document``
         self.checks: list[Check] = []
         self.status = "draft"
         self._quiet = False  # the undo stack's own signal is not a change to announce
@@ -108,6 +112,12 @@ class SessionController(QObject):
             if kind not in (StepKind.BREAK, StepKind.PLENARY, StepKind.REVIEW, StepKind.LESSONS)
         ]
 
+    def record_rows(self, model: type[SQLModel]) -> Sequence[RecordView]:
+        """The session's rows of ``model`` in the coach's order, as the document shows them:
+        from the last read when it read that table, else read now."""
+        found = self.rows.get(model)
+        return found if found is not None else record_rows(self.db, model, self.session_id)
+
     def reload(self) -> None:
         """Read the whole session again (the pages are told by whoever asked for it)."""
         self._read(EVERYTHING)
@@ -127,12 +137,16 @@ class SessionController(QObject):
             parts = EVERYTHING
         # Only the parts that changed are read again, unless another program changed the
         # session: then who knows what, it is read whole and every page shows it again.
+        read: RowsRead = {}
         self.document, self.status = read_working_copy(
             db=self.db,
             session_id=self.session_id,
             changed=EVERYTHING if elsewhere else parts,
             previous=self.document,
+            rows=read,
         )
+        # The rows of the tables read again replace theirs; a whole read replaces them all.
+        self.rows = read if elsewhere or parts >= EVERYTHING else {**self.rows, **read}
         self.view = SessionView(self.session_id, stamp)
         if parts & CHECKED:  # the points of attention read only some parts
             self.checks = lesson_checks(self.document, self.roles, self.offers)

@@ -13,7 +13,6 @@ from worksession.domain.interchange import Document
 from worksession.domain.models import Referral
 from worksession.i18n import N_, _
 from worksession.storage.operations.referrals import add_referral, update_referral
-from worksession.storage.views import record_rows
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.lookups import Lookups
 from worksession.ui.session.record_model import Choices, Column
@@ -109,7 +108,7 @@ class ReferralAgreements(QGroupBox):
         return ((None, _("(no theme)")), *((t["key"], t["title"]) for t in ordered))
 
     def _rows(self) -> list[ReferralRow]:
-        stored = record_rows(self.controller.db, Referral, self.controller.session_id)
+        stored = self.controller.record_rows(Referral)
         records = self.controller.document.get("referrals", [])
         return [
             ReferralRow(

@@ -24,7 +24,6 @@ from worksession.storage.operations.agreements import (
     add_agreement,
     update_agreement,
 )
-from worksession.storage.views import record_rows
 from worksession.ui.session.commands import EditCommand
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.existing_offers_view import ExistingOffersView
@@ -135,10 +134,10 @@ class AgreementsPage(StepPage):
     def _rows(self) -> list[AgreementRow]:
         document = self.controller.document
         names = dict(people_choices(document))
-        # Matched by key, not by place: the document and the rows are two reads, and a list
-        # ordered another way (or one agreement more in either) must not give a row the id of
-        # its neighbour, where an edit would then land.
-        stored = record_rows(self.controller.db, Agreement, self.controller.session_id)
+        # Matched by key, not by place: the rows are in stored order, the document's list in
+        # its own, and a list ordered another way (or one agreement more in either) must not
+        # give a row the id of its neighbour, where an edit would then land.
+        stored = self.controller.record_rows(Agreement)
         ids: dict[str, int] = {row.key: row.id for row in stored}
         numbers = agreement_numbers(document["themes"], document["agreements"])
         rows = []

@@ -17,7 +17,6 @@ from worksession.storage.operations.casus import (
     update_insight,
     update_key_figure,
 )
-from worksession.storage.views import record_rows
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.pages.base import StepPage
 from worksession.ui.session.record_model import Column
@@ -43,7 +42,7 @@ class ProfilePage(StepPage):
             controller,
             model=KeyFigure,
             columns=FIGURE_COLUMNS,
-            rows=lambda: record_rows(db, KeyFigure, session_id),
+            rows=lambda: controller.record_rows(KeyFigure),
             add=lambda label: add_key_figure(db=db, session_id=session_id, label=label),
             update=lambda row_id, values: update_key_figure(db=db, figure_id=row_id, **values),
             placeholder=_("A new figure (e.g. “Ernstig eenzaam 65+”) — Enter adds"),
@@ -98,7 +97,7 @@ class CasusPage(StepPage):
             controller,
             model=Insight,
             columns=INSIGHT_COLUMNS,
-            rows=lambda: record_rows(db, Insight, session_id),
+            rows=lambda: controller.record_rows(Insight),
             add=lambda text: add_insight(db=db, session_id=session_id, text=text),
             update=lambda row_id, values: update_insight(db=db, insight_id=row_id, **values),
             placeholder=_("An insight from the room — Enter adds"),

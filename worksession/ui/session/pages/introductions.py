@@ -30,7 +30,6 @@ from worksession.domain.values import Domain
 from worksession.i18n import _
 from worksession.programmes.model import Step
 from worksession.storage.operations.people import update_participant
-from worksession.storage.views import record_rows
 from worksession.ui.session.attendance_export import action_button
 from worksession.ui.session.commands import EditCommand
 from worksession.ui.session.controller import SessionController
@@ -188,10 +187,7 @@ class IntroductionsPage(StepPage):
             return
         if person.get(field) == value:
             return
-        ids = {
-            row.key: row.id
-            for row in record_rows(self.controller.db, Participant, self.controller.session_id)
-        }
+        ids = {row.key: row.id for row in self.controller.record_rows(Participant)}
         participant_id = int(ids[key] or 0)
         db = self.controller.db
         command = EditCommand(

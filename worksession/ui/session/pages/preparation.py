@@ -39,7 +39,6 @@ from worksession.storage.operations.people import (
 )
 from worksession.storage.operations.privacy import erase_participant
 from worksession.storage.operations.sessions import update_session
-from worksession.storage.views import record_rows
 from worksession.ui.file_places import remember_folder, suggested_path
 from worksession.ui.session.commands import EditCommand, FinalCommand
 from worksession.ui.session.controller import SessionController
@@ -183,7 +182,7 @@ class PreparationPage(StepPage):
             controller,
             model=Participant,
             columns=PARTICIPANT_COLUMNS,
-            rows=lambda: [PersonRow(row) for row in record_rows(db, Participant, session_id)],
+            rows=lambda: [PersonRow(row) for row in controller.record_rows(Participant)],
             add=lambda name: add_participant(db=db, session_id=session_id, name=name),
             update=lambda row_id, values: update_participant(
                 db=db, participant_id=row_id, **values

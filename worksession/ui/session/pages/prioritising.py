@@ -31,7 +31,6 @@ from worksession.i18n import N_, _
 from worksession.programmes.model import Step
 from worksession.storage.operations.themes import add_theme, list_themes, update_theme
 from worksession.storage.operations.vote_count import vote_overview
-from worksession.storage.views import record_rows
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.existing_offers_view import ExistingOffersView
 from worksession.ui.session.pages.base import StepPage
@@ -92,7 +91,7 @@ class PrioritisingPage(StepPage):
             controller,
             model=Theme,
             columns=THEME_COLUMNS,
-            rows=lambda: record_rows(db, Theme, session_id),
+            rows=lambda: controller.record_rows(Theme),
             add=add,
             update=lambda row_id, values: update_theme(db=db, theme_id=row_id, **values),
             placeholder=_("A theme (type to choose from the catalogue) — Enter adds"),
@@ -170,10 +169,10 @@ class PrioritisingPage(StepPage):
         self.themes.model.columns = theme_columns(settings)
         self.themes.refresh()
         self.vote_settings.show_settings(settings, overview.voters_typed)
-        themes = [(int(t.id), t.title) for t in record_rows(db, Theme, session_id)]
+        themes = [(int(t.id), t.title) for t in self.controller.record_rows(Theme)]
         voters = [
             Voter(int(p.id or 0), p.name, p.present)
-            for p in record_rows(db, Participant, session_id)
+            for p in self.controller.record_rows(Participant)
         ]
         self.ballots.show_round(settings, themes, overview.ballots, voters)
         by_ballot = settings.entry is VoteEntry.BALLOTS

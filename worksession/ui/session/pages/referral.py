@@ -24,7 +24,6 @@ from worksession.storage.operations.themes import (
     list_themes,
     update_improvement,
 )
-from worksession.storage.views import record_rows
 from worksession.ui.session.controller import SessionController
 from worksession.ui.session.pages.base import StepPage
 from worksession.ui.session.record_model import Column
@@ -73,13 +72,13 @@ class ReferralPage(StepPage):
         return tuple((int(t.id or 0), t.title) for t in themes if t.priority)
 
     def _table(self, theme_id: int) -> RecordTable:
-        db, session_id = self.controller.db, self.controller.session_id
+        db = self.controller.db
         return RecordTable(
             self.controller,
             model=Improvement,
             columns=IMPROVEMENT_COLUMNS,
             rows=lambda: [
-                row for row in record_rows(db, Improvement, session_id)
+                row for row in self.controller.record_rows(Improvement)
                 if row.theme_id == theme_id
             ],
             add=lambda text: add_improvement(db=db, theme_id=theme_id, text=text),

@@ -33,7 +33,6 @@ from worksession.storage.operations.sociale_kaart import (
     add_stakeholders_from_participants,
     update_stakeholder,
 )
-from worksession.storage.views import record_rows
 from worksession.ui.session.attendance_export import action_button
 from worksession.ui.session.commands import (
     AddCommand,
@@ -85,7 +84,7 @@ class SocialeKaartPage(StepPage):
             controller,
             model=Stakeholder,
             columns=STAKEHOLDER_COLUMNS,
-            rows=lambda: record_rows(db, Stakeholder, session_id),
+            rows=lambda: controller.record_rows(Stakeholder),
             add=add,
             update=lambda row_id, values: update_stakeholder(
                 db=db, stakeholder_id=row_id, **values
@@ -240,11 +239,12 @@ class SocialeKaartPage(StepPage):
         self.kaart_offers.show()
         names = {s["key"]: s["name"] for s in document["stakeholders"]}
         ids = self._stakeholder_ids()
-        # Matched by what makes a relation (its two ends and kind), not by place: the document
-        # and the rows are two reads, and a relation must not get its neighbour's id.
+        # Matched by what makes a relation (its two ends and kind), not by place: the rows are
+        # in stored order, the document's list in its own, and a relation must not get its
+        # neighbour's id.
         stored = {
             (row.source_id, row.target_id, row.kind): row.id
-            for row in record_rows(self.controller.db, Relation, self.controller.session_id)
+            for row in self.controller.record_rows(Relation)
         }
         relations = [
             (relation_id, r["from"], r["kind"], r["to"])
