@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from worksession.domain.document_types import Agreement
@@ -60,6 +61,7 @@ def offer_key(picked: object) -> str:
     return str(picked)
 
 
+@lru_cache(maxsize=1024)  # the catalogue's themes and the session's titles, after every save
 def _words(text: str) -> str:
     return " " + " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split()) + " "
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from worksession.domain.roles import RoleCatalogue
@@ -37,7 +38,12 @@ _WORD_BREAKS = re.compile(r"[^\w]+")
 
 
 def _words(text: object) -> frozenset[str]:
-    return frozenset(_WORD_BREAKS.split(str(text or "").casefold()))
+    return _split(str(text or ""))
+
+
+@lru_cache(maxsize=4096)  # every stakeholder's name and organisation, after every save
+def _split(text: str) -> frozenset[str]:
+    return frozenset(_WORD_BREAKS.split(text.casefold()))
 
 
 def public_partner(stakeholder: Mapping[str, Any], roles: RoleCatalogue) -> PublicPartner | None:
